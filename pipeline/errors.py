@@ -1,0 +1,10 @@
+"""Failures a paper can have, each with a kind operations can count and a reason a person can read."""
+
+
+class PaperError(Exception):
+    """A paper that cannot be ingested; deterministic, so never retried."""
+
+    def __init__(self, kind: str, reason: str):
+        super().__init__(f"{kind}: {reason}")
+        self.kind = kind      # empty, not_pdf, corrupt, encrypted, no_text, too_large
+        self.reason = reason
