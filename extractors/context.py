@@ -1,0 +1,113 @@
+"""A paper prepared once for every extractor: its sentences with provenance and its bodies.
+
+Extractors read sentences, never raw blocks, so each record they make can quote the
+paper's own words and point at the page, section and character offsets they came from.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from extractors.dates import DateMention, find_dates
+from extractors.nlp import shared_nlp
+from extractors.organisations import OrgIndex
+from schemas import Block, BlockKind, Document, ParsedPaper
+
+LEAD_IN = re.compile(r":\s*$")
+
+
+@dataclass
+class Sentence:
+    """A sentence (or clause ended by ';') of one block, with where it sits in the paper."""
+
+    text: str
+    page: int
+    section: str
+    char_start: int
+    char_end: int
+    kind: BlockKind
+    block_index: int
+    lead_in: str = ""          # the sentence ending in ':' that introduces this list item
+    heading_date: DateMention | None = None   # a dated list line "June 2019: ..." or roadmap column
+    dates: list[DateMention] = field(default_factory=list)
+
+    @property
+    def is_item(self) -> bool:
+        return self.kind in (BlockKind.bullet, BlockKind.numbered)
+
+    def provenance(self, doc: Document) -> dict:
+        return {"doc_id": doc.doc_id, "doc": doc.doc, "page": self.page, "section": self.section,
+                "quote": self.text, "char_start": self.char_start, "char_end": self.char_end}
+
+
+@dataclass
+class PaperContext:
+    paper: ParsedPaper
+    document: Document
+    sentences: list[Sentence]
+    orgs: OrgIndex
+
+    @property
+    def ref_date(self) -> date | None:
+        """The paper's date, to resolve '24 August' or 'next year' against."""
+        return paper_date(self.document)
+
+
+def paper_date(document: Document) -> date | None:
+    if not document.date:
+        return None
+    parts = [int(p) for p in document.date.split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def build_context(paper: ParsedPaper, document: Document, orgs: OrgIndex) -> PaperContext:
+    """Split every block into sentences once, tracking list lead-ins and dated list lines."""
+    ref = paper_date(document)
+    nlp = shared_nlp()
+    sentences: list[Sentence] = []
+    lead_in = ""
+    texts = [b.text for b in paper.blocks]
+    for index, (block, doc) in enumerate(zip(paper.blocks, nlp.pipe(texts, batch_size=256))):
+        if block.kind == BlockKind.heading:
+            lead_in = ""
+            continue
+        item = block.kind in (BlockKind.bullet, BlockKind.numbered)
+        if not item:
+            lead_in = ""
+        heading_date = _dated_line(block.text, ref)
+        block_sentences = [s for s in _spans(block, doc) if s[1].strip()]
+        for start, text in block_sentences:
+            sentences.append(Sentence(
+                text=text, page=block.page, section=block.section,
+                char_start=block.char_start + start, char_end=block.char_start + start + len(text),
+                kind=block.kind, block_index=index, lead_in=lead_in if item else "",
+                heading_date=heading_date, dates=find_dates(text, ref)))
+        if not item and block_sentences and LEAD_IN.search(block.text):
+            lead_in = block_sentences[-1][1]
+    return PaperContext(paper=paper, document=document, sentences=sentences, orgs=orgs)
+
+
+def _spans(block: Block, doc) -> list[tuple[int, str]]:
+    """Sentences of a block as (offset in block, text), stripped of edge white space."""
+    out = []
+    for sent in doc.sents:
+        raw = block.text[sent.start_char:sent.end_char]
+        stripped = raw.strip()
+        if stripped:
+            out.append((sent.start_char + raw.index(stripped), stripped))
+    return out
+
+
+DATED_LINE = re.compile(r"^\s*(?P<date>[^:]{3,30}?)\s*[:\-–]\s+\S")
+
+
+def _dated_line(text: str, ref: date | None) -> DateMention | None:
+    """'September 2019: Finalised proposal ...' -> the date the whole line's items take."""
+    m = DATED_LINE.match(text)
+    if not m:
+        return None
+    mentions = find_dates(m.group("date"), ref)
+    if len(mentions) == 1 and mentions[0].text.strip() == m.group("date").strip():
+        return mentions[0]
+    return None

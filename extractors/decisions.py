@@ -1,0 +1,58 @@
+"""Decisions: what a board is asked to decide, what a body has decided, and what is still to be decided."""
+from __future__ import annotations
+
+import re
+
+from extractors.context import PaperContext, Sentence
+from extractors.cues import opens_with_imperative
+from schemas import Decision
+
+ASK_LEAD = re.compile(r"\b(?:asked|invited|requested|recommended)\s+to\b|\brecommendations?\b|"
+                      r"\baction\s+required\b|\bdecisions?\s+required\b", re.I)
+ASK_SECTION = re.compile(r"recommendation|action\s+required|decision\s+required|reason\s+for\s+report|"
+                         r"purpose of (?:the )?report", re.I)
+ASKED = re.compile(r"\b(?:is|are)\s+(?:asked|invited|requested|recommended)\s+to\s+"
+                   r"(?:note|agree|approve|endorse|consider|comment|confirm|support|receive|discuss|review|"
+                   r"ratify|delegate|provide|scrutinise)|^That\s+the\s+(?:Board|Committee|Cabinet)\b", re.I)
+TAKEN = re.compile(r"\b(?:(?:has|have)\s+(?:both\s+|already\s+|now\s+)?(?:agreed|approved|endorsed|decided|resolved|signed\s+off)|"
+                   r"(?:was|were)\s+(?:agreed|approved|endorsed|decided|resolved)|"
+                   r"(?:agreed|approved|endorsed|decided|resolved)\s+(?:to|that|a|an|the)|"
+                   r"both\s+agree\s+to|It\s+(?:is|was)\s+agreed)\b")
+PENDING = re.compile(r"\b(?:will|to|shall)\s+(?:decide|vote|determine\s+whether)|\bdecide\s+whether\b|"
+                     r"\bvote\s+on\b|\bmake\s+(?:a\s+|their\s+|the\s+)?(?:final\s+)?decisions?\b|"
+                     r"\bunder\s+consideration\b|\bopen\s+to\s+consideration\b|\bsubject\s+to\s+(?:approval|agreement)\b|"
+                     r"\bfor\s+(?:decision|approval)\s+(?:at|by|in)\b", re.I)
+
+
+def extract_decisions(ctx: PaperContext) -> list[Decision]:
+    out = []
+    for sentence in ctx.sentences:
+        kind = _kind(sentence)
+        if kind is None:
+            continue
+        body = ctx.orgs.board if kind == "recommendation" else _body(ctx, sentence)
+        date = sentence.heading_date or next(iter(sentence.dates), None)
+        out.append(Decision(**sentence.provenance(ctx.document), body=body, kind=kind,
+                            date_text=date.text if date else None))
+    return out
+
+
+def _kind(sentence: Sentence) -> str | None:
+    text = sentence.text
+    if ASKED.search(text):
+        return "recommendation"
+    if sentence.is_item and opens_with_imperative(text) and (
+            ASK_LEAD.search(sentence.lead_in) or ASK_SECTION.search(sentence.section.split(" > ")[-1] or "")):
+        return "recommendation"
+    if sentence.is_item and re.match(r"That\b", text) and ASK_SECTION.search(sentence.section):
+        return "recommendation"
+    if PENDING.search(text):
+        return "pending"
+    if TAKEN.search(text):
+        return "taken"
+    return None
+
+
+def _body(ctx: PaperContext, sentence: Sentence) -> str | None:
+    mentions = ctx.orgs.find(sentence.text)
+    return mentions[0].name if mentions else ctx.orgs.author

@@ -1,0 +1,66 @@
+"""Name patterns of English NHS and local-government bodies, and the type each implies.
+
+Each pattern names a body by its kind word ("Clinical Commissioning Group", "Borough
+Council", "NHS Foundation Trust") and the proper name in front of or after it, so new
+places and trusts are found without listing them.
+"""
+from __future__ import annotations
+
+import re
+
+# A proper-name run: capitalised words, with "and", "of", "&" and "the" inside it.
+NAME = r"(?:[A-Z][\w'’\-]*|St\.?)(?:\s+(?:(?:and|of|&|the|upon|on)\s+)?(?:[A-Z][\w'’\-]*|St\.?)){0,5}"
+PLACE = r"(?:[A-Z][a-z'’\-]+|NHS)(?:\s+(?:[A-Z][a-z'’\-]+|and|upon|on)){0,4}"
+
+# (regex, org_type); order matters: earlier patterns win on overlap of equal length.
+PATTERNS: list[tuple[str, str]] = [
+    (r"NHS England(?:\s+and\s+NHS\s+Improvement)?|NHS England/Improvement|NHSE/?I", "nhs_england"),
+    (r"NHS Improvement|Care Quality Commission|Monitor(?= has| will| is)|Healthwatch England", "regulator"),
+    (r"(?:Public Health|Health Education) England|NHS Digital|NHS London", "nhs_england"),
+    (r"Department of Health(?: and Social Care)?|Ministry of Housing,? Communities (?:and|&) Local Government", "other"),
+    (rf"(?:NHS\s+)?{PLACE}\s+(?:Clinical Commissioning Groups?|CCGs?)\b", "ccg"),
+    (rf"(?:NHS\s+)?{PLACE}\s+(?:Integrated Care Boards?|ICBs?)\b", "ccg"),
+    (rf"(?:London|Royal) Borough of {PLACE}", "council"),
+    (rf"{PLACE}\s+(?:Metropolitan\s+)?(?:Borough|County|City|District|Town|Parish)\s+Council", "council"),
+    (rf"{PLACE}\s+Council\b(?!\s+of)", "council"),
+    (rf"{NAME}\s+(?:University\s+)?(?:Hospitals?\s+)?NHS\s+(?:Foundation\s+)?Trust", "nhs_trust"),
+    (rf"{NAME}\s+(?:Foundation|Healthcare|Health Care|Hospitals?|Partnership)\s+(?:NHS\s+)?Trust", "nhs_trust"),
+    (rf"{PLACE}\s+Ambulance Service(?:\s+NHS Trust)?", "nhs_trust"),
+    (rf"(?:{PLACE}\s+)?Health\s+(?:and|&)\s+Wellbeing\s+Boards?", "board"),
+    (rf"(?:{PLACE}\s+)?(?:Joint\s+)?Health\s+Overview\s+(?:and|&)\s+Scrutiny\s+Committees?", "board"),
+    (rf"{NAME}\s+(?:Governing Bod(?:y|ies)|Partnership Board|Programme Board|Executive(?! Director| Officer| Member)|Forum|Commissioning Committees?|Scrutiny Committee|Committee in Common)", "board"),
+    (rf"{NAME}\s+(?:Ltd|Limited|LLP|CIC|plc)\b\.?", "company"),
+    (rf"(?:Healthwatch|Age UK|Citizens Advice|Mencap|Mind|MIND|CVS)(?:\s+{PLACE})?|{PLACE}\s+(?:MIND|Mind|CVS)\b", "voluntary"),
+    (rf"University of {PLACE}|{PLACE} University", "other"),
+    (rf"(?:{PLACE}\s+)?Integrated Care (?:System|Partnership)s?|Primary Care Networks?|GP (?:Networks|practices|Federation)", "other"),
+]
+
+COMPILED = [(re.compile(rf"\b(?:{p})"), t) for p, t in PATTERNS]
+
+# Words that may open a match but are not part of the body's name.
+LEADING_NOISE = {"The", "A", "An", "Both", "All", "Each", "Our", "Their", "Its", "This", "These",
+                 "Those", "Existing", "New", "Single", "Current", "Individual", "Other", "And",
+                 "With", "From", "By", "For", "In", "Of", "To", "At", "On", "As", "Whilst", "While",
+                 "Eight", "Two", "Three", "Four", "Five", "Six", "Seven", "Nine", "Ten", "Several",
+                 "Many", "Some", "Local", "However", "Since", "Where", "When", "If", "Once",
+                 "Although", "Further", "Previously", "Currently", "Recent", "Also", "That", "Then"}
+
+# Acronyms of these kinds are learned from the paper ("Full Name (ACR)"); these are known.
+KNOWN_ACRONYMS = {"NHSE": "NHS England", "NHSI": "NHS Improvement", "CQC": "Care Quality Commission",
+                  "PHE": "Public Health England", "HEE": "Health Education England",
+                  "DHSC": "Department of Health and Social Care"}
+
+# Generic mentions resolved to the one body of that kind the paper means.
+GENERIC = [
+    (re.compile(r"\b(?:the\s+)?(?:CCG|Clinical Commissioning Group)\b(?!s)", re.I), "ccg"),
+    (re.compile(r"\b(?:the\s+)?(?:Council|Local Authority|LA)\b(?!s| of)"), "council"),
+    (re.compile(r"\bthe\s+(?:Board|Health\s+(?:and|&)\s+Wellbeing\s+Board)\b"), "board"),
+]
+
+
+def strip_noise(name: str) -> str:
+    """'The Bromley CCG' -> 'Bromley CCG'; keeps 'NHS Brent CCG'."""
+    words = name.split()
+    while len(words) > 1 and words[0] in LEADING_NOISE:
+        words.pop(0)
+    return " ".join(words).rstrip(".,;:")

@@ -1,0 +1,170 @@
+"""Organisations of one paper: canonical names, the aliases the paper uses, and their types.
+
+Bodies are found by the gazetteer's name patterns, acronyms are learned where the paper
+defines them ("London North West Healthcare NHS Trust (LNWHT)"), and generic mentions
+("the CCG", "the Council", "we") resolve to the one body of that kind the paper means.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors.gazetteer import COMPILED, GENERIC, KNOWN_ACRONYMS, strip_noise
+from schemas import Document, Organisation
+
+ACRONYM_AFTER = re.compile(r"\s*\((?:the\s+)?([A-Z][A-Za-z&/]{1,9})\)")
+WE = re.compile(r"\b(?:we|We|our|Our|us)\b")
+
+
+@dataclass
+class OrgEntry:
+    name: str
+    org_type: str
+    forms: set[str] = field(default_factory=set)
+    page: int = 1
+    quote: str = ""
+
+
+@dataclass
+class OrgMention:
+    start: int
+    end: int
+    name: str          # canonical
+    text: str          # as written
+
+
+def _key(name: str) -> str:
+    """Forms of one body that differ only in wording share a key."""
+    k = name.lower().replace("&", "and").replace("’", "'")
+    k = re.sub(r"\bclinical commissioning group(s?)\b", r"ccg\1", k)
+    k = re.sub(r"\bintegrated care board(s?)\b", r"icb\1", k)
+    k = re.sub(r"^(?:nhs|the)\s+", "", k)
+    k = re.sub(r"\s+(ltd|limited)\.?$", "", k)
+    return re.sub(r"[^a-z0-9' ]+", " ", k).strip()
+
+
+def pattern_matches(text: str) -> list[tuple[int, int, str, str]]:
+    """Leftmost-longest non-overlapping gazetteer matches: (start, end, name, type)."""
+    found = []
+    for regex, org_type in COMPILED:
+        for m in regex.finditer(text):
+            name = strip_noise(m.group(0))
+            start = m.start() + m.group(0).find(name.split()[0]) if name else m.start()
+            found.append((start, start + len(name), name, org_type))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    out, last_end = [], -1
+    for f in found:
+        if f[0] >= last_end and f[2]:
+            out.append(f)
+            last_end = f[1]
+    return out
+
+
+class OrgIndex:
+    """The bodies of one paper and every form by which the paper names them."""
+
+    def __init__(self, entries: list[OrgEntry], author: str | None, board: str | None):
+        self.entries = entries
+        self.author = author
+        self.board = board
+        self._by_form = {_key(f): e for e in entries for f in e.forms | {e.name}}
+        self._generic = {}
+        for org_type in ("ccg", "council", "board"):
+            of_type = [e for e in entries if e.org_type == org_type and not e.name.endswith("s")]
+            preferred = [e for e in of_type if e.name in (author, board)]
+            if len(of_type) == 1 or len(preferred) == 1:
+                self._generic[org_type] = (preferred or of_type)[0]
+        forms = sorted({f for e in entries for f in e.forms if f.isupper() or len(f) > 3},
+                       key=len, reverse=True)
+        self._alias_re = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, forms))) if forms else None
+
+    def canonical(self, name: str | None) -> str | None:
+        if not name:
+            return None
+        entry = self._by_form.get(_key(name))
+        return entry.name if entry else None
+
+    def org_type(self, name: str) -> str:
+        entry = self._by_form.get(_key(name))
+        return entry.org_type if entry else "other"
+
+    def find(self, text: str, resolve_we: bool = True) -> list[OrgMention]:
+        """Every mention of a known body in `text`, in order, generic ones resolved."""
+        spans: list[OrgMention] = []
+        if self._alias_re:
+            for m in self._alias_re.finditer(text):
+                entry = self._by_form.get(_key(m.group(0)))
+                if entry:
+                    spans.append(OrgMention(m.start(), m.end(), entry.name, m.group(0)))
+        for regex, org_type in GENERIC:
+            entry = self._generic.get(org_type)
+            if entry:
+                for m in regex.finditer(text):
+                    spans.append(OrgMention(m.start(), m.end(), entry.name, m.group(0)))
+        if resolve_we and self.author:
+            for m in WE.finditer(text):
+                spans.append(OrgMention(m.start(), m.end(), self.author, m.group(0)))
+        spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
+        out, last_end = [], -1
+        for s in spans:
+            if s.start >= last_end:
+                out.append(s)
+                last_end = s.end
+        return out
+
+    def records(self, document: Document) -> list[Organisation]:
+        return [Organisation(doc_id=document.doc_id, doc=document.doc, name=e.name,
+                             aliases=sorted(e.forms - {e.name}), org_type=e.org_type,
+                             page=e.page, quote=e.quote) for e in self.entries]
+
+
+def build_org_index(text: str, page_of, author: str | None = None,
+                    board: str | None = None) -> OrgIndex:
+    """Find the paper's bodies in its full text; `page_of(offset)` gives a mention's page."""
+    entries: dict[str, OrgEntry] = {}
+    for start, end, name, org_type in pattern_matches(text):
+        key = _key(name)
+        entry = entries.get(key)
+        if entry is None:
+            entry = entries[key] = OrgEntry(name=name, org_type=org_type, page=page_of(start),
+                                            quote=_line_around(text, start, end))
+        entry.forms.add(name)
+        if len(name) > len(entry.name) and name[0].isupper():
+            entry.name = name
+        acronym = ACRONYM_AFTER.match(text, end)
+        if acronym:
+            entry.forms.add(acronym.group(1))
+    for acronym, full in KNOWN_ACRONYMS.items():
+        entry = entries.get(_key(full))
+        if entry and re.search(rf"\b{acronym}\b", text):
+            entry.forms.add(acronym)
+    merged = _merge_placeless(list(entries.values()))
+    for extra, org_type in ((author, None), (board, "board")):
+        if extra and _key(extra) not in {_key(f) for e in merged for f in e.forms | {e.name}}:
+            merged.append(OrgEntry(name=extra, org_type=org_type or _type_of(extra), forms={extra}))
+    return OrgIndex(merged, author=author, board=board)
+
+
+def _type_of(name: str) -> str:
+    for _, _, _, org_type in pattern_matches(name):
+        return org_type
+    return "other"
+
+
+def _merge_placeless(entries: list[OrgEntry]) -> list[OrgEntry]:
+    """'Health and Wellbeing Board' joins 'Brent Health and Wellbeing Board' when only one such board is named."""
+    out = []
+    for entry in entries:
+        longer = [e for e in entries if e is not entry and _key(e.name).endswith(" " + _key(entry.name))
+                  and e.org_type == entry.org_type]
+        if len(longer) == 1:
+            longer[0].forms |= entry.forms
+        else:
+            out.append(entry)
+    return out
+
+
+def _line_around(text: str, start: int, end: int) -> str:
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", end)
+    return text[left: right if right != -1 else len(text)][:300]

@@ -1,0 +1,67 @@
+"""The per-paper stage: a parsed paper in, every record of every type out."""
+from __future__ import annotations
+
+import bisect
+import re
+from pathlib import Path
+
+from extractors.budgets import extract_budgets
+from extractors.commitments import extract_commitments
+from extractors.context import build_context
+from extractors.decisions import extract_decisions
+from extractors.milestones import extract_milestones
+from extractors.organisations import OrgIndex, build_org_index
+from extractors.relations import extract_relations
+from extractors.risks import extract_risks
+from pipeline.metadata import detect_metadata
+from pipeline.parse import first_page_lines, parse_pdf
+from schemas import Document, PaperExtraction, ParsedPaper, Section
+
+BOARD_OF = {"HWB": re.compile(r"Health\s+(?:and|&)\s+Wellbeing\s+Board", re.I),
+            "JHOSC": re.compile(r"Overview\s+(?:and|&)\s+Scrutiny|JHOSC", re.I)}
+
+
+def process_file(path: Path, sha256: str | None = None) -> PaperExtraction:
+    """Parse one PDF and extract its records; raises PaperError for a paper that cannot be read."""
+    paper = parse_pdf(path, sha256)
+    return extract_paper(paper, first_page_lines(path))
+
+
+def extract_paper(paper: ParsedPaper, first_lines: list[str]) -> PaperExtraction:
+    document = detect_metadata(paper, first_lines)
+    orgs = _org_index(paper, document)
+    ctx = build_context(paper, document, orgs)
+    return PaperExtraction(
+        document=document, sections=sections_of(paper), organisations=orgs.records(document),
+        budgets=extract_budgets(ctx), milestones=extract_milestones(ctx),
+        commitments=extract_commitments(ctx), risks=extract_risks(ctx),
+        decisions=extract_decisions(ctx), relations=extract_relations(ctx))
+
+
+def _org_index(paper: ParsedPaper, document: Document) -> OrgIndex:
+    """Bodies of the paper, with 'we' resolved to the author and 'the Board' to the committee."""
+    starts = [b.char_start for b in paper.blocks]
+
+    def page_of(offset: int) -> int:
+        i = bisect.bisect_right(starts, offset) - 1
+        return paper.blocks[max(i, 0)].page if paper.blocks else 1
+
+    draft = build_org_index(paper.text, page_of)
+    board = None
+    if document.committee in BOARD_OF:
+        boards = [e.name for e in draft.entries if e.org_type == "board" and BOARD_OF[document.committee].search(e.name)]
+        board = min(boards, key=lambda n: (not n[0].isupper(), -len(n))) if boards else None
+    author = draft.canonical(document.organisation) or document.organisation
+    return build_org_index(paper.text, page_of, author=author, board=board)
+
+
+def sections_of(paper: ParsedPaper) -> list[Section]:
+    """One Section per section path, with the text of its blocks, for full-text search."""
+    grouped: dict[str, Section] = {}
+    for block in paper.blocks:
+        path = block.section or "(front matter)"
+        if path not in grouped:
+            grouped[path] = Section(doc_id=paper.sha256, path=path, title=path.split(" > ")[-1],
+                                    page=block.page, text="")
+        grouped[path].text += ("\n" if grouped[path].text else "") + block.text
+    return list(grouped.values())
