@@ -1,0 +1,141 @@
+"""The warehouse's tables: documents with their paths and versions, runs, failures, and a
+table per record type of schemas/records.py.
+
+Record tables mirror their pydantic model column for column (plus `id`), because loads
+send each record as its full `model_dump()` and DuckDB refuses a row with a key the table
+lacks or without a key the table has: a model and its table cannot drift apart silently.
+"""
+import duckdb
+
+RECORD_TABLES: dict[str, str] = {
+    "organisation": "organisations", "budget": "budgets", "milestone": "milestones",
+    "commitment": "commitments", "risk": "risks", "decision": "decisions",
+    "relation": "relations",
+}
+"""Table of each record type, in the order of PaperExtraction.records()."""
+
+# Where a record came from: enough to find its quote again in the paper.
+PROVENANCE = """
+    id VARCHAR PRIMARY KEY,
+    doc_id VARCHAR NOT NULL,
+    doc VARCHAR NOT NULL,
+    page INTEGER NOT NULL CHECK (page >= 1),
+    section VARCHAR NOT NULL,
+    quote VARCHAR NOT NULL,
+    char_start INTEGER NOT NULL,
+    char_end INTEGER NOT NULL"""
+
+DDL = [
+    "CREATE SEQUENCE IF NOT EXISTS ingest_run_ids START 1",
+    "CREATE SEQUENCE IF NOT EXISTS failure_ids START 1",
+    """CREATE TABLE IF NOT EXISTS ingest_runs (
+        run_id INTEGER PRIMARY KEY DEFAULT nextval('ingest_run_ids'),
+        started_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp,
+        finished_at TIMESTAMPTZ,
+        status VARCHAR NOT NULL,
+        counts JSON)""",
+    # doc_id is the SHA-256 of the file's bytes; date stays text because papers state it
+    # as precisely as they like (2016, 2018-09, 2013-09-26).
+    # current_version turns false once no path holds these bytes any more.
+    """CREATE TABLE IF NOT EXISTS documents (
+        doc_id VARCHAR PRIMARY KEY,
+        doc VARCHAR NOT NULL,
+        path VARCHAR NOT NULL,
+        pages INTEGER NOT NULL,
+        committee VARCHAR NOT NULL,
+        title VARCHAR,
+        date VARCHAR,
+        authors VARCHAR[] NOT NULL,
+        organisation VARCHAR,
+        first_seen_run INTEGER NOT NULL,
+        current_version BOOLEAN NOT NULL)""",
+    # Which bytes each known path holds now; several paths may share a doc_id (aliases).
+    """CREATE TABLE IF NOT EXISTS document_paths (
+        path VARCHAR PRIMARY KEY,
+        doc_id VARCHAR NOT NULL,
+        first_seen TIMESTAMPTZ NOT NULL DEFAULT current_timestamp)""",
+    # Every content a loaded path has had; the open row (superseded_at NULL) is current.
+    """CREATE TABLE IF NOT EXISTS document_versions (
+        path VARCHAR NOT NULL,
+        version INTEGER NOT NULL,
+        doc_id VARCHAR NOT NULL,
+        run_id INTEGER NOT NULL,
+        loaded_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp,
+        superseded_at TIMESTAMPTZ,
+        PRIMARY KEY (path, version))""",
+    # resolved_at is set once the path is loaded (or found unchanged) after the failure.
+    """CREATE TABLE IF NOT EXISTS failures (
+        failure_id BIGINT PRIMARY KEY DEFAULT nextval('failure_ids'),
+        path VARCHAR NOT NULL,
+        sha256 VARCHAR,
+        kind VARCHAR NOT NULL,
+        reason VARCHAR NOT NULL,
+        run_id INTEGER,
+        failed_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp,
+        resolved_at TIMESTAMPTZ)""",
+    # path is the section path inside the paper ("6. Next steps > 6.3"), not a file path.
+    """CREATE TABLE IF NOT EXISTS sections (
+        id VARCHAR PRIMARY KEY,
+        doc_id VARCHAR NOT NULL,
+        ordinal INTEGER NOT NULL,
+        path VARCHAR NOT NULL,
+        title VARCHAR NOT NULL,
+        page INTEGER NOT NULL,
+        text VARCHAR NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS organisations (
+        id VARCHAR PRIMARY KEY,
+        doc_id VARCHAR NOT NULL,
+        doc VARCHAR NOT NULL,
+        name VARCHAR NOT NULL,
+        aliases VARCHAR[] NOT NULL,
+        org_type VARCHAR NOT NULL,
+        page INTEGER NOT NULL,
+        quote VARCHAR NOT NULL)""",
+    f"""CREATE TABLE IF NOT EXISTS budgets ({PROVENANCE},
+        amount_gbp DOUBLE NOT NULL,
+        kind VARCHAR NOT NULL,
+        org VARCHAR,
+        period VARCHAR)""",
+    f"""CREATE TABLE IF NOT EXISTS milestones ({PROVENANCE},
+        description VARCHAR NOT NULL,
+        date_text VARCHAR NOT NULL,
+        date_start DATE,
+        date_end DATE,
+        status VARCHAR NOT NULL,
+        org VARCHAR)""",
+    f"""CREATE TABLE IF NOT EXISTS commitments ({PROVENANCE},
+        actor VARCHAR NOT NULL,
+        action VARCHAR NOT NULL,
+        modality VARCHAR NOT NULL,
+        due VARCHAR,
+        due_start DATE,
+        due_end DATE)""",
+    f"""CREATE TABLE IF NOT EXISTS risks ({PROVENANCE},
+        description VARCHAR NOT NULL,
+        mitigation VARCHAR,
+        org VARCHAR)""",
+    f"""CREATE TABLE IF NOT EXISTS decisions ({PROVENANCE},
+        body VARCHAR,
+        kind VARCHAR NOT NULL,
+        date_text VARCHAR)""",
+    f"""CREATE TABLE IF NOT EXISTS relations ({PROVENANCE},
+        source VARCHAR NOT NULL,
+        relation VARCHAR NOT NULL,
+        target VARCHAR NOT NULL)""",
+    # What full-text search indexes: derived from the tables above by refresh_search_index.
+    """CREATE TABLE IF NOT EXISTS search_items (
+        id VARCHAR PRIMARY KEY,
+        type VARCHAR NOT NULL,
+        doc_id VARCHAR NOT NULL,
+        doc VARCHAR NOT NULL,
+        page INTEGER NOT NULL,
+        section VARCHAR NOT NULL,
+        quote VARCHAR NOT NULL,
+        text VARCHAR NOT NULL)""",
+]
+
+
+def create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create whatever is missing; existing tables and their rows are left alone."""
+    for statement in DDL:
+        con.execute(statement)

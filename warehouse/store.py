@@ -1,0 +1,110 @@
+"""Opening the warehouse, and the bookkeeping around loads: runs, failures, counts and the
+full-text index."""
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import duckdb_extension_fts
+
+from warehouse.schema import RECORD_TABLES, create_schema
+
+FTS_EXTENSION = (Path(duckdb_extension_fts.__file__).parent / "extensions"
+                 / f"v{duckdb.__version__}" / "fts.duckdb_extension")
+"""The fts extension shipped in a wheel: there is no network to download it from, and
+loading it from here writes nothing under $HOME (INSTALL would copy it there)."""
+
+
+def connect(db_path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the database with full-text search loaded; a writable one gets any missing table
+    and a search index, so that search works on a fresh warehouse."""
+    con = duckdb.connect(str(db_path), read_only=read_only)
+    con.load_extension(str(FTS_EXTENSION))
+    if not read_only:
+        create_schema(con)
+        if not _has_search_index(con):
+            refresh_search_index(con)
+    return con
+
+
+def _has_search_index(con: duckdb.DuckDBPyConnection) -> bool:
+    return bool(con.execute("SELECT count(*) FROM duckdb_schemas() "
+                            "WHERE schema_name = 'fts_main_search_items'").fetchone()[0])
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """BEGIN ... COMMIT, or ROLLBACK and re-raise on any error: all of it is stored or none."""
+    con.begin()
+    try:
+        yield con
+    except BaseException:
+        con.rollback()
+        raise
+    con.commit()
+
+
+def start_run(con: duckdb.DuckDBPyConnection) -> int:
+    """Open an ingest run; documents and failures it produces carry its id."""
+    return con.execute("INSERT INTO ingest_runs (status) VALUES ('running') "
+                       "RETURNING run_id").fetchone()[0]
+
+
+def finish_run(con: duckdb.DuckDBPyConnection, run_id: int, status: str, counts: dict) -> None:
+    """Close the run with its outcome and what it did (any JSON-serialisable counts)."""
+    con.execute("UPDATE ingest_runs SET finished_at = current_timestamp, status = ?, counts = ? "
+                "WHERE run_id = ?", [status, json.dumps(counts), run_id])
+
+
+def record_failure(con: duckdb.DuckDBPyConnection, path: str, sha256: str | None, kind: str,
+                   reason: str, run_id: int | None) -> None:
+    """Keep why a paper could not be ingested, for operators; the paper stores nothing else."""
+    con.execute("INSERT INTO failures (path, sha256, kind, reason, run_id) VALUES (?, ?, ?, ?, ?)",
+                [path, sha256, kind, reason, run_id])
+
+
+def resolve_failures(con: duckdb.DuckDBPyConnection, path: str) -> None:
+    """The path is fine now: its earlier failures stop being listed (they stay recorded)."""
+    con.execute("UPDATE failures SET resolved_at = current_timestamp "
+                "WHERE path = ? AND resolved_at IS NULL", [path])
+
+
+def failures(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    """The latest failure of each path that has not been loaded (or found unchanged) since:
+    what still needs someone's attention."""
+    return as_dicts(con.execute(
+        "SELECT path, sha256, kind, reason, run_id, failed_at FROM failures "
+        "WHERE resolved_at IS NULL "
+        "QUALIFY row_number() OVER (PARTITION BY path ORDER BY failure_id DESC) = 1 "
+        "ORDER BY path"))
+
+
+def counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Current documents, their sections and records, by type."""
+    sources = {"document": "documents WHERE current_version", "section": "sections",
+               **RECORD_TABLES}
+    return {kind: con.execute(f"SELECT count(*) FROM {source}").fetchone()[0]
+            for kind, source in sources.items()}
+
+
+def refresh_search_index(con: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild search_items and its BM25 index, which DuckDB never updates by itself; call it
+    after loads. Records are found by their quote (organisations also by name and aliases),
+    sections by title and text."""
+    selects = ["SELECT id, 'organisation', doc_id, doc, page, '', quote, "
+               "concat_ws(' ', name, array_to_string(aliases, ' '), quote) FROM organisations",
+               *[f"SELECT id, '{kind}', doc_id, doc, page, section, quote, quote FROM {table}"
+                 for kind, table in RECORD_TABLES.items() if kind != "organisation"],
+               "SELECT s.id, 'section', s.doc_id, d.doc, s.page, s.path, s.text, "
+               "concat_ws(' ', s.title, s.text) FROM sections s JOIN documents d USING (doc_id)"]
+    with transaction(con):
+        con.execute("DELETE FROM search_items")
+        con.execute("INSERT INTO search_items " + " UNION ALL ".join(selects))
+        con.execute("PRAGMA create_fts_index('search_items', 'id', 'text', overwrite = 1)")
+
+
+def as_dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict]:
+    """The rows of an executed query as {column: value}."""
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
