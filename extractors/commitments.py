@@ -9,13 +9,22 @@ from __future__ import annotations
 import re
 
 from extractors.context import PaperContext, Sentence
+from extractors.organisations import OrgMention
 from extractors.cues import MODAL, PROGRESSIVE, QUESTION, opens_with_imperative, short
 from schemas import Commitment
 
 ASKED = re.compile(r"\b(?:is|are)\s+(?:asked|invited|requested|recommended)\s+to\b|^That\s+the\b", re.I)
 PROPOSAL_LEAD = re.compile(r"\b(?:propos|recommend|next steps|actions?|approach|will)\w*", re.I)
 DEADLINE = re.compile(r"^(?:by|until|no later than|before|from|in|during|over|effective|through)\b", re.I)
-MAX_SUBJECT_GAP = 60    # characters between the actor and its promise word
+CLAUSE_BREAK = re.compile(r"[,;:()]\s*|\b(?:and|but|so|that|which|who|because|as|when|while|whilst|if|then)\s+(?=[Ww]e\b|[A-Z])")
+SUBJECT_OPENERS = {"the", "a", "an", "both", "all", "each", "our", "its", "their", "new", "single", "existing",
+                   "local", "also", "and", "in", "turn", "therefore", "so", "now", "together", "jointly"}
+ROLE_HEADS = {"officers", "members", "leadership", "staff", "teams", "team", "chair", "director", "directors",
+              "representatives", "board", "boards", "executive", "leads", "leaders"}
+SUBJECT_LINKS = {"and", "both", "also", "all", "still", "now", "together", "jointly", "each", "itself",
+                 "themselves", "the", "are", "is", "have", "has", "remain", "therefore", "currently"}
+NOT_A_PROMISE = re.compile(r"\b(?:it|this)\s+may\s+(?:also\s+)?be\s+helpful\b|\bwill\s+be\s+(?:better\s+)?able\b|"
+                            r"\bwill\s+(?:mean|allow|enable|help|result|lead)\b|\bwould\s+face\b", re.I)
 
 
 def extract_commitments(ctx: PaperContext) -> list[Commitment]:
@@ -37,14 +46,53 @@ def extract_commitments(ctx: PaperContext) -> list[Commitment]:
 def _promise(ctx: PaperContext, sentence: Sentence):
     """(actor, modality, action) when a named body is the subject of a promise word."""
     text = sentence.text
+    if NOT_A_PROMISE.search(text):
+        return None
     mentions = ctx.orgs.find(text)
     for match in [*MODAL.finditer(text), *PROGRESSIVE.finditer(text)]:
-        subject = [m for m in mentions if m.end <= match.start() and match.start() - m.end <= MAX_SUBJECT_GAP
-                   and not re.search(r"[.;:]|\bwhich\b|\bthat\b", text[m.end:match.start()])]
+        subject = _subject(text, mentions, match.start())
         if subject:
             modality = "conditional" if match.groupdict().get("conditional") else "firm"
-            return subject[0].name, modality, text[match.end():]
+            return subject.name, modality, text[match.end():]
     return None
+
+
+def _subject(text: str, mentions: list[OrgMention], verb_at: int) -> OrgMention | None:
+    """The body that opens the clause of the promise word, if one does.
+
+    'The CCG and the Council will ...' and 'Senior officers of the Council, should ...' have a
+    body as subject; 'The development of the ICP will be phased' does not.
+    """
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, 0, verb_at) if text[m.end():verb_at].strip()]
+    clause_start = max(breaks, default=0)
+    in_clause = [m for m in mentions if clause_start <= m.start and m.end <= verb_at]
+    if not in_clause:
+        return None
+    last = in_clause[-1]
+    if last.text.lower() == "we" and _links_only(text[last.end:verb_at]):
+        return last
+    first = in_clause[0]
+    opener = text[clause_start:first.start].lower().split()
+    if not _opens_subject(opener):
+        return None
+    between = text[first.end:verb_at]
+    for m in in_clause[1:]:
+        between = between.replace(m.text, " ")
+    return first if _links_only(between) else None
+
+
+def _opens_subject(words: list[str]) -> bool:
+    """'the', 'both', 'senior officers of' may open a subject; 'the development of' may not."""
+    if all(w in SUBJECT_OPENERS for w in words):
+        return True
+    return len(words) <= 5 and words[-1] == "of" and len(words) >= 2 and words[-2] in ROLE_HEADS
+
+
+def _links_only(between: str) -> bool:
+    """Only coordination, adverbs or proper names between the subject and its promise word."""
+    words = re.sub(r"\([^)]*\)", " ", between).split()
+    return len(words) <= 5 and all(w.lower() in SUBJECT_LINKS or w.endswith("ly") or w[0].isupper()
+                                   for w in words)
 
 
 def _proposed_item(ctx: PaperContext, sentence: Sentence):

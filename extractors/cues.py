@@ -6,17 +6,17 @@ import re
 FIRM = (r"will|shall|must|(?:is|are|am|remain|remains)\s+(?:fully\s+|also\s+)?committed\s+to|"
         r"commits?\s+to|(?:has|have)\s+(?:\w+\s+)?(?:committed|agreed)\s+to|agrees?\s+to|"
         r"(?:is|are)\s+going\s+to|(?:is|are)\s+required\s+to|(?:is|are)\s+due\s+to")
-CONDITIONAL = (r"would|could|may|might|should|proposes?\s+to|intends?\s+to|aims?\s+to|expects?\s+to|"
+CONDITIONAL = (r"would|could|may|should|proposes?\s+to|intends?\s+to|aims?\s+to|expects?\s+to|"
                r"plans?\s+to|(?:is|are)\s+(?:keen|happy|willing|hoping|planning|expected|proposing|intending)\s+to|"
                r"hopes?\s+to|seeks?\s+to|wants?\s+to|(?:will|would)\s+(?:want|like|seek|aim)\s+to")
 MODAL = re.compile(rf"\b(?P<conditional>{CONDITIONAL})\b|\b(?P<firm>{FIRM})\b", re.I)
-PROGRESSIVE = re.compile(r"\b(?:we|We)\s+are\s+(?:now\s+|currently\s+|also\s+)?(?P<verb>[a-z]+ing)\b|"
+PROGRESSIVE = re.compile(r"(?<=[Ww]e )are\s+(?:now\s+|currently\s+|also\s+)?(?:[a-z]+ing)\b(?<!\bbeing)|"
                          r"\bin the process of\s+[a-z]+ing\b")
 FUTURE = re.compile(r"\b(?:will|shall|going to|to be|planned|proposed|due to|expected|intend|aim|plan to|"
                     r"next|upcoming|forthcoming|by)\b", re.I)
 PAST = re.compile(r"\b(?:was|were|has been|have been|had|did|completed|launched|agreed|approved|"
                   r"commenced|began|started|held|published|took place|[a-z]{3,}ed)\b")
-QUESTION = re.compile(r"\?\s*$")
+QUESTION = re.compile(r"\?\s*$|^(?:How|What|Why|Which|Whether)\b")
 
 # Base-form verbs that open imperative list items ("Appoint a lead commissioner ...").
 IMPERATIVE = set("""accept adopt agree align appoint approve assess bring build commission comment confirm

@@ -1,0 +1,187 @@
+"""Extractors on sentences written in the style of board papers, with the tricky negatives."""
+from datetime import date
+
+import pytest
+
+from tests.textpaper import extract
+
+COVER = ["Exampleton Health and Wellbeing Board", "Date: 12 March 2019",
+         "Report Title: Community services update",
+         "Report Author: Jo Bloggs, Head of Commissioning, NHS Exampleton Clinical Commissioning Group"]
+
+
+def run(*blocks):
+    return extract(*blocks, cover=COVER)
+
+
+def quotes(records):
+    return [r.quote for r in records]
+
+
+# --- commitments -------------------------------------------------------------------------
+
+def test_named_body_will_is_a_firm_commitment_with_due_date():
+    out = run("NHS Exampleton CCG will publish a revised dementia strategy by March 2020.")
+    [c] = out.commitments
+    assert c.actor == "NHS Exampleton CCG" and c.modality == "firm"
+    assert c.due == "by March 2020" and c.due_start == date(2020, 3, 1)
+
+
+def test_we_resolves_to_the_authoring_body():
+    out = run("NHS Exampleton CCG has led the review.", "We will recruit twelve additional community nurses.")
+    [c] = [c for c in out.commitments if "nurses" in c.quote]
+    assert c.actor == "NHS Exampleton CCG"
+
+
+def test_would_and_intends_are_conditional():
+    out = run("Exampleton Borough Council would consider extending the scheme to older people.",
+              "We intend to move outpatient clinics into the community.")
+    assert {c.modality for c in out.commitments} == {"conditional"}
+    assert len(out.commitments) == 2
+
+
+def test_request_to_the_board_is_a_decision_not_a_commitment():
+    out = run("The Health and Wellbeing Board is asked to note the progress on the Better Care Fund plan.")
+    assert out.commitments == []
+    [d] = out.decisions
+    assert d.kind == "recommendation"
+
+
+def test_aspiration_without_actor_is_not_a_commitment():
+    out = run("It is hoped that waiting times will fall over the coming months.",
+              "Services should be closer to home.")
+    assert out.commitments == []
+
+
+def test_question_is_not_a_commitment():
+    out = run("What could we commission together at borough level?")
+    assert out.commitments == []
+
+
+# --- decisions ---------------------------------------------------------------------------
+
+def test_recommendation_items_under_asked_to_lead_in():
+    out = run("The Exampleton Health and Wellbeing Board is asked to:",
+              ("bullet", "Agree the refreshed priorities for 2019/20."),
+              ("bullet", "Note the timetable for the joint strategic needs assessment."))
+    assert [d.kind for d in out.decisions] == ["recommendation", "recommendation"]
+    assert {d.body for d in out.decisions} == {"Exampleton Health and Wellbeing Board"}
+    assert out.commitments == []
+
+
+def test_decision_taken_and_pending():
+    out = run("Exampleton Borough Council approved the pooled budget arrangement in January 2019.",
+              "Governing bodies will decide whether to merge at their September meeting.")
+    kinds = {d.quote.split()[0]: d.kind for d in out.decisions}
+    assert kinds == {"Exampleton": "taken", "Governing": "pending"}
+
+
+# --- budgets -----------------------------------------------------------------------------
+
+def test_budget_amounts_kinds_and_holders():
+    out = run("The pooled budget for 2019/20 is £12.4m, with £3m coming from Exampleton Borough Council.",
+              "NHS Exampleton CCG faces a funding gap of £4.5 million by 2021.")
+    got = {(b.amount_gbp, b.kind) for b in out.budgets}
+    assert got == {(12_400_000, "budget"), (3_000_000, "budget"), (4_500_000, "gap")}
+    [held] = [b for b in out.budgets if b.amount_gbp == 3_000_000]
+    assert held.org == "Exampleton Borough Council"
+
+
+def test_percentages_are_not_budgets():
+    out = run("Delayed transfers of care rose by 12% this year and spending on agency staff by 4.5%.")
+    assert out.budgets == []
+
+
+def test_savings_in_thousands():
+    out = run("Savings of £660K were delivered against the efficiency plan.")
+    [b] = out.budgets
+    assert (b.amount_gbp, b.kind) == (660_000, "savings")
+
+
+# --- milestones --------------------------------------------------------------------------
+
+def test_planned_milestone_with_month_interval():
+    out = run("The new integrated care service will launch in April 2020.")
+    [m] = out.milestones
+    assert (m.date_start, m.date_end, m.status) == (date(2020, 4, 1), date(2020, 4, 30), "planned")
+
+
+def test_past_milestone_is_achieved():
+    out = run("The public consultation closed on 30th September 2018.")
+    [m] = out.milestones
+    assert m.status == "achieved" and m.date_start == date(2018, 9, 30)
+
+
+def test_dated_timeline_line_takes_its_date():
+    out = run("Our proposed timeline is:",
+              ("bullet", "June 2019: Business case submitted to NHS England and governing bodies decide."))
+    [m] = out.milestones
+    assert m.date_text == "June 2019" and m.date_end == date(2019, 6, 30)
+
+
+def test_cited_publication_and_act_years_are_not_milestones():
+    out = run("The Five Year Forward View was published in October 2014.",
+              "The Care Act 2014 places new duties on local authorities.")
+    assert out.milestones == []
+
+
+# --- risks -------------------------------------------------------------------------------
+
+def test_stated_risk_sentence():
+    out = run("There is a risk that workforce shortages could delay the opening of the new hub.")
+    assert len(out.risks) == 1
+
+
+def test_items_under_a_risk_lead_in_are_risks_and_benefit_items_are_not():
+    out = run("The main risks of the new model include:",
+              ("bullet", "Loss of specialist staff to neighbouring systems;"),
+              ("bullet", "Higher demand for home care packages."),
+              "Benefits of the model include:",
+              ("bullet", "A single point of access for residents."))
+    assert quotes(out.risks) == ["Loss of specialist staff to neighbouring systems;",
+                                 "Higher demand for home care packages."]
+
+
+def test_background_fact_is_not_a_risk():
+    out = run("The population aged over 65 grew by 8% between 2011 and 2016.")
+    assert out.risks == []
+
+
+# --- organisations and relations ---------------------------------------------------------
+
+def test_acronym_defined_in_the_paper_is_an_alias():
+    out = run("Exampleton and District Hospitals NHS Foundation Trust (EDH) runs the acute site.",
+              "EDH will open a frailty unit.")
+    [org] = [o for o in out.organisations if o.org_type == "nhs_trust"]
+    assert org.name == "Exampleton and District Hospitals NHS Foundation Trust" and "EDH" in org.aliases
+    [c] = out.commitments
+    assert c.actor == org.name
+
+
+def test_generic_mention_resolves_to_the_one_body_of_its_kind():
+    out = run("NHS Exampleton Clinical Commissioning Group leads the programme.",
+              "The CCG will commission a new wheelchair service.")
+    [c] = out.commitments
+    assert c.actor == "NHS Exampleton Clinical Commissioning Group"
+
+
+@pytest.mark.parametrize("sentence, relation", [
+    ("NHS Exampleton CCG commissions Exampleton Healthcare NHS Trust to provide community nursing.", "commissions"),
+    ("Exampleton Healthcare NHS Trust is accountable to Exampleton Health and Wellbeing Board.", "accountable_to"),
+    ("Exampleton Borough Council and NHS Exampleton CCG are working closely together on the plan.", "partners_with"),
+])
+def test_relations_between_named_bodies(sentence, relation):
+    out = run(sentence)
+    assert [r.relation for r in out.relations] == [relation]
+
+
+def test_every_record_quotes_the_paper_verbatim_with_offsets():
+    from tests.textpaper import paper
+
+    blocks = ("We will recruit twelve additional community nurses by the end of 2020.",
+              "There is a risk that recruitment could fail.")
+    parsed, _ = paper(*blocks, cover=COVER)
+    out = run(*blocks)
+    for record in [*out.commitments, *out.risks, *out.milestones]:
+        assert parsed.text[record.char_start:record.char_end] == record.quote
+        assert record.page == 1
