@@ -10,11 +10,12 @@ import re
 
 # A proper-name run: capitalised words, with "and", "of", "&" and "the" inside it.
 NAME = r"(?:[A-Z][\w'’\-]*|St\.?)(?:\s+(?:(?:and|of|&|the|upon|on)\s+)?(?:[A-Z][\w'’\-]*|St\.?)){0,5}"
-PLACE = r"(?:[A-Z][a-z'’\-]+|NHS)(?:\s+(?:[A-Z][a-z'’\-]+|and|upon|on)){0,4}"
+ROLE = r"(?!(?:Executive|Director|Chief|Officer|Head|Manager|Team|Members?|Chair|Cabinet|Lead|Officers)\b)"
+PLACE = rf"(?:{ROLE}[A-Z][a-z'’\-]+|NHS)(?:\s+(?:{ROLE}[A-Z][a-z'’\-]+|and|upon|on)){{0,4}}"
 
 # (regex, org_type); order matters: earlier patterns win on overlap of equal length.
 PATTERNS: list[tuple[str, str]] = [
-    (r"NHS England(?:\s+and\s+NHS\s+Improvement)?|NHS England/Improvement|NHSE/?I", "nhs_england"),
+    (r"NHS England/Improvement|NHS England|NHSE/?I", "nhs_england"),
     (r"NHS Improvement|Care Quality Commission|Monitor(?= has| will| is)|Healthwatch England", "regulator"),
     (r"(?:Public Health|Health Education) England|NHS Digital|NHS London", "nhs_england"),
     (r"Department of Health(?: and Social Care)?|Ministry of Housing,? Communities (?:and|&) Local Government", "other"),
@@ -32,7 +33,7 @@ PATTERNS: list[tuple[str, str]] = [
     (rf"{NAME}\s+(?:Ltd|Limited|LLP|CIC|plc)\b\.?", "company"),
     (rf"(?:Healthwatch|Age UK|Citizens Advice|Mencap|Mind|MIND|CVS)(?:\s+{PLACE})?|{PLACE}\s+(?:MIND|Mind|CVS)\b", "voluntary"),
     (rf"University of {PLACE}|{PLACE} University", "other"),
-    (rf"(?:{PLACE}\s+)?Integrated Care (?:System|Partnership)s?|Primary Care Networks?|GP (?:Networks|practices|Federation)", "other"),
+    (rf"(?:{PLACE}\s+)?Integrated Care (?:System|Partnership)s?|Primary Care Networks?|(?:{PLACE}\s+)?GP (?:Networks|practices|Federation)", "other"),
 ]
 
 COMPILED = [(re.compile(rf"\b(?:{p})"), t) for p, t in PATTERNS]
@@ -43,7 +44,9 @@ LEADING_NOISE = {"The", "A", "An", "Both", "All", "Each", "Our", "Their", "Its",
                  "With", "From", "By", "For", "In", "Of", "To", "At", "On", "As", "Whilst", "While",
                  "Eight", "Two", "Three", "Four", "Five", "Six", "Seven", "Nine", "Ten", "Several",
                  "Many", "Some", "Local", "However", "Since", "Where", "When", "If", "Once",
-                 "Although", "Further", "Previously", "Currently", "Recent", "Also", "That", "Then"}
+                 "Although", "Further", "Previously", "Currently", "Recent", "Also", "That", "Then", "Or", "But",
+                 "So", "Therefore", "Thus", "Including", "Under", "Via", "Through", "Between", "Across",
+                 "Within", "Against", "Such", "Like", "Whole", "Wider"}
 
 # Acronyms of these kinds are learned from the paper ("Full Name (ACR)"); these are known.
 KNOWN_ACRONYMS = {"NHSE": "NHS England", "NHSI": "NHS Improvement", "CQC": "Care Quality Commission",
@@ -51,10 +54,11 @@ KNOWN_ACRONYMS = {"NHSE": "NHS England", "NHSI": "NHS Improvement", "CQC": "Care
                   "DHSC": "Department of Health and Social Care"}
 
 # Generic mentions resolved to the one body of that kind the paper means.
+AFTER_GENERIC = r"(?![\w\-/]|\s+(?:area|areas|level|Governing|governing|members?|staff|officers?|teams?|of|'s))"
 GENERIC = [
-    (re.compile(r"\b(?:the\s+)?(?:CCG|Clinical Commissioning Group)\b(?!s)", re.I), "ccg"),
-    (re.compile(r"\b(?:the\s+)?(?:Council|Local Authority|LA)\b(?!s| of)"), "council"),
-    (re.compile(r"\bthe\s+(?:Board|Health\s+(?:and|&)\s+Wellbeing\s+Board)\b"), "board"),
+    (re.compile(rf"\b[Tt]he\s+(?:CCG|Clinical Commissioning Group){AFTER_GENERIC}"), "ccg"),
+    (re.compile(rf"\b(?:[Tt]he\s+)?(?:Council|Local Authority){AFTER_GENERIC}|\b[Tt]he\s+LA\b"), "council"),
+    (re.compile(rf"\b[Tt]he\s+(?:Board|Health\s+(?:and|&)\s+Wellbeing\s+Board){AFTER_GENERIC}"), "board"),
 ]
 
 

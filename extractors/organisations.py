@@ -39,6 +39,8 @@ def _key(name: str) -> str:
     k = re.sub(r"\bclinical commissioning group(s?)\b", r"ccg\1", k)
     k = re.sub(r"\bintegrated care board(s?)\b", r"icb\1", k)
     k = re.sub(r"^(?:nhs|the)\s+", "", k)
+    k = re.sub(r"^(?:london|royal)\s+borough\s+of\s+(.+)$", r"\1 council", k)
+    k = re.sub(r"\s+(?:metropolitan\s+)?(?:borough|county|city|district)\s+council$", " council", k)
     k = re.sub(r"\s+(ltd|limited)\.?$", "", k)
     return re.sub(r"[^a-z0-9' ]+", " ", k).strip()
 
@@ -54,10 +56,22 @@ def pattern_matches(text: str) -> list[tuple[int, int, str, str]]:
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     out, last_end = [], -1
     for f in found:
-        if f[0] >= last_end and f[2]:
+        if f[0] >= last_end and f[2] and _has_proper_name(f[2], f[3]):
             out.append(f)
             last_end = f[1]
     return out
+
+
+KIND_WORDS = {"nhs", "ccg", "ccgs", "clinical", "commissioning", "group", "groups", "council", "icb", "icbs",
+              "integrated", "care", "board", "boards", "trust", "foundation", "borough", "county", "city",
+              "district", "the", "of"}
+
+
+def _has_proper_name(name: str, org_type: str) -> bool:
+    """'Bromley CCG' names a body; 'CCG' left after stripping 'single' does not."""
+    if org_type not in ("ccg", "council", "nhs_trust"):
+        return True
+    return any(w.lower() not in KIND_WORDS for w in name.split())
 
 
 class OrgIndex:
@@ -151,17 +165,37 @@ def _type_of(name: str) -> str:
     return "other"
 
 
+GENERIC_WORDS = KIND_WORDS | {"primary", "network", "networks", "partnership", "partnerships", "system",
+                               "systems", "health", "wellbeing", "and", "governing", "body", "bodies",
+                               "committee", "committees", "overview", "scrutiny", "joint", "local", "gp",
+                               "practices", "authority", "authorities"}
+
+
+def _generic(name: str) -> bool:
+    return all(w.lower() in GENERIC_WORDS for w in re.findall(r"[\w']+", name))
+
+
 def _merge_placeless(entries: list[OrgEntry]) -> list[OrgEntry]:
-    """'Health and Wellbeing Board' joins 'Brent Health and Wellbeing Board' when only one such board is named."""
-    out = []
+    """A generic name ('Health and Wellbeing Boards') joins the one body it must mean
+    ('Brent Health and Wellbeing Board'); with two or more candidates it stays apart."""
+    entries = sorted(entries, key=lambda e: (not _generic(e.name), len(e.name)), reverse=True)
+    out: list[OrgEntry] = []
     for entry in entries:
-        longer = [e for e in entries if e is not entry and _key(e.name).endswith(" " + _key(entry.name))
-                  and e.org_type == entry.org_type]
-        if len(longer) == 1:
-            longer[0].forms |= entry.forms
+        own = _singular(_key(entry.name))
+        targets = [e for e in out if e.org_type == entry.org_type and
+                   (_singular(_key(e.name)) == own or _singular(_key(e.name)).endswith(" " + own))]
+        plural_into_single = own != _key(entry.name) and targets and not _generic(targets[0].name) \
+            and _singular(_key(targets[0].name)) == _key(targets[0].name)
+        if _generic(entry.name) and len(targets) == 1 and not plural_into_single:
+            targets[0].forms |= entry.forms | {entry.name}
         else:
             out.append(entry)
     return out
+
+
+def _singular(key: str) -> str:
+    return " ".join(re.sub(r"(?<=[a-z])(?:ies|s)$", lambda m: "y" if m.group(0) == "ies" else "", w)
+                    for w in key.split())
 
 
 def _line_around(text: str, start: int, end: int) -> str:

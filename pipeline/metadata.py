@@ -21,6 +21,7 @@ AUTHOR = re.compile(LABEL.format(r"Report\s+Authors?|Authors?|Owner|Contact\s+[O
                                  r"Report\s+of|Presented\s+by|Responsible\s+[Oo]fficer"))
 FROM = re.compile(r"^Report\s+(?:from|of|by)\s+(?P<value>.+)", re.I)
 DATE_LABEL = re.compile(LABEL.format(r"(?:Meeting\s+)?Date(?:\s+of\s+(?:meeting|report))?"), re.I)
+NOT_YET = re.compile(r"\b(?:single|new|proposed|future|shadow|a)\s+(?:\w+\s+)?$", re.I)  # a body still to be formed
 PAPER_TITLE = re.compile(r"\bpaper\s*:\s*(?P<value>.+)", re.I)
 
 
@@ -104,6 +105,7 @@ def _organisation(paper: ParsedPaper, lines: list[str]) -> str | None:
             if org_type != "board":
                 return index.canonical(name) or name
     counts = Counter(m.name for m in index.find(paper.text, resolve_we=False)
-                     if index.org_type(m.name) in ("ccg", "council", "nhs_trust"))
+                     if index.org_type(m.name) in ("ccg", "council", "nhs_trust")
+                     and pattern_matches(m.text) and not NOT_YET.search(paper.text[max(0, m.start - 25):m.start]))
     return counts.most_common(1)[0][0] if counts else None
 

@@ -1,0 +1,301 @@
+"""Page geometry: pdfplumber words into lines in reading order, then into paragraphs.
+
+Works on plain word dicts and small dataclasses, never on pdfplumber objects, so each
+page can be closed as soon as its words are read. Knows nothing of headings or
+sections: it only says where text is, how big and how bold, and where gaps fall.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+CID = re.compile(r"\(cid:\d+\)")
+PRIVATE_USE = re.compile("[\ue000-\uf8ff]")  # Symbol/Wingdings bullets mapped to nowhere
+BULLET_SYMBOLS = set("•·▪◦●■□►▶➢➤✓✔")
+GLYPH_FONTS = re.compile(r"dingbat|wingding|webding", re.IGNORECASE)
+BOLD_FONTS = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+
+# A paragraph number at the start of a line: 6.3 / 6.3. / 9.a / 1a. / 3. / 1) / (a) / a)
+NUMBER = re.compile(
+    r"^(?:(?P<num>\d{1,2}(?:\.\d{1,2})+|\d{1,2}\.[a-z]|\d{1,2}[a-z](?=\.|\s)|\d{1,2}(?=[.)]))[.)]?"
+    r"|\((?P<paren>[a-z]|[ivx]{1,4}|\d{1,2})\)|(?P<letter>[a-z])\))\s+(?=\S)"
+)
+TEXT_BULLET = re.compile(r"^(?:[-–—]|o(?=\s+[A-Z]))\s+(?=\S)")
+PAGE_NUMBER = re.compile(
+    r"^(?:page\s*\d{1,4}|\d{1,3})(?:\s*(?:of|/)\s*\d{1,4})?$|^[-–—]\s*\d{1,3}\s*[-–—]$", re.IGNORECASE
+)
+
+BAND = 0.12          # top and bottom share of the page where running lines live
+EDGE_LINES = 3       # how many lines at each end of a page may be running lines
+GUTTER_SPAN = (0.35, 0.65)
+
+
+@dataclass
+class Line:
+    """One line of text in one column, glyph noise already removed."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    marker: bool = False  # began with a bullet glyph, now dropped from `text`
+    column: int = 0       # 0 full width, 1 left column, 2 right column
+
+
+@dataclass
+class TableSlot:
+    """Where a table sits in reading order; `index` is its position on the page."""
+
+    index: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    column: int = 0
+
+
+@dataclass
+class Paragraph:
+    """Consecutive lines that read as one paragraph, heading or list item."""
+
+    page: int
+    lines: list[Line] = field(default_factory=list)
+    right: float = 0.0  # the right edge of its longest line
+
+    def add(self, line: Line) -> None:
+        self.lines.append(line)
+        self.right = max(self.right, line.x1)
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text for line in self.lines)
+
+    @property
+    def marker(self) -> bool:
+        return self.lines[0].marker
+
+    @property
+    def bold(self) -> bool:
+        return all(line.bold for line in self.lines)
+
+    @property
+    def size(self) -> float:
+        return min(line.size for line in self.lines)
+
+
+def starts_numbered(text: str) -> re.Match | None:
+    """A paragraph number at the start of `text`, unless the next word is lower-case
+    (which says "6.2 million people", not paragraph 6.2); lettered items may be lower-case."""
+    match = NUMBER.match(text)
+    if match and match.group("num") and text[match.end()].islower():
+        return None
+    return match
+
+
+def _clean(text: str) -> str:
+    return PRIVATE_USE.sub("", CID.sub("", text)).strip()
+
+
+def _is_glyph(word: dict) -> bool:
+    text = _clean(word["text"])
+    return not text or text in BULLET_SYMBOLS or bool(GLYPH_FONTS.search(word.get("fontname", "")))
+
+
+def _make_line(words: list[dict], column: int) -> Line | None:
+    """Join a row's words; leading glyphs become a bullet marker, other glyph noise goes."""
+    words = sorted(words, key=lambda w: w["x0"])
+    lead = 0
+    while lead < len(words) and _is_glyph(words[lead]):
+        lead += 1
+    # A tick drawn in a symbol font can surface as a lone digit after the bullet glyph:
+    # "(cid:127) 3 We will ..." - real item numbers carry "." or ")".
+    tick = 0 < lead < len(words) - 1 and re.fullmatch(r"\d", words[lead]["text"])
+    if tick and words[lead + 1]["text"][:1].isupper():
+        lead += 1
+    kept = [w for w in words[lead:] if not _is_glyph(w)]
+    if not kept:
+        return None
+    parts = [_clean(kept[0]["text"])]
+    for prev, word in zip(kept, kept[1:]):
+        # extract_words splits at font changes; only a real gap is a space.
+        gap = word["x0"] - prev["x1"]
+        parts.append((" " if gap > 0.1 * word["size"] else "") + _clean(word["text"]))
+    weights = Counter()
+    for word in kept:
+        weights[round(word["size"], 1)] += len(word["text"])
+    return Line(
+        text=" ".join("".join(parts).split()),
+        x0=words[0]["x0"],
+        x1=max(w["x1"] for w in words),
+        top=min(w["top"] for w in words),
+        bottom=max(w["bottom"] for w in words),
+        size=weights.most_common(1)[0][0],
+        bold=all(BOLD_FONTS.search(w.get("fontname", "")) for w in kept),
+        marker=lead > 0,
+        column=column,
+    )
+
+
+def _rows(words: list[dict]) -> list[list[dict]]:
+    """Group words into rows: a word joins the row above when they overlap by over half
+    the shorter height, so superscripts and raised tick glyphs stay on their line."""
+    rows: list[list[dict]] = []
+    top = bottom = -math.inf
+    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        overlap = min(bottom, word["bottom"]) - max(top, word["top"])
+        if rows and overlap > 0.5 * min(bottom - top, word["bottom"] - word["top"]):
+            rows[-1].append(word)
+            top, bottom = min(top, word["top"]), max(bottom, word["bottom"])
+        else:
+            rows.append([word])
+            top, bottom = word["top"], word["bottom"]
+    return rows
+
+
+def _lines(words: list[dict], column: int) -> list[Line]:
+    return [line for row in _rows(words) if (line := _make_line(row, column))]
+
+
+def find_gutter(words: list[dict], width: float) -> float | None:
+    """The x of a gap between two columns of text, or None for a single-column page.
+
+    A gutter is an x near the middle that words on (nearly) no row cross, with a good
+    share of rows on each side and a left column whose lines run up to it (so a cover
+    sheet of short labels and values is not mistaken for two columns).
+    """
+    rows = {round(w["top"]) for w in words}  # near enough to count rows
+    if len(rows) < 10:
+        return None
+    start, stop = int(GUTTER_SPAN[0] * width), int(GUTTER_SPAN[1] * width)
+    steps = range(start, stop, 2)
+    crossing: list[set[int]] = [set() for _ in steps]
+    for word in words:  # mark the steps strictly inside the word, padded by 2pt
+        first = max(0, math.floor((word["x0"] - 2 - start) / 2) + 1)
+        last = min(len(steps) - 1, math.ceil((word["x1"] + 2 - start) / 2) - 1)
+        for k in range(first, last + 1):
+            crossing[k].add(round(word["top"]))
+    best = min(range(len(steps)), key=lambda k: (len(crossing[k]), abs(steps[k] - width / 2)))
+    gutter = steps[best]
+    if len(crossing[best]) > 0.1 * len(rows):
+        return None
+    left = [w for w in words if w["x1"] <= gutter]
+    right = [w for w in words if w["x0"] >= gutter]
+    left_rows, right_rows = {round(w["top"]) for w in left}, {round(w["top"]) for w in right}
+    if min(len(left_rows), len(right_rows)) < max(5, 0.3 * len(rows)):
+        return None
+    left_start = min(w["x0"] for w in left)
+    row_ends = sorted(max(w["x1"] for w in row) for row in _rows(left))
+    if row_ends[len(row_ends) // 2] < left_start + 0.6 * (gutter - left_start):
+        return None
+    return gutter
+
+
+def page_lines(words: list[dict], width: float, tables: list[tuple] = ()) -> list[Line | TableSlot]:
+    """Lines and table slots of one page in reading order.
+
+    `tables` are (x0, top, x1, bottom) boxes whose words the caller has already removed.
+    On a two-column page, full-width rows (titles, wide tables) cut the page into bands
+    and each band is read left column first, then right.
+    """
+    slots = [TableSlot(i, box[0], box[2], box[1], box[3]) for i, box in enumerate(tables)]
+    gutter = find_gutter(words, width) if words else None
+    if gutter is None:
+        items = [*_lines(words, 0), *slots]
+        return sorted(items, key=lambda item: (item.top, item.x0))
+
+    # Rows with a word across the gutter are full width, with every word beside them.
+    crossing = [w for w in words if w["x0"] < gutter < w["x1"]]
+    spans = [(min(w["top"] for w in row), max(w["bottom"] for w in row)) for row in _rows(crossing)]
+    columns: dict[int, list[dict]] = {0: crossing, 1: [], 2: []}
+    for word in words:
+        if word["x0"] < gutter < word["x1"]:
+            continue
+        middle = (word["top"] + word["bottom"]) / 2
+        if any(top <= middle <= bottom for top, bottom in spans):
+            columns[0].append(word)
+        else:
+            columns[1 if (word["x0"] + word["x1"]) / 2 < gutter else 2].append(word)
+    items: list[Line | TableSlot] = [line for column, found in columns.items() for line in _lines(found, column)]
+    for slot in slots:
+        slot.column = 0 if slot.x0 < gutter < slot.x1 else 1 if slot.x1 <= gutter else 2
+        items.append(slot)
+    cuts = sorted(item.top for item in items if item.column == 0)
+
+    def reading_key(item: Line | TableSlot) -> tuple:
+        band = sum(cut < item.top for cut in cuts)
+        return band, (item.column or 3), item.top
+
+    return sorted(items, key=reading_key)
+
+
+def _running_key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def drop_running_lines(pages: list[list[Line | TableSlot]], heights: list[float]) -> list[list[Line | TableSlot]]:
+    """Remove running headers, footers and page numbers from every page.
+
+    Only a page's first and last few lines are candidates, and only inside the top or
+    bottom band. A candidate is running if, with digits ignored, it is a candidate on at
+    least half the pages (all pages of a 2-page paper), or if it reads as a page number
+    ("Page 3 of 10", "- 3 -"; a cover year such as "2016" is not one). The first page's
+    copy of a running header goes too: it is a header there as well.
+    """
+    def candidates(items: list[Line | TableSlot], height: float) -> list[Line]:
+        lines = sorted((item for item in items if isinstance(item, Line)), key=lambda line: line.top)
+        edges = lines[:EDGE_LINES] + lines[EDGE_LINES:][-EDGE_LINES:]
+        return [line for line in edges if line.top < BAND * height or line.bottom > (1 - BAND) * height]
+
+    per_page = [candidates(items, height) for items, height in zip(pages, heights)]
+    counts = Counter(key for lines in per_page for key in {_running_key(line.text) for line in lines})
+    needed = math.inf if len(pages) < 2 else 2 if len(pages) == 2 else math.ceil(len(pages) / 2)
+    kept_pages = []
+    for items, lines in zip(pages, per_page):
+        running = {id(line) for line in lines if counts[_running_key(line.text)] >= needed or PAGE_NUMBER.match(line.text)}
+        kept_pages.append([item for item in items if id(item) not in running])
+    return kept_pages
+
+
+def ends_clause(text: str) -> bool:
+    """Whether `text` ends a sentence or a clause that a list or new line may follow."""
+    return text.rstrip(" '\"’”)]")[-1:] in {".", "!", "?", ":", ";"}
+
+
+def _starts_item(line: Line) -> bool:
+    return line.marker or line.text[:1] in BULLET_SYMBOLS or bool(TEXT_BULLET.match(line.text))
+
+
+def _breaks(para: Paragraph, prev: Line, line: Line) -> bool:
+    """Whether `line` starts a new paragraph after `prev` (the paragraph's last line)."""
+    gap = line.top - prev.bottom
+    if line.column != prev.column or gap < -1 or gap > 0.5 * min(prev.size, line.size):
+        return True
+    if prev.bold != line.bold or abs(prev.size - line.size) > 0.5 or _starts_item(line):
+        return True
+    # A number opens a new item only where the line above ended: punctuated or short.
+    short = prev.x1 < para.right - 40
+    if starts_numbered(line.text) and (ends_clause(prev.text) or short):
+        return True
+    # Past the first line (which may hang or indent), lines of one paragraph share a left edge.
+    return len(para.lines) > 1 and abs(line.x0 - prev.x0) > 4
+
+
+def paragraphs(items: list[Line | TableSlot], page: int) -> list[Paragraph | TableSlot]:
+    """Group one page's ordered lines into paragraphs; tables stay where they are."""
+    out: list[Paragraph | TableSlot] = []
+    current: Paragraph | None = None
+    for item in items:
+        if isinstance(item, TableSlot):
+            out.append(item)
+            current = None
+        else:
+            if current is None or _breaks(current, current.lines[-1], item):
+                current = Paragraph(page)
+                out.append(current)
+            current.add(item)
+    return out

@@ -1,0 +1,304 @@
+"""Parse a board paper PDF into blocks that know their page, kind, section and offsets.
+
+pdfplumber is touched only in `_read_pages`, which reads each page once (words and
+tables), closes it, and turns every pdfminer failure into a PaperError. The rest works
+on plain data: layout.py orders lines and groups paragraphs; this module names their
+kinds, tracks the section path, mends paragraphs split by a page break, and lays the
+blocks out as one text with offsets.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError
+
+from pipeline.discover import sha256_file
+from pipeline.errors import PaperError
+from pipeline.layout import (
+    BULLET_SYMBOLS,
+    TEXT_BULLET,
+    Line,
+    Paragraph,
+    TableSlot,
+    drop_running_lines,
+    ends_clause,
+    page_lines,
+    paragraphs,
+    starts_numbered,
+)
+from schemas.parsed import Block, BlockKind, ParsedPaper, Table
+
+WORD_OPTIONS = dict(keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "fontname"])
+HEAD_BYTES = 1024
+TAIL_BYTES = 8192
+# Words a sentence cannot end on: a block ending in one runs on into the next.
+CONNECTORS = set(
+    "a an the and or nor but of to in into for with within without by on at from as than that which who whose "
+    "is are be was were will would could should may can this these their our its per via such not all any each "
+    "both between under over upon if where when while".split()
+)
+
+
+@dataclass
+class _Page:
+    """What a page yields before it is closed: its size, words and tables."""
+
+    number: int
+    width: float
+    height: float
+    words: list[dict]
+    tables: list[tuple[tuple, list[list[str]]]]  # (bbox, rows of cell text)
+
+
+def _check_bytes(path: Path) -> None:
+    """Reject files that are not PDFs before pdfminer sees them; its errors are vague."""
+    size = path.stat().st_size
+    if size == 0:
+        raise PaperError("empty", f"{path.name} is 0 bytes")
+    with open(path, "rb") as handle:
+        head = handle.read(HEAD_BYTES)
+        handle.seek(max(0, size - TAIL_BYTES))
+        tail = handle.read()
+    if b"%PDF" not in head:
+        start = head[:40].decode("latin-1", errors="replace").strip()
+        raise PaperError("not_pdf", f"{path.name} does not start with %PDF (begins {start!r})")
+    if b"%%EOF" not in tail:
+        raise PaperError("corrupt", f"{path.name} has no %%EOF marker at its end: the file is truncated")
+
+
+def _converted(exc: Exception, path: Path) -> PaperError:
+    cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+    if isinstance(cause, PDFEncryptionError):
+        return PaperError("encrypted", f"{path.name} is password-protected ({type(cause).__name__})")
+    return PaperError("corrupt", f"{path.name} cannot be read: {type(cause).__name__}: {cause}")
+
+
+def _read_page(page, number: int) -> _Page:
+    try:
+        boxes = page.find_tables() if page.edges else []
+        tables = []
+        for found in boxes:
+            rows = [[" ".join((cell or "").split()) for cell in row] for row in found.extract()]
+            if sum(1 for row in rows for cell in row if cell) > 1:  # one boxed paragraph is not a table
+                tables.append((found.bbox, rows))
+        words = page.extract_words(**WORD_OPTIONS)
+        return _Page(number, float(page.width), float(page.height), words, tables)
+    finally:
+        page.close()  # drop the page's cached layout objects: a 400-page pack must not pile up
+
+
+def _read_pages(path: Path) -> Iterator[_Page]:
+    """Each page's words and tables, one page at a time; pdfminer errors become PaperError."""
+    _check_bytes(path)
+    try:
+        pdf = pdfplumber.open(path)
+    except Exception as exc:
+        raise _converted(exc, path) from exc
+    with pdf:
+        try:
+            pages = pdf.pages
+        except Exception as exc:
+            raise _converted(exc, path) from exc
+        if not pages:
+            raise PaperError("corrupt", f"{path.name} has no pages")
+        for number, page in enumerate(pages, start=1):
+            try:
+                read = _read_page(page, number)
+            except Exception as exc:
+                raise _converted(exc, path) from exc
+            yield read
+
+
+def _outside(word: dict, boxes: list[tuple]) -> bool:
+    middle_x, middle_y = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+    return not any(x0 <= middle_x <= x1 and top <= middle_y <= bottom for x0, top, x1, bottom in boxes)
+
+
+def first_page_lines(path: Path) -> list[str]:
+    """Raw lines of page 1 (and page 2 when page 1 has under 5), running headers and
+    table text included: metadata detection wants the cover sheet as printed."""
+    lines: list[str] = []
+    for page in _read_pages(Path(path)):
+        lines += [item.text for item in page_lines(page.words, page.width)]
+        if len(lines) >= 5 or page.number == 2:
+            break
+    return lines
+
+
+class _Sections:
+    """The stack of headings (and the current paragraph number) over the reading point."""
+
+    PARAGRAPH = 99  # a paragraph number sits below any heading
+
+    def __init__(self) -> None:
+        self.entries: list[tuple[int, bool, str]] = []  # (level, numbered, label)
+
+    @property
+    def path(self) -> str:
+        return " > ".join(label for _, _, label in self.entries)
+
+    def _push(self, level: int, numbered: bool, label: str) -> None:
+        while self.entries and self.entries[-1][0] >= level:
+            self.entries.pop()
+        self.entries.append((level, numbered, label))
+
+    def heading(self, text: str, number: str | None) -> None:
+        """Numbered headings nest by their number's depth ("9" > "9.a"); an unnumbered
+        one sits just under the deepest numbered heading, replacing any sibling."""
+        if number:
+            level = len(re.findall(r"\d+|[a-z]+", number))
+        else:
+            level = 1 + max((lvl for lvl, numbered, _ in self.entries if numbered and lvl < self.PARAGRAPH), default=0)
+        self._push(level, bool(number), text)
+
+    def paragraph(self, number: str) -> None:
+        """A multi-part paragraph number ("6.3") is cited like a section; list items ("3.") are not."""
+        if re.search(r"\w[.]\w", number):
+            self._push(self.PARAGRAPH, True, number)
+
+
+class _Classifier:
+    """Names a paragraph's kind; heading rules adapt to how the paper styles its headings."""
+
+    def __init__(self, paras: list[Paragraph]) -> None:
+        sizes = Counter()
+        for para in paras:
+            for line in para.lines:
+                sizes[line.size] += len(line.text)
+        self.body_size = sizes.most_common(1)[0][0] if sizes else 0.0
+        styled = [p for p in paras if self._styled(p) and not p.marker]
+        # If any numbered heading is bold or large, plain numbered lines are list items.
+        self.styled_numbers = any(
+            (m := starts_numbered(p.text)) and self._heading_shape(p.text[m.end():]) for p in styled
+        )
+        # Only a paper with no styled headings at all falls back on title case.
+        self.plain_paper = not any(self._heading_shape(p.text) for p in styled)
+
+    def _styled(self, para: Paragraph) -> bool:
+        return para.bold or para.size >= self.body_size + 1
+
+    @staticmethod
+    def _heading_shape(title: str) -> bool:
+        return 0 < len(title) <= 200 and (title[0].isupper() or title[0].isdigit()) and title[-1] not in ".,;:"
+
+    @staticmethod
+    def _title_case(para: Paragraph, text: str) -> bool:
+        """One short line whose longer words all start upper-case: "Risks and Mitigations"."""
+        words = text.split()
+        return len(para.lines) == 1 and 2 <= len(words) <= 10 and all(w[0].isupper() for w in words if len(w) > 3)
+
+    def classify(self, para: Paragraph) -> tuple[BlockKind, str, str | None]:
+        """(kind, text without bullet glyph, paragraph or heading number)."""
+        text, marker = para.text, para.marker
+        if text[:1] in BULLET_SYMBOLS:
+            text, marker = text[1:].lstrip(), True
+        elif bullet := TEXT_BULLET.match(text):
+            text, marker = text[bullet.end():], True
+        if numbered := starts_numbered(text):
+            number = next(group for group in numbered.groups() if group)
+            title = text[numbered.end():]
+            is_heading = (
+                not marker
+                and self._heading_shape(title)
+                and (self._styled(para) or (not self.styled_numbers and len(para.lines) == 1 and len(title.split()) <= 12))
+            )
+            return (BlockKind.heading if is_heading else BlockKind.numbered), text, number
+        if marker:
+            return BlockKind.bullet, text, None
+        if self._heading_shape(text) and (
+            (self._styled(para) and len(text.split()) <= 15 and text.count(",") <= 1)
+            or (self.plain_paper and self._title_case(para, text))
+        ):
+            return BlockKind.heading, text, None
+        return BlockKind.body, text, None
+
+
+def _runs_on(prev: Block, tail: str, block: Block) -> bool:
+    """Whether `block` continues the sentence `prev` left open (across a page break, a
+    column, or a stray gap): prev, whose text ends with `tail`, stops mid-sentence and
+    block starts lower-case or follows a word no sentence ends on."""
+    if block.kind != BlockKind.body or prev.kind not in (BlockKind.body, BlockKind.bullet, BlockKind.numbered):
+        return False
+    if ends_clause(tail):
+        return False
+    last_word = tail.rsplit(None, 1)[-1].lower()
+    return block.text[:1].islower() or tail[-1] in ",&-–(/" or last_word in CONNECTORS
+
+
+def _blocks(items: list[Paragraph | TableSlot], classifier: _Classifier, tables: list[Table]) -> list[Block]:
+    """Blocks in reading order with kinds, numbers and section paths; split paragraphs mended."""
+    sections = _Sections()
+    blocks: list[Block] = []
+    parts: list[list[str]] = []  # each block's text pieces, joined once at the end
+    for item in items:
+        if isinstance(item, TableSlot):
+            table = tables[item.index]
+            for r, row in enumerate(table.rows):
+                for c, cell in enumerate(row):
+                    if cell:
+                        blocks.append(Block(page=table.page, kind=BlockKind.table_cell, text=cell,
+                                            section=sections.path, table=item.index, row=r, col=c))
+                        parts.append([cell])
+            continue
+        kind, text, number = classifier.classify(item)
+        text = " ".join(text.split())
+        if not text:
+            continue
+        block = Block(page=item.page, kind=kind, text=text, number=number)
+        if blocks and _runs_on(blocks[-1], parts[-1][-1], block):
+            parts[-1].append(text)
+            continue
+        if kind == BlockKind.heading:
+            sections.heading(text, number)
+        elif kind == BlockKind.numbered:
+            sections.paragraph(number)
+        block.section = sections.path
+        blocks.append(block)
+        parts.append([text])
+    for block, pieces in zip(blocks, parts):
+        block.text = " ".join(pieces)
+    return blocks
+
+
+def parse_pdf(path: Path, sha256: str | None = None) -> ParsedPaper:
+    """Parse one paper; raises PaperError (empty, not_pdf, corrupt, encrypted, no_text)."""
+    path = Path(path)
+    tables: list[Table] = []
+    pages: list[list[Line | TableSlot]] = []
+    heights: list[float] = []
+    for page in _read_pages(path):
+        boxes = [bbox for bbox, _ in page.tables]
+        lines = page_lines([w for w in page.words if _outside(w, boxes)], page.width, boxes)
+        for slot in (item for item in lines if isinstance(item, TableSlot)):
+            slot.index += len(tables)  # from the page's numbering to the paper's
+        tables += [Table(page=page.number, rows=rows) for _, rows in page.tables]
+        pages.append(lines)
+        heights.append(page.height)
+
+    items = [
+        item
+        for number, lines in enumerate(drop_running_lines(pages, heights), start=1)
+        for item in paragraphs(lines, number)
+    ]
+    classifier = _Classifier([item for item in items if isinstance(item, Paragraph)])
+    blocks = _blocks(items, classifier, tables)
+    if not blocks:
+        raise PaperError("no_text", f"{path.name} has no readable text on any of its {len(pages)} pages: "
+                                    "it looks scanned and needs OCR")
+    offset = 0
+    for block in blocks:
+        block.char_start, block.char_end = offset, offset + len(block.text)
+        offset = block.char_end + 1
+    return ParsedPaper(
+        path=str(path),
+        sha256=sha256 or sha256_file(path),
+        pages=len(pages),
+        blocks=blocks,
+        tables=tables,
+        text="\n".join(block.text for block in blocks),
+    )
