@@ -10,7 +10,7 @@ from collections import Counter
 
 from extractors.dates import find_dates
 from extractors.organisations import build_org_index, pattern_matches
-from schemas import Document, ParsedPaper
+from schemas import BlockKind, Document, ParsedPaper
 
 JHOSC = re.compile(r"\bJHOSC\b|Joint\s+(?:Health\s+)?(?:and\s+)?Overview\s+(?:and|&)\s+Scrutiny|"
                    r"Joint\s+Health\s+Scrutiny", re.I)
@@ -104,8 +104,12 @@ def _organisation(paper: ParsedPaper, lines: list[str]) -> str | None:
         for _, _, name, org_type in pattern_matches(candidate):
             if org_type != "board":
                 return index.canonical(name) or name
-    counts = Counter(m.name for m in index.find(paper.text, resolve_we=False)
-                     if index.org_type(m.name) in ("ccg", "council", "nhs_trust")
-                     and pattern_matches(m.text) and not NOT_YET.search(paper.text[max(0, m.start - 25):m.start]))
+    counts: Counter = Counter()
+    for block in paper.blocks:
+        if block.kind in (BlockKind.heading, BlockKind.table_cell):
+            continue      # contents lists and cover tables name bodies without speaking for them
+        counts.update(m.name for m in index.find(block.text, resolve_we=False)
+                      if index.org_type(m.name) in ("ccg", "council", "nhs_trust") and pattern_matches(m.text)
+                      and not NOT_YET.search(block.text[max(0, m.start - 25):m.start]))
     return counts.most_common(1)[0][0] if counts else None
 
