@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -25,6 +26,7 @@ def main() -> None:
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB warehouse file.")
 def ingest(paths: tuple[str, ...], db: str) -> None:
     """Ingest the PDFs in PATHS (files or folders) through the Prefect ingestion flow."""
+    _quiet_prefect()
     from flows import ingest as ingest_flows
 
     for path in paths:
@@ -45,6 +47,13 @@ def ingest(paths: tuple[str, ...], db: str) -> None:
             sys.exit(1)
     _print_summary(summary, time.perf_counter() - started)
     sys.exit(summary.exit_code)
+
+
+def _quiet_prefect() -> None:
+    """Our progress bar and summary say what happened; Prefect's own chatter and its
+    telemetry (which cannot reach the network here) stay off unless the user asks."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
 
 def _print_summary(summary, seconds: float) -> None:

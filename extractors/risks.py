@@ -41,6 +41,8 @@ def extract_risks(ctx: PaperContext) -> list[Risk]:
 
 
 def _is_risk(sentence: Sentence) -> bool:
+    if sentence.text.rstrip().endswith(":"):
+        return False      # a list's lead-in introduces risks; its items are the records
     if sentence.is_item and sentence.lead_in:
         lead = sentence.lead_in
         return bool(RISK_LEAD.search(lead)) and not (BENEFIT_LIST.search(lead) and not re.search(r"risks?", lead, re.I))

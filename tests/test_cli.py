@@ -1,0 +1,111 @@
+"""The command line end to end on the sample papers: ingest through the Prefect flow, re-ingest,
+search and export, bad input."""
+import json
+import shutil
+
+import duckdb
+import pytest
+from click.testing import CliRunner
+
+from boardpapers.cli import main
+
+pytestmark = pytest.mark.usefixtures("prefect_harness")
+TYPES = {"document", "organisation", "budget", "milestone", "commitment", "risk", "decision", "relation"}
+
+
+@pytest.fixture(scope="module")
+def warehouse_db(tmp_path_factory, samples):
+    db = tmp_path_factory.mktemp("cli") / "w.duckdb"
+    result = CliRunner().invoke(main, ["ingest", str(samples), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "3 new" in result.output
+    return db
+
+
+def export_lines(db, tmp_path):
+    out = tmp_path / "x.jsonl"
+    result = CliRunner().invoke(main, ["export", "--db", str(db), "--format", "jsonl", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in out.read_text().splitlines()]
+
+
+def test_ingest_then_export_gives_every_record_type(warehouse_db, tmp_path):
+    records = export_lines(warehouse_db, tmp_path)
+    assert {r["type"] for r in records} == TYPES
+    assert {r["doc"] for r in records} == {"brent-hwb-accountable-care-2016",
+                                           "bromley-hwb-integrated-commissioning-2013",
+                                           "nwl-jhosc-commissioning-reform-2019"}
+    for r in records:
+        if r["type"] not in ("document", "organisation"):
+            assert r["page"] >= 1 and r["quote"] and r["char_end"] > r["char_start"]
+
+
+def test_second_ingest_changes_nothing(warehouse_db, samples, tmp_path):
+    before = export_lines(warehouse_db, tmp_path)
+    result = CliRunner().invoke(main, ["ingest", str(samples), "--db", str(warehouse_db)])
+    assert result.exit_code == 0, result.output
+    assert "0 new" in result.output and "3 unchanged" in result.output
+    assert export_lines(warehouse_db, tmp_path) == before
+
+
+def test_search_shows_type_paper_page_and_quote(warehouse_db):
+    result = CliRunner().invoke(main, ["search", "mental health", "--db", str(warehouse_db), "--json"])
+    assert result.exit_code == 0, result.output
+    hits = json.loads(result.output)
+    assert hits and all(h["page"] >= 1 and "mental health" in h["quote"].lower() for h in hits[:3])
+    typed = CliRunner().invoke(main, ["search", "deficit", "--db", str(warehouse_db), "--type", "budget", "--json"])
+    assert {h["type"] for h in json.loads(typed.output)} == {"budget"}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_csv_and_parquet_one_file_per_type(warehouse_db, tmp_path, fmt):
+    out = tmp_path / fmt
+    result = CliRunner().invoke(main, ["export", "--db", str(warehouse_db), "--format", fmt, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    files = sorted(p.stem for p in out.iterdir())
+    assert files == sorted(["documents", "organisations", "budgets", "milestones", "commitments", "risks",
+                            "decisions", "relations"])
+    reader = "read_csv_auto" if fmt == "csv" else "read_parquet"
+    rows = duckdb.sql(f"SELECT count(*) FROM {reader}('{out / ('documents.' + fmt)}')").fetchone()[0]
+    assert rows == 3
+
+
+def test_bad_paper_fails_clearly_and_the_rest_load(tmp_path, samples):
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    shutil.copy(samples / "brent-hwb-accountable-care-2016.pdf", folder / "good one.pdf")
+    (folder / "login page.pdf").write_text("<html><body>Please sign in</body></html>")
+    db = tmp_path / "w.duckdb"
+    result = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(db)])
+    assert result.exit_code == 2, result.output
+    assert "1 new" in result.output and "1 failed" in result.output and "not_pdf" in result.output
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.sql("SELECT count(*) FROM documents").fetchone()[0] == 1
+
+
+def test_missing_path_is_a_clear_error(tmp_path):
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "nope"), "--db", str(tmp_path / "w.duckdb")])
+    assert result.exit_code != 0 and "no such file or folder" in result.output
+
+
+def test_export_without_warehouse_is_a_clear_error(tmp_path):
+    result = CliRunner().invoke(main, ["export", "--db", str(tmp_path / "none.duckdb"), "--format", "jsonl",
+                                       "--out", str(tmp_path / "x.jsonl")])
+    assert result.exit_code != 0 and "boardpapers ingest" in result.output
+
+
+def test_export_scores_against_gold_when_the_shared_corpus_is_present(warehouse_db, tmp_path):
+    import importlib.util
+    from pathlib import Path
+
+    scorer = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
+    gold = scorer.parent.parent / "corpus" / "gold"
+    if not scorer.exists():
+        pytest.skip("no shared corpus beside the checkout")
+    spec = importlib.util.spec_from_file_location("score", scorer)
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    export_lines(warehouse_db, tmp_path)
+    report = score.score(gold, tmp_path / "x.jsonl")
+    assert report["document"]["committee_acc"] == 1.0
+    assert report["core_f1"] >= 0.7
