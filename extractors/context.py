@@ -15,6 +15,7 @@ from extractors.organisations import OrgIndex
 from schemas import Block, BlockKind, Document, ParsedPaper
 
 LEAD_IN = re.compile(r":\s*$")
+FOLLOWING = re.compile(r"\b(?:following|as follows|below)\b", re.I)
 
 
 @dataclass
@@ -66,13 +67,13 @@ def build_context(paper: ParsedPaper, document: Document, orgs: OrgIndex) -> Pap
     ref = paper_date(document)
     nlp = shared_nlp()
     sentences: list[Sentence] = []
-    lead_in = ""
+    lead_in, lead_kind = "", None
     texts = [b.text for b in paper.blocks]
     for index, (block, doc) in enumerate(zip(paper.blocks, nlp.pipe(texts, batch_size=256))):
         if block.kind == BlockKind.heading:
             lead_in = ""
             continue
-        item = block.kind in (BlockKind.bullet, BlockKind.numbered)
+        item = block.kind == BlockKind.bullet or (block.kind == BlockKind.numbered and lead_kind != BlockKind.numbered)
         if not item:
             lead_in = ""
         heading_date = _dated_line(block.text, ref)
@@ -83,9 +84,18 @@ def build_context(paper: ParsedPaper, document: Document, orgs: OrgIndex) -> Pap
                 char_start=block.char_start + start, char_end=block.char_start + start + len(text),
                 kind=block.kind, block_index=index, lead_in=lead_in if item else "",
                 heading_date=heading_date, dates=find_dates(text, ref)))
-        if not item and block_sentences and LEAD_IN.search(block.text):
-            lead_in = block_sentences[-1][1]
+        if block_sentences and _introduces_list(block, paper.blocks[index + 1:index + 2]):
+            lead_in, lead_kind = block_sentences[-1][1], block.kind
     return PaperContext(paper=paper, document=document, sentences=sentences, orgs=orgs)
+
+
+def _introduces_list(block: Block, following: list[Block]) -> bool:
+    """'... are asked to:' or 'the following approach is proposed' just before a list."""
+    if LEAD_IN.search(block.text):
+        return True
+    nxt = following[0] if following else None
+    return bool(nxt and nxt.kind in (BlockKind.bullet, BlockKind.numbered) and nxt.kind != block.kind
+                and FOLLOWING.search(block.text))
 
 
 def _spans(block: Block, doc) -> list[tuple[int, str]]:

@@ -27,9 +27,17 @@ reduce refresh review scrutinise seek set share strengthen submit support test u
 work""".split())
 
 
+LIST_NUMBER = re.compile(r"^\s*(?:\(?[0-9]{1,2}[a-z]?[.)]|\(?[a-z][.)]|[0-9]{1,2}(?:\.[0-9]{1,2})+\.?)\s+")
+
+
+def item_text(text: str) -> str:
+    """A list item's words without its number: '2) That the Board ...' -> 'That the Board ...'."""
+    return LIST_NUMBER.sub("", text, count=1)
+
+
 def opens_with_imperative(text: str) -> bool:
     """'Appoint a lead joint commissioner ...' but not 'Appointments were made'."""
-    first = re.match(r"[\"'‘“(]*([A-Za-z]+)", text)
+    first = re.match(r"[\"'‘“(]*([A-Za-z]+)", item_text(text))
     return bool(first) and first.group(1)[0].isupper() and first.group(1).lower() in IMPERATIVE
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from extractors.context import PaperContext, Sentence
-from extractors.cues import opens_with_imperative
+from extractors.cues import item_text, opens_with_imperative
 from schemas import Decision
 
 ASK_LEAD = re.compile(r"\b(?:asked|invited|requested|recommended)\s+to\b|\brecommendations?\b|"
@@ -19,7 +19,7 @@ TAKEN = re.compile(r"\b(?:(?:has|have)\s+(?:both\s+|already\s+|now\s+)?(?:agreed
                    r"(?:agreed|approved|endorsed|decided|resolved)\s+(?:to|that|a|an|the)|"
                    r"both\s+agree\s+to|It\s+(?:is|was)\s+agreed)\b")
 PENDING = re.compile(r"\b(?:will|to|shall)\s+(?:decide|vote|determine\s+whether)|\bdecide\s+whether\b|"
-                     r"\bvote\s+on\b|\bmake\s+(?:a\s+|their\s+|the\s+)?(?:final\s+)?decisions?\b|"
+                     r"\bvote\s+on\b|\bmake\s+(?:a\s+|their\s+|the\s+)?(?:final\s+)?decision\b|"
                      r"\bunder\s+consideration\b|\bopen\s+to\s+consideration\b|\bsubject\s+to\s+(?:approval|agreement)\b|"
                      r"\bfor\s+(?:decision|approval)\s+(?:at|by|in)\b", re.I)
 
@@ -38,19 +38,23 @@ def extract_decisions(ctx: PaperContext) -> list[Decision]:
 
 
 def _kind(sentence: Sentence) -> str | None:
-    text = sentence.text
+    text = item_text(sentence.text)
     if ASKED.search(text):
         return "recommendation"
-    if sentence.is_item and opens_with_imperative(text) and (
-            ASK_LEAD.search(sentence.lead_in) or ASK_SECTION.search(sentence.section.split(" > ")[-1] or "")):
-        return "recommendation"
-    if sentence.is_item and re.match(r"That\b", text) and ASK_SECTION.search(sentence.section):
-        return "recommendation"
+    if sentence.is_item and (ASK_LEAD.search(sentence.lead_in) or ASK_SECTION.search(_heading(sentence.section))):
+        if opens_with_imperative(text) or re.match(r"That\b", text) or sentence.kind.value == "numbered":
+            return "recommendation"
     if PENDING.search(text):
         return "pending"
     if TAKEN.search(text):
         return "taken"
     return None
+
+
+def _heading(section: str) -> str:
+    """The innermost heading with words: '2. Recommendations > 2.1' -> '2. Recommendations'."""
+    worded = [part for part in section.split(" > ") if re.search(r"[A-Za-z]{3}", part)]
+    return worded[-1] if worded else ""
 
 
 def _body(ctx: PaperContext, sentence: Sentence) -> str | None:
