@@ -97,12 +97,13 @@ def starts_numbered(text: str) -> re.Match | None:
     return match
 
 
-def _clean(text: str) -> str:
+def clean(text: str) -> str:
+    """Text without glyph noise: unmapped "(cid:NNN)" codes and private-use symbols."""
     return PRIVATE_USE.sub("", CID.sub("", text)).strip()
 
 
 def _is_glyph(word: dict) -> bool:
-    text = _clean(word["text"])
+    text = clean(word["text"])
     return not text or text in BULLET_SYMBOLS or bool(GLYPH_FONTS.search(word.get("fontname", "")))
 
 
@@ -120,11 +121,11 @@ def _make_line(words: list[dict], column: int) -> Line | None:
     kept = [w for w in words[lead:] if not _is_glyph(w)]
     if not kept:
         return None
-    parts = [_clean(kept[0]["text"])]
+    parts = [clean(kept[0]["text"])]
     for prev, word in zip(kept, kept[1:]):
         # extract_words splits at font changes; only a real gap is a space.
         gap = word["x0"] - prev["x1"]
-        parts.append((" " if gap > 0.1 * word["size"] else "") + _clean(word["text"]))
+        parts.append((" " if gap > 0.1 * word["size"] else "") + clean(word["text"]))
     weights = Counter()
     for word in kept:
         weights[round(word["size"], 1)] += len(word["text"])
@@ -256,7 +257,9 @@ def drop_running_lines(pages: list[list[Line | TableSlot]], heights: list[float]
     needed = math.inf if len(pages) < 2 else 2 if len(pages) == 2 else math.ceil(len(pages) / 2)
     kept_pages = []
     for items, lines in zip(pages, per_page):
-        running = {id(line) for line in lines if counts[_running_key(line.text)] >= needed or PAGE_NUMBER.match(line.text)}
+        running = {
+            id(line) for line in lines if counts[_running_key(line.text)] >= needed or PAGE_NUMBER.match(line.text)
+        }
         kept_pages.append([item for item in items if id(item) not in running])
     return kept_pages
 

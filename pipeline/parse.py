@@ -25,6 +25,7 @@ from pipeline.layout import (
     Line,
     Paragraph,
     TableSlot,
+    clean,
     drop_running_lines,
     ends_clause,
     page_lines,
@@ -83,7 +84,7 @@ def _read_page(page, number: int) -> _Page:
         boxes = page.find_tables() if page.edges else []
         tables = []
         for found in boxes:
-            rows = [[" ".join((cell or "").split()) for cell in row] for row in found.extract()]
+            rows = [[" ".join(clean(cell or "").split()) for cell in row] for row in found.extract()]
             if sum(1 for row in rows for cell in row if cell) > 1:  # one boxed paragraph is not a table
                 tables.append((found.bbox, rows))
         words = page.extract_words(**WORD_OPTIONS)
@@ -202,11 +203,9 @@ class _Classifier:
         if numbered := starts_numbered(text):
             number = next(group for group in numbered.groups() if group)
             title = text[numbered.end():]
-            is_heading = (
-                not marker
-                and self._heading_shape(title)
-                and (self._styled(para) or (not self.styled_numbers and len(para.lines) == 1 and len(title.split()) <= 12))
-            )
+            # Unstyled numbered headings count only in papers that never style theirs.
+            plain_heading = not self.styled_numbers and len(para.lines) == 1 and len(title.split()) <= 12
+            is_heading = not marker and self._heading_shape(title) and (self._styled(para) or plain_heading)
             return (BlockKind.heading if is_heading else BlockKind.numbered), text, number
         if marker:
             return BlockKind.bullet, text, None

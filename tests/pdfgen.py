@@ -1,4 +1,4 @@
-"""A minimal PDF writer for tests: text at given points in Helvetica, nothing else.
+"""A minimal PDF writer for tests: text at given points in Helvetica, and ruled lines.
 
 Hand-written so tests can build synthetic and hostile papers (two columns, running
 headers, broken files) without a PDF library. Coordinates are PDF user space: points,
@@ -20,8 +20,8 @@ def _escape(text: str) -> bytes:
     return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
 
 
-def _content(items: list[tuple]) -> bytes:
-    ops = []
+def _content(items: list[tuple], rules: list[tuple]) -> bytes:
+    ops = [b"%g %g m %g %g l S" % rule for rule in rules]
     for x, y, text, size, *rest in items:
         font = "F2" if rest and rest[0] else "F1"
         ops.append(b"BT /%s %g Tf %g %g Td (%s) Tj ET" % (font.encode(), size, x, y, _escape(text)))
@@ -32,9 +32,12 @@ def pdf_bytes(
     pages: list[list[tuple]],
     page_size: tuple[float, float] = A4,
     encrypted: bool = False,
+    rules: list[list[tuple]] | None = None,
 ) -> bytes:
     """The bytes of a valid PDF with one page per list of items, xref offsets exact.
 
+    `rules` gives, per page, straight lines (x0, y0, x1, y1) to stroke: enough to draw
+    the ruled tables and boxes that pdfplumber's table finder looks for.
     `encrypted=True` adds a standard security handler whose user password is not
     empty, so readers must refuse the file without a password (the text itself is
     left in clear: only the refusal matters to a test).
@@ -46,8 +49,8 @@ def pdf_bytes(
         font_refs.append(b"/%s %d 0 R" % (name.encode(), len(objects)))
     resources = b"<< /Font << %s >> >>" % b" ".join(font_refs)
     kids = []
-    for items in pages:
-        stream = _content(items)
+    for number, items in enumerate(pages):
+        stream = _content(items, rules[number] if rules else [])
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
         objects.append(
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %g %g] /Resources %s /Contents %d 0 R >>"
@@ -82,8 +85,9 @@ def write_pdf(
     pages: list[list[tuple]],
     page_size: tuple[float, float] = A4,
     encrypted: bool = False,
+    rules: list[list[tuple]] | None = None,
 ) -> Path:
     """Write `pdf_bytes(pages, ...)` to `path` and return it as a Path."""
     path = Path(path)
-    path.write_bytes(pdf_bytes(pages, page_size, encrypted))
+    path.write_bytes(pdf_bytes(pages, page_size, encrypted, rules))
     return path

@@ -59,10 +59,8 @@ def test_bullets_lose_their_glyph_and_tick(papers):
 
 def test_numbered_paragraphs_carry_their_numbers(papers):
     brent, bromley = papers["brent"], papers["bromley"]
-    assert (block(brent, "This paper updates the Brent").kind, block(brent, "This paper updates the Brent").number) == (
-        BlockKind.numbered,
-        "1.1",
-    )
+    first = block(brent, "This paper updates the Brent")  # behind a bullet glyph: "(cid:127) 1.1 This paper"
+    assert (first.kind, first.number, first.text[:8]) == (BlockKind.numbered, "1.1", "1.1 This")
     assert block(brent, "There is no additional funding").number == "6.2"  # written "6.2."
     assert block(bromley, "That the Board should have local oversight").number == "1"  # written "1)"
     create = block(bromley, "Create a Joint Integrated Services Executive")
@@ -94,9 +92,28 @@ def test_plain_numbered_lines_are_list_items_when_headings_are_bold(papers):
     assert (costs.kind, costs.number) == (BlockKind.numbered, "2")
 
 
+def test_plain_paper_falls_back_on_title_case_headings(tmp_path):
+    lines = [
+        (780, "Risks and Mitigations"),
+        (760, "The main risk is delay to the programme."),
+        (740, "Or"),
+        (720, "1. Next Steps"),
+        (700, "1.1 The board is asked to note the report."),
+    ]
+    paper = parse_pdf(write_pdf(tmp_path / "plain.pdf", [[(60, y, text, 10) for y, text in lines]]))
+    assert [(b.kind.value, b.section) for b in paper.blocks] == [
+        ("heading", "Risks and Mitigations"),
+        ("body", "Risks and Mitigations"),
+        ("body", "Risks and Mitigations"),
+        ("heading", "1. Next Steps"),
+        ("numbered", "1. Next Steps > 1.1"),
+    ]
+
+
 def test_blocks_know_their_page(papers):
     assert block(papers["nwl"], "Staff retention is likely to be affected").page == 10
-    assert block(papers["bromley"], "The total commissioning budget for mental health services amounts to circa").page == 4
+    budget = "The total commissioning budget for mental health services amounts to circa"
+    assert block(papers["bromley"], budget).page == 4
 
 
 def test_table_cells_are_blocks_and_not_body(papers):
@@ -156,7 +173,11 @@ def test_labels_and_values_are_not_mistaken_for_columns(tmp_path):
 
 def test_running_lines_of_a_two_page_paper_go(tmp_path):
     pages = [
-        [(60, 810, "Finance Committee 4 March 2024", 8), (60, 700, f"Body text of page {n}.", 10), (280, 30, f"- {n} -", 8)]
+        [
+            (60, 810, "Finance Committee 4 March 2024", 8),
+            (60, 700, f"Body text of page {n}.", 10),
+            (280, 30, f"- {n} -", 8),
+        ]
         for n in (1, 2)
     ]
     paper = parse_pdf(write_pdf(tmp_path / "two.pdf", pages))
@@ -173,6 +194,32 @@ def test_text_bullets_are_stripped(tmp_path):
         ("bullet", "Report back"),
         ("bullet", "Review in May"),
     ]
+
+
+def _box(x0, y0, x1, y1):
+    return [(x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)]
+
+
+def test_ruled_table_becomes_cells_but_a_boxed_note_stays_body(tmp_path):
+    items = [
+        (60, 780, "Budget summary.", 10),
+        (65, 740, "Item", 10), (205, 740, "Cost", 10),
+        (65, 720, "Staff", 10), (205, 720, "£1.2m", 10),
+        (60, 690, "After the table.", 10),
+        (65, 650, "A boxed note that is one paragraph.", 10),
+    ]
+    rules = _box(60, 710, 340, 755) + [(60, 733, 340, 733), (200, 710, 200, 755)] + _box(60, 640, 340, 665)
+    paper = parse_pdf(write_pdf(tmp_path / "table.pdf", [items], rules=[rules]))
+
+    assert [t.rows for t in paper.tables] == [[["Item", "Cost"], ["Staff", "£1.2m"]]]
+    assert [(b.kind.value, b.text) for b in paper.blocks] == [
+        ("body", "Budget summary."),
+        ("table_cell", "Item"), ("table_cell", "Cost"), ("table_cell", "Staff"), ("table_cell", "£1.2m"),
+        ("body", "After the table."),
+        ("body", "A boxed note that is one paragraph."),
+    ]
+    cost = paper.blocks[4]
+    assert (cost.table, cost.row, cost.col) == (0, 1, 1)
 
 
 def _truncated(path):
@@ -226,8 +273,16 @@ def test_each_page_is_closed_before_the_next_is_read(monkeypatch):
 
 def test_first_page_lines_keep_headers_and_table_text():
     bromley = first_page_lines(BROMLEY)
-    assert bromley[:2] == ["Health and Wellbeing Board - 26 September 2013 - Agenda Item 7", "HEALTH AND WELLBEING BOARD"]
+    assert bromley[0] == "Health and Wellbeing Board - 26 September 2013 - Agenda Item 7"
+    assert bromley[1] == "HEALTH AND WELLBEING BOARD"
     assert "Date 15 July 2019" in first_page_lines(NWL)
+
+
+def test_first_page_lines_read_on_into_page_two_for_a_thin_cover(tmp_path):
+    cover = [(60, 780, "Agenda Item 4", 12), (60, 760, "Public", 10)]
+    report = [(60, 800 - 20 * n, f"Line {n}", 10) for n in (1, 2, 3)]
+    lines = first_page_lines(write_pdf(tmp_path / "thin.pdf", [cover, report]))
+    assert lines == ["Agenda Item 4", "Public", "Line 1", "Line 2", "Line 3"]
 
 
 def test_paper_records_path_pages_and_hash(papers):
