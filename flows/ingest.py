@@ -54,11 +54,14 @@ def ingest_flow(paths: list[str], db: str = "boardpapers.duckdb") -> RunSummary:
                 outcome = load_one(con, path, sha, status, extract_task(path, sha), run_id)
             outcomes.append(outcome)
             on_paper(outcome)
-        summary = RunSummary(run_id, outcomes)
-        warehouse.finish_run(con, run_id, "finished", {"papers": dict(summary.by_status),
-                                                       "records": dict(summary.records)})
-    finally:
+    except BaseException:
+        warehouse.finish_run(con, run_id, "aborted", {"papers_done": len(outcomes)})
         con.close()
+        raise
+    summary = RunSummary(run_id, outcomes)
+    warehouse.finish_run(con, run_id, "finished", {"papers": dict(summary.by_status),
+                                                   "records": dict(summary.records)})
+    con.close()
     if any(o.status in ("new", "changed") for o in outcomes):
         refresh_index_task(db)
     return summary
