@@ -32,6 +32,7 @@ class Sentence:
     lead_in: str = ""          # the sentence ending in ':' that introduces this list item
     heading_date: DateMention | None = None   # a dated list line "June 2019: ..." or roadmap column
     dates: list[DateMention] = field(default_factory=list)
+    first_in_block: bool = True
 
     @property
     def is_item(self) -> bool:
@@ -78,8 +79,8 @@ def build_context(paper: ParsedPaper, document: Document, orgs: OrgIndex) -> Pap
             lead_in = ""
         heading_date = _dated_line(block.text, ref)
         block_sentences = [s for s in _spans(block, doc) if s[1].strip()]
-        for start, text in block_sentences:
-            sentences.append(Sentence(
+        for n, (start, text) in enumerate(block_sentences):
+            sentences.append(Sentence(first_in_block=n == 0, 
                 text=text, page=block.page, section=block.section,
                 char_start=block.char_start + start, char_end=block.char_start + start + len(text),
                 kind=block.kind, block_index=index, lead_in=lead_in if item else "",
@@ -100,12 +101,18 @@ def _introduces_list(block: Block, following: list[Block]) -> bool:
 
 def _spans(block: Block, doc) -> list[tuple[int, str]]:
     """Sentences of a block as (offset in block, text), stripped of edge white space."""
-    out = []
+    out: list[tuple[int, str]] = []
     for sent in doc.sents:
         raw = block.text[sent.start_char:sent.end_char]
         stripped = raw.strip()
-        if stripped:
-            out.append((sent.start_char + raw.index(stripped), stripped))
+        if not stripped:
+            continue
+        start = sent.start_char + raw.index(stripped)
+        if out and len(stripped.split()) < 3:      # a trailing "and," belongs to the clause before
+            prev_start = out[-1][0]
+            out[-1] = (prev_start, block.text[prev_start:start + len(stripped)])
+        else:
+            out.append((start, stripped))
     return out
 
 

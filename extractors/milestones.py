@@ -11,10 +11,12 @@ import re
 from extractors.context import PaperContext, Sentence
 from extractors.cues import FUTURE, PAST, short
 from extractors.dates import DateMention
+from extractors.money import find_money
 from schemas import Milestone
 
-CITED = re.compile(r"\b(?:published|publication|dated|issued|guidance|white\s+paper|act|report\s+of|"
+CITED = re.compile(r"\b(?:dated|issued|guidance|white\s+paper|act|report\s+of|"
                    r"strategy\s+\(|plan\s+\(|since\s+their\s+inception)\b", re.I)
+PUBLISHED = re.compile(r"\b(?:was|were|been)\s+published\b|\bpublication\s+of\b", re.I)
 EVENT = re.compile(r"\b(?:will|shall|launch\w*|start\w*|commenc\w+|begin\w*|began|complet\w+|deliver\w*|"
                    r"submit\w*|present\w*|implement\w*|go\s+live|open\w*|clos\w+|agree\w*|approv\w+|"
                    r"decid\w+|vote\w*|become|move|extend\w*|due|expected|planned|proposed|deadline|"
@@ -27,7 +29,8 @@ def extract_milestones(ctx: PaperContext) -> list[Milestone]:
     own = ctx.document.date
     for sentence in ctx.sentences:
         mention = _milestone_date(sentence, own)
-        if mention is None or not EVENT.search(sentence.text) or CITED.search(_before(sentence, mention)):
+        if mention is None or not EVENT.search(sentence.text) or CITED.search(_before(sentence, mention)) \
+                or PUBLISHED.search(sentence.text) or _money_period(sentence, mention):
             continue
         org = next(iter(ctx.orgs.find(sentence.text)), None)
         out.append(Milestone(**sentence.provenance(ctx.document), description=_describe(sentence, mention),
@@ -46,6 +49,12 @@ def _milestone_date(sentence: Sentence, own: str | None) -> DateMention | None:
             continue      # the paper's own date on its cover
         return mention
     return None
+
+
+def _money_period(sentence: Sentence, mention: DateMention) -> bool:
+    """'save £2m this year': the date is a budget's period, not an event of the programme."""
+    return mention is not sentence.heading_date and any(
+        abs(m.start - mention.end) <= 40 or abs(mention.start - m.end) <= 40 for m in find_money(sentence.text))
 
 
 def _before(sentence: Sentence, mention: DateMention) -> str:

@@ -16,12 +16,12 @@ RISK_LEAD = re.compile(r"\b(?:risks?|problems?|barriers?|pitfalls?|threats?|chal
                        r"concerns?|disadvantages?)\b", re.I)
 STATED_RISK = re.compile(
     r"\b(?:risks?\s+(?:feeding|losing|of|that|to)|(?:we|it|this|there)\s+risks?\b|at\s+risk\b|(?:a|the|key|main|significant|major)\s+risks?\b|"
-    r"jeopardi[sz]|threat(?:en)?s?\b|barriers?\s+to\b|pitfalls?\b|"
+    r"jeopardi[sz]|threat(?:en)?s?\b|barriers?\s+to\b|"
     r"(?:could|may|might|would|will|likely\s+to)\s+(?:\w+\s+){0,3}(?:challenges?|difficult|undermine|destabilise|delay|"
     r"be\s+affected|fail|lose|prevent|jeopardise)|"
     r"challenging\s+to\s+deliver|extremely\s+difficult|significant\s+challenges?|issues?\s+to\s+overcome|"
     r"(?:does|do)\s+not\s+destabilise|no\s+additional\s+funding|unable\s+to\s+(?:deliver|meet)|"
-    r"lack(?:ed|s)?\s+(?:of\s+)?(?:the\s+)?\w+|need(?:s)?\s+(?:to\s+be\s+)?(?:overcome|unblocking)|"
+    r"(?:have|has)\s+(?:\w+\s+){0,3}lacked\b|need(?:s)?\s+(?:to\s+be\s+)?(?:overcome|unblocking)|"
     r"the\s+(?:longer|later)\s+the\b.*\bthe\s+more\b)", re.I)
 BENEFIT_LIST = re.compile(r"\bbenefits?\b|\badvantages?\b|\bopportunit", re.I)
 MITIGATION = re.compile(r"\b(?:mitigat\w+|to\s+address\s+this|in\s+response|to\s+manage\s+this|to\s+reduce\s+this)\b", re.I)
@@ -44,6 +44,8 @@ def _is_risk(sentence: Sentence) -> bool:
     if sentence.text.rstrip().endswith(":"):
         return False      # a list's lead-in introduces risks; its items are the records
     if sentence.is_item and sentence.lead_in:
+        if not sentence.first_in_block:
+            return False      # the item's first sentence states the risk; the rest explain it
         lead = sentence.lead_in
         return bool(RISK_LEAD.search(lead)) and not (BENEFIT_LIST.search(lead) and not re.search(r"risks?", lead, re.I))
     return bool(STATED_RISK.search(sentence.text))

@@ -185,3 +185,22 @@ def test_every_record_quotes_the_paper_verbatim_with_offsets():
     for record in [*out.commitments, *out.risks, *out.milestones]:
         assert parsed.text[record.char_start:record.char_end] == record.quote
         assert record.page == 1
+
+
+def test_dates_of_budgets_and_published_documents_are_not_milestones():
+    out = run("We still need to save £1.4m this year against the running cost target.",
+              "Indicative allocations to 2023/24 were published by the regulator in January.")
+    assert out.milestones == []
+    assert [b.amount_gbp for b in out.budgets] == [1_400_000]
+
+
+def test_only_the_first_sentence_of_a_risk_item_is_the_risk():
+    out = run("If the timetable slips we would face the following risks:",
+              ("bullet", "Vacancies are likely to rise with ongoing uncertainty. Neighbouring areas will have settled."))
+    assert quotes(out.risks) == ["Vacancies are likely to rise with ongoing uncertainty."]
+
+
+def test_a_trailing_fragment_joins_the_clause_before_it():
+    out = run("The main risks are:",
+              ("bullet", "Loss of control for the partner that does not host the team; and,"))
+    assert quotes(out.risks) == ["Loss of control for the partner that does not host the team; and,"]
