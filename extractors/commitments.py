@@ -10,7 +10,7 @@ import re
 
 from extractors.context import PaperContext, Sentence
 from extractors.organisations import OrgMention
-from extractors.cues import MODAL, PROGRESSIVE, QUESTION, opens_with_imperative, short
+from extractors.cues import MODAL, PROGRESSIVE, QUESTION, item_text, opens_with_imperative, short
 from schemas import Commitment
 
 ASKED = re.compile(r"\b(?:is|are)\s+(?:asked|invited|requested|recommended)\s+to\b|^That\s+the\b", re.I)
@@ -72,7 +72,7 @@ def _subject(text: str, mentions: list[OrgMention], verb_at: int) -> OrgMention 
     if last.text.lower() == "we" and _links_only(text[last.end:verb_at]):
         return last
     first = in_clause[0]
-    opener = text[clause_start:first.start].lower().split()
+    opener = item_text(text[clause_start:first.start]).lower().split()
     if not _opens_subject(opener):
         return None
     between = text[first.end:verb_at]

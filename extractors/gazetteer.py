@@ -56,7 +56,7 @@ KNOWN_ACRONYMS = {"NHSE": "NHS England", "NHSI": "NHS Improvement", "CQC": "Care
 # Generic mentions resolved to the one body of that kind the paper means.
 AFTER_GENERIC = r"(?![\w\-/]|\s+(?:area|areas|level|Governing|governing|members?|staff|officers?|teams?|of|'s))"
 GENERIC = [
-    (re.compile(rf"\b[Tt]he\s+(?:CCG|Clinical Commissioning Group){AFTER_GENERIC}"), "ccg"),
+    (re.compile(rf"\b[Tt]he\s+(?:single\s+|new\s+)?(?:CCG|Clinical Commissioning Group){AFTER_GENERIC}"), "ccg"),
     (re.compile(rf"\b(?:[Tt]he\s+)?(?:Council|Local Authority){AFTER_GENERIC}|\b[Tt]he\s+LA\b"), "council"),
     (re.compile(rf"\b[Tt]he\s+(?:Board|Health\s+(?:and|&)\s+Wellbeing\s+Board){AFTER_GENERIC}"), "board"),
 ]
