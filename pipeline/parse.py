@@ -73,6 +73,7 @@ def _check_bytes(path: Path) -> None:
 
 
 def _converted(exc: Exception, path: Path) -> PaperError:
+    """The PaperError for a pdfplumber failure; pdfplumber wraps pdfminer's cause in args[0]."""
     cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
     if isinstance(cause, PDFEncryptionError):
         return PaperError("encrypted", f"{path.name} is password-protected ({type(cause).__name__})")
@@ -80,6 +81,7 @@ def _converted(exc: Exception, path: Path) -> PaperError:
 
 
 def _read_page(page, number: int) -> _Page:
+    """Tables (only where ruling lines exist) and words of one page, read once; then close it."""
     try:
         boxes = page.find_tables() if page.edges else []
         tables = []
