@@ -126,14 +126,22 @@ class OrgIndex:
                 last_end = s.end
         return out
 
+    def with_roles(self, author: str | None, board: str | None) -> OrgIndex:
+        """The same bodies, with 'we' meaning `author` and 'the Board' meaning `board`;
+        either is added as a body when the paper's text never names it."""
+        entries = list(self.entries)
+        for extra, org_type in ((author, None), (board, "board")):
+            if extra and _key(extra) not in self._by_form:
+                entries.append(OrgEntry(name=extra, org_type=org_type or _type_of(extra), forms={extra}))
+        return OrgIndex(entries, author=author, board=board)
+
     def records(self, document: Document) -> list[Organisation]:
         return [Organisation(doc_id=document.doc_id, doc=document.doc, name=e.name,
                              aliases=sorted(e.forms - {e.name}), org_type=e.org_type,
                              page=e.page, quote=e.quote) for e in self.entries]
 
 
-def build_org_index(text: str, page_of, author: str | None = None,
-                    board: str | None = None) -> OrgIndex:
+def build_org_index(text: str, page_of) -> OrgIndex:
     """Find the paper's bodies in its full text; `page_of(offset)` gives a mention's page."""
     entries: dict[str, OrgEntry] = {}
     for start, end, name, org_type in pattern_matches(text):
@@ -152,11 +160,7 @@ def build_org_index(text: str, page_of, author: str | None = None,
         entry = entries.get(_key(full))
         if entry and re.search(rf"\b{acronym}\b", text):
             entry.forms.add(acronym)
-    merged = _merge_placeless(list(entries.values()))
-    for extra, org_type in ((author, None), (board, "board")):
-        if extra and _key(extra) not in {_key(f) for e in merged for f in e.forms | {e.name}}:
-            merged.append(OrgEntry(name=extra, org_type=org_type or _type_of(extra), forms={extra}))
-    return OrgIndex(merged, author=author, board=board)
+    return OrgIndex(_merge_placeless(list(entries.values())), author=None, board=None)
 
 
 def _type_of(name: str) -> str:

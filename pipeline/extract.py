@@ -28,8 +28,9 @@ def process_file(path: Path, sha256: str | None = None) -> PaperExtraction:
 
 
 def extract_paper(paper: ParsedPaper, first_lines: list[str]) -> PaperExtraction:
-    document = detect_metadata(paper, first_lines)
-    orgs = _org_index(paper, document)
+    bodies = build_org_index(paper.text, _page_finder(paper))
+    document = detect_metadata(paper, first_lines, bodies)
+    orgs = _with_roles(bodies, document)
     ctx = build_context(paper, document, orgs)
     return PaperExtraction(
         document=document, sections=sections_of(paper), organisations=orgs.records(document),
@@ -38,21 +39,25 @@ def extract_paper(paper: ParsedPaper, first_lines: list[str]) -> PaperExtraction
         decisions=extract_decisions(ctx), relations=extract_relations(ctx))
 
 
-def _org_index(paper: ParsedPaper, document: Document) -> OrgIndex:
-    """Bodies of the paper, with 'we' resolved to the author and 'the Board' to the committee."""
+def _page_finder(paper: ParsedPaper):
+    """offset in the paper's text -> the page of the block holding it."""
     starts = [b.char_start for b in paper.blocks]
 
     def page_of(offset: int) -> int:
         i = bisect.bisect_right(starts, offset) - 1
         return paper.blocks[max(i, 0)].page if paper.blocks else 1
 
-    draft = build_org_index(paper.text, page_of)
+    return page_of
+
+
+def _with_roles(bodies: OrgIndex, document: Document) -> OrgIndex:
+    """The paper's bodies with 'we' resolved to the author and 'the Board' to the committee."""
     board = None
     if document.committee in BOARD_OF:
-        boards = [e.name for e in draft.entries if e.org_type == "board" and BOARD_OF[document.committee].search(e.name)]
+        boards = [e.name for e in bodies.entries if e.org_type == "board" and BOARD_OF[document.committee].search(e.name)]
         board = min(boards, key=lambda n: (not n[0].isupper(), -len(n))) if boards else None
-    author = draft.canonical(document.organisation) or document.organisation
-    return build_org_index(paper.text, page_of, author=author, board=board)
+    author = bodies.canonical(document.organisation) or document.organisation
+    return bodies.with_roles(author, board)
 
 
 def sections_of(paper: ParsedPaper) -> list[Section]:

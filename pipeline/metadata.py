@@ -9,7 +9,7 @@ import re
 from collections import Counter
 
 from extractors.dates import find_dates
-from extractors.organisations import build_org_index, pattern_matches
+from extractors.organisations import OrgIndex, pattern_matches
 from schemas import BlockKind, Document, ParsedPaper
 
 JHOSC = re.compile(r"\bJHOSC\b|Joint\s+(?:Health\s+)?(?:and\s+)?Overview\s+(?:and|&)\s+Scrutiny|"
@@ -25,13 +25,13 @@ NOT_YET = re.compile(r"\b(?:single|new|proposed|future|shadow|a)\s+(?:\w+\s+)?$"
 PAPER_TITLE = re.compile(r"\bpaper\s*:\s*(?P<value>.+)", re.I)
 
 
-def detect_metadata(paper: ParsedPaper, first_lines: list[str]) -> Document:
+def detect_metadata(paper: ParsedPaper, first_lines: list[str], bodies: OrgIndex) -> Document:
     """The paper's Document record; every field is best effort and None when not stated."""
     lines = [ln.strip() for ln in first_lines if ln.strip()]
     head = "\n".join(lines[:15])
     return Document(doc_id=paper.sha256, doc=paper.stem, path=paper.path, pages=paper.pages,
                     committee=_committee(head), date=_date(lines), title=_title(lines),
-                    authors=_authors(lines), organisation=_organisation(paper, lines))
+                    authors=_authors(lines), organisation=_organisation(paper, lines, bodies))
 
 
 def _committee(head: str) -> str:
@@ -86,7 +86,7 @@ def _authors(lines: list[str]) -> list[str]:
     return []
 
 
-def _organisation(paper: ParsedPaper, lines: list[str]) -> str | None:
+def _organisation(paper: ParsedPaper, lines: list[str], index: OrgIndex) -> str | None:
     """Who wrote it: 'Report from X', a body in the author line, else the most named body."""
     candidates = []
     for i, line in enumerate(lines[:30]):
@@ -99,7 +99,6 @@ def _organisation(paper: ParsedPaper, lines: list[str]) -> str | None:
         m = AUTHOR.match(line)
         if m:
             candidates.append(line if i + 1 >= len(lines) else f"{line} {lines[i + 1]}")
-    index = build_org_index(paper.text, lambda _: 1)
     for candidate in candidates:
         for _, _, name, org_type in pattern_matches(candidate):
             if org_type != "board":
