@@ -8,6 +8,7 @@ from tests.textpaper import extract
 COVER = ["Exampleton Health and Wellbeing Board", "Date: 12 March 2019",
          "Report Title: Community services update",
          "Report Author: Jo Bloggs, Head of Commissioning, NHS Exampleton Clinical Commissioning Group"]
+AUTHOR = "NHS Exampleton Clinical Commissioning Group"
 
 
 def run(*blocks):
@@ -59,6 +60,49 @@ def test_question_is_not_a_commitment():
 
 
 # --- decisions ---------------------------------------------------------------------------
+
+def test_passive_promise_takes_the_agent_or_else_the_author():
+    out = run("NHS Exampleton CCG has led the review.",
+              "Pooled budgets for learning disability services will be agreed between Exampleton Borough Council "
+              "and the CCG before April 2020.",
+              "Carers affected by the changes will be contacted individually.",
+              "The final allocations will be confirmed to us by NHS England in the spring.")
+    actors = {c.quote.split()[0]: c.actor for c in out.commitments}
+    assert actors == {"Pooled": "Exampleton Borough Council", "Carers": "NHS Exampleton CCG",
+                      "The": "NHS England"}
+    assert {c.modality for c in out.commitments} == {"firm"}
+
+
+def test_passives_in_reported_speech_relative_clauses_or_comparisons_are_not_promises():
+    out = run("The national plan says 'difficult choices will be made' across the system.",
+              "An uplift which will be paid later in the year is expected.",
+              "Where demand cannot be met, patients will be offered care elsewhere.",
+              "The longer the delay, the more money will be spent.")
+    assert out.commitments == []
+
+
+def test_the_authors_own_staff_as_subject():
+    out = run("Commissioners should review the contract as national templates become available.",
+              "Local teams will continue to run the drop-in clinics.",
+              "Residents will continue to use the walk-in centre.")
+    assert [(c.quote.split()[0], c.actor, c.modality) for c in out.commitments] == [
+        ("Commissioners", AUTHOR, "conditional"), ("Local", AUTHOR, "firm")]
+
+
+def test_the_author_suggesting_a_next_step_is_conditional():
+    out = run("It may be helpful to commission an independent review of the provider market.",
+              "It may be that demand rises further.")
+    [c] = out.commitments
+    assert c.actor == AUTHOR and c.modality == "conditional"
+
+
+def test_a_body_and_an_unnamed_partner_share_one_promise():
+    out = run("The CCG and Local Authority have committed to this model.",
+              "Senior officers of both Exampleton Borough Council and the CCG, should bring regular reports "
+              "to the Board.",
+              "The paper sets out how we will strengthen engagement.")
+    assert [c.actor for c in out.commitments] == [AUTHOR, "Exampleton Borough Council"]
+
 
 def test_recommendation_items_under_asked_to_lead_in():
     out = run("The Exampleton Health and Wellbeing Board is asked to:",
