@@ -11,7 +11,7 @@ import re
 # A proper-name run: capitalised words, with "and", "of", "&" and "the" inside it.
 NAME = r"(?:[A-Z][\w'’\-]*|St\.?)(?:\s+(?:(?:and|of|&|the|upon|on)\s+)?(?:[A-Z][\w'’\-]*|St\.?)){0,5}"
 ROLE = r"(?!(?:Executive|Director|Chief|Officer|Head|Manager|Team|Members?|Chair|Cabinet|Lead|Officers)\b)"
-PLACE = rf"(?:{ROLE}[A-Z][a-z'’\-]+|NHS)(?:\s+(?:{ROLE}[A-Z][a-z'’\-]+|and|upon|on)){{0,4}}"
+PLACE = rf"(?:{ROLE}[A-Z][a-z'’\-]+|NHS)(?:\s+(?:(?:and|upon|on)\s+)?{ROLE}[A-Z][a-z'’\-]+){{0,4}}"
 
 # (regex, org_type); order matters: earlier patterns win on overlap of equal length.
 PATTERNS: list[tuple[str, str]] = [

@@ -160,7 +160,28 @@ def build_org_index(text: str, page_of) -> OrgIndex:
         entry = entries.get(_key(full))
         if entry and re.search(rf"\b{acronym}\b", text):
             entry.forms.add(acronym)
+    _learn_initials(text, list(entries.values()))
     return OrgIndex(_merge_placeless(list(entries.values())), author=None, board=None)
+
+
+def initials(name: str) -> str:
+    """'London Borough of Bromley' -> 'LBB'; an acronym inside a name stays whole."""
+    return "".join(w if w.isupper() else w[0] for w in re.findall(r"[A-Za-z]+", name)
+                   if w.lower() not in ("of", "and", "the", "for", "upon", "on"))
+
+
+def _learn_initials(text: str, entries: list[OrgEntry]) -> None:
+    """A paper that writes 'LBB' without defining it still means its London Borough of Bromley:
+    three or more initials of exactly one body, used as a word in the paper, are its alias."""
+    taken = {f for e in entries for f in e.forms}
+    owners: dict[str, list[OrgEntry]] = {}
+    for entry in entries:
+        acronym = initials(entry.name)
+        if len(acronym) >= 3 and acronym.isupper() and acronym not in taken:
+            owners.setdefault(acronym, []).append(entry)
+    for acronym, [*candidates] in owners.items():
+        if len(candidates) == 1 and re.search(rf"(?<![\w/-]){acronym}(?![\w/-])", text):
+            candidates[0].forms.add(acronym)
 
 
 def _type_of(name: str) -> str:

@@ -131,6 +131,22 @@ def test_budget_amounts_kinds_and_holders():
     assert held.org == "Exampleton Borough Council"
 
 
+def test_parts_of_a_breakdown_share_its_kind_and_holder():
+    out = run("The total spend on community services is £20.5m, with £18m from the CCG and £2.5m from LBB.",
+              "London Borough of Barkingside funds the remainder.",
+              "We have saved £1m so far and need a further £0.5m.")
+    got = {(b.amount_gbp, b.kind, b.org) for b in out.budgets}
+    assert got == {(20_500_000, "spend", None), (18_000_000, "spend", AUTHOR),
+                   (2_500_000, "spend", "London Borough of Barkingside"),
+                   (1_000_000, "savings", AUTHOR), (500_000, "savings", AUTHOR)}
+
+
+def test_unrelated_amounts_far_apart_are_not_one_breakdown():
+    out = run("The Trust spent £4m on agency staff last year, a figure that the national review published in "
+              "the spring set against the £1m reported by its neighbour.")
+    assert {b.amount_gbp for b in out.budgets} == {4_000_000}
+
+
 def test_percentages_are_not_budgets():
     out = run("Delayed transfers of care rose by 12% this year and spending on agency staff by 4.5%.")
     assert out.budgets == []
@@ -200,6 +216,16 @@ def test_acronym_defined_in_the_paper_is_an_alias():
     assert org.name == "Exampleton and District Hospitals NHS Foundation Trust" and "EDH" in org.aliases
     [c] = out.commitments
     assert c.actor == org.name
+
+
+def test_undefined_initials_of_exactly_one_body_are_its_alias():
+    out = run("London Borough of Exampleton and the CCG pool their budgets.", "LBE will host the team.",
+              "Wessex Healthcare NHS Trust and Westshire Hospitals NHS Trust both use the name WHNT.")
+    [council] = [o for o in out.organisations if o.org_type == "council"]
+    assert council.aliases == ["LBE"]
+    assert [c.actor for c in out.commitments] == ["London Borough of Exampleton"]
+    trusts = [o for o in out.organisations if o.org_type == "nhs_trust"]
+    assert len(trusts) == 2 and not any("WHNT" in o.aliases for o in trusts)
 
 
 def test_generic_mention_resolves_to_the_one_body_of_its_kind():
