@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 
 # A proper-name run: capitalised words, with "and", "of", "&" and "the" inside it.
-NAME = r"(?:[A-Z][\w'’\-]*|St\.?)(?:\s+(?:(?:and|of|&|the|upon|on)\s+)?(?:[A-Z][\w'’\-]*|St\.?)){0,5}"
+# A name never runs through "Trust": "X NHS Trust and Y NHS Trust" are two bodies.
+KIND_WORD = r"(?!Trust\b)"
+NAME = rf"(?:[A-Z][\w'’\-]*|St\.?)(?:\s+(?:(?:and|of|&|the|upon|on)\s+)?{KIND_WORD}(?:[A-Z][\w'’\-]*|St\.?)){{0,5}}"
 ROLE = r"(?!(?:Executive|Director|Chief|Officer|Head|Manager|Team|Members?|Chair|Cabinet|Lead|Officers)\b)"
 PLACE = rf"(?:{ROLE}[A-Z][a-z'’\-]+|NHS)(?:\s+(?:(?:and|upon|on)\s+)?{ROLE}[A-Z][a-z'’\-]+){{0,4}}"
 
