@@ -35,6 +35,9 @@ PATTERNS: list[tuple[str, str]] = [
     (rf"{NAME}\s+(?:Ltd|Limited|LLP|CIC|plc)\b\.?", "company"),
     (rf"(?:Healthwatch|Age UK|Citizens Advice|Mencap|Mind|MIND|CVS)(?:\s+{PLACE})?|{PLACE}\s+(?:MIND|Mind|CVS)\b", "voluntary"),
     (rf"University of {PLACE}|{PLACE} University", "other"),
+    (rf"(?:{PLACE}\s+)?(?:Local Medical Committees?|LMCs?)\b", "other"),
+    # A provider known by its place: only where the paper gives it an acronym, "Bromley Health Care (BHC)".
+    (rf"{PLACE}\s+Health\s?[Cc]are(?=\s*\([A-Z]{{2,6}}\))", "company"),
     (rf"(?:{PLACE}\s+)?Integrated Care (?:System|Partnership)s?|Primary Care Networks?|(?:{PLACE}\s+)?GP (?:Networks|practices|Federation)", "other"),
 ]
 

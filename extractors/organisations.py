@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.gazetteer import COMPILED, GENERIC, KNOWN_ACRONYMS, strip_noise
+from extractors.org_lists import listed_bodies
 from schemas import Document, Organisation
 
 ACRONYM_AFTER = re.compile(r"\s*\((?:the\s+)?([A-Z][A-Za-z&/]{1,9})\)")
@@ -135,6 +136,20 @@ class OrgIndex:
                 entries.append(OrgEntry(name=extra, org_type=org_type or _type_of(extra), forms={extra}))
         return OrgIndex(entries, author=author, board=board)
 
+    def with_place(self, place: str, names_a_council: bool) -> OrgIndex:
+        """A Health and Wellbeing Board paper's bodies with its place: a board the paper calls only
+        'the Health and Wellbeing Board' is '<place> Health and Wellbeing Board', and 'the Local
+        Authority' of a paper that never names its council is '<place> Council'."""
+        entries = []
+        for e in self.entries:
+            if e.org_type == "board" and _generic(e.name) and re.search(r"Wellbeing Boards?$", e.name):
+                e = OrgEntry(name=f"{place} Health and Wellbeing Board", org_type="board",
+                             forms=e.forms | {e.name}, page=e.page, quote=e.quote)
+            entries.append(e)
+        if names_a_council and not any(e.org_type == "council" for e in entries):
+            entries.append(OrgEntry(name=f"{place} Council", org_type="council", forms={"Local Authority"}))
+        return OrgIndex(entries, author=self.author, board=self.board)
+
     def records(self, document: Document) -> list[Organisation]:
         return [Organisation(doc_id=document.doc_id, doc=document.doc, name=e.name,
                              aliases=sorted(e.forms - {e.name}), org_type=e.org_type,
@@ -160,6 +175,10 @@ def build_org_index(text: str, page_of) -> OrgIndex:
         entry = entries.get(_key(full))
         if entry and re.search(rf"\b{acronym}\b", text):
             entry.forms.add(acronym)
+    for start, end, name, org_type in listed_bodies(text):
+        entry = entries.setdefault(_key(name), OrgEntry(name=name, org_type=org_type, page=page_of(start),
+                                                        quote=_line_around(text, start, end)))
+        entry.forms |= {name, text[start:end]}
     _learn_initials(text, list(entries.values()))
     return OrgIndex(_merge_placeless(list(entries.values())), author=None, board=None)
 
@@ -193,7 +212,7 @@ def _type_of(name: str) -> str:
 GENERIC_WORDS = KIND_WORDS | {"primary", "network", "networks", "partnership", "partnerships", "system",
                                "systems", "health", "wellbeing", "and", "governing", "body", "bodies",
                                "committee", "committees", "overview", "scrutiny", "joint", "local", "gp",
-                               "practices", "authority", "authorities"}
+                               "practices", "authority", "authorities", "lmc", "lmcs"}
 
 
 def _generic(name: str) -> bool:

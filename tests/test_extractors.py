@@ -235,6 +235,48 @@ def test_generic_mention_resolves_to_the_one_body_of_its_kind():
     assert c.actor == "NHS Exampleton Clinical Commissioning Group"
 
 
+def org_names(out):
+    return sorted(o.name for o in out.organisations)
+
+
+def test_bodies_named_only_as_items_of_a_list():
+    out = run("Two voluntary sector organisations (Carers First, Age Concern Exampleton) run the hub.",
+              "Other providers such as Open Door, some of which are commissioned jointly, offer talking therapies.",
+              "Several London Boroughs, such as Haringey and Camden, pool their budgets.")
+    names = org_names(out)
+    for name in ["Carers First", "Age Concern Exampleton", "Open Door", "London Borough of Haringey",
+                 "London Borough of Camden"]:
+        assert name in names
+    [carers] = [o for o in out.organisations if o.name == "Carers First"]
+    assert carers.org_type == "voluntary"
+
+
+def test_lists_of_services_or_sectors_are_not_bodies():
+    out = run("Partners such as Social Work and Housing attend the meeting.",
+              "Local providers (NHS, GPs, Community) were consulted.",
+              "The providers (which include two trusts) were consulted.")
+    assert org_names(out) == [AUTHOR]
+
+
+def test_a_health_and_wellbeing_board_paper_names_its_board_and_council_by_its_place():
+    out = run("The Health and Wellbeing Board oversees the plan.",
+              "The CCG and Local Authority have agreed to pool budgets.")
+    assert org_names(out) == ["Exampleton Council", "Exampleton Health and Wellbeing Board", AUTHOR]
+    [c] = out.commitments
+    assert c.actor == AUTHOR
+
+
+def test_a_paper_that_never_mentions_a_council_gets_none():
+    out = run("The CCG will publish its plan.")
+    assert org_names(out) == [AUTHOR]
+
+
+def test_local_medical_committees_are_bodies():
+    out = run("We met Westshire LMCs in June.", "Local LMC engagement continues.")
+    [lmc] = [o for o in out.organisations if "LMC" in o.name]
+    assert lmc.name == "Westshire LMCs" and "LMC" in lmc.aliases
+
+
 @pytest.mark.parametrize("sentence, relation", [
     ("NHS Exampleton CCG commissions Exampleton Healthcare NHS Trust to provide community nursing.", "commissions"),
     ("Exampleton Healthcare NHS Trust is accountable to Exampleton Health and Wellbeing Board.", "accountable_to"),
