@@ -120,6 +120,26 @@ def test_decision_taken_and_pending():
     assert kinds == {"Exampleton": "taken", "Governing": "pending"}
 
 
+def test_the_lead_in_is_not_a_decision_its_items_are():
+    out = run("The Board is asked to:", ("bullet", "Note the progress made."), ("bullet", "Agree the next steps."))
+    assert [d.quote for d in out.decisions] == ["Note the progress made.", "Agree the next steps."]
+    assert {d.kind for d in out.decisions} == {"recommendation"}
+
+
+def test_what_still_needs_agreeing_is_pending():
+    out = run("Once defined, the local scope will need to be tested, communicated and agreed.",
+              "We need to decide which model suits local needs.",
+              "The new rota will need to be staffed by volunteers.")
+    assert [(d.quote.split()[0], d.kind) for d in out.decisions] == [("Once", "pending"), ("We", "pending")]
+
+
+def test_a_short_decision_on_a_dated_line_quotes_the_line():
+    line = "October 2019: Final proposal presented to the governing bodies. Governing bodies make decision."
+    out = run(line)
+    [d] = out.decisions
+    assert d.quote == line and d.kind == "pending" and d.date_text == "October 2019"
+
+
 # --- budgets -----------------------------------------------------------------------------
 
 def test_budget_amounts_kinds_and_holders():
