@@ -19,7 +19,7 @@ TAKEN = re.compile(r"\b(?:(?:has|have)\s+(?:both\s+|already\s+|now\s+)?(?:agreed
                    r"(?:agreed|approved|endorsed|decided|resolved)\s+(?:to|that|a|an|the)|"
                    r"both\s+agree\s+to|It\s+(?:is|was)\s+agreed)\b")
 PENDING = re.compile(r"\b(?:will|to|shall)\s+(?:decide|vote|determine\s+whether)|\bdecide\s+whether\b|"
-                     r"\bvote\s+on\b|\bmake\s+(?:a\s+|their\s+|the\s+)?(?:final\s+)?decision\b|"
+                     r"\bvote\s+on\b|\bmakes?\s+(?:a\s+|their\s+|the\s+)?(?:final\s+)?decision\b|"
                      r"\bunder\s+consideration\b|\bopen\s+to\s+consideration\b|\bsubject\s+to\s+(?:approval|agreement)\b|"
                      r"\bfor\s+(?:decision|approval)\s+(?:at|by|in)\b|"
                      r"\bwill\s+need\s+to\s+be\s+(?:\w+,\s+)*(?:\w+\s+and\s+)?(?:agreed|approved|decided|signed\s+off)\b|"

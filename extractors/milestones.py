@@ -7,6 +7,7 @@ Status comes from tense and from whether the date has passed by the paper's date
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from extractors.context import PaperContext, Sentence
 from extractors.cues import FUTURE, PAST, short
@@ -19,15 +20,17 @@ CITED = re.compile(r"\b(?:dated|issued|guidance|white\s+paper|act|report\s+of|"
 PUBLISHED = re.compile(r"\b(?:was|were|been)\s+published\b|\bpublication\s+of\b", re.I)
 EVENT = re.compile(r"\b(?:will|shall|launch\w*|start\w*|commenc\w+|begin\w*|began|complet\w+|deliver\w*|"
                    r"submit\w*|present\w*|implement\w*|go\s+live|open\w*|clos\w+|agree\w*|approv\w+|"
-                   r"decid\w+|vote\w*|become|move|extend\w*|due|expected|planned|proposed|deadline|"
+                   r"decid\w+|decision|vote\w*|become|move|extend\w*|due|expected|planned|proposed|deadline|"
                    r"engag\w+|consult\w*|review\w*|publish|assurance|ready|save|achiev\w+|"
                    r"transfer\w*|establish\w*|develop\w*|commission\w*|appoint\w*|until|by|from)\b", re.I)
+
+TIMELINE_JOIN = re.compile(r",\s+and\s+|;\s+")
 
 
 def extract_milestones(ctx: PaperContext) -> list[Milestone]:
     out = []
     own = ctx.document.date
-    for sentence in ctx.sentences:
+    for sentence in (part for s in ctx.sentences for part in _timeline_parts(s)):
         mention = _milestone_date(sentence, own)
         if mention is None or not EVENT.search(sentence.text) or CITED.search(_before(sentence, mention)) \
                 or PUBLISHED.search(sentence.text) or _money_period(sentence, mention):
@@ -38,6 +41,21 @@ def extract_milestones(ctx: PaperContext) -> list[Milestone]:
                              date_end=mention.interval.end, status=_status(ctx, sentence, mention),
                              org=org.name if org else ctx.orgs.author))
     return out
+
+
+def _timeline_parts(sentence: Sentence) -> list[Sentence]:
+    """'September 2019: Proposal presented to the Governing Bodies, and application submitted to
+    NHS England.': each event of a dated timeline line is a milestone of its own."""
+    if sentence.heading_date is None:
+        return [sentence]
+    parts, start = [], 0
+    for m in [*TIMELINE_JOIN.finditer(sentence.text), None]:
+        end = m.start() if m else len(sentence.text)
+        text = sentence.text[start:end]
+        parts.append(replace(sentence, text=text, char_start=sentence.char_start + start,
+                             char_end=sentence.char_start + end))
+        start = m.end() if m else start
+    return parts if all(len(p.text.split()) >= 3 for p in parts) else [sentence]
 
 
 def _milestone_date(sentence: Sentence, own: str | None) -> DateMention | None:

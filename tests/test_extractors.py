@@ -199,6 +199,15 @@ def test_dated_timeline_line_takes_its_date():
     assert m.date_text == "June 2019" and m.date_end == date(2019, 6, 30)
 
 
+def test_each_event_of_a_timeline_line_is_a_milestone_quoted_verbatim():
+    line = ("November 2019: Consultation report presented to the Board, and the decision published. "
+            "Governing bodies make decision.")
+    out = run("Our proposed timeline is:", ("bullet", line))
+    assert [m.quote for m in out.milestones] == ["November 2019: Consultation report presented to the Board",
+                                                 "the decision published.", "Governing bodies make decision."]
+    assert {m.date_text for m in out.milestones} == {"November 2019"}
+
+
 def test_cited_publication_and_act_years_are_not_milestones():
     out = run("The Five Year Forward View was published in October 2014.",
               "The Care Act 2014 places new duties on local authorities.")
@@ -311,10 +320,13 @@ def test_every_record_quotes_the_paper_verbatim_with_offsets():
     from tests.textpaper import paper
 
     blocks = ("We will recruit twelve additional community nurses by the end of 2020.",
-              "There is a risk that recruitment could fail.")
+              "There is a risk that recruitment could fail.",
+              "Timeline:", ("bullet", "May 2020: Wards opened, and the decision published. Board makes decision."))
     parsed, _ = paper(*blocks, cover=COVER)
     out = run(*blocks)
-    for record in [*out.commitments, *out.risks, *out.milestones]:
+    records = [*out.commitments, *out.risks, *out.milestones, *out.decisions]
+    assert len(out.milestones) == 4 and out.decisions
+    for record in records:
         assert parsed.text[record.char_start:record.char_end] == record.quote
         assert record.page == 1
 
