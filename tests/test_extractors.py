@@ -231,6 +231,18 @@ def test_items_under_a_risk_lead_in_are_risks_and_benefit_items_are_not():
                                  "Higher demand for home care packages."]
 
 
+def test_mitigations_paired_with_their_risks():
+    out = run("The main risks of the new model include:",
+              ("bullet", "Duplicated assessments between agencies leading to a need for one shared care record;"),
+              ("bullet", "Loss of specialist staff to neighbouring systems;"),
+              "There is no additional funding for the new hub. So we must phase the building works over two years.",
+              "Recruitment is likely to be affected if the decision is delayed.",
+              "Waiting lists are published monthly.")
+    mitigations = {r.quote.split()[0]: r.mitigation for r in out.risks}
+    assert mitigations == {"Duplicated": "one shared care record", "Loss": None,
+                           "There": "So we must phase the building works over two years", "Recruitment": None}
+
+
 def test_background_fact_is_not_a_risk():
     out = run("The population aged over 65 grew by 8% between 2011 and 2016.")
     assert out.risks == []
