@@ -32,7 +32,7 @@ NOT_A_PROMISE = re.compile(r"\bwill\s+be\s+(?:better\s+)?able\b|"
 
 def extract_commitments(ctx: PaperContext) -> list[Commitment]:
     out = []
-    for sentence in ctx.sentences:
+    for sentence in (part for s in ctx.sentences for part in _promise_clauses(s, ctx.ref_date)):
         if QUESTION.search(sentence.text) or ASKED.search(sentence.text) or ASKED.search(sentence.lead_in):
             continue
         found = _promise(ctx, sentence) or _passive_promise(ctx, sentence) or _proposed_item(ctx, sentence)
@@ -44,6 +44,18 @@ def extract_commitments(ctx: PaperContext) -> list[Commitment]:
                                   due_start=due.interval.start if due else None,
                                   due_end=due.interval.end if due else None))
     return out
+
+
+# 'Our forum will continue and we will expand it ...': two promises, two records.
+SECOND_PROMISE = re.compile(r",?\s+and\s+(?=we\s+(?:will|shall|would|could|may|should|intend|aim|plan)\b)")
+HEDGE = re.compile(r"^\s+(?:potentially|possibly|hopefully|ideally|probably|perhaps)\b", re.I)
+
+
+def _promise_clauses(sentence: Sentence, ref) -> list[Sentence]:
+    cut = SECOND_PROMISE.search(sentence.text)
+    if not cut or not MODAL.search(sentence.text, 0, cut.start()):
+        return [sentence]
+    return [sentence.clause(0, cut.start(), ref), sentence.clause(cut.end(), len(sentence.text), ref)]
 
 
 # 'It may be helpful to review ...': the author suggesting its own next step.
@@ -64,7 +76,8 @@ def _promise(ctx: PaperContext, sentence: Sentence):
     for match in [*MODAL.finditer(text), *PROGRESSIVE.finditer(text)]:
         subject = _subject(text, mentions, match.start(), ctx.orgs.author)
         if subject:
-            modality = "conditional" if match.groupdict().get("conditional") else "firm"
+            hedged = match.groupdict().get("firm") and HEDGE.match(text, match.end())
+            modality = "conditional" if match.groupdict().get("conditional") or hedged else "firm"
             return subject.name, modality, text[match.end():]
     return None
 

@@ -6,7 +6,7 @@ paper's own words and point at the page, section and character offsets they came
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from extractors.dates import DateMention, find_dates
@@ -37,6 +37,15 @@ class Sentence:
     @property
     def is_item(self) -> bool:
         return self.kind in (BlockKind.bullet, BlockKind.numbered)
+
+    def clause(self, start: int, end: int, ref: date | None) -> Sentence:
+        """The stretch [start, end) of this sentence as a sentence of its own, edges stripped."""
+        raw = self.text[start:end]
+        start += len(raw) - len(raw.lstrip())
+        text = raw.strip()
+        return replace(self, text=text, char_start=self.char_start + start,
+                       char_end=self.char_start + start + len(text), dates=find_dates(text, ref),
+                       first_in_block=self.first_in_block and start == 0)
 
     def provenance(self, doc: Document) -> dict:
         return {"doc_id": doc.doc_id, "doc": doc.doc, "page": self.page, "section": self.section,

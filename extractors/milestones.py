@@ -7,7 +7,6 @@ Status comes from tense and from whether the date has passed by the paper's date
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from extractors.context import PaperContext, Sentence
 from extractors.cues import FUTURE, PAST, short
@@ -30,7 +29,7 @@ TIMELINE_JOIN = re.compile(r",\s+and\s+|;\s+")
 def extract_milestones(ctx: PaperContext) -> list[Milestone]:
     out = []
     own = ctx.document.date
-    for sentence in (part for s in ctx.sentences for part in _timeline_parts(s)):
+    for sentence in (part for s in ctx.sentences for part in _timeline_parts(s, ctx.ref_date)):
         mention = _milestone_date(sentence, own)
         if mention is None or not EVENT.search(sentence.text) or CITED.search(_before(sentence, mention)) \
                 or PUBLISHED.search(sentence.text) or _money_period(sentence, mention):
@@ -43,18 +42,14 @@ def extract_milestones(ctx: PaperContext) -> list[Milestone]:
     return out
 
 
-def _timeline_parts(sentence: Sentence) -> list[Sentence]:
+def _timeline_parts(sentence: Sentence, ref) -> list[Sentence]:
     """'September 2019: Proposal presented to the Governing Bodies, and application submitted to
     NHS England.': each event of a dated timeline line is a milestone of its own."""
     if sentence.heading_date is None:
         return [sentence]
-    parts, start = [], 0
-    for m in [*TIMELINE_JOIN.finditer(sentence.text), None]:
-        end = m.start() if m else len(sentence.text)
-        text = sentence.text[start:end]
-        parts.append(replace(sentence, text=text, char_start=sentence.char_start + start,
-                             char_end=sentence.char_start + end))
-        start = m.end() if m else start
+    cuts = [(m.start(), m.end()) for m in TIMELINE_JOIN.finditer(sentence.text)]
+    bounds = zip([0] + [e for _, e in cuts], [s for s, _ in cuts] + [len(sentence.text)])
+    parts = [sentence.clause(start, end, ref) for start, end in bounds]
     return parts if all(len(p.text.split()) >= 3 for p in parts) else [sentence]
 
 

@@ -104,6 +104,13 @@ def test_a_body_and_an_unnamed_partner_share_one_promise():
     assert [c.actor for c in out.commitments] == [AUTHOR, "Exampleton Borough Council"]
 
 
+def test_two_promises_in_one_sentence_are_two_records_and_hedges_make_them_conditional():
+    out = run("Our carers' forum will continue and we will potentially open it to young carers.")
+    assert [(c.quote, c.modality) for c in out.commitments] == [
+        ("Our carers' forum will continue", "firm"),
+        ("we will potentially open it to young carers.", "conditional")]
+
+
 def test_recommendation_items_under_asked_to_lead_in():
     out = run("The Exampleton Health and Wellbeing Board is asked to:",
               ("bullet", "Agree the refreshed priorities for 2019/20."),
