@@ -48,7 +48,7 @@ def extract_commitments(ctx: PaperContext) -> list[Commitment]:
 
 # 'Our forum will continue and we will expand it ...': two promises, two records.
 SECOND_PROMISE = re.compile(r",?\s+and\s+(?=we\s+(?:will|shall|would|could|may|should|intend|aim|plan)\b)")
-HEDGE = re.compile(r"^\s+(?:potentially|possibly|hopefully|ideally|probably|perhaps)\b", re.I)
+HEDGE = re.compile(r"\s+(?:potentially|possibly|hopefully|ideally|probably|perhaps)\b", re.I)
 
 
 def _promise_clauses(sentence: Sentence, ref) -> list[Sentence]:
