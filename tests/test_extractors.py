@@ -215,6 +215,20 @@ def test_each_event_of_a_timeline_line_is_a_milestone_quoted_verbatim():
     assert {m.date_text for m in out.milestones} == {"November 2019"}
 
 
+def test_roadmap_cells_take_their_column_date_and_timeline_rows_their_row_date():
+    from schemas import Table
+
+    roadmap = Table(page=1, rows=[["2019/20", "2020/21"],
+                                  ["Launch the single point of access", "Extend the service to weekends"]])
+    timeline = Table(page=1, rows=[["Milestone", "Date"], ["New hub opens", "April 2020"],
+                                   ["Report to the Board", "12 March 2019"]])
+    out = run(roadmap, timeline)
+    got = {m.quote: (m.date_text, m.date_start) for m in out.milestones}
+    assert got == {"Launch the single point of access": ("2019/20", date(2019, 4, 1)),
+                   "Extend the service to weekends": ("2020/21", date(2020, 4, 1)),
+                   "New hub opens": ("April 2020", date(2020, 4, 1))}
+
+
 def test_cited_publication_and_act_years_are_not_milestones():
     out = run("The Five Year Forward View was published in October 2014.",
               "The Care Act 2014 places new duties on local authorities.")
