@@ -84,8 +84,8 @@ class OrgIndex:
         self.board = board
         self._by_form = {_key(f): e for e in entries for f in e.forms | {e.name}}
         self._generic = {}
-        for org_type in ("ccg", "council", "board"):
-            of_type = [e for e in entries if e.org_type == org_type and not e.name.endswith("s")]
+        for org_type in ("ccg", "icb", "council", "board", "nhs_trust"):
+            of_type = [e for e in entries if _generic_kind(e) == org_type and not e.name.endswith("s")]
             preferred = [e for e in of_type if e.name in (author, board)]
             if len(of_type) == 1 or len(preferred) == 1:
                 self._generic[org_type] = (preferred or of_type)[0]
@@ -201,6 +201,13 @@ def _learn_initials(text: str, entries: list[OrgEntry]) -> None:
     for acronym, [*candidates] in owners.items():
         if len(candidates) == 1 and re.search(rf"(?<![\w/-]){acronym}(?![\w/-])", text):
             candidates[0].forms.add(acronym)
+
+
+def _generic_kind(entry: OrgEntry) -> str:
+    """ICBs share the type 'ccg' but 'the CCG' and 'the ICB' are different bodies."""
+    if entry.org_type == "ccg" and re.search(r"\bICBs?\b|Integrated Care Boards?", entry.name):
+        return "icb"
+    return entry.org_type
 
 
 def _type_of(name: str) -> str:

@@ -297,6 +297,19 @@ def test_generic_mention_resolves_to_the_one_body_of_its_kind():
     assert c.actor == "NHS Exampleton Clinical Commissioning Group"
 
 
+def test_the_icb_and_the_trust_resolve_to_the_one_body_of_their_kind():
+    out = run("NHS Westshire Integrated Care Board and Westshire Community Healthcare NHS Trust agreed the plan.",
+              "The ICB will fund two extra beds.", "The Trust will staff them from April 2020.")
+    assert [c.actor for c in out.commitments] == ["NHS Westshire Integrated Care Board",
+                                                  "Westshire Community Healthcare NHS Trust"]
+
+
+def test_the_trust_stays_unresolved_when_the_paper_names_two():
+    out = run("Westshire Community Healthcare NHS Trust and Eastshire Hospitals NHS Trust met in May.",
+              "The Trust will staff the beds.")
+    assert out.commitments == []
+
+
 def org_names(out):
     return sorted(o.name for o in out.organisations)
 
