@@ -229,6 +229,12 @@ def test_roadmap_cells_take_their_column_date_and_timeline_rows_their_row_date()
                    "New hub opens": ("April 2020", date(2020, 4, 1))}
 
 
+def test_the_papers_own_date_is_not_a_milestone():
+    out = run("Meeting of 12 March 2019", "Health and Wellbeing Board, 12 March 2019",
+              "The new hub will open on 12 March 2020.")
+    assert [m.date_text for m in out.milestones] == ["12 March 2020"]
+
+
 def test_cited_publication_and_act_years_are_not_milestones():
     out = run("The Five Year Forward View was published in October 2014.",
               "The Care Act 2014 places new duties on local authorities.")
