@@ -1,0 +1,132 @@
+"""Reading what the cross-paper step needs, storing what it derives (organisation entities,
+milestone links, slippage, the graph), and the slippage queries users ask."""
+from __future__ import annotations
+
+import json
+
+import duckdb
+
+from warehouse.store import as_dicts, transaction
+
+CROSS_PAPER_TABLES = ["org_entities", "org_names", "milestone_links", "graph_nodes", "graph_edges"]
+
+
+def current_rows(con: duckdb.DuckDBPyConnection, kind: str) -> list[dict]:
+    """Rows of a record table for current papers, each with its paper's date, name and author
+    body; `kind` is 'organisation', 'milestone', 'commitment', 'decision' or 'relation'."""
+    table = {"organisation": "organisations", "milestone": "milestones", "commitment": "commitments",
+             "decision": "decisions", "relation": "relations"}[kind]
+    return as_dicts(con.execute(
+        f"SELECT t.*, d.date AS doc_date, d.organisation AS doc_author FROM {table} t "
+        f"JOIN documents d USING (doc_id) WHERE d.current_version ORDER BY d.doc, t.id"))
+
+
+def current_documents(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    return as_dicts(con.execute(
+        "SELECT doc_id, doc, title, date, committee, organisation, pages FROM documents "
+        "WHERE current_version ORDER BY doc, doc_id"))
+
+
+def store_cross_paper(con: duckdb.DuckDBPyConnection, *, entities: list[dict], names: list[dict],
+                      links: list[dict], slippages: list[dict], nodes: list[dict],
+                      edges: list[dict]) -> int:
+    """Replace every cross-paper table in one transaction; slippage rows already known keep
+    their first_seen. Returns how many slippage rows are new."""
+    with transaction(con):
+        known = {k for (k,) in con.execute("SELECT key FROM slippages").fetchall()}
+        for table in CROSS_PAPER_TABLES:
+            con.execute(f"DELETE FROM {table}")
+        con.execute("DELETE FROM slippages WHERE NOT list_contains(?, key)",
+                    [[s["key"] for s in slippages]])
+        _insert(con, "org_entities", ["entity_id", "name", "org_type", "aliases", "docs"], entities)
+        _insert(con, "org_names", ["doc_id", "name", "entity_id"], names)
+        _insert(con, "milestone_links", ["earlier_id", "later_id", "series_id", "similarity"], links)
+        fresh = [s for s in slippages if s["key"] not in known]
+        _insert(con, "slippages", ["key", "kind", "earlier_id", "later_id", "later_doc_id",
+                                   "entity_id", "slip_days"], fresh)
+        con.execute("UPDATE slippages SET slip_days = s.slip_days FROM (SELECT unnest(?) AS key, "
+                    "unnest(?) AS slip_days) s WHERE slippages.key = s.key",
+                    [[s["key"] for s in slippages], [s["slip_days"] for s in slippages]])
+        _insert(con, "graph_nodes", ["node_id", "kind", "label", "attrs"],
+                [{**n, "attrs": json.dumps(n["attrs"], default=str)} for n in nodes])
+        _insert(con, "graph_edges", ["source", "target", "relation", "attrs"],
+                [{**e, "attrs": json.dumps(e["attrs"], default=str)} for e in edges])
+    return len(fresh)
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: list[str], rows: list[dict]) -> None:
+    if rows:
+        marks = ", ".join("?" for _ in columns)
+        con.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})",
+                        [[row[c] for c in columns] for row in rows])
+
+
+def _org_filter(org: str | None) -> tuple[str, list]:
+    """Rows of the entity whose name or an alias is `org` (any case), or whose name contains it."""
+    if not org:
+        return "", []
+    return ("AND s.entity_id IN (SELECT entity_id FROM org_entities WHERE lower(name) = lower(?) "
+            "OR list_contains(list_transform(aliases, a -> lower(a)), lower(?)) "
+            "OR contains(lower(name), lower(?)))", [org, org, org])
+
+
+def slippage(con: duckdb.DuckDBPyConnection, org: str | None = None) -> list[dict]:
+    """Milestones a later paper restated with a later date, worst first: `description`, `org`,
+    `earlier` and `later` (each `doc`, `date_text`, `date_start`, `date_end`, `quote`, `page`)
+    and `slip_days`; `org` narrows to one body (its name or any alias)."""
+    where, params = _org_filter(org)
+    rows = as_dicts(con.execute(
+        "SELECT e.description, coalesce(oe.name, e.org) AS org, "
+        "ed.doc AS e_doc, e.date_text AS e_date_text, e.date_start AS e_date_start, "
+        "e.date_end AS e_date_end, e.quote AS e_quote, e.page AS e_page, "
+        "ld.doc AS l_doc, l.date_text AS l_date_text, l.date_start AS l_date_start, "
+        "l.date_end AS l_date_end, l.quote AS l_quote, l.page AS l_page, s.slip_days "
+        "FROM slippages s JOIN milestones e ON e.id = s.earlier_id "
+        "JOIN milestones l ON l.id = s.later_id "
+        "JOIN documents ed ON ed.doc_id = e.doc_id JOIN documents ld ON ld.doc_id = l.doc_id "
+        "LEFT JOIN org_entities oe ON oe.entity_id = s.entity_id "
+        f"WHERE s.kind = 'slipped' {where} "
+        "ORDER BY s.slip_days DESC, e.description, ld.doc", params))
+    return [{"description": r["description"], "org": r["org"],
+             "earlier": _side(r, "e"), "later": _side(r, "l"), "slip_days": r["slip_days"]}
+            for r in rows]
+
+
+def overdue(con: duckdb.DuckDBPyConnection, org: str | None = None) -> list[dict]:
+    """Milestones whose date had passed by a later paper of the same body that neither restates
+    them nor reports them achieved: `description`, `org`, `earlier` (as in slippage), and
+    `later_doc` with its `later_date`, the first such paper; longest overdue first."""
+    where, params = _org_filter(org)
+    rows = as_dicts(con.execute(
+        "SELECT e.description, coalesce(oe.name, e.org) AS org, "
+        "ed.doc AS e_doc, e.date_text AS e_date_text, e.date_start AS e_date_start, "
+        "e.date_end AS e_date_end, e.quote AS e_quote, e.page AS e_page, "
+        "ld.doc AS later_doc, ld.date AS later_date, s.slip_days AS days_overdue "
+        "FROM slippages s JOIN milestones e ON e.id = s.earlier_id "
+        "JOIN documents ed ON ed.doc_id = e.doc_id JOIN documents ld ON ld.doc_id = s.later_doc_id "
+        "LEFT JOIN org_entities oe ON oe.entity_id = s.entity_id "
+        f"WHERE s.kind = 'overdue' {where} "
+        "ORDER BY s.slip_days DESC, e.description", params))
+    return [{"description": r["description"], "org": r["org"], "earlier": _side(r, "e"),
+             "later_doc": r["later_doc"], "later_date": r["later_date"],
+             "days_overdue": r["days_overdue"]} for r in rows]
+
+
+def _side(row: dict, p: str) -> dict:
+    return {"doc": row[f"{p}_doc"], "date_text": row[f"{p}_date_text"],
+            "date_start": _iso(row[f"{p}_date_start"]), "date_end": _iso(row[f"{p}_date_end"]),
+            "quote": row[f"{p}_quote"], "page": row[f"{p}_page"]}
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def graph_rows(con: duckdb.DuckDBPyConnection) -> tuple[list[dict], list[dict]]:
+    """The stored graph: nodes and edges with their attrs decoded."""
+    nodes = as_dicts(con.execute("SELECT node_id, kind, label, attrs FROM graph_nodes ORDER BY node_id"))
+    edges = as_dicts(con.execute("SELECT source, target, relation, attrs FROM graph_edges "
+                                 "ORDER BY source, target, relation"))
+    for row in nodes + edges:
+        row["attrs"] = json.loads(row["attrs"]) if row["attrs"] else {}
+    return nodes, edges
