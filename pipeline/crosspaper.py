@@ -18,13 +18,14 @@ import warehouse
 from extractors.organisations import GENERIC_WORDS, _key
 from pipeline.graph import build_graph_rows
 
-LINK_THRESHOLD = 62.0
+LINK_THRESHOLD = 65.0
 """Least similarity (0-100) for two milestones of different papers to be one milestone
 restated; measured on tests/test_crosspaper.py's pairs (precision and recall in README)."""
 
 STOPWORDS = frozenset("""a an the and or of to in on for by from with at as is are be been being will
 shall would should could may can its their our we this that these those which who it has have had
-than then into under over per all any each new also not no""".split())
+than then into under over per all any each new also not no now still currently expected due
+planned moved deferred delayed postponed revised rescheduled""".split())
 DATE_WORDS = re.compile(
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|spring|summer|autumn|winter|quarter|q[1-4]|"
@@ -38,6 +39,7 @@ class CrossPaperSummary:
     slippage: int
     overdue: int
     new_slippage: int
+    new_overdue: int
     nodes: int
     edges: int
 
@@ -63,7 +65,8 @@ def refresh_cross_paper(con) -> CrossPaperSummary:
     new = warehouse.store_cross_paper(con, entities=entities, names=names, links=links,
                                       slippages=slipped + late, nodes=nodes, edges=edges)
     return CrossPaperSummary(organisations=len(entities), milestone_links=len(links),
-                             slippage=len(slipped), overdue=len(late), new_slippage=new,
+                             slippage=len(slipped), overdue=len(late), new_slippage=new["slipped"],
+                             new_overdue=new["overdue"],
                              nodes=len(nodes), edges=len(edges))
 
 

@@ -29,9 +29,9 @@ def current_documents(con: duckdb.DuckDBPyConnection) -> list[dict]:
 
 def store_cross_paper(con: duckdb.DuckDBPyConnection, *, entities: list[dict], names: list[dict],
                       links: list[dict], slippages: list[dict], nodes: list[dict],
-                      edges: list[dict]) -> int:
+                      edges: list[dict]) -> dict[str, int]:
     """Replace every cross-paper table in one transaction; slippage rows already known keep
-    their first_seen. Returns how many slippage rows are new."""
+    their first_seen. Returns how many rows of each slippage kind are new."""
     with transaction(con):
         known = {k for (k,) in con.execute("SELECT key FROM slippages").fetchall()}
         for table in CROSS_PAPER_TABLES:
@@ -51,7 +51,7 @@ def store_cross_paper(con: duckdb.DuckDBPyConnection, *, entities: list[dict], n
                 [{**n, "attrs": json.dumps(n["attrs"], default=str)} for n in nodes])
         _insert(con, "graph_edges", ["source", "target", "relation", "attrs"],
                 [{**e, "attrs": json.dumps(e["attrs"], default=str)} for e in edges])
-    return len(fresh)
+    return {kind: sum(1 for s in fresh if s["kind"] == kind) for kind in ("slipped", "overdue")}
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: list[str], rows: list[dict]) -> None:
@@ -61,20 +61,25 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: list[str], rows
                         [[row[c] for c in columns] for row in rows])
 
 
-def _org_filter(org: str | None) -> tuple[str, list]:
-    """Rows of the entity whose name or an alias is `org` (any case), or whose name contains it."""
+def _org_filter(con: duckdb.DuckDBPyConnection, org: str | None) -> tuple[str, list]:
+    """Rows of the body whose name or an alias is `org` (any case); failing that, of the
+    bodies whose name contains it."""
     if not org:
         return "", []
-    return ("AND s.entity_id IN (SELECT entity_id FROM org_entities WHERE lower(name) = lower(?) "
-            "OR list_contains(list_transform(aliases, a -> lower(a)), lower(?)) "
-            "OR contains(lower(name), lower(?)))", [org, org, org])
+    ids = [i for (i,) in con.execute(
+        "SELECT entity_id FROM org_entities WHERE lower(name) = lower(?) "
+        "OR list_contains(list_transform(aliases, a -> lower(a)), lower(?))", [org, org]).fetchall()]
+    if not ids:
+        ids = [i for (i,) in con.execute("SELECT entity_id FROM org_entities "
+                                         "WHERE contains(lower(name), lower(?))", [org]).fetchall()]
+    return "AND list_contains(?, s.entity_id)", [ids]
 
 
 def slippage(con: duckdb.DuckDBPyConnection, org: str | None = None) -> list[dict]:
     """Milestones a later paper restated with a later date, worst first: `description`, `org`,
     `earlier` and `later` (each `doc`, `date_text`, `date_start`, `date_end`, `quote`, `page`)
     and `slip_days`; `org` narrows to one body (its name or any alias)."""
-    where, params = _org_filter(org)
+    where, params = _org_filter(con, org)
     rows = as_dicts(con.execute(
         "SELECT e.description, coalesce(oe.name, e.org) AS org, "
         "ed.doc AS e_doc, e.date_text AS e_date_text, e.date_start AS e_date_start, "
@@ -96,7 +101,7 @@ def overdue(con: duckdb.DuckDBPyConnection, org: str | None = None) -> list[dict
     """Milestones whose date had passed by a later paper of the same body that neither restates
     them nor reports them achieved: `description`, `org`, `earlier` (as in slippage), and
     `later_doc` with its `later_date`, the first such paper; longest overdue first."""
-    where, params = _org_filter(org)
+    where, params = _org_filter(con, org)
     rows = as_dicts(con.execute(
         "SELECT e.description, coalesce(oe.name, e.org) AS org, "
         "ed.doc AS e_doc, e.date_text AS e_date_text, e.date_start AS e_date_start, "

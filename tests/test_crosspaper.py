@@ -1,0 +1,167 @@
+"""Cross-paper steps on written paper pairs: organisations resolved, restatements linked,
+slips counted in days, dropped milestones flagged, the graph stored and exported."""
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+import warehouse
+from pipeline.crosspaper import LINK_THRESHOLD, link_milestones, refresh_cross_paper
+from pipeline.graph import dependencies, find_nodes, impact, load_graph, organisation_view, write_graph
+from tests.paperpairs import OVERDUE, PAIRS, TRUTH, build
+
+
+@pytest.fixture(scope="module")
+def extractions():
+    return [build(spec) for pair in PAIRS for spec in pair]
+
+
+@pytest.fixture(scope="module")
+def con(tmp_path_factory, extractions):
+    """One warehouse for the module: the tests read it, and refreshing is idempotent."""
+    con = warehouse.connect(tmp_path_factory.mktemp("crosspaper") / "w.duckdb")
+    run = warehouse.start_run(con)
+    for extraction in extractions:
+        warehouse.load_paper(con, extraction, run)
+    yield con
+    con.close()
+
+
+def _truth_pairs(milestones: list[dict]) -> dict[tuple[str, str], int]:
+    """The answer key as milestone ids: (earlier id, later id) -> slip days."""
+    out = {}
+    earlier_docs = {pair[0]["name"] for pair in PAIRS}
+    for early, late, days in TRUTH:
+        [a] = [m["id"] for m in milestones if early in m["quote"] and m["doc"] in earlier_docs]
+        [b] = [m["id"] for m in milestones if late in m["quote"] and m["doc"] not in earlier_docs]
+        out[(a, b)] = days
+    return out
+
+
+def test_every_moved_milestone_is_found_with_its_slip_in_days(con):
+    summary = refresh_cross_paper(con)
+    milestones = warehouse.current_rows(con, "milestone")
+    expected = {pair: days for pair, days in _truth_pairs(milestones).items() if days}
+    by_quote = {m["quote"]: m["id"] for m in milestones}
+    found = {(by_quote[s["earlier"]["quote"]], by_quote[s["later"]["quote"]]): s["slip_days"]
+             for s in warehouse.slippage(con)}
+    assert found == expected
+    assert summary.slippage == len(expected)
+
+
+def test_unchanged_and_achieved_on_time_are_not_slipped(con):
+    refresh_cross_paper(con)
+    slipped = [s["earlier"]["quote"] + " -> " + s["later"]["quote"] for s in warehouse.slippage(con)]
+    for phrase in ("carers' strategy", "discharge team", "decide whether to apply"):
+        assert not [s for s in slipped if phrase in s]
+
+
+def test_slippage_json_shape_worst_first(con):
+    refresh_cross_paper(con)
+    rows = warehouse.slippage(con)
+    assert [r["slip_days"] for r in rows] == sorted((r["slip_days"] for r in rows), reverse=True)
+    first = rows[0]
+    assert set(first) == {"description", "org", "earlier", "later", "slip_days"}
+    for side in ("earlier", "later"):
+        assert set(first[side]) == {"doc", "date_text", "date_start", "date_end", "quote", "page"}
+    mcp = next(r for r in rows if "Multispecialty" in r["description"])
+    assert mcp["earlier"]["date_text"] == "from April 2020" and mcp["later"]["date_text"] == "from April 2021"
+    assert mcp["earlier"]["doc"] == "kingsmere-hwb-mcp-2018" and mcp["later"]["doc"] == "kingsmere-hwb-mcp-update-2019"
+    assert mcp["earlier"]["date_start"] == "2020-04-01" and mcp["slip_days"] == 365
+    assert mcp["earlier"]["page"] == 1
+
+
+def test_reworded_restatements_are_linked_and_linking_is_exact_on_the_pairs(con):
+    refresh_cross_paper(con)
+    milestones = warehouse.current_rows(con, "milestone")
+    truth = set(_truth_pairs(milestones))
+    links = {(a, b) for a, b in con.execute("SELECT earlier_id, later_id FROM milestone_links").fetchall()}
+    assert links == truth          # precision 1.0 and recall 1.0 at LINK_THRESHOLD
+    by_id = {m["id"]: m for m in milestones}
+    reworded = [(by_id[a]["quote"], by_id[b]["quote"]) for a, b in links
+                if "Go-live" in by_id[b]["quote"] or "procurement is now" in by_id[b]["quote"]]
+    assert len(reworded) == 2
+
+
+def test_linking_threshold_separates_true_from_false_pairs(con):
+    """Lower the bar to 40 and false links appear: the similarity is doing the work."""
+    milestones = warehouse.current_rows(con, "milestone")
+    truth = set(_truth_pairs(milestones))
+    loose = {(l["earlier_id"], l["later_id"]) for l in link_milestones(milestones, threshold=40)}
+    strict = {(l["earlier_id"], l["later_id"]) for l in link_milestones(milestones, threshold=LINK_THRESHOLD)}
+    assert strict == truth
+    assert loose != truth
+
+
+def test_dropped_milestone_is_overdue_and_unreported(con):
+    summary = refresh_cross_paper(con)
+    late = warehouse.overdue(con)
+    assert [r["earlier"]["quote"] for r in late if OVERDUE[0] in r["earlier"]["quote"]]
+    assert summary.overdue == len(late) == len(OVERDUE)
+    row = late[0]
+    assert row["later_doc"] == "kingsmere-hwb-mcp-update-2019" and row["days_overdue"] == 102
+
+
+def test_refresh_is_idempotent(tmp_path, extractions):
+    con = warehouse.connect(tmp_path / "w.duckdb")
+    run = warehouse.start_run(con)
+    for extraction in extractions:
+        warehouse.load_paper(con, extraction, run)
+    first = refresh_cross_paper(con)
+    tables = {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
+              for t in ("org_entities", "milestone_links", "graph_nodes", "graph_edges")}
+    second = refresh_cross_paper(con)
+    assert (second.new_slippage, second.new_overdue) == (0, 0)
+    assert (first.new_slippage, first.new_overdue) == (first.slippage, first.overdue) == (6, 1)
+    assert {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in tables} == tables
+    assert con.execute("SELECT count(*) FROM slippages").fetchone()[0] == first.slippage + first.overdue
+
+
+def test_one_organisation_across_papers_with_all_its_names(con):
+    refresh_cross_paper(con)
+    rows = con.execute("SELECT name, aliases, docs FROM org_entities").fetchall()
+    [ccg] = [r for r in rows if "NHS Kingsmere CCG" in [r[0], *r[1]]]
+    assert {"NHS Kingsmere CCG", "NHS Kingsmere Clinical Commissioning Group"} <= {ccg[0], *ccg[1]}
+    assert len(ccg[2]) == 2
+    # a merged body and the bodies it replaces stay apart
+    names = [r[0] for r in rows]
+    assert "Ashdown CCG" in names and "Ashdown CCGs" in names
+
+
+def test_slippage_by_organisation(con):
+    refresh_cross_paper(con)
+    ashdown = warehouse.slippage(con, org="Ashdown CCG")
+    assert ashdown and all(r["org"] == "Ashdown CCG" for r in ashdown)
+    assert warehouse.slippage(con, org="NHS Kingsmere Clinical Commissioning Group") == \
+        warehouse.slippage(con, org="NHS Kingsmere CCG")
+    assert warehouse.slippage(con, org="No Such Body") == []
+
+
+def test_graph_has_kinds_and_cross_paper_edges(con, tmp_path):
+    refresh_cross_paper(con)
+    graph = load_graph(con)
+    kinds = {a["kind"] for _, a in graph.nodes(data=True)}
+    assert {"organisation", "paper", "milestone"} <= kinds
+    relations = {a["relation"] for *_, a in graph.edges(data=True)}
+    assert {"stated_in", "responsible_for", "restates", "slipped_to"} <= relations
+    found = find_nodes(graph, "Multispecialty Community Provider will", ("milestone",))
+    assert sorted(graph.nodes[n]["doc"] for n in found) == ["kingsmere-hwb-mcp-2018", "kingsmere-hwb-mcp-update-2019"]
+    path = write_graph(graph, tmp_path / "g.graphml", "graphml")
+    back = nx.read_graphml(path)
+    assert back.number_of_nodes() == graph.number_of_nodes()
+    assert any(a["kind"] == "organisation" for _, a in back.nodes(data=True))
+
+
+def test_impact_of_a_slipped_milestone_reaches_its_restatement(con):
+    refresh_cross_paper(con)
+    graph = load_graph(con)
+    [early] = [n for n, a in graph.nodes(data=True) if a["kind"] == "milestone"
+               and a["quote"].startswith("The merged Ashdown CCG will be established")]
+    downstream = dict(impact(graph, early))
+    later = [n for n in downstream if graph.nodes[n]["kind"] == "milestone"]
+    assert [graph.nodes[n]["quote"] for n in later] == [
+        "Establishment of the merged Ashdown CCG has been deferred to April 2021."]
+    assert any(graph.nodes[n]["label"] == "Ashdown CCG" for n in downstream)
+    assert dependencies(graph, early) == []
+    view = organisation_view(graph, next(n for n, a in graph.nodes(data=True) if a["label"] == "Ashdown CCG"))
+    assert len(view["milestones"]) == 2
