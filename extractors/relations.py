@@ -98,6 +98,17 @@ MERGE = re.compile(rf"{S}\s+{AUX}(?:\w+\s+){{0,2}}?(?:become|becomes|merge\s+(?:
                    r"(?:a|one|the)\s+(?:single|new|merged)\s+(?:CCG|clinical\s+commissioning\s+group)\b", re.I)
 
 
+# depends_on between events, as short labels of the sentence's own words:
+# "Depending on X, Y", "Y depends on X", "Y, subject to X".
+CLAUSE = r"[^,;:()]{8,140}?"
+DEPENDS = [
+    re.compile(rf"^(?:[^:]{{3,30}}:\s*)?(?:depending|dependent|conditional|contingent)\s+(?:up)?on\s+(?P<t>{CLAUSE}),\s*(?P<s>{CLAUSE})[.;]?$", re.I),
+    re.compile(rf"^(?:[^:]{{3,30}}:\s*)?(?P<s>{CLAUSE})\s+(?:depends|depend|will\s+depend|is\s+dependent|are\s+dependent|"
+               rf"is\s+contingent|are\s+contingent|is\s+conditional|are\s+conditional)\s+(?:up)?on\s+(?P<t>{CLAUSE})[.;]?$", re.I),
+    re.compile(rf"^(?:[^:]{{3,30}}:\s*)?(?P<s>{CLAUSE}),?\s+subject\s+to\s+(?P<t>{CLAUSE})[.;]?$", re.I),
+]
+
+
 @dataclass
 class _Template:
     text: str
@@ -116,7 +127,8 @@ def extract_relations(ctx: PaperContext) -> list[Relation]:
     for sentence in ctx.sentences:
         template = _template(sentence.text, finder.find(sentence.text))
         before = finder.find(previous.text) if previous and previous.block_index == sentence.block_index else []
-        for source, relation, target in _relations(template, before, finder):
+        found = [*_relations(template, before, finder), *_dependencies(sentence.text)]
+        for source, relation, target in found:
             key = (source, relation, target)
             if source != target and key not in seen:
                 seen.add(key)
@@ -171,6 +183,16 @@ def _relations(template: _Template, before: list[OrgMention], finder: MentionFin
             merged = finder.merged_from(source)
             if merged:
                 yield merged, "replaces", source
+
+
+def _dependencies(text: str):
+    for regex in DEPENDS:
+        m = regex.search(text.strip())
+        if m:
+            source, target = _clean_label(m.group("s")), _clean_label(m.group("t"))
+            if source and target:
+                yield source, "depends_on", target
+            return
 
 
 def _directed(source: str, relation: str, target: str, finder: MentionFinder):

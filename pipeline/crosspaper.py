@@ -52,9 +52,10 @@ def refresh_cross_paper(con) -> CrossPaperSummary:
     documents = warehouse.current_documents(con)
     for m in milestones:
         m["entity_id"] = entity_of.get((m["doc_id"], m["org"])) if m["org"] else None
-    links = link_milestones(milestones)
+    bodies = bodies_of(orgs, entity_of)
+    links = link_milestones(milestones, bodies=bodies)
     slipped = find_slippage(milestones, links)
-    late = find_overdue(milestones, documents, orgs, entity_of)
+    late = find_overdue(milestones, documents, bodies)
     nodes, edges = build_graph_rows(
         entities=entities, entity_of=entity_of, documents=documents, milestones=milestones,
         commitments=warehouse.current_rows(con, "commitment"),
@@ -153,10 +154,20 @@ def similarity(a: dict, b: dict) -> float:
     return float(fuzz.token_set_ratio(wa, wb))
 
 
-def link_milestones(milestones: list[dict], threshold: float = LINK_THRESHOLD) -> list[dict]:
+def bodies_of(orgs: list[dict], entity_of: dict[tuple[str, str], str]) -> dict[str, set[str]]:
+    """doc_id -> the organisation entities the paper names."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for org in orgs:
+        out[org["doc_id"]].add(entity_of[(org["doc_id"], org["name"])])
+    return out
+
+
+def link_milestones(milestones: list[dict], threshold: float = LINK_THRESHOLD,
+                    bodies: dict[str, set[str]] | None = None) -> list[dict]:
     """Link each milestone to its restatement in each later paper: per pair of papers, the most
-    similar pairs first, each milestone used once. Returns links with a series id (the id of
-    the series' earliest milestone)."""
+    similar pairs first, each milestone used once. With `bodies`, only papers naming a body in
+    common are compared (papers of unrelated areas never restate each other's milestones).
+    Returns links with a series id (the id of the series' earliest milestone)."""
     by_doc: dict[str, list[dict]] = defaultdict(list)
     for m in milestones:
         if paper_day(m["doc_date"]):
@@ -166,6 +177,8 @@ def link_milestones(milestones: list[dict], threshold: float = LINK_THRESHOLD) -
     for i, earlier_doc in enumerate(docs):
         for later_doc in docs[i + 1:]:
             if paper_day(by_doc[later_doc][0]["doc_date"]) <= paper_day(by_doc[earlier_doc][0]["doc_date"]):
+                continue
+            if bodies is not None and not bodies.get(earlier_doc, set()) & bodies.get(later_doc, set()):
                 continue
             scored = sorted(((similarity(a, b), a["id"], b["id"]) for a in by_doc[earlier_doc]
                              for b in by_doc[later_doc]), reverse=True)
@@ -226,27 +239,25 @@ def find_slippage(milestones: list[dict], links: list[dict]) -> list[dict]:
     return out
 
 
-def find_overdue(milestones: list[dict], documents: list[dict], orgs: list[dict],
-                 entity_of: dict[tuple[str, str], str], threshold: float = LINK_THRESHOLD) -> list[dict]:
+def find_overdue(milestones: list[dict], documents: list[dict], bodies: dict[str, set[str]],
+                 threshold: float = LINK_THRESHOLD) -> list[dict]:
     """Milestones not reported achieved whose date had passed by a later paper naming the same
-    body, when no later paper restates them (nothing similar enough). The first such paper is
-    the evidence; days overdue are counted to its date."""
-    bodies_of: dict[str, set[str]] = defaultdict(set)
-    for org in orgs:
-        bodies_of[org["doc_id"]].add(entity_of[(org["doc_id"], org["name"])])
+    body, when no later paper of that body restates them (nothing similar enough). The first
+    such paper is the evidence; days overdue are counted to its date."""
     dated = sorted(((paper_day(d["date"]), d["doc_id"]) for d in documents if paper_day(d["date"])))
+    by_doc: dict[str, list[dict]] = defaultdict(list)
+    for m in milestones:
+        by_doc[m["doc_id"]].append(m)
     out = []
     for m in milestones:
         if m["status"] == "achieved" or not m["date_end"] or not m.get("entity_id") \
                 or not paper_day(m["doc_date"]):
             continue
-        later = [(day, doc_id) for day, doc_id in dated
-                 if day > paper_day(m["doc_date"]) and doc_id != m["doc_id"]]
-        if any(similarity(m, other) >= threshold for other in milestones
-               if other["doc_id"] in {d for _, d in later}):
+        later = [(day, doc_id) for day, doc_id in dated if day > paper_day(m["doc_date"])
+                 and doc_id != m["doc_id"] and m["entity_id"] in bodies.get(doc_id, set())]
+        if any(similarity(m, other) >= threshold for _, doc_id in later for other in by_doc[doc_id]):
             continue
-        evidence = next(((day, doc_id) for day, doc_id in later
-                         if day > m["date_end"] and m["entity_id"] in bodies_of[doc_id]), None)
+        evidence = next(((day, doc_id) for day, doc_id in later if day > m["date_end"]), None)
         if evidence:
             out.append({"key": f"overdue|{m['id']}|{evidence[1]}", "kind": "overdue", "earlier_id": m["id"],
                         "later_id": None, "later_doc_id": evidence[1], "entity_id": m["entity_id"],

@@ -22,7 +22,7 @@ import warehouse
 from extractors.cues import short
 from extractors.organisations import _key
 
-EVENT_KINDS = ("decision", "milestone", "commitment", "activity")
+EVENT_MATCH = 88.0
 
 
 def build_graph_rows(*, entities, entity_of, documents, milestones, commitments, decisions,
@@ -82,10 +82,13 @@ def build_graph_rows(*, entities, entity_of, documents, milestones, commitments,
         if n["kind"] in ("milestone", "decision", "commitment"):
             events_of.setdefault(n["attrs"]["doc"], []).append(n)
     for r in relations:
+        events = events_of.get(r["doc"], [])
+        own = [n for n in events if n["attrs"]["quote"] == r["quote"]]     # the relation's own sentence
+        others = [n for n in events if n["attrs"]["quote"] != r["quote"]]
         ends = []
-        for name in (r["source"], r["target"]):
-            ends.append(org_node(r["doc_id"], name) or _event_node(name, events_of.get(r["doc"], []))
-                        or node(f"activity:{r['doc_id']}:{_key(name)}", "activity", name, doc=r["doc"]))
+        for name, candidates in ((r["source"], own or others), (r["target"], others)):
+            ends.append(org_node(r["doc_id"], name) or _event_node(name, candidates)
+                        or node(f"activity:{r['doc_id'][:16]}:{_key(name)}", "activity", name, doc=r["doc"]))
         edge(ends[0], ends[1], r["relation"], **provenance(r))
 
     for link in links:
@@ -98,12 +101,11 @@ def build_graph_rows(*, entities, entity_of, documents, milestones, commitments,
 
 
 def _event_node(label: str, events: list[dict]) -> str | None:
-    """The paper's milestone, decision or commitment a relation's label describes, if one
-    clearly does."""
-    best = max(events, key=lambda n: fuzz.token_set_ratio(label.lower(), n["label"].lower()), default=None)
-    if best and fuzz.token_set_ratio(label.lower(), best["label"].lower()) >= 90:
-        return best["node_id"]
-    return None
+    """The paper's milestone, decision or commitment whose sentence a relation's label comes
+    from or clearly restates (token-set ratio of at least EVENT_MATCH against its quote)."""
+    scored = [(fuzz.token_set_ratio(label.lower(), n["attrs"]["quote"].lower()), n["node_id"]) for n in events]
+    best = max(scored, default=None)
+    return best[1] if best and best[0] >= EVENT_MATCH else None
 
 
 # --- reading the graph back ----------------------------------------------------------------

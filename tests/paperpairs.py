@@ -24,7 +24,11 @@ KINGSMERE_2018 = dict(name="kingsmere-hwb-mcp-2018", cover=_cover(
     "This report updates the Kingsmere Health and Wellbeing Board on the development of a "
     "Multispecialty Community Provider (MCP) for the borough.",
     ("heading", "2. Timeline"),
-    "The Kingsmere Multispecialty Community Provider will start to operate from April 2020.",
+    "The Kingsmere Multispecialty Community Provider will start to operate from April 2020, subject to "
+    "approval of the final business case.",
+    "Transfer of community nursing staff depends on the launch of the Kingsmere Multispecialty Community Provider.",
+    "The CCG will commission the MCP contract from Kingsmere Community Health NHS Trust.",
+    "Kingsmere Borough Council will sit on the Kingsmere MCP Programme Board.",
     "A single urgent care hub will open at Kingsmere Hospital in January 2019.",
     "Procurement of the community equipment service will be completed by December 2018.",
     "The integrated discharge team will be in place by October 2018.",
@@ -91,3 +95,24 @@ def build(spec: dict) -> PaperExtraction:
     parsed, cover = paper(*spec["blocks"], cover=spec["cover"], name=f"{spec['name']}.pdf")
     parsed = parsed.model_copy(update={"sha256": hashlib.sha256(spec["name"].encode()).hexdigest()})
     return extract_paper(parsed, cover)
+
+
+def write_pdf_paper(spec: dict, folder) -> "Path":
+    """The paper as a one-page PDF: cover lines, then each block as wrapped lines, headings bold."""
+    import textwrap
+    from pathlib import Path
+
+    from tests.pdfgen import write_pdf
+
+    items, y = [], 800.0
+    for line in spec["cover"]:
+        items.append((60, y, line, 11))
+        y -= 30
+    y -= 14
+    for block in spec["blocks"]:
+        kind, text = ("body", block) if isinstance(block, str) else block
+        for line in textwrap.wrap(text, 95):
+            items.append((60, y, line, 10, kind == "heading"))
+            y -= 13
+        y -= 12
+    return write_pdf(Path(folder) / f"{spec['name']}.pdf", [items])

@@ -2,6 +2,8 @@
 slips counted in days, dropped milestones flagged, the graph stored and exported."""
 from __future__ import annotations
 
+import json
+
 import networkx as nx
 import pytest
 
@@ -141,27 +143,55 @@ def test_graph_has_kinds_and_cross_paper_edges(con, tmp_path):
     refresh_cross_paper(con)
     graph = load_graph(con)
     kinds = {a["kind"] for _, a in graph.nodes(data=True)}
-    assert {"organisation", "paper", "milestone"} <= kinds
+    assert {"organisation", "paper", "milestone", "commitment"} <= kinds
     relations = {a["relation"] for *_, a in graph.edges(data=True)}
-    assert {"stated_in", "responsible_for", "restates", "slipped_to"} <= relations
+    assert {"stated_in", "responsible_for", "actor", "restates", "slipped_to", "depends_on",
+            "commissions", "member_of", "replaces"} <= relations
     found = find_nodes(graph, "Multispecialty Community Provider will", ("milestone",))
     assert sorted(graph.nodes[n]["doc"] for n in found) == ["kingsmere-hwb-mcp-2018", "kingsmere-hwb-mcp-update-2019"]
-    path = write_graph(graph, tmp_path / "g.graphml", "graphml")
-    back = nx.read_graphml(path)
-    assert back.number_of_nodes() == graph.number_of_nodes()
-    assert any(a["kind"] == "organisation" for _, a in back.nodes(data=True))
 
 
-def test_impact_of_a_slipped_milestone_reaches_its_restatement(con):
+def test_graphml_export_loads_in_networkx_with_organisations_and_relations(con, tmp_path):
     refresh_cross_paper(con)
     graph = load_graph(con)
+    back = nx.read_graphml(write_graph(graph, tmp_path / "g.graphml", "graphml"))
+    assert (back.number_of_nodes(), back.number_of_edges()) == (graph.number_of_nodes(), graph.number_of_edges())
+    orgs = {n: a["label"] for n, a in back.nodes(data=True) if a["kind"] == "organisation"}
+    commissions = [(orgs.get(u), orgs.get(v)) for u, v, a in back.edges(data=True) if a["relation"] == "commissions"]
+    assert commissions == [("NHS Kingsmere Clinical Commissioning Group", "Kingsmere Community Health NHS Trust")]
+    data = json.loads(write_graph(graph, tmp_path / "g.json", "json").read_text())
+    assert len(data["nodes"]) == graph.number_of_nodes()
+
+
+def test_dependencies_are_followed_transitively(con):
+    refresh_cross_paper(con)
+    graph = load_graph(con)
+    [transfer] = find_nodes(graph, "Transfer of community nursing staff", ("activity",))
+    chain = [(graph.nodes[n]["label"], steps) for n, steps in dependencies(graph, transfer)]
+    assert chain[0][1] == 1 and "Multispecialty Community Provider will start" in chain[0][0]
+    assert chain[1] == ("approval of the final business case", 2)
+
+
+def test_impact_of_a_slipped_milestone_reaches_what_waits_on_it(con):
+    refresh_cross_paper(con)
+    graph = load_graph(con)
+    [mcp] = [n for n in find_nodes(graph, "Multispecialty Community Provider will", ("milestone",))
+             if graph.nodes[n]["doc"] == "kingsmere-hwb-mcp-2018"]
+    downstream = {graph.nodes[n]["label"]: steps for n, steps in impact(graph, mcp)}
+    assert downstream["Transfer of community nursing staff"] == 1
+    assert downstream["The Kingsmere Multispecialty Community Provider will now start to operate"] == 1
+    assert downstream["NHS Kingsmere Clinical Commissioning Group"] == 2
+
+
+def test_organisation_view_lists_its_records_and_counterparties(con):
+    refresh_cross_paper(con)
+    graph = load_graph(con)
+    [ccg] = find_nodes(graph, "NHS Kingsmere Clinical Commissioning Group", ("organisation",))
+    view = organisation_view(graph, ccg)
+    assert len(view["milestones"]) == 8
+    assert [(r, d, graph.nodes[o]["label"]) for r, d, o in view["counterparties"]] == \
+        [("commissions", "out", "Kingsmere Community Health NHS Trust")]
     [early] = [n for n, a in graph.nodes(data=True) if a["kind"] == "milestone"
                and a["quote"].startswith("The merged Ashdown CCG will be established")]
-    downstream = dict(impact(graph, early))
-    later = [n for n in downstream if graph.nodes[n]["kind"] == "milestone"]
-    assert [graph.nodes[n]["quote"] for n in later] == [
+    assert [graph.nodes[n]["quote"] for n, _ in impact(graph, early) if graph.nodes[n]["kind"] == "milestone"] == [
         "Establishment of the merged Ashdown CCG has been deferred to April 2021."]
-    assert any(graph.nodes[n]["label"] == "Ashdown CCG" for n in downstream)
-    assert dependencies(graph, early) == []
-    view = organisation_view(graph, next(n for n, a in graph.nodes(data=True) if a["label"] == "Ashdown CCG"))
-    assert len(view["milestones"]) == 2
