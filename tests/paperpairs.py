@@ -47,6 +47,7 @@ KINGSMERE_2019 = dict(name="kingsmere-hwb-mcp-update-2019", cover=_cover(
     "The community equipment service procurement is now expected to complete by the end of March 2019.",
     "The integrated discharge team was established in October 2018.",
     "Kingsmere Borough Council will publish the carers' strategy in March 2020.",
+    "The Board will receive a report on community pharmacy opening hours in March 2019.",
 ])
 
 ASHDOWN_2019 = dict(name="ashdown-jhosc-ccg-merger-2019", cover=_cover(
@@ -59,6 +60,7 @@ ASHDOWN_2019 = dict(name="ashdown-jhosc-ccg-merger-2019", cover=_cover(
     "GP members will vote on the merger in October 2019.",
     "The merged Ashdown CCG will be established from April 2020.",
     "A new primary care estates strategy will be agreed by December 2019.",
+    "The Ashdown digital strategy will be published in December 2020.",
 ])
 
 ASHDOWN_2020 = dict(name="ashdown-jhosc-ccg-merger-update-2020", cover=_cover(
@@ -71,6 +73,7 @@ ASHDOWN_2020 = dict(name="ashdown-jhosc-ccg-merger-update-2020", cover=_cover(
     "The GP membership vote on the merger took place in November 2019.",
     "Establishment of the merged Ashdown CCG has been deferred to April 2021.",
     "The primary care estates strategy is now due to be agreed by June 2020.",
+    "A new community diagnostics strategy will be agreed by September 2020.",
 ])
 
 PAIRS = [(KINGSMERE_2018, KINGSMERE_2019), (ASHDOWN_2019, ASHDOWN_2020)]
@@ -116,3 +119,14 @@ def write_pdf_paper(spec: dict, folder) -> "Path":
             y -= 13
         y -= 12
     return write_pdf(Path(folder) / f"{spec['name']}.pdf", [items])
+
+
+if __name__ == "__main__":
+    import sys
+    from pathlib import Path
+
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "paper-pairs")
+    out.mkdir(parents=True, exist_ok=True)
+    for pair in PAIRS:
+        for spec in pair:
+            print(write_pdf_paper(spec, out))
