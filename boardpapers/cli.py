@@ -204,7 +204,7 @@ def deps(ctx: click.Context, label: str, db: str | None) -> None:
     """What a decision or milestone depends on, transitively."""
     from pipeline.graph import dependencies, describe
 
-    g, nodes = _graph_and_nodes(ctx, db, label, ("decision", "milestone", "commitment", "activity"))
+    g, nodes = _graph_and_nodes(ctx, db, label, ("milestone", "decision", "commitment", "activity"))
     for node in nodes:
         click.echo(describe(g, node))
         found = dependencies(g, node)
