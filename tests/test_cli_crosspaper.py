@@ -72,4 +72,4 @@ def test_graph_without_format_or_question_is_a_usage_error(db):
     result = CliRunner().invoke(main, ["graph", "--db", str(db)])
     assert result.exit_code == 2 and "--format and --out" in result.output
     missing = CliRunner().invoke(main, ["graph", "--db", str(db), "deps", "no such milestone at all"])
-    assert missing.exit_code == 1 and "no decision or milestone" in missing.output
+    assert missing.exit_code == 1 and "no milestone or decision" in missing.output
