@@ -234,6 +234,9 @@ class MentionFinder:
         plural_ccgs = [e for e in self.entries if e.org_type == "ccg" and re.search(r"CCGs$|Groups$", e.name)]
         if len(plural_ccgs) == 1:
             self.extra.append((re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+)?CCGs\b"), plural_ccgs[0].name))
+            # "practices are members of a CCG": one of the group's CCGs, so the group
+            self.extra.append((re.compile(r"\b(?:a|each|every)\s+CCG\b(?![\w\-/]|\s+[A-Z]|\s+governing)"),
+                               plural_ccgs[0].name))
         if not [e for e in self.entries if e.org_type == "council"]:
             self.extra.append((re.compile(r"\b(?:[Ll]ocal [Aa]uthorities)\b"), "Local Authorities"))
         self.types = {e.name: e.org_type for e in self.entries} | {"Local Authorities": "council"}

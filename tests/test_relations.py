@@ -114,3 +114,11 @@ def test_merging_into_a_single_body_replaces_the_group():
 ])
 def test_no_relation(sentence):
     assert triples(sentence) == set()
+
+
+def test_a_ccg_in_a_paper_of_a_group_of_ccgs_is_the_group():
+    cover = ["Ashdown Joint Health Overview and Scrutiny Committee", "Date: 3 May 2019",
+             "Report Title: Merger", "Report Author: Lee Morgan, Accountable Officer, Ashdown CCGs"]
+    out = extract("This paper is from the Ashdown CCGs.",
+                  "Local GP practices are members of a CCG and elect its clinical leaders.", cover=cover)
+    assert {(r.source, r.relation, r.target) for r in out.relations} == {("GP practices", "member_of", "Ashdown CCGs")}
