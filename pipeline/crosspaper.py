@@ -79,6 +79,12 @@ def _distinctive(form: str) -> bool:
     return any(w.lower() not in GENERIC_WORDS for w in re.findall(r"[\w']+", form))
 
 
+def entity_key(scope: str, key: str) -> str:
+    """An organisation entity's id: its smallest folded name (and, for a generic name, its
+    paper), so it stays the same across refreshes while no new name joins the body."""
+    return hashlib.sha1(f"organisation|{scope}|{key}".encode()).hexdigest()[:16]
+
+
 def resolve_organisations(orgs: list[dict]) -> tuple[list[dict], dict[tuple[str, str], str]]:
     """Group each paper's organisations into bodies across papers.
 
@@ -115,7 +121,7 @@ def resolve_organisations(orgs: list[dict]) -> tuple[list[dict], dict[tuple[str,
         names = Counter(m["name"] for m in members)
         name = max(names, key=lambda n: (names[n], len(n), n))
         scope = "" if _distinctive(name) else members[0]["doc_id"]
-        entity_id = hashlib.sha1(f"organisation|{scope}|{_key(name)}".encode()).hexdigest()[:16]
+        entity_id = entity_key(scope, min(_key(m["name"]) for m in members))
         aliases = sorted({n for m in members for n in [m["name"], *m["aliases"]]} - {name})
         types = Counter(m["org_type"] for m in members)
         entities.append({"entity_id": entity_id, "name": name, "org_type": types.most_common(1)[0][0],

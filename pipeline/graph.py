@@ -23,6 +23,9 @@ from extractors.cues import short
 from extractors.organisations import _key
 
 EVENT_MATCH = 88.0
+BODY_RELATIONS = {"commissions", "provides_to", "funds", "accountable_to", "reports_to", "member_of",
+                  "partners_with", "replaces"}
+"""Relations whose both ends are bodies; hosts has a body as its source only."""
 
 
 def build_graph_rows(*, entities, entity_of, documents, milestones, commitments, decisions,
@@ -88,9 +91,9 @@ def build_graph_rows(*, entities, entity_of, documents, milestones, commitments,
         own = [n for n in events if n["attrs"]["quote"] == r["quote"]]     # the relation's own sentence
         others = [n for n in events if n["attrs"]["quote"] != r["quote"]]
         ends = []
-        for name, candidates in ((r["source"], own or others), (r["target"], others)):
+        for end, name, candidates in (("source", r["source"], own or others), ("target", r["target"], others)):
             ends.append(org_node(r["doc_id"], name) or _event_node(name, candidates)
-                        or node(f"activity:{r['doc_id'][:16]}:{_key(name)}", "activity", name, doc=r["doc"]))
+                        or _unlisted(node, r, end, name))
         edge(ends[0], ends[1], r["relation"], **provenance(r))
 
     for link in links:
@@ -100,6 +103,18 @@ def build_graph_rows(*, entities, entity_of, documents, milestones, commitments,
         edge(f"milestone:{s['earlier_id']}", f"milestone:{s['later_id']}", "slipped_to",
              slip_days=s["slip_days"])
     return list(nodes.values()), edges
+
+
+def _unlisted(node, r: dict, end: str, name: str) -> str:
+    """A relation's end that is neither a listed organisation nor an event: a body the relation
+    extractor knows that the paper's organisation list lacks ("Local Authorities"), or an
+    activity ("mental health commissioning")."""
+    from pipeline.crosspaper import entity_key
+
+    if r["relation"] in BODY_RELATIONS or (r["relation"] == "hosts" and end == "source"):
+        entity_id = entity_key(r["doc_id"], _key(name))
+        return node(f"org:{entity_id}", "organisation", name, org_type="other", aliases=[], docs=[r["doc"]])
+    return node(f"activity:{r['doc_id'][:16]}:{_key(name)}", "activity", name, doc=r["doc"])
 
 
 def _event_node(label: str, events: list[dict]) -> str | None:

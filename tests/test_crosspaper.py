@@ -205,3 +205,30 @@ def test_organisation_view_lists_its_records_and_counterparties(con):
                and a["quote"].startswith("The merged Ashdown CCG will be established")]
     assert [graph.nodes[n]["quote"] for n, _ in impact(graph, early) if graph.nodes[n]["kind"] == "milestone"] == [
         "Establishment of the merged Ashdown CCG has been deferred to April 2021."]
+
+
+def _org(doc: str, name: str, aliases=(), org_type="other") -> dict:
+    return {"doc_id": doc, "doc": doc, "name": name, "aliases": list(aliases), "org_type": org_type}
+
+
+def test_organisations_resolve_by_folded_name_and_distinctive_alias_only():
+    orgs = [_org("a", "London Borough of Exampleton", org_type="council"),
+            _org("b", "Exampleton Council", ["LBE"], org_type="council"),
+            _org("a", "NHS England", ["NHSE"], org_type="nhs_england"),
+            _org("c", "NHSE", org_type="nhs_england"),
+            _org("a", "Health and Wellbeing Board", ["the Board"], org_type="board"),
+            _org("b", "Health and Wellbeing Board", org_type="board"),
+            _org("b", "Exampleton Healthcare NHS Trust", ["the Trust"], org_type="nhs_trust"),
+            _org("c", "Ferndale NHS Trust", ["the Trust"], org_type="nhs_trust")]
+    entities, entity_of = resolve_organisations(orgs)
+    by_name = {e["name"]: e for e in entities}
+    assert entity_of[("a", "London Borough of Exampleton")] == entity_of[("b", "Exampleton Council")]
+    assert entity_of[("a", "NHS England")] == entity_of[("c", "NHSE")]
+    assert by_name["NHS England"]["aliases"] == ["NHSE"] and by_name["NHS England"]["docs"] == ["a", "c"]
+    # a generic name means each paper's own board; a generic alias joins nothing
+    assert entity_of[("a", "Health and Wellbeing Board")] != entity_of[("b", "Health and Wellbeing Board")]
+    assert entity_of[("b", "Exampleton Healthcare NHS Trust")] != entity_of[("c", "Ferndale NHS Trust")]
+    assert len(entities) == 6
+    # ids do not depend on the order papers arrive in
+    again, _ = resolve_organisations(list(reversed(orgs)))
+    assert sorted(e["entity_id"] for e in again) == sorted(e["entity_id"] for e in entities)
