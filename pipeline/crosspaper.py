@@ -195,11 +195,11 @@ def link_milestones(milestones: list[dict], threshold: float = LINK_THRESHOLD,
                 if a not in used_a and b not in used_b:
                     used_a.add(a), used_b.add(b)
                     links.append({"earlier_id": a, "later_id": b, "similarity": score})
-    links = _consecutive(links, {m["id"]: m for m in milestones})
+    links = _consecutive(links)
     return _with_series(links)
 
 
-def _consecutive(links: list[dict], by_id: dict[str, dict]) -> list[dict]:
+def _consecutive(links: list[dict]) -> list[dict]:
     """A milestone restated in papers 2 and 3 links 1->2 and 2->3, not also 1->3."""
     later_of = defaultdict(set)
     for link in links:
@@ -232,17 +232,26 @@ def _with_series(links: list[dict]) -> list[dict]:
 
 def find_slippage(milestones: list[dict], links: list[dict]) -> list[dict]:
     """A link whose later milestone ends later than the earlier one: the slip in days between
-    the two intervals' ends ('from April 2020' -> 'from April 2021' is 365 days)."""
+    the two intervals' ends ('from April 2020' -> 'from April 2021' is 365 days). A slip is
+    known by what it says, not by record ids (see _slip_key)."""
     by_id = {m["id"]: m for m in milestones}
     out = []
     for link in links:
         a, b = by_id[link["earlier_id"]], by_id[link["later_id"]]
         if a["date_end"] and b["date_end"] and b["date_end"] > a["date_end"]:
-            out.append({"key": f"slipped|{a['id']}|{b['id']}", "kind": "slipped", "earlier_id": a["id"],
+            out.append({"key": _slip_key("slipped", a, b["doc"], b["date_end"]), "kind": "slipped", "earlier_id": a["id"],
                         "later_id": b["id"], "later_doc_id": b["doc_id"],
                         "entity_id": a.get("entity_id") or b.get("entity_id"),
                         "slip_days": (b["date_end"] - a["date_end"]).days})
     return out
+
+
+def _slip_key(kind: str, earlier: dict, later_doc: str, later_end) -> str:
+    """The same milestone (paper name, words, date) moved to the same date by the same paper
+    (by name): a new version of either paper saying the same is not a new slip."""
+    parts = [kind, earlier["doc"], milestone_words(earlier["description"]), str(earlier["date_end"]),
+             later_doc, str(later_end)]
+    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
 
 
 def find_overdue(milestones: list[dict], documents: list[dict], bodies: dict[str, set[str]],
@@ -251,6 +260,7 @@ def find_overdue(milestones: list[dict], documents: list[dict], bodies: dict[str
     body, when no later paper of that body restates them (nothing similar enough). The first
     such paper is the evidence; days overdue are counted to its date."""
     dated = sorted(((paper_day(d["date"]), d["doc_id"]) for d in documents if paper_day(d["date"])))
+    doc_names = {d["doc_id"]: d["doc"] for d in documents}
     by_doc: dict[str, list[dict]] = defaultdict(list)
     for m in milestones:
         by_doc[m["doc_id"]].append(m)
@@ -265,7 +275,7 @@ def find_overdue(milestones: list[dict], documents: list[dict], bodies: dict[str
             continue
         evidence = next(((day, doc_id) for day, doc_id in later if day > m["date_end"]), None)
         if evidence:
-            out.append({"key": f"overdue|{m['id']}|{evidence[1]}", "kind": "overdue", "earlier_id": m["id"],
+            out.append({"key": _slip_key("overdue", m, doc_names[evidence[1]], None), "kind": "overdue", "earlier_id": m["id"],
                         "later_id": None, "later_doc_id": evidence[1], "entity_id": m["entity_id"],
                         "slip_days": (evidence[0] - m["date_end"]).days})
     return out

@@ -232,3 +232,39 @@ def test_organisations_resolve_by_folded_name_and_distinctive_alias_only():
     # ids do not depend on the order papers arrive in
     again, _ = resolve_organisations(list(reversed(orgs)))
     assert sorted(e["entity_id"] for e in again) == sorted(e["entity_id"] for e in entities)
+
+
+def test_a_series_links_each_restatement_to_the_one_before():
+    from datetime import date
+
+    def ms(mid, doc, day, end):
+        return {"id": mid, "doc_id": doc, "doc": doc, "doc_date": day, "description": "The new frailty unit will open",
+                "entity_id": "e1", "date_end": end, "status": "planned"}
+
+    series = [ms("m1", "p1", "2018-01", date(2018, 6, 30)), ms("m2", "p2", "2018-07", date(2018, 12, 31)),
+              ms("m3", "p3", "2019-01", date(2018, 12, 31))]
+    links = link_milestones(series)
+    assert {(l["earlier_id"], l["later_id"]) for l in links} == {("m1", "m2"), ("m2", "m3")}
+    assert {l["series_id"] for l in links} == {"m1"}
+    from pipeline.crosspaper import find_slippage
+    assert [(s["earlier_id"], s["later_id"], s["slip_days"]) for s in find_slippage(series, links)] == [("m1", "m2", 184)]
+
+
+def test_a_new_version_of_a_paper_replaces_its_slippage(tmp_path, extractions):
+    from pipeline.extract import extract_paper
+    from tests.paperpairs import KINGSMERE_2019
+    from tests.textpaper import paper
+
+    con = warehouse.connect(tmp_path / "w.duckdb")
+    run = warehouse.start_run(con)
+    for extraction in extractions:
+        warehouse.load_paper(con, extraction, run)
+    refresh_cross_paper(con)
+    blocks = [b.replace("April 2021", "April 2022") if isinstance(b, str) else b for b in KINGSMERE_2019["blocks"]]
+    parsed, cover = paper(*blocks, cover=KINGSMERE_2019["cover"], name=f"{KINGSMERE_2019['name']}.pdf")
+    warehouse.load_paper(con, extract_paper(parsed.model_copy(update={"sha256": "f" * 64}), cover), run)
+    summary = refresh_cross_paper(con)
+    assert (summary.slippage, summary.new_slippage) == (6, 1)
+    mcp = [r for r in warehouse.slippage(con) if "Multispecialty" in r["description"]]
+    assert [(r["later"]["date_text"], r["slip_days"]) for r in mcp] == [("from April 2022", 730)]
+    assert con.execute("SELECT count(*) FROM slippages").fetchone()[0] == 7

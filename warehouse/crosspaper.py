@@ -30,26 +30,23 @@ def current_documents(con: duckdb.DuckDBPyConnection) -> list[dict]:
 def store_cross_paper(con: duckdb.DuckDBPyConnection, *, entities: list[dict], names: list[dict],
                       links: list[dict], slippages: list[dict], nodes: list[dict],
                       edges: list[dict]) -> dict[str, int]:
-    """Replace every cross-paper table in one transaction; slippage rows already known keep
-    their first_seen. Returns how many rows of each slippage kind are new."""
+    """Replace every cross-paper table in one transaction; a slippage already known (same key)
+    keeps its first_seen. Returns how many rows of each slippage kind are new."""
     with transaction(con):
-        known = {k for (k,) in con.execute("SELECT key FROM slippages").fetchall()}
-        for table in CROSS_PAPER_TABLES:
+        first_seen = dict(con.execute("SELECT key, first_seen::VARCHAR FROM slippages").fetchall())
+        for table in [*CROSS_PAPER_TABLES, "slippages"]:
             con.execute(f"DELETE FROM {table}")
-        con.execute("DELETE FROM slippages WHERE NOT list_contains(?, key)",
-                    [[s["key"] for s in slippages]])
         _insert(con, "org_entities", ["entity_id", "name", "org_type", "aliases", "docs"], entities)
         _insert(con, "org_names", ["doc_id", "name", "entity_id"], names)
         _insert(con, "milestone_links", ["earlier_id", "later_id", "series_id", "similarity"], links)
-        fresh = [s for s in slippages if s["key"] not in known]
-        _insert(con, "slippages", ["key", "kind", "earlier_id", "later_id", "later_doc_id",
-                                   "entity_id", "slip_days"], fresh)
-        con.execute("UPDATE slippages SET slip_days = s.slip_days FROM (SELECT unnest(?) AS key, "
-                    "unnest(?) AS slip_days) s WHERE slippages.key = s.key",
-                    [[s["key"] for s in slippages], [s["slip_days"] for s in slippages]])
+        now = con.execute("SELECT current_timestamp::VARCHAR").fetchone()[0]
+        _insert(con, "slippages", ["key", "kind", "earlier_id", "later_id", "later_doc_id", "entity_id",
+                                   "slip_days", "first_seen"],
+                [{**s, "first_seen": first_seen.get(s["key"], now)} for s in slippages])
         _insert(con, "graph_nodes", ["node_id", "kind", "label", "attrs"], nodes)
         _insert(con, "graph_edges", ["source", "target", "relation", "attrs"], edges)
-    return {kind: sum(1 for s in fresh if s["kind"] == kind) for kind in ("slipped", "overdue")}
+    return {kind: sum(1 for s in slippages if s["kind"] == kind and s["key"] not in first_seen)
+            for kind in ("slipped", "overdue")}
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: list[str], rows: list[dict]) -> None:
