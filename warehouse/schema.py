@@ -122,6 +122,51 @@ DDL = [
         source VARCHAR NOT NULL,
         relation VARCHAR NOT NULL,
         target VARCHAR NOT NULL)""",
+    # Cross-paper tables: derived from the record tables by pipeline/crosspaper.py and
+    # rebuilt whole by each refresh, so they never disagree with what is loaded.
+    # One row per body across papers; org_names maps every per-paper name to its entity.
+    """CREATE TABLE IF NOT EXISTS org_entities (
+        entity_id VARCHAR PRIMARY KEY,
+        name VARCHAR NOT NULL,
+        org_type VARCHAR NOT NULL,
+        aliases VARCHAR[] NOT NULL,
+        docs VARCHAR[] NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS org_names (
+        doc_id VARCHAR NOT NULL,
+        name VARCHAR NOT NULL,
+        entity_id VARCHAR NOT NULL,
+        PRIMARY KEY (doc_id, name))""",
+    # A later paper's milestone restating an earlier paper's one, with the similarity measured.
+    """CREATE TABLE IF NOT EXISTS milestone_links (
+        earlier_id VARCHAR NOT NULL,
+        later_id VARCHAR NOT NULL,
+        series_id VARCHAR NOT NULL,
+        similarity DOUBLE NOT NULL,
+        PRIMARY KEY (earlier_id, later_id))""",
+    # kind 'slipped': a restatement with a later date (later_id set, slip_days > 0);
+    # kind 'overdue': the date passed by a later paper of the same body that neither restates
+    # the milestone nor reports it achieved (later_doc_id is that paper, later_id NULL).
+    """CREATE TABLE IF NOT EXISTS slippages (
+        key VARCHAR PRIMARY KEY,
+        kind VARCHAR NOT NULL,
+        earlier_id VARCHAR NOT NULL,
+        later_id VARCHAR,
+        later_doc_id VARCHAR NOT NULL,
+        entity_id VARCHAR,
+        slip_days INTEGER,
+        first_seen TIMESTAMPTZ NOT NULL DEFAULT current_timestamp)""",
+    # The graph of organisations, papers, decisions, commitments and milestones (networkx
+    # reads it back through pipeline/graph.py).
+    """CREATE TABLE IF NOT EXISTS graph_nodes (
+        node_id VARCHAR PRIMARY KEY,
+        kind VARCHAR NOT NULL,
+        label VARCHAR NOT NULL,
+        attrs JSON NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS graph_edges (
+        source VARCHAR NOT NULL,
+        target VARCHAR NOT NULL,
+        relation VARCHAR NOT NULL,
+        attrs JSON NOT NULL)""",
     # What full-text search indexes: derived from the tables above by refresh_search_index.
     """CREATE TABLE IF NOT EXISTS search_items (
         id VARCHAR PRIMARY KEY,
