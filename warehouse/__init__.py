@@ -3,9 +3,12 @@ from warehouse.export import export_csv, export_jsonl, export_parquet
 from warehouse.load import classify, load_paper
 from warehouse.schema import RECORD_TABLES
 from warehouse.search import search
-from warehouse.store import (connect, counts, failures, finish_run, record_failure,
-                             refresh_search_index, start_run)
+from warehouse.store import (connect, counts, failures, finish_run, known_failure,
+                             record_failure, refresh_search_index, resolve_failures,
+                             search_index_stale, start_run)
 
 __all__ = ["RECORD_TABLES", "classify", "connect", "counts", "export_csv", "export_jsonl",
-           "export_parquet", "failures", "finish_run", "load_paper", "record_failure",
-           "refresh_search_index", "search", "start_run"]
+           "export_parquet", "failures", "finish_run", "known_failure", "load_paper",
+           "record_failure", "refresh_search_index", "resolve_failures", "search",
+           "search_index_stale",
+           "start_run"]
