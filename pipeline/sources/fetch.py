@@ -9,7 +9,8 @@ from pipeline.paperstore import PaperStore, StoredPaper, safe_name
 from pipeline.sources import SourcedPaper, Unfetched
 from pipeline.sources.http import FetchError, HttpClient
 
-DISPOSITION_NAME = re.compile(r"filename\*=UTF-8''([^;]+)|filename=\"?([^\";]+)\"?", re.I)
+ENCODED_NAME = re.compile(r"filename\*=UTF-8''([^;\s]+)", re.I)   # RFC 6266: preferred
+PLAIN_NAME = re.compile(r'filename="?([^";]+)"?', re.I)
 
 
 def fetch_paper(client: HttpClient, store: PaperStore, url: str, title: str | None = None,
@@ -34,8 +35,10 @@ def fetch_paper(client: HttpClient, store: PaperStore, url: str, title: str | No
 def _published_name(headers, url: str, title: str | None) -> str:
     """The file name the server gives, else the title the listing gives, else the URL's."""
     disposition = headers.get("Content-Disposition", "") if headers else ""
-    if match := DISPOSITION_NAME.search(disposition):
-        return unquote(match.group(1) or match.group(2))
+    if match := ENCODED_NAME.search(disposition):
+        return unquote(match.group(1))
+    if match := PLAIN_NAME.search(disposition):
+        return match.group(1)
     if title:
         return title
     return unquote(PurePosixPath(urlsplit(url).path).name)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.message import Message
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 USER_AGENT = "boardpapers/0.1 (nightly ingest of published board papers)"
 CHUNK_BYTES = 1 << 16
@@ -90,7 +90,7 @@ class HttpClient:
         pause = self.backoff
         for attempt in range(self.retries + 1):
             self._wait_turn(url)
-            request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, **(headers or {})})
+            request = urllib.request.Request(_requoted(url), headers={"User-Agent": USER_AGENT, **(headers or {})})
             try:
                 with urllib.request.urlopen(request, timeout=self.timeout) as reply:
                     return handle(reply)
@@ -130,6 +130,12 @@ class _NotModified:
 
     def read(self, *args) -> bytes:
         return b""
+
+
+def _requoted(url: str) -> str:
+    """The URL with spaces and other unsafe characters percent-encoded, as a browser
+    sends it; sites list document URLs with raw spaces in their names."""
+    return quote(url, safe=":/?&=%#;@+,~!$'()*[]")
 
 
 def _retry_after(headers: Message | None, cap: float) -> float | None:
