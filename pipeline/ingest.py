@@ -97,8 +97,9 @@ def plan(con: duckdb.DuckDBPyConnection, papers: list[SourcedPaper | Unfetched])
 
 def extract_one(paper: SourcedPaper) -> PaperExtraction | PaperError:
     """Extract a paper, returning (not raising) a PaperError so a bad paper never stops a run.
-    The paper is stored under its source name; what its source says of its committee and
-    meeting date fills what the paper itself does not state."""
+    The paper is stored under its source name. What its publisher says of the committee
+    and meeting it was published for is structured data and beats what is read off the
+    paper's first page; a committee outside HWB and JHOSC leaves the detected one alone."""
     try:
         extraction = process_file(paper.file, paper.sha256)
     except PaperError as error:
@@ -107,11 +108,9 @@ def extract_one(paper: SourcedPaper) -> PaperExtraction | PaperError:
         return PaperError("extract_error", f"{type(error).__name__}: {error}")
     document = extraction.document
     document.path = paper.name
-    if document.committee == "other" and paper.committee:
-        document.committee = next((name for name, rx in BOARD_OF.items() if rx.search(paper.committee)),
-                                  "other")
-    if document.date is None and paper.meeting_date:
-        document.date = paper.meeting_date
+    board = next((name for name, rx in BOARD_OF.items() if paper.committee and rx.search(paper.committee)), None)
+    document.committee = board or document.committee
+    document.date = paper.meeting_date or document.date
     return extraction
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import threading
 from collections import defaultdict
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import quote
+
+SAFE = ":/?&=%#;@+,~!$'()*[]"
 
 
 class Site:
@@ -42,7 +45,9 @@ class Site:
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     def serve(self, path: str, body: bytes, status: int = 200, headers: dict | None = None) -> str:
-        self.routes[path] = [(status, headers or {}, body)]
+        """Serve `path` (as a browser would request it: spaces and the like percent-encoded);
+        returns its URL as written, unencoded."""
+        self.routes[quote(path, safe=SAFE)] = [(status, headers or {}, body)]
         return self.url + path
 
     def serve_sequence(self, path: str, replies: list[tuple[int, dict, bytes]]) -> str:

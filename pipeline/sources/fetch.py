@@ -41,4 +41,8 @@ def _published_name(headers, url: str, title: str | None) -> str:
         return match.group(1)
     if title:
         return title
-    return unquote(PurePosixPath(urlsplit(url).path).name)
+    parts = urlsplit(url)
+    name = unquote(PurePosixPath(parts.path).name)
+    if parts.query and not name.lower().endswith(".pdf"):      # mgConvert2PDF.aspx?ID=2
+        return f"{PurePosixPath(name).stem} {unquote(parts.query)}"
+    return name
