@@ -71,10 +71,6 @@ class PaperStore:
         self._by_url[entry.source_url] = entry
         return target
 
-    def papers(self) -> list[StoredPaper]:
-        """The current paper of every URL fetched, in the order first fetched."""
-        return [entry for entry in self._by_url.values() if self.path_of(entry).exists()]
-
     def _entries(self):
         path = self.root / CATALOGUE
         if not path.exists():

@@ -112,7 +112,9 @@ def test_store_keeps_one_copy_of_the_same_bytes_and_survives_a_torn_catalogue(si
     assert len(list((tmp_path / "store" / "objects").rglob("*.pdf"))) == 2  # one folder per hash, a name each
     with open(tmp_path / "store" / "catalogue.jsonl", "a") as catalogue:
         catalogue.write('{"sha256": "abc", "na')                    # a crash mid-append
-    assert [e.source_url for e in PaperStore(tmp_path / "store").papers()] == [a.name, b.name]
+    reopened = PaperStore(tmp_path / "store")
+    assert [reopened.known(p.name).sha256 for p in (a, b)] == [a.sha256, a.sha256]
+    assert reopened.known(f"{site.url}/never-fetched.pdf") is None
 
 
 def serve_moderngov(site: Site, service: bool = True) -> None:

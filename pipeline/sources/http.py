@@ -33,7 +33,7 @@ class FetchError(Exception):
 @dataclass
 class Response:
     url: str
-    status: int                    # 200, or 304 for a conditional request that found no change
+    status: int
     headers: Message
     body: bytes = b""
 
@@ -45,9 +45,9 @@ class Download:
     url: str
     status: int
     headers: Message
-    path: Path | None = None
-    sha256: str | None = None
-    size: int = 0
+    path: Path
+    sha256: str
+    size: int
 
 
 @dataclass
@@ -70,8 +70,6 @@ class HttpClient:
     def download(self, url: str, folder: Path, headers: dict[str, str] | None = None) -> Download:
         """Stream a file into a temporary file in `folder`, hashing it on the way."""
         def save(reply) -> Download:
-            if reply.status == 304:
-                return Download(url, 304, reply.headers)
             digest, size = hashlib.sha256(), 0
             handle = tempfile.NamedTemporaryFile(dir=folder, prefix=".fetch-", delete=False)
             try:
@@ -95,8 +93,6 @@ class HttpClient:
                 with urllib.request.urlopen(request, timeout=self.timeout) as reply:
                     return handle(reply)
             except urllib.error.HTTPError as error:
-                if error.code == 304:
-                    return handle(_NotModified(error))
                 transient = error.code >= 500 or error.code in (408, 429)
                 failure = FetchError(url, f"HTTP {error.code} {error.reason}", transient)
                 wait = _retry_after(error.headers, self.max_retry_after)
@@ -120,16 +116,6 @@ class HttpClient:
                 self.sleep(due - now)
                 now = due
             self._last[host] = now
-
-
-class _NotModified:
-    """A 304 raised by urllib as an error, seen as the reply it is."""
-
-    def __init__(self, error: urllib.error.HTTPError):
-        self.status, self.headers = 304, error.headers
-
-    def read(self, *args) -> bytes:
-        return b""
 
 
 def _requoted(url: str) -> str:
