@@ -25,7 +25,7 @@ def _runner_options(command):
     """--store, --task-runner, --workers, --dask-address: shared by ingest and schedule."""
     for option in reversed([
         click.option("--store", default=None, help="Paper store for fetched papers "
-                     "(needed by manifest: and moderngov: sources)."),
+                     "[default: DB's name + '-papers', beside it]."),
         click.option("--task-runner", type=click.Choice(["process", "dask"]), default="process",
                      show_default=True, help="Where parse and extract run."),
         click.option("--workers", type=int, default=None,
@@ -64,13 +64,20 @@ def ingest(sources: tuple[str, ...], db: str, store: str | None, task_runner: st
         try:
             flow = nightly.nightly_ingest.with_options(
                 task_runner=nightly.task_runner(task_runner, workers, dask_address))
-            summary = flow(list(sources), db, store)
+            summary = flow(list(sources), db, _store_for(sources, db, store))
         except Exception as error:
             progress.stop()
             console.print(f"[red]ingest could not proceed:[/red] {type(error).__name__}: {error}")
             sys.exit(1)
     _print_summary(summary, time.perf_counter() - started)
     sys.exit(summary.exit_code)
+
+
+def _store_for(sources: tuple[str, ...], db: str, store: str | None) -> str | None:
+    """The paper store: as given, else beside the warehouse when a source fetches papers."""
+    if store or not any(s.startswith(("manifest:", "moderngov:")) for s in sources):
+        return store
+    return str(Path(db).with_name(Path(db).stem + "-papers"))
 
 
 def _short(name: str) -> str:
@@ -179,6 +186,7 @@ def schedule(sources: tuple[str, ...], db: str, cron: str, name: str, store: str
     from flows import nightly
 
     runner = nightly.task_runner(task_runner, workers, dask_address)
+    store = _store_for(sources, db, store)
     deployment = nightly.nightly_deployment(list(sources), str(Path(db).resolve()),
                                             str(Path(store).resolve()) if store else None,
                                             cron, name, runner)

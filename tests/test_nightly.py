@@ -242,6 +242,11 @@ def test_schedule_serves_the_deployment_on_the_nightly_cron(monkeypatch, tmp_pat
     assert [s.schedule.cron for s in deployment.schedules] == ["0 2 * * *"]
     assert deployment.parameters["sources"] == ["papers/", "manifest:urls.txt"]
     assert deployment.parameters["store"] == str(tmp_path / "store")
+    result = CliRunner().invoke(main, ["schedule", "manifest:urls.txt", "--db", str(tmp_path / "w.duckdb"),
+                                       "--cron", "15 3 * * 1-5"])
+    assert result.exit_code == 0, result.output
+    assert [s.schedule.cron for s in served[1].schedules] == ["15 3 * * 1-5"]
+    assert served[1].parameters["store"] == str(tmp_path / "w-papers")      # beside the warehouse
 
 
 def test_cli_exit_codes_and_errors(first_night, tmp_path, samples):
