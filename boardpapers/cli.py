@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 DEFAULT_DB = "boardpapers.duckdb"
+FETCHING = ("manifest:", "moderngov:")     # sources that download papers (the rest are paths)
 RECORD_TYPES = ["organisation", "budget", "milestone", "commitment", "risk", "decision", "relation"]
 console = Console(stderr=True)
 
@@ -52,7 +53,7 @@ def ingest(sources: tuple[str, ...], db: str, store: str | None, task_runner: st
     from flows import nightly
 
     for source in sources:
-        if ":" not in source.split("/")[0] and not Path(source).exists():
+        if not source.startswith(FETCHING) and not Path(source).exists():
             raise click.ClickException(f"no such file or folder: {source}")
     started = time.perf_counter()
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -75,7 +76,7 @@ def ingest(sources: tuple[str, ...], db: str, store: str | None, task_runner: st
 
 def _store_for(sources: tuple[str, ...], db: str, store: str | None) -> str | None:
     """The paper store: as given, else beside the warehouse when a source fetches papers."""
-    if store or not any(s.startswith(("manifest:", "moderngov:")) for s in sources):
+    if store or not any(s.startswith(FETCHING) for s in sources):
         return store
     return str(Path(db).with_name(Path(db).stem + "-papers"))
 
