@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 DEFAULT_DB = "boardpapers.duckdb"
+FETCHING = ("manifest:", "moderngov:")     # sources that download papers (the rest are paths)
 RECORD_TYPES = ["organisation", "budget", "milestone", "commitment", "risk", "decision", "relation"]
 console = Console(stderr=True)
 
@@ -21,32 +22,67 @@ def main() -> None:
     """Turn health and care board papers into searchable, traceable records."""
 
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB warehouse file.")
-def ingest(paths: tuple[str, ...], db: str) -> None:
-    """Ingest the PDFs in PATHS (files or folders) through the Prefect ingestion flow."""
-    _quiet_prefect()
-    from flows import ingest as ingest_flows
+def _runner_options(command):
+    """--store, --task-runner, --workers, --dask-address: shared by ingest and schedule."""
+    for option in reversed([
+        click.option("--store", default=None, help="Paper store for fetched papers "
+                     "[default: DB's name + '-papers', beside it]."),
+        click.option("--task-runner", type=click.Choice(["process", "dask"]), default="process",
+                     show_default=True, help="Where parse and extract run."),
+        click.option("--workers", type=int, default=None,
+                     help="Parallel parse/extract processes [default: CPU count]."),
+        click.option("--dask-address", default=None,
+                     help="Scheduler of an existing Dask cluster (with --task-runner dask)."),
+    ]):
+        command = option(command)
+    return command
 
-    for path in paths:
-        if not Path(path).exists():
-            raise click.ClickException(f"no such file or folder: {path}")
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB warehouse file.")
+@_runner_options
+def ingest(sources: tuple[str, ...], db: str, store: str | None, task_runner: str,
+           workers: int | None, dask_address: str | None) -> None:
+    """Ingest the papers of SOURCES through the nightly ingestion flow, once: folders or
+    PDF files, manifest:URLS.txt, moderngov:https://SITE#COMMITTEE.
+
+    Exit code 0 when every paper was loaded or unchanged, 2 when some failed, 1 when the
+    run could not proceed."""
+    _quiet_prefect()
+    from flows import nightly
+
+    for source in sources:
+        if not source.startswith(FETCHING) and not Path(source).exists():
+            raise click.ClickException(f"no such file or folder: {source}")
     started = time.perf_counter()
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=console) as progress:
         bar = progress.add_task("starting Prefect", total=None)
-        ingest_flows.on_plan = lambda total: progress.update(bar, total=total, description="papers")
-        ingest_flows.on_paper = lambda o: progress.update(
-            bar, advance=1, description=f"{Path(o.path).name[:40]:40} {o.status}")
+        nightly.on_plan = lambda total: progress.update(bar, total=total, description="papers")
+        nightly.on_paper = lambda o: progress.update(
+            bar, advance=1, description=f"{_short(o.path):40} {o.status}")
         try:
-            summary = ingest_flows.ingest_flow(list(paths), db)
+            flow = nightly.nightly_ingest.with_options(
+                task_runner=nightly.task_runner(task_runner, workers, dask_address))
+            summary = flow(list(sources), db, _store_for(sources, db, store))
         except Exception as error:
             progress.stop()
-            console.print(f"[red]ingest could not proceed:[/red] {error}")
+            console.print(f"[red]ingest could not proceed:[/red] {type(error).__name__}: {error}")
             sys.exit(1)
     _print_summary(summary, time.perf_counter() - started)
     sys.exit(summary.exit_code)
+
+
+def _store_for(sources: tuple[str, ...], db: str, store: str | None) -> str | None:
+    """The paper store: as given, else beside the warehouse when a source fetches papers."""
+    if store or not any(s.startswith(FETCHING) for s in sources):
+        return store
+    return str(Path(db).with_name(Path(db).stem + "-papers"))
+
+
+def _short(name: str) -> str:
+    return name.rstrip("/").rsplit("/", 1)[-1][:40]
 
 
 def _quiet_prefect() -> None:
@@ -54,13 +90,16 @@ def _quiet_prefect() -> None:
     telemetry (which cannot reach the network here) stay off unless the user asks."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    # a busy machine can take longer than Prefect's default to start its temporary API
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 
 def _print_summary(summary, seconds: float) -> None:
     by = summary.by_status
     click.echo(f"papers: {by['new']} new, {by['changed']} changed, "
                f"{by['unchanged'] + by['alias']} unchanged ({by['alias']} under a new name), "
-               f"{by['failed']} failed  [{seconds:.1f}s]")
+               f"{by['failed'] + by['still_failing']} failed ({by['still_failing']} as before)"
+               f"  [{seconds:.1f}s]")
     records = summary.records
     if records:
         click.echo("records: " + ", ".join(f"{records[t]} {t}" for t in RECORD_TYPES if records[t]))
@@ -69,9 +108,8 @@ def _print_summary(summary, seconds: float) -> None:
         click.echo(f"across papers: {cross.organisations} organisations, {cross.milestone_links} restated "
                    f"milestones, {cross.slippage} slipped ({cross.new_slippage} new), "
                    f"{cross.overdue} overdue ({cross.new_overdue} new)")
-    for o in summary.outcomes:
-        if o.status == "failed":
-            click.echo(f"failed: {o.path}: {o.kind}: {o.reason}")
+    for o in summary.failures:
+        click.echo(f"failed: {o.path}: {o.kind}: {o.reason}")
 
 
 @main.command()
@@ -254,3 +292,46 @@ def impact_command(ctx: click.Context, label: str, db: str | None) -> None:
             click.echo("    nothing downstream")
         for other, steps in found:
             click.echo(f"    {'  ' * (steps - 1)}{describe(g, other)}")
+
+
+# --- nightly operations: failures and the scheduled deployment ---
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB warehouse file.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of {path, kind, reason}.")
+def errors(db: str, as_json: bool) -> None:
+    """The papers that failed and have not been loaded since, each with its kind and reason."""
+    import warehouse
+
+    failed = [{"path": f["path"], "kind": f["kind"], "reason": f["reason"]}
+              for f in warehouse.failures(_open(db))]
+    if as_json:
+        click.echo(json.dumps(failed, indent=2, ensure_ascii=False))
+        return
+    if not failed:
+        click.echo("no failed papers")
+    for f in failed:
+        click.echo(f"{f['kind']:<14} {f['path']}\n    {f['reason']}")
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB warehouse file.")
+@click.option("--cron", default="0 2 * * *", show_default=True, help="When to run (cron, server time zone).")
+@click.option("--name", default="nightly", show_default=True, help="Deployment name.")
+@_runner_options
+def schedule(sources: tuple[str, ...], db: str, cron: str, name: str, store: str | None,
+             task_runner: str, workers: int | None, dask_address: str | None) -> None:
+    """Serve the nightly ingestion of SOURCES as a Prefect deployment on a cron schedule;
+    runs until stopped. Needs a Prefect server (PREFECT_API_URL) to keep the schedule."""
+    _quiet_prefect()
+    from prefect import serve
+
+    from flows import nightly
+
+    runner = nightly.task_runner(task_runner, workers, dask_address)
+    store = _store_for(sources, db, store)
+    deployment = nightly.nightly_deployment(list(sources), str(Path(db).resolve()),
+                                            str(Path(store).resolve()) if store else None,
+                                            cron, name, runner)
+    serve(deployment)

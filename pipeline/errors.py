@@ -6,5 +6,10 @@ class PaperError(Exception):
 
     def __init__(self, kind: str, reason: str):
         super().__init__(f"{kind}: {reason}")
-        self.kind = kind      # empty, not_pdf, corrupt, encrypted, no_text, too_large
+        self.kind = kind      # empty, not_pdf, corrupt, encrypted, needs_ocr (no text layer),
+                              # extract_error, load_error, fetch_failed, source_failed
         self.reason = reason
+
+    def __reduce__(self):
+        """Rebuilt from (kind, reason) when it crosses from a worker process."""
+        return PaperError, (self.kind, self.reason)

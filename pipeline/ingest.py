@@ -1,27 +1,30 @@
-"""One ingest run as plain steps: hash, classify, extract, load, summarise.
+"""One ingest run as plain steps: plan, extract, load, summarise.
 
-The Prefect flow calls these as tasks; tests and the benchmark call them directly.
-Extraction is pure (a path in, records out) so it can run in worker processes, while
-loading goes through the single DuckDB writer.
+The Prefect flow (flows/nightly.py) calls these as tasks; tests call them directly.
+Extraction is pure (a paper's file in, records out) so it can run in worker processes,
+while loading goes through the single DuckDB writer.
 """
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
+
+import duckdb
 
 import warehouse
-from pipeline.discover import discover, sha256_file
 from pipeline.errors import PaperError
-from pipeline.extract import process_file
+from pipeline.extract import BOARD_OF, process_file
+from pipeline.sources import SourcedPaper, Unfetched
 from schemas import PaperExtraction
+
+FAILED = ("failed", "still_failing")
 
 
 @dataclass
 class PaperOutcome:
-    path: str
-    sha256: str
-    status: str                    # new, changed, unchanged, alias, failed
+    path: str                      # the paper's name in the warehouse: file path or URL
+    sha256: str | None
+    status: str                    # new, changed, unchanged, alias, failed, still_failing
     counts: dict[str, int] = field(default_factory=dict)
     kind: str | None = None        # failure kind
     reason: str | None = None
@@ -45,31 +48,130 @@ class RunSummary:
         return total
 
     @property
+    def failures(self) -> list[PaperOutcome]:
+        return [o for o in self.outcomes if o.status in FAILED]
+
+    @property
     def exit_code(self) -> int:
-        """0 when every paper was loaded or unchanged, 2 when some failed."""
-        return 2 if self.by_status["failed"] else 0
+        """0 when every paper was loaded or unchanged, 2 when some failed (now or before,
+        with the same bytes)."""
+        return 2 if self.failures else 0
 
 
-def hash_papers(paths: list[str | Path]) -> list[tuple[Path, str]]:
-    """Every PDF under the given files and folders with the SHA-256 that identifies it."""
-    return [(p, sha256_file(p)) for p in discover(paths)]
+@dataclass
+class Plan:
+    """What a run has to do with the papers its sources listed."""
+
+    to_extract: list[tuple[SourcedPaper, str]]      # (paper, "new" or "changed"), one per content
+    settled: list[PaperOutcome]                     # unchanged, aliases, known failures
+    same_bytes: dict[str, list[SourcedPaper]]       # sha256 -> further names of a paper to extract
 
 
-def extract_one(path: Path, sha256: str) -> PaperExtraction | PaperError:
-    """Extract a paper, returning (not raising) a PaperError so a bad paper never stops a run."""
+def plan(con: duckdb.DuckDBPyConnection, papers: list[SourcedPaper | Unfetched]) -> Plan:
+    """Classify every listed paper against the warehouse. Only new content is read: a known
+    path with the same bytes, bytes known under another name, and bytes that failed at
+    this path before are settled here; the same new bytes under several names are read once."""
+    result = Plan([], [], {})
+    leaders: set[str] = set()
+    seen: set[str] = set()
+    for paper in papers:
+        if paper.name in seen:
+            continue
+        seen.add(paper.name)
+        if isinstance(paper, Unfetched):
+            result.settled.append(PaperOutcome(paper.name, None, "failed", kind=paper.kind,
+                                               reason=paper.reason))
+            continue
+        status = warehouse.classify(con, paper.name, paper.sha256)
+        if status in ("unchanged", "alias"):
+            result.settled.append(PaperOutcome(paper.name, paper.sha256, status))
+        elif known := warehouse.known_failure(con, paper.name, paper.sha256):
+            result.settled.append(PaperOutcome(paper.name, paper.sha256, "still_failing",
+                                               kind=known["kind"], reason=known["reason"]))
+        elif paper.sha256 in leaders:
+            result.same_bytes.setdefault(paper.sha256, []).append(paper)
+        else:
+            leaders.add(paper.sha256)
+            result.to_extract.append((paper, status))
+    return result
+
+
+def extract_one(paper: SourcedPaper) -> PaperExtraction | PaperError:
+    """Extract a paper, returning (not raising) a PaperError so a bad paper never stops a run.
+    The paper is stored under its source name. What its publisher says of the committee
+    and meeting it was published for is structured data and beats what is read off the
+    paper's first page; a committee outside HWB and JHOSC leaves the detected one alone."""
     try:
-        return process_file(path, sha256)
+        extraction = process_file(paper.file, paper.sha256)
     except PaperError as error:
         return error
     except Exception as error:     # a parser bug on odd input is this paper's failure, not the run's
         return PaperError("extract_error", f"{type(error).__name__}: {error}")
+    document = extraction.document
+    document.path = paper.name
+    board = next((name for name, rx in BOARD_OF.items() if paper.committee and rx.search(paper.committee)), None)
+    document.committee = board or document.committee
+    document.date = paper.meeting_date or document.date
+    return extraction
 
 
-def load_one(con, path: Path, sha256: str, status: str, result: PaperExtraction | PaperError,
-             run_id: int) -> PaperOutcome:
-    """Load a paper's records in one transaction, or record why it failed."""
-    if isinstance(result, PaperError):
-        warehouse.record_failure(con, str(path), sha256, result.kind, result.reason, run_id)
-        return PaperOutcome(str(path), sha256, "failed", kind=result.kind, reason=result.reason)
-    counts = warehouse.load_paper(con, result, run_id)
-    return PaperOutcome(str(path), sha256, status, counts=dict(counts))
+def load_one(con: duckdb.DuckDBPyConnection, paper: SourcedPaper, status: str,
+             result: PaperExtraction | PaperError, run_id: int) -> PaperOutcome:
+    """Load a paper's records in one transaction, or record why it failed. A load the
+    warehouse refuses (a constraint) is this paper's failure; a disk error is the run's."""
+    if not isinstance(result, PaperError):
+        try:
+            counts = warehouse.load_paper(con, result, run_id)
+            return PaperOutcome(paper.name, paper.sha256, status, counts=dict(counts))
+        except (duckdb.IOException, duckdb.FatalException):
+            raise
+        except (duckdb.Error, ValueError) as error:
+            result = PaperError("load_error", f"{type(error).__name__}: {error}")
+    warehouse.record_failure(con, paper.name, paper.sha256, result.kind, result.reason, run_id)
+    return PaperOutcome(paper.name, paper.sha256, "failed", kind=result.kind, reason=result.reason)
+
+
+def settle_same_bytes(con: duckdb.DuckDBPyConnection, leader: PaperOutcome,
+                      others: list[SourcedPaper], run_id: int) -> list[PaperOutcome]:
+    """Further names of bytes just loaded become aliases; of bytes that just failed, fail
+    the same way without being read again."""
+    outcomes = []
+    for paper in others:
+        if leader.status in FAILED:
+            warehouse.record_failure(con, paper.name, paper.sha256, leader.kind, leader.reason, run_id)
+            outcomes.append(PaperOutcome(paper.name, paper.sha256, "failed", kind=leader.kind,
+                                         reason=leader.reason))
+        else:
+            outcomes.append(PaperOutcome(paper.name, paper.sha256,
+                                         warehouse.classify(con, paper.name, paper.sha256)))
+    return outcomes
+
+
+def summary_markdown(summary: RunSummary, sources: list[str]) -> str:
+    """The run as a Markdown report: papers by outcome, records by type, what changed across
+    papers (new slippage), each failure."""
+    by = summary.by_status
+    lines = [f"# Ingest run {summary.run_id}", "",
+             "Sources: " + ", ".join(f"`{s}`" for s in sources), "",
+             "| papers | count |", "| --- | ---: |"]
+    for label, statuses in (("new", ["new"]), ("changed", ["changed"]),
+                            ("unchanged", ["unchanged"]), ("same bytes under a new name", ["alias"]),
+                            ("failed", ["failed"]), ("still failing (same bytes)", ["still_failing"])):
+        lines.append(f"| {label} | {sum(by[s] for s in statuses)} |")
+    records = summary.records
+    lines += ["", "| records loaded | count |", "| --- | ---: |"]
+    lines += [f"| {kind} | {records[kind]} |" for kind in sorted(records)] or ["| (none) | 0 |"]
+    cross = summary.cross_paper
+    if cross is not None:
+        lines += ["", "| across papers | count |", "| --- | ---: |",
+                  f"| organisations | {cross.organisations} |", f"| restated milestones | {cross.milestone_links} |",
+                  f"| slipped milestones | {cross.slippage} |", f"| new slippage | {cross.new_slippage} |",
+                  f"| overdue, unreported | {cross.overdue} |", f"| newly overdue | {cross.new_overdue} |"]
+    if summary.failures:
+        lines += ["", "| failed paper | kind | reason |", "| --- | --- | --- |"]
+        lines += [f"| {_cell(o.path)} | {o.kind} | {_cell(o.reason or '')} |" for o in summary.failures]
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")

@@ -267,7 +267,7 @@ def _blocks(items: list[Paragraph | TableSlot], classifier: _Classifier, tables:
 
 
 def parse_pdf(path: Path, sha256: str | None = None) -> ParsedPaper:
-    """Parse one paper; raises PaperError (empty, not_pdf, corrupt, encrypted, no_text)."""
+    """Parse one paper; raises PaperError (empty, not_pdf, corrupt, encrypted, needs_ocr)."""
     path = Path(path)
     tables: list[Table] = []
     pages: list[list[Line | TableSlot]] = []
@@ -289,7 +289,7 @@ def parse_pdf(path: Path, sha256: str | None = None) -> ParsedPaper:
     classifier = _Classifier([item for item in items if isinstance(item, Paragraph)])
     blocks = _blocks(items, classifier, tables)
     if not blocks:
-        raise PaperError("no_text", f"{path.name} has no readable text on any of its {len(pages)} pages: "
+        raise PaperError("needs_ocr", f"{path.name} has no readable text on any of its {len(pages)} pages: "
                                     "it looks scanned and needs OCR")
     offset = 0
     for block in blocks:

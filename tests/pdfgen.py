@@ -20,8 +20,11 @@ def _escape(text: str) -> bytes:
     return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
 
 
-def _content(items: list[tuple], rules: list[tuple]) -> bytes:
+def _content(items: list[tuple], rules: list[tuple], images: list[tuple] = ()) -> bytes:
     ops = [b"%g %g m %g %g l S" % rule for rule in rules]
+    for x, y, width, height in images:   # a 4x4 grey inline image stretched over the box, like a scan
+        ops.append(b"q %g 0 0 %g %g %g cm BI /W 4 /H 4 /CS /G /BPC 8 ID %s EI Q"
+                   % (width, height, x, y, bytes(range(0, 256, 16))))
     for x, y, text, size, *rest in items:
         font = "F2" if rest and rest[0] else "F1"
         ops.append(b"BT /%s %g Tf %g %g Td (%s) Tj ET" % (font.encode(), size, x, y, _escape(text)))
@@ -33,11 +36,14 @@ def pdf_bytes(
     page_size: tuple[float, float] = A4,
     encrypted: bool = False,
     rules: list[list[tuple]] | None = None,
+    images: list[list[tuple]] | None = None,
 ) -> bytes:
     """The bytes of a valid PDF with one page per list of items, xref offsets exact.
 
     `rules` gives, per page, straight lines (x0, y0, x1, y1) to stroke: enough to draw
     the ruled tables and boxes that pdfplumber's table finder looks for.
+    `images` gives, per page, boxes (x, y, width, height) filled with an inline image
+    and no text: a scanned page.
     `encrypted=True` adds a standard security handler whose user password is not
     empty, so readers must refuse the file without a password (the text itself is
     left in clear: only the refusal matters to a test).
@@ -50,7 +56,7 @@ def pdf_bytes(
     resources = b"<< /Font << %s >> >>" % b" ".join(font_refs)
     kids = []
     for number, items in enumerate(pages):
-        stream = _content(items, rules[number] if rules else [])
+        stream = _content(items, rules[number] if rules else [], images[number] if images else [])
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
         objects.append(
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %g %g] /Resources %s /Contents %d 0 R >>"
@@ -86,8 +92,9 @@ def write_pdf(
     page_size: tuple[float, float] = A4,
     encrypted: bool = False,
     rules: list[list[tuple]] | None = None,
+    images: list[list[tuple]] | None = None,
 ) -> Path:
     """Write `pdf_bytes(pages, ...)` to `path` and return it as a Path."""
     path = Path(path)
-    path.write_bytes(pdf_bytes(pages, page_size, encrypted, rules))
+    path.write_bytes(pdf_bytes(pages, page_size, encrypted, rules, images))
     return path

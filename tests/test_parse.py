@@ -238,7 +238,7 @@ def _random_behind_header(path):
         (_truncated, "corrupt"),
         (_random_behind_header, "corrupt"),
         (lambda p: p.write_bytes(pdf_bytes([[(72, 700, "secret minutes", 12)]], encrypted=True)), "encrypted"),
-        (lambda p: write_pdf(p, [[], []]), "no_text"),
+        (lambda p: write_pdf(p, [[], []]), "needs_ocr"),
     ],
     ids=["empty", "html", "truncated", "random", "encrypted", "scanned"],
 )
@@ -248,7 +248,7 @@ def test_bad_input_raises_paper_error_of_its_kind(tmp_path, make, kind):
     with pytest.raises(PaperError) as caught:
         parse_pdf(path)
     assert caught.value.kind == kind
-    if kind == "no_text":
+    if kind == "needs_ocr":
         assert "OCR" in caught.value.reason
 
 

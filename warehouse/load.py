@@ -56,6 +56,7 @@ def load_paper(con: duckdb.DuckDBPyConnection, extraction: PaperExtraction,
                 _retire_unless_held(con, previous, doc.path)
         stored = _replace_contents(con, extraction)
         resolve_failures(con, doc.path)
+        con.execute("UPDATE search_index_state SET contents_version = contents_version + 1")
     return stored
 
 

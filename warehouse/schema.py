@@ -167,6 +167,13 @@ DDL = [
         target VARCHAR NOT NULL,
         relation VARCHAR NOT NULL,
         attrs JSON NOT NULL)""",
+    # Loads bump contents_version; a refresh copies it to indexed_version. They differ while
+    # the search index lags the records, e.g. after a crash between a load and the refresh.
+    """CREATE TABLE IF NOT EXISTS search_index_state (
+        singleton BOOLEAN PRIMARY KEY DEFAULT true CHECK (singleton),
+        contents_version BIGINT NOT NULL DEFAULT 0,
+        indexed_version BIGINT NOT NULL DEFAULT 0)""",
+    "INSERT INTO search_index_state (singleton) VALUES (true) ON CONFLICT DO NOTHING",
     # What full-text search indexes: derived from the tables above by refresh_search_index.
     """CREATE TABLE IF NOT EXISTS search_items (
         id VARCHAR PRIMARY KEY,

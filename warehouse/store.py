@@ -46,7 +46,9 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
 
 
 def start_run(con: duckdb.DuckDBPyConnection) -> int:
-    """Open an ingest run; documents and failures it produces carry its id."""
+    """Open an ingest run; documents and failures it produces carry its id. A run still
+    marked running was killed (a writer holds the database alone): it is marked so."""
+    con.execute("UPDATE ingest_runs SET status = 'interrupted' WHERE status = 'running'")
     return con.execute("INSERT INTO ingest_runs (status) VALUES ('running') "
                        "RETURNING run_id").fetchone()[0]
 
@@ -68,6 +70,15 @@ def resolve_failures(con: duckdb.DuckDBPyConnection, path: str) -> None:
     """The path is fine now: its earlier failures stop being listed (they stay recorded)."""
     con.execute("UPDATE failures SET resolved_at = current_timestamp "
                 "WHERE path = ? AND resolved_at IS NULL", [path])
+
+
+def known_failure(con: duckdb.DuckDBPyConnection, path: str, sha256: str) -> dict | None:
+    """The outstanding failure of `path` if it failed with these very bytes: no need to
+    read them again to fail the same way."""
+    rows = as_dicts(con.execute(
+        "SELECT sha256, kind, reason, run_id FROM failures WHERE path = ? AND resolved_at IS NULL "
+        "ORDER BY failure_id DESC LIMIT 1", [path]))
+    return rows[0] if rows and rows[0]["sha256"] == sha256 else None
 
 
 def failures(con: duckdb.DuckDBPyConnection) -> list[dict]:
@@ -102,6 +113,15 @@ def refresh_search_index(con: duckdb.DuckDBPyConnection) -> None:
         con.execute("DELETE FROM search_items")
         con.execute("INSERT INTO search_items " + " UNION ALL ".join(selects))
         con.execute("PRAGMA create_fts_index('search_items', 'id', 'text', overwrite = 1)")
+        con.execute("UPDATE search_index_state SET indexed_version = contents_version")
+
+
+def search_index_stale(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether records were loaded since the search index was last built, by this run or
+    by one that died before refreshing it."""
+    contents, indexed = con.execute(
+        "SELECT contents_version, indexed_version FROM search_index_state").fetchone()
+    return contents != indexed
 
 
 def as_dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict]:

@@ -1,0 +1,205 @@
+"""The nightly ingestion flow: a task per stage, each calling a pipeline/ function.
+
+list sources -> open the warehouse -> plan -> parse and extract (in parallel, on the flow's
+task runner) -> load (one writer, in the flow's process) -> refresh search -> report.
+
+Transient failures (the network, a database locked by another process) are retried with
+backoff; a paper that cannot be read fails once, with its reason, and the run goes on.
+With no Prefect server configured, Prefect starts a temporary local API for the run.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from contextlib import contextmanager
+
+import duckdb
+from prefect import flow, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.futures import as_completed
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner
+from prefect.tasks import exponential_backoff
+
+import warehouse
+from pipeline.crosspaper import CrossPaperSummary, refresh_cross_paper
+from pipeline.errors import PaperError
+from pipeline.ingest import (PaperOutcome, Plan, RunSummary, extract_one, load_one, plan,
+                             settle_same_bytes, summary_markdown)
+from pipeline.paperstore import PaperStore
+from pipeline.sources import FetchError, HttpClient, SourcedPaper, Unfetched, open_source
+
+DEFAULT_DB = "boardpapers.duckdb"
+DEFAULT_CRON = "0 2 * * *"
+
+# Called after each paper with its outcome, and once with the number of papers listed; the
+# CLI sets them to drive its progress bar.
+on_paper: Callable[[PaperOutcome], None] = lambda outcome: None
+on_plan: Callable[[int], None] = lambda total: None
+
+
+def is_transient(error: BaseException) -> bool:
+    """Worth trying again later: a network failure, or the warehouse locked by another process."""
+    if isinstance(error, FetchError):
+        return error.transient
+    return isinstance(error, duckdb.IOException) and "lock" in str(error).lower()
+
+
+def _retry_if_transient(task, task_run, state) -> bool:
+    return is_transient(state.result(raise_on_failure=False))
+
+
+@task(name="list-source", retries=3, retry_delay_seconds=exponential_backoff(backoff_factor=10),
+      retry_condition_fn=_retry_if_transient, cache_policy=NO_CACHE)
+def list_source_task(spec: str, store: str | None, polite_seconds: float) -> list[SourcedPaper | Unfetched]:
+    client = HttpClient(min_interval=polite_seconds)
+    return list(open_source(spec, PaperStore(store) if store else None, client).papers())
+
+
+@task(name="open-warehouse", retries=5, retry_delay_seconds=exponential_backoff(backoff_factor=1),
+      retry_condition_fn=_retry_if_transient, cache_policy=NO_CACHE)
+def open_warehouse_task(db: str) -> duckdb.DuckDBPyConnection:
+    return warehouse.connect(db)
+
+
+@task(name="plan", cache_policy=NO_CACHE)
+def plan_task(con, papers: list[SourcedPaper | Unfetched]) -> Plan:
+    return plan(con, papers)
+
+
+@task(name="parse-and-extract", cache_policy=NO_CACHE)
+def extract_task(paper: SourcedPaper):
+    return extract_one(paper)
+
+
+@task(name="load", cache_policy=NO_CACHE)
+def load_task(con, paper: SourcedPaper, status: str, result, run_id: int) -> PaperOutcome:
+    return load_one(con, paper, status, result, run_id)
+
+
+@task(name="cross-paper", cache_policy=NO_CACHE)
+def cross_paper_task(con) -> CrossPaperSummary:
+    """Organisations across papers, milestone series, slippage and the graph, brought up to date."""
+    return refresh_cross_paper(con)
+
+
+@task(name="refresh-search-index", cache_policy=NO_CACHE)
+def refresh_index_task(con) -> None:
+    warehouse.refresh_search_index(con)
+
+
+@task(name="report", cache_policy=NO_CACHE)
+def report_task(summary: RunSummary, sources: list[str]) -> str:
+    markdown = summary_markdown(summary, sources)
+    create_markdown_artifact(markdown, key="nightly-ingest-summary",
+                             description=f"ingest run {summary.run_id}")
+    return markdown
+
+
+@flow(name="nightly-ingest", log_prints=False,
+      task_runner=ProcessPoolTaskRunner(max_workers=os.cpu_count()))
+def nightly_ingest(sources: list[str], db: str = DEFAULT_DB, store: str | None = None,
+                   polite_seconds: float = 1.0) -> RunSummary:
+    """Ingest every paper of `sources` (folders, manifest:FILE, moderngov:SITE#COMMITTEE) into
+    the warehouse at `db`; fetched papers are kept in the paper store at `store`."""
+    listed, source_failures = [], []
+    for spec in sources:
+        try:
+            listed += list_source_task(spec, store, polite_seconds)
+        except (FetchError, OSError, ValueError) as error:
+            source_failures.append(Unfetched(spec, "source_failed", str(error)))
+    con = open_warehouse_task(db)
+    run_id = warehouse.start_run(con)
+    outcomes: list[PaperOutcome] = []
+    try:
+        for spec in set(sources) - {failure.name for failure in source_failures}:
+            warehouse.resolve_failures(con, spec)
+        work = plan_task(con, listed + source_failures)
+        _planned(len(work.settled) + len(work.to_extract)
+                 + sum(len(names) for names in work.same_bytes.values()))
+        for outcome in work.settled:
+            if outcome.status == "failed":
+                warehouse.record_failure(con, outcome.path, None, outcome.kind, outcome.reason, run_id)
+            _done(outcomes, outcome)
+        with _api_shared_with_workers():
+            futures = {extract_task.submit(paper): (paper, status) for paper, status in work.to_extract}
+            for future in as_completed(list(futures)):
+                paper, status = futures[future]
+                try:
+                    result = future.result()
+                except Exception as error:      # the worker itself died (killed, out of memory)
+                    result = PaperError("extract_error", f"{type(error).__name__}: {error}")
+                outcome = _done(outcomes, load_task(con, paper, status, result, run_id))
+                for other in settle_same_bytes(con, outcome, work.same_bytes.get(paper.sha256, []),
+                                               run_id):
+                    _done(outcomes, other)
+        # Derived state (cross-paper tables, then the search index) lags the records after a
+        # load, or after a crash between a load and these steps: both are rebuilt together.
+        cross_paper = None
+        if warehouse.search_index_stale(con):
+            cross_paper = cross_paper_task(con)
+            refresh_index_task(con)
+    except BaseException:
+        warehouse.finish_run(con, run_id, "aborted", {"papers_done": len(outcomes)})
+        con.close()
+        raise
+    summary = RunSummary(run_id, outcomes, cross_paper)
+    warehouse.finish_run(con, run_id, "finished", {"papers": dict(summary.by_status),
+                                                   "records": dict(summary.records)})
+    con.close()
+    report_task(summary, sources)
+    return summary
+
+
+# The hooks are called through these functions, never from the flow's body: Prefect ships
+# the body by value to worker processes, with whatever it names (a progress bar, say).
+def _planned(total: int) -> None:
+    on_plan(total)
+
+
+@contextmanager
+def _api_shared_with_workers():
+    """Worker processes report to this run's Prefect API. With no server configured they
+    would each start a temporary API of their own (seconds each); they inherit the
+    environment while the pool starts them, so the URL is put there for that long."""
+    from prefect.context import FlowRunContext
+
+    context = FlowRunContext.get()
+    url = str(context.client.api_url) if context and context.client else None
+    if os.environ.get("PREFECT_API_URL") or not url:
+        yield
+        return
+    os.environ["PREFECT_API_URL"] = url
+    try:
+        yield
+    finally:
+        del os.environ["PREFECT_API_URL"]
+
+
+def _done(outcomes: list[PaperOutcome], outcome: PaperOutcome) -> PaperOutcome:
+    outcomes.append(outcome)
+    on_paper(outcome)
+    return outcome
+
+
+def task_runner(kind: str, workers: int | None = None, dask_address: str | None = None) -> TaskRunner:
+    """Where parse and extract run: `process` (a local process pool, the default), or `dask`
+    (a Dask cluster at `dask_address`, or a local one of `workers` processes)."""
+    if kind == "process":
+        return ProcessPoolTaskRunner(max_workers=workers or os.cpu_count())
+    if kind == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if dask_address:
+            return DaskTaskRunner(address=dask_address)
+        return DaskTaskRunner(cluster_kwargs={"n_workers": workers or os.cpu_count(),
+                                              "threads_per_worker": 1, "processes": True})
+    raise ValueError(f"unknown task runner {kind!r}: expected process or dask")
+
+
+def nightly_deployment(sources: list[str], db: str, store: str | None, cron: str = DEFAULT_CRON,
+                       name: str = "nightly", runner: TaskRunner | None = None):
+    """The deployment `boardpapers schedule` serves: the flow on a cron, with its parameters."""
+    flow = nightly_ingest.with_options(task_runner=runner) if runner else nightly_ingest
+    return flow.to_deployment(name=name, cron=cron,
+                              parameters={"sources": sources, "db": db, "store": store})
