@@ -1,6 +1,6 @@
 """Wall time and peak memory of the nightly ingest, as `boardpapers ingest` runs it.
 
-    .venv/bin/python benchmarks/nightly.py [PAPERS_FOLDER] [--pages 400] [--workers N]
+    .venv/bin/python bench/nightly.py [PAPERS_FOLDER] [--pages 400] [--workers N]
 
 Three runs, each a fresh `boardpapers ingest` process:
   start-up  over an empty folder: Prefect's fixed cost (temporary API, flow and task set-up);
