@@ -8,8 +8,12 @@ the organisation the cross-paper step resolved it to (org_names, org_entities: o
 all its names and papers), keyed by that entity's id; a name it has not resolved is keyed by
 a slug of itself ("NHS Brent CCG" -> "nhs-brent-ccg").
 
-`prepare_browsing` stores that mapping as a table; the web app calls it on its own copy of
-the warehouse, so searches do not redo the mapping and the warehouse itself is not touched.
+`prepare_browsing` precomputes, as tables, what every search would otherwise redo: each
+searchable item's paper facts, each organisation a record names, and each indexed word's
+BM25 weight in each item (the fts index's own terms and formula, so scores equal
+match_bm25's). A search then sums a few weights instead of evaluating match_bm25 per item:
+about ten times faster at 100,000 records (bench/search_latency.py). The web app prepares
+its own copy of the warehouse after each change, so the warehouse itself is never written.
 
 Every value a user sends is a bound parameter; the SQL text is assembled only from the fixed
 fragments below.
@@ -21,6 +25,7 @@ import duckdb
 
 from warehouse.store import as_dicts
 
+FTS = "fts_main_search_items"
 SLUG = "trim(regexp_replace(lower(strip_accents({0})), '[^a-z0-9]+', '-', 'g'), '-')"
 
 RECORD_ORGS = " UNION ALL ".join(
@@ -30,32 +35,51 @@ RECORD_ORGS = " UNION ALL ".join(
                           ("relations", "source"), ("relations", "target")])
 """(record id, paper, organisation name) for every organisation a record names."""
 
-RECORD_ORG_IDS = (
-    f"SELECT r.id, coalesce(n.entity_id, {SLUG.format('r.org')}) AS org_id, "
-    "coalesce(e.name, r.org) AS org_name "
-    f"FROM ({RECORD_ORGS}) AS r LEFT JOIN org_names AS n ON n.doc_id = r.doc_id AND n.name = r.org "
-    "LEFT JOIN org_entities AS e ON e.entity_id = n.entity_id")
-"""(record id, organisation id, organisation name) for every organisation a record names."""
-
-
-def prepare_browsing(con: duckdb.DuckDBPyConnection) -> None:
-    """Store which organisations each record names (table browse_record_orgs) for the other
-    functions here; call it on a writable copy after each change of the warehouse."""
-    con.execute(f"CREATE OR REPLACE TABLE browse_record_orgs AS {RECORD_ORG_IDS}")
-
 # A paper's date as stated ("2016", "2018-09", "2013-09-26") read as the days it may mean.
 PAPER_START = ("try_cast(CASE length(d.date) WHEN 4 THEN d.date || '-01-01' "
                "WHEN 7 THEN d.date || '-01' ELSE d.date END AS DATE)")
-PAPER_END = ("CASE length(d.date) WHEN 4 THEN try_cast(d.date || '-12-31' AS DATE) "
+PAPER_END = (f"CASE length(d.date) WHEN 10 THEN {PAPER_START} "
+             "WHEN 4 THEN try_cast(d.date || '-12-31' AS DATE) "
              f"ELSE last_day({PAPER_START}) END")
-PAPER_END_EXACT = f"CASE length(d.date) WHEN 10 THEN {PAPER_START} ELSE {PAPER_END} END"
+
+PREPARED = [
+    # Searchable items by the fts index's integer docid, with what filters and sorts need.
+    f"""CREATE OR REPLACE TABLE browse_items AS
+        SELECT docs.docid, s.id, s.type, s.doc_id, s.doc, s.page, d.committee,
+               {PAPER_START} AS paper_start, {PAPER_END} AS paper_end
+        FROM search_items s JOIN {FTS}.docs AS docs ON docs.name = s.id
+        JOIN documents AS d USING (doc_id) ORDER BY docs.docid""",
+    f"""CREATE OR REPLACE TABLE browse_record_orgs AS
+        SELECT i.docid, r.id, coalesce(n.entity_id, {SLUG.format('r.org')}) AS org_id,
+               coalesce(e.name, r.org) AS org_name
+        FROM ({RECORD_ORGS}) AS r JOIN browse_items AS i USING (id)
+        LEFT JOIN org_names AS n ON n.doc_id = r.doc_id AND n.name = r.org
+        LEFT JOIN org_entities AS e ON e.entity_id = n.entity_id ORDER BY org_id""",
+    # match_bm25's formula (k = 1.2, b = 0.75) term by term; sorted by term so that a search
+    # reads only the row groups of its words.
+    f"""CREATE OR REPLACE TABLE browse_postings AS
+        WITH tf AS (SELECT docid, termid, count(*) AS tf FROM {FTS}.terms GROUP BY ALL)
+        SELECT dict.term, tf.docid,
+               log((stats.num_docs - df + 0.5) / (df + 0.5) + 1) * tf * 2.2
+               / (tf + 1.2 * (0.25 + 0.75 * docs.len / stats.avgdl)) AS weight
+        FROM tf JOIN {FTS}.dict AS dict USING (termid) JOIN {FTS}.docs AS docs USING (docid),
+             {FTS}.stats AS stats ORDER BY dict.term, tf.docid""",
+]
+
+
+def prepare_browsing(con: duckdb.DuckDBPyConnection) -> None:
+    """(Re)build the browse_* tables the functions below read, from the warehouse's current
+    contents and search index; call it on a writable copy after each change."""
+    for statement in PREPARED:
+        con.execute(statement)
+
 
 SORTS = {
-    "relevance": "score DESC NULLS LAST, paper_start DESC NULLS LAST, doc, page, id",
-    "newest": "paper_start DESC NULLS LAST, doc, page, id",
-    "oldest": "paper_start ASC NULLS LAST, doc, page, id",
-    "paper": "doc, page, id",
-    "type": "type, paper_start DESC NULLS LAST, doc, page, id",
+    "relevance": "score DESC NULLS LAST, paper_start DESC NULLS LAST, doc, page, docid",
+    "newest": "paper_start DESC NULLS LAST, doc, page, docid",
+    "oldest": "paper_start ASC NULLS LAST, doc, page, docid",
+    "paper": "doc, page, docid",
+    "type": "type, paper_start DESC NULLS LAST, doc, page, docid",
 }
 """The orders a user may ask for, by name: the only way a sort reaches the SQL."""
 
@@ -73,48 +97,38 @@ class Filters:
     date_to: date | None = None
 
 
-FTS = "fts_main_search_items"
-BM25 = (
-    # match_bm25's own formula (k = 1.2, b = 0.75, any query term), evaluated once for the
-    # whole query from the index tables instead of once per indexed item: about ten times
-    # faster at 100,000 items.
-    f"WITH tokens AS (SELECT DISTINCT stem(unnest({FTS}.tokenize(?)), 'porter') AS t), "
-    f"qterms AS (SELECT termid, df FROM {FTS}.dict JOIN tokens ON term = t), "
-    f"tf AS (SELECT docid, termid, count(*) AS tf FROM {FTS}.terms "
-    f"  WHERE termid IN (SELECT termid FROM qterms) GROUP BY docid, termid) "
-    f"SELECT docs.name AS id, sum(log((stats.num_docs - df + 0.5) / (df + 0.5) + 1) "
-    f"  * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * docs.len / stats.avgdl))) AS score "
-    f"FROM tf JOIN qterms USING (termid) JOIN {FTS}.docs AS docs USING (docid), "
-    f"{FTS}.stats AS stats GROUP BY docs.name")
+FLAGS = ["type_ok", "org_ok", "committee_ok", "paper_ok", "from_ok", "to_ok"]
+ALL_OK = " AND ".join(FLAGS)
 
 
-def _base(filters: Filters) -> tuple[str, list]:
-    """Every candidate hit with its paper, its score and one flag per filter (TRUE when the
-    filter is off), so the results can apply all filters while each facet counts with every
-    filter but its own."""
+def _base(con: duckdb.DuckDBPyConnection, filters: Filters) -> tuple[str, list]:
+    """Every candidate item (docid, score and what sorts need) with one flag per filter
+    (TRUE when the filter is off), so the results can apply all filters while each facet
+    counts with every filter but its own."""
+    params: list = []
     if filters.query:
-        hits, score = f"({BM25}) AS hit JOIN search_items AS s USING (id)", "hit.score"
-        query_params = [filters.query]
+        stems = sorted(match_stems(con, filters.query))
+        if not stems:                         # nothing indexable: no hit, as in match_bm25
+            stems = [""]
+        hits = (f"(SELECT docid, sum(weight) AS score FROM browse_postings "
+                f"WHERE term IN ({', '.join('?' for _ in stems)}) GROUP BY docid) AS hit "
+                "JOIN browse_items AS i USING (docid)")
+        score, query_params = "hit.score", stems
     else:
-        hits, score, query_params = "search_items AS s", "CAST(NULL AS DOUBLE)", []
-    flags, flag_params = [], []
+        hits, score, query_params = "browse_items AS i", "CAST(NULL AS DOUBLE)", []
+    flags = []
     for name, value, condition in [
-            ("type", filters.type, "s.type = ?"),
-            ("org", filters.org, "s.id IN (SELECT id FROM browse_record_orgs WHERE org_id = ?)"),
-            ("committee", filters.committee, "d.committee = ?"),
-            ("paper", filters.paper, "s.doc_id = ?"),
-            ("date_from", filters.date_from, f"{PAPER_END_EXACT} >= ?"),
-            ("date_to", filters.date_to, f"{PAPER_START} <= ?")]:
-        flags.append(f"{condition if value is not None else 'TRUE'} AS {name}_ok")
-        flag_params += [value] if value is not None else []
-    sql = (f"SELECT s.id, s.type, s.doc_id, s.doc, s.page, s.section, s.quote, {score} AS score, "
-           "d.title, d.date, d.committee, "
-           f"{PAPER_START} AS paper_start, {', '.join(flags)} "
-           f"FROM {hits} JOIN documents AS d USING (doc_id)")
-    return sql, flag_params + query_params
-
-
-ALL_OK = "type_ok AND org_ok AND committee_ok AND paper_ok AND date_from_ok AND date_to_ok"
+            ("type_ok", filters.type, "i.type = ?"),
+            ("org_ok", filters.org,
+             "i.docid IN (SELECT docid FROM browse_record_orgs WHERE org_id = ?)"),
+            ("committee_ok", filters.committee, "i.committee = ?"),
+            ("paper_ok", filters.paper, "i.doc_id = ?"),
+            ("from_ok", filters.date_from, "i.paper_end >= ?"),
+            ("to_ok", filters.date_to, "i.paper_start <= ?")]:
+        flags.append(f"{condition if value is not None else 'TRUE'} AS {name}")
+        params += [value] if value is not None else []
+    return (f"SELECT i.docid, i.id, i.type, i.doc_id, i.doc, i.page, i.paper_start, {score} AS score, "
+            f"{', '.join(flags)} FROM {hits}", params + query_params)
 
 
 def faceted_search(con: duckdb.DuckDBPyConnection, filters: Filters, sort: str = "relevance",
@@ -122,26 +136,28 @@ def faceted_search(con: duckdb.DuckDBPyConnection, filters: Filters, sort: str =
     """One page of hits in the chosen order, and how many hits there are in all.
 
     Each hit has id, type, doc_id, doc, title, date, committee, page, section, quote and
-    score (None without a query). Without a query every record and section matches, so a
-    user can browse an organisation's or a paper's records.
+    score (BM25 as match_bm25 gives it; None without a query). Without a query every record
+    and section matches, so a user can browse an organisation's or a paper's records.
     """
     if sort not in SORTS:
         raise ValueError(f"unknown sort {sort!r}; choose one of {sorted(SORTS)}")
-    base, params = _base(filters)
+    base, params = _base(con, filters)
+    # The page is chosen on the narrow prepared rows, then joined to its text and paper; the
+    # joined tables' columns are renamed so that the sort's names mean the page's columns.
     rows = as_dicts(con.execute(
         "SELECT id, type, doc_id, doc, title, date, committee, page, section, quote, score, "
-        "count(*) OVER () AS total "
-        f"FROM ({base}) WHERE {ALL_OK} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?",
-        [*params, limit, offset]))
-    total = rows[0]["total"] if rows else _count(con, base, params)
+        "total FROM (SELECT *, count(*) OVER () AS total FROM "
+        f"  ({base}) WHERE {ALL_OK} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?) AS hit "
+        "JOIN (SELECT id AS item_id, section, quote FROM search_items) AS s ON s.item_id = hit.id "
+        "JOIN (SELECT doc_id AS paper_id, title, date, committee FROM documents) AS d "
+        f"  ON d.paper_id = hit.doc_id ORDER BY {SORTS[sort]}", [*params, limit, offset]))
+    if not rows:
+        total = con.execute(f"SELECT count(*) FROM ({base}) WHERE {ALL_OK}", params).fetchone()[0]
+        return [], total
+    total = rows[0]["total"]
     for row in rows:
         del row["total"]
     return rows, total
-
-
-def _count(con: duckdb.DuckDBPyConnection, base: str, params: list) -> int:
-    """The total when the page asked for is past the end (so it holds no row to carry it)."""
-    return con.execute(f"SELECT count(*) FROM ({base}) WHERE {ALL_OK}", params).fetchone()[0]
 
 
 def facet_counts(con: duckdb.DuckDBPyConnection, filters: Filters,
@@ -149,21 +165,20 @@ def facet_counts(con: duckdb.DuckDBPyConnection, filters: Filters,
     """For each facet, its values with how many hits each would give, counting with every
     other filter applied: {"type": [{"value", "label", "count"}], "org": ..., "committee":
     ..., "paper": ...}, most hits first (organisations: the `max_orgs` biggest)."""
-    base, params = _base(filters)
-    others = {facet: " AND ".join(flag for flag in ALL_OK.split(" AND ")
-                                  if flag != f"{facet}_ok")
+    base, params = _base(con, filters)
+    others = {facet: " AND ".join(f for f in FLAGS if f != f"{facet}_ok")
               for facet in ("type", "org", "committee", "paper")}
     rows = as_dicts(con.execute(
         f"WITH base AS MATERIALIZED ({base}) "
         f"SELECT 'type' AS facet, type AS value, type AS label, count(*) AS n FROM base "
         f"WHERE {others['type']} GROUP BY type "
-        f"UNION ALL SELECT 'committee', committee, committee, count(*) FROM base "
-        f"WHERE {others['committee']} GROUP BY committee "
-        f"UNION ALL SELECT 'paper', doc_id, any_value(coalesce(title, doc)) || "
-        f"  coalesce(' (' || any_value(date) || ')', ''), count(*) FROM base "
-        f"WHERE {others['paper']} GROUP BY doc_id "
-        f"UNION ALL SELECT * FROM (SELECT 'org', org_id, mode(org_name), count(DISTINCT id) AS n "
-        f"  FROM base JOIN browse_record_orgs USING (id) WHERE {others['org']} "
+        f"UNION ALL SELECT 'committee', i.committee, i.committee, count(*) FROM base "
+        f"JOIN browse_items AS i USING (docid) WHERE {others['committee']} GROUP BY i.committee "
+        f"UNION ALL SELECT 'paper', p.doc_id, coalesce(d.title, d.doc) || "
+        f"  coalesce(' (' || d.date || ')', ''), p.n FROM (SELECT doc_id, count(*) AS n "
+        f"  FROM base WHERE {others['paper']} GROUP BY doc_id) AS p JOIN documents AS d USING (doc_id) "
+        f"UNION ALL SELECT * FROM (SELECT 'org', org_id, mode(org_name), count(DISTINCT docid) AS n "
+        f"  FROM base JOIN browse_record_orgs USING (docid) WHERE {others['org']} "
         f"  GROUP BY org_id ORDER BY n DESC, org_id LIMIT ?)",
         [*params, max_orgs]))
     facets: dict[str, list[dict]] = {"type": [], "org": [], "committee": [], "paper": []}
