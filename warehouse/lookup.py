@@ -17,14 +17,15 @@ EVENT_NODE_KINDS = ("milestone", "commitment", "decision")
 
 
 def record(con: duckdb.DuckDBPyConnection, record_id: str) -> dict | None:
-    """Every column of the record or section, its `type`, its paper's title, date and
-    committee, and the organisations it names ([{org_id, org_name}]); None if unknown."""
+    """Every column of the record or section, its `type`, its paper's `paper_title`,
+    `paper_date` and `committee`, and the organisations it names ([{org_id, org_name}]);
+    None if unknown."""
     found = con.execute("SELECT type FROM search_items WHERE id = ?", [record_id]).fetchone()
     if found is None:
         return None
     kind = found[0]
     rows = as_dicts(con.execute(
-        f"SELECT t.*, d.doc AS doc, d.title, d.date, d.committee "
+        f"SELECT t.*, d.doc AS doc, d.title AS paper_title, d.date AS paper_date, d.committee "
         f"FROM {TABLES[kind]} AS t JOIN documents AS d USING (doc_id) WHERE t.id = ?",
         [record_id]))
     if not rows:

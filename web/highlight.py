@@ -12,6 +12,20 @@ def words(texts: list[str]) -> list[str]:
     return sorted({w for text in texts for w in WORD.findall(text)})
 
 
+def excerpt(text: str, stems: dict[str, str], matched: set[str], width: int = 420) -> str:
+    """At most about `width` characters of `text`, around its first matched word: a long
+    section reads in a line or four, with its record page a click away."""
+    if len(text) <= width:
+        return text
+    first = next((m.start() for m in WORD.finditer(text) if stems.get(m.group()) in matched), 0)
+    start = max(0, first - width // 3)
+    if start:
+        start = text.find(" ", start) + 1 or start
+    end = text.rfind(" ", start, start + width)
+    end = end if end > start else start + width
+    return ("… " if start else "") + text[start:end].strip() + " …"
+
+
 def highlight(text: str, stems: dict[str, str], matched: set[str]) -> Markup:
     """`text` escaped, with each word whose stem (from `stems`) is in `matched` in <mark>."""
     if not matched:

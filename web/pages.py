@@ -15,7 +15,7 @@ from warehouse import browse, lookup
 from web import svg
 from web.api import hit_links, org_name
 from web.app import templates, warehouse_cursor
-from web.highlight import highlight, words
+from web.highlight import excerpt, highlight, words
 from web.params import ORG_ID, DocId, OrgId, RecordId, SearchQuery
 
 router = APIRouter(include_in_schema=False)
@@ -27,10 +27,10 @@ CSV_FIELDS = ["type", "doc", "title", "date", "committee", "page", "section", "q
 
 
 def highlighted(con: duckdb.DuckDBPyConnection, query: str | None, texts: list[str]):
-    """A function marking the query's matched words in any of `texts`."""
+    """A function giving an excerpt of any of `texts` with the query's matched words marked."""
     matched = browse.match_stems(con, query) if query else set()
     stems = browse.word_stems(con, words(texts)) if matched else {}
-    return lambda text: highlight(text, stems, matched)
+    return lambda text: highlight(excerpt(text, stems, matched), stems, matched)
 
 
 @router.get("/")
@@ -84,7 +84,8 @@ def record_page(request: Request, record_id: RecordId, con: Cursor):
                                  "since been replaced).")
     node = lookup.record_node(con, found)
     fields = {k: v for k, v in found.items() if k not in (
-        "type", "id", "doc_id", "doc", "page", "section", "quote", "title", "date", "committee",
+        "type", "id", "doc_id", "doc", "page", "section", "quote", "paper_title", "paper_date",
+        "committee", "title",
         "orgs", "char_start", "char_end", "text", "path", "ordinal") and v not in (None, [], "")}
     return templates.TemplateResponse(request, "record.html", {
         "rec": hit_links(found), "fields": fields, "heading": _heading(found),

@@ -64,8 +64,9 @@ def slippage_timeline(rows: list[dict]) -> Markup:
             y - 3, _short(row["description"], 50), row["description"]))
         out.append(Markup('<text x="6" y="{:.1f}" font-size="11" fill="#666">{}</text>').format(
             y + 12, _short(row.get("org") or "", 56)))
+        arrow = ' marker-end="url(#arrow)"' if x2 - x1 > 16 else ""   # no room for a head
         out.append(f'<line class="slip" x1="{x1:.1f}" y1="{y:.1f}" x2="{x2 - 6:.1f}" y2="{y:.1f}" '
-                   'stroke="#b3261e" stroke-width="2" marker-end="url(#arrow)"/>')
+                   f'stroke="#b3261e" stroke-width="2"{arrow}/>')
         for side, cx, fill in ((earlier, x1, "#ffffff"), (later, x2, "#b3261e")):
             out.append(Markup(
                 '<circle class="stated" cx="{:.1f}" cy="{:.1f}" r="6" fill="{}" stroke="#b3261e" '
