@@ -186,3 +186,13 @@ def test_paper_text_is_escaped_everywhere(client):
         assert "<script" not in response.text and "<b>respite" not in response.text
         assert escaped in response.text
         assert response.headers["content-security-policy"].startswith("default-src 'self'")
+
+
+def test_serve_refuses_a_warehouse_that_is_not_there(tmp_path):
+    from click.testing import CliRunner
+
+    from boardpapers.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 1 and "no warehouse at" in result.output
+    assert not (tmp_path / "none.duckdb").exists()
