@@ -64,6 +64,11 @@ def _print_summary(summary, seconds: float) -> None:
     records = summary.records
     if records:
         click.echo("records: " + ", ".join(f"{records[t]} {t}" for t in RECORD_TYPES if records[t]))
+    cross = summary.cross_paper
+    if cross is not None:
+        click.echo(f"across papers: {cross.organisations} organisations, {cross.milestone_links} restated "
+                   f"milestones, {cross.slippage} slipped ({cross.new_slippage} new), "
+                   f"{cross.overdue} overdue ({cross.new_overdue} new)")
     for o in summary.outcomes:
         if o.status == "failed":
             click.echo(f"failed: {o.path}: {o.kind}: {o.reason}")
@@ -111,6 +116,144 @@ def _open(db: str):
     if not Path(db).exists():
         raise click.ClickException(f"no warehouse at {db}; run `boardpapers ingest` first")
     return warehouse.connect(db, read_only=True)
+
+
+# --- cross-paper: slippage and the graph ----------------------------------------------------
+
+def _cross_paper(db: str):
+    """The warehouse, read-only, with its cross-paper tables (older warehouses lack them)."""
+    con = _open(db)
+    if not con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'graph_nodes'").fetchone()[0]:
+        raise click.ClickException(f"{db} has no cross-paper tables yet; run `boardpapers ingest` again")
+    return con
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB warehouse file.")
+@click.option("--org", default=None, help="Only this organisation (its name or any alias).")
+@click.option("--overdue", is_flag=True, help="List milestones overdue and unreported instead.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+def slippage(db: str, org: str | None, overdue: bool, as_json: bool) -> None:
+    """Milestones a later paper restated with a later date, worst first (or, with --overdue,
+    whose date passed by a later paper that neither restates them nor reports them achieved)."""
+    import warehouse
+
+    con = _cross_paper(db)
+    rows = warehouse.overdue(con, org) if overdue else warehouse.slippage(con, org)
+    if as_json:
+        click.echo(json.dumps(rows, indent=2, default=str))
+        return
+    if not rows:
+        click.echo("no overdue milestones" if overdue else "no slipped milestones")
+    for r in rows:
+        e = r["earlier"]
+        if overdue:
+            click.echo(f"{r['days_overdue']:>5} days overdue  {r['org'] or '-'}  {r['description']}")
+            click.echo(f"    due:    {e['date_text']:<22} {e['doc']} p.{e['page']}")
+            click.echo(f"    silent: {r['later_doc']} ({r['later_date']})")
+            continue
+        l = r["later"]
+        click.echo(f"{r['slip_days']:>5} days  {r['org'] or '-'}  {r['description']}")
+        click.echo(f"    was: {e['date_text']:<22} {e['doc']} p.{e['page']}: {_clip(e['quote'])}")
+        click.echo(f"    now: {l['date_text']:<22} {l['doc']} p.{l['page']}: {_clip(l['quote'])}")
+
+
+def _clip(text: str, width: int = 110) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 3] + "..."
+
+
+@main.group(invoke_without_command=True)
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB warehouse file.")
+@click.option("--format", "fmt", type=click.Choice(["graphml", "json"]), default=None,
+              help="Export the whole graph in this format (with --out).")
+@click.option("--out", type=click.Path(), default=None, help="File to export the graph to.")
+@click.pass_context
+def graph(ctx: click.Context, db: str, fmt: str | None, out: str | None) -> None:
+    """The graph of organisations, papers, decisions, commitments and milestones: export it
+    (--format, --out) or ask it a question (deps, org, impact)."""
+    ctx.obj = {"db": db}
+    if ctx.invoked_subcommand is not None:
+        if fmt or out:
+            raise click.UsageError("--format and --out export the graph; leave them off with a question")
+        return
+    if not (fmt and out):
+        raise click.UsageError("give --format and --out to export, or one of the questions: deps, org, impact")
+    from pipeline.graph import load_graph, write_graph
+
+    g = load_graph(_cross_paper(db))
+    path = write_graph(g, out, fmt)
+    click.echo(f"{path}  ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges)")
+
+
+def _graph_and_nodes(ctx: click.Context, db: str | None, text: str, kinds: tuple[str, ...]):
+    from pipeline.graph import find_nodes, load_graph
+
+    g = load_graph(_cross_paper(db or ctx.obj["db"]))
+    nodes = find_nodes(g, text, kinds)
+    if not nodes:
+        raise click.ClickException(f"no {' or '.join(kinds)} matches {text!r}")
+    return g, nodes
+
+
+@graph.command()
+@click.argument("label")
+@click.option("--db", default=None, help="DuckDB warehouse file (default: the graph group's --db).")
+@click.pass_context
+def deps(ctx: click.Context, label: str, db: str | None) -> None:
+    """What a decision or milestone depends on, transitively."""
+    from pipeline.graph import dependencies, describe
+
+    g, nodes = _graph_and_nodes(ctx, db, label, ("milestone", "decision", "commitment", "activity"))
+    for node in nodes:
+        click.echo(describe(g, node))
+        found = dependencies(g, node)
+        if not found:
+            click.echo("    depends on nothing the papers state")
+        for other, steps in found:
+            click.echo(f"    {'  ' * (steps - 1)}depends on {describe(g, other)}")
+
+
+@graph.command(name="org")
+@click.argument("name")
+@click.option("--db", default=None, help="DuckDB warehouse file (default: the graph group's --db).")
+@click.pass_context
+def org_command(ctx: click.Context, name: str, db: str | None) -> None:
+    """An organisation's commitments, milestones, decisions, partners and counterparties."""
+    from pipeline.graph import describe, organisation_view
+
+    g, nodes = _graph_and_nodes(ctx, db, name, ("organisation",))
+    for node in nodes:
+        attrs = g.nodes[node]
+        aliases = f"  (also: {', '.join(attrs.get('aliases', []))})" if attrs.get("aliases") else ""
+        click.echo(f"{attrs['label']}{aliases}  papers: {', '.join(attrs.get('docs', []))}")
+        view = organisation_view(g, node)
+        for key in ("commitments", "milestones", "decisions", "partners"):
+            click.echo(f"  {key} ({len(view[key])})")
+            for other in view[key]:
+                click.echo(f"    {describe(g, other)}")
+        click.echo(f"  counterparties ({len(view['counterparties'])})")
+        for relation, direction, other in view["counterparties"]:
+            arrow = f"{relation} ->" if direction == "out" else f"<- {relation}"
+            click.echo(f"    {arrow} {g.nodes[other]['label']}")
+
+
+@graph.command(name="impact")
+@click.argument("label")
+@click.option("--db", default=None, help="DuckDB warehouse file (default: the graph group's --db).")
+@click.pass_context
+def impact_command(ctx: click.Context, label: str, db: str | None) -> None:
+    """Everything downstream of a (slipped) milestone: restatements, what waits on it, who owns those."""
+    from pipeline.graph import describe, impact
+
+    g, nodes = _graph_and_nodes(ctx, db, label, ("milestone", "decision", "activity"))
+    for node in nodes:
+        click.echo(describe(g, node))
+        found = impact(g, node)
+        if not found:
+            click.echo("    nothing downstream")
+        for other, steps in found:
+            click.echo(f"    {'  ' * (steps - 1)}{describe(g, other)}")
 
 
 @main.command()

@@ -192,6 +192,8 @@ def _merge_placeless(entries: list[OrgEntry]) -> list[OrgEntry]:
             and _singular(_key(targets[0].name)) == _key(targets[0].name)
         if _generic(entry.name) and len(targets) == 1 and not plural_into_single:
             targets[0].forms |= entry.forms | {entry.name}
+            if own == _key(entry.name) and _key(targets[0].name) == own + "s":
+                targets[0].name = entry.name     # the paper's one board, also talked of in the plural
         else:
             out.append(entry)
     return out

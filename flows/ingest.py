@@ -11,6 +11,7 @@ from pathlib import Path
 from prefect import flow, task
 
 import warehouse
+from pipeline.crosspaper import CrossPaperSummary, refresh_cross_paper
 from pipeline.ingest import PaperOutcome, RunSummary, extract_one, hash_papers, load_one
 
 # Called after each paper with its outcome; the CLI sets it to advance its progress bar.
@@ -26,6 +27,16 @@ def discover_task(paths: list[str]) -> list[tuple[Path, str]]:
 @task(name="extract")
 def extract_task(path: Path, sha256: str):
     return extract_one(path, sha256)
+
+
+@task(name="cross-paper")
+def cross_paper_task(db: str) -> CrossPaperSummary:
+    """Organisations across papers, milestone series, slippage and the graph, brought up to date."""
+    con = warehouse.connect(db)
+    try:
+        return refresh_cross_paper(con)
+    finally:
+        con.close()
 
 
 @task(name="refresh-search-index")
@@ -63,5 +74,6 @@ def ingest_flow(paths: list[str], db: str = "boardpapers.duckdb") -> RunSummary:
                                                    "records": dict(summary.records)})
     con.close()
     if any(o.status in ("new", "changed") for o in outcomes):
+        summary.cross_paper = cross_paper_task(db)
         refresh_index_task(db)
     return summary

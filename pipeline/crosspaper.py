@@ -52,9 +52,10 @@ def refresh_cross_paper(con) -> CrossPaperSummary:
     documents = warehouse.current_documents(con)
     for m in milestones:
         m["entity_id"] = entity_of.get((m["doc_id"], m["org"])) if m["org"] else None
-    links = link_milestones(milestones)
+    bodies = bodies_of(orgs, entity_of)
+    links = link_milestones(milestones, bodies=bodies)
     slipped = find_slippage(milestones, links)
-    late = find_overdue(milestones, documents, orgs, entity_of)
+    late = find_overdue(milestones, documents, bodies)
     nodes, edges = build_graph_rows(
         entities=entities, entity_of=entity_of, documents=documents, milestones=milestones,
         commitments=warehouse.current_rows(con, "commitment"),
@@ -76,6 +77,12 @@ def _distinctive(form: str) -> bool:
     """'NHSE' or 'Brent CCG' name one body wherever they appear; 'the CCG', 'Health and
     Wellbeing Boards' or 'Local Authority' mean whichever body the paper is about."""
     return any(w.lower() not in GENERIC_WORDS for w in re.findall(r"[\w']+", form))
+
+
+def entity_key(scope: str, key: str) -> str:
+    """An organisation entity's id: its smallest folded name (and, for a generic name, its
+    paper), so it stays the same across refreshes while no new name joins the body."""
+    return hashlib.sha1(f"organisation|{scope}|{key}".encode()).hexdigest()[:16]
 
 
 def resolve_organisations(orgs: list[dict]) -> tuple[list[dict], dict[tuple[str, str], str]]:
@@ -114,7 +121,7 @@ def resolve_organisations(orgs: list[dict]) -> tuple[list[dict], dict[tuple[str,
         names = Counter(m["name"] for m in members)
         name = max(names, key=lambda n: (names[n], len(n), n))
         scope = "" if _distinctive(name) else members[0]["doc_id"]
-        entity_id = hashlib.sha1(f"organisation|{scope}|{_key(name)}".encode()).hexdigest()[:16]
+        entity_id = entity_key(scope, min(_key(m["name"]) for m in members))
         aliases = sorted({n for m in members for n in [m["name"], *m["aliases"]]} - {name})
         types = Counter(m["org_type"] for m in members)
         entities.append({"entity_id": entity_id, "name": name, "org_type": types.most_common(1)[0][0],
@@ -153,10 +160,20 @@ def similarity(a: dict, b: dict) -> float:
     return float(fuzz.token_set_ratio(wa, wb))
 
 
-def link_milestones(milestones: list[dict], threshold: float = LINK_THRESHOLD) -> list[dict]:
+def bodies_of(orgs: list[dict], entity_of: dict[tuple[str, str], str]) -> dict[str, set[str]]:
+    """doc_id -> the organisation entities the paper names."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for org in orgs:
+        out[org["doc_id"]].add(entity_of[(org["doc_id"], org["name"])])
+    return out
+
+
+def link_milestones(milestones: list[dict], threshold: float = LINK_THRESHOLD,
+                    bodies: dict[str, set[str]] | None = None) -> list[dict]:
     """Link each milestone to its restatement in each later paper: per pair of papers, the most
-    similar pairs first, each milestone used once. Returns links with a series id (the id of
-    the series' earliest milestone)."""
+    similar pairs first, each milestone used once. With `bodies`, only papers naming a body in
+    common are compared (papers of unrelated areas never restate each other's milestones).
+    Returns links with a series id (the id of the series' earliest milestone)."""
     by_doc: dict[str, list[dict]] = defaultdict(list)
     for m in milestones:
         if paper_day(m["doc_date"]):
@@ -167,6 +184,8 @@ def link_milestones(milestones: list[dict], threshold: float = LINK_THRESHOLD) -
         for later_doc in docs[i + 1:]:
             if paper_day(by_doc[later_doc][0]["doc_date"]) <= paper_day(by_doc[earlier_doc][0]["doc_date"]):
                 continue
+            if bodies is not None and not bodies.get(earlier_doc, set()) & bodies.get(later_doc, set()):
+                continue
             scored = sorted(((similarity(a, b), a["id"], b["id"]) for a in by_doc[earlier_doc]
                              for b in by_doc[later_doc]), reverse=True)
             used_a, used_b = set(), set()
@@ -176,11 +195,11 @@ def link_milestones(milestones: list[dict], threshold: float = LINK_THRESHOLD) -
                 if a not in used_a and b not in used_b:
                     used_a.add(a), used_b.add(b)
                     links.append({"earlier_id": a, "later_id": b, "similarity": score})
-    links = _consecutive(links, {m["id"]: m for m in milestones})
+    links = _consecutive(links)
     return _with_series(links)
 
 
-def _consecutive(links: list[dict], by_id: dict[str, dict]) -> list[dict]:
+def _consecutive(links: list[dict]) -> list[dict]:
     """A milestone restated in papers 2 and 3 links 1->2 and 2->3, not also 1->3."""
     later_of = defaultdict(set)
     for link in links:
@@ -213,42 +232,50 @@ def _with_series(links: list[dict]) -> list[dict]:
 
 def find_slippage(milestones: list[dict], links: list[dict]) -> list[dict]:
     """A link whose later milestone ends later than the earlier one: the slip in days between
-    the two intervals' ends ('from April 2020' -> 'from April 2021' is 365 days)."""
+    the two intervals' ends ('from April 2020' -> 'from April 2021' is 365 days). A slip is
+    known by what it says, not by record ids (see _slip_key)."""
     by_id = {m["id"]: m for m in milestones}
     out = []
     for link in links:
         a, b = by_id[link["earlier_id"]], by_id[link["later_id"]]
         if a["date_end"] and b["date_end"] and b["date_end"] > a["date_end"]:
-            out.append({"key": f"slipped|{a['id']}|{b['id']}", "kind": "slipped", "earlier_id": a["id"],
+            out.append({"key": _slip_key("slipped", a, b["doc"], b["date_end"]), "kind": "slipped", "earlier_id": a["id"],
                         "later_id": b["id"], "later_doc_id": b["doc_id"],
                         "entity_id": a.get("entity_id") or b.get("entity_id"),
                         "slip_days": (b["date_end"] - a["date_end"]).days})
     return out
 
 
-def find_overdue(milestones: list[dict], documents: list[dict], orgs: list[dict],
-                 entity_of: dict[tuple[str, str], str], threshold: float = LINK_THRESHOLD) -> list[dict]:
+def _slip_key(kind: str, earlier: dict, later_doc: str, later_end) -> str:
+    """The same milestone (paper name, words, date) moved to the same date by the same paper
+    (by name): a new version of either paper saying the same is not a new slip."""
+    parts = [kind, earlier["doc"], milestone_words(earlier["description"]), str(earlier["date_end"]),
+             later_doc, str(later_end)]
+    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
+
+
+def find_overdue(milestones: list[dict], documents: list[dict], bodies: dict[str, set[str]],
+                 threshold: float = LINK_THRESHOLD) -> list[dict]:
     """Milestones not reported achieved whose date had passed by a later paper naming the same
-    body, when no later paper restates them (nothing similar enough). The first such paper is
-    the evidence; days overdue are counted to its date."""
-    bodies_of: dict[str, set[str]] = defaultdict(set)
-    for org in orgs:
-        bodies_of[org["doc_id"]].add(entity_of[(org["doc_id"], org["name"])])
+    body, when no later paper of that body restates them (nothing similar enough). The first
+    such paper is the evidence; days overdue are counted to its date."""
     dated = sorted(((paper_day(d["date"]), d["doc_id"]) for d in documents if paper_day(d["date"])))
+    doc_names = {d["doc_id"]: d["doc"] for d in documents}
+    by_doc: dict[str, list[dict]] = defaultdict(list)
+    for m in milestones:
+        by_doc[m["doc_id"]].append(m)
     out = []
     for m in milestones:
         if m["status"] == "achieved" or not m["date_end"] or not m.get("entity_id") \
                 or not paper_day(m["doc_date"]):
             continue
-        later = [(day, doc_id) for day, doc_id in dated
-                 if day > paper_day(m["doc_date"]) and doc_id != m["doc_id"]]
-        if any(similarity(m, other) >= threshold for other in milestones
-               if other["doc_id"] in {d for _, d in later}):
+        later = [(day, doc_id) for day, doc_id in dated if day > paper_day(m["doc_date"])
+                 and doc_id != m["doc_id"] and m["entity_id"] in bodies.get(doc_id, set())]
+        if any(similarity(m, other) >= threshold for _, doc_id in later for other in by_doc[doc_id]):
             continue
-        evidence = next(((day, doc_id) for day, doc_id in later
-                         if day > m["date_end"] and m["entity_id"] in bodies_of[doc_id]), None)
+        evidence = next(((day, doc_id) for day, doc_id in later if day > m["date_end"]), None)
         if evidence:
-            out.append({"key": f"overdue|{m['id']}|{evidence[1]}", "kind": "overdue", "earlier_id": m["id"],
+            out.append({"key": _slip_key("overdue", m, doc_names[evidence[1]], None), "kind": "overdue", "earlier_id": m["id"],
                         "later_id": None, "later_doc_id": evidence[1], "entity_id": m["entity_id"],
                         "slip_days": (evidence[0] - m["date_end"]).days})
     return out

@@ -22,7 +22,10 @@ import warehouse
 from extractors.cues import short
 from extractors.organisations import _key
 
-EVENT_KINDS = ("decision", "milestone", "commitment", "activity")
+EVENT_MATCH = 88.0
+BODY_RELATIONS = {"commissions", "provides_to", "funds", "accountable_to", "reports_to", "member_of",
+                  "partners_with", "replaces"}
+"""Relations whose both ends are bodies; hosts has a body as its source only."""
 
 
 def build_graph_rows(*, entities, entity_of, documents, milestones, commitments, decisions,
@@ -82,10 +85,15 @@ def build_graph_rows(*, entities, entity_of, documents, milestones, commitments,
         if n["kind"] in ("milestone", "decision", "commitment"):
             events_of.setdefault(n["attrs"]["doc"], []).append(n)
     for r in relations:
+        # only dependencies join events; other relations' labels name functions ("hosts
+        # mental health commissioning"), which a sentence sharing their words is not
+        events = events_of.get(r["doc"], []) if r["relation"] == "depends_on" else []
+        own = [n for n in events if n["attrs"]["quote"] == r["quote"]]     # the relation's own sentence
+        others = [n for n in events if n["attrs"]["quote"] != r["quote"]]
         ends = []
-        for name in (r["source"], r["target"]):
-            ends.append(org_node(r["doc_id"], name) or _event_node(name, events_of.get(r["doc"], []))
-                        or node(f"activity:{r['doc_id']}:{_key(name)}", "activity", name, doc=r["doc"]))
+        for end, name, candidates in (("source", r["source"], own or others), ("target", r["target"], others)):
+            ends.append(org_node(r["doc_id"], name) or _event_node(name, candidates)
+                        or _unlisted(node, r, end, name))
         edge(ends[0], ends[1], r["relation"], **provenance(r))
 
     for link in links:
@@ -97,13 +105,26 @@ def build_graph_rows(*, entities, entity_of, documents, milestones, commitments,
     return list(nodes.values()), edges
 
 
+def _unlisted(node, r: dict, end: str, name: str) -> str:
+    """A relation's end that is neither a listed organisation nor an event: a body the relation
+    extractor knows that the paper's organisation list lacks ("Local Authorities"), or an
+    activity ("mental health commissioning")."""
+    from pipeline.crosspaper import entity_key
+
+    if r["relation"] in BODY_RELATIONS or (r["relation"] == "hosts" and end == "source"):
+        entity_id = entity_key(r["doc_id"], _key(name))
+        return node(f"org:{entity_id}", "organisation", name, org_type="other", aliases=[], docs=[r["doc"]])
+    return node(f"activity:{r['doc_id'][:16]}:{_key(name)}", "activity", name, doc=r["doc"])
+
+
 def _event_node(label: str, events: list[dict]) -> str | None:
-    """The paper's milestone, decision or commitment a relation's label describes, if one
-    clearly does."""
-    best = max(events, key=lambda n: fuzz.token_set_ratio(label.lower(), n["label"].lower()), default=None)
-    if best and fuzz.token_set_ratio(label.lower(), best["label"].lower()) >= 90:
-        return best["node_id"]
-    return None
+    """The paper's milestone, decision or commitment whose sentence a relation's label comes
+    from or clearly restates (token-set ratio of at least EVENT_MATCH against its quote)."""
+    rank = {"milestone": 2, "decision": 1, "commitment": 0}      # a sentence's milestone first
+    scored = [(fuzz.token_set_ratio(label.lower(), n["attrs"]["quote"].lower()), rank[n["kind"]], n["node_id"])
+              for n in events]
+    best = max(scored, default=None)
+    return best[2] if best and best[0] >= EVENT_MATCH else None
 
 
 # --- reading the graph back ----------------------------------------------------------------
@@ -142,19 +163,18 @@ def _scalars(attrs: dict) -> dict:
 
 
 def find_nodes(graph: nx.MultiDiGraph, text: str, kinds: tuple[str, ...]) -> list[str]:
-    """Nodes of `kinds` whose label (or alias) is `text`, else contains it, else is close to it."""
-    text_l = text.strip().lower()
-    candidates = [(n, a) for n, a in graph.nodes(data=True) if a["kind"] in kinds]
-
-    def names(a):
-        return [a["label"], *a.get("aliases", [])]
-
-    for test in (lambda s: s.lower() == text_l, lambda s: text_l in s.lower()):
-        found = [n for n, a in candidates if any(test(s) for s in names(a))]
-        if found:
-            return sorted(found, key=lambda n: graph.nodes[n]["label"])
-    scored = sorted(((fuzz.token_set_ratio(text_l, a["label"].lower()), n) for n, a in candidates), reverse=True)
-    return [n for s, n in scored[:5] if s >= 80]
+    """Nodes whose label or alias is `text`, else whose label or quote contains it, else whose
+    label is close to it; of the first of `kinds` that has any."""
+    text_l = " ".join(text.lower().split())
+    tests = [lambda a: any(s.lower() == text_l for s in [a["label"], *a.get("aliases", [])]),
+             lambda a: any(text_l in " ".join(s.lower().split()) for s in [a["label"], a.get("quote", "")]),
+             lambda a: fuzz.token_set_ratio(text_l, a["label"].lower()) >= 85]
+    for test in tests:
+        for kind in kinds:
+            found = [n for n, a in graph.nodes(data=True) if a["kind"] == kind and test(a)]
+            if found:
+                return sorted(found, key=lambda n: (graph.nodes[n]["label"], n))
+    return []
 
 
 def _relation_view(graph: nx.MultiDiGraph, relations: set[str], reverse: bool = False) -> nx.DiGraph:

@@ -31,6 +31,7 @@ class PaperOutcome:
 class RunSummary:
     run_id: int
     outcomes: list[PaperOutcome]
+    cross_paper: object | None = None     # pipeline.crosspaper.CrossPaperSummary, when refreshed
 
     @property
     def by_status(self) -> Counter:

@@ -24,7 +24,11 @@ KINGSMERE_2018 = dict(name="kingsmere-hwb-mcp-2018", cover=_cover(
     "This report updates the Kingsmere Health and Wellbeing Board on the development of a "
     "Multispecialty Community Provider (MCP) for the borough.",
     ("heading", "2. Timeline"),
-    "The Kingsmere Multispecialty Community Provider will start to operate from April 2020.",
+    "The Kingsmere Multispecialty Community Provider will start to operate from April 2020, subject to "
+    "approval of the final business case.",
+    "Transfer of community nursing staff depends on the launch of the Kingsmere Multispecialty Community Provider.",
+    "The CCG will commission the MCP contract from Kingsmere Community Health NHS Trust.",
+    "Kingsmere Borough Council will sit on the Kingsmere MCP Programme Board.",
     "A single urgent care hub will open at Kingsmere Hospital in January 2019.",
     "Procurement of the community equipment service will be completed by December 2018.",
     "The integrated discharge team will be in place by October 2018.",
@@ -43,6 +47,7 @@ KINGSMERE_2019 = dict(name="kingsmere-hwb-mcp-update-2019", cover=_cover(
     "The community equipment service procurement is now expected to complete by the end of March 2019.",
     "The integrated discharge team was established in October 2018.",
     "Kingsmere Borough Council will publish the carers' strategy in March 2020.",
+    "The Board will receive a report on community pharmacy opening hours in March 2019.",
 ])
 
 ASHDOWN_2019 = dict(name="ashdown-jhosc-ccg-merger-2019", cover=_cover(
@@ -55,6 +60,7 @@ ASHDOWN_2019 = dict(name="ashdown-jhosc-ccg-merger-2019", cover=_cover(
     "GP members will vote on the merger in October 2019.",
     "The merged Ashdown CCG will be established from April 2020.",
     "A new primary care estates strategy will be agreed by December 2019.",
+    "The Ashdown digital strategy will be published in December 2020.",
 ])
 
 ASHDOWN_2020 = dict(name="ashdown-jhosc-ccg-merger-update-2020", cover=_cover(
@@ -67,6 +73,7 @@ ASHDOWN_2020 = dict(name="ashdown-jhosc-ccg-merger-update-2020", cover=_cover(
     "The GP membership vote on the merger took place in November 2019.",
     "Establishment of the merged Ashdown CCG has been deferred to April 2021.",
     "The primary care estates strategy is now due to be agreed by June 2020.",
+    "A new community diagnostics strategy will be agreed by September 2020.",
 ])
 
 PAIRS = [(KINGSMERE_2018, KINGSMERE_2019), (ASHDOWN_2019, ASHDOWN_2020)]
@@ -91,3 +98,35 @@ def build(spec: dict) -> PaperExtraction:
     parsed, cover = paper(*spec["blocks"], cover=spec["cover"], name=f"{spec['name']}.pdf")
     parsed = parsed.model_copy(update={"sha256": hashlib.sha256(spec["name"].encode()).hexdigest()})
     return extract_paper(parsed, cover)
+
+
+def write_pdf_paper(spec: dict, folder) -> "Path":
+    """The paper as a one-page PDF: cover lines, then each block as wrapped lines, headings bold."""
+    import textwrap
+    from pathlib import Path
+
+    from tests.pdfgen import write_pdf
+
+    items, y = [], 800.0
+    for line in spec["cover"]:
+        items.append((60, y, line, 11))
+        y -= 30
+    y -= 14
+    for block in spec["blocks"]:
+        kind, text = ("body", block) if isinstance(block, str) else block
+        for line in textwrap.wrap(text, 95):
+            items.append((60, y, line, 10, kind == "heading"))
+            y -= 13
+        y -= 12
+    return write_pdf(Path(folder) / f"{spec['name']}.pdf", [items])
+
+
+if __name__ == "__main__":
+    import sys
+    from pathlib import Path
+
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "paper-pairs")
+    out.mkdir(parents=True, exist_ok=True)
+    for pair in PAIRS:
+        for spec in pair:
+            print(write_pdf_paper(spec, out))

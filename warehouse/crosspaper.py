@@ -30,35 +30,37 @@ def current_documents(con: duckdb.DuckDBPyConnection) -> list[dict]:
 def store_cross_paper(con: duckdb.DuckDBPyConnection, *, entities: list[dict], names: list[dict],
                       links: list[dict], slippages: list[dict], nodes: list[dict],
                       edges: list[dict]) -> dict[str, int]:
-    """Replace every cross-paper table in one transaction; slippage rows already known keep
-    their first_seen. Returns how many rows of each slippage kind are new."""
+    """Replace every cross-paper table in one transaction; a slippage already known (same key)
+    keeps its first_seen. Returns how many rows of each slippage kind are new."""
     with transaction(con):
-        known = {k for (k,) in con.execute("SELECT key FROM slippages").fetchall()}
-        for table in CROSS_PAPER_TABLES:
+        first_seen = dict(con.execute("SELECT key, first_seen::VARCHAR FROM slippages").fetchall())
+        for table in [*CROSS_PAPER_TABLES, "slippages"]:
             con.execute(f"DELETE FROM {table}")
-        con.execute("DELETE FROM slippages WHERE NOT list_contains(?, key)",
-                    [[s["key"] for s in slippages]])
         _insert(con, "org_entities", ["entity_id", "name", "org_type", "aliases", "docs"], entities)
         _insert(con, "org_names", ["doc_id", "name", "entity_id"], names)
         _insert(con, "milestone_links", ["earlier_id", "later_id", "series_id", "similarity"], links)
-        fresh = [s for s in slippages if s["key"] not in known]
-        _insert(con, "slippages", ["key", "kind", "earlier_id", "later_id", "later_doc_id",
-                                   "entity_id", "slip_days"], fresh)
-        con.execute("UPDATE slippages SET slip_days = s.slip_days FROM (SELECT unnest(?) AS key, "
-                    "unnest(?) AS slip_days) s WHERE slippages.key = s.key",
-                    [[s["key"] for s in slippages], [s["slip_days"] for s in slippages]])
-        _insert(con, "graph_nodes", ["node_id", "kind", "label", "attrs"],
-                [{**n, "attrs": json.dumps(n["attrs"], default=str)} for n in nodes])
-        _insert(con, "graph_edges", ["source", "target", "relation", "attrs"],
-                [{**e, "attrs": json.dumps(e["attrs"], default=str)} for e in edges])
-    return {kind: sum(1 for s in fresh if s["kind"] == kind) for kind in ("slipped", "overdue")}
+        now = con.execute("SELECT current_timestamp::VARCHAR").fetchone()[0]
+        _insert(con, "slippages", ["key", "kind", "earlier_id", "later_id", "later_doc_id", "entity_id",
+                                   "slip_days", "first_seen"],
+                [{**s, "first_seen": first_seen.get(s["key"], now)} for s in slippages])
+        _insert(con, "graph_nodes", ["node_id", "kind", "label", "attrs"], nodes)
+        _insert(con, "graph_edges", ["source", "target", "relation", "attrs"], edges)
+    return {kind: sum(1 for s in slippages if s["kind"] == kind and s["key"] not in first_seen)
+            for kind in ("slipped", "overdue")}
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: list[str], rows: list[dict]) -> None:
-    if rows:
-        marks = ", ".join("?" for _ in columns)
-        con.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})",
-                        [[row[c] for c in columns] for row in rows])
+    """Insert rows in one statement, as a JSON array cast to the columns' types (executemany
+    goes value by value and is a hundred times slower; a graph has thousands of rows)."""
+    if not rows:
+        return
+    types = dict(con.execute("SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ? "
+                             "AND database_name = current_database() AND schema_name = 'main'",
+                             [table]).fetchall())
+    row_type = ", ".join(f'"{c}" {types[c]}' for c in columns)
+    con.execute(f"INSERT INTO {table} ({', '.join(columns)}) "
+                f"SELECT unnest(?::JSON::STRUCT({row_type})[], recursive := true)",
+                [json.dumps([{c: row[c] for c in columns} for row in rows], default=str)])
 
 
 def _org_filter(con: duckdb.DuckDBPyConnection, org: str | None) -> tuple[str, list]:

@@ -1,0 +1,75 @@
+"""`boardpapers slippage` and `boardpapers graph` on PDFs of the written paper pairs, ingested
+through the Prefect flow (which brings the cross-paper tables up to date)."""
+import json
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from boardpapers.cli import main
+from tests.paperpairs import PAIRS, TRUTH, write_pdf_paper
+
+pytestmark = pytest.mark.usefixtures("prefect_harness")
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("pairs")
+    for pair in PAIRS:
+        for spec in pair:
+            write_pdf_paper(spec, folder)
+    db = folder / "w.duckdb"
+    result = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "6 slipped (6 new), 1 overdue (1 new)" in result.output
+    return db
+
+
+def run(*args):
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_slippage_json_lists_every_slip_worst_first(db):
+    rows = json.loads(run("slippage", "--db", db, "--json"))
+    assert sorted(r["slip_days"] for r in rows) == sorted(days for *_, days in TRUTH if days)
+    assert rows[0]["slip_days"] == 365 and rows[-1]["slip_days"] == 30
+    assert all(r["earlier"]["page"] == 1 and r["later"]["quote"] for r in rows)
+
+
+def test_slippage_for_one_organisation_by_alias(db):
+    rows = json.loads(run("slippage", "--db", db, "--org", "NHS Kingsmere CCG", "--json"))
+    assert sorted(r["slip_days"] for r in rows) == [90, 150, 365]
+    text = run("slippage", "--db", db, "--org", "Ashdown CCGs")
+    assert "was: in October 2019" in text and "now: in November 2019" in text
+
+
+def test_overdue_lists_the_dropped_milestone(db):
+    assert "final business case" in run("slippage", "--db", db, "--overdue")
+
+
+def test_graph_exports_graphml_that_networkx_reads(db, tmp_path):
+    out = tmp_path / "g.graphml"
+    assert "nodes" in run("graph", "--db", db, "--format", "graphml", "--out", out)
+    graph = nx.read_graphml(out)
+    kinds = {a["kind"] for _, a in graph.nodes(data=True)}
+    assert {"organisation", "paper", "milestone"} <= kinds
+    assert {"commissions", "member_of", "replaces"} <= {a["relation"] for *_, a in graph.edges(data=True)}
+
+
+def test_graph_questions(db):
+    deps = run("graph", "--db", db, "deps", "Transfer of community nursing staff")
+    assert "depends on milestone: The Kingsmere Multispecialty Community Provider will start" in deps
+    assert "depends on activity: approval of the final business case" in deps
+    org = run("graph", "org", "Ashdown CCG", "--db", db)
+    assert "milestones (2)" in org and "replaces -> Ashdown CCGs" in org
+    impact = run("graph", "impact", "merged Ashdown CCG will be established", "--db", db)
+    assert "deferred to" in impact
+
+
+def test_graph_without_format_or_question_is_a_usage_error(db):
+    result = CliRunner().invoke(main, ["graph", "--db", str(db)])
+    assert result.exit_code == 2 and "--format and --out" in result.output
+    missing = CliRunner().invoke(main, ["graph", "--db", str(db), "deps", "no such milestone at all"])
+    assert missing.exit_code == 1 and "no milestone or decision" in missing.output

@@ -1,0 +1,124 @@
+"""Relations on sentences written in the style of board papers: each relation type, its
+direction, coordinated subjects, undefined short forms, and the sentences that must give none."""
+import pytest
+
+from tests.textpaper import extract
+
+COVER = ["Exampleton Health and Wellbeing Board", "Date: 12 March 2019",
+         "Report Title: Community services update",
+         "Report Author: Jo Bloggs, Head of Commissioning, NHS Exampleton Clinical Commissioning Group"]
+CCG = "NHS Exampleton Clinical Commissioning Group"
+TRUST = "Exampleton Healthcare NHS Trust"
+COUNCIL = "Exampleton Borough Council"
+HWB = "Exampleton Health and Wellbeing Board"
+INTRO = [f"This report comes from {CCG}.", f"{COUNCIL} contributed to it.",
+         f"{TRUST} contributed to it.", f"It is for {HWB}."]
+
+
+def triples(*blocks):
+    return {(r.source, r.relation, r.target) for r in extract(*INTRO, *blocks, cover=COVER).relations}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The CCG commissions Exampleton Healthcare NHS Trust to provide community nursing.",
+     (CCG, "commissions", TRUST)),
+    ("Exampleton Healthcare NHS Trust is commissioned by the Council to run the reablement service.",
+     (COUNCIL, "commissions", TRUST)),
+    ("The Trust holds a block contract with the CCG for adult community services.",
+     (CCG, "commissions", TRUST)),
+    ("The Council will continue commissioning home care from Exampleton Healthcare NHS Trust.",
+     (COUNCIL, "commissions", TRUST)),
+    ("The falls service is funded by Exampleton Borough Council until March 2020.", None),
+    ("Exampleton Healthcare NHS Trust is jointly funded by the CCG.", (CCG, "funds", TRUST)),
+    ("Council social workers are seconded to Exampleton Healthcare NHS Trust.",
+     (COUNCIL, "provides_to", TRUST)),
+    ("The CCG is accountable to the Health and Wellbeing Board for the Better Care Fund.",
+     (CCG, "accountable_to", HWB)),
+    ("Exampleton Healthcare NHS Trust will report quarterly on progress to the Health and Wellbeing Board.",
+     (TRUST, "reports_to", HWB)),
+    ("The Council will sit on the Exampleton Urgent Care Programme Board.",
+     (COUNCIL, "member_of", "Exampleton Urgent Care Programme Board")),
+    ("We will work closely with the Council to redesign the pathway.", (CCG, "partners_with", COUNCIL)),
+    ("The new Exampleton Care Partnership Board would replace the existing Exampleton Transformation Programme Board.",
+     ("Exampleton Care Partnership Board", "replaces", "Exampleton Transformation Programme Board")),
+    ("Weekly case reviews are hosted by Exampleton Healthcare NHS Trust.",
+     (TRUST, "hosts", "Weekly case reviews")),
+    ("Designate the Council as host for learning disability commissioning and pool the budgets.",
+     (COUNCIL, "hosts", "learning disability commissioning")),
+])
+def test_one_relation_and_its_direction(sentence, expected):
+    found = triples(sentence)
+    assert found == ({expected} if expected else set())
+
+
+def test_coordinated_subject_gives_each_body_the_relation():
+    found = triples("Both the Council and the CCG use Exampleton Healthcare NHS Trust as their main community provider.")
+    assert found == {(COUNCIL, "commissions", TRUST), (CCG, "commissions", TRUST)}
+
+
+def test_a_board_with_representation_from_bodies_has_them_as_members():
+    found = triples("Delivery is overseen by the Exampleton Integration Executive which has representation "
+                    "from both the CCG and the Council.")
+    assert found == {(CCG, "member_of", "Exampleton Integration Executive"),
+                     (COUNCIL, "member_of", "Exampleton Integration Executive")}
+
+
+def test_two_bodies_agreeing_together_are_partners():
+    assert triples("The CCG and the Council both agree to take the proposals forward.") == \
+        {(CCG, "partners_with", COUNCIL)}
+
+
+def test_attending_scrutiny_is_accountability_and_attending_a_board_is_reporting():
+    found = triples("The CCG will continue to attend the Exampleton Health Scrutiny Committee and "
+                    "the Health and Wellbeing Board.")
+    assert found == {(CCG, "accountable_to", "Exampleton Health Scrutiny Committee"),
+                     (CCG, "reports_to", HWB)}
+
+
+def test_undefined_initials_and_a_trusts_own_name_word_are_found():
+    cover = [*COVER[:3], "Report Author: Jo Bloggs, London Borough of Exampleton"]
+    out = extract("London Borough of Exampleton runs adult social care.", "Ferndale Foundation Trust runs the mental health wards.",
+                  "LBE occupational therapists are seconded to Ferndale under the agreement.", cover=cover)
+    assert {(r.source, r.relation, r.target) for r in out.relations} == \
+        {("London Borough of Exampleton", "provides_to", "Ferndale Foundation Trust")}
+
+
+def test_the_arrangement_set_up_in_the_previous_sentence_replaces():
+    found = triples("Create an Exampleton Joint Commissioning Executive to oversee pooled budgets. "
+                    "This arrangement would take the place of the Exampleton Transformation Programme Board.")
+    assert found == {("Exampleton Joint Commissioning Executive", "replaces", "Exampleton Transformation Programme Board")}
+
+
+def test_merging_into_a_single_body_replaces_the_group():
+    cover = ["Ashdown Joint Health Overview and Scrutiny Committee", "Date: 3 May 2019",
+             "Report Title: Merger", "Report Author: Lee Morgan, Accountable Officer, Ashdown CCGs"]
+    out = extract("This paper sets out the case for the Ashdown CCGs to merge.",
+                  "The new Ashdown CCG would hold the delegated budget.",
+                  "We propose that we become a single CCG by April 2020.", cover=cover)
+    assert {(r.source, r.relation, r.target) for r in out.relations} == {("Ashdown CCG", "replaces", "Ashdown CCGs")}
+
+
+@pytest.mark.parametrize("sentence", [
+    # the body after 'led by' names a team, not the body
+    "Much of the redesign is being led by the CCG programme team.",
+    # a possession, not a funded body
+    "The CCG also makes a contribution to the Council's contract for carers' breaks.",
+    # a list of bodies with no relation between them
+    "The CCG, the Council and Exampleton Healthcare NHS Trust attended the workshop in May.",
+    # working with someone unnamed
+    "The CCG will work with local people to design the service.",
+    # a contract between two commissioners says nothing about who commissions whom
+    "The CCG holds a section 75 contract with the Council.",
+    # a clause far from the verb
+    "The CCG, following the consultation that the Council ran in spring, will provide an update.",
+])
+def test_no_relation(sentence):
+    assert triples(sentence) == set()
+
+
+def test_a_ccg_in_a_paper_of_a_group_of_ccgs_is_the_group():
+    cover = ["Ashdown Joint Health Overview and Scrutiny Committee", "Date: 3 May 2019",
+             "Report Title: Merger", "Report Author: Lee Morgan, Accountable Officer, Ashdown CCGs"]
+    out = extract("This paper is from the Ashdown CCGs.",
+                  "Local GP practices are members of a CCG and elect its clinical leaders.", cover=cover)
+    assert {(r.source, r.relation, r.target) for r in out.relations} == {("GP practices", "member_of", "Ashdown CCGs")}
