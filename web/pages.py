@@ -44,22 +44,22 @@ def search_page(request: Request, params: Annotated[SearchQuery, Query()], con: 
     return templates.TemplateResponse(request, "search.html", {
         "params": params, "hits": [hit_links(h) for h in hits], "total": total,
         "facets": facets, "mark": mark, "csv_limit": CSV_LIMIT,
-        "org_label": _label(facets["org"], params.org, con),
-        "paper_label": _label(facets["paper"], params.paper),
+        "org_label": _label(facets["org"], params.org,
+                            lambda: (lookup.organisation(con, params.org) or {}).get("name")),
+        "paper_label": _label(facets["paper"], params.paper,
+                              lambda: (lookup.paper(con, params.paper) or {}).get("title")),
         "pages": -(-total // params.limit)})
 
 
-def _label(values: list[dict], chosen: str | None, con=None) -> str | None:
-    """The display name of the chosen facet value."""
+def _label(values: list[dict], chosen: str | None, look_up) -> str | None:
+    """The display name of the chosen facet value: its facet's label, or when the facet
+    does not list it (it matches nothing, or is past the biggest values), looked up."""
     if chosen is None:
         return None
     for value in values:
         if value["value"] == chosen:
             return value["label"]
-    if con is not None:
-        found = lookup.organisation(con, chosen)
-        return found["name"] if found else chosen
-    return chosen
+    return look_up() or chosen
 
 
 @router.get("/search.csv")
