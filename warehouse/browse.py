@@ -75,7 +75,7 @@ def prepare_browsing(con: duckdb.DuckDBPyConnection) -> None:
 
 
 SORTS = {
-    "relevance": "score DESC NULLS LAST, paper_start DESC NULLS LAST, doc, page, docid",
+    "relevance": "score DESC NULLS LAST, docid",
     "newest": "paper_start DESC NULLS LAST, doc, page, docid",
     "oldest": "paper_start ASC NULLS LAST, doc, page, docid",
     "paper": "doc, page, docid",
@@ -101,19 +101,29 @@ FLAGS = ["type_ok", "org_ok", "committee_ok", "paper_ok", "from_ok", "to_ok"]
 ALL_OK = " AND ".join(FLAGS)
 
 
+def _scores(con: duckdb.DuckDBPyConnection, query: str) -> tuple[str, list]:
+    """Each matching item's docid and BM25 score, and every filter flag TRUE."""
+    stems = sorted(match_stems(con, query)) or [""]   # nothing indexable: no hit, as match_bm25
+    flags = ", ".join(f"TRUE AS {flag}" for flag in FLAGS)
+    return (f"SELECT docid, sum(weight) AS score, {flags} FROM browse_postings "
+            f"WHERE term IN ({', '.join('?' for _ in stems)}) GROUP BY docid", stems)
+
+
+def _qualified(order: str) -> str:
+    """A sort over the page joined to browse_items: the page's score, the items' columns."""
+    return ", ".join(term if term.startswith("score") else f"i.{term}"
+                     for term in order.split(", "))
+
+
 def _base(con: duckdb.DuckDBPyConnection, filters: Filters) -> tuple[str, list]:
     """Every candidate item (docid, score and what sorts need) with one flag per filter
     (TRUE when the filter is off), so the results can apply all filters while each facet
     counts with every filter but its own."""
     params: list = []
     if filters.query:
-        stems = sorted(match_stems(con, filters.query))
-        if not stems:                         # nothing indexable: no hit, as in match_bm25
-            stems = [""]
-        hits = (f"(SELECT docid, sum(weight) AS score FROM browse_postings "
-                f"WHERE term IN ({', '.join('?' for _ in stems)}) GROUP BY docid) AS hit "
-                "JOIN browse_items AS i USING (docid)")
-        score, query_params = "hit.score", stems
+        scores, query_params = _scores(con, filters.query)
+        hits = f"({scores}) AS hit JOIN browse_items AS i USING (docid)"
+        score = "hit.score"
     else:
         hits, score, query_params = "browse_items AS i", "CAST(NULL AS DOUBLE)", []
     flags = []
@@ -127,7 +137,7 @@ def _base(con: duckdb.DuckDBPyConnection, filters: Filters) -> tuple[str, list]:
             ("to_ok", filters.date_to, "i.paper_start <= ?")]:
         flags.append(f"{condition if value is not None else 'TRUE'} AS {name}")
         params += [value] if value is not None else []
-    return (f"SELECT i.docid, i.id, i.type, i.doc_id, i.doc, i.page, i.paper_start, {score} AS score, "
+    return (f"SELECT i.docid, i.type, i.doc_id, i.doc, i.page, i.paper_start, {score} AS score, "
             f"{', '.join(flags)} FROM {hits}", params + query_params)
 
 
@@ -142,15 +152,21 @@ def faceted_search(con: duckdb.DuckDBPyConnection, filters: Filters, sort: str =
     if sort not in SORTS:
         raise ValueError(f"unknown sort {sort!r}; choose one of {sorted(SORTS)}")
     base, params = _base(con, filters)
+    if filters.query and sort == "relevance" and filters == Filters(query=filters.query):
+        # Nothing to filter and nothing to sort by but the score: the page comes straight
+        # from the summed weights, and only its rows meet the items table.
+        base, params = _scores(con, filters.query)
     # The page is chosen on the narrow prepared rows, then joined to its text and paper; the
     # joined tables' columns are renamed so that the sort's names mean the page's columns.
     rows = as_dicts(con.execute(
-        "SELECT id, type, doc_id, doc, title, date, committee, page, section, quote, score, "
-        "total FROM (SELECT *, count(*) OVER () AS total FROM "
+        "SELECT i.id, i.type, i.doc_id, i.doc, title, date, i.committee, i.page, section, quote, "
+        "score, total FROM (SELECT docid, score, count(*) OVER () AS total FROM "
         f"  ({base}) WHERE {ALL_OK} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?) AS hit "
-        "JOIN (SELECT id AS item_id, section, quote FROM search_items) AS s ON s.item_id = hit.id "
-        "JOIN (SELECT doc_id AS paper_id, title, date, committee FROM documents) AS d "
-        f"  ON d.paper_id = hit.doc_id ORDER BY {SORTS[sort]}", [*params, limit, offset]))
+        "JOIN browse_items AS i USING (docid) "
+        "JOIN (SELECT id AS item_id, section, quote FROM search_items) AS s ON s.item_id = i.id "
+        "JOIN (SELECT doc_id AS paper_id, title, date FROM documents) AS d "
+        f"  ON d.paper_id = i.doc_id ORDER BY {_qualified(SORTS[sort])}",
+        [*params, limit, offset]))
     if not rows:
         total = con.execute(f"SELECT count(*) FROM ({base}) WHERE {ALL_OK}", params).fetchone()[0]
         return [], total

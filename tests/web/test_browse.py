@@ -162,3 +162,14 @@ def test_what_users_type_is_data_not_sql(con):
     assert warehouse.counts(con) == before
     with pytest.raises(ValueError):
         faceted_search(con, Filters(), sort="page; DROP TABLE documents")
+
+
+def test_a_query_alone_ranks_as_the_same_query_through_the_filters(con):
+    """A query with no filter takes a shorter path; it must give the same pages."""
+    assert all(paper_dates(con).values())
+    for query in ["commissioning", "will", "April 2020"]:
+        for offset in (0, 7, 14):
+            alone = faceted_search(con, Filters(query=query), limit=7, offset=offset)
+            filtered = faceted_search(con, Filters(query=query, date_from=date(1900, 1, 1)),
+                                      limit=7, offset=offset)
+            assert alone == filtered and alone[1] > 14
