@@ -151,11 +151,12 @@ def faceted_search(con: duckdb.DuckDBPyConnection, filters: Filters, sort: str =
     """
     if sort not in SORTS:
         raise ValueError(f"unknown sort {sort!r}; choose one of {sorted(SORTS)}")
-    base, params = _base(con, filters)
     if filters.query and sort == "relevance" and filters == Filters(query=filters.query):
         # Nothing to filter and nothing to sort by but the score: the page comes straight
         # from the summed weights, and only its rows meet the items table.
         base, params = _scores(con, filters.query)
+    else:
+        base, params = _base(con, filters)
     # The page is chosen on the narrow prepared rows, then joined to its text and paper; the
     # joined tables' columns are renamed so that the sort's names mean the page's columns.
     rows = as_dicts(con.execute(

@@ -135,8 +135,9 @@ def test_each_facet_count_is_the_total_its_filter_gives(con):
 
 @pytest.mark.parametrize("sort", sorted(SORTS))
 def test_sorts_order_the_hits_and_pages_cover_them_once(con, sort):
-    hits = everything(con, query="will")
-    ordered = faceted_search(con, Filters(query="will"), sort=sort, limit=100_000)[0]
+    hits = everything(con, query="care")
+    assert len(hits) > 30
+    ordered = faceted_search(con, Filters(query="care"), sort=sort, limit=100_000)[0]
     assert sorted(h["id"] for h in ordered) == sorted(h["id"] for h in hits)
     spans = [paper_span(h["date"]) for h in ordered]
     if sort == "newest":
@@ -147,7 +148,7 @@ def test_sorts_order_the_hits_and_pages_cover_them_once(con, sort):
         assert [(h["doc"], h["page"]) for h in ordered] == sorted((h["doc"], h["page"]) for h in ordered)
     if sort == "type":
         assert [h["type"] for h in ordered] == sorted(h["type"] for h in ordered)
-    pages = [faceted_search(con, Filters(query="will"), sort=sort, limit=7, offset=o)
+    pages = [faceted_search(con, Filters(query="care"), sort=sort, limit=7, offset=o)
              for o in range(0, len(ordered) + 7, 7)]
     assert [h["id"] for page, _ in pages for h in page] == [h["id"] for h in ordered]
     assert {total for _, total in pages} == {len(ordered)}
@@ -167,7 +168,7 @@ def test_what_users_type_is_data_not_sql(con):
 def test_a_query_alone_ranks_as_the_same_query_through_the_filters(con):
     """A query with no filter takes a shorter path; it must give the same pages."""
     assert all(paper_dates(con).values())
-    for query in ["commissioning", "will", "April 2020"]:
+    for query in ["commissioning", "care", "April 2020"]:
         for offset in (0, 7, 14):
             alone = faceted_search(con, Filters(query=query), limit=7, offset=offset)
             filtered = faceted_search(con, Filters(query=query, date_from=date(1900, 1, 1)),
