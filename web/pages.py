@@ -151,7 +151,8 @@ def paper_pdf(doc_id: DocId, con: Cursor):
     if paper is None:
         raise HTTPException(404, "No such paper.")
     for path in lookup.paper_paths(con, doc_id):
-        if Path(path).is_file():
+        # Ingest stores resolved paths; a relative one would mean the server's folder.
+        if Path(path).is_absolute() and Path(path).is_file():
             return FileResponse(path, media_type="application/pdf", content_disposition_type="inline",
                                 filename=f"{paper['doc']}.pdf")
     raise HTTPException(404, f"The file of {paper['doc']} is no longer where it was ingested "

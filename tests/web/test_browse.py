@@ -71,6 +71,7 @@ def test_no_query_lists_every_record_and_section(con):
 
 def test_type_committee_and_paper_filters_keep_exactly_their_hits(con):
     hits = everything(con, query="commissioning")
+    assert len(hits) > 20
     committee = dict(con.execute("SELECT doc_id, committee FROM documents").fetchall())
     for kind in {h["type"] for h in hits}:
         assert {h["id"] for h in everything(con, query="commissioning", type=kind)} == \
