@@ -101,12 +101,28 @@ FLAGS = ["type_ok", "org_ok", "committee_ok", "paper_ok", "from_ok", "to_ok"]
 ALL_OK = " AND ".join(FLAGS)
 
 
-def _scores(con: duckdb.DuckDBPyConnection, query: str) -> tuple[str, list]:
-    """Each matching item's docid and BM25 score, and every filter flag TRUE."""
+def _scores(con: duckdb.DuckDBPyConnection, query: str,
+            within: list[tuple[str, object]] = ()) -> tuple[str, list]:
+    """Each matching item's docid and BM25 score, and every filter flag TRUE; `within`
+    (conditions on browse_items `i`, with their values) narrows the items scored."""
     stems = sorted(match_stems(con, query)) or [""]   # nothing indexable: no hit, as match_bm25
     flags = ", ".join(f"TRUE AS {flag}" for flag in FLAGS)
+    narrowed = (" AND docid IN (SELECT i.docid FROM browse_items AS i WHERE "
+                f"{' AND '.join(condition for condition, _ in within)})" if within else "")
     return (f"SELECT docid, sum(weight) AS score, {flags} FROM browse_postings "
-            f"WHERE term IN ({', '.join('?' for _ in stems)}) GROUP BY docid", stems)
+            f"WHERE term IN ({', '.join('?' for _ in stems)}){narrowed} GROUP BY docid",
+            stems + [value for _, value in within])
+
+
+def _conditions(filters: Filters) -> list[tuple[str, str, object]]:
+    """(flag, condition on browse_items `i`, value) of each filter, value None when off."""
+    return [("type_ok", "i.type = ?", filters.type),
+            ("org_ok", "i.docid IN (SELECT docid FROM browse_record_orgs WHERE org_id = ?)",
+             filters.org),
+            ("committee_ok", "i.committee = ?", filters.committee),
+            ("paper_ok", "i.doc_id = ?", filters.paper),
+            ("from_ok", "i.paper_end >= ?", filters.date_from),
+            ("to_ok", "i.paper_start <= ?", filters.date_to)]
 
 
 def _qualified(order: str) -> str:
@@ -127,14 +143,7 @@ def _base(con: duckdb.DuckDBPyConnection, filters: Filters) -> tuple[str, list]:
     else:
         hits, score, query_params = "browse_items AS i", "CAST(NULL AS DOUBLE)", []
     flags = []
-    for name, value, condition in [
-            ("type_ok", filters.type, "i.type = ?"),
-            ("org_ok", filters.org,
-             "i.docid IN (SELECT docid FROM browse_record_orgs WHERE org_id = ?)"),
-            ("committee_ok", filters.committee, "i.committee = ?"),
-            ("paper_ok", filters.paper, "i.doc_id = ?"),
-            ("from_ok", filters.date_from, "i.paper_end >= ?"),
-            ("to_ok", filters.date_to, "i.paper_start <= ?")]:
+    for name, condition, value in _conditions(filters):
         flags.append(f"{condition if value is not None else 'TRUE'} AS {name}")
         params += [value] if value is not None else []
     return (f"SELECT i.docid, i.type, i.doc_id, i.doc, i.page, i.paper_start, {score} AS score, "
@@ -151,10 +160,12 @@ def faceted_search(con: duckdb.DuckDBPyConnection, filters: Filters, sort: str =
     """
     if sort not in SORTS:
         raise ValueError(f"unknown sort {sort!r}; choose one of {sorted(SORTS)}")
-    if filters.query and sort == "relevance" and filters == Filters(query=filters.query):
-        # Nothing to filter and nothing to sort by but the score: the page comes straight
-        # from the summed weights, and only its rows meet the items table.
-        base, params = _scores(con, filters.query)
+    if filters.query and sort == "relevance":
+        # Nothing to sort by but the score: only the items the filters keep are scored, the
+        # page comes straight from the summed weights, and only its rows meet the items.
+        base, params = _scores(con, filters.query, [
+            (condition, value) for _, condition, value in _conditions(filters)
+            if value is not None])
     else:
         base, params = _base(con, filters)
     # The page is chosen on the narrow prepared rows, then joined to its text and paper; the
