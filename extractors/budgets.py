@@ -25,13 +25,17 @@ NEAR = 80    # characters: how far a kind word or holder may sit from the amount
 def extract_budgets(ctx: PaperContext) -> list[Budget]:
     out = []
     for sentence in ctx.sentences:
+        previous: tuple[MoneyMention, Budget] | None = None
         for money in find_money(sentence.text):
-            kind = _kind(sentence.text, money)
+            part_of = previous[1] if previous and _in_breakdown(sentence.text, previous[0], money) else None
+            kind = _kind(sentence.text, money) or (part_of.kind if part_of else None)
             if kind is None:
                 continue
-            period = _period(sentence, money)
-            out.append(Budget(**sentence.provenance(ctx.document), amount_gbp=money.amount_gbp, kind=kind,
-                              org=_holder(ctx, sentence.text, money), period=period))
+            org = _holder(ctx, sentence.text, money) or (part_of.org if part_of else None)
+            budget = Budget(**sentence.provenance(ctx.document), amount_gbp=money.amount_gbp, kind=kind,
+                            org=org, period=_period(sentence, money))
+            previous = (money, budget)
+            out.append(budget)
     return out
 
 
@@ -43,6 +47,13 @@ def _kind(text: str, money: MoneyMention) -> str | None:
         if 0 <= distance <= NEAR and (best is None or distance < best[0]):
             best = (distance, KIND_WORDS[int(m.lastgroup[1:])][1])
     return best[1] if best else None
+
+
+def _in_breakdown(text: str, before: MoneyMention, money: MoneyMention) -> bool:
+    """'£37.2m coming from the CCG and £5.3m from LBB': the parts of one breakdown share a kind,
+    and a part that names no holder shares the holder of the part before it."""
+    gap = text[before.end:money.start]
+    return len(gap) <= 60 and bool(re.search(r"\band\b|,", gap))
 
 
 def _holder(ctx: PaperContext, text: str, money: MoneyMention) -> str | None:

@@ -6,7 +6,7 @@ paper's own words and point at the page, section and character offsets they came
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from extractors.dates import DateMention, find_dates
@@ -37,6 +37,15 @@ class Sentence:
     @property
     def is_item(self) -> bool:
         return self.kind in (BlockKind.bullet, BlockKind.numbered)
+
+    def clause(self, start: int, end: int, ref: date | None) -> Sentence:
+        """The stretch [start, end) of this sentence as a sentence of its own, edges stripped."""
+        raw = self.text[start:end]
+        start += len(raw) - len(raw.lstrip())
+        text = raw.strip()
+        return replace(self, text=text, char_start=self.char_start + start,
+                       char_end=self.char_start + start + len(text), dates=find_dates(text, ref),
+                       first_in_block=self.first_in_block and start == 0)
 
     def provenance(self, doc: Document) -> dict:
         return {"doc_id": doc.doc_id, "doc": doc.doc, "page": self.page, "section": self.section,
@@ -77,7 +86,7 @@ def build_context(paper: ParsedPaper, document: Document, orgs: OrgIndex) -> Pap
         item = block.kind == BlockKind.bullet or (block.kind == BlockKind.numbered and lead_kind != BlockKind.numbered)
         if not item:
             lead_in = ""
-        heading_date = _dated_line(block.text, ref)
+        heading_date = _dated_line(block.text, ref) or _table_date(paper, block, ref)
         block_sentences = [s for s in _spans(block, doc) if s[1].strip()]
         for n, (start, text) in enumerate(block_sentences):
             sentences.append(Sentence(first_in_block=n == 0, 
@@ -116,6 +125,28 @@ def _spans(block: Block, doc) -> list[tuple[int, str]]:
     return out
 
 
+def _table_date(paper: ParsedPaper, block: Block, ref: date | None) -> DateMention | None:
+    """A roadmap cell takes its column's dated header ('2019/20'); a timeline row's cells take
+    the row's date cell ('Go live | April 2020'). The paper's own date on its cover is neither."""
+    if block.kind != BlockKind.table_cell or block.table is None or block.table >= len(paper.tables):
+        return None
+    rows = paper.tables[block.table].rows
+    row = rows[block.row] if block.row is not None and block.row < len(rows) else []
+    header = rows[0] if block.row else []
+    candidates = [cell for c, cell in enumerate(row) if c != block.col] + \
+                 ([header[block.col]] if block.col is not None and block.col < len(header) else [])
+    for cell in candidates:
+        mention = _whole_date(cell or "", ref)
+        if mention and not (mention.interval.precision == "day" and mention.interval.start == ref):
+            return mention
+    return None
+
+
+def _whole_date(text: str, ref: date | None) -> DateMention | None:
+    mentions = find_dates(text.strip(), ref)
+    return mentions[0] if len(mentions) == 1 and mentions[0].text.strip() == text.strip() else None
+
+
 DATED_LINE = re.compile(r"^\s*(?P<date>[^:]{3,30}?)\s*[:\-–]\s+\S")
 
 
@@ -124,7 +155,4 @@ def _dated_line(text: str, ref: date | None) -> DateMention | None:
     m = DATED_LINE.match(text)
     if not m:
         return None
-    mentions = find_dates(m.group("date"), ref)
-    if len(mentions) == 1 and mentions[0].text.strip() == m.group("date").strip():
-        return mentions[0]
-    return None
+    return _whole_date(m.group("date"), ref)

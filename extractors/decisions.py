@@ -19,9 +19,12 @@ TAKEN = re.compile(r"\b(?:(?:has|have)\s+(?:both\s+|already\s+|now\s+)?(?:agreed
                    r"(?:agreed|approved|endorsed|decided|resolved)\s+(?:to|that|a|an|the)|"
                    r"both\s+agree\s+to|It\s+(?:is|was)\s+agreed)\b")
 PENDING = re.compile(r"\b(?:will|to|shall)\s+(?:decide|vote|determine\s+whether)|\bdecide\s+whether\b|"
-                     r"\bvote\s+on\b|\bmake\s+(?:a\s+|their\s+|the\s+)?(?:final\s+)?decision\b|"
+                     r"\bvote\s+on\b|\bmakes?\s+(?:a\s+|their\s+|the\s+)?(?:final\s+)?decision\b|"
                      r"\bunder\s+consideration\b|\bopen\s+to\s+consideration\b|\bsubject\s+to\s+(?:approval|agreement)\b|"
-                     r"\bfor\s+(?:decision|approval)\s+(?:at|by|in)\b", re.I)
+                     r"\bfor\s+(?:decision|approval)\s+(?:at|by|in)\b|"
+                     r"\bwill\s+need\s+to\s+be\s+(?:\w+,\s+)*(?:\w+\s+and\s+)?(?:agreed|approved|decided|signed\s+off)\b|"
+                     r"\bneed\s+to\s+(?:decide|agree|determine|develop|choose)\s+(?:which|whether)\b", re.I)
+SHORT = 6    # words: a decision this short quotes its whole dated line
 
 
 def extract_decisions(ctx: PaperContext) -> list[Decision]:
@@ -32,13 +35,25 @@ def extract_decisions(ctx: PaperContext) -> list[Decision]:
             continue
         body = ctx.orgs.board if kind == "recommendation" else _body(ctx, sentence)
         date = sentence.heading_date or next(iter(sentence.dates), None)
-        out.append(Decision(**sentence.provenance(ctx.document), body=body, kind=kind,
+        out.append(Decision(**_provenance(ctx, sentence), body=body, kind=kind,
                             date_text=date.text if date else None))
     return out
 
 
+def _provenance(ctx: PaperContext, sentence: Sentence) -> dict:
+    """'Governing Bodies make decision.' alone says too little: on a dated line
+    ('September 2019: Proposal presented ... Governing Bodies make decision.') it quotes the line."""
+    if sentence.heading_date is None or len(sentence.text.split()) >= SHORT:
+        return sentence.provenance(ctx.document)
+    block = ctx.paper.blocks[sentence.block_index]
+    return {**sentence.provenance(ctx.document), "quote": block.text,
+            "char_start": block.char_start, "char_end": block.char_end}
+
+
 def _kind(sentence: Sentence) -> str | None:
     text = item_text(sentence.text)
+    if text.rstrip().endswith(":"):
+        return None           # 'The Board is asked to:' introduces its decisions; its items are them
     if ASKED.search(text):
         return "recommendation"
     if sentence.is_item and (ASK_LEAD.search(sentence.lead_in) or ASK_SECTION.search(_heading(sentence.section))):

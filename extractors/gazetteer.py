@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 
 # A proper-name run: capitalised words, with "and", "of", "&" and "the" inside it.
-NAME = r"(?:[A-Z][\w'’\-]*|St\.?)(?:\s+(?:(?:and|of|&|the|upon|on)\s+)?(?:[A-Z][\w'’\-]*|St\.?)){0,5}"
+# A name never runs through a body's last word: "X NHS Trust and Y NHS Trust" are two bodies.
+KIND_WORD = r"(?!(?:Trust|Board|Council)\b)"
+NAME = rf"{KIND_WORD}(?:[A-Z][\w'’\-]*|St\.?)(?:\s+(?:(?:and|of|&|the|upon|on)\s+)?{KIND_WORD}(?:[A-Z][\w'’\-]*|St\.?)){{0,5}}"
 ROLE = r"(?!(?:Executive|Director|Chief|Officer|Head|Manager|Team|Members?|Chair|Cabinet|Lead|Officers)\b)"
-PLACE = rf"(?:{ROLE}[A-Z][a-z'’\-]+|NHS)(?:\s+(?:{ROLE}[A-Z][a-z'’\-]+|and|upon|on)){{0,4}}"
+PLACE = rf"(?:{ROLE}[A-Z][a-z'’\-]+|NHS)(?:\s+(?:(?:and|upon|on)\s+)?{ROLE}[A-Z][a-z'’\-]+){{0,4}}"
 
 # (regex, org_type); order matters: earlier patterns win on overlap of equal length.
 PATTERNS: list[tuple[str, str]] = [
@@ -33,6 +35,9 @@ PATTERNS: list[tuple[str, str]] = [
     (rf"{NAME}\s+(?:Ltd|Limited|LLP|CIC|plc)\b\.?", "company"),
     (rf"(?:Healthwatch|Age UK|Citizens Advice|Mencap|Mind|MIND|CVS)(?:\s+{PLACE})?|{PLACE}\s+(?:MIND|Mind|CVS)\b", "voluntary"),
     (rf"University of {PLACE}|{PLACE} University", "other"),
+    (rf"(?:{PLACE}\s+)?(?:Local Medical Committees?|LMCs?)\b", "other"),
+    # A provider known by its place: only where the paper gives it an acronym, "Bromley Health Care (BHC)".
+    (rf"{PLACE}\s+Health\s?[Cc]are(?=\s*\([A-Z]{{2,6}}\))", "company"),
     (rf"(?:{PLACE}\s+)?Integrated Care (?:System|Partnership)s?|Primary Care Networks?|(?:{PLACE}\s+)?GP (?:Networks|practices|Federation)", "other"),
 ]
 
@@ -57,6 +62,8 @@ KNOWN_ACRONYMS = {"NHSE": "NHS England", "NHSI": "NHS Improvement", "CQC": "Care
 AFTER_GENERIC = r"(?![\w\-/]|\s+(?:area|areas|level|Governing|governing|members?|staff|officers?|teams?|of|'s))"
 GENERIC = [
     (re.compile(rf"\b[Tt]he\s+(?:single\s+|new\s+)?(?:CCG|Clinical Commissioning Group){AFTER_GENERIC}"), "ccg"),
+    (re.compile(rf"\b[Tt]he\s+(?:ICB|Integrated Care Board){AFTER_GENERIC}"), "icb"),
+    (re.compile(rf"\b[Tt]he\s+Trust{AFTER_GENERIC}"), "nhs_trust"),
     (re.compile(rf"\b(?:[Tt]he\s+)?(?:Council|Local Authority){AFTER_GENERIC}|\b[Tt]he\s+LA\b"), "council"),
     (re.compile(rf"\b[Tt]he\s+(?:Board|Health\s+(?:and|&)\s+Wellbeing\s+Board){AFTER_GENERIC}"), "board"),
 ]

@@ -19,15 +19,17 @@ CITED = re.compile(r"\b(?:dated|issued|guidance|white\s+paper|act|report\s+of|"
 PUBLISHED = re.compile(r"\b(?:was|were|been)\s+published\b|\bpublication\s+of\b", re.I)
 EVENT = re.compile(r"\b(?:will|shall|launch\w*|start\w*|commenc\w+|begin\w*|began|complet\w+|deliver\w*|"
                    r"submit\w*|present\w*|implement\w*|go\s+live|open\w*|clos\w+|agree\w*|approv\w+|"
-                   r"decid\w+|vote\w*|become|move|extend\w*|due|expected|planned|proposed|deadline|"
+                   r"decid\w+|decision|vote\w*|become|move|extend\w*|due|expected|planned|proposed|deadline|"
                    r"engag\w+|consult\w*|review\w*|publish|assurance|ready|save|achiev\w+|"
                    r"transfer\w*|establish\w*|develop\w*|commission\w*|appoint\w*|until|by|from)\b", re.I)
+
+TIMELINE_JOIN = re.compile(r",\s+and\s+|;\s+")
 
 
 def extract_milestones(ctx: PaperContext) -> list[Milestone]:
     out = []
     own = ctx.document.date
-    for sentence in ctx.sentences:
+    for sentence in (part for s in ctx.sentences for part in _timeline_parts(s, ctx.ref_date)):
         mention = _milestone_date(sentence, own)
         if mention is None or not EVENT.search(sentence.text) or CITED.search(_before(sentence, mention)) \
                 or PUBLISHED.search(sentence.text) or _money_period(sentence, mention):
@@ -38,6 +40,17 @@ def extract_milestones(ctx: PaperContext) -> list[Milestone]:
                              date_end=mention.interval.end, status=_status(ctx, sentence, mention),
                              org=org.name if org else ctx.orgs.author))
     return out
+
+
+def _timeline_parts(sentence: Sentence, ref) -> list[Sentence]:
+    """'September 2019: Proposal presented to the Governing Bodies, and application submitted to
+    NHS England.': each event of a dated timeline line is a milestone of its own."""
+    if sentence.heading_date is None:
+        return [sentence]
+    cuts = [(m.start(), m.end()) for m in TIMELINE_JOIN.finditer(sentence.text)]
+    bounds = zip([0] + [e for _, e in cuts], [s for s, _ in cuts] + [len(sentence.text)])
+    parts = [sentence.clause(start, end, ref) for start, end in bounds]
+    return parts if all(len(p.text.split()) >= 3 for p in parts) else [sentence]
 
 
 def _milestone_date(sentence: Sentence, own: str | None) -> DateMention | None:

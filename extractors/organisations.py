@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.gazetteer import COMPILED, GENERIC, KNOWN_ACRONYMS, strip_noise
+from extractors.org_lists import listed_bodies
 from schemas import Document, Organisation
 
 ACRONYM_AFTER = re.compile(r"\s*\((?:the\s+)?([A-Z][A-Za-z&/]{1,9})\)")
@@ -83,8 +84,8 @@ class OrgIndex:
         self.board = board
         self._by_form = {_key(f): e for e in entries for f in e.forms | {e.name}}
         self._generic = {}
-        for org_type in ("ccg", "council", "board"):
-            of_type = [e for e in entries if e.org_type == org_type and not e.name.endswith("s")]
+        for org_type in ("ccg", "icb", "council", "board", "nhs_trust"):
+            of_type = [e for e in entries if _generic_kind(e) == org_type and not e.name.endswith("s")]
             preferred = [e for e in of_type if e.name in (author, board)]
             if len(of_type) == 1 or len(preferred) == 1:
                 self._generic[org_type] = (preferred or of_type)[0]
@@ -135,6 +136,20 @@ class OrgIndex:
                 entries.append(OrgEntry(name=extra, org_type=org_type or _type_of(extra), forms={extra}))
         return OrgIndex(entries, author=author, board=board)
 
+    def with_place(self, place: str, names_a_council: bool) -> OrgIndex:
+        """A Health and Wellbeing Board paper's bodies with its place: a board the paper calls only
+        'the Health and Wellbeing Board' is '<place> Health and Wellbeing Board', and 'the Local
+        Authority' of a paper that never names its council is '<place> Council'."""
+        entries = []
+        for e in self.entries:
+            if e.org_type == "board" and _generic(e.name) and re.search(r"Wellbeing Boards?$", e.name):
+                e = OrgEntry(name=f"{place} Health and Wellbeing Board", org_type="board",
+                             forms=e.forms | {e.name}, page=e.page, quote=e.quote)
+            entries.append(e)
+        if names_a_council and not any(e.org_type == "council" for e in entries):
+            entries.append(OrgEntry(name=f"{place} Council", org_type="council", forms={"Local Authority"}))
+        return OrgIndex(entries, author=self.author, board=self.board)
+
     def records(self, document: Document) -> list[Organisation]:
         return [Organisation(doc_id=document.doc_id, doc=document.doc, name=e.name,
                              aliases=sorted(e.forms - {e.name}), org_type=e.org_type,
@@ -160,7 +175,39 @@ def build_org_index(text: str, page_of) -> OrgIndex:
         entry = entries.get(_key(full))
         if entry and re.search(rf"\b{acronym}\b", text):
             entry.forms.add(acronym)
+    for start, end, name, org_type in listed_bodies(text):
+        entry = entries.setdefault(_key(name), OrgEntry(name=name, org_type=org_type, page=page_of(start),
+                                                        quote=_line_around(text, start, end)))
+        entry.forms |= {name, text[start:end]}
+    _learn_initials(text, list(entries.values()))
     return OrgIndex(_merge_placeless(list(entries.values())), author=None, board=None)
+
+
+def initials(name: str) -> str:
+    """'London Borough of Bromley' -> 'LBB'; an acronym inside a name stays whole."""
+    return "".join(w if w.isupper() else w[0] for w in re.findall(r"[A-Za-z]+", name)
+                   if w.lower() not in ("of", "and", "the", "for", "upon", "on"))
+
+
+def _learn_initials(text: str, entries: list[OrgEntry]) -> None:
+    """A paper that writes 'LBB' without defining it still means its London Borough of Bromley:
+    three or more initials of exactly one body, used as a word in the paper, are its alias."""
+    taken = {f for e in entries for f in e.forms}
+    owners: dict[str, list[OrgEntry]] = {}
+    for entry in entries:
+        acronym = initials(entry.name)
+        if len(acronym) >= 3 and acronym.isupper() and acronym not in taken:
+            owners.setdefault(acronym, []).append(entry)
+    for acronym, [*candidates] in owners.items():
+        if len(candidates) == 1 and re.search(rf"(?<![\w/-]){acronym}(?![\w/-])", text):
+            candidates[0].forms.add(acronym)
+
+
+def _generic_kind(entry: OrgEntry) -> str:
+    """ICBs share the type 'ccg' but 'the CCG' and 'the ICB' are different bodies."""
+    if entry.org_type == "ccg" and re.search(r"\bICBs?\b|Integrated Care Boards?", entry.name):
+        return "icb"
+    return entry.org_type
 
 
 def _type_of(name: str) -> str:
@@ -172,7 +219,7 @@ def _type_of(name: str) -> str:
 GENERIC_WORDS = KIND_WORDS | {"primary", "network", "networks", "partnership", "partnerships", "system",
                                "systems", "health", "wellbeing", "and", "governing", "body", "bodies",
                                "committee", "committees", "overview", "scrutiny", "joint", "local", "gp",
-                               "practices", "authority", "authorities"}
+                               "practices", "authority", "authorities", "lmc", "lmcs"}
 
 
 def _generic(name: str) -> bool:

@@ -45,6 +45,8 @@ PATTERNS: list[tuple[str, str]] = [
     (rf"{S}\s+{AUX}(?:commission|commissions|commissioned|commissioning)\s+(?:[\w\-]+\s+){{0,3}}?from\s+{T}", "commissions"),
     (rf"{S}\s+{AUX}(?:commission|commissions|commissioned)\s+{T}", "commissions"),
     (rf"{T}\s+{BE}\s+(?:jointly\s+|directly\s+)?commissioned\s+by\s+{S}", "commissions"),
+    (rf"{S}\s+{AUX}(?:sub-?contract|sub-?contracts|sub-?contracted)\s+(?:[\w\-]+\s+){{0,4}}?to\s+{T}", "commissions"),
+    (rf"\(?{T}\)?\s+{BE}\s+sub-?contracted\s+by\s+{S}", "commissions"),
     (rf"{S}\s+{AUX}(?:use|uses|used)\s+{T}\s+as\s+(?:their|its|the)\s+(?:main\s+|lead\s+|sole\s+|principal\s+)?(?:[\w\-]+\s+){{0,3}}?provider", "commissions"),
     (rf"(?P<s>{ONE})\s+{AUX}(?:hold|holds|holding|has|have|signed|signs|award|awards|awarded)\s+(?:a\s+|an\s+|the\s+)?"
      rf"(?:[\w\-]+\s+){{0,4}}?contracts?\s+with\s+(?P<t>{ONE})", "contract"),
@@ -87,6 +89,12 @@ COMPILED = [(re.compile(p, re.I), relation) for p, relation in PATTERNS]
 TOGETHER = re.compile(rf"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:both\s+)?(?P<s>{ONE})\s*(?:,|and|&)\s*(?P<t>{ONE})\s+"
                       r"(?![^@]*@)(?:[^@.;]{0,120}?)\b(?:both\s+agree|have\s+agreed|jointly|working\s+(?:closely\s+)?together|"
                       r"work\s+(?:closely\s+)?together|have\s+committed|are\s+committed)\b", re.I)
+# "Three organisations (@0@, @1@, @2@) have been subcontracted to ...": by the provider the
+# section was just talking about, when the sentence does not say.
+SUBCONTRACTED = re.compile(rf"\(?{T}\)?\s+{BE}\s+sub-?contracted\b(?!\s+by\b)", re.I)
+PROVIDERS = {"company", "nhs_trust"}
+RECENT = 6
+"""How many sentences back, in the same section, the provider of a subcontract may be named."""
 # "@0@ will attend ... scrutiny committees and @1@": answering to a scrutiny body, reporting to a board.
 ATTEND = re.compile(rf"{S}\s+{AUX}(?:attend|attends|be\s+represented\s+at)\b(?P<rest>.*)", re.I)
 # "This arrangement would take the place of @0@": the body the previous sentence set up.
@@ -124,10 +132,17 @@ def extract_relations(ctx: PaperContext) -> list[Relation]:
     finder = MentionFinder(ctx)
     out, seen = [], set()
     previous: Sentence | None = None
-    for sentence in ctx.sentences:
-        template = _template(sentence.text, finder.find(sentence.text))
+    providers: list[tuple[int, str, str]] = []      # (sentence number, section, provider named)
+    for n, sentence in enumerate(ctx.sentences):
+        mentions = finder.find(sentence.text)
+        template = _template(sentence.text, mentions)
         before = finder.find(previous.text) if previous and previous.block_index == sentence.block_index else []
         found = [*_relations(template, before, finder), *_dependencies(sentence.text)]
+        recent = [name for i, section, name in providers if section == sentence.section and n - i <= RECENT]
+        m = SUBCONTRACTED.search(template.text)
+        if m and recent:
+            found += [(recent[-1], "commissions", target) for target in template.bodies(m.group("t"))]
+        providers += [(n, sentence.section, m.name) for m in mentions if finder.org_type(m.name) in PROVIDERS]
         for source, relation, target in found:
             key = (source, relation, target)
             if source != target and key not in seen:

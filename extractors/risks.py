@@ -24,7 +24,13 @@ STATED_RISK = re.compile(
     r"(?:have|has)\s+(?:\w+\s+){0,3}lacked\b|need(?:s)?\s+(?:to\s+be\s+)?(?:overcome|unblocking)|"
     r"the\s+(?:longer|later)\s+the\b.*\bthe\s+more\b)", re.I)
 BENEFIT_LIST = re.compile(r"\bbenefits?\b|\badvantages?\b|\bopportunit", re.I)
-MITIGATION = re.compile(r"\b(?:mitigat\w+|to\s+address\s+this|in\s+response|to\s+manage\s+this|to\s+reduce\s+this)\b", re.I)
+# A remedy inside the risk's own sentence: 'leading to a need for clarity on roles', 'to ensure that ...'.
+MITIGATION = re.compile(r"\b(?:mitigat\w+|to\s+address\s+this|in\s+response|to\s+manage\s+this|to\s+reduce\s+this|"
+                        r"(?P<need>lead(?:s|ing)?\s+to\s+(?:a\s+)?need\s+(?:for|to))|(?:to|will)\s+ensure)\b", re.I)
+# A remedy in the sentence after: 'So we must align ...', 'Addressing the deficit is ...', '... must therefore ...'.
+REMEDY_NEXT = re.compile(r"^(?:so|therefore|to\s+(?:mitigate|address|manage|minimi[sz]e|reduce)|addressing|in\s+response)\b|"
+                         r"\b(?:must|will|should)\s+therefore\b|\b(?:mitigat\w+|minimi[sz]e|address(?:ing)?\s+(?:this|these|the))\b",
+                         re.I)
 
 
 def extract_risks(ctx: PaperContext) -> list[Risk]:
@@ -52,13 +58,14 @@ def _is_risk(sentence: Sentence) -> bool:
 
 
 def _mitigation(sentences: list[Sentence], i: int) -> str | None:
-    """A mitigation the paper pairs with the risk: in the same sentence or the next one."""
+    """A mitigation the paper pairs with the risk: in the same sentence or the one after it."""
     here = sentences[i].text
     m = MITIGATION.search(here)
     if m:
-        return short(here[m.start():])
-    if i + 1 < len(sentences) and sentences[i + 1].block_index == sentences[i].block_index:
+        return short(here[m.end() if m.group("need") else m.start():])
+    if i + 1 < len(sentences) and sentences[i + 1].section == sentences[i].section \
+            and sentences[i + 1].block_index - sentences[i].block_index <= 1:
         nxt = sentences[i + 1].text
-        if MITIGATION.search(nxt) or re.match(r"(?:so|therefore|to\s+mitigate)\b", nxt, re.I):
+        if REMEDY_NEXT.search(nxt):
             return short(nxt)
     return None

@@ -154,17 +154,30 @@ def similarity(a: dict, b: dict) -> float:
     and differ rule a pair out."""
     if a.get("entity_id") and b.get("entity_id") and a["entity_id"] != b["entity_id"]:
         return 0.0
-    wa, wb = milestone_words(a["description"]), milestone_words(b["description"])
+    wa, wb = _words_of(a), _words_of(b)
     if not wa or not wb:
         return 0.0
     return float(fuzz.token_set_ratio(wa, wb))
 
 
+def _words_of(milestone: dict) -> str:
+    """milestone_words of the description, worked out once per milestone."""
+    if "_words" not in milestone:
+        milestone["_words"] = milestone_words(milestone["description"])
+    return milestone["_words"]
+
+
+LOCAL_TYPES = {"ccg", "council", "nhs_trust", "board", "voluntary", "company"}
+"""Bodies of one area: two papers naming one are papers of the same area (NHS England or a
+regulator, named by papers everywhere, says nothing of the kind)."""
+
+
 def bodies_of(orgs: list[dict], entity_of: dict[tuple[str, str], str]) -> dict[str, set[str]]:
-    """doc_id -> the organisation entities the paper names."""
+    """doc_id -> the local organisation entities the paper names."""
     out: dict[str, set[str]] = defaultdict(set)
     for org in orgs:
-        out[org["doc_id"]].add(entity_of[(org["doc_id"], org["name"])])
+        if org["org_type"] in LOCAL_TYPES:
+            out[org["doc_id"]].add(entity_of[(org["doc_id"], org["name"])])
     return out
 
 

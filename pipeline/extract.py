@@ -30,6 +30,9 @@ def process_file(path: Path, sha256: str | None = None) -> PaperExtraction:
 def extract_paper(paper: ParsedPaper, first_lines: list[str]) -> PaperExtraction:
     bodies = build_org_index(paper.text, _page_finder(paper))
     document = detect_metadata(paper, first_lines, bodies)
+    place = _place(bodies, document) if document.committee == "HWB" else None
+    if place:
+        bodies = bodies.with_place(place, names_a_council=bool(COUNCIL_MENTION.search(paper.text)))
     orgs = _with_roles(bodies, document)
     ctx = build_context(paper, document, orgs)
     return PaperExtraction(
@@ -48,6 +51,21 @@ def _page_finder(paper: ParsedPaper):
         return paper.blocks[max(i, 0)].page if paper.blocks else 1
 
     return page_of
+
+
+PLACE_OF = [re.compile(r"^(?:NHS\s+)?(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+(?:CCG|Clinical Commissioning Group|"
+                       r"(?:Borough\s+|County\s+|City\s+)?Council|Health and Wellbeing Board)$"),
+            re.compile(r"^(?:London|Royal) Borough of (?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})$")]
+COUNCIL_MENTION = re.compile(r"\bLocal Authority\b|\b[Tt]he\s+Council\b")
+
+
+def _place(bodies: OrgIndex, document: Document) -> str | None:
+    """The place the paper's author is named after, else the one place of all its councils and CCGs."""
+    for names in ([document.organisation], [e.name for e in bodies.entries if e.org_type in ("council", "ccg")]):
+        places = {m.group("place") for name in names if name for p in PLACE_OF if (m := p.match(name))}
+        if len(places) == 1:
+            return places.pop()
+    return None
 
 
 def _with_roles(bodies: OrgIndex, document: Document) -> OrgIndex:

@@ -268,3 +268,18 @@ def test_a_new_version_of_a_paper_replaces_its_slippage(tmp_path, extractions):
     mcp = [r for r in warehouse.slippage(con) if "Multispecialty" in r["description"]]
     assert [(r["later"]["date_text"], r["slip_days"]) for r in mcp] == [("from April 2022", 730)]
     assert con.execute("SELECT count(*) FROM slippages").fetchone()[0] == 7
+
+
+def test_papers_of_different_areas_are_not_compared():
+    """The same words about two places' hubs: papers that share only NHS England are not linked."""
+    from datetime import date
+
+    orgs = [_org("p1", "NHS England", org_type="nhs_england"), _org("p2", "NHS England", org_type="nhs_england"),
+            _org("p1", "Kingsmere Borough Council", org_type="council"),
+            _org("p2", "Ferndale Borough Council", org_type="council")]
+    _, entity_of = resolve_organisations(orgs)
+    milestones = [{"id": f"m{i}", "doc_id": doc, "doc": doc, "doc_date": day, "entity_id": None,
+                   "description": "The urgent care hub will open", "date_end": date(2019, 1, 31), "status": "planned"}
+                  for i, (doc, day) in enumerate([("p1", "2018-06"), ("p2", "2019-02")])]
+    assert link_milestones(milestones, bodies=bodies_of(orgs, entity_of)) == []
+    assert len(link_milestones(milestones)) == 1

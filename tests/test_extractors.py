@@ -8,6 +8,7 @@ from tests.textpaper import extract
 COVER = ["Exampleton Health and Wellbeing Board", "Date: 12 March 2019",
          "Report Title: Community services update",
          "Report Author: Jo Bloggs, Head of Commissioning, NHS Exampleton Clinical Commissioning Group"]
+AUTHOR = "NHS Exampleton Clinical Commissioning Group"
 
 
 def run(*blocks):
@@ -60,6 +61,56 @@ def test_question_is_not_a_commitment():
 
 # --- decisions ---------------------------------------------------------------------------
 
+def test_passive_promise_takes_the_agent_or_else_the_author():
+    out = run("NHS Exampleton CCG has led the review.",
+              "Pooled budgets for learning disability services will be agreed between Exampleton Borough Council "
+              "and the CCG before April 2020.",
+              "Carers affected by the changes will be contacted individually.",
+              "The final allocations will be confirmed to us by NHS England in the spring.")
+    actors = {c.quote.split()[0]: c.actor for c in out.commitments}
+    assert actors == {"Pooled": "Exampleton Borough Council", "Carers": "NHS Exampleton CCG",
+                      "The": "NHS England"}
+    assert {c.modality for c in out.commitments} == {"firm"}
+
+
+def test_passives_in_reported_speech_relative_clauses_or_comparisons_are_not_promises():
+    out = run("The national plan says 'difficult choices will be made' across the system.",
+              "An uplift which will be paid later in the year is expected.",
+              "Where demand cannot be met, patients will be offered care elsewhere.",
+              "The longer the delay, the more money will be spent.")
+    assert out.commitments == []
+
+
+def test_the_authors_own_staff_as_subject():
+    out = run("Commissioners should review the contract as national templates become available.",
+              "Local teams will continue to run the drop-in clinics.",
+              "Residents will continue to use the walk-in centre.")
+    assert [(c.quote.split()[0], c.actor, c.modality) for c in out.commitments] == [
+        ("Commissioners", AUTHOR, "conditional"), ("Local", AUTHOR, "firm")]
+
+
+def test_the_author_suggesting_a_next_step_is_conditional():
+    out = run("It may be helpful to commission an independent review of the provider market.",
+              "It may be that demand rises further.")
+    [c] = out.commitments
+    assert c.actor == AUTHOR and c.modality == "conditional"
+
+
+def test_a_body_and_an_unnamed_partner_share_one_promise():
+    out = run("The CCG and Local Authority have committed to this model.",
+              "Senior officers of both Exampleton Borough Council and the CCG, should bring regular reports "
+              "to the Board.",
+              "The paper sets out how we will strengthen engagement.")
+    assert [c.actor for c in out.commitments] == [AUTHOR, "Exampleton Borough Council"]
+
+
+def test_two_promises_in_one_sentence_are_two_records_and_hedges_make_them_conditional():
+    out = run("Our carers' forum will continue and we will potentially open it to young carers.")
+    assert [(c.quote, c.modality) for c in out.commitments] == [
+        ("Our carers' forum will continue", "firm"),
+        ("we will potentially open it to young carers.", "conditional")]
+
+
 def test_recommendation_items_under_asked_to_lead_in():
     out = run("The Exampleton Health and Wellbeing Board is asked to:",
               ("bullet", "Agree the refreshed priorities for 2019/20."),
@@ -76,6 +127,26 @@ def test_decision_taken_and_pending():
     assert kinds == {"Exampleton": "taken", "Governing": "pending"}
 
 
+def test_the_lead_in_is_not_a_decision_its_items_are():
+    out = run("The Board is asked to:", ("bullet", "Note the progress made."), ("bullet", "Agree the next steps."))
+    assert [d.quote for d in out.decisions] == ["Note the progress made.", "Agree the next steps."]
+    assert {d.kind for d in out.decisions} == {"recommendation"}
+
+
+def test_what_still_needs_agreeing_is_pending():
+    out = run("Once defined, the local scope will need to be tested, communicated and agreed.",
+              "We need to decide which model suits local needs.",
+              "The new rota will need to be staffed by volunteers.")
+    assert [(d.quote.split()[0], d.kind) for d in out.decisions] == [("Once", "pending"), ("We", "pending")]
+
+
+def test_a_short_decision_on_a_dated_line_quotes_the_line():
+    line = "October 2019: Final proposal presented to the governing bodies. Governing bodies make decision."
+    out = run(line)
+    [d] = out.decisions
+    assert d.quote == line and d.kind == "pending" and d.date_text == "October 2019"
+
+
 # --- budgets -----------------------------------------------------------------------------
 
 def test_budget_amounts_kinds_and_holders():
@@ -85,6 +156,22 @@ def test_budget_amounts_kinds_and_holders():
     assert got == {(12_400_000, "budget"), (3_000_000, "budget"), (4_500_000, "gap")}
     [held] = [b for b in out.budgets if b.amount_gbp == 3_000_000]
     assert held.org == "Exampleton Borough Council"
+
+
+def test_parts_of_a_breakdown_share_its_kind_and_holder():
+    out = run("The total spend on community services is £20.5m, with £18m from the CCG and £2.5m from LBB.",
+              "London Borough of Barkingside funds the remainder.",
+              "We have saved £1m so far and need a further £0.5m.")
+    got = {(b.amount_gbp, b.kind, b.org) for b in out.budgets}
+    assert got == {(20_500_000, "spend", None), (18_000_000, "spend", AUTHOR),
+                   (2_500_000, "spend", "London Borough of Barkingside"),
+                   (1_000_000, "savings", AUTHOR), (500_000, "savings", AUTHOR)}
+
+
+def test_unrelated_amounts_far_apart_are_not_one_breakdown():
+    out = run("The Trust spent £4m on agency staff last year, a figure that the national review published in "
+              "the spring set against the £1m reported by its neighbour.")
+    assert {b.amount_gbp for b in out.budgets} == {4_000_000}
 
 
 def test_percentages_are_not_budgets():
@@ -119,6 +206,29 @@ def test_dated_timeline_line_takes_its_date():
     assert m.date_text == "June 2019" and m.date_end == date(2019, 6, 30)
 
 
+def test_each_event_of_a_timeline_line_is_a_milestone_quoted_verbatim():
+    line = ("November 2019: Consultation report presented to the Board, and the decision published. "
+            "Governing bodies make decision.")
+    out = run("Our proposed timeline is:", ("bullet", line))
+    assert [m.quote for m in out.milestones] == ["November 2019: Consultation report presented to the Board",
+                                                 "the decision published.", "Governing bodies make decision."]
+    assert {m.date_text for m in out.milestones} == {"November 2019"}
+
+
+def test_roadmap_cells_take_their_column_date_and_timeline_rows_their_row_date():
+    from schemas import Table
+
+    roadmap = Table(page=1, rows=[["2019/20", "2020/21"],
+                                  ["Launch the single point of access", "Extend the service to weekends"]])
+    timeline = Table(page=1, rows=[["Milestone", "Date"], ["New hub opens", "April 2020"],
+                                   ["Report to the Board", "12 March 2019"]])
+    out = run(roadmap, timeline)
+    got = {m.quote: (m.date_text, m.date_start) for m in out.milestones}
+    assert got == {"Launch the single point of access": ("2019/20", date(2019, 4, 1)),
+                   "Extend the service to weekends": ("2020/21", date(2020, 4, 1)),
+                   "New hub opens": ("April 2020", date(2020, 4, 1))}
+
+
 def test_cited_publication_and_act_years_are_not_milestones():
     out = run("The Five Year Forward View was published in October 2014.",
               "The Care Act 2014 places new duties on local authorities.")
@@ -142,6 +252,18 @@ def test_items_under_a_risk_lead_in_are_risks_and_benefit_items_are_not():
                                  "Higher demand for home care packages."]
 
 
+def test_mitigations_paired_with_their_risks():
+    out = run("The main risks of the new model include:",
+              ("bullet", "Duplicated assessments between agencies leading to a need for one shared care record;"),
+              ("bullet", "Loss of specialist staff to neighbouring systems;"),
+              "There is no additional funding for the new hub. So we must phase the building works over two years.",
+              "Recruitment is likely to be affected if the decision is delayed.",
+              "Waiting lists are published monthly.")
+    mitigations = {r.quote.split()[0]: r.mitigation for r in out.risks}
+    assert mitigations == {"Duplicated": "one shared care record", "Loss": None,
+                           "There": "So we must phase the building works over two years", "Recruitment": None}
+
+
 def test_background_fact_is_not_a_risk():
     out = run("The population aged over 65 grew by 8% between 2011 and 2016.")
     assert out.risks == []
@@ -158,11 +280,76 @@ def test_acronym_defined_in_the_paper_is_an_alias():
     assert c.actor == org.name
 
 
+def test_undefined_initials_of_exactly_one_body_are_its_alias():
+    out = run("London Borough of Exampleton and the CCG pool their budgets.", "LBE will host the team.",
+              "Wessex Healthcare NHS Trust and Westshire Hospitals NHS Trust both use the name WHNT.")
+    [council] = [o for o in out.organisations if o.org_type == "council"]
+    assert council.aliases == ["LBE"]
+    assert [c.actor for c in out.commitments] == ["London Borough of Exampleton"]
+    trusts = [o for o in out.organisations if o.org_type == "nhs_trust"]
+    assert len(trusts) == 2 and not any("WHNT" in o.aliases for o in trusts)
+
+
 def test_generic_mention_resolves_to_the_one_body_of_its_kind():
     out = run("NHS Exampleton Clinical Commissioning Group leads the programme.",
               "The CCG will commission a new wheelchair service.")
     [c] = out.commitments
     assert c.actor == "NHS Exampleton Clinical Commissioning Group"
+
+
+def test_the_icb_and_the_trust_resolve_to_the_one_body_of_their_kind():
+    out = run("NHS Westshire Integrated Care Board and Westshire Community Healthcare NHS Trust agreed the plan.",
+              "The ICB will fund two extra beds.", "The Trust will staff them from April 2020.")
+    assert [c.actor for c in out.commitments] == ["NHS Westshire Integrated Care Board",
+                                                  "Westshire Community Healthcare NHS Trust"]
+
+
+def test_the_trust_stays_unresolved_when_the_paper_names_two():
+    out = run("Westshire Community Healthcare NHS Trust and Eastshire Hospitals NHS Trust met in May.",
+              "The Trust will staff the beds.")
+    assert out.commitments == []
+
+
+def org_names(out):
+    return sorted(o.name for o in out.organisations)
+
+
+def test_bodies_named_only_as_items_of_a_list():
+    out = run("Two voluntary sector organisations (Carers First, Age Concern Exampleton) run the hub.",
+              "Other providers such as Open Door, some of which are commissioned jointly, offer talking therapies.",
+              "Several London Boroughs, such as Haringey and Camden, pool their budgets.")
+    names = org_names(out)
+    for name in ["Carers First", "Age Concern Exampleton", "Open Door", "London Borough of Haringey",
+                 "London Borough of Camden"]:
+        assert name in names
+    [carers] = [o for o in out.organisations if o.name == "Carers First"]
+    assert carers.org_type == "voluntary"
+
+
+def test_lists_of_services_or_sectors_are_not_bodies():
+    out = run("Partners such as Social Work and Housing attend the meeting.",
+              "Local providers (NHS, GPs, Community) were consulted.",
+              "The providers (which include two trusts) were consulted.")
+    assert org_names(out) == [AUTHOR]
+
+
+def test_a_health_and_wellbeing_board_paper_names_its_board_and_council_by_its_place():
+    out = run("The Health and Wellbeing Board oversees the plan.",
+              "The CCG and Local Authority have agreed to pool budgets.")
+    assert org_names(out) == ["Exampleton Council", "Exampleton Health and Wellbeing Board", AUTHOR]
+    [c] = out.commitments
+    assert c.actor == AUTHOR
+
+
+def test_a_paper_that_never_mentions_a_council_gets_none():
+    out = run("The CCG will publish its plan.")
+    assert org_names(out) == [AUTHOR]
+
+
+def test_local_medical_committees_are_bodies():
+    out = run("We met Westshire LMCs in June.", "Local LMC engagement continues.")
+    [lmc] = [o for o in out.organisations if "LMC" in o.name]
+    assert lmc.name == "Westshire LMCs" and "LMC" in lmc.aliases
 
 
 @pytest.mark.parametrize("sentence, relation", [
@@ -179,10 +366,13 @@ def test_every_record_quotes_the_paper_verbatim_with_offsets():
     from tests.textpaper import paper
 
     blocks = ("We will recruit twelve additional community nurses by the end of 2020.",
-              "There is a risk that recruitment could fail.")
+              "There is a risk that recruitment could fail.",
+              "Timeline:", ("bullet", "May 2020: Wards opened, and the decision published. Board makes decision."))
     parsed, _ = paper(*blocks, cover=COVER)
     out = run(*blocks)
-    for record in [*out.commitments, *out.risks, *out.milestones]:
+    records = [*out.commitments, *out.risks, *out.milestones, *out.decisions]
+    assert len(out.milestones) == 4 and out.decisions
+    for record in records:
         assert parsed.text[record.char_start:record.char_end] == record.quote
         assert record.page == 1
 

@@ -122,3 +122,16 @@ def test_a_ccg_in_a_paper_of_a_group_of_ccgs_is_the_group():
     out = extract("This paper is from the Ashdown CCGs.",
                   "Local GP practices are members of a CCG and elect its clinical leaders.", cover=cover)
     assert {(r.source, r.relation, r.target) for r in out.relations} == {("GP practices", "member_of", "Ashdown CCGs")}
+
+
+def test_subcontracted_bodies_are_commissioned_by_the_provider_just_named():
+    found = triples("Exampleton Healthcare NHS Trust holds the lead provider contract for frailty.",
+                    "Two local charities (Ferndale Mind, Age UK Exampleton) have been subcontracted to run befriending.")
+    assert found == {(TRUST, "commissions", "Ferndale Mind"), (TRUST, "commissions", "Age UK Exampleton")}
+
+
+def test_subcontracted_with_no_provider_nearby_gives_nothing():
+    far = [f"Paragraph {i} describes the frailty pathway in more detail." for i in range(8)]
+    found = triples("Exampleton Healthcare NHS Trust holds the lead provider contract for frailty.", *far,
+                    "Two local charities (Ferndale Mind, Age UK Exampleton) have been subcontracted to run befriending.")
+    assert not [t for t in found if "Mind" in t[2]]

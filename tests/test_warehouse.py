@@ -11,7 +11,7 @@ from schemas.records import RECORD_TYPES, Risk
 from tests.factories import paper, sha256
 from warehouse import load as load_module
 
-SCORE_PY = Path("/work/shared/eval/score.py")
+SCORE_PY = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"   # shared/ beside the checkout
 RECORD_COUNTS = {"section": 2, "organisation": 2, "budget": 1, "milestone": 1,
                  "commitment": 1, "risk": 1, "decision": 1, "relation": 1}
 

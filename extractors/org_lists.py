@@ -1,0 +1,43 @@
+"""Bodies a paper names only as items of a list: 'three voluntary organisations (Living Well,
+Sufra, Mencap)', 'providers such as Community Options', 'London Boroughs, such as Wandsworth'.
+
+The gazetteer finds bodies by their kind words; these have none, so only the list's own
+head noun ('organisations', 'providers', 'charities') says they are bodies.
+"""
+from __future__ import annotations
+
+import re
+
+HEAD = r"(?P<head>(?:[\w-]+\s+){0,4}?(?:organisations|providers|charities|Boroughs))"
+LISTS = [re.compile(HEAD + r"\s*\((?P<items>[^()]{3,160})\)"),
+         re.compile(HEAD + r",?\s+(?:such\s+as|including)\s+(?P<items>[A-Z][^.;:()]{1,160})")]
+ITEM = re.compile(r"^(?:[A-Z][\w'’&-]*)(?:\s+(?:[A-Z][\w'’&-]*|of|and|for))*$")
+SPLIT = re.compile(r",\s*|\s+and\s+|\s+or\s+")
+NOT_A_BODY = {"NHS", "GP", "GPs", "CCG", "CCGs", "The", "Council", "Councils", "Local", "Health", "Social",
+              "Care", "Public", "Primary", "Secondary", "Acute", "Community", "Voluntary", "Mental", "Trusts"}
+
+
+def listed_bodies(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, name, org_type) of each body named as an item of such a list."""
+    found = []
+    for pattern in LISTS:
+        for m in pattern.finditer(text):
+            head = m.group("head")
+            org_type = "voluntary" if re.search(r"voluntary|charit|third sector", head, re.I) else "other"
+            offset = m.start("items")
+            for item in SPLIT.split(m.group("items")):
+                name = item.strip()
+                at = text.find(name, offset, m.end("items") + 1) if name else -1
+                if not _is_name(name) or at < 0:
+                    break                       # the list ends at its first item that is not a name
+                offset = at + len(name)
+                if re.search(r"\bLondon\s+Boroughs$", head):
+                    found.append((at, at + len(name), f"London Borough of {name}", "council"))
+                else:
+                    found.append((at, at + len(name), name, org_type))
+    return found
+
+
+def _is_name(item: str) -> bool:
+    words = item.split()
+    return 0 < len(words) <= 4 and bool(ITEM.match(item)) and not all(w in NOT_A_BODY for w in words)
