@@ -13,6 +13,7 @@ without facet filters, and separately the facet counts a search page also shows.
 from __future__ import annotations
 
 import argparse
+import os
 import hashlib
 import random
 import statistics
@@ -132,7 +133,19 @@ def build(db: Path, records: int, seed: int = 6) -> None:
 def percentiles(samples: list[float]) -> str:
     ordered = sorted(samples)
     p95 = ordered[min(len(ordered) - 1, int(round(0.95 * len(ordered))) - 1)]
-    return f"p50 {statistics.median(ordered):6.1f} ms   p95 {p95:6.1f} ms   (n={len(ordered)})"
+    return f"p50 {statistics.median(ordered):6.1f} ms   p95 {p95:6.1f} ms"
+
+
+def timed(run, times: int) -> str:
+    """Wall-clock percentiles of `run()`, and of the CPU it used (all of DuckDB's threads):
+    on a shared machine the wall clock includes waiting for a core, the CPU time does not."""
+    wall, cpu = [], []
+    for _ in range(times):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        run()
+        wall.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - started_cpu) * 1000)
+    return f"{percentiles(wall)}   (CPU {percentiles(cpu)}, n={times})"
 
 
 def prepare(db: Path) -> None:
@@ -168,20 +181,10 @@ def measure(db: Path, runs: int, seed: int = 7) -> None:
         "browse an organisation (no query)": lambda: Filters(org=rng.choice(orgs)),
     }
     for name, make in cases.items():
-        timings = []
-        for _ in range(runs):
-            filters = make()
-            started = time.perf_counter()
-            faceted_search(con, filters, limit=50)
-            timings.append((time.perf_counter() - started) * 1000)
-        print(f"{name:36} {percentiles(timings)}")
-    timings = []
-    for _ in range(max(runs // 4, 10)):
-        started = time.perf_counter()
-        facet_counts(con, Filters(query=rng.choice(QUERIES)))
-        timings.append((time.perf_counter() - started) * 1000)
-    print(f"{'facet counts (query only)':36} {percentiles(timings)}")
-
+        print(f"{name:36} {timed(lambda: faceted_search(con, make(), limit=50), runs)}")
+    print(f"{'facet counts (query only)':36} "
+          f"{timed(lambda: facet_counts(con, Filters(query=rng.choice(QUERIES))), max(runs // 4, 10))}")
+    print(f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
