@@ -182,3 +182,46 @@ def paper(con: duckdb.DuckDBPyConnection, doc_id: str) -> dict | None:
         "SELECT doc_id, doc, title, date, committee, organisation, pages FROM documents "
         "WHERE doc_id = ?", [doc_id]))
     return rows[0] if rows else None
+
+
+def slipped_series(con: duckdb.DuckDBPyConnection, org_id: str | None = None) -> list[dict]:
+    """Each milestone series (the cross-paper step's restatements) in which a later paper gave
+    a later date, with every statement of it, oldest paper first: {series_id, description,
+    org, slip_days (last stated end minus first), statements: [{id, doc, paper_date,
+    date_text, date_start, date_end, status, page, quote}]}, biggest slip first. `org_id`
+    keeps the series whose slips the cross-paper step laid on that organisation."""
+    rows = as_dicts(con.execute(
+        "WITH slipped AS (SELECT DISTINCT l.series_id FROM slippages s JOIN milestone_links l "
+        "  ON l.earlier_id = s.earlier_id AND l.later_id = s.later_id "
+        "  WHERE s.kind = 'slipped' AND (CAST(? AS VARCHAR) IS NULL OR s.entity_id = ?)), "
+        "members AS (SELECT series_id, earlier_id AS id FROM milestone_links "
+        "  WHERE series_id IN (SELECT series_id FROM slipped) "
+        "  UNION SELECT series_id, later_id FROM milestone_links "
+        "  WHERE series_id IN (SELECT series_id FROM slipped)) "
+        "SELECT m.series_id, ms.id, d.doc, d.date AS paper_date, ms.description, ms.date_text, "
+        "ms.date_start, ms.date_end, ms.status, ms.page, ms.quote, "
+        "coalesce(e.name, ms.org) AS org FROM members m JOIN milestones ms USING (id) "
+        "JOIN documents d USING (doc_id) "
+        "LEFT JOIN org_names n ON n.doc_id = ms.doc_id AND n.name = ms.org "
+        "LEFT JOIN org_entities e ON e.entity_id = n.entity_id "
+        "ORDER BY m.series_id, d.date, d.doc, ms.page", [org_id, org_id]))
+    series: dict[str, dict] = {}
+    for row in rows:
+        one = series.setdefault(row["series_id"], {
+            "series_id": row["series_id"], "description": row["description"], "org": None,
+            "statements": []})
+        one["org"] = one["org"] or row.pop("org")
+        row.pop("org", None)
+        del row["series_id"], row["description"]
+        one["statements"].append(row)
+    for one in series.values():
+        ends = [s["date_end"] for s in one["statements"] if s["date_end"]]
+        one["slip_days"] = (ends[-1] - ends[0]).days if ends else 0
+    return sorted(series.values(), key=lambda s: (-s["slip_days"], s["description"]))
+
+
+def slipping_organisations(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """Ids of the organisations the cross-paper step laid a slipped milestone on."""
+    return {entity for (entity,) in con.execute(
+        "SELECT DISTINCT entity_id FROM slippages WHERE kind = 'slipped' "
+        "AND entity_id IS NOT NULL").fetchall()}

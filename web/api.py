@@ -47,10 +47,13 @@ def slippage(con: Cursor, org: Annotated[str | None, Query(
         pattern=ORG_ID, description="An organisation's id: keep its milestones")] = None) -> dict:
     """Milestones a later paper restated with a later date, worst slip first (`results`:
     description, org, earlier and later each with doc, date_text, date_start, date_end,
-    quote and page, and slip_days), and milestones overdue and unreported (`overdue`)."""
+    quote and page, and slip_days); the same as whole series, every statement of each
+    milestone in paper order (`series`); and milestones overdue and unreported (`overdue`)."""
     name = org_name(con, org)
     slipped = warehouse.slippage(con, org=name)
-    return {"results": slipped, "total": len(slipped), "overdue": warehouse.overdue(con, org=name)}
+    return {"results": slipped, "total": len(slipped),
+            "series": lookup.slipped_series(con, org),
+            "overdue": warehouse.overdue(con, org=name)}
 
 
 @router.get("/organisations")

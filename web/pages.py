@@ -131,17 +131,17 @@ def organisation_page(request: Request, org_id: OrgId, con: Cursor):
 def slippage_page(request: Request, con: Cursor, org: Annotated[str | None, Query(
         pattern=ORG_ID)] = None):
     name = org_name(con, org)
-    slipped = warehouse.slippage(con, org=name)
+    series = lookup.slipped_series(con, org)
     return templates.TemplateResponse(request, "slippage.html", {
-        "org": org, "org_label": name, "slipped": slipped,
-        "overdue": warehouse.overdue(con, org=name), "chart": svg.slippage_timeline(slipped),
+        "org": org, "org_label": name, "series": series,
+        "overdue": warehouse.overdue(con, org=name), "chart": svg.slippage_timeline(series),
         "organisations": _slipping_organisations(con, org)})
 
 
 def _slipping_organisations(con: duckdb.DuckDBPyConnection, chosen: str | None) -> list[dict]:
-    """Organisations to filter the dashboard by: those with slipped or overdue milestones."""
-    names = {row["org"] for row in warehouse.slippage(con) + warehouse.overdue(con)}
-    return [o for o in lookup.organisations(con) if o["name"] in names or o["id"] == chosen]
+    """Organisations to filter the dashboard by: those with slipped milestones."""
+    slipping = lookup.slipping_organisations(con)
+    return [o for o in lookup.organisations(con) if o["id"] in slipping or o["id"] == chosen]
 
 
 @router.get("/papers/{doc_id}.pdf")

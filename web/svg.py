@@ -24,60 +24,63 @@ def _day(side: dict) -> date | None:
     return date.fromisoformat(value) if isinstance(value, str) else value
 
 
-def slippage_timeline(rows: list[dict]) -> Markup:
-    """One row per slipped milestone, in the given order (worst first): a hollow dot at the
-    date the earlier paper stated, an arrow to a filled dot at the later paper's date, and the
-    slip in days; year lines behind. Hovering a dot shows the paper, its words and page."""
-    rows = [r for r in rows if _day(r["earlier"]) and _day(r["later"])]
+def slippage_timeline(series: list[dict]) -> Markup:
+    """One row per slipped milestone, in the given order (worst first): a dot at each date a
+    paper stated for it (hollow for the first paper, filled for later ones), an arrow from
+    each statement to the next, and how far it moved in all; year lines behind. Hovering a
+    dot shows the paper, its words and page."""
+    rows = [s for s in series if sum(1 for st in s["statements"] if _day(st)) >= 2]
     if not rows:
         return Markup("")
     width, left, right, top, row_h = 980, 360, 110, 34, 40
-    days = [_day(r[side]) for r in rows for side in ("earlier", "later")]
+    days = [_day(st) for row in rows for st in row["statements"] if _day(st)]
     start = date(min(days).year, 1, 1)
     end = date(max(days).year + 1, 1, 1)
     span = (end - start).days
     x = lambda d: left + (d - start).days / span * (width - left - right)
     height = top + row_h * len(rows) + 12
-    out = [f'<svg class="timeline" role="img" viewBox="0 0 {width} {height}" width="{width}" '
-           f'height="{height}" xmlns="http://www.w3.org/2000/svg">',
-           "<title>Stated dates of slipped milestones, worst slip first</title>",
-           '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
-           'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
-           'fill="#b3261e"/></marker></defs>']
+    out = [Markup(
+        '<svg class="timeline" role="img" viewBox="0 0 {w} {h}" width="{w}" height="{h}" '
+        'xmlns="http://www.w3.org/2000/svg"><title>Stated dates of slipped milestones, worst '
+        'slip first</title><defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" '
+        'markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path '
+        'd="M0,0 L10,5 L0,10 z" fill="#b3261e"/></marker></defs>').format(w=width, h=height)]
     for year in range(start.year, end.year + 1):
         gx = x(date(year, 1, 1))
-        out.append(f'<line class="grid" x1="{gx:.1f}" y1="{top - 8}" x2="{gx:.1f}" '
-                   f'y2="{height - 6}" stroke="#d9d9d9"/>')
+        out.append(Markup('<line class="grid" x1="{0:.1f}" y1="{1}" x2="{0:.1f}" y2="{2}" '
+                          'stroke="#d9d9d9"/>').format(gx, top - 8, height - 6))
         if year < end.year:
-            mid = x(date(year, 7, 1))
-            out.append(f'<text class="year" x="{mid:.1f}" y="{top - 14}" '
-                       f'text-anchor="middle" font-size="12" fill="#555">{year}</text>')
+            out.append(Markup('<text class="year" x="{:.1f}" y="{}" text-anchor="middle" '
+                              'font-size="12" fill="#555">{}</text>').format(
+                x(date(year, 7, 1)), top - 14, year))
     for i, row in enumerate(rows):
         y = top + row_h * i + row_h / 2
-        earlier, later = row["earlier"], row["later"]
-        x1, x2 = x(_day(earlier)), x(_day(later))
+        stated = [st for st in row["statements"] if _day(st)]
+        xs = [x(_day(st)) for st in stated]
         if i % 2:
-            out.append(f'<rect x="0" y="{y - row_h / 2:.1f}" width="{width}" height="{row_h}" '
-                       'fill="#f6f6f6"/>')
-        out.append(Markup('<text x="6" y="{:.1f}" font-size="13" fill="#111">{}'
-                          '<title>{}</title></text>').format(
-            y - 3, _short(row["description"], 50), row["description"]))
+            out.append(Markup('<rect x="0" y="{:.1f}" width="{}" height="{}" fill="#f6f6f6"/>')
+                       .format(y - row_h / 2, width, row_h))
+        out.append(Markup('<text x="6" y="{:.1f}" font-size="13" fill="#111">{}<title>{}'
+                          '</title></text>').format(y - 3, _short(row["description"], 50),
+                                                    row["description"]))
         out.append(Markup('<text x="6" y="{:.1f}" font-size="11" fill="#666">{}</text>').format(
             y + 12, _short(row.get("org") or "", 56)))
-        arrow = ' marker-end="url(#arrow)"' if x2 - x1 > 16 else ""   # no room for a head
-        out.append(f'<line class="slip" x1="{x1:.1f}" y1="{y:.1f}" x2="{x2 - 6:.1f}" y2="{y:.1f}" '
-                   f'stroke="#b3261e" stroke-width="2"{arrow}/>')
-        for side, cx, fill in ((earlier, x1, "#ffffff"), (later, x2, "#b3261e")):
+        for x1, x2 in zip(xs, xs[1:]):
+            if abs(x2 - x1) > 16:                         # room for a line and its head
+                tip = x2 - 6 if x2 > x1 else x2 + 6
+                out.append(Markup('<line class="slip" x1="{:.1f}" y1="{:.1f}" x2="{:.1f}" '
+                                  'y2="{:.1f}" stroke="#b3261e" stroke-width="2" '
+                                  'marker-end="url(#arrow)"/>').format(x1, y, tip, y))
+        for n, (st, cx) in enumerate(zip(stated, xs)):
             out.append(Markup(
                 '<circle class="stated" cx="{:.1f}" cy="{:.1f}" r="6" fill="{}" stroke="#b3261e" '
                 'stroke-width="2"><title>{}: {} (p. {}) “{}”</title></circle>').format(
-                cx, y, fill, side["doc"], side["date_text"], side["page"],
-                _short(side["quote"], 200)))
-        out.append(f'<text x="{max(x1, x2) + 12:.1f}" y="{y + 4:.1f}" font-size="12" '
-                   f'fill="#b3261e">+{int(row["slip_days"])} days</text>')
-    out.append("</svg>")
-    return Markup("").join(Markup(part) if not isinstance(part, Markup) else part
-                           for part in out)
+                cx, y, "#ffffff" if n == 0 else "#b3261e", st["doc"], st["date_text"],
+                st["page"], _short(st["quote"], 200)))
+        out.append(Markup('<text x="{:.1f}" y="{:.1f}" font-size="12" fill="#b3261e">'
+                          '{:+d} days</text>').format(max(xs) + 12, y + 4, int(row["slip_days"])))
+    out.append(Markup("</svg>"))
+    return Markup("").join(out)
 
 
 def neighbourhood(centre: str, edges: list[dict], max_nodes: int = 24) -> Markup:

@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -90,16 +91,28 @@ def test_slippage_api_and_dashboard_show_every_slip_worst_first(client, db):
     body = client.get("/api/slippage").json()
     assert body["results"] == json.loads(json.dumps(expected, default=str))
     assert body["total"] == len(expected) >= 5
+    # Every slip is two consecutive statements of one series, which moved by the slip.
+    series = body["series"]
+    steps = {(a["quote"], b["quote"]): (b["date_end"], a["date_end"])
+             for s in series for a, b in zip(s["statements"], s["statements"][1:])}
+    for slip in expected:
+        assert (slip["earlier"]["quote"], slip["later"]["quote"]) in steps
+    for s in series:
+        ends = [st["date_end"] for st in s["statements"]]
+        assert s["slip_days"] == (date.fromisoformat(ends[-1]) - date.fromisoformat(ends[0])).days
+    assert [s["slip_days"] for s in series] == sorted((s["slip_days"] for s in series), reverse=True)
     page = client.get("/slippage").text
-    assert page.count('class="stated"') == 2 * len(expected)
+    assert page.count('class="stated"') == sum(len(s["statements"]) for s in series)
     shown = [int(d) for d in re.findall(r"\+(\d+) days</td>", page)]
-    assert shown == [s["slip_days"] for s in expected] == sorted(shown, reverse=True)
+    assert shown == [s["slip_days"] for s in series]
     kingsmere = org_id(client, "NHS Kingsmere Clinical Commissioning Group")
-    theirs = client.get("/api/slippage", params={"org": kingsmere}).json()["results"]
-    assert theirs and len(theirs) < len(expected)
-    assert all(s["org"] == "NHS Kingsmere Clinical Commissioning Group" for s in theirs)
+    theirs = client.get("/api/slippage", params={"org": kingsmere}).json()
+    assert theirs["results"] and len(theirs["results"]) < len(expected)
+    assert all(s["org"] == "NHS Kingsmere Clinical Commissioning Group"
+               for s in theirs["results"] + theirs["series"])
+    assert 0 < len(theirs["series"]) < len(series)
     filtered = client.get("/slippage", params={"org": kingsmere}).text
-    assert filtered.count('class="stated"') == 2 * len(theirs)
+    assert filtered.count('class="stated"') == sum(len(s["statements"]) for s in theirs["series"])
 
 
 def test_organisation_page_lists_its_records_and_draws_its_neighbours(client):

@@ -19,9 +19,9 @@ def side(doc: str, day: str, text: str = "The hub will open.") -> dict:
 
 def test_timeline_puts_each_stated_date_in_place_worst_first():
     rows = [{"description": "MCP starts", "org": "NHS Kingsmere CCG", "slip_days": 365,
-             "earlier": side("a-2018", "2020-04-01"), "later": side("b-2019", "2021-04-01")},
+             "statements": [side("a-2018", "2020-04-01"), side("b-2019", "2021-04-01")]},
             {"description": EVIL, "org": EVIL, "slip_days": 30,
-             "earlier": side("a-2018", "2019-10-01", EVIL), "later": side("b-2019", "2019-10-31")}]
+             "statements": [side("a-2018", "2019-10-01", EVIL), side("b-2019", "2019-10-31")]}]
     root = ET.fromstring(str(slippage_timeline(rows)))
     circles = root.findall(f"{SVG}circle")
     assert len(circles) == 4
@@ -37,6 +37,17 @@ def test_timeline_puts_each_stated_date_in_place_worst_first():
     assert "+365 days" in texts and "+30 days" in texts
     assert not root.findall(f".//{SVG}script")
     assert slippage_timeline([]) == ""
+
+
+def test_timeline_draws_every_statement_of_a_series():
+    three = [{"description": "Hub opens", "org": "Ashdown CCG", "slip_days": 300,
+              "statements": [side("a", "2019-01-01"), side("b", "2019-06-01"),
+                             side("c", "2019-10-28")]}]
+    root = ET.fromstring(str(slippage_timeline(three)))
+    circles = root.findall(f"{SVG}circle")
+    assert [c.get("fill") for c in circles] == ["#ffffff", "#b3261e", "#b3261e"]
+    assert [float(c.get("cx")) for c in circles] == sorted(float(c.get("cx")) for c in circles)
+    assert len(root.findall(f"{SVG}line[@class='slip']")) == 2
 
 
 def test_neighbourhood_draws_one_node_per_neighbour_linked_to_organisations():
