@@ -58,7 +58,6 @@ class Snapshot:
         self.con = warehouse.connect(path, read_only=True)
         self.users = 0
         self.retired = False
-        self.opened_at = time.time()
 
     def close(self) -> None:
         self.con.close()
@@ -123,11 +122,6 @@ class SnapshotReader:
                 snapshot.users -= 1
                 if snapshot.retired and snapshot.users == 0:
                     snapshot.close()
-
-    @property
-    def loaded_at(self) -> float:
-        """When the copy now served was opened (seconds since the epoch)."""
-        return self._current.opened_at if self._current else 0.0
 
     def refresh(self) -> bool:
         """One watcher step: take a new copy if the file changed and has held still; True
