@@ -134,7 +134,23 @@ def org_neighbourhood(con: duckdb.DuckDBPyConnection, org_id: str) -> list[dict]
     """The organisation's relations to other bodies and activities in the graph (not the
     records it is actor of, nor papers): {direction, relation, node_id, kind, label,
     org_id (the other end's, if an organisation), record_id, doc, page, quote}."""
-    edges = [e for e in neighbours(con, f"org:{org_id}")
+    return _relations_at(con, f"org:{org_id}")
+
+
+def second_neighbourhood(con: duckdb.DuckDBPyConnection, org_id: str,
+                         first: list[dict]) -> list[dict]:
+    """The relations of the organisations in `first` (org_neighbourhood's answer) to
+    anything but the organisation itself, as org_neighbourhood gives them, each with `via`,
+    the node of `first` it starts from."""
+    found = []
+    for node_id in dict.fromkeys(e["node_id"] for e in first if e["org_id"]):
+        found += [{**edge, "via": node_id} for edge in _relations_at(con, node_id)
+                  if edge["node_id"] != f"org:{org_id}"]
+    return found
+
+
+def _relations_at(con: duckdb.DuckDBPyConnection, node_id: str) -> list[dict]:
+    edges = [e for e in neighbours(con, node_id)
              if e["relation"] not in ("actor", "responsible_for", "stated_in")]
     for edge in edges:
         edge["org_id"] = edge["node_id"][4:] if edge["node_id"].startswith("org:") else None

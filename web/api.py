@@ -66,12 +66,15 @@ def organisations(con: Cursor) -> dict:
 
 @router.get("/organisations/{org_id}")
 def organisation(org_id: OrgId, con: Cursor) -> dict:
-    """One organisation: its names, records by type, papers, and its relations in the graph
-    (`neighbours`: direction, relation and the other end)."""
+    """One organisation: its names, records by type, papers, its relations in the graph
+    (`neighbours`: direction, relation and the other end) and those of the organisations it
+    is related to (`further`, each with `via`, the neighbour it starts from)."""
     found = lookup.organisation(con, org_id)
     if found is None:
         raise HTTPException(404, f"no organisation {org_id}")
-    return {**found, "neighbours": lookup.org_neighbourhood(con, org_id)}
+    neighbours = lookup.org_neighbourhood(con, org_id)
+    return {**found, "neighbours": neighbours,
+            "further": lookup.second_neighbourhood(con, org_id, neighbours)}
 
 
 @router.get("/records/{record_id}")

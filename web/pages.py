@@ -120,10 +120,11 @@ def organisation_page(request: Request, org_id: OrgId, con: Cursor):
     if found is None:
         raise HTTPException(404, "No record names that organisation.")
     neighbourhood = lookup.org_neighbourhood(con, org_id)
+    further = lookup.second_neighbourhood(con, org_id, neighbourhood)
     hits, total = browse.faceted_search(con, browse.Filters(org=org_id), sort="newest", limit=200)
     return templates.TemplateResponse(request, "organisation.html", {
         "org": found, "neighbourhood": neighbourhood, "hits": [hit_links(h) for h in hits],
-        "total": total, "picture": svg.neighbourhood(found["name"], neighbourhood),
+        "total": total, "picture": svg.neighbourhood(found["name"], neighbourhood, further),
         "slipped": warehouse.slippage(con, org=found["name"])})
 
 

@@ -10,6 +10,8 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
+HALO = 'stroke="#ffffff" stroke-width="4" paint-order="stroke"'
+"""A white outline keeping a label readable where lines cross it."""
 KIND_COLOURS = {"organisation": "#1f5fa8", "activity": "#7a7a7a", "milestone": "#c45a00",
                 "decision": "#7a3d9a", "commitment": "#2d7d46", "paper": "#444444"}
 
@@ -83,61 +85,91 @@ def slippage_timeline(series: list[dict]) -> Markup:
     return Markup("").join(out)
 
 
-def neighbourhood(centre: str, edges: list[dict], max_nodes: int = 24) -> Markup:
-    """The organisation in the middle, the bodies and activities it is related to around it,
-    an arrow per relation in its direction, labelled; organisations link to their pages."""
-    by_node: dict[str, dict] = {}
+def _group(edges: list[dict], key: str = "node_id") -> dict[str, dict]:
+    """Edges to the same node as one node listing its relations, arrowed by direction."""
+    nodes: dict[str, dict] = {}
     for edge in edges:
-        node = by_node.setdefault(edge["node_id"], {**edge, "relations": []})
-        arrow = "→" if edge["direction"] == "out" else "←"
-        label = f"{arrow} {edge['relation'].replace('_', ' ')}"
+        node = nodes.setdefault(edge[key], {**edge, "relations": []})
+        label = f"{'→' if edge['direction'] == 'out' else '←'} {edge['relation'].replace('_', ' ')}"
         if label not in node["relations"]:
             node["relations"].append(label)
-    nodes = list(by_node.values())[:max_nodes]
-    width, height = 820, 520 if nodes else 120
-    cx, cy, radius = width / 2, height / 2, 190
+    return nodes
+
+
+def _link(a: tuple, b: tuple, node: dict, gap_a: float, gap_b: float) -> Markup:
+    """A line between two points, shortened to clear their circles, its arrow pointing the
+    way the node's relations run (towards `b` for relations out of `a`), and its label."""
+    (ax, ay), (bx, by) = a, b
+    length = math.hypot(bx - ax, by - ay) or 1
+    ux, uy = (bx - ax) / length, (by - ay) / length
+    start, end = (ax + gap_a * ux, ay + gap_a * uy), (bx - gap_b * ux, by - gap_b * uy)
+    if not any(r.startswith("→") for r in node["relations"]):
+        start, end = end, start
+    return Markup('<line x1="{:.1f}" y1="{:.1f}" x2="{:.1f}" y2="{:.1f}" stroke="#888" '
+                  'stroke-width="1.5" marker-end="url(#head)"/><text x="{:.1f}" y="{:.1f}" '
+                  'font-size="11" fill="#555" text-anchor="middle" class="relation" '
+                  f'{HALO}>{{}}</text>'
+                  ).format(*start, *end, ax + (bx - ax) * 0.55, ay + (by - ay) * 0.55 - 3,
+                           ", ".join(node["relations"]))
+
+
+def _shape(node: dict, x: float, y: float, angle: float, r: float) -> Markup:
+    """A node's dot and label, placed outward; an organisation links to its page."""
+    anchor = "start" if math.cos(angle) > 0.2 else "end" if math.cos(angle) < -0.2 else "middle"
+    tx = x + (r + 4 if anchor == "start" else -r - 4 if anchor == "end" else 0)
+    ty = y + (4 if anchor != "middle" else (r + 12 if math.sin(angle) > 0 else -r - 4))
+    shape = Markup(
+        '<circle cx="{:.1f}" cy="{:.1f}" r="{}" fill="{}"><title>{} ({})</title></circle>'
+        '<text x="{:.1f}" y="{:.1f}" font-size="12" text-anchor="{}" fill="#111">{}</text>'
+    ).format(x, y, r, KIND_COLOURS.get(node["kind"], "#7a7a7a"), node["label"], node["kind"],
+             tx, ty, anchor, _short(node["label"], 34))
+    if node.get("org_id"):
+        shape = Markup('<a href="/organisations/{}">{}</a>').format(quote(node["org_id"]), shape)
+    return shape
+
+
+def neighbourhood(centre: str, edges: list[dict], outer: list[dict] = (),
+                  max_nodes: int = 24, max_outer: int = 4) -> Markup:
+    """The organisation in the middle, the bodies and activities it is related to around it,
+    and further out what those bodies are related to (`outer` edges, each with the `via`
+    node they start from); an arrow per relation in its direction, labelled; organisations
+    link to their pages."""
+    inner = list(_group(edges).values())[:max_nodes]
+    placed = {node["node_id"] for node in inner}
+    children: dict[str, list[dict]] = {}
+    for node in _group([e for e in outer if e["node_id"] not in placed
+                        and e["via"] in placed], key="node_id").values():
+        if len(children.setdefault(node["via"], [])) < max_outer:
+            children[node["via"]].append(node)
+    ring = 170 if not children else 150
+    width, height = 1160, (640 if children else 500) if inner else 120
+    cx, cy = width / 2, height / 2
     out = [Markup('<svg class="graph" role="img" viewBox="0 0 {w} {h}" width="{w}" height="{h}" '
                   'xmlns="http://www.w3.org/2000/svg"><title>{t}</title>').format(
         w=width, h=height, t=f"{centre} and the bodies it is related to"),
         Markup('<defs><marker id="head" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" '
                'markerHeight="8" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="#555"/>'
                '</marker></defs>')]
-    for k, node in enumerate(nodes):
-        angle = 2 * math.pi * k / len(nodes) - math.pi / 2
-        nx, ny = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
-        node["xy"] = (nx, ny, angle)
-        ux, uy = math.cos(angle), math.sin(angle)
-        a = (cx + 30 * ux, cy + 30 * uy)          # leave the centre's circle and label clear
-        b = (nx - 11 * ux, ny - 11 * uy)
-        if node["direction"] == "in" and not any(r.startswith("→") for r in node["relations"]):
-            a, b = (nx - 11 * ux, ny - 11 * uy), (cx + 30 * ux, cy + 30 * uy)
-        out.append(Markup('<line x1="{:.1f}" y1="{:.1f}" x2="{:.1f}" y2="{:.1f}" stroke="#888" '
-                          'stroke-width="1.5" marker-end="url(#head)"/>').format(*a, *b))
-        lx, ly = cx + radius * 0.55 * ux, cy + radius * 0.55 * uy
-        out.append(Markup('<text x="{:.1f}" y="{:.1f}" font-size="11" fill="#555" '
-                          'text-anchor="middle" class="relation">{}</text>').format(
-            lx, ly - 3, ", ".join(node["relations"])))
-    out.append(Markup('<circle cx="{:.1f}" cy="{:.1f}" r="24" fill="{}"/>'
-                      '<text x="{:.1f}" y="{:.1f}" font-size="14" font-weight="bold" '
-                      'text-anchor="middle" fill="#111">{}</text>').format(
-        cx, cy, KIND_COLOURS["organisation"], cx, cy + 42, _short(centre, 40)))
-    for node in nodes:
-        nx, ny, angle = node["xy"]
-        anchor = "start" if math.cos(angle) > 0.2 else "end" if math.cos(angle) < -0.2 else "middle"
-        tx = nx + (14 if anchor == "start" else -14 if anchor == "end" else 0)
-        ty = ny + (4 if anchor != "middle" else (22 if math.sin(angle) > 0 else -14))
-        colour = KIND_COLOURS.get(node["kind"], "#7a7a7a")
-        shape = Markup(
-            '<circle cx="{:.1f}" cy="{:.1f}" r="10" fill="{}"><title>{} ({})</title></circle>'
-            '<text x="{:.1f}" y="{:.1f}" font-size="12" text-anchor="{}" fill="#111">{}</text>'
-        ).format(nx, ny, colour, node["label"], node["kind"], tx, ty, anchor,
-                 _short(node["label"], 34))
-        if node.get("org_id"):
-            shape = Markup('<a href="/organisations/{}">{}</a>').format(
-                quote(node["org_id"]), shape)
-        out.append(shape)
-    if len(by_node) > len(nodes):
+    shapes = []
+    for k, node in enumerate(inner):
+        angle = 2 * math.pi * k / len(inner) - math.pi / 2
+        x, y = cx + ring * math.cos(angle), cy + ring * math.sin(angle)
+        out.append(_link((cx, cy), (x, y), node, 30, 11))
+        shapes.append(_shape(node, x, y, angle, 10))
+        kids = children.get(node["node_id"], [])
+        for j, kid in enumerate(kids):
+            kid_angle = angle + (j - (len(kids) - 1) / 2) * 0.3
+            kx, ky = cx + 2 * ring * math.cos(kid_angle), cy + 2 * ring * math.sin(kid_angle)
+            out.append(_link((x, y), (kx, ky), kid, 11, 8))
+            shapes.append(_shape(kid, kx, ky, kid_angle, 7))
+    # The page's heading names the centre; a label here would cover the relations' labels.
+    out.append(Markup('<circle class="centre" cx="{:.1f}" cy="{:.1f}" r="24" fill="{}">'
+                      '<title>{}</title></circle>').format(cx, cy, KIND_COLOURS["organisation"],
+                                                          centre))
+    out += shapes
+    hidden = len(_group(edges)) - len(inner)
+    if hidden > 0:
         out.append(Markup('<text x="8" y="{}" font-size="12" fill="#555">and {} more, listed '
-                          'below</text>').format(height - 10, len(by_node) - len(nodes)))
+                          'below</text>').format(height - 10, hidden))
     out.append(Markup("</svg>"))
     return Markup("").join(out)

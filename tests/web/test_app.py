@@ -127,6 +127,12 @@ def test_organisation_page_lists_its_records_and_draws_its_neighbours(client):
         assert neighbour["label"] in svg
         if neighbour["org_id"]:
             assert f'href="/organisations/{neighbour["org_id"]}"' in svg
+    # One step further: what its partners are related to, the organisation itself left out.
+    assert body["further"] and {f["via"] for f in body["further"]} <= {
+        n["node_id"] for n in body["neighbours"]}
+    assert all(f["node_id"] != f"org:{nwl}" for f in body["further"])
+    for further in body["further"]:
+        assert further["label"][:30] in svg
     assert client.get("/api/organisations/nothing-of-the-sort").status_code == 404
 
 

@@ -64,3 +64,19 @@ def test_neighbourhood_draws_one_node_per_neighbour_linked_to_organisations():
     labels = [t.text for t in root.iter(f"{SVG}text")]
     assert "→ commissions, ← funds" in labels and "← hosts" in labels
     assert EVIL[:33] in "".join(root.itertext()) and not root.findall(f".//{SVG}script")
+
+
+def test_neighbourhood_draws_the_further_ring_from_its_neighbours():
+    edges = [{"direction": "out", "relation": "commissions", "node_id": "org:a",
+              "kind": "organisation", "label": "Brent CCG", "org_id": "a"}]
+    outer = [{"direction": "out", "relation": "partners_with", "node_id": "org:b", "via": "org:a",
+              "kind": "organisation", "label": "Brent Care Ltd", "org_id": "b"},
+             {"direction": "in", "relation": "funds", "node_id": "org:a", "via": "org:a",
+              "kind": "organisation", "label": "Brent CCG", "org_id": "a"}]
+    root = ET.fromstring(str(neighbourhood("Brent Council", edges, outer)))
+    assert len(root.findall(f".//{SVG}circle")) == 3      # centre, neighbour, one further
+    assert [a.get("href") for a in root.findall(f"{SVG}a")] == ["/organisations/a",
+                                                              "/organisations/b"]
+    centre, near, far = [(float(c.get("cx")), float(c.get("cy")))
+                         for c in root.findall(f".//{SVG}circle")]
+    assert (abs(far[1] - centre[1]) > abs(near[1] - centre[1]))   # further out, same side
