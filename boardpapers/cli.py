@@ -335,3 +335,24 @@ def schedule(sources: tuple[str, ...], db: str, cron: str, name: str, store: str
                                             str(Path(store).resolve()) if store else None,
                                             cron, name, runner)
     serve(deployment)
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB warehouse file.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--poll", default=2.0, show_default=True, type=click.FloatRange(0.1, 60),
+              help="Seconds between checks of the warehouse file for new loads.")
+def serve(db: str, host: str, port: int, poll: float) -> None:
+    """Serve the web app (search, organisations, slippage, JSON API at /docs), read-only.
+
+    It reads a copy of the warehouse, refreshed within seconds of an ingest finishing, so an
+    ingest may run while it serves."""
+    import uvicorn
+
+    from web import create_app
+
+    if not Path(db).exists():
+        raise click.ClickException(f"no warehouse at {db}; run `boardpapers ingest` first")
+    click.echo(f"serving {db} at http://{host}:{port}/  (API docs at /docs; Ctrl-C stops)")
+    uvicorn.run(create_app(db, poll_seconds=poll), host=host, port=port, log_level="warning")

@@ -147,6 +147,22 @@ def settle_same_bytes(con: duckdb.DuckDBPyConnection, leader: PaperOutcome,
     return outcomes
 
 
+def ingest_serially(con: duckdb.DuckDBPyConnection, papers: list[SourcedPaper | Unfetched],
+                    run_id: int) -> list[PaperOutcome]:
+    """The nightly flow's per-paper steps in this process, with no orchestrator: plan, then
+    extract and load each new content. For tests, benchmarks and debugging a paper."""
+    work = plan(con, papers)
+    outcomes = []
+    for outcome in work.settled:
+        if outcome.status == "failed":
+            warehouse.record_failure(con, outcome.path, None, outcome.kind, outcome.reason, run_id)
+        outcomes.append(outcome)
+    for paper, status in work.to_extract:
+        outcome = load_one(con, paper, status, extract_one(paper), run_id)
+        outcomes += [outcome, *settle_same_bytes(con, outcome, work.same_bytes.get(paper.sha256, []), run_id)]
+    return outcomes
+
+
 def summary_markdown(summary: RunSummary, sources: list[str]) -> str:
     """The run as a Markdown report: papers by outcome, records by type, what changed across
     papers (new slippage), each failure."""
