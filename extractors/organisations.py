@@ -34,6 +34,17 @@ class OrgMention:
     text: str          # as written
 
 
+def leftmost_longest(spans: list[OrgMention]) -> list[OrgMention]:
+    """Overlapping mentions resolved as a reader would: the earliest, and of those the longest."""
+    spans = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
+    out, last_end = [], -1
+    for s in spans:
+        if s.start >= last_end:
+            out.append(s)
+            last_end = s.end
+    return out
+
+
 def _key(name: str) -> str:
     """Forms of one body that differ only in wording share a key."""
     k = name.lower().replace("&", "and").replace("’", "'")
@@ -119,13 +130,7 @@ class OrgIndex:
         if resolve_we and self.author:
             for m in WE.finditer(text):
                 spans.append(OrgMention(m.start(), m.end(), self.author, m.group(0)))
-        spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
-        out, last_end = [], -1
-        for s in spans:
-            if s.start >= last_end:
-                out.append(s)
-                last_end = s.end
-        return out
+        return leftmost_longest(spans)
 
     def with_roles(self, author: str | None, board: str | None) -> OrgIndex:
         """The same bodies, with 'we' meaning `author` and 'the Board' meaning `board`;

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.context import PaperContext, Sentence
-from extractors.organisations import OrgEntry, OrgMention, _key
+from extractors.organisations import OrgEntry, OrgMention, _key, leftmost_longest
 from schemas import Relation
 
 COMMISSIONERS = {"ccg", "council", "nhs_england"}
@@ -281,13 +281,7 @@ class MentionFinder:
         spans = [m for m in self.orgs.find(text) if m.text.lower() not in POSSESSIVE]
         for regex, name in self.extra:
             spans += [OrgMention(m.start(), m.end(), name, m.group(0)) for m in regex.finditer(text)]
-        spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
-        out, last_end = [], -1
-        for s in spans:
-            if s.start >= last_end:
-                out.append(s)
-                last_end = s.end
-        return out
+        return leftmost_longest(spans)
 
     def org_type(self, name: str) -> str:
         return self.types.get(name, "other")
