@@ -141,18 +141,21 @@ class OrgIndex:
                 entries.append(OrgEntry(name=extra, org_type=org_type or _type_of(extra), forms={extra}))
         return OrgIndex(entries, author=author, board=board)
 
-    def with_place(self, place: str, names_a_council: bool) -> OrgIndex:
+    def with_place(self, place: str, council_mention: tuple[int, str] | None) -> OrgIndex:
         """A Health and Wellbeing Board paper's bodies with its place: a board the paper calls only
         'the Health and Wellbeing Board' is '<place> Health and Wellbeing Board', and 'the Local
-        Authority' of a paper that never names its council is '<place> Council'."""
+        Authority' of a paper that never names its council is '<place> Council', quoting the
+        line of `council_mention` (page, line) where the paper first says so."""
         entries = []
         for e in self.entries:
             if e.org_type == "board" and _generic(e.name) and re.search(r"Wellbeing Boards?$", e.name):
                 e = OrgEntry(name=f"{place} Health and Wellbeing Board", org_type="board",
                              forms=e.forms | {e.name}, page=e.page, quote=e.quote)
             entries.append(e)
-        if names_a_council and not any(e.org_type == "council" for e in entries):
-            entries.append(OrgEntry(name=f"{place} Council", org_type="council", forms={"Local Authority"}))
+        if council_mention and not any(e.org_type == "council" for e in entries):
+            page, quote = council_mention
+            entries.append(OrgEntry(name=f"{place} Council", org_type="council", forms={"Local Authority"},
+                                    page=page, quote=quote))
         return OrgIndex(entries, author=self.author, board=self.board)
 
     def records(self, document: Document) -> list[Organisation]:
@@ -169,7 +172,7 @@ def build_org_index(text: str, page_of) -> OrgIndex:
         entry = entries.get(key)
         if entry is None:
             entry = entries[key] = OrgEntry(name=name, org_type=org_type, page=page_of(start),
-                                            quote=_line_around(text, start, end))
+                                            quote=line_around(text, start, end))
         entry.forms.add(name)
         if len(name) > len(entry.name) and name[0].isupper():
             entry.name = name
@@ -182,7 +185,7 @@ def build_org_index(text: str, page_of) -> OrgIndex:
             entry.forms.add(acronym)
     for start, end, name, org_type in listed_bodies(text):
         entry = entries.setdefault(_key(name), OrgEntry(name=name, org_type=org_type, page=page_of(start),
-                                                        quote=_line_around(text, start, end)))
+                                                        quote=line_around(text, start, end)))
         entry.forms |= {name, text[start:end]}
     _learn_initials(text, list(entries.values()))
     return OrgIndex(_merge_placeless(list(entries.values())), author=None, board=None)
@@ -256,7 +259,7 @@ def _singular(key: str) -> str:
                     for w in key.split())
 
 
-def _line_around(text: str, start: int, end: int) -> str:
+def line_around(text: str, start: int, end: int) -> str:
     left = text.rfind("\n", 0, start) + 1
     right = text.find("\n", end)
     return text[left: right if right != -1 else len(text)][:300]

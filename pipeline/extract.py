@@ -10,7 +10,7 @@ from extractors.commitments import extract_commitments
 from extractors.context import build_context
 from extractors.decisions import extract_decisions
 from extractors.milestones import extract_milestones
-from extractors.organisations import OrgIndex, build_org_index
+from extractors.organisations import OrgIndex, build_org_index, line_around
 from extractors.relations import extract_relations
 from extractors.risks import extract_risks
 from pipeline.metadata import detect_metadata
@@ -32,7 +32,9 @@ def extract_paper(paper: ParsedPaper, first_lines: list[str]) -> PaperExtraction
     document = detect_metadata(paper, first_lines, bodies)
     place = _place(bodies, document) if document.committee == "HWB" else None
     if place:
-        bodies = bodies.with_place(place, names_a_council=bool(COUNCIL_MENTION.search(paper.text)))
+        mention = COUNCIL_MENTION.search(paper.text)
+        bodies = bodies.with_place(place, (_page_finder(paper)(mention.start()),
+                                           line_around(paper.text, mention.start(), mention.end())) if mention else None)
     orgs = _with_roles(bodies, document)
     ctx = build_context(paper, document, orgs)
     return PaperExtraction(

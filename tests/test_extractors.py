@@ -343,6 +343,8 @@ def test_a_health_and_wellbeing_board_paper_names_its_board_and_council_by_its_p
     out = run("The Health and Wellbeing Board oversees the plan.",
               "The CCG and Local Authority have agreed to pool budgets.")
     assert org_names(out) == ["Exampleton Council", "Exampleton Health and Wellbeing Board", AUTHOR]
+    [council] = [o for o in out.organisations if o.org_type == "council"]
+    assert council.quote == "The CCG and Local Authority have agreed to pool budgets." and council.page == 1
     [c] = out.commitments
     assert c.actor == AUTHOR
 
