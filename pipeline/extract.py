@@ -14,7 +14,7 @@ from extractors.organisations import OrgIndex, build_org_index, line_around
 from extractors.relations import extract_relations
 from extractors.risks import extract_risks
 from pipeline.metadata import detect_metadata
-from pipeline.parse import first_page_lines, parse_pdf
+from pipeline.parse import parse_pdf
 from schemas import Document, PaperExtraction, ParsedPaper, Section
 
 BOARD_OF = {"HWB": re.compile(r"Health\s+(?:and|&)\s+Wellbeing\s+Board", re.I),
@@ -24,7 +24,7 @@ BOARD_OF = {"HWB": re.compile(r"Health\s+(?:and|&)\s+Wellbeing\s+Board", re.I),
 def process_file(path: Path, sha256: str | None = None) -> PaperExtraction:
     """Parse one PDF and extract its records; raises PaperError for a paper that cannot be read."""
     paper = parse_pdf(path, sha256)
-    return extract_paper(paper, first_page_lines(path))
+    return extract_paper(paper, paper.cover_lines)
 
 
 def extract_paper(paper: ParsedPaper, first_lines: list[str]) -> PaperExtraction:

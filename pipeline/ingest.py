@@ -73,16 +73,19 @@ def plan(con: duckdb.DuckDBPyConnection, papers: list[SourcedPaper | Unfetched])
     this path before are settled here; the same new bytes under several names are read once."""
     result = Plan([], [], {})
     leaders: set[str] = set()
-    seen: set[str] = set()
+    listed: dict[str, SourcedPaper | Unfetched] = {}
     for paper in papers:
-        if paper.name in seen:
-            continue
-        seen.add(paper.name)
+        listed.setdefault(paper.name, paper)          # a name listed twice counts once
+    listed = list(listed.values())
+    fetched = [paper for paper in listed if not isinstance(paper, Unfetched)]
+    statuses = dict(zip((paper.name for paper in fetched),
+                        warehouse.classify_many(con, [(paper.name, paper.sha256) for paper in fetched])))
+    for paper in listed:
         if isinstance(paper, Unfetched):
             result.settled.append(PaperOutcome(paper.name, None, "failed", kind=paper.kind,
                                                reason=paper.reason))
             continue
-        status = warehouse.classify(con, paper.name, paper.sha256)
+        status = statuses[paper.name]
         if status in ("unchanged", "alias"):
             result.settled.append(PaperOutcome(paper.name, paper.sha256, status))
         elif known := warehouse.known_failure(con, paper.name, paper.sha256):

@@ -1,16 +1,22 @@
 """Parse a board paper PDF into blocks that know their page, kind, section and offsets.
 
 pdfplumber is touched only in `_read_pages`, which reads each page once (words and
-tables), closes it, and turns every pdfminer failure into a PaperError. The rest works
-on plain data: layout.py orders lines and groups paragraphs; this module names their
-kinds, tracks the section path, mends paragraphs split by a page break, and lays the
-blocks out as one text with offsets.
+tables), closes it, and turns every pdfminer failure into a PaperError. A long paper's
+pages are read and laid out in contiguous ranges by worker processes, each opening the
+file itself; everything that looks across pages (running headers, paragraphs mended over
+a page break, sections) happens after the ranges are put back in order, so the result is
+the serial one. The rest works on plain data: layout.py orders lines and groups
+paragraphs; this module names their kinds, tracks the section path, mends paragraphs
+split by a page break, and lays the blocks out as one text with offsets.
 """
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
 from collections import Counter
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +41,9 @@ from pipeline.layout import (
 from schemas.parsed import Block, BlockKind, ParsedPaper, Table
 
 WORD_OPTIONS = dict(keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "fontname"])
+# A paper this long is read by several processes when this process is not a worker
+# already: below it, starting them costs more than it saves.
+PARALLEL_MIN_PAGES = 24
 HEAD_BYTES = 1024
 TAIL_BYTES = 8192
 # Words a sentence cannot end on: a block ending in one runs on into the next.
@@ -95,26 +104,82 @@ def _read_page(page, number: int) -> _Page:
         page.close()  # drop the page's cached layout objects: a 400-page pack must not pile up
 
 
-def _read_pages(path: Path) -> Iterator[_Page]:
-    """Each page's words and tables, one page at a time; pdfminer errors become PaperError."""
-    _check_bytes(path)
+def _open(path: Path):
+    """The open PDF and its pages; pdfminer errors become PaperError."""
     try:
         pdf = pdfplumber.open(path)
     except Exception as exc:
         raise _converted(exc, path) from exc
-    with pdf:
+    try:
+        pages = pdf.pages
+    except Exception as exc:
+        pdf.close()
+        raise _converted(exc, path) from exc
+    if not pages:
+        pdf.close()
+        raise PaperError("corrupt", f"{path.name} has no pages")
+    return pdf, pages
+
+
+def _read_pages(path: Path, pages, first: int, last: int) -> Iterator[_Page]:
+    """Pages `first` to `last` (from 1, inclusive), one at a time; errors become PaperError."""
+    for number in range(first, last + 1):
         try:
-            pages = pdf.pages
+            read = _read_page(pages[number - 1], number)
         except Exception as exc:
             raise _converted(exc, path) from exc
-        if not pages:
-            raise PaperError("corrupt", f"{path.name} has no pages")
-        for number, page in enumerate(pages, start=1):
-            try:
-                read = _read_page(page, number)
-            except Exception as exc:
-                raise _converted(exc, path) from exc
-            yield read
+        yield read
+
+
+@dataclass
+class _PageLayout:
+    """A page laid out on its own: lines and table slots in reading order (tables numbered
+    from 0 on the page), its tables' rows, its height, and for pages 1 and 2 the raw lines
+    metadata detection reads."""
+
+    number: int
+    height: float
+    lines: list[Line | TableSlot]
+    tables: list[list[list[str]]]
+    raw_lines: list[str] | None
+
+
+def _lay_out(page: _Page) -> _PageLayout:
+    boxes = [bbox for bbox, _ in page.tables]
+    lines = page_lines([w for w in page.words if _outside(w, boxes)], page.width, boxes)
+    raw = [item.text for item in page_lines(page.words, page.width)] if page.number <= 2 else None
+    return _PageLayout(page.number, page.height, lines, [rows for _, rows in page.tables], raw)
+
+
+def _lay_out_range(path: str, first: int, last: int) -> list[_PageLayout]:
+    """A worker's share: open the PDF, lay out pages `first` to `last`, close it."""
+    pdf, pages = _open(Path(path))
+    with pdf:
+        return [_lay_out(page) for page in _read_pages(Path(path), pages, first, last)]
+
+
+def _ranges(count: int, parts: int) -> list[tuple[int, int]]:
+    """`count` pages cut into `parts` contiguous (first, last) ranges of near-equal size."""
+    bounds = [round(count * i / parts) for i in range(parts + 1)]
+    return [(bounds[i] + 1, bounds[i + 1]) for i in range(parts) if bounds[i + 1] > bounds[i]]
+
+
+def _page_layouts(path: Path, parallel_min_pages: int) -> list[_PageLayout]:
+    """Every page laid out, in order: in this process for a short paper or inside a worker,
+    else in contiguous ranges across one process per CPU."""
+    _check_bytes(path)
+    pdf, pages = _open(path)
+    with pdf:
+        count = len(pages)
+        workers = len(os.sched_getaffinity(0))
+        if count < parallel_min_pages or workers < 2 or multiprocessing.parent_process() is not None:
+            return [_lay_out(page) for page in _read_pages(path, pages, 1, count)]
+    ranges = _ranges(count, workers)
+    # forkserver: forking a process that runs DuckDB's threads can deadlock the child.
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=len(ranges), mp_context=context) as pool:
+        parts = pool.map(_lay_out_range, [str(path)] * len(ranges), *zip(*ranges))
+        return [layout for part in parts for layout in part]
 
 
 def _outside(word: dict, boxes: list[tuple]) -> bool:
@@ -122,14 +187,12 @@ def _outside(word: dict, boxes: list[tuple]) -> bool:
     return not any(x0 <= middle_x <= x1 and top <= middle_y <= bottom for x0, top, x1, bottom in boxes)
 
 
-def first_page_lines(path: Path) -> list[str]:
+def _cover_lines(layouts: list[_PageLayout]) -> list[str]:
     """Raw lines of page 1 (and page 2 when page 1 has under 5), running headers and
     table text included: metadata detection wants the cover sheet as printed."""
-    lines: list[str] = []
-    for page in _read_pages(Path(path)):
-        lines += [item.text for item in page_lines(page.words, page.width)]
-        if len(lines) >= 5 or page.number == 2:
-            break
+    lines = list(layouts[0].raw_lines)
+    if len(lines) < 5 and len(layouts) > 1:
+        lines += layouts[1].raw_lines
     return lines
 
 
@@ -266,20 +329,21 @@ def _blocks(items: list[Paragraph | TableSlot], classifier: _Classifier, tables:
     return blocks
 
 
-def parse_pdf(path: Path, sha256: str | None = None) -> ParsedPaper:
-    """Parse one paper; raises PaperError (empty, not_pdf, corrupt, encrypted, needs_ocr)."""
+def parse_pdf(path: Path, sha256: str | None = None,
+              parallel_min_pages: int = PARALLEL_MIN_PAGES) -> ParsedPaper:
+    """Parse one paper; raises PaperError (empty, not_pdf, corrupt, encrypted, needs_ocr).
+    A paper of `parallel_min_pages` pages or more is read on every CPU."""
     path = Path(path)
+    layouts = _page_layouts(path, parallel_min_pages)
     tables: list[Table] = []
     pages: list[list[Line | TableSlot]] = []
     heights: list[float] = []
-    for page in _read_pages(path):
-        boxes = [bbox for bbox, _ in page.tables]
-        lines = page_lines([w for w in page.words if _outside(w, boxes)], page.width, boxes)
-        for slot in (item for item in lines if isinstance(item, TableSlot)):
+    for layout in layouts:
+        for slot in (item for item in layout.lines if isinstance(item, TableSlot)):
             slot.index += len(tables)  # from the page's numbering to the paper's
-        tables += [Table(page=page.number, rows=rows) for _, rows in page.tables]
-        pages.append(lines)
-        heights.append(page.height)
+        tables += [Table(page=layout.number, rows=rows) for rows in layout.tables]
+        pages.append(layout.lines)
+        heights.append(layout.height)
 
     items = [
         item
@@ -302,4 +366,5 @@ def parse_pdf(path: Path, sha256: str | None = None) -> ParsedPaper:
         blocks=blocks,
         tables=tables,
         text="\n".join(block.text for block in blocks),
+        cover_lines=_cover_lines(layouts),
     )

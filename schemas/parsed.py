@@ -47,6 +47,7 @@ class ParsedPaper(BaseModel):
     blocks: list[Block]
     tables: list[Table] = []
     text: str = ""             # blocks' text joined by "\n"; offsets index into it
+    cover_lines: list[str] = []  # raw lines of the cover sheet, headers included, for metadata
 
     @property
     def stem(self) -> str:

@@ -8,7 +8,8 @@ import pytest
 
 from pipeline.discover import sha256_file
 from pipeline.errors import PaperError
-from pipeline.parse import first_page_lines, parse_pdf
+from pipeline import parse
+from pipeline.parse import parse_pdf
 from schemas.parsed import BlockKind
 from tests.pdfgen import pdf_bytes, write_pdf
 
@@ -271,18 +272,48 @@ def test_each_page_is_closed_before_the_next_is_read(monkeypatch):
     assert events[: len(expected)] == expected
 
 
-def test_first_page_lines_keep_headers_and_table_text():
-    bromley = first_page_lines(BROMLEY)
+def test_cover_lines_keep_headers_and_table_text(papers):
+    bromley = papers["bromley"].cover_lines
     assert bromley[0] == "Health and Wellbeing Board - 26 September 2013 - Agenda Item 7"
     assert bromley[1] == "HEALTH AND WELLBEING BOARD"
-    assert "Date 15 July 2019" in first_page_lines(NWL)
+    assert "Date 15 July 2019" in papers["nwl"].cover_lines
 
 
-def test_first_page_lines_read_on_into_page_two_for_a_thin_cover(tmp_path):
+def test_cover_lines_read_on_into_page_two_for_a_thin_cover(tmp_path):
     cover = [(60, 780, "Agenda Item 4", 12), (60, 760, "Public", 10)]
     report = [(60, 800 - 20 * n, f"Line {n}", 10) for n in (1, 2, 3)]
-    lines = first_page_lines(write_pdf(tmp_path / "thin.pdf", [cover, report]))
+    lines = parse_pdf(write_pdf(tmp_path / "thin.pdf", [cover, report])).cover_lines
     assert lines == ["Agenda Item 4", "Public", "Line 1", "Line 2", "Line 3"]
+
+
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="page ranges go to workers only with 2 CPUs or more")
+def test_pages_read_in_worker_processes_give_the_serial_result(monkeypatch):
+    """NWL's 10 pages cut into ranges read by other processes: running headers, paragraphs
+    mended across the cut, tables and sections come out as when read in one process."""
+    serial = parse_pdf(NWL, parallel_min_pages=1000)
+    pools = []
+
+    class RecordedPool(parse.ProcessPoolExecutor):
+        def map(self, fn, *iterables, **kwargs):
+            pools.append([tuple(args) for args in zip(*iterables)])
+            return super().map(fn, *iterables, **kwargs)
+
+    monkeypatch.setattr(parse, "ProcessPoolExecutor", RecordedPool)
+    split = parse_pdf(NWL, parallel_min_pages=2)
+    assert len(pools) == 1 and len(pools[0]) >= 2          # the pages went to workers in ranges
+    assert split.model_dump() == serial.model_dump()
+    assert split.pages == 10 and len(serial.cover_lines) >= 5
+
+
+def test_a_short_paper_is_read_in_this_process(monkeypatch):
+    monkeypatch.setattr(parse, "ProcessPoolExecutor", None)   # any attempt to start workers fails
+    assert parse_pdf(BRENT, parallel_min_pages=1000).pages >= 1
+
+
+def test_page_ranges_are_contiguous_and_cover_every_page():
+    assert parse._ranges(10, 2) == [(1, 5), (6, 10)]
+    assert parse._ranges(7, 3) == [(1, 2), (3, 5), (6, 7)]
+    assert parse._ranges(1, 2) == [(1, 1)]
 
 
 def test_paper_records_path_pages_and_hash(papers):

@@ -141,6 +141,23 @@ def test_classify_new_then_unchanged(con):
     assert warehouse.classify(con, path, doc_id) == "unchanged"
 
 
+def test_classify_many_agrees_with_classify_one_by_one(con):
+    """Unchanged, alias, changed and new in one call, with classify's effects: the unchanged
+    path's outstanding failure is resolved and the alias is recorded."""
+    stored, edited = paper(topic="care home"), paper(topic="dementia", path="papers/other.pdf")
+    load(con, stored)
+    load(con, edited)
+    path, doc_id = stored.document.path, stored.document.doc_id
+    warehouse.record_failure(con, path, doc_id, "corrupt", "truncated once", warehouse.start_run(con))
+    files = [(path, doc_id), ("inbox/copy.pdf", doc_id), ("papers/other.pdf", sha256(b"edited again")),
+             ("papers/new.pdf", sha256(b"never seen"))]
+    assert warehouse.classify_many(con, files) == ["unchanged", "alias", "changed", "new"]
+    assert warehouse.failures(con) == []
+    assert rows(con, "SELECT path FROM document_paths WHERE doc_id = ? ORDER BY path",
+                [doc_id]) == [("inbox/copy.pdf",), (path,)]
+    assert warehouse.classify_many(con, files[:2]) == ["unchanged", "unchanged"]
+
+
 def test_same_bytes_under_another_name_is_an_alias(con):
     extraction = paper()
     load(con, extraction)
