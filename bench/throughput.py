@@ -76,10 +76,10 @@ def dense_pages(pages: int, first_report: int = 1) -> list[list[tuple]]:
     return built
 
 
-def peak_rss_mb() -> dict[str, float]:
-    """Peak resident memory of this process and of its largest finished child (KiB on Linux)."""
-    return {"self": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            "largest_child": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process (ru_maxrss is KiB on Linux). Parse workers are
+    the forkserver's children, not this process's, so they are not in it."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def raw_extract_text(path: Path) -> float:
@@ -149,14 +149,16 @@ def parse_and_extract(path: str) -> int:
 
 def worker_speedup(paths: list[Path]) -> dict:
     """parse + extract of a batch of papers with 1 and with 2 worker processes (pools warmed
-    with one paper first, so import time is not counted)."""
-    seconds = {}
-    for workers in (1, 2):
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            list(pool.map(parse_and_extract, [str(paths[0])] * workers))
-            started = time.perf_counter()
-            list(pool.map(parse_and_extract, [str(p) for p in paths]))
-            seconds[workers] = time.perf_counter() - started
+    with one paper first, so import time is not counted); the best of two interleaved
+    rounds each, as other jobs share the machine."""
+    seconds: dict[int, float] = {1: float("inf"), 2: float("inf")}
+    for _round in range(2):
+        for workers in (1, 2):
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                list(pool.map(parse_and_extract, [str(paths[0])] * workers))
+                started = time.perf_counter()
+                list(pool.map(parse_and_extract, [str(p) for p in paths]))
+                seconds[workers] = min(seconds[workers], time.perf_counter() - started)
     return {"one_worker": seconds[1], "two_workers": seconds[2], "speedup": seconds[1] / seconds[2]}
 
 
@@ -233,8 +235,7 @@ def table(r: dict) -> str:
         ("  parse", f"{e['parse']:.1f} s"), ("  extract", f"{e['extract']:.1f} s"),
         ("  load", f"{e['load']:.1f} s"), ("  cross-paper + search index", f"{e['cross_paper']:.1f} s"),
         ("pages per second end to end", f"{r['pages_per_second']:.1f}"),
-        ("peak RSS: this process / largest worker", f"{r['peak_rss_mb']['self']:.0f} MB / "
-                                                   f"{r['peak_rss_mb']['largest_child']:.0f} MB"),
+        ("peak RSS of the ingesting process (parse workers apart)", f"{r['peak_rss_mb']:.0f} MB"),
         ("warehouse bytes per 1,000 pages", f"{r['warehouse_bytes_per_1000_pages'] / 2**20:.1f} MiB"),
         (f"parse + extract, {w['papers']} papers x {w['pages_each']} pages: 1 worker / 2 workers",
          f"{w['one_worker']:.1f} s / {w['two_workers']:.1f} s"),
