@@ -89,8 +89,8 @@ def run(papers: list, gold: Path, variant) -> dict:
     with variant(), tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
         lines = []
-        for parsed, cover in papers:
-            result = extract.extract_paper(parsed, cover)
+        for parsed in papers:
+            result = extract.extract_paper(parsed)
             lines.append({"type": "document", **result.document.model_dump(mode="json")})
             for kind, records in result.records().items():
                 lines += [{"type": kind, **r.model_dump(mode="json")} for r in records]
@@ -110,8 +110,8 @@ def main() -> None:
     ap.add_argument("--gold", default=str(ROOT.parent / "shared" / "corpus" / "gold"))
     ap.add_argument("--out", default="model_comparison.json")
     args = ap.parse_args()
-    papers = [(paper, paper.cover_lines) for paper in (parse_pdf(p, sha256_file(p)) for p in discover([args.papers]))]
-    words = sum(len(parsed.text.split()) for parsed, _ in papers)
+    papers = [parse_pdf(p, sha256_file(p)) for p in discover([args.papers])]
+    words = sum(len(parsed.text.split()) for parsed in papers)
     results = {}
     for name, variant in VARIANTS.items():
         run(papers, Path(args.gold), variant)                 # warm: model load, caches

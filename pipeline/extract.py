@@ -10,6 +10,7 @@ from extractors.commitments import extract_commitments
 from extractors.context import build_context
 from extractors.decisions import extract_decisions
 from extractors.milestones import extract_milestones
+from extractors.gazetteer import GENERIC
 from extractors.organisations import OrgIndex, build_org_index, line_around
 from extractors.relations import extract_relations
 from extractors.risks import extract_risks
@@ -24,16 +25,17 @@ BOARD_OF = {"HWB": re.compile(r"Health\s+(?:and|&)\s+Wellbeing\s+Board", re.I),
 def process_file(path: Path, sha256: str | None = None) -> PaperExtraction:
     """Parse one PDF and extract its records; raises PaperError for a paper that cannot be read."""
     paper = parse_pdf(path, sha256)
-    return extract_paper(paper, paper.cover_lines)
+    return extract_paper(paper)
 
 
-def extract_paper(paper: ParsedPaper, first_lines: list[str]) -> PaperExtraction:
-    bodies = build_org_index(paper.text, _page_finder(paper))
-    document = detect_metadata(paper, first_lines, bodies)
+def extract_paper(paper: ParsedPaper) -> PaperExtraction:
+    page_of = _page_finder(paper)
+    bodies = build_org_index(paper.text, page_of)
+    document = detect_metadata(paper, paper.cover_lines, bodies)
     place = _place(bodies, document) if document.committee == "HWB" else None
     if place:
         mention = COUNCIL_MENTION.search(paper.text)
-        bodies = bodies.with_place(place, (_page_finder(paper)(mention.start()),
+        bodies = bodies.with_place(place, (page_of(mention.start()),
                                            line_around(paper.text, mention.start(), mention.end())) if mention else None)
     orgs = _with_roles(bodies, document)
     ctx = build_context(paper, document, orgs)
@@ -58,7 +60,8 @@ def _page_finder(paper: ParsedPaper):
 PLACE_OF = [re.compile(r"^(?:NHS\s+)?(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+(?:CCG|Clinical Commissioning Group|"
                        r"(?:Borough\s+|County\s+|City\s+)?Council|Health and Wellbeing Board)$"),
             re.compile(r"^(?:London|Royal) Borough of (?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})$")]
-COUNCIL_MENTION = re.compile(r"\bLocal Authority\b|\b[Tt]he\s+Council\b")
+# "the Council", "Local Authority": the gazetteer's generic mention of a paper's own council.
+COUNCIL_MENTION = next(regex for regex, kind in GENERIC if kind == "council")
 
 
 def _place(bodies: OrgIndex, document: Document) -> str | None:

@@ -95,9 +95,9 @@ OVERDUE = ["final business case for the MCP"]
 
 def build(spec: dict) -> PaperExtraction:
     """The extraction of a written paper, with its own name and identity."""
-    parsed, cover = paper(*spec["blocks"], cover=spec["cover"], name=f"{spec['name']}.pdf")
+    parsed, _ = paper(*spec["blocks"], cover=spec["cover"], name=f"{spec['name']}.pdf")
     parsed = parsed.model_copy(update={"sha256": hashlib.sha256(spec["name"].encode()).hexdigest()})
-    return extract_paper(parsed, cover)
+    return extract_paper(parsed)
 
 
 def write_pdf_paper(spec: dict, folder) -> "Path":

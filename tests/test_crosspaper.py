@@ -261,8 +261,8 @@ def test_a_new_version_of_a_paper_replaces_its_slippage(tmp_path, extractions):
         warehouse.load_paper(con, extraction, run)
     refresh_cross_paper(con)
     blocks = [b.replace("April 2021", "April 2022") if isinstance(b, str) else b for b in KINGSMERE_2019["blocks"]]
-    parsed, cover = paper(*blocks, cover=KINGSMERE_2019["cover"], name=f"{KINGSMERE_2019['name']}.pdf")
-    warehouse.load_paper(con, extract_paper(parsed.model_copy(update={"sha256": "f" * 64}), cover), run)
+    parsed, _ = paper(*blocks, cover=KINGSMERE_2019["cover"], name=f"{KINGSMERE_2019['name']}.pdf")
+    warehouse.load_paper(con, extract_paper(parsed.model_copy(update={"sha256": "f" * 64})), run)
     summary = refresh_cross_paper(con)
     assert (summary.slippage, summary.new_slippage) == (6, 1)
     mcp = [r for r in warehouse.slippage(con) if "Multispecialty" in r["description"]]

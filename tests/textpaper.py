@@ -24,11 +24,11 @@ def paper(*blocks: tuple[str, str] | str | Table, cover: list[str] | None = None
         "Health and Wellbeing Board", "Date: 12 March 2019", "Report Title: A test paper",
         "Report Author: Jo Bloggs, Head of Commissioning, NHS Exampleton Clinical Commissioning Group"]
     return ParsedPaper(path=name, sha256="0" * 64, pages=max(b.page for b in built),
-                       blocks=built, tables=tables, text="\n".join(parts)), cover
+                       blocks=built, tables=tables, text="\n".join(parts), cover_lines=cover), cover
 
 
 def extract(*blocks, cover=None):
     from pipeline.extract import extract_paper
 
-    parsed, first_lines = paper(*blocks, cover=cover)
-    return extract_paper(parsed, first_lines)
+    parsed, _ = paper(*blocks, cover=cover)
+    return extract_paper(parsed)
