@@ -240,16 +240,10 @@ def _graph_and_nodes(ctx: click.Context, db: str | None, text: str, kinds: tuple
 @click.pass_context
 def deps(ctx: click.Context, label: str, db: str | None) -> None:
     """What a decision or milestone depends on, transitively."""
-    from pipeline.graph import dependencies, describe
+    from pipeline.graph import dependencies
 
     g, nodes = _graph_and_nodes(ctx, db, label, ("milestone", "decision", "commitment", "activity"))
-    for node in nodes:
-        click.echo(describe(g, node))
-        found = dependencies(g, node)
-        if not found:
-            click.echo("    depends on nothing the papers state")
-        for other, steps in found:
-            click.echo(f"    {'  ' * (steps - 1)}depends on {describe(g, other)}")
+    _echo_reachable(g, nodes, dependencies, "depends on nothing the papers state", "depends on ")
 
 
 @graph.command(name="org")
@@ -282,16 +276,23 @@ def org_command(ctx: click.Context, name: str, db: str | None) -> None:
 @click.pass_context
 def impact_command(ctx: click.Context, label: str, db: str | None) -> None:
     """Everything downstream of a (slipped) milestone: restatements, what waits on it, who owns those."""
-    from pipeline.graph import describe, impact
+    from pipeline.graph import impact
 
     g, nodes = _graph_and_nodes(ctx, db, label, ("milestone", "decision", "activity"))
+    _echo_reachable(g, nodes, impact, "nothing downstream")
+
+
+def _echo_reachable(g, nodes, walk, none_found: str, prefix: str = "") -> None:
+    """Each node, then what `walk` reaches from it, indented by the steps it takes."""
+    from pipeline.graph import describe
+
     for node in nodes:
         click.echo(describe(g, node))
-        found = impact(g, node)
+        found = walk(g, node)
         if not found:
-            click.echo("    nothing downstream")
+            click.echo(f"    {none_found}")
         for other, steps in found:
-            click.echo(f"    {'  ' * (steps - 1)}{describe(g, other)}")
+            click.echo(f"    {'  ' * (steps - 1)}{prefix}{describe(g, other)}")
 
 
 # --- nightly operations: failures and the scheduled deployment ---
