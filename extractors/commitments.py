@@ -55,7 +55,7 @@ def _promise_clauses(sentence: Sentence, ref) -> list[Sentence]:
     cut = SECOND_PROMISE.search(sentence.text)
     if not cut or not MODAL.search(sentence.text, 0, cut.start()):
         return [sentence]
-    return [sentence.clause(0, cut.start(), ref), sentence.clause(cut.end(), len(sentence.text), ref)]
+    return sentence.split_at([cut], ref)
 
 
 # 'It may be helpful to review ...': the author suggesting its own next step.

@@ -47,6 +47,12 @@ class Sentence:
                        char_end=self.char_start + start + len(text), dates=find_dates(text, ref),
                        first_in_block=self.first_in_block and start == 0)
 
+    def split_at(self, separators: list[re.Match], ref: date | None) -> list[Sentence]:
+        """The clauses between `separators` (matches in this sentence's text), each a sentence."""
+        starts = [0] + [m.end() for m in separators]
+        ends = [m.start() for m in separators] + [len(self.text)]
+        return [self.clause(start, end, ref) for start, end in zip(starts, ends)]
+
     def provenance(self, doc: Document) -> dict:
         return {"doc_id": doc.doc_id, "doc": doc.doc, "page": self.page, "section": self.section,
                 "quote": self.text, "char_start": self.char_start, "char_end": self.char_end}

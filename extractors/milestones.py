@@ -47,9 +47,7 @@ def _timeline_parts(sentence: Sentence, ref) -> list[Sentence]:
     NHS England.': each event of a dated timeline line is a milestone of its own."""
     if sentence.heading_date is None:
         return [sentence]
-    cuts = [(m.start(), m.end()) for m in TIMELINE_JOIN.finditer(sentence.text)]
-    bounds = zip([0] + [e for _, e in cuts], [s for s, _ in cuts] + [len(sentence.text)])
-    parts = [sentence.clause(start, end, ref) for start, end in bounds]
+    parts = sentence.split_at(list(TIMELINE_JOIN.finditer(sentence.text)), ref)
     return parts if all(len(p.text.split()) >= 3 for p in parts) else [sentence]
 
 
