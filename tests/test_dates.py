@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractors import dates
 from extractors.dates import DateInterval, DateMention, find_dates, parse_date
 
 REF = date(2019, 7, 15)          # the meeting date the relative expressions below hang off
@@ -407,3 +408,13 @@ def test_dated_expressions_are_found_whole_with_ordered_ends(expr):
 def test_spans_match_the_text(parts):
     text = "; ".join(parts) + "."
     assert_well_formed(text, find_dates(text, REF))
+
+
+@settings(max_examples=300)
+@given(st.lists(DATEISH_WORDS, max_size=12).map(" ".join))
+def test_a_family_is_skipped_only_when_its_pattern_cannot_match(text):
+    """find_dates tries a family only where all its cues occur: the cues must be implied by
+    every match of the family's pattern, or a date would be silently lost."""
+    for regex, family in zip(dates._IN_TEXT, dates._FAMILIES):
+        for m in dates._matches(regex, text):
+            assert all(cue.search(text) for cue in family.cues), (family.interpret.__name__, m[0])
