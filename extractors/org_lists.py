@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-HEAD = r"(?P<head>(?:[\w-]+\s+){0,4}?(?:organisations|providers|charities|Boroughs))"
+HEAD = r"(?<![\w-])(?P<head>(?:[\w-]+\s+){0,4}?(?:organisations|providers|charities|Boroughs))"
 LISTS = [re.compile(HEAD + r"\s*\((?P<items>[^()]{3,160})\)"),
          re.compile(HEAD + r",?\s+(?:such\s+as|including)\s+(?P<items>[A-Z][^.;:()]{1,160})")]
 ITEM = re.compile(r"^(?:[A-Z][\w'’&-]*)(?:\s+(?:[A-Z][\w'’&-]*|of|and|for))*$")
