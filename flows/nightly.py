@@ -1,7 +1,8 @@
 """The nightly ingestion flow: a task per stage, each calling a pipeline/ function.
 
 list sources -> open the warehouse -> plan -> parse and extract (in parallel, on the flow's
-task runner) -> load (one writer, in the flow's process) -> refresh search -> report.
+task runner; a long paper's pages are first laid out in ranges, a task each) -> load (one
+writer, in the flow's process) -> cross-paper -> refresh search -> report.
 
 Transient failures (the network, a database locked by another process) are retried with
 backoff; a paper that cannot be read fails once, with its reason, and the run goes on.
@@ -24,8 +25,9 @@ from prefect.tasks import exponential_backoff
 import warehouse
 from pipeline.crosspaper import CrossPaperSummary, refresh_cross_paper
 from pipeline.errors import PaperError
-from pipeline.ingest import (PaperOutcome, Plan, RunSummary, extract_one, load_one, plan,
+from pipeline.ingest import (PaperOutcome, Plan, RunSummary, extract_one, lay_out_range, load_one, plan,
                              settle_same_bytes, summary_markdown)
+from pipeline.parse import page_ranges
 from pipeline.paperstore import PaperStore
 from pipeline.sources import FetchError, HttpClient, SourcedPaper, Unfetched, open_source
 
@@ -67,9 +69,23 @@ def plan_task(con, papers: list[SourcedPaper | Unfetched]) -> Plan:
     return plan(con, papers)
 
 
+@task(name="lay-out-pages", cache_policy=NO_CACHE)
+def lay_out_task(paper: SourcedPaper, first: int, last: int):
+    return lay_out_range(paper, first, last)
+
+
 @task(name="parse-and-extract", cache_policy=NO_CACHE)
-def extract_task(paper: SourcedPaper):
-    return extract_one(paper)
+def extract_task(paper: SourcedPaper, ranges=None):
+    return extract_one(paper, ranges)
+
+
+def submit_extraction(paper: SourcedPaper):
+    """The future of a paper's extraction. A long paper's pages are first laid out in
+    ranges, each a task of its own, so one agenda pack keeps every worker busy."""
+    ranges = page_ranges(paper.file)
+    if ranges is None:
+        return extract_task.submit(paper)
+    return extract_task.submit(paper, [lay_out_task.submit(paper, first, last) for first, last in ranges])
 
 
 @task(name="load", cache_policy=NO_CACHE)
@@ -122,7 +138,7 @@ def nightly_ingest(sources: list[str], db: str = DEFAULT_DB, store: str | None =
                 warehouse.record_failure(con, outcome.path, None, outcome.kind, outcome.reason, run_id)
             _done(outcomes, outcome)
         with _api_shared_with_workers():
-            futures = {extract_task.submit(paper): (paper, status) for paper, status in work.to_extract}
+            futures = {submit_extraction(paper): (paper, status) for paper, status in work.to_extract}
             for future in as_completed(list(futures)):
                 paper, status = futures[future]
                 try:

@@ -15,16 +15,18 @@ from extractors.organisations import OrgIndex, build_org_index, line_around
 from extractors.relations import extract_relations
 from extractors.risks import extract_risks
 from pipeline.metadata import detect_metadata
-from pipeline.parse import parse_pdf
+from pipeline.parse import PageLayout, assemble, parse_pdf
 from schemas import Document, PaperExtraction, ParsedPaper, Section
 
 BOARD_OF = {"HWB": re.compile(r"Health\s+(?:and|&)\s+Wellbeing\s+Board", re.I),
             "JHOSC": re.compile(r"Overview\s+(?:and|&)\s+Scrutiny|JHOSC", re.I)}
 
 
-def process_file(path: Path, sha256: str | None = None) -> PaperExtraction:
-    """Parse one PDF and extract its records; raises PaperError for a paper that cannot be read."""
-    paper = parse_pdf(path, sha256)
+def process_file(path: Path, sha256: str | None = None,
+                 layouts: list[PageLayout] | None = None) -> PaperExtraction:
+    """Parse one PDF, or put together its `layouts` (every page, laid out by workers), and
+    extract its records; raises PaperError for a paper that cannot be read."""
+    paper = parse_pdf(path, sha256) if layouts is None else assemble(path, layouts, sha256)
     return extract_paper(paper)
 
 

@@ -14,6 +14,7 @@ import duckdb
 import warehouse
 from pipeline.errors import PaperError
 from pipeline.extract import BOARD_OF, process_file
+from pipeline.parse import PageLayout, lay_out_pages
 from pipeline.sources import SourcedPaper, Unfetched
 from schemas import PaperExtraction
 
@@ -99,13 +100,30 @@ def plan(con: duckdb.DuckDBPyConnection, papers: list[SourcedPaper | Unfetched])
     return result
 
 
-def extract_one(paper: SourcedPaper) -> PaperExtraction | PaperError:
+def lay_out_range(paper: SourcedPaper, first: int, last: int) -> list[PageLayout] | PaperError:
+    """Pages `first` to `last` of a long paper laid out, for `extract_one` to put together;
+    a PaperError is returned, not raised, like `extract_one`'s."""
+    try:
+        return lay_out_pages(paper.file, first, last)
+    except PaperError as error:
+        return error
+    except Exception as error:
+        return PaperError("extract_error", f"{type(error).__name__}: {error}")
+
+
+def extract_one(paper: SourcedPaper,
+                ranges: list[list[PageLayout] | PaperError] | None = None) -> PaperExtraction | PaperError:
     """Extract a paper, returning (not raising) a PaperError so a bad paper never stops a run.
+    `ranges` are its pages already laid out by `lay_out_range`, in order, when workers
+    shared a long paper; otherwise it is read here.
     The paper is stored under its source name. What its publisher says of the committee
     and meeting it was published for is structured data and beats what is read off the
     paper's first page; a committee outside HWB and JHOSC leaves the detected one alone."""
+    if failed := next((part for part in ranges or [] if isinstance(part, PaperError)), None):
+        return failed
     try:
-        extraction = process_file(paper.file, paper.sha256)
+        layouts = [layout for part in ranges for layout in part] if ranges is not None else None
+        extraction = process_file(paper.file, paper.sha256, layouts)
     except PaperError as error:
         return error
     except Exception as error:     # a parser bug on odd input is this paper's failure, not the run's

@@ -11,6 +11,7 @@ split by a page break, and lays the blocks out as one text with offsets.
 """
 from __future__ import annotations
 
+import math
 import multiprocessing
 import os
 import re
@@ -21,7 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
-from pdfminer.pdfdocument import PDFEncryptionError
+from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import resolve1
 
 from pipeline.discover import sha256_file
 from pipeline.errors import PaperError
@@ -44,6 +47,7 @@ WORD_OPTIONS = dict(keep_blank_chars=False, use_text_flow=False, extra_attrs=["s
 # A paper this long is read by several processes when this process is not a worker
 # already: below it, starting them costs more than it saves.
 PARALLEL_MIN_PAGES = 24
+RANGE_PAGES = 25
 HEAD_BYTES = 1024
 TAIL_BYTES = 8192
 # Words a sentence cannot end on: a block ending in one runs on into the next.
@@ -132,7 +136,7 @@ def _read_pages(path: Path, pages, first: int, last: int) -> Iterator[_Page]:
 
 
 @dataclass
-class _PageLayout:
+class PageLayout:
     """A page laid out on its own: lines and table slots in reading order (tables numbered
     from 0 on the page), its tables' rows, its height, and for pages 1 and 2 the raw lines
     metadata detection reads."""
@@ -144,18 +148,32 @@ class _PageLayout:
     raw_lines: list[str] | None
 
 
-def _lay_out(page: _Page) -> _PageLayout:
+def _lay_out(page: _Page) -> PageLayout:
     boxes = [bbox for bbox, _ in page.tables]
     lines = page_lines([w for w in page.words if _outside(w, boxes)], page.width, boxes)
     raw = [item.text for item in page_lines(page.words, page.width)] if page.number <= 2 else None
-    return _PageLayout(page.number, page.height, lines, [rows for _, rows in page.tables], raw)
+    return PageLayout(page.number, page.height, lines, [rows for _, rows in page.tables], raw)
 
 
-def _lay_out_range(path: str, first: int, last: int) -> list[_PageLayout]:
-    """A worker's share: open the PDF, lay out pages `first` to `last`, close it."""
-    pdf, pages = _open(Path(path))
-    with pdf:
-        return [_lay_out(page) for page in _read_pages(Path(path), pages, first, last)]
+# In a worker process: the paper it last read, kept open for its next range of pages, since
+# opening a long PDF walks its whole page tree.
+_held: tuple[tuple, object, list] | None = None
+
+
+def lay_out_pages(path: str | Path, first: int, last: int) -> list[PageLayout]:
+    """Pages `first` to `last` (from 1, inclusive) of one paper laid out: a worker's share
+    of a long paper. Raises PaperError."""
+    global _held
+    path = Path(path)
+    stat = path.stat()
+    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    if _held is None or _held[0] != key:
+        if _held is not None:
+            _held[1].close()
+        _held = None
+        pdf, pages = _open(path)
+        _held = (key, pdf, pages)
+    return [_lay_out(page) for page in _read_pages(path, _held[2], first, last)]
 
 
 def _ranges(count: int, parts: int) -> list[tuple[int, int]]:
@@ -164,21 +182,39 @@ def _ranges(count: int, parts: int) -> list[tuple[int, int]]:
     return [(bounds[i] + 1, bounds[i + 1]) for i in range(parts) if bounds[i + 1] > bounds[i]]
 
 
-def _page_layouts(path: Path, parallel_min_pages: int) -> list[_PageLayout]:
+def _workers() -> int:
+    return len(os.sched_getaffinity(0))
+
+
+def page_ranges(path: str | Path, parallel_min_pages: int = PARALLEL_MIN_PAGES) -> list[tuple[int, int]] | None:
+    """How to share a long paper's pages among workers: contiguous ranges of at most about
+    RANGE_PAGES pages, at least one per CPU, handed out as workers come free. None for a
+    paper to read whole in one process: a short one, or one that does not open (reading it
+    whole raises its PaperError)."""
+    try:
+        _check_bytes(Path(path))
+        with open(path, "rb") as handle:     # the page tree's count, without loading its pages
+            count = resolve1(PDFDocument(PDFParser(handle)).catalog["Pages"])["Count"]
+    except Exception:
+        return None
+    if not isinstance(count, int) or count < max(parallel_min_pages, 2):
+        return None
+    return _ranges(count, max(_workers(), math.ceil(count / RANGE_PAGES)))
+
+
+def _page_layouts(path: Path, parallel_min_pages: int) -> list[PageLayout]:
     """Every page laid out, in order: in this process for a short paper or inside a worker,
-    else in contiguous ranges across one process per CPU."""
-    _check_bytes(path)
-    pdf, pages = _open(path)
-    with pdf:
-        count = len(pages)
-        workers = len(os.sched_getaffinity(0))
-        if count < parallel_min_pages or workers < 2 or multiprocessing.parent_process() is not None:
-            return [_lay_out(page) for page in _read_pages(path, pages, 1, count)]
-    ranges = _ranges(count, workers)
+    else in ranges across one process per CPU."""
+    ranges = page_ranges(path, parallel_min_pages)
+    if ranges is None or _workers() < 2 or multiprocessing.parent_process() is not None:
+        _check_bytes(path)
+        pdf, pages = _open(path)
+        with pdf:
+            return [_lay_out(page) for page in _read_pages(path, pages, 1, len(pages))]
     # forkserver: forking a process that runs DuckDB's threads can deadlock the child.
     context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(max_workers=len(ranges), mp_context=context) as pool:
-        parts = pool.map(_lay_out_range, [str(path)] * len(ranges), *zip(*ranges))
+    with ProcessPoolExecutor(max_workers=_workers(), mp_context=context) as pool:
+        parts = pool.map(lay_out_pages, [str(path)] * len(ranges), *zip(*ranges))
         return [layout for part in parts for layout in part]
 
 
@@ -187,7 +223,7 @@ def _outside(word: dict, boxes: list[tuple]) -> bool:
     return not any(x0 <= middle_x <= x1 and top <= middle_y <= bottom for x0, top, x1, bottom in boxes)
 
 
-def _cover_lines(layouts: list[_PageLayout]) -> list[str]:
+def _cover_lines(layouts: list[PageLayout]) -> list[str]:
     """Raw lines of page 1 (and page 2 when page 1 has under 5), running headers and
     table text included: metadata detection wants the cover sheet as printed."""
     lines = list(layouts[0].raw_lines)
@@ -334,7 +370,14 @@ def parse_pdf(path: Path, sha256: str | None = None,
     """Parse one paper; raises PaperError (empty, not_pdf, corrupt, encrypted, needs_ocr).
     A paper of `parallel_min_pages` pages or more is read on every CPU."""
     path = Path(path)
-    layouts = _page_layouts(path, parallel_min_pages)
+    return assemble(path, _page_layouts(path, parallel_min_pages), sha256)
+
+
+def assemble(path: Path, layouts: list[PageLayout], sha256: str | None = None) -> ParsedPaper:
+    """The paper from its pages laid out in order, wherever they were read: running lines
+    dropped, paragraphs mended across page breaks, kinds and sections named. Raises
+    PaperError (needs_ocr) for a paper with no text."""
+    path = Path(path)
     tables: list[Table] = []
     pages: list[list[Line | TableSlot]] = []
     heights: list[float] = []

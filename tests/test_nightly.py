@@ -14,7 +14,9 @@ from click.testing import CliRunner
 import warehouse
 from boardpapers.cli import main
 from flows import nightly
+from pipeline.extract import extract_paper
 from pipeline.ingest import summary_markdown
+from pipeline.parse import page_ranges, parse_pdf
 from pipeline.sources.http import FetchError
 from tests.localhttp import Site
 from tests.packgen import write_pack
@@ -264,3 +266,23 @@ def test_cli_exit_codes_and_errors(first_night, tmp_path, samples):
     (tmp_path / "not-a-db").mkdir()
     broken = CliRunner().invoke(main, ["ingest", str(samples), "--db", str(tmp_path / "not-a-db")])
     assert broken.exit_code == 1 and "could not proceed" in broken.output
+
+
+def test_a_long_pack_is_laid_out_in_page_ranges_and_matches_a_serial_read(first_night, hostile):
+    """The 400-page pack's pages went to workers as lay-out-pages tasks, one per range, and
+    the records put together from them are those of reading the pack in one process."""
+    db, _ = first_night
+    pack = hostile / "agenda pack 400 pages.pdf"
+    from prefect import get_client
+
+    with get_client(sync_client=True) as client:
+        reply = client.request("POST", "/task_runs/filter", json={
+            "task_runs": {"name": {"like_": "lay-out-pages"}}, "limit": 200, "offset": 0})
+    assert len(reply.json()) == len(page_ranges(pack)) >= 2
+    serial = extract_paper(parse_pdf(pack, parallel_min_pages=10**6))
+    con = duckdb.connect(str(db), read_only=True)
+    doc_id = con.execute("SELECT doc_id FROM documents WHERE doc LIKE 'agenda pack%'").fetchone()[0]
+    assert doc_id == serial.document.doc_id
+    for kind, records in serial.records().items():
+        stored = con.execute(f"SELECT id FROM {warehouse.RECORD_TABLES[kind]} WHERE doc_id = ?", [doc_id]).fetchall()
+        assert sorted(id_ for (id_,) in stored) == sorted({record.id for record in records}), kind

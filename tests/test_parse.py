@@ -320,3 +320,22 @@ def test_paper_records_path_pages_and_hash(papers):
     nwl = papers["nwl"]
     assert (nwl.pages, nwl.stem, nwl.sha256) == (10, NWL.stem, sha256_file(NWL))
     assert parse_pdf(BRENT, sha256="given").sha256 == "given"
+
+
+def test_long_papers_are_shared_out_in_ranges_and_short_or_broken_ones_are_not(tmp_path):
+    assert parse.page_ranges(NWL, parallel_min_pages=1000) is None
+    ranges = parse.page_ranges(NWL, parallel_min_pages=2)
+    assert ranges[0][0] == 1 and ranges[-1][1] == 10 and len(ranges) >= 2
+    assert all(first <= last for first, last in ranges)
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4\n" + b"x" * 100 + b"\n%%EOF\n")
+    assert parse.page_ranges(tmp_path / "broken.pdf", parallel_min_pages=2) is None
+
+
+def test_a_worker_reading_ranges_of_two_papers_in_turn_reads_each_from_its_own_file():
+    nwl = parse.lay_out_pages(NWL, 2, 3)
+    brent = parse.lay_out_pages(BRENT, 1, 2)
+    again = parse.lay_out_pages(NWL, 2, 3)
+    assert [page.number for page in nwl] == [2, 3] and [page.number for page in brent] == [1, 2]
+    assert again == nwl and brent != nwl[:2]
+    whole = parse.parse_pdf(NWL, parallel_min_pages=1000)
+    assert parse.assemble(NWL, parse.lay_out_pages(NWL, 1, 4) + parse.lay_out_pages(NWL, 5, 10)) == whole
