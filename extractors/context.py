@@ -78,14 +78,18 @@ def paper_date(document: Document) -> date | None:
     return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
-def build_context(paper: ParsedPaper, document: Document, orgs: OrgIndex) -> PaperContext:
-    """Split every block into sentences once, tracking list lead-ins and dated list lines."""
+def build_context(paper: ParsedPaper, document: Document, orgs: OrgIndex,
+                  blocks: range | None = None) -> PaperContext:
+    """Split every block (or those of `blocks`, a part of the paper that starts at a
+    heading) into sentences once, tracking list lead-ins and dated list lines."""
     ref = paper_date(document)
     nlp = shared_nlp()
     sentences: list[Sentence] = []
     lead_in, lead_kind = "", None
-    texts = [b.text for b in paper.blocks]
-    for index, (block, doc) in enumerate(zip(paper.blocks, nlp.pipe(texts, batch_size=256))):
+    blocks = blocks or range(len(paper.blocks))
+    texts = [paper.blocks[i].text for i in blocks]
+    for index, doc in zip(blocks, nlp.pipe(texts, batch_size=256)):
+        block = paper.blocks[index]
         if block.kind == BlockKind.heading:
             lead_in = ""
             continue

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from extractors.budgets import extract_budgets
@@ -15,8 +17,10 @@ from extractors.organisations import OrgIndex, build_org_index, line_around
 from extractors.relations import extract_relations
 from extractors.risks import extract_risks
 from pipeline.metadata import detect_metadata
-from pipeline.parse import PageLayout, assemble, parse_pdf
-from schemas import Document, PaperExtraction, ParsedPaper, Section
+from pipeline.parse import PageLayout, assemble, page_ranges, parse_pdf
+from pipeline.workers import cpus, may_share, paper_pool
+from schemas import (BlockKind, Budget, Commitment, Decision, Document, Milestone, PaperExtraction,
+                     ParsedPaper, Relation, Risk, Section)
 
 BOARD_OF = {"HWB": re.compile(r"Health\s+(?:and|&)\s+Wellbeing\s+Board", re.I),
             "JHOSC": re.compile(r"Overview\s+(?:and|&)\s+Scrutiny|JHOSC", re.I)}
@@ -26,11 +30,46 @@ def process_file(path: Path, sha256: str | None = None,
                  layouts: list[PageLayout] | None = None) -> PaperExtraction:
     """Parse one PDF, or put together its `layouts` (every page, laid out by workers), and
     extract its records; raises PaperError for a paper that cannot be read."""
+    if layouts is None and may_share() and page_ranges(path) is not None:
+        with paper_pool() as pool:          # a long paper: its pages, then its parts, on every CPU
+            return extract_paper(parse_pdf(path, sha256, pool=pool), pool)
     paper = parse_pdf(path, sha256) if layouts is None else assemble(path, layouts, sha256)
     return extract_paper(paper)
 
 
-def extract_paper(paper: ParsedPaper) -> PaperExtraction:
+def extract_paper(paper: ParsedPaper, pool: ProcessPoolExecutor | None = None) -> PaperExtraction:
+    """Every record of the paper; with a `pool`, its parts (see `part_blocks`) are read on
+    the pool's workers, one part each."""
+    prepared = prepare(paper)
+    parts = part_blocks(paper, cpus() if pool else 1)
+    if len(parts) > 1:
+        return combine(prepared, list(pool.map(extract_part, [prepared] * len(parts), parts)))
+    return combine(prepared, [extract_part(prepared, blocks) for blocks in parts])
+
+
+@dataclass
+class PreparedPaper:
+    """A paper with what all its parts share: its document and its bodies, roles resolved."""
+
+    paper: ParsedPaper
+    document: Document
+    orgs: OrgIndex
+
+
+@dataclass
+class PartRecords:
+    """The records of one part of a paper, in reading order."""
+
+    budgets: list[Budget]
+    milestones: list[Milestone]
+    commitments: list[Commitment]
+    risks: list[Risk]
+    decisions: list[Decision]
+    relations: list[Relation]
+
+
+def prepare(paper: ParsedPaper) -> PreparedPaper:
+    """What needs the whole paper: its bodies (named anywhere in it) and its metadata."""
     page_of = _page_finder(paper)
     bodies = build_org_index(paper.text, page_of)
     document = detect_metadata(paper, paper.cover_lines, bodies)
@@ -39,13 +78,47 @@ def extract_paper(paper: ParsedPaper) -> PaperExtraction:
         mention = COUNCIL_MENTION.search(paper.text)
         bodies = bodies.with_place(place, (page_of(mention.start()),
                                            line_around(paper.text, mention.start(), mention.end())) if mention else None)
-    orgs = _with_roles(bodies, document)
-    ctx = build_context(paper, document, orgs)
+    return PreparedPaper(paper, document, _with_roles(bodies, document))
+
+
+def part_blocks(paper: ParsedPaper, parts: int) -> list[range]:
+    """The paper's blocks cut into at most `parts` runs of about equal text, each cut just
+    before a heading that opens a new section. No extractor looks across a section's edge
+    (a list's lead-in, a risk's remedy in the next sentence), so reading the parts apart,
+    even in different processes, finds exactly the records of reading the paper whole."""
+    blocks = paper.blocks
+    cuts = [i for i in range(1, len(blocks))
+            if blocks[i].kind == BlockKind.heading and blocks[i].section != blocks[i - 1].section]
+    bounds, total = [0], max(len(paper.text), 1)
+    for i in cuts:
+        if len(bounds) < parts and blocks[i].char_start >= total * len(bounds) / parts:
+            bounds.append(i)
+    bounds.append(len(blocks))
+    return [range(start, end) for start, end in zip(bounds, bounds[1:])]
+
+
+def extract_part(prepared: PreparedPaper, blocks: range) -> PartRecords:
+    ctx = build_context(prepared.paper, prepared.document, prepared.orgs, blocks)
+    return PartRecords(budgets=extract_budgets(ctx), milestones=extract_milestones(ctx),
+                       commitments=extract_commitments(ctx), risks=extract_risks(ctx),
+                       decisions=extract_decisions(ctx), relations=extract_relations(ctx))
+
+
+def combine(prepared: PreparedPaper, parts: list[PartRecords]) -> PaperExtraction:
+    """The paper's extraction from its parts' records, in order; a relation stated again in a
+    later part is the same relation, kept once at its first statement."""
+    relations, seen = [], set()
+    for part in parts:
+        for relation in part.relations:
+            if (key := (relation.source, relation.relation, relation.target)) not in seen:
+                seen.add(key)
+                relations.append(relation)
+    paper, document = prepared.paper, prepared.document
     return PaperExtraction(
-        document=document, sections=sections_of(paper), organisations=orgs.records(document),
-        budgets=extract_budgets(ctx), milestones=extract_milestones(ctx),
-        commitments=extract_commitments(ctx), risks=extract_risks(ctx),
-        decisions=extract_decisions(ctx), relations=extract_relations(ctx))
+        document=document, sections=sections_of(paper), organisations=prepared.orgs.records(document),
+        budgets=[r for part in parts for r in part.budgets], milestones=[r for part in parts for r in part.milestones],
+        commitments=[r for part in parts for r in part.commitments], risks=[r for part in parts for r in part.risks],
+        decisions=[r for part in parts for r in part.decisions], relations=relations)
 
 
 def _page_finder(paper: ParsedPaper):

@@ -12,8 +12,6 @@ split by a page break, and lays the blocks out as one text with offsets.
 from __future__ import annotations
 
 import math
-import multiprocessing
-import os
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -28,6 +26,7 @@ from pdfminer.pdftypes import resolve1
 
 from pipeline.discover import sha256_file
 from pipeline.errors import PaperError
+from pipeline.workers import cpus, may_share, paper_pool
 from pipeline.layout import (
     BULLET_SYMBOLS,
     TEXT_BULLET,
@@ -182,10 +181,6 @@ def _ranges(count: int, parts: int) -> list[tuple[int, int]]:
     return [(bounds[i] + 1, bounds[i + 1]) for i in range(parts) if bounds[i + 1] > bounds[i]]
 
 
-def _workers() -> int:
-    return len(os.sched_getaffinity(0))
-
-
 def page_ranges(path: str | Path, parallel_min_pages: int = PARALLEL_MIN_PAGES) -> list[tuple[int, int]] | None:
     """How to share a long paper's pages among workers: contiguous ranges of at most about
     RANGE_PAGES pages, at least one per CPU, handed out as workers come free. None for a
@@ -199,23 +194,23 @@ def page_ranges(path: str | Path, parallel_min_pages: int = PARALLEL_MIN_PAGES) 
         return None
     if not isinstance(count, int) or count < max(parallel_min_pages, 2):
         return None
-    return _ranges(count, max(_workers(), math.ceil(count / RANGE_PAGES)))
+    return _ranges(count, max(cpus(), math.ceil(count / RANGE_PAGES)))
 
 
-def _page_layouts(path: Path, parallel_min_pages: int) -> list[PageLayout]:
+def _page_layouts(path: Path, parallel_min_pages: int, pool: ProcessPoolExecutor | None) -> list[PageLayout]:
     """Every page laid out, in order: in this process for a short paper or inside a worker,
-    else in ranges across one process per CPU."""
+    else in ranges on `pool`, or on a pool of one process per CPU."""
     ranges = page_ranges(path, parallel_min_pages)
-    if ranges is None or _workers() < 2 or multiprocessing.parent_process() is not None:
+    if ranges is None or (pool is None and not may_share()):
         _check_bytes(path)
         pdf, pages = _open(path)
         with pdf:
             return [_lay_out(page) for page in _read_pages(path, pages, 1, len(pages))]
-    # forkserver: forking a process that runs DuckDB's threads can deadlock the child.
-    context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(max_workers=_workers(), mp_context=context) as pool:
-        parts = pool.map(lay_out_pages, [str(path)] * len(ranges), *zip(*ranges))
-        return [layout for part in parts for layout in part]
+    if pool is None:
+        with paper_pool() as pool:
+            return _page_layouts(path, parallel_min_pages, pool)
+    parts = pool.map(lay_out_pages, [str(path)] * len(ranges), *zip(*ranges))
+    return [layout for part in parts for layout in part]
 
 
 def _outside(word: dict, boxes: list[tuple]) -> bool:
@@ -365,12 +360,12 @@ def _blocks(items: list[Paragraph | TableSlot], classifier: _Classifier, tables:
     return blocks
 
 
-def parse_pdf(path: Path, sha256: str | None = None,
-              parallel_min_pages: int = PARALLEL_MIN_PAGES) -> ParsedPaper:
+def parse_pdf(path: Path, sha256: str | None = None, parallel_min_pages: int = PARALLEL_MIN_PAGES,
+              pool: ProcessPoolExecutor | None = None) -> ParsedPaper:
     """Parse one paper; raises PaperError (empty, not_pdf, corrupt, encrypted, needs_ocr).
-    A paper of `parallel_min_pages` pages or more is read on every CPU."""
+    A paper of `parallel_min_pages` pages or more is read on every CPU (on `pool` if given)."""
     path = Path(path)
-    return assemble(path, _page_layouts(path, parallel_min_pages), sha256)
+    return assemble(path, _page_layouts(path, parallel_min_pages, pool), sha256)
 
 
 def assemble(path: Path, layouts: list[PageLayout], sha256: str | None = None) -> ParsedPaper:

@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.discover import sha256_file
 from pipeline.errors import PaperError
-from pipeline import parse
+from pipeline import parse, workers
 from pipeline.parse import parse_pdf
 from schemas.parsed import BlockKind
 from tests.pdfgen import pdf_bytes, write_pdf
@@ -293,12 +293,12 @@ def test_pages_read_in_worker_processes_give_the_serial_result(monkeypatch):
     serial = parse_pdf(NWL, parallel_min_pages=1000)
     pools = []
 
-    class RecordedPool(parse.ProcessPoolExecutor):
+    class RecordedPool(workers.ProcessPoolExecutor):
         def map(self, fn, *iterables, **kwargs):
             pools.append([tuple(args) for args in zip(*iterables)])
             return super().map(fn, *iterables, **kwargs)
 
-    monkeypatch.setattr(parse, "ProcessPoolExecutor", RecordedPool)
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", RecordedPool)
     split = parse_pdf(NWL, parallel_min_pages=2)
     assert len(pools) == 1 and len(pools[0]) >= 2          # the pages went to workers in ranges
     assert split.model_dump() == serial.model_dump()
@@ -306,7 +306,7 @@ def test_pages_read_in_worker_processes_give_the_serial_result(monkeypatch):
 
 
 def test_a_short_paper_is_read_in_this_process(monkeypatch):
-    monkeypatch.setattr(parse, "ProcessPoolExecutor", None)   # any attempt to start workers fails
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", None)   # any attempt to start workers fails
     assert parse_pdf(BRENT, parallel_min_pages=1000).pages >= 1
 
 

@@ -1,0 +1,76 @@
+"""A long paper read in parts on worker processes yields exactly the records of reading it
+whole: parts are cut only where a new section opens, and no extractor looks across one."""
+import pytest
+
+from pipeline import workers
+from pipeline.extract import extract_paper, part_blocks, process_file
+from pipeline.parse import parse_pdf
+from schemas import BlockKind
+from tests.packgen import SENTENCES
+from tests.pdfgen import write_pdf
+
+
+@pytest.fixture(scope="module")
+def papers(samples):
+    return {"nwl": parse_pdf(samples / "nwl-jhosc-commissioning-reform-2019.pdf"),
+            "bromley": parse_pdf(samples / "bromley-hwb-integrated-commissioning-2013.pdf")}
+
+
+def reports_pack(path, pages: int):
+    """Reports bound into one pack: a bold heading opens each report every fifth page."""
+    built = []
+    for number in range(1, pages + 1):
+        items, y = [], 780
+        if number % 5 == 1:
+            items.append((72, y, f"Report {number // 5 + 1}: {['Care', 'Housing', 'Schools'][number % 3]} update", 13, True))
+            y -= 30
+        for i, template in enumerate(SENTENCES):
+            items.append((72, y, template.format(year=2019, next=2020, money=i + 1), 10))
+            y -= 24
+        built.append(items)
+    return write_pdf(path, built)
+
+
+def test_parts_cover_every_block_once_and_start_at_a_new_section(papers):
+    paper = papers["nwl"]
+    parts = part_blocks(paper, 3)
+    assert len(parts) == 3
+    assert [i for part in parts for i in part] == list(range(len(paper.blocks)))
+    for part in parts[1:]:
+        first = paper.blocks[part.start]
+        assert first.kind == BlockKind.heading and first.section != paper.blocks[part.start - 1].section
+    assert part_blocks(paper, 1) == [range(len(paper.blocks))]
+
+
+def test_records_read_in_parts_on_workers_are_those_read_whole(papers, monkeypatch):
+    maps = []
+
+    class RecordedPool(workers.ProcessPoolExecutor):
+        def map(self, fn, *iterables, **kwargs):
+            maps.append(fn.__name__)
+            return super().map(fn, *iterables, **kwargs)
+
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", RecordedPool)
+    for name in ("nwl", "bromley"):
+        whole = extract_paper(papers[name])
+        with workers.paper_pool() as pool:
+            in_parts = extract_paper(papers[name], pool)
+        assert in_parts.model_dump() == whole.model_dump(), name
+        assert whole.commitments and whole.milestones
+    assert maps == ["extract_part", "extract_part"]
+
+
+def test_a_long_paper_is_parsed_and_extracted_on_one_pool(tmp_path, monkeypatch):
+    pack = reports_pack(tmp_path / "pack.pdf", 40)
+    whole = extract_paper(parse_pdf(pack, parallel_min_pages=10**6))
+    maps = []
+
+    class RecordedPool(workers.ProcessPoolExecutor):
+        def map(self, fn, *iterables, **kwargs):
+            maps.append(fn.__name__)
+            return super().map(fn, *iterables, **kwargs)
+
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", RecordedPool)
+    assert process_file(pack).model_dump() == whole.model_dump()
+    assert maps == ["lay_out_pages", "extract_part"]
+    assert len(whole.milestones) > 40
