@@ -18,14 +18,14 @@ from boardpapers.cli import _quiet_prefect
 
 def start_orchestrator(scratch: Path) -> dict:
     """Start-up = the first flow run of the process, over an empty folder; the second empty
-    run shows what every run pays with the orchestrator up."""
+    run shows what every run pays with the orchestrator up. The server's pid is taken
+    after the first, for the caller to compare at the end."""
     empty = scratch / "empty"
     empty.mkdir()
     first, _ = run_flow(empty, scratch / "startup 1.duckdb")
     pid = server_pid()
     second, _ = run_flow(empty, scratch / "startup 2.duckdb")
-    return {"startup_s": first, "empty_flow_run_s": second, "server_pid": pid,
-            "same_server_after_second_run": server_pid() == pid}
+    return {"startup_s": first, "empty_flow_run_s": second, "server_pid": pid}
 
 
 def run_flow(folder: Path, db: Path):

@@ -60,6 +60,7 @@ import warehouse  # noqa: E402
 from bench.flowpath import run_flow, server_pid, start_orchestrator  # noqa: E402
 from bench.treerss import TreeRSS, children_now  # noqa: E402
 from pipeline.crosspaper import refresh_cross_paper  # noqa: E402
+from pipeline.discover import discover  # noqa: E402
 from pipeline.ingest import extract_one, ingest_serially, load_one, plan  # noqa: E402
 from pipeline.sources.local import FolderSource  # noqa: E402
 from tests.packgen import SENTENCES, pack_pages  # noqa: E402
@@ -105,7 +106,7 @@ def dense_pages(pages: int, first_report: int = 1) -> list[list[tuple]]:
 
 def peak_rss_mb() -> float:
     """Peak resident memory of this process alone over the whole benchmark (ru_maxrss is
-    KiB on Linux): what it was before the tree was sampled, kept for comparison."""
+    KiB on Linux): the number reported before the tree was sampled, kept to compare with."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -188,6 +189,7 @@ def flow_end_to_end(folder: Path, db: Path) -> dict:
 
 
 def tree_rss(rss: TreeRSS) -> dict:
+    """A run's peaks under the names the JSON and the table use."""
     return {"tree_rss_mb": rss.peak_total_mb, "largest_process_rss_mb": rss.peak_single_mb}
 
 
@@ -195,20 +197,28 @@ def side_by_side(paths: list[Path], folder: Path, scratch: Path, name: str, roun
                  with_flow: bool) -> dict:
     """Each round: the floor, then the library path (then the flow path) on the same papers
     back to back, so the ratios compare runs that shared the machine's speed of the moment."""
-    measured = []
+    paths_run, measured = ("library", "flow") if with_flow else ("library",), []
     for n in range(rounds):
         seconds, pages = floor(paths)
         one = {"floor_s": seconds, "library": end_to_end(folder, scratch / f"{name} library {n}.duckdb")}
         if with_flow:
             one["flow"] = flow_end_to_end(folder, scratch / f"{name} flow {n}.duckdb")
-        for path in ("library", "flow")[:1 + with_flow]:
+        for path in paths_run:
             one[path]["ratio_to_floor"] = one[path]["seconds"] / seconds
         measured.append(one)
-    paths_run = ("library", "flow")[:1 + with_flow]
     return {"papers": len(paths), "pages": pages, "rounds": measured,
             "median_floor_s": statistics.median(one["floor_s"] for one in measured),
             "median": {path: medians(pages, [one[path] for one in measured]) for path in paths_run},
             "peak_rss": {path: peak_rss([one[path] for one in measured]) for path in paths_run}}
+
+
+def real_side_by_side(folder: Path, scratch: Path, rounds: int) -> dict:
+    """Floor against the library path over the papers in `folder`, the very files the
+    ingest lists (PDFs found recursively)."""
+    papers = discover([folder])
+    if not papers:
+        raise SystemExit(f"--real {folder}: no PDFs there")
+    return side_by_side(papers, folder, scratch, "real", rounds, with_flow=False)
 
 
 def medians(pages: int, runs: list[dict]) -> dict:
@@ -226,6 +236,8 @@ def peak_rss(runs: list[dict]) -> dict:
 
 
 def parse_and_extract(path: str) -> int:
+    """A pool's unit of work: a module-level function, so it pickles; returns a count so
+    only a number, not the extraction, comes back over the pipe."""
     return len(pipeline.extract.process_file(Path(path)).commitments)
 
 
@@ -278,13 +290,14 @@ def noop_rerun(folder: Path, db: Path) -> dict:
             "plan": planned - listed, "ingest_serially": rerun, "flow_after_startup": flow_seconds}
 
 
-def generate(scratch: Path, pages: int, noop_papers: int) -> tuple[Path, list[Path], Path]:
-    """The pack, the batch for the worker speed-up and the no-op folder, each in a folder."""
+def generate(scratch: Path, pages: int, batch_papers: int, noop_papers: int) -> tuple[Path, list[Path], Path]:
+    """The pack, the batch for the worker speed-up and the no-op papers, each in a folder
+    of its own (skipped steps get no papers, so quick runs stay quick)."""
     for name in ("pack", "batch", "small"):
         (scratch / name).mkdir()
     pack = write_pdf(scratch / "pack" / f"agenda pack {pages} pages.pdf", dense_pages(pages))
     batch = [write_pdf(scratch / "batch" / f"paper {n}.pdf", dense_pages(BATCH_PAGES, first_report=n * 10))
-             for n in range(BATCH_PAPERS)]
+             for n in range(batch_papers)]
     for n in range(noop_papers):
         write_pdf(scratch / "small" / f"paper {n:04}.pdf", pack_pages(1 + n % 2)[-1:])
     return pack, batch, scratch / "small"
@@ -300,16 +313,18 @@ def main() -> None:
     parser.add_argument("--skip-noop", action="store_true")
     parser.add_argument("--json", default=str(ROOT / "bench" / "throughput.json"))
     args = parser.parse_args()
+    if args.rounds < 1:
+        parser.error("--rounds must be at least 1")
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
-        pack, batch, small = generate(scratch, args.pages, 0 if args.skip_noop else args.noop_papers)
+        pack, batch, small = generate(scratch, args.pages, 0 if args.skip_workers else BATCH_PAPERS,
+                                      0 if args.skip_noop else args.noop_papers)
         pack_bytes = pack.stat().st_size
         orchestrator = start_orchestrator(scratch)
         packed = side_by_side([pack], pack.parent, scratch, "pack", args.rounds, with_flow=True)
         db_bytes = (scratch / f"pack library {args.rounds - 1}.duckdb").stat().st_size
-        real = (side_by_side(sorted(Path(args.real).glob("*.pdf")), Path(args.real), scratch, "real",
-                             args.rounds, with_flow=False) if args.real else None)
+        real = real_side_by_side(Path(args.real), scratch, args.rounds) if args.real else None
         workers = None if args.skip_workers else worker_speedup(batch, args.rounds)
         noop = None if args.skip_noop else noop_rerun(small, scratch / "small.duckdb")
         orchestrator["same_server_throughout"] = server_pid() == orchestrator["server_pid"]
@@ -360,7 +375,7 @@ def summary_table(r: dict) -> str:
         ("pack, median ratio to floor, library path (bar: <= 0.8)", against(lib["ratio_to_floor"], 0.8, "<=")),
         ("pack, median ratio to floor, flow path, start-up apart (bar: <= 0.8)",
          against(flow["ratio_to_floor"], 0.8, "<=")),
-        ("  library: parse / extract / load / cross-paper + search index (medians)",
+        ("  library: parse / extract / load / cross-paper links and graph + search index (medians)",
          " / ".join(f"{lib[k]:.1f}" for k in ("parse", "extract", "load", "cross_paper")) + " s"),
         ("pages per second, library / flow (median)", f"{lib['pages_per_second']:.1f} / {flow['pages_per_second']:.1f}"),
     ]
