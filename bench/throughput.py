@@ -361,6 +361,8 @@ def rounds_table(r: dict) -> str:
             for n, floor_s, e in rows + [("median", runs["median_floor_s"], m)]:
                 lines.append(f"| {label} | {path} | {n} | {pages} | {floor_s:.2f} | {e['seconds']:.2f} "
                              f"| {e['ratio_to_floor']:.2f} | {pages / e['seconds']:.1f} |")
+    lines.append("\nmedian rows: each time's median over rounds; the ratio is the median of the rounds' "
+                 "ratios (the headline), pages/s is from the median time.")
     return "\n".join(lines)
 
 
