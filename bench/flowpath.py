@@ -6,7 +6,8 @@ subprocess) the first time a client is needed and keeps that one server for the 
 the process: SubprocessASGIServer is a per-process singleton, stopped at exit. So only
 the process's first flow run pays the start-up. `start_orchestrator` times that first run
 (over an empty folder) and a second one, and `server_pid` lets the caller check that every
-later run talked to the same server. Prefect is configured as the CLI configures it.
+later run talked to the same server. Prefect is configured as the CLI configures it, on
+import of this module, before anything imports Prefect.
 """
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ import time
 from pathlib import Path
 
 from boardpapers.cli import _quiet_prefect
+
+_quiet_prefect()
 
 
 def start_orchestrator(scratch: Path) -> dict:
@@ -31,7 +34,6 @@ def start_orchestrator(scratch: Path) -> dict:
 def run_flow(folder: Path, db: Path):
     """`nightly_ingest` over `folder` into `db`, as `boardpapers ingest FOLDER --db DB` runs
     it: (wall seconds, RunSummary)."""
-    _quiet_prefect()
     from flows.nightly import nightly_ingest
 
     started = time.perf_counter()

@@ -7,8 +7,10 @@ On a generated text-dense agenda pack of --pages pages (a running header, a head
 about 45 lines of numbered prose per page), each of --rounds rounds measures back to back:
   floor    pdfplumber `page.extract_text()` over every page, in this one process;
   library  `ingest_serially` from a FolderSource into a new warehouse, then the cross-paper
-           refresh and the search index, in this process: what `boardpapers ingest` does
-           minus Prefect, split into parse, extract, load and cross-paper (link and graph);
+           refresh and the search index: what `boardpapers ingest` does minus Prefect,
+           split into parse, extract, load and cross-paper (link and graph); a long
+           paper's pages are laid out across one forkserver process per CPU, as
+           pipeline/parse.py does;
   flow     the product path: `nightly_ingest`, the Prefect flow `boardpapers ingest` runs,
            into a new warehouse, parse and extract on its process pool; wall time only.
 The machine is shared and its speed drifts, so each path's ratio to the floor is taken
@@ -19,9 +21,9 @@ folder, and reported apart; every later flow run of the process talks to that sa
 
 Peak RSS: psutil samples the whole process tree (this process, worker processes and their
 children) every 0.1 s during each end-to-end run: the largest total and the largest single
-process. For the library path, helpers earlier steps left running (Prefect's server) are
-left out. Without psutil (the `bench` extra) those are null; this process's own peak
-(ru_maxrss) is always reported.
+process. For the library path, Prefect's temporary server (started for the flow, idle
+then) is left out. Without psutil (the `bench` extra) those are null; this process's own
+peak (ru_maxrss) is always reported.
 
 Then the same rounds of floor against library over the real papers in --real (default
 ../shared/corpus/papers beside the repo, when it exists; --real '' skips), the floor summed
@@ -58,7 +60,7 @@ sys.path.insert(0, str(ROOT))
 import pipeline.extract  # noqa: E402
 import warehouse  # noqa: E402
 from bench.flowpath import run_flow, server_pid, start_orchestrator  # noqa: E402
-from bench.treerss import TreeRSS, children_now  # noqa: E402
+from bench.treerss import TreeRSS  # noqa: E402
 from pipeline.crosspaper import refresh_cross_paper  # noqa: E402
 from pipeline.discover import discover  # noqa: E402
 from pipeline.ingest import extract_one, ingest_serially, load_one, plan  # noqa: E402
@@ -157,10 +159,10 @@ class StageClock:
 
 
 def end_to_end(folder: Path, db: Path) -> dict:
-    """Library path: ingest every paper in `folder` into a new warehouse in this process,
-    timed by stage, with the tree's RSS (less helpers already running, as it uses none)."""
+    """Library path: ingest every paper in `folder` into a new warehouse from this process,
+    timed by stage, with the tree's RSS less Prefect's server (the flow's, idle here)."""
     con = warehouse.connect(db)
-    with TreeRSS(exclude=children_now()) as rss:
+    with TreeRSS(exclude=frozenset({server_pid()}) - {None}) as rss:
         started = time.perf_counter()
         with StageClock() as clock:
             papers = list(FolderSource(str(folder)).papers())
