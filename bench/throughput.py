@@ -21,9 +21,11 @@ folder, and reported apart; every later flow run of the process talks to that sa
 
 Peak RSS: psutil samples the whole process tree (this process, worker processes and their
 children) every 0.1 s during each end-to-end run: the largest total and the largest single
-process. For the library path, Prefect's temporary server (started for the flow, idle
-then) is left out. Without psutil (the `bench` extra) those are null; this process's own
-peak (ru_maxrss) is always reported.
+process. Each path leaves out what the other left idle: the library path Prefect's
+temporary server, the flow path the processes already running when it starts other than
+that server (the parse's forkserver; the flow starts a pool of its own each run). Without
+psutil (the `bench` extra) those are null; this process's own peak (ru_maxrss) is always
+reported.
 
 Then the same rounds of floor against library over the real papers in --real (default
 ../shared/corpus/papers beside the repo, when it exists; --real '' skips), the floor summed
@@ -60,7 +62,7 @@ sys.path.insert(0, str(ROOT))
 import pipeline.extract  # noqa: E402
 import warehouse  # noqa: E402
 from bench.flowpath import run_flow, server_pid, start_orchestrator  # noqa: E402
-from bench.treerss import TreeRSS  # noqa: E402
+from bench.treerss import TreeRSS, descendants_now  # noqa: E402
 from pipeline.crosspaper import refresh_cross_paper  # noqa: E402
 from pipeline.discover import discover  # noqa: E402
 from pipeline.ingest import extract_one, ingest_serially, load_one, plan  # noqa: E402
@@ -182,8 +184,9 @@ def end_to_end(folder: Path, db: Path) -> dict:
 
 def flow_end_to_end(folder: Path, db: Path) -> dict:
     """Flow path: `nightly_ingest` over `folder` into a new warehouse, wall time and the
-    whole tree's RSS (its pool's workers and Prefect's server included)."""
-    with TreeRSS() as rss:
+    tree's RSS: Prefect's server and the pool the run starts, not the processes the
+    library path left idle (the parse's forkserver)."""
+    with TreeRSS(exclude=descendants_now() - {server_pid()}) as rss:
         seconds, summary = run_flow(folder, db)
     if summary.failures:
         raise SystemExit(f"flow ingest failed: {summary.failures[0].path}: {summary.failures[0].reason}")

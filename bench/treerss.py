@@ -69,6 +69,11 @@ def tree(exclude: frozenset[int] = frozenset()) -> list:
     return found
 
 
+def descendants_now() -> frozenset[int]:
+    """The pids of this process's descendants at this moment (none without psutil)."""
+    return frozenset(p.pid for p in tree()[1:]) if psutil is not None else frozenset()
+
+
 def _rss(process) -> int | None:
     try:
         return process.memory_info().rss
