@@ -373,6 +373,15 @@ def rounds_table(r: dict) -> str:
 
 def summary_table(r: dict) -> str:
     """Start-up, ratios, stages, memory, size, speed-up and no-op re-run, one a row."""
+    load = r["machine"]
+    rows = (pack_rows(r) + memory_rows(r) + worker_rows(r["workers"]) + noop_rows(r["noop"])
+            + [("load average before / after",
+                f"{load['load_average_before'][0]:.2f} / {load['load_average_after'][0]:.2f}")])
+    return "\n".join(["| measure | value |", "| --- | ---: |"] + [f"| {name} | {value} |" for name, value in rows])
+
+
+def pack_rows(r: dict) -> list[tuple[str, str]]:
+    """The orchestrator's start-up, then the headline ratios against their bar."""
     o, pack = r["orchestrator"], r["pack"]
     lib, flow = pack["median"]["library"], pack["median"]["flow"]
     rows = [
@@ -384,28 +393,43 @@ def summary_table(r: dict) -> str:
          against(flow["ratio_to_floor"], 0.8, "<=")),
         ("  library: parse / extract / load / cross-paper links and graph + search index (medians)",
          " / ".join(f"{lib[k]:.1f}" for k in ("parse", "extract", "load", "cross_paper")) + " s"),
-        ("pages per second, library / flow (median)", f"{lib['pages_per_second']:.1f} / {flow['pages_per_second']:.1f}"),
+        ("pages per second, library / flow (median)",
+         f"{lib['pages_per_second']:.1f} / {flow['pages_per_second']:.1f}"),
     ]
     if r["real"]:
-        rows.append(("real papers, median ratio to floor, library path", f"{r['real']['median']['library']['ratio_to_floor']:.2f}"))
-    rows += [(f"peak RSS, {path} path: process tree / largest process", " / ".join(
-        "n/a (no psutil)" if mb is None else f"{mb:.0f} MB" for mb in pack["peak_rss"][path].values()))
-        for path in ("library", "flow")]
-    rows += [("peak RSS of this process alone (ru_maxrss, whole benchmark)", f"{r['peak_rss_self_mb']:.0f} MB"),
-             ("warehouse bytes per 1,000 pages", f"{r['warehouse_bytes_per_1000_pages'] / 2**20:.1f} MiB")]
-    if w := r["workers"]:
-        rows += [(f"parse + extract, {w['papers']} papers x {w['pages_each']} pages: 1 / 2 workers, by round",
-                  ", ".join(f"{x['one_worker']:.1f} / {x['two_workers']:.1f} s" for x in w["rounds"])),
-                 ("median speed-up 1 -> 2 workers (bar: >= 1.7)", against(w["median_speedup"], 1.7, ">=", "x"))]
-    if n := r["noop"]:
-        rows += [(f"no-op re-run, {n['papers']} unchanged papers: list + hash", f"{n['list_and_hash']:.2f} s"),
-                 ("no-op re-run, library: plan (bar: < 2 s)", against(n["plan"], 2, "<", " s")),
-                 ("no-op re-run, library: ingest_serially (plan + settle)", f"{n['ingest_serially']:.2f} s"),
-                 ("no-op re-run, flow, start-up apart (bar: < 2 s)", against(n["flow_after_startup"], 2, "<", " s")),
-                 (f"cold ingest of those {n['papers']} papers, extracted on every core", f"{n['cold_ingest']:.1f} s")]
-    load = r["machine"]
-    rows.append(("load average before / after", f"{load['load_average_before'][0]:.2f} / {load['load_average_after'][0]:.2f}"))
-    return "\n".join(["| measure | value |", "| --- | ---: |"] + [f"| {name} | {value} |" for name, value in rows])
+        rows.append(("real papers, median ratio to floor, library path",
+                     f"{r['real']['median']['library']['ratio_to_floor']:.2f}"))
+    return rows
+
+
+def memory_rows(r: dict) -> list[tuple[str, str]]:
+    """Peak RSS by path (tree and largest process), this process's own, warehouse size."""
+    rows = [(f"peak RSS, {path} path: process tree / largest process",
+             " / ".join("n/a (no psutil)" if mb is None else f"{mb:.0f} MB" for mb in peaks.values()))
+            for path, peaks in r["pack"]["peak_rss"].items()]
+    return rows + [
+        ("peak RSS of this process alone (ru_maxrss, whole benchmark)", f"{r['peak_rss_self_mb']:.0f} MB"),
+        ("warehouse bytes per 1,000 pages", f"{r['warehouse_bytes_per_1000_pages'] / 2**20:.1f} MiB")]
+
+
+def worker_rows(w: dict | None) -> list[tuple[str, str]]:
+    """Each round's 1- and 2-worker times, and the median speed-up against its bar."""
+    if w is None:
+        return []
+    return [(f"parse + extract, {w['papers']} papers x {w['pages_each']} pages: 1 / 2 workers, by round",
+             ", ".join(f"{x['one_worker']:.1f} / {x['two_workers']:.1f} s" for x in w["rounds"])),
+            ("median speed-up 1 -> 2 workers (bar: >= 1.7)", against(w["median_speedup"], 1.7, ">=", "x"))]
+
+
+def noop_rows(n: dict | None) -> list[tuple[str, str]]:
+    """The no-op re-run by path against its bar, and the cold ingest it follows."""
+    if n is None:
+        return []
+    return [(f"no-op re-run, {n['papers']} unchanged papers: list + hash", f"{n['list_and_hash']:.2f} s"),
+            ("no-op re-run, library: plan (bar: < 2 s)", against(n["plan"], 2, "<", " s")),
+            ("no-op re-run, library: ingest_serially (plan + settle)", f"{n['ingest_serially']:.2f} s"),
+            ("no-op re-run, flow, start-up apart (bar: < 2 s)", against(n["flow_after_startup"], 2, "<", " s")),
+            (f"cold ingest of those {n['papers']} papers, extracted on every core", f"{n['cold_ingest']:.1f} s")]
 
 
 def against(value: float, bar: float, op: str, unit: str = "") -> str:
