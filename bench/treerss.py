@@ -1,0 +1,81 @@
+"""Peak resident memory of a process tree, sampled while a measured step runs.
+
+ru_maxrss sees one process only, but ingest spreads over worker processes (a pool's
+workers, a forkserver and its children, Prefect's temporary API server). TreeRSS samples
+this process and all its descendants with psutil every `interval` seconds from a
+background thread, keeping the largest total and the largest single process. Peaks
+shorter than the interval can be missed. Without psutil (the `bench` extra) both are None.
+"""
+from __future__ import annotations
+
+import os
+import threading
+
+try:
+    import psutil
+except ImportError:         # the bench extra is optional: report nothing rather than fail
+    psutil = None
+
+MB = 2**20
+
+
+class TreeRSS:
+    """Use as `with TreeRSS(exclude) as rss:`; then `rss.peak_total_mb`, `rss.peak_single_mb`.
+    Processes in `exclude` (pids), and their descendants, are left out: helpers that an
+    earlier step left running and the measured step does not use."""
+
+    def __init__(self, exclude: frozenset[int] = frozenset(), interval: float = 0.1) -> None:
+        self.exclude, self.interval = exclude, interval
+        self.peak_total_mb: float | None = None
+        self.peak_single_mb: float | None = None
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample_until_stopped, daemon=True)
+
+    def __enter__(self) -> TreeRSS:
+        if psutil is not None:
+            self.peak_total_mb = self.peak_single_mb = 0.0
+            self._sample()
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if psutil is not None:
+            self._stop.set()
+            self._thread.join()
+            self._sample()
+
+    def _sample_until_stopped(self) -> None:
+        while not self._stop.wait(self.interval):
+            self._sample()
+
+    def _sample(self) -> None:
+        sizes = [size for size in map(_rss, tree(self.exclude)) if size is not None]
+        self.peak_total_mb = max(self.peak_total_mb, sum(sizes) / MB)
+        self.peak_single_mb = max(self.peak_single_mb, max(sizes, default=0) / MB)
+
+
+def tree(exclude: frozenset[int] = frozenset()) -> list:
+    """This process and its descendants, less the subtrees rooted at `exclude`."""
+    me = psutil.Process(os.getpid())
+    found, stack = [me], [me]
+    while stack:
+        try:
+            children = stack.pop().children()
+        except psutil.Error:             # it ended between listing and asking
+            continue
+        children = [child for child in children if child.pid not in exclude]
+        found += children
+        stack += children
+    return found
+
+
+def descendants_now() -> frozenset[int]:
+    """The pids of this process's descendants at this moment (none without psutil)."""
+    return frozenset(p.pid for p in tree()[1:]) if psutil is not None else frozenset()
+
+
+def _rss(process) -> int | None:
+    try:
+        return process.memory_info().rss
+    except psutil.Error:
+        return None
