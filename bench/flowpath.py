@@ -15,20 +15,26 @@ import time
 from pathlib import Path
 
 from boardpapers.cli import _quiet_prefect
+from tests.packgen import write_pack
 
 _quiet_prefect()
 
 
 def start_orchestrator(scratch: Path) -> dict:
     """Start-up = the first flow run of the process, over an empty folder; the second empty
-    run shows what every run pays with the orchestrator up. The server's pid is taken
-    after the first, for the caller to compare at the end."""
-    empty = scratch / "empty"
+    run shows what every run pays with the orchestrator up, and a run over a one-page
+    paper what every run that reads a paper pays: its pool's workers start and import
+    Prefect and the pipeline. The server's pid is taken after the first, for the caller
+    to compare at the end."""
+    empty, tiny = scratch / "empty", scratch / "one page"
     empty.mkdir()
+    tiny.mkdir()
+    write_pack(tiny / "one page.pdf", 1)
     first, _ = run_flow(empty, scratch / "startup 1.duckdb")
     pid = server_pid()
     second, _ = run_flow(empty, scratch / "startup 2.duckdb")
-    return {"startup_s": first, "empty_flow_run_s": second, "server_pid": pid}
+    one_page, _ = run_flow(tiny, scratch / "startup 3.duckdb")
+    return {"startup_s": first, "empty_flow_run_s": second, "one_page_flow_run_s": one_page, "server_pid": pid}
 
 
 def run_flow(folder: Path, db: Path):

@@ -388,6 +388,8 @@ def pack_rows(r: dict) -> list[tuple[str, str]]:
         ("orchestrator start-up: first flow run of the process, empty folder", f"{o['startup_s']:.1f} s"),
         ("flow run over an empty folder, orchestrator up (same server throughout)",
          f"{o['empty_flow_run_s']:.1f} s ({'yes' if o['same_server_throughout'] else 'NO'})"),
+        ("flow run over a one-page paper, orchestrator up: the pool's start, paid once a run",
+         f"{o['one_page_flow_run_s']:.1f} s"),
         ("pack, median ratio to floor, library path (bar: <= 0.8)", against(lib["ratio_to_floor"], 0.8, "<=")),
         ("pack, median ratio to floor, flow path, start-up apart (bar: <= 0.8)",
          against(flow["ratio_to_floor"], 0.8, "<=")),

@@ -11,8 +11,10 @@ With no Prefect server configured, Prefect starts a temporary local API for the 
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 import duckdb
 from prefect import flow, task
@@ -25,11 +27,13 @@ from prefect.tasks import exponential_backoff
 import warehouse
 from pipeline.crosspaper import CrossPaperSummary, refresh_cross_paper
 from pipeline.errors import PaperError
-from pipeline.ingest import (PaperOutcome, Plan, RunSummary, extract_one, lay_out_range, load_one, plan,
-                             settle_same_bytes, summary_markdown)
+from pipeline.ingest import (PaperOutcome, Plan, RunSummary, combine_one, extract_one, extract_part_one,
+                             lay_out_range, load_one, plan, prepare_one, settle_same_bytes, summary_markdown)
 from pipeline.parse import page_ranges
+from pipeline.workers import cpus
 from pipeline.paperstore import PaperStore
 from pipeline.sources import FetchError, HttpClient, SourcedPaper, Unfetched, open_source
+from schemas import PaperExtraction
 
 DEFAULT_DB = "boardpapers.duckdb"
 DEFAULT_CRON = "0 2 * * *"
@@ -69,23 +73,51 @@ def plan_task(con, papers: list[SourcedPaper | Unfetched]) -> Plan:
     return plan(con, papers)
 
 
+@task(name="parse-and-extract", cache_policy=NO_CACHE)
+def extract_task(paper: SourcedPaper):
+    return extract_one(paper)
+
+
 @task(name="lay-out-pages", cache_policy=NO_CACHE)
 def lay_out_task(paper: SourcedPaper, first: int, last: int):
     return lay_out_range(paper, first, last)
 
 
-@task(name="parse-and-extract", cache_policy=NO_CACHE)
-def extract_task(paper: SourcedPaper, ranges=None):
-    return extract_one(paper, ranges)
+@task(name="prepare-paper", cache_policy=NO_CACHE)
+def prepare_task(paper: SourcedPaper, ranges):
+    return prepare_one(paper, ranges)
 
 
-def submit_extraction(paper: SourcedPaper):
-    """The future of a paper's extraction. A long paper's pages are first laid out in
-    ranges, each a task of its own, so one agenda pack keeps every worker busy."""
-    ranges = page_ranges(paper.file)
-    if ranges is None:
-        return extract_task.submit(paper)
-    return extract_task.submit(paper, [lay_out_task.submit(paper, first, last) for first, last in ranges])
+@task(name="extract-part", cache_policy=NO_CACHE)
+def extract_part_task(prepared, part: int, parts: int):
+    return extract_part_one(prepared, part, parts)
+
+
+@dataclass(eq=False)
+class Extraction:
+    """A paper's extraction under way: one task, or for a long paper the tasks of its steps
+    (pages laid out in ranges, the paper prepared, its parts read), so that one agenda
+    pack keeps every worker busy. Its records are combined here, where they are loaded."""
+
+    paper: SourcedPaper
+    status: str
+    futures: list            # whole paper: [its task]; long paper: [prepare, *parts]
+
+    @classmethod
+    def submit(cls, paper: SourcedPaper, status: str, workers: int) -> Extraction:
+        ranges = page_ranges(paper.file)
+        if ranges is None:
+            return cls(paper, status, [extract_task.submit(paper)])
+        prepared = prepare_task.submit(paper, [lay_out_task.submit(paper, *pages) for pages in ranges])
+        return cls(paper, status, [prepared, *(extract_part_task.submit(prepared, part, workers)
+                                              for part in range(workers))])
+
+    def result(self) -> PaperExtraction | PaperError:
+        try:
+            results = [future.result() for future in self.futures]
+        except Exception as error:      # a worker itself died (killed, out of memory)
+            return PaperError("extract_error", f"{type(error).__name__}: {error}")
+        return results[0] if len(results) == 1 else combine_one(self.paper, results[0], results[1:])
 
 
 @task(name="load", cache_policy=NO_CACHE)
@@ -138,14 +170,16 @@ def nightly_ingest(sources: list[str], db: str = DEFAULT_DB, store: str | None =
                 warehouse.record_failure(con, outcome.path, None, outcome.kind, outcome.reason, run_id)
             _done(outcomes, outcome)
         with _api_shared_with_workers():
-            futures = {submit_extraction(paper): (paper, status) for paper, status in work.to_extract}
-            for future in as_completed(list(futures)):
-                paper, status = futures[future]
-                try:
-                    result = future.result()
-                except Exception as error:      # the worker itself died (killed, out of memory)
-                    result = PaperError("extract_error", f"{type(error).__name__}: {error}")
-                outcome = _done(outcomes, load_task(con, paper, status, result, run_id))
+            extractions = [Extraction.submit(paper, status, cpus()) for paper, status in work.to_extract]
+            waiting = {future: extraction for extraction in extractions for future in extraction.futures}
+            unfinished = Counter(extraction for extraction in extractions for _ in extraction.futures)
+            for future in as_completed(list(waiting)):
+                extraction = waiting[future]
+                unfinished[extraction] -= 1
+                if unfinished[extraction]:
+                    continue
+                paper = extraction.paper
+                outcome = _done(outcomes, load_task(con, paper, extraction.status, extraction.result(), run_id))
                 for other in settle_same_bytes(con, outcome, work.same_bytes.get(paper.sha256, []),
                                                run_id):
                     _done(outcomes, other)

@@ -17,7 +17,7 @@ from extractors.organisations import OrgIndex, build_org_index, line_around
 from extractors.relations import extract_relations
 from extractors.risks import extract_risks
 from pipeline.metadata import detect_metadata
-from pipeline.parse import PageLayout, assemble, page_ranges, parse_pdf
+from pipeline.parse import page_ranges, parse_pdf
 from pipeline.workers import cpus, may_share, paper_pool
 from schemas import (BlockKind, Budget, Commitment, Decision, Document, Milestone, PaperExtraction,
                      ParsedPaper, Relation, Risk, Section)
@@ -26,15 +26,12 @@ BOARD_OF = {"HWB": re.compile(r"Health\s+(?:and|&)\s+Wellbeing\s+Board", re.I),
             "JHOSC": re.compile(r"Overview\s+(?:and|&)\s+Scrutiny|JHOSC", re.I)}
 
 
-def process_file(path: Path, sha256: str | None = None,
-                 layouts: list[PageLayout] | None = None) -> PaperExtraction:
-    """Parse one PDF, or put together its `layouts` (every page, laid out by workers), and
-    extract its records; raises PaperError for a paper that cannot be read."""
-    if layouts is None and may_share() and page_ranges(path) is not None:
+def process_file(path: Path, sha256: str | None = None) -> PaperExtraction:
+    """Parse one PDF and extract its records; raises PaperError for a paper that cannot be read."""
+    if may_share() and page_ranges(path) is not None:
         with paper_pool() as pool:          # a long paper: its pages, then its parts, on every CPU
             return extract_paper(parse_pdf(path, sha256, pool=pool), pool)
-    paper = parse_pdf(path, sha256) if layouts is None else assemble(path, layouts, sha256)
-    return extract_paper(paper)
+    return extract_paper(parse_pdf(path, sha256))
 
 
 def extract_paper(paper: ParsedPaper, pool: ProcessPoolExecutor | None = None) -> PaperExtraction:

@@ -6,6 +6,7 @@ while loading goes through the single DuckDB writer.
 """
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -13,8 +14,9 @@ import duckdb
 
 import warehouse
 from pipeline.errors import PaperError
-from pipeline.extract import BOARD_OF, process_file
-from pipeline.parse import PageLayout, lay_out_pages
+from pipeline.extract import (BOARD_OF, PartRecords, PreparedPaper, combine, extract_part, part_blocks, prepare,
+                              process_file)
+from pipeline.parse import PageLayout, assemble, lay_out_pages
 from pipeline.sources import SourcedPaper, Unfetched
 from schemas import PaperExtraction
 
@@ -100,34 +102,63 @@ def plan(con: duckdb.DuckDBPyConnection, papers: list[SourcedPaper | Unfetched])
     return result
 
 
+def _caught(stage):
+    """`stage` returning, not raising, a PaperError, so a bad paper never stops a run; a
+    parser bug on odd input is that paper's failure, not the run's."""
+    @functools.wraps(stage)
+    def caught(*args):
+        try:
+            return stage(*args)
+        except PaperError as error:
+            return error
+        except Exception as error:
+            return PaperError("extract_error", f"{type(error).__name__}: {error}")
+    return caught
+
+
+def extract_one(paper: SourcedPaper) -> PaperExtraction | PaperError:
+    """Read and extract a paper in this process (a long one on every CPU it may use)."""
+    return _caught(_extract_whole)(paper)
+
+
+def _extract_whole(paper: SourcedPaper) -> PaperExtraction:
+    return _as_published(paper, process_file(paper.file, paper.sha256))
+
+
+# A long paper in the nightly flow, a task per step: its page ranges laid out, the paper put
+# together and prepared, its parts read; then its records combined where they are loaded.
+
+@_caught
 def lay_out_range(paper: SourcedPaper, first: int, last: int) -> list[PageLayout] | PaperError:
-    """Pages `first` to `last` of a long paper laid out, for `extract_one` to put together;
-    a PaperError is returned, not raised, like `extract_one`'s."""
-    try:
-        return lay_out_pages(paper.file, first, last)
-    except PaperError as error:
-        return error
-    except Exception as error:
-        return PaperError("extract_error", f"{type(error).__name__}: {error}")
+    return lay_out_pages(paper.file, first, last)
 
 
-def extract_one(paper: SourcedPaper,
-                ranges: list[list[PageLayout] | PaperError] | None = None) -> PaperExtraction | PaperError:
-    """Extract a paper, returning (not raising) a PaperError so a bad paper never stops a run.
-    `ranges` are its pages already laid out by `lay_out_range`, in order, when workers
-    shared a long paper; otherwise it is read here.
-    The paper is stored under its source name. What its publisher says of the committee
+@_caught
+def prepare_one(paper: SourcedPaper, ranges: list[list[PageLayout] | PaperError]) -> PreparedPaper | PaperError:
+    if failed := next((part for part in ranges if isinstance(part, PaperError)), None):
+        return failed
+    return prepare(assemble(paper.file, [layout for part in ranges for layout in part], paper.sha256))
+
+
+@_caught
+def extract_part_one(prepared: PreparedPaper | PaperError, part: int, parts: int) -> PartRecords | PaperError:
+    """The `part`-th of a prepared paper's `parts` parts; nothing when it has fewer."""
+    if isinstance(prepared, PaperError):
+        return prepared
+    cut = part_blocks(prepared.paper, parts)
+    return extract_part(prepared, cut[part]) if part < len(cut) else PartRecords([], [], [], [], [], [])
+
+
+def combine_one(paper: SourcedPaper, prepared: PreparedPaper | PaperError,
+                parts: list[PartRecords | PaperError]) -> PaperExtraction | PaperError:
+    failed = next((r for r in [prepared, *parts] if isinstance(r, PaperError)), None)
+    return failed or _as_published(paper, combine(prepared, parts))
+
+
+def _as_published(paper: SourcedPaper, extraction: PaperExtraction) -> PaperExtraction:
+    """The paper is stored under its source name. What its publisher says of the committee
     and meeting it was published for is structured data and beats what is read off the
     paper's first page; a committee outside HWB and JHOSC leaves the detected one alone."""
-    if failed := next((part for part in ranges or [] if isinstance(part, PaperError)), None):
-        return failed
-    try:
-        layouts = [layout for part in ranges for layout in part] if ranges is not None else None
-        extraction = process_file(paper.file, paper.sha256, layouts)
-    except PaperError as error:
-        return error
-    except Exception as error:     # a parser bug on odd input is this paper's failure, not the run's
-        return PaperError("extract_error", f"{type(error).__name__}: {error}")
     document = extraction.document
     document.path = paper.name
     board = next((name for name, rx in BOARD_OF.items() if paper.committee and rx.search(paper.committee)), None)

@@ -17,6 +17,7 @@ from flows import nightly
 from pipeline.extract import extract_paper
 from pipeline.ingest import summary_markdown
 from pipeline.parse import page_ranges, parse_pdf
+from pipeline.workers import cpus
 from pipeline.sources.http import FetchError
 from tests.localhttp import Site
 from tests.packgen import write_pack
@@ -269,16 +270,21 @@ def test_cli_exit_codes_and_errors(first_night, tmp_path, samples):
 
 
 def test_a_long_pack_is_laid_out_in_page_ranges_and_matches_a_serial_read(first_night, hostile):
-    """The 400-page pack's pages went to workers as lay-out-pages tasks, one per range, and
-    the records put together from them are those of reading the pack in one process."""
+    """The 400-page pack went to workers as tasks: its page ranges laid out, the paper
+    prepared, its parts read. The records combined from them are those of reading the pack
+    in one process."""
     db, _ = first_night
     pack = hostile / "agenda pack 400 pages.pdf"
     from prefect import get_client
 
-    with get_client(sync_client=True) as client:
-        reply = client.request("POST", "/task_runs/filter", json={
-            "task_runs": {"name": {"like_": "lay-out-pages"}}, "limit": 200, "offset": 0})
-    assert len(reply.json()) == len(page_ranges(pack)) >= 2
+    def task_runs(name):
+        with get_client(sync_client=True) as client:
+            reply = client.request("POST", "/task_runs/filter", json={
+                "task_runs": {"name": {"like_": name}}, "limit": 200, "offset": 0})
+        return len(reply.json())
+
+    assert task_runs("lay-out-pages") == len(page_ranges(pack)) >= 2
+    assert task_runs("prepare-paper") == 1 and task_runs("extract-part") == cpus()
     serial = extract_paper(parse_pdf(pack, parallel_min_pages=10**6))
     con = duckdb.connect(str(db), read_only=True)
     doc_id = con.execute("SELECT doc_id FROM documents WHERE doc LIKE 'agenda pack%'").fetchone()[0]
