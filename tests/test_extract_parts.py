@@ -16,6 +16,20 @@ def papers(samples):
             "bromley": parse_pdf(samples / "bromley-hwb-integrated-commissioning-2013.pdf")}
 
 
+@pytest.fixture
+def maps(monkeypatch):
+    """The names of the functions the papers' worker pools map, in order."""
+    mapped = []
+
+    class RecordedPool(workers.ProcessPoolExecutor):
+        def map(self, fn, *iterables, **kwargs):
+            mapped.append(fn.__name__)
+            return super().map(fn, *iterables, **kwargs)
+
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", RecordedPool)
+    return mapped
+
+
 def reports_pack(path, pages: int):
     """Reports bound into one pack: a bold heading opens each report every fifth page."""
     built = []
@@ -42,15 +56,7 @@ def test_parts_cover_every_block_once_and_start_at_a_new_section(papers):
     assert part_blocks(paper, 1) == [range(len(paper.blocks))]
 
 
-def test_records_read_in_parts_on_workers_are_those_read_whole(papers, monkeypatch):
-    maps = []
-
-    class RecordedPool(workers.ProcessPoolExecutor):
-        def map(self, fn, *iterables, **kwargs):
-            maps.append(fn.__name__)
-            return super().map(fn, *iterables, **kwargs)
-
-    monkeypatch.setattr(workers, "ProcessPoolExecutor", RecordedPool)
+def test_records_read_in_parts_on_workers_are_those_read_whole(papers, maps):
     for name in ("nwl", "bromley"):
         whole = extract_paper(papers[name])
         with workers.paper_pool() as pool:
@@ -60,17 +66,9 @@ def test_records_read_in_parts_on_workers_are_those_read_whole(papers, monkeypat
     assert maps == ["extract_part", "extract_part"]
 
 
-def test_a_long_paper_is_parsed_and_extracted_on_one_pool(tmp_path, monkeypatch):
+def test_a_long_paper_is_parsed_and_extracted_on_one_pool(tmp_path, maps):
     pack = reports_pack(tmp_path / "pack.pdf", 40)
     whole = extract_paper(parse_pdf(pack, parallel_min_pages=10**6))
-    maps = []
-
-    class RecordedPool(workers.ProcessPoolExecutor):
-        def map(self, fn, *iterables, **kwargs):
-            maps.append(fn.__name__)
-            return super().map(fn, *iterables, **kwargs)
-
-    monkeypatch.setattr(workers, "ProcessPoolExecutor", RecordedPool)
     assert process_file(pack).model_dump() == whole.model_dump()
     assert maps == ["lay_out_pages", "extract_part"]
     assert len(whole.milestones) > 40
