@@ -73,24 +73,35 @@ def plan_task(con, papers: list[SourcedPaper | Unfetched]) -> Plan:
     return plan(con, papers)
 
 
+class Parcel:
+    """What a parse or extract task hands on, which Prefect passes along without looking
+    inside: it walks a task's parameters and return value through every list, dataclass and
+    pydantic model for futures and states, seconds for a long paper's lines or records."""
+
+    __slots__ = ("content",)
+
+    def __init__(self, content):
+        self.content = content
+
+
 @task(name="parse-and-extract", cache_policy=NO_CACHE)
-def extract_task(paper: SourcedPaper):
-    return extract_one(paper)
+def extract_task(paper: SourcedPaper) -> Parcel:
+    return Parcel(extract_one(paper))
 
 
 @task(name="lay-out-pages", cache_policy=NO_CACHE)
-def lay_out_task(paper: SourcedPaper, first: int, last: int):
-    return lay_out_range(paper, first, last)
+def lay_out_task(paper: SourcedPaper, first: int, last: int) -> Parcel:
+    return Parcel(lay_out_range(paper, first, last))
 
 
 @task(name="prepare-paper", cache_policy=NO_CACHE)
-def prepare_task(paper: SourcedPaper, ranges):
-    return prepare_one(paper, ranges)
+def prepare_task(paper: SourcedPaper, ranges: list[Parcel]) -> Parcel:
+    return Parcel(prepare_one(paper, [parcel.content for parcel in ranges]))
 
 
 @task(name="extract-part", cache_policy=NO_CACHE)
-def extract_part_task(prepared, part: int, parts: int):
-    return extract_part_one(prepared, part, parts)
+def extract_part_task(prepared: Parcel, part: int, parts: int) -> Parcel:
+    return Parcel(extract_part_one(prepared.content, part, parts))
 
 
 @dataclass(eq=False)
@@ -114,15 +125,15 @@ class Extraction:
 
     def result(self) -> PaperExtraction | PaperError:
         try:
-            results = [future.result() for future in self.futures]
+            results = [future.result().content for future in self.futures]
         except Exception as error:      # a worker itself died (killed, out of memory)
             return PaperError("extract_error", f"{type(error).__name__}: {error}")
         return results[0] if len(results) == 1 else combine_one(self.paper, results[0], results[1:])
 
 
 @task(name="load", cache_policy=NO_CACHE)
-def load_task(con, paper: SourcedPaper, status: str, result, run_id: int) -> PaperOutcome:
-    return load_one(con, paper, status, result, run_id)
+def load_task(con, paper: SourcedPaper, status: str, result: Parcel, run_id: int) -> PaperOutcome:
+    return load_one(con, paper, status, result.content, run_id)
 
 
 @task(name="cross-paper", cache_policy=NO_CACHE)
@@ -179,7 +190,8 @@ def nightly_ingest(sources: list[str], db: str = DEFAULT_DB, store: str | None =
                 if unfinished[extraction]:
                     continue
                 paper = extraction.paper
-                outcome = _done(outcomes, load_task(con, paper, extraction.status, extraction.result(), run_id))
+                outcome = _done(outcomes, load_task(con, paper, extraction.status,
+                                                        Parcel(extraction.result()), run_id))
                 for other in settle_same_bytes(con, outcome, work.same_bytes.get(paper.sha256, []),
                                                run_id):
                     _done(outcomes, other)
