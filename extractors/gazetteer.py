@@ -41,7 +41,7 @@ PATTERNS: list[tuple[str, str]] = [
     (rf"(?:{PLACE}\s+)?Integrated Care (?:System|Partnership)s?|Primary Care Networks?|(?:{PLACE}\s+)?GP (?:Networks|practices|Federation)", "other"),
 ]
 
-COMPILED = [(re.compile(rf"\b(?:{p})"), t) for p, t in PATTERNS]
+COMPILED = [(re.compile(rf"\b(?=[A-Z])(?:{p})"), t) for p, t in PATTERNS]
 
 # Words that may open a match but are not part of the body's name.
 LEADING_NOISE = {"The", "A", "An", "Both", "All", "Each", "Our", "Their", "Its", "This", "These",
