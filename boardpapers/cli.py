@@ -138,14 +138,22 @@ def search(query: str, db: str, record_type: str | None, limit: int, as_json: bo
     import warehouse
 
     hits = warehouse.search(_open(db), query, type=record_type, limit=limit)
+    _echo_rows(hits, as_json, "no matches", lambda hit: [
+        f"{hit['type']:<11} {hit['doc']}  p.{hit['page']}  {hit.get('section') or ''}",
+        f"    {hit['quote'][:300]}"])
+
+
+def _echo_rows(rows: list[dict], as_json: bool, none_found: str, lines, ensure_ascii: bool = True) -> None:
+    """A listing command's output: its rows as a JSON list, or `lines(row)` for each row,
+    or `none_found` when there are none."""
     if as_json:
-        click.echo(json.dumps(hits, indent=2, default=str))
+        click.echo(json.dumps(rows, indent=2, default=str, ensure_ascii=ensure_ascii))
         return
-    if not hits:
-        click.echo("no matches")
-    for hit in hits:
-        click.echo(f"{hit['type']:<11} {hit['doc']}  p.{hit['page']}  {hit.get('section') or ''}")
-        click.echo(f"    {hit['quote'][:300]}")
+    if not rows:
+        click.echo(none_found)
+    for row in rows:
+        for line in lines(row):
+            click.echo(line)
 
 
 def _open(db: str):
@@ -178,22 +186,16 @@ def slippage(db: str, org: str | None, overdue: bool, as_json: bool) -> None:
 
     con = _cross_paper(db)
     rows = warehouse.overdue(con, org) if overdue else warehouse.slippage(con, org)
-    if as_json:
-        click.echo(json.dumps(rows, indent=2, default=str))
+    if overdue:
+        _echo_rows(rows, as_json, "no overdue milestones", lambda r: [
+            f"{r['days_overdue']:>5} days overdue  {r['org'] or '-'}  {r['description']}",
+            f"    due:    {r['earlier']['date_text']:<22} {r['earlier']['doc']} p.{r['earlier']['page']}",
+            f"    silent: {r['later_doc']} ({r['later_date']})"])
         return
-    if not rows:
-        click.echo("no overdue milestones" if overdue else "no slipped milestones")
-    for r in rows:
-        e = r["earlier"]
-        if overdue:
-            click.echo(f"{r['days_overdue']:>5} days overdue  {r['org'] or '-'}  {r['description']}")
-            click.echo(f"    due:    {e['date_text']:<22} {e['doc']} p.{e['page']}")
-            click.echo(f"    silent: {r['later_doc']} ({r['later_date']})")
-            continue
-        l = r["later"]
-        click.echo(f"{r['slip_days']:>5} days  {r['org'] or '-'}  {r['description']}")
-        click.echo(f"    was: {e['date_text']:<22} {e['doc']} p.{e['page']}: {_clip(e['quote'])}")
-        click.echo(f"    now: {l['date_text']:<22} {l['doc']} p.{l['page']}: {_clip(l['quote'])}")
+    _echo_rows(rows, as_json, "no slipped milestones", lambda r: [
+        f"{r['slip_days']:>5} days  {r['org'] or '-'}  {r['description']}",
+        *(f"    {label}: {e['date_text']:<22} {e['doc']} p.{e['page']}: {_clip(e['quote'])}"
+          for label, e in (("was", r["earlier"]), ("now", r["later"])))])
 
 
 def _clip(text: str, width: int = 110) -> str:
@@ -306,13 +308,8 @@ def errors(db: str, as_json: bool) -> None:
 
     failed = [{"path": f["path"], "kind": f["kind"], "reason": f["reason"]}
               for f in warehouse.failures(_open(db))]
-    if as_json:
-        click.echo(json.dumps(failed, indent=2, ensure_ascii=False))
-        return
-    if not failed:
-        click.echo("no failed papers")
-    for f in failed:
-        click.echo(f"{f['kind']:<14} {f['path']}\n    {f['reason']}")
+    _echo_rows(failed, as_json, "no failed papers",
+               lambda f: [f"{f['kind']:<14} {f['path']}\n    {f['reason']}"], ensure_ascii=False)
 
 
 @main.command()

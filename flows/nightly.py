@@ -29,10 +29,10 @@ from pipeline.crosspaper import CrossPaperSummary, refresh_cross_paper
 from pipeline.errors import PaperError
 from pipeline.ingest import (PaperOutcome, Plan, RunSummary, combine_one, extract_one, extract_part_one,
                              lay_out_range, load_one, plan, prepare_one, settle_same_bytes, summary_markdown)
-from pipeline.parse import page_ranges
-from pipeline.workers import cpus
 from pipeline.paperstore import PaperStore
+from pipeline.parse import page_ranges
 from pipeline.sources import FetchError, HttpClient, SourcedPaper, Unfetched, open_source
+from pipeline.workers import cpus
 from schemas import PaperExtraction
 
 DEFAULT_DB = "boardpapers.duckdb"
@@ -115,13 +115,15 @@ class Extraction:
     futures: list            # whole paper: [its task]; long paper: [prepare, *parts]
 
     @classmethod
-    def submit(cls, paper: SourcedPaper, status: str, workers: int) -> Extraction:
+    def submit(cls, paper: SourcedPaper, status: str) -> Extraction:
+        """The paper's tasks, submitted: a long one is read in a part per CPU."""
         ranges = page_ranges(paper.file)
         if ranges is None:
             return cls(paper, status, [extract_task.submit(paper)])
         prepared = prepare_task.submit(paper, [lay_out_task.submit(paper, *pages) for pages in ranges])
-        return cls(paper, status, [prepared, *(extract_part_task.submit(prepared, part, workers)
-                                              for part in range(workers))])
+        parts = cpus()
+        return cls(paper, status, [prepared, *(extract_part_task.submit(prepared, part, parts)
+                                              for part in range(parts))])
 
     def result(self) -> PaperExtraction | PaperError:
         try:
@@ -181,7 +183,7 @@ def nightly_ingest(sources: list[str], db: str = DEFAULT_DB, store: str | None =
                 warehouse.record_failure(con, outcome.path, None, outcome.kind, outcome.reason, run_id)
             _done(outcomes, outcome)
         with _api_shared_with_workers():
-            extractions = [Extraction.submit(paper, status, cpus()) for paper, status in work.to_extract]
+            extractions = [Extraction.submit(paper, status) for paper, status in work.to_extract]
             waiting = {future: extraction for extraction in extractions for future in extraction.futures}
             unfinished = Counter(extraction for extraction in extractions for _ in extraction.futures)
             for future in as_completed(list(waiting)):

@@ -105,11 +105,10 @@ def combine(prepared: PreparedPaper, parts: list[PartRecords]) -> PaperExtractio
     """The paper's extraction from its parts' records, in order; a relation stated again in a
     later part is the same relation, kept once at its first statement."""
     relations, seen = [], set()
-    for part in parts:
-        for relation in part.relations:
-            if (key := (relation.source, relation.relation, relation.target)) not in seen:
-                seen.add(key)
-                relations.append(relation)
+    for relation in (r for part in parts for r in part.relations):
+        if relation.identity() not in seen:
+            seen.add(relation.identity())
+            relations.append(relation)
     paper, document = prepared.paper, prepared.document
     return PaperExtraction(
         document=document, sections=sections_of(paper), organisations=prepared.orgs.records(document),

@@ -116,12 +116,9 @@ def _caught(stage):
     return caught
 
 
+@_caught
 def extract_one(paper: SourcedPaper) -> PaperExtraction | PaperError:
     """Read and extract a paper in this process (a long one on every CPU it may use)."""
-    return _caught(_extract_whole)(paper)
-
-
-def _extract_whole(paper: SourcedPaper) -> PaperExtraction:
     return _as_published(paper, process_file(paper.file, paper.sha256))
 
 

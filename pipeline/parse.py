@@ -169,9 +169,8 @@ def lay_out_pages(path: str | Path, first: int, last: int) -> list[PageLayout]:
     if _held is None or _held[0] != key:
         if _held is not None:
             _held[1].close()
-        _held = None
-        pdf, pages = _open(path)
-        _held = (key, pdf, pages)
+            _held = None                 # not left pointing at a closed file if _open fails
+        _held = (key, *_open(path))
     return [_lay_out(page) for page in _read_pages(path, _held[2], first, last)]
 
 
@@ -200,15 +199,19 @@ def page_ranges(path: str | Path, parallel_min_pages: int = PARALLEL_MIN_PAGES) 
 def _page_layouts(path: Path, parallel_min_pages: int, pool: ProcessPoolExecutor | None) -> list[PageLayout]:
     """Every page laid out, in order: in this process for a short paper or inside a worker,
     else in ranges on `pool`, or on a pool of one process per CPU."""
-    ranges = page_ranges(path, parallel_min_pages)
-    if ranges is None or (pool is None and not may_share()):
+    ranges = page_ranges(path, parallel_min_pages) if pool is not None or may_share() else None
+    if ranges is None:
         _check_bytes(path)
         pdf, pages = _open(path)
         with pdf:
             return [_lay_out(page) for page in _read_pages(path, pages, 1, len(pages))]
-    if pool is None:
-        with paper_pool() as pool:
-            return _page_layouts(path, parallel_min_pages, pool)
+    if pool is not None:
+        return _laid_out_on(pool, path, ranges)
+    with paper_pool() as pool:
+        return _laid_out_on(pool, path, ranges)
+
+
+def _laid_out_on(pool: ProcessPoolExecutor, path: Path, ranges: list[tuple[int, int]]) -> list[PageLayout]:
     parts = pool.map(lay_out_pages, [str(path)] * len(ranges), *zip(*ranges))
     return [layout for part in parts for layout in part]
 
