@@ -105,8 +105,13 @@ def test_export_scores_against_gold_when_the_shared_corpus_is_present(warehouse_
     spec = importlib.util.spec_from_file_location("score", scorer)
     score = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(score)
-    export_lines(warehouse_db, tmp_path)
-    report = score.score(gold, tmp_path / "x.jsonl")
+    ingested = {r["doc"] for r in export_lines(warehouse_db, tmp_path)}
+    own_gold = tmp_path / "gold"          # the gold of the papers this test ingested, no others
+    own_gold.mkdir()
+    for doc in ingested:
+        shutil.copy(gold / f"{doc}.json", own_gold)
+    report = score.score(own_gold, tmp_path / "x.jsonl")
+    assert report["document"]["papers"] == len(ingested) == 3
     assert report["document"]["committee_acc"] == 1.0
     # The bars of the extraction issue, kept from slipping back unnoticed.
     assert report["core_f1"] >= 0.90
