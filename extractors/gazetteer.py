@@ -208,11 +208,11 @@ def _name(piece: list[tuple[int, str]], common: set[str]):
         begin = _place_start(piece, begin, end, common)
     name = re.sub(r"['’]s?$", "", _span_text(piece, begin, end))
     words = [_bare(piece[i][1]) for i in range(begin, end + 1) if piece[i][1][:1].isupper()]
-    if words and words[0] == "Local" and all(w in KIND for w in words[1:]):
+    if words and words[0] == "Local" and all(w in KIND and w.isupper() for w in words[1:]):
         begin, words = begin + 1, words[1:]      # "Local LMC": the LMC
         name = name.split(" ", 1)[1] if " " in name else name
-    if all(w in KIND for w in words) and len(words) < 2 and not words[0].isupper():
-        return None          # a kind word alone ("Council", "Cabinet") is a generic mention
+    if all(w in KIND for w in words) and not words[0].isupper() and not (words[0] == "Cabinet" and len(words) > 1):
+        return None          # kind words alone ("Council", "Foundation Trust") are a generic mention
     if all(w.lower() in GENERIC_WORDS or w.lower() in common for w in words) and \
             any(tok[:1].isupper() for _, tok in piece[end + 1:]):
         return None          # "Local Government Reorganisation", "Family Group Conferencing"

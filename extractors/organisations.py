@@ -163,7 +163,7 @@ class OrgIndex:
             page, quote = council_mention
             entries.append(OrgEntry(name=f"{place} Council", org_type="council", forms={"Local Authority"},
                                     page=page, quote=quote))
-        return OrgIndex(entries, author=self.author, board=self.board, common=self.common)
+        return OrgIndex(_same_key_merged(entries), author=self.author, board=self.board, common=self.common)
 
     def records(self, document: Document) -> list[Organisation]:
         return [Organisation(doc_id=document.doc_id, doc=document.doc, name=e.name,
@@ -319,6 +319,17 @@ def _merge_into(entries: list[OrgEntry], preferred: set[str | None], common: set
         else:
             out.append(entry)
     return out
+
+
+def _same_key_merged(entries: list[OrgEntry]) -> list[OrgEntry]:
+    """Entries that came to share a key ('Bromley Council' named from the place, 'London
+    Borough of Bromley' from the text) are one body, under the first's name."""
+    out: dict[str, OrgEntry] = {}
+    for entry in entries:
+        first = out.setdefault(_key(entry.name), entry)
+        if first is not entry:
+            first.forms |= entry.forms | {entry.name}
+    return list(out.values())
 
 
 def _adds_place(name: str, tail: int, common: set[str]) -> bool:

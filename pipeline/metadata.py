@@ -68,10 +68,10 @@ def cover_fields(lines: list[str]) -> list[Field]:
         kind = _label_kind(label) if label else None
         if not kind:
             continue
-        run_on = 3 if kind == "title" else 1 if kind in ("from", "to") else 0
+        run_on = 3 if kind == "title" else 1 if kind in ("from", "to", "author") else 0
         for nxt in lines[i + 1:i + 1 + run_on]:
             if _field(nxt)[0] or NUMBERED.match(nxt) or not value or value.endswith((".", ";")) \
-                    or (kind != "title" and len(nxt.split()) > 3):
+                    or (kind != "title" and len(nxt.split()) > 5):
                 break
             value = f"{value} {nxt}"
         out.append(Field(kind, value))
@@ -275,6 +275,7 @@ def most_named(paper: ParsedPaper, index: OrgIndex) -> list[str]:
         if block.kind in (BlockKind.heading, BlockKind.table_cell):
             continue
         counts.update(m.name for m in index.find(block.text, resolve_we=False)
-                      if index.org_type(m.name) in ("ccg", "council", "nhs_trust") and index.names_in(m.text)
+                      if index.org_type(m.name) in ("ccg", "council", "nhs_trust")
+                      and any(not is_generic(name) for _, _, name, _ in index.names_in(m.text))
                       and not is_generic(m.name) and not NOT_YET.search(block.text[max(0, m.start - 25):m.start]))
     return [name for name, _ in counts.most_common()]
