@@ -182,7 +182,7 @@ def _pieces(tokens: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
             continue
         current.append((start, tok))
         listed = nxt in ("and", "&", ",") and not (nxt == "and" and after in ("Scrutiny", "Wellbeing"))
-        if (_bare(tok) in KIND and (listed or tok.endswith(("'s", "’s")))) or \
+        if (_bare(tok) in KIND and (listed or tok.endswith(("'s", "’s")) or nxt == "NHS")) or \
                 (len(tok) > 1 and tok.isupper() and nxt in ("and", "&")):
             pieces.append(current)
             current = []

@@ -21,7 +21,7 @@ __all__ = ["GENERIC_WORDS", "OrgEntry", "OrgIndex", "OrgMention", "build_org_ind
 
 ACRONYM_AFTER = re.compile(r"[ \t]*\((?:the[ \t]+)?([A-Z][A-Za-z&/]{1,9})\)")
 WE = re.compile(r"\b(?:we|We|our|Our|us)\b")
-INDEFINITE = re.compile(r"\b(?:an?|any|each|every|no|one|another)\s+$", re.I)
+INDEFINITE = re.compile(r"\b(?<!create )(?<!establish )(?<!form )(?<!convene )(?<!set up )(?:an?|any|each|every|no|one|another)\s+$", re.I)
 CABINET = re.compile(r"\b(?:[Tt]he\s+)?Cabinet\b(?!\s+(?:Members?|Office|Committees?|Portfolio|Leads?)\b)")
 # A council's own bodies, named in its papers without the council's name.
 COUNCIL_BODY = re.compile(r"^(?!Joint\b).*(?:Cabinet|Committees?)$")
@@ -244,14 +244,14 @@ def _common_words_only(name: str, common: set[str]) -> bool:
 
 
 def _acronym_of_phrase(text: str, start: int, end: int) -> bool:
-    return text[start - 1:start] == "(" and text[end:end + 1] == ")" and text[start:end].isupper() \
+    return text[start - 1:start] == "(" and text[end:end + 1] == ")" and text[start:end].isupper() and " " in text[start:end] \
         and bool(re.search(r"[A-Z][a-z]+\s*$", text[max(0, start - 40):start - 1]))
 
 
 def _only_indefinite(text: str, starts: list[int]) -> bool:
     """'an Accountable Care Partnership' names a kind of body; a body the paper means is
-    named at least once without 'a', 'an' or 'each'."""
-    return all(INDEFINITE.search(text[max(0, s - 12):s]) for s in starts)
+    named at least once without 'a', 'an' or 'each', or is one it proposes to create."""
+    return all(INDEFINITE.search(text[max(0, s - 20):s]) for s in starts)
 
 
 def _initials_fit(acronym: str, name: str) -> bool:
