@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.gazetteer import GENERIC, GENERIC_WORDS, KIND, KNOWN_ACRONYMS, is_generic, name_candidates
+from extractors.gazetteer import GENERIC, GENERIC_WORDS, KIND, KNOWN_ACRONYMS, THE_NHS, is_generic, name_candidates
 from extractors.org_lists import listed_bodies
 from schemas import Document, Organisation
 
@@ -91,8 +91,11 @@ class OrgIndex:
             preferred = [e for e in of_type if e.name in (author, board)]
             if len(of_type) == 1 or len(preferred) == 1:
                 self._generic[org_type] = (preferred or of_type)[0]
-        forms = sorted({f for e in entries for f in e.forms if f.isupper() or len(f) > 3},
+        forms = sorted({f for e in entries for f in e.forms if (f.isupper() or len(f) > 3) and f != "NHS"},
                        key=len, reverse=True)
+        self._nhs = next((e for e in entries if e.name == "NHS"), None)   # 'the NHS', not 'NHS services'
+        lowered = sorted({e.name.lower() for e in entries if is_generic(e.name) and " " in e.name}, key=len, reverse=True)
+        self._lower_re = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, lowered))) if lowered else None
         self._alias_re = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, forms))) if forms else None
 
     def canonical(self, name: str | None) -> str | None:
@@ -117,6 +120,13 @@ class OrgIndex:
                 entry = self._by_form.get(_key(m.group(0)))
                 if entry:
                     spans.append(OrgMention(m.start(), m.end(), entry.name, m.group(0)))
+        if self._lower_re:       # a generic name in lower case: "local authorities"
+            for m in self._lower_re.finditer(text):
+                entry = self._by_form.get(_key(m.group(0)))
+                if entry:
+                    spans.append(OrgMention(m.start(), m.end(), entry.name, m.group(0)))
+        if self._nhs:
+            spans += [OrgMention(m.end() - 3, m.end(), "NHS", "NHS") for m in THE_NHS.finditer(text)]
         for regex, org_type in [*GENERIC, (CABINET, "cabinet")]:
             entry = self._generic.get(org_type)
             if entry:

@@ -4,11 +4,11 @@ reports to, sits on, works with or replaces whom (ANNOTATION.md's relation types
 Each sentence is rewritten with its bodies as placeholders ("@0@ and @1@ both use @2@ as
 their main provider"), and clause patterns over that template decide the relation and its
 direction. A coordinated subject ("both the CCG and the Council") gives each body the
-relation. Bodies come from the paper's organisation index, plus the forms papers use without
-defining them: initials ("LBB" for London Borough of Bromley), a trust's own first word
-("Oxleas"), the one body a bare head noun means ("the Forum"), and plural mentions of the
-paper's group of CCGs or of local authorities. A pattern that does not fire gives nothing:
-a missing relation is better than a wrong one.
+relation. Where a clause names only the other end ("working in partnership with @0@",
+"a grant from @0@") the source is the body that opens the sentence, else the paper's author:
+board papers speak for their author. "This group" means the one body of that kind the
+sentence before named. Bodies come from `MentionFinder`. A pattern that does not fire gives
+nothing: a missing relation is better than a wrong one.
 """
 from __future__ import annotations
 
@@ -16,15 +16,11 @@ import re
 from dataclasses import dataclass
 
 from extractors.context import PaperContext, Sentence
-from extractors.organisations import OrgEntry, OrgMention, _key, leftmost_longest
+from extractors.organisations import OrgMention
+from extractors.relation_mentions import MentionFinder
 from schemas import Relation
 
 COMMISSIONERS = {"ccg", "council", "nhs_england"}
-JOINERS = {"of", "and", "the", "&", "for", "in", "on"}
-NAME_TAIL = {"nhs", "foundation", "trust", "healthcare", "ltd", "limited", "cic", "plc", "charity"}
-HEADS = ("Forum", "Executive", "Committee", "Partnership", "Trust", "Federation", "Alliance",
-         "Network", "Panel", "Cabinet")
-POSSESSIVE = {"our", "us", "their", "its"}
 SCRUTINY = re.compile(r"scrutiny|\bJHOSC\b|\bOSC\b", re.I)
 
 # Determiners and modifiers that may stand before a body without being part of its name.
@@ -48,17 +44,22 @@ PATTERNS: list[tuple[str, str]] = [
     (rf"{S}\s+{AUX}(?:sub-?contract|sub-?contracts|sub-?contracted)\s+(?:[\w\-]+\s+){{0,4}}?to\s+{T}", "commissions"),
     (rf"\(?{T}\)?\s+{BE}\s+sub-?contracted\s+by\s+{S}", "commissions"),
     (rf"{S}\s+{AUX}(?:use|uses|used)\s+{T}\s+as\s+(?:their|its|the)\s+(?:main\s+|lead\s+|sole\s+|principal\s+)?(?:[\w\-]+\s+){{0,3}}?provider", "commissions"),
-    (rf"(?P<s>{ONE})\s+{AUX}(?:hold|holds|holding|has|have|signed|signs|award|awards|awarded)\s+(?:a\s+|an\s+|the\s+)?"
+    (rf"(?P<s>{ONE})\s+{AUX}(?:hold|holds|holding|has|have|signed|signs|award|awards|awarded|(?:has\s+|have\s+)?secured|"
+     rf"(?:has\s+|have\s+)?agreed|let|lets|entered\s+into)\s+(?:a\s+|an\s+|the\s+)?"
      rf"(?:[\w\-]+\s+){{0,4}}?contracts?\s+with\s+(?P<t>{ONE})", "contract"),
     # funds
     (rf"{S}\s+{AUX}(?:fund|funds|funded|provides?\s+funding\s+(?:to|for)|makes?\s+a\s+(?:financial\s+)?contribution\s+to)\s+{T}(?!\s*['’]s)", "funds"),
     (rf"{T}\s+{BE}\s+(?:jointly\s+|partly\s+|fully\s+|directly\s+)?funded\s+by\s+{S}", "funds"),
+    (rf"{S}-funded\s+{T}", "funds"),
     # provides_to
     (rf"{S}(?:['’]s)?\s+(?:[\w\-]+\s+){{0,3}}?{BE}?\s*seconded\s+to\s+{T}", "provides_to"),
     (rf"{S}\s+{AUX}(?:provide|provides|provided|deliver|delivers|supply|supplies)\s+(?:[\w\-]+\s+){{1,5}}?(?:to|for)\s+{T}", "provides_to"),
     # hosts
     (rf"{S}\s+{AUX}(?:host|hosts|hosted)\s+{T}", "hosts"),
     (rf"{T}\s+{BE}\s+hosted\s+by\s+{S}", "hosts"),
+    (rf"{T}\s+(?:sits|sit|is\s+located|are\s+located|is\s+based|are\s+based|is\s+managed|are\s+managed|is\s+hosted|are\s+hosted)"
+     rf"\s+(?:within|in|under|by)\s+{S}", "hosts"),
+    (rf"{S}-(?:sponsored|led|hosted|run|managed)\s+{T}", "hosts"),
     (rf"(?:^|[,;]\s*|\band\s+)(?P<label>{LABEL})\s+{BE}\s+(?:hosted|led)\s+by\s+{S}{ENDS}", "hosts"),
     (rf"{S}\s+as\s+(?:the\s+)?(?:lead\s+(?:and|&)\s+host|host\s+(?:and|&)\s+lead|host)(?:\s+(?:organisation|body|commissioner))?"
      rf"\s+for\s+(?P<label>[^,;@.()]{{3,60}}?)(?=\s+and\s+|\s*[,;.()]|$)", "hosts"),
@@ -67,21 +68,27 @@ PATTERNS: list[tuple[str, str]] = [
     (rf"{T}\s+{AUX}(?:hold|holds)\s+{S}\s+to\s+account", "accountable_to"),
     (rf"{S}[^@;:]{{0,160}}?\b(?:reports?|reporting|bring\s+back[^@;:]{{0,40}}?reports?|provides?[^@;:]{{0,20}}?(?:updates|reports))"
      rf"\s+(?:[^@;:]{{0,40}}?\s)?(?:to|into)\s+{T}", "reports_to"),
-    (rf"{T}\s+{AUX}(?:receive|receives)\s+(?:\w+\s+){{0,2}}?(?:reports|updates)\s+from\s+{S}", "reports_to"),
+    (rf"{T}\s+{AUX}(?:receive|receives|received|consider|considers|considered|noted)\s+(?:\w+\s+){{0,3}}?"
+     rf"(?:reports|updates|amendments|recommendations|comments)\s+from\s+{S}", "reports_to"),
     # member_of
     (rf"{S}\s+{AUX}(?:is|are|be|become|becomes|became|remain|remains)\s+(?:a\s+|all\s+|full\s+|voting\s+|founding\s+)?(?:members?|part)\s+of\s+{T}", "member_of"),
     (rf"{S}\s+{AUX}(?:sit|sits|be\s+represented|are\s+represented|is\s+represented)\s+on\s+{T}", "member_of"),
     (rf"(?P<t>{ONE})[^@;]{{0,40}}?\b(?:has|have|with|includes?|including)\s+(?:\w+\s+)?representation\s+from\s+{S}", "member_of"),
-    (rf"(?P<t>{ONE})\s*,?\s*(?:which|that)\s+(?:brings|will\s+bring)\s+together\s+(?P<s>[^;]*)", "member_of"),
+    (rf"(?P<t>{ONE})\s*,?\s*(?:which|that)\s+(?:brings|will\s+bring|brought)\s+together\s+(?P<s>[^;]*)", "member_of"),
+    (rf"(?P<t>{ONE})\s*,?\s*(?:which|that)\s+(?:includes|included|include|comprises|comprised|is\s+made\s+up\s+of)\s+"
+     rf"(?:[a-z]+\s+){{0,3}}?(?:from\s+|of\s+)?(?P<s>[^;]*)", "member_of"),
     (rf"(?P<t>{ONE})(?:['’]s)?\s+membership\s+(?:includes?|comprises?|is\s+made\s+up\s+of)\s+{S}", "member_of"),
     # partners_with
     (rf"{S}\s+{AUX}(?:work|works|working|worked)\s+(?:closely\s+|jointly\s+|in\s+partnership\s+)?(?:together\s+)?"
      rf"(?:with|alongside)\s+(?:each\s+of\s+|all\s+of\s+)?{T}", "partners_with"),
     (rf"{S}\s+{AUX}(?:\w+\s+){{0,2}}?in\s+partnership\s+with\s+{T}", "partners_with"),
+    (rf"{S},?\s+(?:along|together)\s+with\s+(?:other\s+\w+,?\s+(?:such\s+as|including)\s+)?{T}", "partners_with"),
     (rf"partnership\s+between\s+{S}\s+and\s+{T}", "partners_with"),
     # replaces
     (rf"{S}\s+{AUX}(?:replace|replaces|replaced|supersede|supersedes|take\s+the\s+place\s+of|takes\s+the\s+place\s+of|takes\s+over\s+from)\s+{T}", "replaces"),
     (rf"{T}\s+{BE}\s+(?:replaced|superseded)\s+by\s+{S}", "replaces"),
+    # provides_to
+    (rf"{S}[^@.;]{{0,60}}?\b(?:helped|helps|help)\s+{T}", "provides_to"),
 ]
 COMPILED = [(re.compile(p, re.I), relation) for p, relation in PATTERNS]
 
@@ -104,6 +111,28 @@ ANAPHOR = re.compile(r"^\W*(?:this|the\s+new)\s+(?:arrangement|body|board|group|
 # "we become a single CCG": the merged body replaces the bodies that merge.
 MERGE = re.compile(rf"{S}\s+{AUX}(?:\w+\s+){{0,2}}?(?:become|becomes|merge\s+(?:in)?to|merging\s+(?:in)?to|form|forms)\s+"
                    r"(?:a|one|the)\s+(?:single|new|merged)\s+(?:CCG|clinical\s+commissioning\s+group)\b", re.I)
+
+
+# Clauses that name only the other end: the source opens the sentence, or is the author.
+REST = r"(?P<t>[^.;:]*?)(?=\s+(?:to|which|who|that|in\s+order|on|for|by)\b|[.;:]|$)"
+IMPLICIT = [(re.compile(p, re.I), relation) for p, relation in [
+    (r"\b(?:in\s+(?:close\s+)?(?:partnership|collaboration|conjunction)\s+with|jointly\s+with|joint\s+working\s+with|"
+     r"(?:work|works|working|worked)\s+(?:closely\s+|jointly\s+)?(?:together\s+)?(?:with|alongside)|"
+     r"collaborat(?:e|es|ed|ing|ion|ive\s+work)\s+with|(?:partner|partners|partnered|partnering)\s+with|"
+     r"engagement\s+with|(?:engage|engages|engaged|engaging)\s+with|(?:the\s+)?collaboration\s+of|"
+     r"partners,?\s+(?:such\s+as|including))\s+" + REST, "partners_with"),
+    (r"\bpart\s+of\s+the\s+membership\s+(?:for|of)\s+" + REST, "member_of"),
+]]
+OPENING = 60
+"""How far into a sentence its opening body may stand ('The Council, along with ...')."""
+# Money a body gives: 'a £2m grant from @0@', 'received additional @0@ funding'.
+RECEIVED = re.compile(r"\b(?:received|receive|receives|awarded|funded|allocated|secured)\b", re.I)
+GRANT = re.compile(r"\b(?:grant|funding|allocation|contribution)s?\s+from\s+(?:the\s+)?(?P<s>@\d+@)|"
+                   r"(?P<s2>@\d+@)(?:['’]s)?\s+(?:[\w\-]+\s+){0,3}?(?:grant|funding|allocation)\b", re.I)
+# A regulator's inspections and regulations: the body inspected answers to it.
+REGULATED = re.compile(r"\binspect\w*|\bregulat\w*|\bregist\w*", re.I)
+# "This group, which included ...": the one body of that kind the sentence before named.
+THIS = re.compile(r"^\W*(?:this|the)\s+(group|board|committee|partnership|forum|alliance|network|panel|executive)\b", re.I)
 
 
 # depends_on between events, as short labels of the sentence's own words:
@@ -134,10 +163,11 @@ def extract_relations(ctx: PaperContext) -> list[Relation]:
     previous: Sentence | None = None
     providers: list[tuple[int, str, str]] = []      # (sentence number, section, provider named)
     for n, sentence in enumerate(ctx.sentences):
-        mentions = finder.find(sentence.text)
-        template = _template(sentence.text, mentions)
         before = finder.find(previous.text) if previous and previous.block_index == sentence.block_index else []
-        found = [*_relations(template, before, finder), *_dependencies(sentence.text)]
+        mentions = _with_anaphor(sentence.text, finder.find(sentence.text), before)
+        template = _template(sentence.text, mentions)
+        found = [*_relations(template, before, finder), *_implicit(template, finder, ctx.orgs.author),
+                 *_dependencies(sentence.text)]
         recent = [name for i, section, name in providers if section == sentence.section and n - i <= RECENT]
         m = SUBCONTRACTED.search(template.text)
         if m and recent:
@@ -151,6 +181,46 @@ def extract_relations(ctx: PaperContext) -> list[Relation]:
                                     relation=relation, target=target))
         previous = sentence
     return out
+
+
+def _with_anaphor(text: str, mentions: list[OrgMention], before: list[OrgMention]) -> list[OrgMention]:
+    """'This group' opening a sentence is the one group the sentence before named."""
+    m = THIS.match(text)
+    if not m or any(x.start < m.end() for x in mentions):
+        return mentions
+    named = {b.name for b in before if b.name.lower().endswith(m.group(1).lower())}
+    if len(named) != 1:
+        return mentions
+    return [OrgMention(m.start(1) - len("this "), m.end(), named.pop(), m.group(0).strip()), *mentions]
+
+
+def _implicit(template: _Template, finder: MentionFinder, author: str | None):
+    """Relations whose clause names only the target, funds from a grant's giver, and
+    answering to a regulator whose inspections or regulations the sentence speaks of."""
+    text = template.text
+    if "@" not in text:
+        return
+    opening = re.match(rf"^\W*(?:\d+(?:\.\d+)*\.?\s+|\([a-z0-9]+\)\s+)?[^@.;]{{0,{OPENING}}}?(@\d+@)", text)
+    subject = template.mentions[int(opening.group(1)[1:-1])].name if opening else author
+    for regex, relation in IMPLICIT:
+        for m in regex.finditer(text):
+            source = subject if opening and opening.end() <= m.start() else author
+            for target in template.bodies(m.group("t")):
+                if source:
+                    yield source, relation, target
+    if RECEIVED.search(text):
+        for m in GRANT.finditer(text):
+            giver = template.bodies(m.group("s") or m.group("s2"))[0]
+            receiver = subject if opening and not opening.group(1) in (m.group("s"), m.group("s2")) else author
+            if receiver:
+                yield giver, "funds", receiver
+    if REGULATED.search(text):
+        regulators = [x.name for x in template.mentions if finder.org_type(x.name) == "regulator"]
+        others = [x.name for x in template.mentions if finder.org_type(x.name) != "regulator"]
+        for regulator in regulators:
+            source = others[0] if others else author
+            if source:
+                yield source, "accountable_to", regulator
 
 
 def _template(text: str, mentions: list[OrgMention]) -> _Template:
@@ -228,68 +298,3 @@ def _clean_label(label: str) -> str | None:
     if not label or re.match(r"(?:this|that|it|these|those|which|who|they)\b", label, re.I) or "@" in label:
         return None
     return label
-
-
-class MentionFinder:
-    """The paper's bodies in a sentence, with the forms papers use without defining them."""
-
-    def __init__(self, ctx: PaperContext):
-        self.orgs = ctx.orgs
-        self.entries: list[OrgEntry] = ctx.orgs.entries
-        text = ctx.paper.text
-        self.extra: list[tuple[re.Pattern, str]] = []
-        known = {_key(f) for e in self.entries for f in e.forms | {e.name}}
-        for entry, form in self._initials() + self._first_words():
-            if _key(form) not in known and re.search(rf"\b{re.escape(form)}\b", text):
-                self.extra.append((re.compile(rf"\b{re.escape(form)}\b"), entry.name))
-        for head in HEADS:
-            owners = [e for e in self.entries if e.name.split()[-1] == head]
-            if len(owners) == 1 and len(owners[0].name.split()) > 1:
-                self.extra.append((re.compile(rf"\b[Tt]he\s+{head}\b(?!\s+[A-Z])"), owners[0].name))
-        plural_ccgs = [e for e in self.entries if e.org_type == "ccg" and re.search(r"CCGs$|Groups$", e.name)]
-        if len(plural_ccgs) == 1:
-            self.extra.append((re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+)?CCGs\b"), plural_ccgs[0].name))
-            # "practices are members of a CCG": one of the group's CCGs, so the group
-            self.extra.append((re.compile(r"\b(?:a|each|every)\s+CCG\b(?![\w\-/]|\s+[A-Z]|\s+governing)"),
-                               plural_ccgs[0].name))
-        if not [e for e in self.entries if e.org_type == "council"]:
-            self.extra.append((re.compile(r"\b(?:[Ll]ocal [Aa]uthorities)\b"), "Local Authorities"))
-        self.types = {e.name: e.org_type for e in self.entries} | {"Local Authorities": "council"}
-
-    def _initials(self) -> list[tuple[OrgEntry, str]]:
-        """'LBB' for 'London Borough of Bromley', when no other body has the same initials."""
-        by_initials: dict[str, list[OrgEntry]] = {}
-        for e in self.entries:
-            words = [w for w in re.findall(r"[A-Za-z]+", e.name) if w.lower() not in JOINERS]
-            if len(words) >= 3 and all(w[0].isupper() for w in words):
-                by_initials.setdefault("".join(w[0] for w in words), []).append(e)
-        return [(es[0], acronym) for acronym, es in by_initials.items() if len(es) == 1]
-
-    def _first_words(self) -> list[tuple[OrgEntry, str]]:
-        """'Oxleas' for 'Oxleas Foundation Trust': a provider's own name word that no other body
-        of the paper shares."""
-        out = []
-        for e in self.entries:
-            words = e.name.split()
-            if e.org_type in ("nhs_trust", "company", "voluntary") and len(words) > 1 \
-                    and all(w.lower() in NAME_TAIL for w in words[1:]):
-                if not any(words[0] in other.name.split() for other in self.entries if other is not e):
-                    out.append((e, words[0]))
-        return out
-
-    def find(self, text: str) -> list[OrgMention]:
-        spans = [m for m in self.orgs.find(text) if m.text.lower() not in POSSESSIVE]
-        for regex, name in self.extra:
-            spans += [OrgMention(m.start(), m.end(), name, m.group(0)) for m in regex.finditer(text)]
-        return leftmost_longest(spans)
-
-    def org_type(self, name: str) -> str:
-        return self.types.get(name, "other")
-
-    def merged_from(self, name: str) -> str | None:
-        """The single body that the group `name` ('Ashdown CCGs') becomes ('Ashdown CCG')."""
-        own = _key(name)
-        if not own.endswith("s"):
-            return None
-        found = [e.name for e in self.entries if _key(e.name) == own[:-1]]
-        return found[0] if len(found) == 1 else None
