@@ -243,16 +243,17 @@ def _council_of(meeting: str, councils: list[str], most: list[str]) -> str | Non
     return next((n for n in most if n in councils), None)
 
 
-TIER = re.compile(r"\b(?:the\s+)?(Town|Parish|Community|County|Borough|City|District)\s+Council\b")
+TIER = re.compile(r"\b(Town|Parish|Community|County|Borough|City|District)\s+Council\b")
 
 
 def _fits(name: str, text: str) -> bool:
-    """A council the paper calls 'the Town Council' is a town council: a neighbour it names
-    more often, of another tier, is not its author."""
-    tiers = {m.group(1) for m in TIER.finditer(text) if not text[max(0, m.start() - 30):m.start()].rstrip().endswith(
-        tuple(w for w in re.findall(r"[A-Z][a-z]+", name)))}
+    """A paper that calls its council 'the Town Council' is a town council's: a neighbour
+    of another tier that it names more often is not its author."""
+    tiers = {m.group(1) for m in TIER.finditer(text)
+             if not re.search(r"(?<![\w'’\-])(?!The\b|This\b)[A-Z][\w'’\-]*\s+$", text[max(0, m.start() - 30):m.start()])} \
+        - {"Community"}
     own = TIER.search(name)
-    return not tiers or not re.search(r"Council$", name) or (own is not None and own.group(1) in tiers)
+    return not tiers or not name.endswith("Council") or (own is not None and own.group(1) in tiers)
 
 
 def _heading_body(lines: list[str], index: OrgIndex) -> str | None:
