@@ -40,6 +40,7 @@ PATTERNS: list[tuple[str, str]] = [
     # commissions
     (rf"{S}\s+{AUX}(?:commission|commissions|commissioned|commissioning)\s+(?:[\w\-]+\s+){{0,3}}?from\s+{T}", "commissions"),
     (rf"{S}\s+{AUX}(?:commission|commissions|commissioned)\s+{T}", "commissions"),
+    (rf"{S}-commissioned\s+{T}", "commissions"),
     (rf"{T}\s+{BE}\s+(?:jointly\s+|directly\s+)?commissioned\s+by\s+{S}", "commissions"),
     (rf"{S}\s+{AUX}(?:sub-?contract|sub-?contracts|sub-?contracted)\s+(?:[\w\-]+\s+){{0,4}}?to\s+{T}", "commissions"),
     (rf"\(?{T}\)?\s+{BE}\s+sub-?contracted\s+by\s+{S}", "commissions"),
@@ -51,6 +52,8 @@ PATTERNS: list[tuple[str, str]] = [
     (rf"{S}\s+{AUX}(?:fund|funds|funded|provides?\s+funding\s+(?:to|for)|makes?\s+a\s+(?:financial\s+)?contribution\s+to)\s+{T}(?!\s*['’]s)", "funds"),
     (rf"{T}\s+{BE}\s+(?:jointly\s+|partly\s+|fully\s+|directly\s+)?funded\s+by\s+{S}", "funds"),
     (rf"{S}-funded\s+{T}", "funds"),
+    (rf"{S}\s+{AUX}(?:has\s+|have\s+)?(?:allocated|awarded|granted|gave|given|committed)\s+[^@.;]{{0,40}}?"
+     rf"(?:funding|grant|£[\d.,]+\s*(?:m|k|bn|million|billion)?)\s+(?:to|for)\s+{T}", "funds"),
     # provides_to
     (rf"{S}(?:['’]s)?\s+(?:[\w\-]+\s+){{0,3}}?{BE}?\s*seconded\s+to\s+{T}", "provides_to"),
     (rf"{S}\s+{AUX}(?:provide|provides|provided|deliver|delivers|supply|supplies)\s+(?:[\w\-]+\s+){{1,5}}?(?:to|for)\s+{T}", "provides_to"),
@@ -71,13 +74,19 @@ PATTERNS: list[tuple[str, str]] = [
     (rf"{T}\s+{AUX}(?:receive|receives|received|consider|considers|considered|noted)\s+(?:\w+\s+){{0,3}}?"
      rf"(?:reports|updates|amendments|recommendations|comments)\s+from\s+{S}", "reports_to"),
     # member_of
-    (rf"{S}\s+{AUX}(?:is|are|be|become|becomes|became|remain|remains)\s+(?:a\s+|all\s+|full\s+|voting\s+|founding\s+)?(?:members?|part)\s+of\s+{T}", "member_of"),
-    (rf"{S}\s+{AUX}(?:sit|sits|be\s+represented|are\s+represented|is\s+represented)\s+on\s+{T}", "member_of"),
+    (rf"{S}\s+{AUX}(?:is|are|be|become|becomes|became|remain|remains|was|were)\s+(?:a\s+|all\s+|one\s+of\s+the\s+)?"
+     rf"(?:full\s+|voting\s+|founding\s+|statutory\s+|key\s+|core\s+)?(?:members?|part|partners?)\s+(?:of|in|on)\s+{T}", "member_of"),
+    (rf"{S}\s+{AUX}(?:sit|sits|be\s+represented|are\s+represented|is\s+represented|chair|chairs|chaired|co-chairs)\s+(?:on\s+)?{T}", "member_of"),
+    (rf"{T}\s+{BE}\s+(?:co-)?chaired\s+by\s+{S}", "member_of"),
     (rf"(?P<t>{ONE})[^@;]{{0,40}}?\b(?:has|have|with|includes?|including)\s+(?:\w+\s+)?representation\s+from\s+{S}", "member_of"),
     (rf"(?P<t>{ONE})\s*,?\s*(?:which|that)\s+(?:brings|will\s+bring|brought)\s+together\s+(?P<s>[^;]*)", "member_of"),
     (rf"(?P<t>{ONE})\s*,?\s*(?:which|that)\s+(?:includes|included|include|comprises|comprised|is\s+made\s+up\s+of)\s+"
      rf"(?:[a-z]+\s+){{0,3}}?(?:from\s+|of\s+)?(?P<s>[^;]*)", "member_of"),
-    (rf"(?P<t>{ONE})(?:['’]s)?\s+membership\s+(?:includes?|comprises?|is\s+made\s+up\s+of)\s+{S}", "member_of"),
+    (rf"(?P<t>{ONE})(?:['’]s)?\s+(?:membership|members)\s+(?:includes?|comprises?|is\s+made\s+up\s+of|are)\s+(?P<s>[^;]*)", "member_of"),
+    (rf"(?P<t>{ONE})\s+(?:comprises|comprising(?:\s+of)?|consists\s+of|is\s+made\s+up\s+of|is\s+formed\s+of|brings\s+together)\s+"
+     rf"(?:(?:representatives|members|leaders|partners|councillors|senior\s+\w+)\s+)?(?:appointed\s+by\s+|from\s+|of\s+)?(?P<s>[^;]*)", "member_of"),
+    # reports_to: a body's sub-group reports to it
+    (rf"{S}\s+{BE}\s+(?:a\s+|the\s+)?(?:sub-?group|sub-?committee|sub-?board|working\s+group)\s+of\s+{T}", "reports_to"),
     # partners_with
     (rf"{S}\s+{AUX}(?:work|works|working|worked)\s+(?:closely\s+|jointly\s+|in\s+partnership\s+)?(?:together\s+)?"
      rf"(?:with|alongside)\s+(?:each\s+of\s+|all\s+of\s+)?{T}", "partners_with"),
@@ -89,6 +98,8 @@ PATTERNS: list[tuple[str, str]] = [
     (rf"{T}\s+{BE}\s+(?:replaced|superseded)\s+by\s+{S}", "replaces"),
     # provides_to
     (rf"{S}[^@.;]{{0,60}}?\b(?:helped|helps|help)\s+{T}", "provides_to"),
+    (rf"(?:delivered|provided|run)\s+by\s+{S}\s+on\s+behalf\s+of\s+{T}", "provides_to"),
+    (rf"{S}\s+{AUX}(?:deliver|delivers|delivered|provide|provides|provided|run|runs)\s+[^@.;]{{0,80}}?on\s+behalf\s+of\s+{T}", "provides_to"),
 ]
 COMPILED = [(re.compile(p, re.I), relation) for p, relation in PATTERNS]
 
@@ -224,6 +235,15 @@ def _implicit(template: _Template, finder: MentionFinder, author: str | None):
 
 
 def _template(text: str, mentions: list[OrgMention]) -> _Template:
+    """The sentence with a placeholder per body; 'Name (ACR)' of one body is one placeholder."""
+    joined: list[OrgMention] = []
+    for m in mentions:
+        prev = joined[-1] if joined else None
+        if prev and prev.name == m.name and re.fullmatch(r"\s*\(", text[prev.end:m.start]) and text[m.end:m.end + 1] == ")":
+            joined[-1] = OrgMention(prev.start, m.end + 1, prev.name, text[prev.start:m.end + 1])
+        else:
+            joined.append(m)
+    mentions = joined
     parts, last = [], 0
     for i, m in enumerate(mentions):
         parts += [text[last:m.start], f"@{i}@"]

@@ -25,8 +25,9 @@ HWB = re.compile(r"Health\s+(?:and|&)\s+Well-?being\s+Board|\bHWBB?\b", re.I)
 FIELD = re.compile(r"^(?P<label>[A-Z][A-Za-z’'()/&\- ]{0,40}?)\s*(?::|\s[-–]\s)\s*(?P<value>.*)$|"
                    r"^(?P<label2>Report\s+(?:from|of|by|to))\s+(?P<value2>.+)$", re.I)
 LABELS = {
-    "title": r"(?:report\s+|agenda\s+item\s+|paper\s+)?(?:title|subject)(?:\s+of\s+(?:the\s+)?report)?",
-    "date": r"(?:meeting\s+|report\s+)?date(?:\s+of\s+(?:the\s+)?(?:meeting|report))?",
+    "title": r"(?:report\s+|agenda\s+item\s+|paper\s+|decision\s+)?(?:title|subject)(?:\s+of\s+(?:the\s+)?(?:report|decision|paper|item))?|"
+             r"subject\s+matter(?:\s*/\s*title\s+of\s+decision)?|title\s+of\s+(?:the\s+)?(?:report|decision|paper|item)",
+    "date": r"(?:meeting\s+|report\s+|decision\s+)?date(?:\s+of\s+(?:the\s+)?(?:meeting|report|decision|paper))?",
     "author": r"(?:report\s+)?authors?|owner|contact\s+officers?|lead\s+officers?|presented\s+by|responsible\s+officer",
     "from": r"from|report\s+(?:from|of|by)|submitted\s+by|sponsor(?:ing)?\s+director",
     "to": r"to|report\s+to|meeting",
@@ -37,6 +38,8 @@ MINUTES = re.compile(r"\bminutes\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?meeting\s+of\
 PAPER_TITLE = re.compile(r"\bpaper\s*:\s*(?P<value>.+)", re.I)
 STRATEGY = re.compile(r"Health\s+(?:and|&)\s+Wellbeing\s+Strategy", re.I)
 NOT_YET = re.compile(r"\b(?:single|new|proposed|future|shadow|a)\s+(?:\w+\s+)?$", re.I)  # a body still to be formed
+OWN_DOCUMENT = re.compile(r"\b(?:Annual|Progress|Report|Strategy|Plan|Review|Business\s+Plan|Delivery\s+Plan|Prospectus)\b")
+YET_TO_FORM = re.compile(r"(?:the\s+|a\s+)?(?:single|new|proposed|future|shadow)\b", re.I)
 ABOVE = re.compile(r"^(?:the\s+)?above\s+", re.I)
 
 
@@ -69,11 +72,11 @@ def cover_fields(lines: list[str]) -> list[Field]:
         if not kind:
             continue
         run_on = 3 if kind == "title" else 1 if kind in ("from", "to", "author") else 0
-        for nxt in lines[i + 1:i + 1 + run_on]:
-            if _field(nxt)[0] or NUMBERED.match(nxt) or not value or value.endswith((".", ";")) \
+        for nxt in lines[i + 1:i + 1 + max(run_on, 1)]:
+            if _field(nxt)[0] or NUMBERED.match(nxt) or value.endswith((".", ";")) or (value and not run_on) \
                     or (kind != "title" and len(nxt.split()) > 5):
                 break
-            value = f"{value} {nxt}"
+            value = f"{value} {nxt}".strip()      # a label with its value on the lines below
         out.append(Field(kind, value))
     return out
 
@@ -187,7 +190,7 @@ def _title_page(lines: list[str]) -> str | None:
     """A strategy or annual report opens with its title over a few short lines, before the
     first numbered heading or sentence."""
     head = []
-    for line in lines[:6]:
+    for line in [ln for ln in lines[:8] if not re.search(r"\w\.(?:gov|nhs|org|co)\.uk|www\.|https?:", ln)][:6]:
         if NUMBERED.match(line) or FIELD.match(line) or line.endswith(".") or len(line.split()) > 12 \
                 or re.search(r"\.{4,}|^contents$|:\s", line, re.I) or \
                 any(m.interval.precision == "day" for m in find_dates(line)):
@@ -230,7 +233,19 @@ def author_body(paper: ParsedPaper, lines: list[str], fields: list[Field], index
         council = _council_of(meeting, [e.name for e in index.entries if e.org_type == "council"], most)
         if council:
             return council
+    own = _title_body(title, index)
+    if own:
+        return own
     return most[0] if most else None
+
+
+def _title_body(title: str | None, index: OrgIndex) -> str | None:
+    """'Exampleton Drug and Alcohol Partnership Annual Progress Report': a document titled
+    with a body's name is that body's own."""
+    if not title or not OWN_DOCUMENT.search(title):
+        return None
+    named = [n for start, _, n, _ in index.names_in(title) if start == 0 and not is_generic(n)]
+    return (index.canonical(named[0]) or named[0]) if named else None
 
 
 def _council_of(meeting: str, councils: list[str], most: list[str]) -> str | None:
@@ -276,7 +291,7 @@ def most_named(paper: ParsedPaper, index: OrgIndex) -> list[str]:
         if block.kind in (BlockKind.heading, BlockKind.table_cell):
             continue
         counts.update(m.name for m in index.find(block.text, resolve_we=False)
-                      if index.org_type(m.name) in ("ccg", "council", "nhs_trust")
-                      and any(not is_generic(name) for _, _, name, _ in index.names_in(m.text))
-                      and not is_generic(m.name) and not NOT_YET.search(block.text[max(0, m.start - 25):m.start]))
+                      if index.org_type(m.name) in ("ccg", "council", "nhs_trust") and not is_generic(m.text)
+                      and not is_generic(m.name) and not NOT_YET.search(block.text[max(0, m.start - 25):m.start])
+                      and not YET_TO_FORM.match(m.text))
     return [name for name, _ in counts.most_common()]
