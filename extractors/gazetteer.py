@@ -116,7 +116,7 @@ GENERIC = [
     (re.compile(rf"\b[Tt]he\s+(?:single\s+|new\s+)?(?:CCG|Clinical Commissioning Group){AFTER_GENERIC}"), "ccg"),
     (re.compile(rf"\b[Tt]he\s+(?:ICB|Integrated Care Board){AFTER_GENERIC}"), "icb"),
     (re.compile(rf"\b[Tt]he\s+Trust{AFTER_GENERIC}"), "nhs_trust"),
-    (re.compile(rf"\b(?:[Tt]he\s+)?(?:(?:County|Borough|City|District|Town)\s+)?(?:Council|Local Authority){AFTER_GENERIC}|"
+    (re.compile(rf"\b(?:[Tt]he\s+)?(?:(?:County|Borough|City|District|Town)\s+)?(?:Council|Local Authority){AFTER_GENERIC}(?!\s+[A-Z])|"
                 rf"\b[Tt]he\s+(?:LA|Authority)\b(?![\w\-/])"), "council"),
     (re.compile(rf"\b[Tt]he\s+(?:Board|Health\s+(?:and|&)\s+Wellbeing\s+Board){AFTER_GENERIC}"), "board"),
 ]

@@ -20,8 +20,10 @@ from schemas import Document, Organisation
 __all__ = ["GENERIC_WORDS", "OrgEntry", "OrgIndex", "OrgMention", "build_org_index", "leftmost_longest"]
 
 ACRONYM_AFTER = re.compile(r"[ \t]*\((?:the[ \t]+)?([A-Z][A-Za-z&/]{1,9})\)")
+NHS_PARTNERS = re.compile(r"\bNHS partners\b")
 WE = re.compile(r"\b(?:we|We|our|Our|us)\b")
-INDEFINITE = re.compile(r"\b(?<!create )(?<!establish )(?<!form )(?<!convene )(?<!set up )(?:an?|any|each|every|no|one|another)\s+$", re.I)
+INDEFINITE = re.compile(r"\b(?<!create )(?<!establish )(?<!form )(?<!convene )(?<!set up )(?:an?|any|each|every|no|one|another)\s+$|"
+                        r"\b(?:forms?|models?|types?|kinds?|versions?)\s+of\s+$", re.I)
 CABINET = re.compile(r"\b(?:[Tt]he\s+)?Cabinet\b(?!\s+(?:Members?|Office|Committees?|Portfolio|Leads?)\b)")
 # A council's own bodies, named in its papers without the council's name.
 COUNCIL_BODY = re.compile(r"^(?!Joint\b).*(?:Cabinet|Committees?)$")
@@ -127,6 +129,7 @@ class OrgIndex:
                     spans.append(OrgMention(m.start(), m.end(), entry.name, m.group(0)))
         if self._nhs:
             spans += [OrgMention(m.end() - 3, m.end(), "NHS", "NHS") for m in THE_NHS.finditer(text)]
+            spans += [OrgMention(m.start(), m.end(), "NHS", m.group(0)) for m in NHS_PARTNERS.finditer(text)]
         for regex, org_type in [*GENERIC, (CABINET, "cabinet")]:
             entry = self._generic.get(org_type)
             if entry:
