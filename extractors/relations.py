@@ -130,8 +130,10 @@ IMPLICIT = [(re.compile(p, re.I), relation) for p, relation in [
     (r"\b(?:in\s+(?:close\s+)?(?:partnership|collaboration|conjunction)\s+with|jointly\s+with|joint\s+working\s+with|"
      r"(?:work|works|working|worked)\s+(?:closely\s+|jointly\s+)?(?:together\s+)?(?:with|alongside)|"
      r"collaborat(?:e|es|ed|ing|ion|ive\s+work)\s+with|(?:partner|partners|partnered|partnering)\s+with|"
-     r"engagement\s+with|(?:engage|engages|engaged|engaging)\s+with|(?:the\s+)?collaboration\s+of|"
+     r"engagement\s+with|(?:engage|engages|engaged|engaging)\s+with|"
      r"partners,?\s+(?:such\s+as|including))\s+" + REST, "partners_with"),
+    # "through the collaboration of A, B and C": the bodies named are the ones who collaborate
+    (r"\b(?:the\s+)?collaboration\s+(?:of|between)\s+" + REST, "partners_with_author"),
     (r"\bpart\s+of\s+the\s+membership\s+(?:for|of)\s+" + REST, "member_of"),
 ]]
 OPENING = 60
@@ -216,8 +218,11 @@ def _implicit(template: _Template, finder: MentionFinder, author: str | None):
     for regex, relation in IMPLICIT:
         for m in regex.finditer(text):
             source = subject if opening and opening.end() <= m.start() else author
-            for target in template.bodies(m.group("t")):
-                if source:
+            for target in _objects(template, m):
+                if relation == "partners_with_author":
+                    if author:
+                        yield target, "partners_with", author
+                elif source:
                     yield source, relation, target
     if RECEIVED.search(text):
         for m in GRANT.finditer(text):
@@ -232,6 +237,20 @@ def _implicit(template: _Template, finder: MentionFinder, author: str | None):
             source = others[0] if others else author
             if source:
                 yield source, "accountable_to", regulator
+
+
+SUBJECT_NEXT = re.compile(r"\s+(?:will|would|shall|should|must|can|could|may|might|is|are|was|were|has|have|had)\b")
+
+
+def _objects(template: _Template, m: re.Match) -> list[str]:
+    """The bodies of an implicit clause's target span, less any that begins a new clause as
+    its subject ('Working with residents, the Council will ...')."""
+    names = []
+    for p in re.finditer(r"@(\d+)@", m.group("t")):
+        at = m.start("t") + p.start()
+        if not (SUBJECT_NEXT.match(template.text, m.start("t") + p.end()) and "," in template.text[m.start():at]):
+            names.append(template.mentions[int(p.group(1))].name)
+    return list(dict.fromkeys(names))
 
 
 def _template(text: str, mentions: list[OrgMention]) -> _Template:
