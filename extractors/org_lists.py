@@ -1,7 +1,8 @@
 """Bodies a paper names only as items of a list: 'three voluntary organisations (Living Well,
 Sufra, Mencap)', 'providers such as Community Options', 'London Boroughs, such as Wandsworth';
 or in apposition to what they are: 'the charity Open Door', 'Greenway Recycling, a company
-based in ...'.
+based in ...'; or as the party to a contract or commission: 'commissioned Open Door to
+deliver ...', 'a contract with Greenway Care', 'provided by Kingsmere Community Health'.
 
 The gazetteer finds bodies by their kind words; these have none, so only the list's own
 head noun ('organisations', 'providers', 'charities') or the apposition says they are bodies.
@@ -19,6 +20,13 @@ NAME = r"(?<![\w'’&-])(?<![A-Z][\w'’&-] )(?P<name>[A-Z][\w'’&-]*(?:\s[A-Z]
 APPOSED = [re.compile(r"\b(?:the|a|local)\s+(?P<head>charity|company|social\s+enterprise|non-profit(?:\s+organisation)?)\s+" + NAME),
            re.compile(NAME + r",\s+an?\s+(?:[\w-]+\s+){0,3}?(?P<head>charity|company|non-profit\s+organisation|"
                       r"social\s+enterprise|voluntary\s+organisation|community\s+interest\s+company)\b")]
+# The party a service is commissioned from or contracted to: a body whatever its name.
+PARTY = r"(?P<name>[A-Z][\w'’&-]*(?:\s(?:and\s|&\s|of\s)?[A-Z][\w'’&-]*){1,4})"
+PARTIES = [re.compile(r"\b(?:commissioned|commissions|commission|contracted|contracts|awarded)\s+(?:the\s+)?" + PARTY +
+                      r"\s+to\s+(?:deliver|provide|run|operate|support)\b"),
+           re.compile(r"\b(?:contract|contracts|partnership|collaboration)\s+with\s+(?:the\s+)?" + PARTY + r"(?=\s*[,.;:(]|\s+(?:to|for|and|who|which)\b)"),
+           re.compile(r"\b(?:provided|delivered|run|operated)\s+by\s+(?:the\s+)?" + PARTY + r"(?=\s*[,.;:(]|\s+(?:to|for|and|who|which|in|on)\b)")]
+TITLES = {"Dr", "Mr", "Mrs", "Ms", "Miss", "Professor", "Prof", "Cllr", "Councillor", "Sir", "Dame", "Lord", "Lady"}
 NOT_A_BODY = {"NHS", "GP", "GPs", "CCG", "CCGs", "The", "Council", "Councils", "Local", "Health", "Social",
               "Care", "Public", "Primary", "Secondary", "Acute", "Community", "Voluntary", "Mental", "Trusts"}
 
@@ -47,6 +55,13 @@ def listed_bodies(text: str) -> list[tuple[int, int, str, str]]:
             if _is_name(name) and name.split()[0] not in ("The", "This", "It", "Its"):
                 org_type = "company" if re.match(r"company|community", m.group("head")) else "voluntary"
                 found.append((m.start("name"), m.end("name"), name, org_type))
+    for pattern in PARTIES:
+        for m in pattern.finditer(text):
+            name = m.group("name")
+            words = name.split()
+            if _is_name(name) and words[0] not in TITLES and words[0] not in ("The", "This", "It", "Its", "April", "March") \
+                    and not re.search(r"\d", name):
+                found.append((m.start("name"), m.end("name"), name, "other"))
     return found
 
 

@@ -85,6 +85,8 @@ PATTERNS: list[tuple[str, str]] = [
     (rf"(?P<t>{ONE})(?:['’]s)?\s+(?:membership|members)\s+(?:includes?|comprises?|is\s+made\s+up\s+of|are)\s+(?P<s>[^;]*)", "member_of"),
     (rf"(?P<t>{ONE})\s+(?:comprises|comprising(?:\s+of)?|consists\s+of|is\s+made\s+up\s+of|is\s+formed\s+of|brings\s+together)\s+"
      rf"(?:(?:representatives|members|leaders|partners|councillors|senior\s+\w+)\s+)?(?:appointed\s+by\s+|from\s+|of\s+)?(?P<s>[^;]*)", "member_of"),
+    (rf"(?P<t>{ONE})\s+{BE}\s+(?:a\s+|the\s+)?(?:statutory\s+)?(?:joint\s+committee|partnership|alliance|collaboration|coalition)\s+"
+     rf"(?:of|between)\s+(?P<s>[^;.]*)", "member_of"),
     # reports_to: a body's sub-group reports to it
     (rf"{S}\s+{BE}\s+(?:a\s+|the\s+)?(?:sub-?group|sub-?committee|sub-?board|working\s+group)\s+of\s+{T}", "reports_to"),
     # partners_with
@@ -140,7 +142,7 @@ OPENING = 60
 """How far into a sentence its opening body may stand ('The Council, along with ...')."""
 # Money a body gives: 'a £2m grant from @0@', 'received additional @0@ funding'.
 RECEIVED = re.compile(r"\b(?:received|receive|receives|awarded|funded|allocated|secured)\b", re.I)
-GRANT = re.compile(r"\b(?:grant|funding|allocation|contribution)s?\s+from\s+(?:the\s+)?(?P<s>@\d+@)|"
+GRANT = re.compile(r"\b(?:grant|funding|allocation|contribution|£[\d.,]+\s*(?:m|k|bn|million|billion)?)s?\s+from\s+(?:the\s+)?(?P<s>@\d+@)|"
                    r"(?P<s2>@\d+@)(?:['’]s)?\s+(?:[\w\-]+\s+){0,3}?(?:grant|funding|allocation)\b", re.I)
 # A regulator's inspections and regulations: the body inspected answers to it.
 REGULATED = re.compile(r"\binspect\w*|\bregulat\w*|\bregist\w*", re.I)

@@ -162,7 +162,8 @@ def _date(lines: list[str], fields: list[Field]) -> str | None:
         return _iso(max(past, key=lambda m: m.interval.start))
     for line in lines[:12]:
         for mention in find_dates(line):
-            return _iso(mention)
+            if mention.interval.precision in ("day", "month"):
+                return _iso(mention)      # a bare year on the cover is more often a cited Act's
     return None
 
 
