@@ -277,7 +277,10 @@ def _relations(template: _Template, before: list[OrgMention], finder: MentionFin
     text = template.text
     if "@" not in text:
         return
+    two = len(template.mentions) > 1
     for regex, relation in COMPILED:
+        if not two and "label" not in regex.groupindex:
+            continue                # a relation between bodies needs two of them
         for m in regex.finditer(text):
             sources = template.bodies(m.group("s"))
             if "label" in regex.groupindex and m.group("label"):
