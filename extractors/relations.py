@@ -244,13 +244,24 @@ def _implicit(template: _Template, finder: MentionFinder, author: str | None):
 SUBJECT_NEXT = re.compile(r"\s+(?:will|would|shall|should|must|can|could|may|might|is|are|was|were|has|have|had)\b")
 
 
+LIST_GAP = 12
+"""How many words may stand between two listed bodies of an implicit clause ('partners
+including Health, Education, @0@, Housing providers and @1@'); a body further on belongs to
+another clause."""
+
+
 def _objects(template: _Template, m: re.Match) -> list[str]:
-    """The bodies of an implicit clause's target span, less any that begins a new clause as
-    its subject ('Working with residents, the Council will ...')."""
-    names = []
+    """The bodies an implicit clause lists: its first, then each within a few words of the
+    one before, and none that begins a new clause as its subject ('Working with residents,
+    the Council will ...')."""
+    names, last = [], m.start("t")
     for p in re.finditer(r"@(\d+)@", m.group("t")):
-        at = m.start("t") + p.start()
-        if not (SUBJECT_NEXT.match(template.text, m.start("t") + p.end()) and "," in template.text[m.start():at]):
+        at, end = m.start("t") + p.start(), m.start("t") + p.end()
+        gap = template.text[last:at]
+        if names and len(re.findall(r"[\w'’]+", gap)) > LIST_GAP:
+            break
+        last = end
+        if not (SUBJECT_NEXT.match(template.text, end) and "," in template.text[m.start():at]):
             names.append(template.mentions[int(p.group(1))].name)
     return list(dict.fromkeys(names))
 
