@@ -47,6 +47,7 @@ class MentionFinder:
         if not [e for e in self.entries if e.org_type == "council"]:
             self.extra.append((re.compile(r"\b(?:[Ll]ocal [Aa]uthorities)\b"), "Local Authorities"))
         self.types = {e.name: e.org_type for e in self.entries} | {"Local Authorities": "council"}
+        self.places = self._places()
 
     def _initials(self) -> list[tuple[OrgEntry, str]]:
         """'LBB' for 'London Borough of Bromley', when no other body has the same initials."""
@@ -69,8 +70,25 @@ class MentionFinder:
                     out.append((e, words[0]))
         return out
 
+    def _places(self) -> list[tuple[re.Pattern, str]]:
+        """'Birmingham were set to receive ...', 'Kent and the Department of ... hosted': a
+        council's place opening a sentence as its subject is the council."""
+        out = []
+        for e in self.entries:
+            m = re.fullmatch(r"(?:(?:London|Royal) Borough of (?P<a>.+)|(?P<b>.+?)\s+(?:(?:Metropolitan\s+)?(?:County|City|"
+                             r"Borough|District)\s+)?Council)", e.name) if e.org_type == "council" else None
+            place = m and (m.group("a") or m.group("b"))
+            if place and not any(o is not e and place in o.name for o in self.entries if o.org_type == "council"):
+                out.append((re.compile(rf"(?:^\W*(?:\([a-z0-9]+\)\s+)?(?:In\s+\d{{4}},\s+)?|,\s+(?:however,?\s+|but\s+|whereas\s+)?)"
+                                       rf"{re.escape(place)}\b(?=\s+(?:and|in\s+partnership|"
+                                       r"together|alongside|were|was|is|are|had|has|have|will|would|received|receives)\b)"), e.name))
+        return out
+
     def find(self, text: str) -> list[OrgMention]:
         spans = [m for m in self.orgs.find(text) if m.text.lower() not in POSSESSIVE]
+        for regex, name in self.places:
+            spans += [OrgMention(m.end() - len(m.group(0).split()[-1]), m.end(), name, m.group(0).split()[-1])
+                      for m in regex.finditer(text)]
         for regex, name in self.extra:
             spans += [OrgMention(m.start(), m.end(), name, m.group(0)) for m in regex.finditer(text)]
         return leftmost_longest(spans)

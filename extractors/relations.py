@@ -106,9 +106,12 @@ PATTERNS: list[tuple[str, str]] = [
 COMPILED = [(re.compile(p, re.I), relation) for p, relation in PATTERNS]
 
 # "The CCG and the Council both agree ...": two bodies as the sentence's subject, acting together.
-TOGETHER = re.compile(rf"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:both\s+)?(?P<s>{ONE})\s*(?:,|and|&)\s*(?P<t>{ONE})\s+"
-                      r"(?![^@]*@)(?:[^@.;]{0,120}?)\b(?:both\s+agree|have\s+agreed|jointly|working\s+(?:closely\s+)?together|"
-                      r"work\s+(?:closely\s+)?together|have\s+committed|are\s+committed)\b", re.I)
+TOGETHER = re.compile(rf"^\W*(?:\d+(?:\.\d+)*\.?\s+|\([a-z0-9]+\)\s+)?(?:both\s+)?(?P<s>{ONE})\s*(?:,|and|&)\s*(?P<t>{ONE})\s+"
+                      r"(?:[^@.;]{0,120}?)\b(?:both\s+agree|have\s+agreed|jointly|working\s+(?:closely\s+)?together|"
+                      r"work\s+(?:closely\s+)?together|have\s+committed|are\s+committed|co-?hosted|hosted|signed|launched)\b", re.I)
+# "@0@ and Mr Jones wrote to the Minister": a body acting with one of the author's members.
+WITH_MEMBER = re.compile(rf"(?P<s>{ONE})\s+and\s+(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+[A-Z][\w'’\-]+\s+"
+                         r"(?:had\s+|have\s+)?(?:wrote|written|met|jointly|signed|hosted|launched|visited)\b")
 # "Three organisations (@0@, @1@, @2@) have been subcontracted to ...": by the provider the
 # section was just talking about, when the sentence does not say.
 SUBCONTRACTED = re.compile(rf"\(?{T}\)?\s+{BE}\s+sub-?contracted\b(?!\s+by\b)", re.I)
@@ -226,12 +229,14 @@ def _implicit(template: _Template, finder: MentionFinder, author: str | None):
                         yield target, "partners_with", author
                 elif source:
                     yield source, relation, target
-    if RECEIVED.search(text):
-        for m in GRANT.finditer(text):
-            giver = template.bodies(m.group("s") or m.group("s2"))[0]
-            receiver = subject if opening and not opening.group(1) in (m.group("s"), m.group("s2")) else author
-            if receiver:
-                yield giver, "funds", receiver
+    for m in GRANT.finditer(text) if RECEIVED.search(text) else ():
+        giver = template.bodies(m.group("s") or m.group("s2"))[0]
+        cues = [c for c in RECEIVED.finditer(text) if c.start() < m.start()] or list(RECEIVED.finditer(text))
+        near = re.search(r"(@\d+@)(?:\s+[\w'’]+){0,4}\s*$", text[:cues[-1].start()])      # who receives it
+        receiver = template.bodies(near.group(1))[0] if near else \
+            subject if opening and opening.group(1) not in (m.group("s"), m.group("s2")) else author
+        if receiver and receiver != giver:
+            yield giver, "funds", receiver
     if REGULATED.search(text):
         regulators = [x.name for x in template.mentions if finder.org_type(x.name) == "regulator"]
         others = [x.name for x in template.mentions if finder.org_type(x.name) != "regulator"]
@@ -306,6 +311,10 @@ def _relations(template: _Template, before: list[OrgMention], finder: MentionFin
     m = TOGETHER.search(text)
     if m:
         yield template.bodies(m.group("s"))[0], "partners_with", template.bodies(m.group("t"))[0]
+    m = WITH_MEMBER.search(text)
+    if m and finder.orgs.author:
+        for source in template.bodies(m.group("s")):
+            yield source, "partners_with", finder.orgs.author
     m = ATTEND.search(text)
     if m:
         for source in template.bodies(m.group("s")):

@@ -173,3 +173,16 @@ def test_a_body_sponsored_by_another_is_hosted_by_it():
     found = triples("Exampleton Borough Council (EBC) chairs the forum.",
                     "This supports the EBC-sponsored Exampleton Straits Committee.")
     assert (COUNCIL, "hosts", "Exampleton Straits Committee") in found
+
+
+def test_a_councils_place_opening_a_clause_is_the_council():
+    found = triples("Ashby City Council and the CCG met in May.",
+                    "Exampleton received less, however, Ashby were set to receive £4 million of the government's Recovery Grant.",
+                    "The Government published the settlement.")
+    assert ("Government", "funds", "Ashby City Council") in found
+    assert not [t for t in found if t[2] == COUNCIL]
+
+
+def test_a_body_acting_with_one_of_the_authors_members_partners_the_author():
+    assert triples("Westshire Carers Partnership and Mr Patel wrote to the Minister about the budget.") == \
+        {("Westshire Carers Partnership", "partners_with", CCG)}
