@@ -87,6 +87,9 @@ NATIONAL = re.compile(r"(?<![\w'’\-])(?:NHS England(?:/Improvement)?|NHSE/?I|N
                       r"Monitor(?= has| will| is))(?![\w'’\-])")
 NATIONAL_TYPE = {"NHS Improvement": "regulator", "Monitor": "regulator"}
 VOLUNTARY = re.compile(r"Healthwatch|Age UK|Citizens Advice|CVS|Mencap|MIND|Mind")
+# A tier of councils named together: "district and borough councils", "Town and Parish Councils".
+TIERS = r"(?:[Dd]istrict|[Bb]orough|[Tt]own|[Pp]arish|[Cc]ommunity)"
+TIER_GROUP = re.compile(rf"(?<![\w'’\-]){TIERS}(?:\s+(?:and|&|or)\s+{TIERS})?\s+[Cc]ouncils\b")
 THE_NHS = re.compile(r"\b[Tt]he NHS\b(?![ \t]+[A-Z])")
 GOVERNMENT = re.compile(r"(?<=[Tt]he )Government\b(?![ \t]+[A-Z])|(?<=of )Government\b(?![ \t]+[A-Z])")
 
@@ -133,6 +136,7 @@ def name_candidates(text: str, common: set[str]) -> list[tuple[int, int, str, st
             if named:
                 (start, name), org_type = named
                 found.append((start, start + len(name), name, org_type))
+    found += [(m.start(), m.end(), m.group(0), "council") for m in TIER_GROUP.finditer(text)]
     for regex in (NATIONAL, THE_NHS, GOVERNMENT, PROVIDER):
         for m in regex.finditer(text):
             name = re.sub(r"^[Tt]he ", "", m.group(0))

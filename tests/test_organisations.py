@@ -92,3 +92,10 @@ def test_the_nhs_is_a_body_but_nhs_services_are_not_a_mention_of_it():
     assert "NHS" in {o.name for o in out.organisations}
     assert [c.actor for c in out.commitments if "fund" in c.quote] == ["NHS"]
     assert not [c for c in out.commitments if "redesigned" in c.quote and c.actor == "NHS"]
+
+
+def test_a_tier_of_councils_named_together_is_one_body_however_ordered():
+    out = extract(f"{COUNCIL} met the district and borough councils in May.",
+                  "Engagement with borough and district councils remained key.", cover=COVER)
+    tiers = [o for o in out.organisations if o.name.lower().endswith("councils")]
+    assert len(tiers) == 1 and tiers[0].org_type == "council"
