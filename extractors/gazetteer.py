@@ -295,11 +295,3 @@ def _type(name: str, head: str, common: set[str]) -> str:
     if head == "Service" and "Ambulance" in name:
         return "nhs_trust"
     return KIND.get(head) or "other"
-
-
-def strip_noise(name: str) -> str:
-    """'The Bromley CCG' -> 'Bromley CCG'; keeps 'NHS Brent CCG'."""
-    words = name.split()
-    while len(words) > 1 and words[0] in LEADING_NOISE:
-        words.pop(0)
-    return " ".join(words).rstrip(".,;:")

@@ -11,13 +11,14 @@ Council", "Cabinet" resolve to it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from extractors.gazetteer import GENERIC, GENERIC_WORDS, KIND, KNOWN_ACRONYMS, THE_NHS, is_generic, name_candidates
 from extractors.org_lists import listed_bodies
+from extractors.org_merge import LOCAL_AUTHORITY, OrgEntry, _key, _learn_initials, _merge_into, _same_key_merged, _words
 from schemas import Document, Organisation
 
-__all__ = ["GENERIC_WORDS", "OrgEntry", "OrgIndex", "OrgMention", "build_org_index", "leftmost_longest"]
+__all__ = ["GENERIC_WORDS", "OrgEntry", "OrgIndex", "OrgMention", "_key", "build_org_index", "leftmost_longest"]
 
 ACRONYM_AFTER = re.compile(r"[ \t]*\((?:the[ \t]+)?([A-Z][A-Za-z&/]{1,9})\)")
 NHS_PARTNERS = re.compile(r"\bNHS partners\b")
@@ -27,17 +28,6 @@ INDEFINITE = re.compile(r"\b(?<!create )(?<!establish )(?<!form )(?<!convene )(?
 CABINET = re.compile(r"\b(?:[Tt]he\s+)?Cabinet\b(?!\s+(?:Members?|Office|Committees?|Portfolio|Leads?)\b)")
 # A council's own bodies, named in its papers without the council's name.
 COUNCIL_BODY = re.compile(r"^(?!Joint\b).*(?:Cabinet|Committees?)$")
-LOCAL_AUTHORITY = ["local", "authority"]
-COUNCIL_FORMS = [LOCAL_AUTHORITY, ["council"], ["full", "council"], ["authority"]]
-
-
-@dataclass
-class OrgEntry:
-    name: str
-    org_type: str
-    forms: set[str] = field(default_factory=set)
-    page: int = 1
-    quote: str = ""
 
 
 @dataclass
@@ -57,19 +47,6 @@ def leftmost_longest(spans: list[OrgMention]) -> list[OrgMention]:
             out.append(s)
             last_end = s.end
     return out
-
-
-def _key(name: str) -> str:
-    """Forms of one body that differ only in wording share a key."""
-    k = name.lower().replace("&", "and").replace("’", "'")
-    k = re.sub(r"\bclinical commissioning group(s?)\b", r"ccg\1", k)
-    k = re.sub(r"\bintegrated care board(s?)\b", r"icb\1", k)
-    k = re.sub(r"^(?:nhs|the)\s+", "", k)
-    k = re.sub(r"^(?:london|royal)\s+borough\s+of\s+(.+)$", r"\1 council", k)
-    k = re.sub(r"\s+(?:metropolitan\s+)?(?:borough|county|city|district)\s+council$", " council", k)
-    k = re.sub(r"\s+(ltd|limited)\.?$", "", k)
-    k = re.sub(r"^(\w+) (?:and|or) (\w+) councils$", lambda m: " and ".join(sorted(m.groups())) + " councils", k)
-    return re.sub(r"[^a-z0-9' ]+", " ", k).strip()
 
 
 def common_words(text: str) -> set[str]:
@@ -276,26 +253,6 @@ def _initials_fit(acronym: str, name: str) -> bool:
         letters[0].upper() in {w[0].upper() for w in re.findall(r"[A-Za-z]+", name)}
 
 
-def initials(name: str) -> str:
-    """'London Borough of Bromley' -> 'LBB'; an acronym inside a name stays whole."""
-    return "".join(w if w.isupper() else w[0] for w in re.findall(r"[A-Za-z]+", name)
-                   if w.lower() not in ("of", "and", "the", "for", "upon", "on"))
-
-
-def _learn_initials(text: str, entries: list[OrgEntry]) -> None:
-    """A paper that writes 'LBB' without defining it still means its London Borough of Bromley:
-    three or more initials of exactly one body, used as a word in the paper, are its alias."""
-    taken = {f for e in entries for f in e.forms}
-    owners: dict[str, list[OrgEntry]] = {}
-    for entry in entries:
-        acronym = initials(entry.name)
-        if len(acronym) >= 3 and acronym.isupper() and acronym not in taken:
-            owners.setdefault(acronym, []).append(entry)
-    for acronym, [*candidates] in owners.items():
-        if len(candidates) == 1 and re.search(rf"(?<![\w/-]){acronym}(?![\w/-])", text):
-            candidates[0].forms.add(acronym)
-
-
 def _generic_kind(entry: OrgEntry) -> str:
     """ICBs share the type 'ccg' but 'the CCG' and 'the ICB' are different bodies."""
     if entry.org_type == "ccg" and re.search(r"\bICBs?\b|Integrated Care Boards?", entry.name):
@@ -303,53 +260,6 @@ def _generic_kind(entry: OrgEntry) -> str:
     if entry.org_type == "board" and re.search(r"\bCabinet$", entry.name):
         return "cabinet"
     return entry.org_type
-
-
-def _words(name: str) -> list[str]:
-    """A name's words for comparing forms: lower case, singular, '&' as 'and', no 'the'."""
-    words = re.findall(r"[\w']+", name.lower().replace("&", " and ").replace("’", "'"))
-    return [re.sub(r"(?<=[a-z])(?:ies|s)$", lambda m: "y" if m.group(0) == "ies" else "", w)
-            for w in words if w not in ("the", "nhs")]
-
-
-def _merge_into(entries: list[OrgEntry], preferred: set[str | None], common: set[str]) -> list[OrgEntry]:
-    """A shorter name joins the one body whose name ends in its words: a generic one
-    ('County Council', 'Scrutiny Committee') or one the longer name only adds a place to
-    ('Business Forum' of 'Exampleton Business Forum'); 'the Council', 'Local Authority' join
-    the one council. Between several, the one the paper speaks for (`preferred`); else the
-    name stays a body of its own."""
-    entries = sorted(entries, key=lambda e: len(_words(e.name)), reverse=True)
-    out: list[OrgEntry] = []
-    for entry in entries:
-        own, generic = _words(entry.name), is_generic(entry.name)
-        targets = [e for e in out if e.org_type == entry.org_type and not is_generic(e.name) and
-                   ((_words(e.name)[-len(own):] == own and (generic or _adds_place(e.name, len(own), common)))
-                    or (own in COUNCIL_FORMS and e.org_type == "council"))]
-        if len(targets) > 1:
-            targets = [e for e in targets if e.name in preferred] or targets
-        plural_into_single = entry.name.endswith("s") and not targets[0].name.endswith("s") if targets else False
-        if len(targets) == 1 and not plural_into_single:
-            targets[0].forms |= entry.forms | {entry.name}
-        else:
-            out.append(entry)
-    return out
-
-
-def _same_key_merged(entries: list[OrgEntry]) -> list[OrgEntry]:
-    """Entries that came to share a key ('Bromley Council' named from the place, 'London
-    Borough of Bromley' from the text) are one body, under the first's name."""
-    out: dict[str, OrgEntry] = {}
-    for entry in entries:
-        first = out.setdefault(_key(entry.name), entry)
-        if first is not entry:
-            first.forms |= entry.forms | {entry.name}
-    return list(out.values())
-
-
-def _adds_place(name: str, tail: int, common: set[str]) -> bool:
-    """'Exampleton Business Forum' over 'Business Forum': the words in front are a place's."""
-    front = re.findall(r"[\w'’]+", name.replace("&", " "))[:-tail]
-    return bool(front) and all(w.lower() not in common or w in ("and", "of") for w in front)
 
 
 def line_around(text: str, start: int, end: int) -> str:

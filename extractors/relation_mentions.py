@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from dataclasses import dataclass
+
 from extractors.context import PaperContext
 from extractors.organisations import OrgEntry, OrgMention, _key, leftmost_longest
 
@@ -16,6 +18,37 @@ NAME_TAIL = {"nhs", "foundation", "trust", "healthcare", "ltd", "limited", "cic"
 HEADS = ("Forum", "Executive", "Committee", "Partnership", "Trust", "Federation", "Alliance",
          "Network", "Panel", "Cabinet")
 POSSESSIVE = {"our", "us", "their", "its"}
+
+
+@dataclass
+class Template:
+    """A sentence with a placeholder per body ('@0@ and @1@ both use @2@ as their main provider')."""
+
+    text: str
+    mentions: list[OrgMention]
+
+    def bodies(self, group: str) -> list[str]:
+        """Canonical names of the placeholders in a matched group, in order, once each."""
+        names = [self.mentions[int(i)].name for i in re.findall(r"@(\d+)@", group or "")]
+        return list(dict.fromkeys(names))
+
+
+def template_of(text: str, mentions: list[OrgMention]) -> Template:
+    """The sentence with a placeholder per body; 'Name (ACR)' of one body is one placeholder."""
+    joined: list[OrgMention] = []
+    for m in mentions:
+        prev = joined[-1] if joined else None
+        if prev and prev.name == m.name and re.fullmatch(r"\s*\(", text[prev.end:m.start]) and text[m.end:m.end + 1] == ")":
+            joined[-1] = OrgMention(prev.start, m.end + 1, prev.name, text[prev.start:m.end + 1])
+        else:
+            joined.append(m)
+    mentions = joined
+    parts, last = [], 0
+    for i, m in enumerate(mentions):
+        parts += [text[last:m.start], f"@{i}@"]
+        last = m.end
+    parts.append(text[last:])
+    return Template("".join(parts), mentions)
 
 
 class MentionFinder:

@@ -4,20 +4,18 @@ reports to, sits on, works with or replaces whom (ANNOTATION.md's relation types
 Each sentence is rewritten with its bodies as placeholders ("@0@ and @1@ both use @2@ as
 their main provider"), and clause patterns over that template decide the relation and its
 direction. A coordinated subject ("both the CCG and the Council") gives each body the
-relation. Where a clause names only the other end ("working in partnership with @0@",
-"a grant from @0@") the source is the body that opens the sentence, else the paper's author:
-board papers speak for their author. "This group" means the one body of that kind the
-sentence before named. Bodies come from `MentionFinder`. A pattern that does not fire gives
+relation. Clauses that name only one end are `relation_implicit`'s. "This group" means the
+one body of that kind the sentence before named. Bodies come from `MentionFinder`. A pattern that does not fire gives
 nothing: a missing relation is better than a wrong one.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from extractors.context import PaperContext, Sentence
 from extractors.organisations import OrgMention
-from extractors.relation_mentions import MentionFinder
+from extractors.relation_implicit import implicit_relations
+from extractors.relation_mentions import MentionFinder, Template, template_of
 from schemas import Relation
 
 COMMISSIONERS = {"ccg", "council", "nhs_england"}
@@ -129,26 +127,6 @@ MERGE = re.compile(rf"{S}\s+{AUX}(?:\w+\s+){{0,2}}?(?:become|becomes|merge\s+(?:
                    r"(?:a|one|the)\s+(?:single|new|merged)\s+(?:CCG|clinical\s+commissioning\s+group)\b", re.I)
 
 
-# Clauses that name only the other end: the source opens the sentence, or is the author.
-REST = r"(?P<t>[^.;:]*?)(?=\s+(?:to|which|who|that|in\s+order|on|for|by)\b|[.;:]|$)"
-IMPLICIT = [(re.compile(p, re.I), relation) for p, relation in [
-    (r"\b(?:in\s+(?:close\s+)?(?:partnership|collaboration|conjunction)\s+with|jointly\s+with|joint\s+working\s+with|"
-     r"(?:work|works|working|worked)\s+(?:closely\s+|jointly\s+)?(?:together\s+)?(?:with|alongside)|"
-     r"collaborat(?:e|es|ed|ing|ion|ive\s+work)\s+with|(?:partner|partners|partnered|partnering)\s+with|"
-     r"engagement\s+with|(?:engage|engages|engaged|engaging)\s+with|"
-     r"partners,?\s+(?:such\s+as|including))\s+" + REST, "partners_with"),
-    # "through the collaboration of A, B and C": the bodies named are the ones who collaborate
-    (r"\b(?:the\s+)?collaboration\s+(?:of|between)\s+" + REST, "partners_with_author"),
-    (r"\bpart\s+of\s+the\s+membership\s+(?:for|of)\s+" + REST, "member_of"),
-]]
-OPENING = 60
-"""How far into a sentence its opening body may stand ('The Council, along with ...')."""
-# Money a body gives: 'a £2m grant from @0@', 'received additional @0@ funding'.
-RECEIVED = re.compile(r"\b(?:received|receive|receives|awarded|funded|allocated|secured)\b", re.I)
-GRANT = re.compile(r"\b(?:grant|funding|allocation|contribution|£[\d.,]+\s*(?:m|k|bn|million|billion)?)s?\s+from\s+(?:the\s+)?(?P<s>@\d+@)|"
-                   r"(?P<s2>@\d+@)(?:['’]s)?\s+(?:[\w\-]+\s+){0,3}?(?:grant|funding|allocation)\b", re.I)
-# A regulator's inspections and regulations: the body inspected answers to it.
-REGULATED = re.compile(r"\binspect\w*|\bregulat\w*|\bregist\w*", re.I)
 # "This group, which included ...": the one body of that kind the sentence before named.
 THIS = re.compile(r"^\W*(?:this|the)\s+(group|board|committee|partnership|forum|alliance|network|panel|executive)\b", re.I)
 
@@ -164,17 +142,6 @@ DEPENDS = [
 ]
 
 
-@dataclass
-class _Template:
-    text: str
-    mentions: list[OrgMention]
-
-    def bodies(self, group: str) -> list[str]:
-        """Canonical names of the placeholders in a matched group, in order, once each."""
-        names = [self.mentions[int(i)].name for i in re.findall(r"@(\d+)@", group or "")]
-        return list(dict.fromkeys(names))
-
-
 def extract_relations(ctx: PaperContext) -> list[Relation]:
     finder = MentionFinder(ctx)
     out, seen = [], set()
@@ -183,8 +150,8 @@ def extract_relations(ctx: PaperContext) -> list[Relation]:
     for n, sentence in enumerate(ctx.sentences):
         before = finder.find(previous.text) if previous and previous.block_index == sentence.block_index else []
         mentions = _with_anaphor(sentence.text, finder.find(sentence.text), before)
-        template = _template(sentence.text, mentions)
-        found = [*_relations(template, before, finder), *_implicit(template, finder, ctx.orgs.author),
+        template = template_of(sentence.text, mentions)
+        found = [*_relations(template, before, finder), *implicit_relations(template, finder, ctx.orgs.author),
                  *_dependencies(sentence.text)]
         recent = [name for i, section, name in providers if section == sentence.section and n - i <= RECENT]
         m = SUBCONTRACTED.search(template.text)
@@ -212,84 +179,7 @@ def _with_anaphor(text: str, mentions: list[OrgMention], before: list[OrgMention
     return [OrgMention(m.start(1) - len("this "), m.end(), named.pop(), m.group(0).strip()), *mentions]
 
 
-def _implicit(template: _Template, finder: MentionFinder, author: str | None):
-    """Relations whose clause names only the target, funds from a grant's giver, and
-    answering to a regulator whose inspections or regulations the sentence speaks of."""
-    text = template.text
-    if "@" not in text:
-        return
-    opening = re.match(rf"^\W*(?:\d+(?:\.\d+)*\.?\s+|\([a-z0-9]+\)\s+)?[^@.;]{{0,{OPENING}}}?(@\d+@)", text)
-    subject = template.mentions[int(opening.group(1)[1:-1])].name if opening else author
-    for regex, relation in IMPLICIT:
-        for m in regex.finditer(text):
-            source = subject if opening and opening.end() <= m.start() else author
-            for target in _objects(template, m):
-                if relation == "partners_with_author":
-                    if author:
-                        yield target, "partners_with", author
-                elif source:
-                    yield source, relation, target
-    for m in GRANT.finditer(text) if RECEIVED.search(text) else ():
-        giver = template.bodies(m.group("s") or m.group("s2"))[0]
-        cues = [c for c in RECEIVED.finditer(text) if c.start() < m.start()] or list(RECEIVED.finditer(text))
-        near = re.search(r"(@\d+@)(?:\s+[\w'’]+){0,4}\s*$", text[:cues[-1].start()])      # who receives it
-        receiver = template.bodies(near.group(1))[0] if near else \
-            subject if opening and opening.group(1) not in (m.group("s"), m.group("s2")) else author
-        if receiver and receiver != giver:
-            yield giver, "funds", receiver
-    if REGULATED.search(text):
-        regulators = [x.name for x in template.mentions if finder.org_type(x.name) == "regulator"]
-        others = [x.name for x in template.mentions if finder.org_type(x.name) != "regulator"]
-        for regulator in regulators:
-            source = others[0] if others else author
-            if source:
-                yield source, "accountable_to", regulator
-
-
-SUBJECT_NEXT = re.compile(r"\s+(?:will|would|shall|should|must|can|could|may|might|is|are|was|were|has|have|had)\b")
-
-
-LIST_GAP = 12
-"""How many words may stand between two listed bodies of an implicit clause ('partners
-including Health, Education, @0@, Housing providers and @1@'); a body further on belongs to
-another clause."""
-
-
-def _objects(template: _Template, m: re.Match) -> list[str]:
-    """The bodies an implicit clause lists: its first, then each within a few words of the
-    one before, and none that begins a new clause as its subject ('Working with residents,
-    the Council will ...')."""
-    names, last = [], m.start("t")
-    for p in re.finditer(r"@(\d+)@", m.group("t")):
-        at, end = m.start("t") + p.start(), m.start("t") + p.end()
-        gap = template.text[last:at]
-        if names and len(re.findall(r"[\w'’]+", gap)) > LIST_GAP:
-            break
-        last = end
-        if not (SUBJECT_NEXT.match(template.text, end) and "," in template.text[m.start():at]):
-            names.append(template.mentions[int(p.group(1))].name)
-    return list(dict.fromkeys(names))
-
-
-def _template(text: str, mentions: list[OrgMention]) -> _Template:
-    """The sentence with a placeholder per body; 'Name (ACR)' of one body is one placeholder."""
-    joined: list[OrgMention] = []
-    for m in mentions:
-        prev = joined[-1] if joined else None
-        if prev and prev.name == m.name and re.fullmatch(r"\s*\(", text[prev.end:m.start]) and text[m.end:m.end + 1] == ")":
-            joined[-1] = OrgMention(prev.start, m.end + 1, prev.name, text[prev.start:m.end + 1])
-        else:
-            joined.append(m)
-    mentions = joined
-    parts, last = [], 0
-    for i, m in enumerate(mentions):
-        parts += [text[last:m.start], f"@{i}@"]
-        last = m.end
-    parts.append(text[last:])
-    return _Template("".join(parts), mentions)
-
-
-def _relations(template: _Template, before: list[OrgMention], finder: MentionFinder):
+def _relations(template: Template, before: list[OrgMention], finder: MentionFinder):
     text = template.text
     if "@" not in text:
         return
