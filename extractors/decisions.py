@@ -22,14 +22,15 @@ from extractors.cues import IMPERATIVE, QUESTION
 from schemas import BlockKind, Decision
 
 # Verbs a body is asked to, or resolves to, do: an item opening with one is a real item.
-VERBS = IMPERATIVE | set("""acknowledge allocate amend authorise authorize award decide defer determine direct
-discuss express give grant instruct make nominate ratify refer reject release request resolve retain select
-sign take transfer vary welcome""".split())
+VERBS = IMPERATIVE | set("""acknowledge add allocate allow amend ask authorise authorize award decide decline defer
+determine direct discuss elect express give grant instruct invite keep make nominate postpone ratify reaffirm refer
+reject release remove request require resolve retain select sign take thank transfer vary welcome withdraw""".split())
 
 # 'a)', '(ii)', 'B.', '1)', '2.1', '•' and 'and B.' (the last item of a run-on list).
 MARKER = re.compile(r"^\s*(?:(?:and|or)\s+)?(?:\(?(?:[0-9]{1,2}|[A-Za-z]|[ivx]{2,4})[.)](?:[0-9]{1,2}\.?)*|[•●▪◦\-–])\s*")
 ASK_VERB = r"(?:asked|invited|requested|recommended)\s+(?:to|that)\b"
 ASK = re.compile(rf"\b(?:is|are)\s+(?:therefore\s+|also\s+|now\s+|being\s+)?{ASK_VERB}|\bIt\s+is\s+recommended\s+that\b|"
+                 r"\b(?:report|paper|officers?)\s+recommends?\s+that\b|"
                  r"^Recommendations?(?:\s*\(s\))?\s*[:\-–]\s*(?=\S)", re.I)
 # A heading (or lead-in) under which the items are asks or resolutions: '2. Recommendations', 'Action required', 'RESOLVED'.
 ASK_HEADING = re.compile(r"^\W*(?:[0-9.]+\s*)?(?:(?:recommendations?(?:\s*\(s\))?|recommended\s+(?:actions?|decisions?)|"
@@ -43,9 +44,9 @@ THAT_ASKS = re.compile(r"\b(?:be|should|shall|will|must|is|are)\b|\b(?:%s)s?\b" 
 FORMAL = re.compile(
     r"\bRESOLVED\b|^(?:It\s+was\s+)?(?:unanimously\s+)?[Rr]esolved\b|\b(?:AGREED|APPROVED|NOTED|ENDORSED|DECIDED)\b|"
     r"\bIt\s+was\s+(?:unanimously\s+|also\s+|further\s+)?(?:agreed|decided)\b|\bAll\s+(?:\w+\s+){0,3}?agreed\b|"
-    r"\b(?:agreed|approved|signed|confirmed)\s+as\s+an?\s+(?:true|correct|accurate)\s+record\b|"
+    r"\b(?:agreed|approved|signed|confirmed|accepted)\b[^.;]{0,40}?\bas\s+(?:an?\s+)?(?:true|correct|accurate)\b|"
     r"^(?:Decisions?|Agreed|Resolved|Resolutions?)(?:\s+(?:taken|made))?\s*[:\-–]\s*(?=\S)|"
-    r"\bI\s+(?:hereby\s+)?(?:agree|approve|have\s+decided|decide)\b")
+    r"\bI\b(?:(?:,[^,.;]{1,80}){1,3},)?\s+(?:hereby\s+)?(?:agree|approve|have\s+decided|decide)\b")
 RESOLUTION = re.compile(
     FORMAL.pattern + r"|\b(?:[Cc]ommittee|Board|Cabinet|Members|members|[Pp]anel|[Mm]eeting)\s+(?:unanimously\s+|also\s+)?"
     r"(?:resolved|agreed|decided|deferred|rejected|endorsed|noted\s+the\s+(?:report|update|progress|contents|"
@@ -57,8 +58,11 @@ TAKEN = re.compile(
     r"(?:agreed|approved|endorsed|decided|resolved|signed\s+off|adopted|ratified)\b|"
     r"\b(?:agreed|approved|endorsed|decided|ratified)\s+(?:to|that|a|an|the|this|these|its|their)\b|"
     r"\b(?:both|all|jointly)\s+agree\s+to\b|\bIt\s+(?:is|has\s+been)\s+agreed\b|"
-    r"\bnot\s+(?:taken|carried|progressed)\s+forward\b|\bdecision\s+(?:was|has\s+been|had\s+been)\s+(?:made|taken)\b|"
-    r"\b(?:made|took)\s+the\s+decision\s+to\b|['’]s\s+decision\s+to\b")
+    r"\bnot\s+(?:taken|carried|progressed)\s+forward\b|"
+    r"\bdecision\b[^.;]{0,80}?\b(?:was|were|has\s+been|had\s+been)\s+(?:made|taken)\b|"
+    r"\b(?:made|took)\s+(?:a|the)\s+(?:key\s+|final\s+)?decision\b|['’]s\s+decision\s+to\b|"
+    r"\b(?:motion|amendment|proposal|recommendations?)\s+(?:was|were)\s+(?:carried|lost|defeated)\b|"
+    r"\b(?:[Ff]ollowing|[Aa]fter|[Ww]ith)\s+(?:the\s+)?(?:approval|agreement|endorsement)\s+(?:of|by)\b")
 FOR_DECISION = r"for\s+(?:a\s+)?(?:final\s+)?(?:decisions?|approval|agreement|endorsement|ratification|sign[- ]off)"
 PENDING = re.compile(
     r"\b(?:will|shall|would|is\s+to|are\s+to)\s+(?:then\s+|now\s+|formally\s+|first\s+|need\s+to\s+)?"
@@ -67,12 +71,15 @@ PENDING = re.compile(
     r"\b(?:will|would|is|are)\s+(?:first\s+|then\s+|now\s+|due\s+|expected\s+|scheduled\s+)?(?:to\s+)?be\s+"
     r"(?:asked\s+to\s+(?:decide|approve|agree|endorse|"
     r"consider|ratify)|(?:re)?considered\s+(?:by|at)\b)|"
-    rf"\b(?:to|will|would)\s+(?:then\s+|now\s+)?(?:be\s+(?:presented|submitted|taken|brought|reported|referred)|come\s+back)"
-    rf"\s+to\b[^.;]*?\b{FOR_DECISION}\b|"
+    rf"\b(?:to|will|would)\s+(?:then\s+|now\s+)?(?:be\s+(?:presented|submitted|taken|brought|reported|referred)|come|go)"
+    rf"(?:\s+back)?\s+to\b[^.;]*?\b{FOR_DECISION}\b|"
+    r"\bwill\s+(?:then\s+)?(?:take|make)\s+(?:a|the|this|its|their)\s+(?:final\s+|key\s+)?decision\b|"
+    r"\bdecision\s+(?:will|is\s+(?:expected|due)\s+to)\s+be\s+(?:made|taken)\s+(?:by|at|in|on)\s+(?:the\s+)?(?-i:[A-Z0-9])|"
+    r"\b(?:expected|due|scheduled|planned)\s+to\s+be\s+(?:agreed|approved|signed\s+off|ratified|decided|considered)\b|"
     r"\bwill\s+(?:then\s+|formally\s+)?consider\b[^.;]*\bat\s+(?:its|their|the)\s+(?:next\s+)?meeting\b|"
-    r"\bdecision\s+(?:is|was|are|were)\s+(?:still\s+)?(?:expected|awaited|due|pending|yet\s+to\s+be)\b|"
+    r"\bdecisions?\s+(?:is|was|are|were)\s+(?:still\s+)?(?:expected|awaited|due|pending|required|needed|yet\s+to\s+be)\b|"
     r"\bawaiting\s+(?:a|the)\s+decision\b|\byet\s+to\s+be\s+(?:agreed|approved|decided|signed\s+off|determined)\b|"
-    r"\bsubject\s+to\s+(?:formal\s+|final\s+)?(?:approval|agreement|ratification|sign[- ]off)\b|"
+    r"\bsubject\s+to\s+(?:\w+\s+){0,3}?(?:approval|agreement|ratification|sign[- ]off)\b|"
     rf"\b{FOR_DECISION}\s+(?:at|by|in|on)\b|"
     r"\bwill\s+need\s+to\s+be\s+(?:\w+,\s+)*(?:\w+\s+and\s+)?(?:agreed|approved|decided|signed\s+off)\b|"
     r"\b(?:must|needs?\s+to)\s+(?:decide|agree|determine|choose)\s+(?:which|whether|who|how)\b|"
@@ -82,6 +89,7 @@ PENDING = re.compile(
 # What bodies may, can or have the power to decide is a rule, not a decision.
 RULE = re.compile(r"\b(?:may|can|could|might|cannot)\s+(?:\w+ly\s+|also\s+|still\s+)?$|"
                   r"\b(?:power|powers|right|duty|duties|able|entitled)\s+to\s+$", re.I)
+NEGATED = re.compile(r"\b(?:[Nn]o|not)\s+(?:\w+\s+)?$")     # 'No decision is required'
 STATUTE = re.compile(r"\b[Rr]egulations?\s+\d|\b(?:19|20)\d\d\s+[Rr]egulations\b|\bAct\s+(?:19|20)\d\d\b")
 CONTINUES = re.compile(r"^(?:and|or)\s+(?:that\s+|to\s+)?\S", re.I)
 ANAPHOR = re.compile(r"^(?:This|These|It|They|Both)\s+(?:was|were|has\s+been|have\s+been)\s+"
@@ -227,7 +235,7 @@ def _in_list(ctx: PaperContext, lead: Sentence, before: Sentence | None, s: Sent
 
 def classify(c: Candidate) -> str | None:
     """Why the candidate is not a decision ('number', 'heading', 'lead-in', 'question', 'rule',
-    'statute'), or None when it is one."""
+    'negated', 'statute'), or None when it is one."""
     text = c.sentence.text
     words = re.findall(r"[A-Za-z]{2,}", MARKER.sub("", text, count=1))
     if not words:
@@ -236,26 +244,32 @@ def classify(c: Candidate) -> str | None:
         return "question"
     if c.item:
         return None if _real_item(MARKER.sub("", text, count=1), words) else "heading"
-    if text.rstrip().endswith(":") and c.cue in ("ask", "resolution"):
+    if text.rstrip().endswith(":") and c.cue in ("ask", "resolution", "taken"):
         return "lead-in"
     if c.cue in ("taken", "pending"):
         cue = (PENDING if c.cue == "pending" else TAKEN).search(text)
         if RULE.search(text[:cue.start()]):
             return "rule"
+        if NEGATED.search(text[:cue.start()]):
+            return "negated"
         if STATUTE.search(text):
             return "statute"
     return None
 
 
 def _real_item(text: str, words: list[str]) -> bool:
-    """An item that asks or resolves something: 'AGREE the ...', 'That the Board notes ...',
-    'To approve ...', 'Senior officers should ...'; never '1. Introduction' or 'Joint scrutiny'."""
+    """An item that asks or resolves something: 'AGREE the ...', 'approves the ...', 'That the
+    Board notes ...', 'To approve ...', 'Senior officers should ...'; never '1. Introduction'."""
     first = words[0].lower()
-    if first in VERBS or (first == "to" and len(words) > 1 and words[1].lower() in VERBS):
+    if _verb(first) or (first == "to" and len(words) > 1 and _verb(words[1].lower())):
         return True
     if first == "that" and len(words) > 2:
         return True
     return len(words) >= 4 and bool(re.search(r"\b(?:should|will|shall|must)\b", text))
+
+
+def _verb(word: str) -> bool:
+    return word in VERBS or (word.endswith("s") and (word[:-1] in VERBS or word[:-2] in VERBS))
 
 
 # --- fill ----------------------------------------------------------------------------------
@@ -297,7 +311,8 @@ def _body(ctx: PaperContext, c: Candidate) -> str | None:
     if c.cue == "resolution" and re.match(r"RESOLVED|It\s+was", cue.group(0), re.I):
         after = re.sub(r"^\s*(?:that|:|-)\s*", "", text[cue.end():cue.end() + 60], flags=re.I)
         return _named(ctx, after, first=True) or fallback
-    return _named(ctx, text[:cue.start()], first=False) or fallback
+    return _named(ctx, text[:cue.start()], first=False) or \
+        (c.cue in ("ask", "resolution") and _named(ctx, text[cue.end():cue.end() + 60], first=True)) or fallback
 
 
 def _named(ctx: PaperContext, phrase: str, first: bool) -> str | None:

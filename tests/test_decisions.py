@@ -97,6 +97,14 @@ def test_that_items_are_recommendations_under_a_heading_or_alone():
     assert out.decisions[-1].quote.endswith("findings of the review.")
 
 
+def test_it_is_recommended_that_the_cabinet_and_its_items_in_the_third_person():
+    out = council("It is recommended that the Cabinet:",
+                  ("numbered", "(a) approves the revised charging policy;"),
+                  ("numbered", "(b) notes the outcome of the consultation."))
+    assert [(d.quote.split()[1], d.kind, d.body) for d in out.decisions] == [
+        ("approves", "recommendation", CABINET), ("notes", "recommendation", CABINET)]
+
+
 # --- resolutions in minutes ----------------------------------------------------------------
 
 def test_resolutions_are_decisions_taken_by_the_body_that_resolved_and_dated_by_the_meeting():
@@ -132,6 +140,13 @@ def test_a_record_of_decision_and_its_form_fields():
                   "(a) APPROVE the new reablement service model;",
                   "(b) DELEGATE authority to the Director of Adult Services to award the contract.")
     assert [(d.quote.split()[0], d.kind) for d in out.decisions] == [("(a)", "taken"), ("(b)", "taken")]
+
+
+def test_minutes_signed_as_a_record_a_motion_carried_and_a_leaders_decision():
+    out = council("The minutes of the meeting were signed by the Chair as a correct record.",
+                  "On being put to the vote the motion was carried.",
+                  "I, Sam Smith, as Leader of the Council, agree to the proposed consultation.")
+    assert [d.kind for d in out.decisions] == ["taken", "taken", "taken"]
 
 
 # --- decisions taken, reported in a paper --------------------------------------------------
@@ -177,6 +192,15 @@ def test_decisions_to_come_are_pending_with_their_meeting_date():
     assert [(d.kind, d.body, d.date_text) for d in out.decisions] == [
         ("pending", CABINET, "4 June 2024"), ("pending", CABINET, "July"), ("pending", "Government", None),
         ("pending", COUNCIL, None)]
+
+
+def test_subject_to_approval_and_brought_back_for_approval_are_pending_no_decision_required_is_not():
+    out = council("Subject to Cabinet approval, the new service will start in the autumn.",
+                  "Detailed proposals will be brought back to the Cabinet for approval.",
+                  "No decision is required at this stage.",
+                  "Following approval by Cabinet in March 2023, the service was redesigned.")
+    assert [(d.quote.split()[0], d.kind) for d in out.decisions] == [
+        ("Subject", "pending"), ("Detailed", "pending"), ("Following", "taken")]
 
 
 def test_a_short_decision_on_a_dated_line_quotes_the_line():
