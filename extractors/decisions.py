@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractors.context import PaperContext, Sentence
 from extractors.cues import IMPERATIVE, QUESTION
@@ -38,8 +39,8 @@ ASK_HEADING = re.compile(r"^\W*(?:[0-9.]+\s*)?(?:(?:recommendations?(?:\s*\(s\))
                          r"(?:specific\s+)?(?:actions?|decisions?)\s+(?:required|sought|requested)\b|"
                          rf".*\b{ASK_VERB}[^:]*:\W*$)", re.I)
 THAT_ITEM = re.compile(r"^That\s+(?!is\b|was\b|this\b|these\b|said\b)", re.I)
-PAST_VERB = re.compile(r"\b(?:was|were|had|did)\b")
-THAT_ASKS = re.compile(r"\b(?:be|should|shall|will|must|is|are)\b|\b(?:%s)s?\b" % "|".join(sorted(VERBS)))
+THAT_VERB = re.compile(r"\b(?P<indicative>will|would|is|are|was|were|has|have|had|did|can|could|may|might)\b|"
+                       r"\b(?:be|should|shall|must)\b|\b(?:%s)s?\b" % "|".join(sorted(VERBS)))
 # A minute's own resolution, dated by its meeting: 'RESOLVED that ...', 'It was agreed ...', 'AGREED: ...'.
 FORMAL = re.compile(
     r"\bRESOLVED\b|^(?:It\s+was\s+)?(?:unanimously\s+)?[Rr]esolved\b|\b(?:AGREED|APPROVED|NOTED|ENDORSED|DECIDED)\b|"
@@ -86,9 +87,25 @@ PENDING = re.compile(
     r"\b(?:once|until|after)\s+[^,.;]*\b(?:have|has)\s+(?:agreed|approved|decided)\b|"
     r"\b(?:still|currently)\s+(?:under|open\s+to)\s+consideration\b|\bunder\s+consideration\s+(?:at\s+the\s+moment|at\s+present)\b|"
     r"\b(?:expected|due|scheduled)\s+to\s+(?:decide|approve|agree|vote)\b", re.I)
+# Every word at least one alternative of each pattern needs: a sentence with none cannot match it.
+TRIGGERS = {cue: set(words.split()) for cue, words in {
+    "ask": "asked invited requested recommended recommendation recommendations recommends recommend",
+    "resolution": "resolved agreed decided deferred rejected endorsed noted approved signed confirmed accepted "
+                  "decision decisions resolution resolutions agree approve decide",
+    "pending": "decide vote votes determine decision asked considered reconsidered approval agreement endorsement "
+               "ratification sign decisions agreed approved decided signed ratified determined choose agree consider "
+               "consideration approve",
+    "taken": "agreed approved endorsed ratified adopted signed approval rejected decided resolved agree forward "
+             "decision carried lost defeated agreement endorsement"}.items()}
+WORD = re.compile(r"[a-z]+")
 # What bodies may, can or have the power to decide is a rule, not a decision.
 RULE = re.compile(r"\b(?:may|can|could|might|cannot)\s+(?:\w+ly\s+|also\s+|still\s+)?$|"
                   r"\b(?:power|powers|right|duty|duties|able|entitled)\s+to\s+$", re.I)
+# 'Mr Smith agreed to write to ...', 'RK agreed to take this forward': a person's undertaking.
+PERSON = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Professor|Prof|Sir|Dame)\.?\s+[A-Z][\w'’-]*"
+                    r"(?:\s+[A-Z][\w'’-]*)?|\b(?:Chair(?:man|person)?|Vice-Chair(?:man)?|Clerk|[Oo]fficers?)|"
+                    r"\b[A-Z]{2,3})\s+(?:had\s+|has\s+|also\s+|then\s+)?$")
+FORM_FIELD = re.compile(r":\s*(?:None|N/?A|Yes|No|Nil)\W*$", re.I)
 NEGATED = re.compile(r"\b(?:[Nn]o|not)\s+(?:\w+\s+)?$")     # 'No decision is required'
 STATUTE = re.compile(r"\b[Rr]egulations?\s+\d|\b(?:19|20)\d\d\s+[Rr]egulations\b|\bAct\s+(?:19|20)\d\d\b")
 CONTINUES = re.compile(r"^(?:and|or)\s+(?:that\s+|to\s+)?\S", re.I)
@@ -145,16 +162,19 @@ def suggest(ctx: PaperContext) -> list[Candidate]:
         cue = _sentence_cue(s.text)
         if lead and _starts_item(s):
             out.append(Candidate(s, lead.cue, item=True, lead=lead.sentence.text))
-        elif _starts_item(s) and (section_cue or _that_item(MARKER.sub("", s.text, count=1))):
-            out.append(Candidate(s, section_cue or "ask", item=True, lead=_heading(s.section) if section_cue else ""))
+        elif _starts_item(s) and section_cue:
+            out.append(Candidate(s, section_cue, item=True, lead=_heading(s.section)))
+        elif (_starts_item(s) or s.first_in_block) and _motion(MARKER.sub("", s.text, count=1)):
+            out.append(Candidate(s, "ask", item=True))
         elif cue:
             out.append(Candidate(s, cue, previous=before if before and before.block_index == s.block_index else None))
             out += _pending_clause(ctx, out[-1])
         elif out and out[-1].sentence is before and before.block_index == s.block_index and CONTINUES.match(s.text) \
                 and out[-1].cue in ("ask", "resolution"):
             out.append(Candidate(s, out[-1].cue, item=out[-1].item, lead=out[-1].lead or out[-1].sentence.text))
-        if s.text.rstrip().endswith(":") and (cue in ("ask", "resolution") or ASK_HEADING.match(s.text)):
-            lead = _Lead(s, cue if cue in ("ask", "resolution") else _heading_cue(s.text))
+        if s.text.rstrip().endswith(":") and (cue in ("ask", "resolution") or ASK_HEADING.match(s.text)
+                                              or _motion(MARKER.sub("", s.text, count=1))):
+            lead = _Lead(s, cue if cue in ("ask", "resolution") else _heading_cue(s.text) or "ask")
         elif lead and out and out[-1].sentence is s and out[-1].item and classify(out[-1]) in ("number", "heading"):
             lead = None          # '1. Introduction' after the asks: the report's body has begun
         before = s
@@ -162,22 +182,26 @@ def suggest(ctx: PaperContext) -> list[Candidate]:
 
 
 def _sentence_cue(text: str) -> str | None:
-    """The construction a sentence states a decision in, if any: ask, resolution, pending or taken."""
-    ask = ASK.search(text)
+    """The construction a sentence states a decision in, if any: ask, resolution, pending or taken.
+    A pattern is tried only on a sentence with one of its words (a long alternation is slow)."""
+    words = set(WORD.findall(text.lower()))
+    ask = words & TRIGGERS["ask"] and ASK.search(text)
     if ask and (text.rstrip().endswith(":") or _asks_a_decision(text[ask.end():])):
         return "ask"
     for cue, pattern in (("resolution", RESOLUTION), ("pending", PENDING), ("taken", TAKEN)):
-        if pattern.search(text):
+        if words & TRIGGERS[cue] and pattern.search(text):
             return cue
     return None
 
 
-def _that_item(text: str) -> bool:
-    """'That the Board notes ...', 'That officers be asked to ...' but not 'That model was tested ...'."""
+def _motion(text: str) -> bool:
+    """A motion's form, 'That the Board notes ...', 'That £2m be added ...', 'That officers should
+    ...', and not 'That model was tested ...' or 'That approach will help ...': its first verb is
+    a subjunctive, 'should' or a verb of deciding."""
     if not THAT_ITEM.match(text):
         return False
-    ask, past = THAT_ASKS.search(text, 5), PAST_VERB.search(text, 5)
-    return bool(ask) and (not past or ask.start() < past.start())
+    verb = THAT_VERB.search(text, 5)
+    return bool(verb) and not verb.group("indicative")
 
 
 def _asks_a_decision(rest: str) -> bool:
@@ -202,6 +226,7 @@ def _pending_clause(ctx: PaperContext, c: Candidate) -> list[Candidate]:
     return [Candidate(clause, "pending")]
 
 
+@lru_cache(maxsize=1024)
 def _heading_cue(section: str) -> str | None:
     heading = _heading(section)
     if not ASK_HEADING.match(heading):
@@ -234,24 +259,28 @@ def _in_list(ctx: PaperContext, lead: Sentence, before: Sentence | None, s: Sent
 # --- classify ------------------------------------------------------------------------------
 
 def classify(c: Candidate) -> str | None:
-    """Why the candidate is not a decision ('number', 'heading', 'lead-in', 'question', 'rule',
-    'negated', 'statute'), or None when it is one."""
+    """Why the candidate is not a decision ('number', 'heading', 'lead-in', 'question', 'form
+    field', 'rule', 'negated', 'undertaking', 'statute'), or None when it is one."""
     text = c.sentence.text
     words = re.findall(r"[A-Za-z]{2,}", MARKER.sub("", text, count=1))
     if not words:
         return "number"
     if QUESTION.search(text):
         return "question"
-    if c.item:
-        return None if _real_item(MARKER.sub("", text, count=1), words) else "heading"
     if text.rstrip().endswith(":") and c.cue in ("ask", "resolution", "taken"):
         return "lead-in"
+    if c.item:
+        return None if _real_item(MARKER.sub("", text, count=1), words) else "heading"
+    if FORM_FIELD.search(text):
+        return "form field"
     if c.cue in ("taken", "pending"):
         cue = (PENDING if c.cue == "pending" else TAKEN).search(text)
         if RULE.search(text[:cue.start()]):
             return "rule"
         if NEGATED.search(text[:cue.start()]):
             return "negated"
+        if PERSON.search(text[:cue.start()]) and re.match(r"agreed|approved|decided", cue.group(0)):
+            return "undertaking"
         if STATUTE.search(text):
             return "statute"
     return None

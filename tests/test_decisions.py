@@ -231,3 +231,45 @@ def test_classify_gives_the_reason_a_list_item_is_dropped():
     assert classify(item("2. Joint health scrutiny")) == "heading"
     assert classify(item("(c) Endorse the refreshed strategy.")) is None
     assert classify(Candidate(item("The Board is asked to:").sentence, "ask")) == "lead-in"
+
+
+# One sentence for each form a cue pattern knows; each also holds a trigger word of its pattern,
+# since a pattern is tried only on sentences with one.
+FORMS = {
+    "ask": ["The Board is asked to note the report.", "Members are invited to comment on the plan.",
+            "It is recommended that the Cabinet approves the scheme.", "The report recommends that Cabinet agrees it.",
+            "Recommendation: That the Committee endorses the strategy.",
+            "The Panel is requested to consider the options."],
+    "resolution": ["RESOLVED that the report be noted.", "Resolved that the plan be approved.",
+                   "The Committee AGREED the terms of reference.", "It was agreed that the item be deferred.",
+                   "All members agreed.", "The minutes were approved as a correct record.",
+                   "Decision: the contract be awarded.", "I, as Leader of the Council, agree to the proposal.",
+                   "The Board resolved to defer the item.", "Members noted the update."],
+    "pending": ["The Board will decide in June.", "Members will vote on whether to proceed.",
+                "Governing bodies make decision.", "The plan will be asked to approve it.",
+                "The item would first be reconsidered by the Cabinet.",
+                "The strategy will be presented to the Board for approval.",
+                "The Cabinet Member will take the decision in March.",
+                "A decision will be made by Cabinet in May.", "The plan is expected to be agreed in July.",
+                "The Cabinet will consider the report at its meeting in May.", "A decision is awaited.",
+                "We are awaiting a decision.", "The terms are yet to be agreed.",
+                "The scheme is subject to Cabinet approval.", "The plan goes for approval at the May meeting.",
+                "The scope will need to be tested and agreed.", "The councils must decide whether to delegate.",
+                "It starts once both councils have agreed.", "The options are still under consideration.",
+                "The Board is due to decide next month.", "It will come back to the Board for decision."],
+    "taken": ["The plan was approved by the Board.", "The Council has agreed the budget.",
+              "Cabinet approved the strategy.", "The two councils both agree to the approach.", "It is agreed that we proceed.",
+              "This option was not taken forward.", "The decision to close the unit was taken in May.",
+              "Cabinet made the decision to proceed.", "The Government's decision to cut the grant.",
+              "The motion was carried.", "Following approval by Cabinet, work began."],
+}
+
+
+def test_every_form_of_a_cue_holds_a_trigger_word_of_its_pattern():
+    from extractors.decisions import ASK, PENDING, RESOLUTION, TAKEN, TRIGGERS, WORD
+
+    patterns = {"ask": ASK, "resolution": RESOLUTION, "pending": PENDING, "taken": TAKEN}
+    for cue, sentences in FORMS.items():
+        for sentence in sentences:
+            assert patterns[cue].search(sentence), sentence
+            assert set(WORD.findall(sentence.lower())) & TRIGGERS[cue], sentence
