@@ -63,7 +63,8 @@ TAKEN = re.compile(
     r"\bdecision\b[^.;]{0,80}?\b(?:was|were|has\s+been|had\s+been)\s+(?:made|taken)\b|"
     r"\b(?:made|took)\s+(?:a|the)\s+(?:key\s+|final\s+)?decision\b|['’]s\s+decision\s+to\b|"
     r"\b(?:motion|amendment|proposal|recommendations?)\s+(?:was|were)\s+(?:carried|lost|defeated)\b|"
-    r"\b(?:[Ff]ollowing|[Aa]fter|[Ww]ith)\s+(?:the\s+)?(?:approval|agreement|endorsement)\s+(?:of|by)\b")
+    r"\b(?:[Ff]ollowing|[Aa]fter|[Ww]ith)\s+(?:the\s+)?(?:approval|agreement|endorsement)\s+(?:of|by)\b|"
+    r"\b(?:agreed|approved|endorsed|ratified|adopted)\s+(?:(?:by|at)\s+(?:the\s+|[Ff]ull\s+|its\s+)?[A-Z]|as\s+part\s+of\b)")
 FOR_DECISION = r"for\s+(?:a\s+)?(?:final\s+)?(?:decisions?|approval|agreement|endorsement|ratification|sign[- ]off)"
 PENDING = re.compile(
     r"\b(?:will|shall|would|is\s+to|are\s+to)\s+(?:then\s+|now\s+|formally\s+|first\s+|need\s+to\s+)?"
@@ -376,10 +377,11 @@ def _named(ctx: PaperContext, phrase: str, first: bool) -> str | None:
 
 
 def _date(c: Candidate, kind: str) -> str | None:
-    """When it was or will be decided: a dated line's date, or the sentence's. An ask's dates
-    are of what it asks for ('transfer from 1 April'), never of the decision; so are a
-    decision's spans and periods ('extend until 24 August', 'a contract for 16/17'); a
-    resolution is dated by the meeting that resolved it, whatever dates its words name."""
+    """When it was or will be decided: a dated line's date, or the sentence's date nearest
+    after the decision's verb ('the 2025/26 budget, agreed by Council in February 2025'), else
+    before it. An ask's dates are of what it asks for ('transfer from 1 April'), never of the
+    decision; so are a decision's spans and periods ('extend until 24 August', 'a contract for
+    16/17'); a resolution is dated by the meeting that resolved it, whatever dates it names."""
     s = c.sentence
     if s.heading_date is not None:
         return s.heading_date.text
@@ -387,6 +389,9 @@ def _date(c: Candidate, kind: str) -> str | None:
         return None
     dates = [d for d in s.dates if not re.match(r"(?:until|from|to)\b", d.text, re.I)
              and not re.search(r"\bfor\s+$", s.text[:d.start])]
-    if not dates and c.previous is not None and ANAPHOR.match(s.text):
-        dates = c.previous.dates
-    return re.sub(r"^(?:in|on|at|during)\s+", "", dates[0].text) if dates else None
+    cue = (PENDING if c.cue == "pending" else TAKEN if c.cue == "taken" else RESOLUTION).search(s.text)
+    after = [d for d in dates if cue and d.start >= cue.start()]
+    date = after[0] if after else dates[-1] if dates else None
+    if date is None and c.previous is not None and ANAPHOR.match(s.text) and c.previous.dates:
+        date = c.previous.dates[0]      # 'In May a plan was drafted. This was approved by the Board.'
+    return re.sub(r"^(?:in|on|at|during)\s+", "", date.text) if date else None

@@ -105,6 +105,14 @@ def test_it_is_recommended_that_the_cabinet_and_its_items_in_the_third_person():
         ("approves", "recommendation", CABINET), ("notes", "recommendation", CABINET)]
 
 
+def test_a_motion_is_a_recommendation_as_its_own_paragraph_or_lead_in():
+    out = council("That the Council approves the amended revenue budget for 2025/26.",
+                  "That the budget be amended as follows:",
+                  "(a) Add £2m to the reablement budget;",
+                  "That approach will help the service to plan ahead.")
+    assert [(d.quote.split()[0], d.kind) for d in out.decisions] == [("That", "recommendation"), ("(a)", "recommendation")]
+
+
 # --- resolutions in minutes ----------------------------------------------------------------
 
 def test_resolutions_are_decisions_taken_by_the_body_that_resolved_and_dated_by_the_meeting():
@@ -166,6 +174,12 @@ def test_a_decision_taken_names_its_agent_and_date_not_the_span_it_sets():
         ("taken", CABINET, "June 2023"), ("taken", "Health and Wellbeing Board", None), ("taken", COUNCIL, None)]
 
 
+def test_a_decision_reported_in_passing_is_taken():
+    out = council("The transfer includes the 2025/26 budget, agreed by full Council in February 2025.",
+                  "The plan, approved by Cabinet, sets out six priorities.")
+    assert [(d.kind, d.date_text) for d in out.decisions] == [("taken", "February 2025"), ("taken", None)]
+
+
 def test_this_was_approved_quotes_what_was_approved():
     out = run("This report comes to the Exampleton Health and Wellbeing Board.",
               "In March 2019, a revised carers offer was developed and recommended to the Board. "
@@ -218,6 +232,13 @@ def test_rules_about_what_bodies_may_decide_are_not_decisions():
               "Regulation 30 of the 2013 Regulations states that the joint committee will decide whether to respond.",
               "The proposal under consideration is one to change line management only.",
               "What should the Board decide about the contract?")
+    assert out.decisions == []
+
+
+def test_a_persons_undertaking_and_a_form_field_are_not_decisions():
+    out = council("Mr Smith agreed to write to the Minister about the grant.",
+                  "The Chair agreed to circulate the figures.",
+                  "Any interest declared when the decision was taken: None")
     assert out.decisions == []
 
 
