@@ -40,7 +40,7 @@ ASK_HEADING = re.compile(r"^\W*(?:[0-9.]+\s*)?(?:(?:recommendations?(?:\s*\(s\))
                          rf".*\b{ASK_VERB}[^:]*:\W*$)", re.I)
 THAT_ITEM = re.compile(r"^That\s+(?!is\b|was\b|this\b|these\b|said\b)", re.I)
 THAT_VERB = re.compile(r"\b(?P<indicative>will|would|is|are|was|were|has|have|had|did|can|could|may|might)\b|"
-                       r"\b(?:be|should|shall|must)\b|\b(?:%s)s?\b" % "|".join(sorted(VERBS)))
+                       r"\b(?:be|should|shall|must)\b|\b(?:%s)(?:s|es|d|ed)?\b" % "|".join(sorted(VERBS)))
 # A minute's own resolution, dated by its meeting: 'RESOLVED that ...', 'It was agreed ...', 'AGREED: ...'.
 FORMAL = re.compile(
     r"\bRESOLVED\b|^(?:It\s+was\s+)?(?:unanimously\s+)?[Rr]esolved\b|\b(?:AGREED|APPROVED|NOTED|ENDORSED|DECIDED)\b|"
@@ -50,8 +50,8 @@ FORMAL = re.compile(
     r"\bI\b(?:(?:,[^,.;]{1,80}){1,3},)?\s+(?:hereby\s+)?(?:agree|approve|have\s+decided|decide)\b")
 RESOLUTION = re.compile(
     FORMAL.pattern + r"|\b(?:[Cc]ommittee|Board|Cabinet|Members|members|[Pp]anel|[Mm]eeting)\s+(?:unanimously\s+|also\s+)?"
-    r"(?:resolved|agreed|decided|deferred|rejected|endorsed|noted\s+the\s+(?:report|update|progress|contents|"
-    r"position|information|paper|presentation|briefing))\b")
+    r"(?:resolved|agreed|decided|deferred|rejected|endorsed|(?:requested|recommended)\s+that|"
+    r"noted\s+the\s+(?:report|update|progress|contents|position|information|paper|presentation|briefing))\b")
 TAKEN = re.compile(
     r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:subsequently\s+|formally\s+|already\s+|"
     r"unanimously\s+|previously\s+)?(?:agreed|approved|endorsed|ratified|adopted|signed\s+off|given\s+approval|rejected)\b|"
@@ -92,7 +92,7 @@ PENDING = re.compile(
 TRIGGERS = {cue: set(words.split()) for cue, words in {
     "ask": "asked invited requested recommended recommendation recommendations recommends recommend",
     "resolution": "resolved agreed decided deferred rejected endorsed noted approved signed confirmed accepted "
-                  "decision decisions resolution resolutions agree approve decide",
+                  "requested recommended decision decisions resolution resolutions agree approve decide",
     "pending": "decide vote votes determine decision asked considered reconsidered approval agreement endorsement "
                "ratification sign decisions agreed approved decided signed ratified determined choose agree consider "
                "consideration approve",
@@ -106,6 +106,7 @@ RULE = re.compile(r"\b(?:may|can|could|might|cannot)\s+(?:\w+ly\s+|also\s+|still
 PERSON = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Professor|Prof|Sir|Dame)\.?\s+[A-Z][\w'’-]*"
                     r"(?:\s+[A-Z][\w'’-]*)?|\b(?:Chair(?:man|person)?|Vice-Chair(?:man)?|Clerk|[Oo]fficers?)|"
                     r"\b[A-Z]{2,3})\s+(?:had\s+|has\s+|also\s+|then\s+)?$")
+DANGLING = re.compile(r"\b(?:that|to|the|of|a|an|for|by|with)\s*$", re.I)
 FORM_FIELD = re.compile(r":\s*(?:None|N/?A|Yes|No|Nil)\W*$", re.I)
 NEGATED = re.compile(r"\b(?:[Nn]o|not)\s+(?:\w+\s+)?$")     # 'No decision is required'
 STATUTE = re.compile(r"\b[Rr]egulations?\s+\d|\b(?:19|20)\d\d\s+[Rr]egulations\b|\bAct\s+(?:19|20)\d\d\b")
@@ -261,7 +262,7 @@ def _in_list(ctx: PaperContext, lead: Sentence, before: Sentence | None, s: Sent
 
 def classify(c: Candidate) -> str | None:
     """Why the candidate is not a decision ('number', 'heading', 'lead-in', 'question', 'form
-    field', 'rule', 'negated', 'undertaking', 'statute'), or None when it is one."""
+    field', 'fragment', 'rule', 'negated', 'undertaking', 'statute'), or None when it is one."""
     text = c.sentence.text
     words = re.findall(r"[A-Za-z]{2,}", MARKER.sub("", text, count=1))
     if not words:
@@ -274,6 +275,8 @@ def classify(c: Candidate) -> str | None:
         return None if _real_item(MARKER.sub("", text, count=1), words) else "heading"
     if FORM_FIELD.search(text):
         return "form field"
+    if DANGLING.search(text):
+        return "fragment"         # 'Committee recommended that' cut off by a page or a cell
     if c.cue in ("taken", "pending"):
         cue = (PENDING if c.cue == "pending" else TAKEN).search(text)
         if RULE.search(text[:cue.start()]):
@@ -299,7 +302,8 @@ def _real_item(text: str, words: list[str]) -> bool:
 
 
 def _verb(word: str) -> bool:
-    return word in VERBS or (word.endswith("s") and (word[:-1] in VERBS or word[:-2] in VERBS))
+    """'approve', 'approves', 'approved' (a minute's items: '(i) noted the report')."""
+    return any(word[:len(word) - len(end)] in VERBS for end in ("", "s", "es", "d", "ed") if word.endswith(end))
 
 
 # --- fill ----------------------------------------------------------------------------------

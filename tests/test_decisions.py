@@ -128,6 +128,13 @@ def test_resolutions_are_decisions_taken_by_the_body_that_resolved_and_dated_by_
     assert {d.date_text for d in out.decisions} == {None}
 
 
+def test_items_of_a_resolution_in_the_past_tense():
+    out = council("RESOLVED: That the Cabinet:", ("numbered", "(i) noted the quarterly performance report;"),
+                  ("numbered", "(ii) agreed the revised targets."))
+    assert [(d.quote.split()[1], d.kind, d.body) for d in out.decisions] == [
+        ("noted", "taken", CABINET), ("agreed", "taken", CABINET)]
+
+
 def test_a_resolution_continued_after_a_semicolon_is_a_second_decision():
     out = council("RESOLVED that Cabinet approve the reablement strategy; and that delegated authority be given to "
                   "the Director of Adult Services to award the contract.")
@@ -235,10 +242,11 @@ def test_rules_about_what_bodies_may_decide_are_not_decisions():
     assert out.decisions == []
 
 
-def test_a_persons_undertaking_and_a_form_field_are_not_decisions():
+def test_a_persons_undertaking_a_form_field_and_a_fragment_are_not_decisions():
     out = council("Mr Smith agreed to write to the Minister about the grant.",
                   "The Chair agreed to circulate the figures.",
-                  "Any interest declared when the decision was taken: None")
+                  "Any interest declared when the decision was taken: None",
+                  "The Committee recommended that")
     assert out.decisions == []
 
 
@@ -265,7 +273,8 @@ FORMS = {
                    "The Committee AGREED the terms of reference.", "It was agreed that the item be deferred.",
                    "All members agreed.", "The minutes were approved as a correct record.",
                    "Decision: the contract be awarded.", "I, as Leader of the Council, agree to the proposal.",
-                   "The Board resolved to defer the item.", "Members noted the update."],
+                   "The Board resolved to defer the item.", "Members noted the update.",
+                   "The Committee requested that a further report be brought in June."],
     "pending": ["The Board will decide in June.", "Members will vote on whether to proceed.",
                 "Governing bodies make decision.", "The plan will be asked to approve it.",
                 "The item would first be reconsidered by the Cabinet.",
