@@ -18,9 +18,16 @@ reject release remove request require resolve retain select sign take thank tran
 # 'a)', '(ii)', 'B.', '1)', '2.1', '•' and 'and B.' (the last item of a run-on list).
 MARKER = re.compile(r"^\s*(?:(?:and|or)\s+)?(?:\(?(?:[0-9]{1,2}|[A-Za-z]|[ivx]{2,4})[.)](?:[0-9]{1,2}\.?)*|[•●▪◦\-–])\s*")
 ASK_VERB = r"(?:asked|invited|requested|recommended)\s+(?:to|that)\b"
+# '(seeks) Cabinet's approval', '(seeks) the agreement of the Board', '(to seek) approval'
+SOUGHT = r"(?:(?:the\s+)?[\w-]+['’]s\s+|[A-Z][\w-]*\s+)?(?:approval|agreement|endorsement|sign[- ]off|a\s+decision)"
+ASKED_BODY = r"(?:Board|Committee|Cabinet|Council|Members|Panel|Executive)"
 ASK = re.compile(rf"\b(?:is|are)\s+(?:therefore\s+|also\s+|now\s+|being\s+)?{ASK_VERB}|\bIt\s+is\s+recommended\s+that\b|"
                  r"\b(?:report|paper|officers?)\s+recommends?\s+that\b|"
-                 r"^Recommendations?(?:\s*\(s\))?\s*[:\-–]\s*(?=\S)", re.I)
+                 rf"\b(?:report|paper)\s+(?:therefore\s+)?(?:seeks?\s+{SOUGHT}|asks?\s+(?:the\s+)?{ASKED_BODY}\s+to)\b|"
+                 rf"\b(?:is|and)\s+to\s+seek\s+{SOUGHT}\b|"      # 'The purpose of this report is to seek approval'
+
+                 r"^(?:Recommendations?(?:\s*\(s\))?|Decisions?\s+(?:required|sought)|Actions?\s+required)\s*[:\-–]\s*(?=\S)",
+                 re.I)
 # A heading (or lead-in) under which the items are asks or resolutions: '2. Recommendations', 'Action required', 'RESOLVED'.
 ASK_HEADING = re.compile(r"^\W*(?:[0-9.]+\s*)?(?:(?:recommendations?(?:\s*\(s\))?|recommended\s+(?:actions?|decisions?)|"
                          r"resolved|resolutions?|decisions?(?:\s+(?:taken|made))?)\W*$|"
@@ -75,15 +82,17 @@ PENDING = re.compile(
     r"\b(?:must|needs?\s+to)\s+(?:decide|agree|determine|choose)\s+(?:which|whether|who|how)\b|"
     r"\b(?:once|until|after)\s+[^,.;]*\b(?:have|has)\s+(?:agreed|approved|decided)\b|"
     r"\b(?:still|currently)\s+(?:under|open\s+to)\s+consideration\b|\bunder\s+consideration\s+(?:at\s+the\s+moment|at\s+present)\b|"
-    r"\b(?:expected|due|scheduled)\s+to\s+(?:decide|approve|agree|vote)\b", re.I)
+    r"\b(?:expected|due|scheduled)\s+to\s+(?:decide|approve|agree|vote)\b|"
+    rf"\b(?:will|would|shall)\s+(?:then\s+|now\s+|formally\s+)?(?:seek|be\s+seeking)\s+{SOUGHT}\b", re.I)
 # Every word at least one alternative of each pattern needs: a sentence with none cannot match it.
 TRIGGERS = {cue: set(words.split()) for cue, words in {
-    "ask": "asked invited requested recommended recommendation recommendations recommends recommend",
+    "ask": "asked invited requested recommended recommendation recommendations recommends recommend seeks seek "
+           "asks required sought",
     "resolution": "resolved agreed decided deferred rejected endorsed noted approved signed confirmed accepted "
                   "requested recommended decision decisions resolution resolutions agree approve decide",
     "pending": "decide vote votes determine decision asked considered reconsidered approval agreement endorsement "
                "ratification sign decisions agreed approved decided signed ratified determined choose agree consider "
-               "consideration approve",
+               "consideration approve seek seeking",
     "taken": "agreed approved endorsed ratified adopted signed approval rejected decided resolved agree forward "
              "decision carried lost defeated agreement endorsement"}.items()}
 WORD = re.compile(r"[a-z]+")
@@ -102,7 +111,7 @@ CONTINUES = re.compile(r"^(?:and|or)\s+(?:that\s+|to\s+)?\S", re.I)
 ANAPHOR = re.compile(r"^(?:This|These|It|They|Both)\s+(?:was|were|has\s+been|have\s+been)\s+"
                      r"(?:subsequently\s+|formally\s+)?(?:agreed|approved|endorsed|ratified|adopted)\b(?!\s+(?:that|to)\b)|"
                      r"^All\s+(?:\w+\s+){0,2}?agreed\W*$")
-AGENT = re.compile(r"\b(?:by|from)\s+(?:the\s+)?")
+AGENT = re.compile(r"\b(?:by|from|(?:approval|agreement|endorsement|decision)\s+of)\s+(?:the\s+)?")
 PUT_TO = re.compile(r"\b(?:presented|submitted|taken|brought|reported|referred|come\s+back)\s+to\s+(?:the\s+)?")
 # A deciding body named by its head noun: 'Cabinet', 'the Scrutiny Committee', 'Government', 'Members'.
 HEADS = r"(?:Cabinet|Executive|Council|Authority|Committee|Sub-Committee|Board|Panel|Government|Court|Partnership|Forum)"

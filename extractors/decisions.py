@@ -91,7 +91,7 @@ def _sentence_cue(text: str) -> str | None:
     A pattern is tried only on a sentence with one of its words (a long alternation is slow)."""
     words = set(WORD.findall(text.lower()))
     ask = words & TRIGGERS["ask"] and ASK.search(text)
-    if ask and (text.rstrip().endswith(":") or _asks_a_decision(text[ask.end():])):
+    if ask and (text.rstrip().endswith(":") or not ask.group(0).endswith("to") or _asks_a_decision(text[ask.end():])):
         return "ask"
     for cue in ("resolution", "pending", "taken"):
         if words & TRIGGERS[cue] and PATTERNS[cue].search(text):
@@ -255,7 +255,7 @@ def _body(ctx: PaperContext, c: Candidate) -> str | None:
         after = re.sub(r"^\s*(?:that|:|-)\s*", "", text[cue.end():cue.end() + 60], flags=re.I)
         return _named(ctx, after, first=True) or fallback
     return _named(ctx, text[:cue.start()], first=False) or \
-        (c.cue in ("ask", "resolution") and _named(ctx, text[cue.end():cue.end() + 60], first=True)) or fallback
+        (c.cue in ("ask", "resolution") and _named(ctx, text[cue.start():cue.end() + 60], first=True)) or fallback
 
 
 def _named(ctx: PaperContext, phrase: str, first: bool) -> str | None:

@@ -113,6 +113,13 @@ def test_a_motion_is_a_recommendation_as_its_own_paragraph_or_lead_in():
     assert [(d.quote.split()[0], d.kind) for d in out.decisions] == [("That", "recommendation"), ("(a)", "recommendation")]
 
 
+def test_a_report_seeking_approval_asks_and_one_that_will_seek_it_is_pending():
+    out = council("This report seeks Cabinet's approval to consult on the new charging policy.",
+                  "Officers will seek the agreement of the Cabinet in June 2024.")
+    assert [(d.kind, d.body, d.date_text) for d in out.decisions] == [
+        ("recommendation", CABINET, None), ("pending", CABINET, "June 2024")]
+
+
 # --- resolutions in minutes ----------------------------------------------------------------
 
 def test_resolutions_are_decisions_taken_by_the_body_that_resolved_and_dated_by_the_meeting():
@@ -268,7 +275,9 @@ FORMS = {
     "ask": ["The Board is asked to note the report.", "Members are invited to comment on the plan.",
             "It is recommended that the Cabinet approves the scheme.", "The report recommends that Cabinet agrees it.",
             "Recommendation: That the Committee endorses the strategy.",
-            "The Panel is requested to consider the options."],
+            "The Panel is requested to consider the options.", "This report seeks Cabinet's approval to proceed.",
+            "The paper asks the Board to endorse the plan.", "Decision required: agree the budget.",
+            "The purpose of this report is to seek approval for the scheme."],
     "resolution": ["RESOLVED that the report be noted.", "Resolved that the plan be approved.",
                    "The Committee AGREED the terms of reference.", "It was agreed that the item be deferred.",
                    "All members agreed.", "The minutes were approved as a correct record.",
@@ -286,7 +295,8 @@ FORMS = {
                 "The scheme is subject to Cabinet approval.", "The plan goes for approval at the May meeting.",
                 "The scope will need to be tested and agreed.", "The councils must decide whether to delegate.",
                 "It starts once both councils have agreed.", "The options are still under consideration.",
-                "The Board is due to decide next month.", "It will come back to the Board for decision."],
+                "The Board is due to decide next month.", "It will come back to the Board for decision.",
+                "We will seek the agreement of the Board in June."],
     "taken": ["The plan was approved by the Board.", "The Council has agreed the budget.",
               "Cabinet approved the strategy.", "The two councils both agree to the approach.", "It is agreed that we proceed.",
               "This option was not taken forward.", "The decision to close the unit was taken in May.",
