@@ -25,6 +25,7 @@ ASK = re.compile(rf"\b(?:is|are)\s+(?:therefore\s+|also\s+|now\s+|being\s+)?{ASK
                  r"\b(?:report|paper|officers?)\s+recommends?\s+that\b|"
                  rf"\b(?:report|paper)\s+(?:therefore\s+)?(?:seeks?\s+{SOUGHT}|asks?\s+(?:the\s+)?{ASKED_BODY}\s+to)\b|"
                  rf"\b(?:is|and)\s+to\s+seek\s+{SOUGHT}\b|"      # 'The purpose of this report is to seek approval'
+                 r"\b(?:approval|agreement|endorsement|a\s+decision)\s+is\s+(?:therefore\s+|being\s+)?sought\b|"
 
                  r"^(?:Recommendations?(?:\s*\(s\))?|Decisions?\s+(?:required|sought)|Actions?\s+required)\s*[:\-–]\s*(?=\S)",
                  re.I)
@@ -41,11 +42,12 @@ FORMAL = re.compile(
     r"\bRESOLVED\b|^(?:It\s+was\s+)?(?:unanimously\s+)?[Rr]esolved\b|\b(?:AGREED|APPROVED|NOTED|ENDORSED|DECIDED)\b|"
     r"\bIt\s+was\s+(?:unanimously\s+|also\s+|further\s+)?(?:agreed|decided)\b|\bAll\s+(?:\w+\s+){0,3}?agreed\b|"
     r"\b(?:agreed|approved|signed|confirmed|accepted)\b[^.;]{0,40}?\bas\s+(?:an?\s+)?(?:true|correct|accurate)\b|"
-    r"^(?:Decisions?|Agreed|Resolved|Resolutions?)(?:\s+(?:taken|made))?\s*[:\-–]\s*(?=\S)|"
+    r"^(?:Decisions?|DECISIONS?|Agreed|Resolved|Resolutions?|RESOLUTIONS?)(?:\s+(?:taken|made))?\s*[:\-–]\s*(?=\S)|"
+    r"^Agreed\s+(?:that|to)\b|"
     r"\bI\b(?:(?:,[^,.;]{1,80}){1,3},)?\s+(?:hereby\s+)?(?:agree|approve|have\s+decided|decide)\b")
 RESOLUTION = re.compile(
     FORMAL.pattern + r"|\b(?:[Cc]ommittee|Board|Cabinet|Members|members|[Pp]anel|[Mm]eeting)\s+(?:unanimously\s+|also\s+)?"
-    r"(?:resolved|agreed|decided|deferred|rejected|endorsed|(?:requested|recommended)\s+that|"
+    r"(?:resolved|agreed|decided|deferred|rejected|endorsed|supported\s+the|(?:requested|recommended)\s+that|"
     r"noted\s+the\s+(?:report|update|progress|contents|position|information|paper|presentation|briefing))\b")
 TAKEN = re.compile(
     r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:subsequently\s+|formally\s+|already\s+|"
@@ -89,7 +91,7 @@ TRIGGERS = {cue: set(words.split()) for cue, words in {
     "ask": "asked invited requested recommended recommendation recommendations recommends recommend seeks seek "
            "asks required sought",
     "resolution": "resolved agreed decided deferred rejected endorsed noted approved signed confirmed accepted "
-                  "requested recommended decision decisions resolution resolutions agree approve decide",
+                  "requested recommended supported decision decisions resolution resolutions agree approve decide",
     "pending": "decide vote votes determine decision asked considered reconsidered approval agreement endorsement "
                "ratification sign decisions agreed approved decided signed ratified determined choose agree consider "
                "consideration approve seek seeking",

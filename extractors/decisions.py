@@ -25,6 +25,8 @@ from extractors.decision_cues import (AGENT, ANAPHOR, ASK, ASK_HEADING, BODY_NAM
                                       QUALIFIED_COUNCIL, RULE, STATUTE, THAT_ITEM, THAT_VERB, TRIGGERS, VERBS, WORD)
 from schemas import BlockKind, Decision
 
+# '(1) the report be noted', 'Officers should report back': a resolved or asked clause with its subject.
+SUBJUNCTIVE = re.compile(r"\b(?:should|will|shall|must)\b|(?<!to )\bbe\s+[a-z]{3,}\b")
 SHORT = 6    # words: a decision this short on a dated line quotes its whole line
 
 KINDS = {"ask": "recommendation", "resolution": "taken", "taken": "taken", "pending": "pending"}
@@ -112,7 +114,7 @@ def _motion(text: str) -> bool:
 def _asks_a_decision(rest: str) -> bool:
     """'... is asked to NOTE and AGREE' but not '... is being asked to overcome the challenges'."""
     word = re.match(r"\s*(?:\w+ly\s+)?([A-Za-z]+)", rest)
-    return not word or word.group(1).lower() in VERBS | {"the", "that", "a", "members", "cabinet", "council"}
+    return not word or word.group(1).lower() in VERBS | {"be", "the", "that", "a", "members", "cabinet", "council"}
 
 
 def _pending_clause(ctx: PaperContext, c: Candidate) -> list[Candidate]:
@@ -207,7 +209,7 @@ def _real_item(text: str) -> bool:
         return True
     if first == "that" and len(words) > 2:
         return True
-    return len(words) >= 4 and bool(re.search(r"\b(?:should|will|shall|must)\b", text))
+    return len(words) >= 4 and bool(SUBJUNCTIVE.search(text))
 
 
 def _verb(word: str) -> bool:

@@ -142,6 +142,12 @@ def test_items_of_a_resolution_in_the_past_tense():
         ("noted", "taken", CABINET), ("agreed", "taken", CABINET)]
 
 
+def test_items_of_a_resolution_in_the_subjunctive():
+    out = council("RESOLVED – That:", ("numbered", "(1) the report be noted;"),
+                  ("numbered", "(2) a further update be brought to the Committee in March."))
+    assert [(d.quote.split()[0], d.kind) for d in out.decisions] == [("(1)", "taken"), ("(2)", "taken")]
+
+
 def test_a_resolution_continued_after_a_semicolon_is_a_second_decision():
     out = council("RESOLVED that Cabinet approve the reablement strategy; and that delegated authority be given to "
                   "the Director of Adult Services to award the contract.")
@@ -277,13 +283,16 @@ FORMS = {
             "Recommendation: That the Committee endorses the strategy.",
             "The Panel is requested to consider the options.", "This report seeks Cabinet's approval to proceed.",
             "The paper asks the Board to endorse the plan.", "Decision required: agree the budget.",
-            "The purpose of this report is to seek approval for the scheme."],
+            "The purpose of this report is to seek approval for the scheme.",
+            "Approval is sought for the revised terms of reference.", "The Board is asked to be assured."],
     "resolution": ["RESOLVED that the report be noted.", "Resolved that the plan be approved.",
                    "The Committee AGREED the terms of reference.", "It was agreed that the item be deferred.",
                    "All members agreed.", "The minutes were approved as a correct record.",
                    "Decision: the contract be awarded.", "I, as Leader of the Council, agree to the proposal.",
                    "The Board resolved to defer the item.", "Members noted the update.",
-                   "The Committee requested that a further report be brought in June."],
+                   "The Committee requested that a further report be brought in June.",
+                   "DECISION: the contract be awarded.", "Agreed that the item be deferred.",
+                   "The Committee supported the recommendations."],
     "pending": ["The Board will decide in June.", "Members will vote on whether to proceed.",
                 "Governing bodies make decision.", "The plan will be asked to approve it.",
                 "The item would first be reconsidered by the Cabinet.",
