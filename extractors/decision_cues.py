@@ -106,6 +106,9 @@ PERSON = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Professor|Prof|S
                     r"(?:\s+[A-Z][\w'’-]*)?|\b(?:Chair(?:man|person)?|Vice-Chair(?:man)?|Clerk|[Oo]fficers?)|"
                     r"\b[A-Z]{2,3})\s+(?:had\s+|has\s+|also\s+|then\s+)?$")
 DANGLING = re.compile(r"\b(?:that|to|the|of|a|an|for|by|with)\s*$", re.I)
+# '85% of respondents agreed that ...': a survey's finding, not a body's decision.
+OPINION = re.compile(r"\b(?:respondents?|participants?|people|residents|patients|carers|parents|users|public|"
+                     r"\d+\s?%|per\s?cent)\b[^.;]{0,40}$", re.I)
 FORM_FIELD = re.compile(r":\s*(?:None|N/?A|Yes|No|Nil)\W*$", re.I)
 NEGATED = re.compile(r"\b(?:[Nn]o|not)\s+(?:\w+\s+)?$")     # 'No decision is required'
 STATUTE = re.compile(r"\b[Rr]egulations?\s+\d|\b(?:19|20)\d\d\s+[Rr]egulations\b|\bAct\s+(?:19|20)\d\d\b")

@@ -21,7 +21,7 @@ from functools import lru_cache
 from extractors.context import PaperContext, Sentence
 from extractors.cues import QUESTION
 from extractors.decision_cues import (AGENT, ANAPHOR, ASK, ASK_HEADING, BODY_NAME, CONTINUES, COUNCIL_PARTS, DANGLING,
-                                      FORM_FIELD, FORMAL, MARKER, NEGATED, PATTERNS, PENDING, PERSON, PUT_TO,
+                                      FORM_FIELD, FORMAL, MARKER, NEGATED, OPINION, PATTERNS, PENDING, PERSON, PUT_TO,
                                       QUALIFIED_COUNCIL, RULE, STATUTE, THAT_ITEM, THAT_VERB, TRIGGERS, VERBS, WORD)
 from schemas import BlockKind, Decision
 
@@ -167,7 +167,7 @@ def _in_list(ctx: PaperContext, lead: Sentence, before: Sentence | None, s: Sent
 
 def classify(c: Candidate) -> str | None:
     """Why the candidate is not a decision ('number', 'heading', 'lead-in', 'question', 'form
-    field', 'fragment', 'rule', 'negated', 'undertaking', 'statute'), or None when it is one."""
+    field', 'fragment', 'rule', 'negated', 'undertaking', 'opinion', 'statute'), or None when it is one."""
     text = c.sentence.text
     if not _words(text):
         return "number"
@@ -187,8 +187,11 @@ def classify(c: Candidate) -> str | None:
             return "rule"
         if NEGATED.search(text[:cue.start()]):
             return "negated"
-        if PERSON.search(text[:cue.start()]) and re.match(r"agreed|approved|decided", cue.group(0)):
-            return "undertaking"
+        if re.match(r"agreed|approved|decided", cue.group(0)):
+            if PERSON.search(text[:cue.start()]):
+                return "undertaking"
+            if OPINION.search(text[:cue.start()]):
+                return "opinion"
         if STATUTE.search(text):
             return "statute"
     return None

@@ -255,11 +255,12 @@ def test_rules_about_what_bodies_may_decide_are_not_decisions():
     assert out.decisions == []
 
 
-def test_a_persons_undertaking_a_form_field_and_a_fragment_are_not_decisions():
+def test_an_undertaking_a_form_field_a_fragment_and_a_survey_finding_are_not_decisions():
     out = council("Mr Smith agreed to write to the Minister about the grant.",
                   "The Chair agreed to circulate the figures.",
                   "Any interest declared when the decision was taken: None",
-                  "The Committee recommended that")
+                  "The Committee recommended that",
+                  "Most respondents agreed that the new opening hours would help them.")
     assert out.decisions == []
 
 
