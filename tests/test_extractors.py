@@ -59,8 +59,6 @@ def test_question_is_not_a_commitment():
     assert out.commitments == []
 
 
-# --- decisions ---------------------------------------------------------------------------
-
 def test_passive_promise_takes_the_agent_or_else_the_author():
     out = run("NHS Exampleton CCG has led the review.",
               "Pooled budgets for learning disability services will be agreed between Exampleton Borough Council "
@@ -109,42 +107,6 @@ def test_two_promises_in_one_sentence_are_two_records_and_hedges_make_them_condi
     assert [(c.quote, c.modality) for c in out.commitments] == [
         ("Our carers' forum will continue", "firm"),
         ("we will potentially open it to young carers.", "conditional")]
-
-
-def test_recommendation_items_under_asked_to_lead_in():
-    out = run("The Exampleton Health and Wellbeing Board is asked to:",
-              ("bullet", "Agree the refreshed priorities for 2019/20."),
-              ("bullet", "Note the timetable for the joint strategic needs assessment."))
-    assert [d.kind for d in out.decisions] == ["recommendation", "recommendation"]
-    assert {d.body for d in out.decisions} == {"Exampleton Health and Wellbeing Board"}
-    assert out.commitments == []
-
-
-def test_decision_taken_and_pending():
-    out = run("Exampleton Borough Council approved the pooled budget arrangement in January 2019.",
-              "Governing bodies will decide whether to merge at their September meeting.")
-    kinds = {d.quote.split()[0]: d.kind for d in out.decisions}
-    assert kinds == {"Exampleton": "taken", "Governing": "pending"}
-
-
-def test_the_lead_in_is_not_a_decision_its_items_are():
-    out = run("The Board is asked to:", ("bullet", "Note the progress made."), ("bullet", "Agree the next steps."))
-    assert [d.quote for d in out.decisions] == ["Note the progress made.", "Agree the next steps."]
-    assert {d.kind for d in out.decisions} == {"recommendation"}
-
-
-def test_what_still_needs_agreeing_is_pending():
-    out = run("Once defined, the local scope will need to be tested, communicated and agreed.",
-              "We need to decide which model suits local needs.",
-              "The new rota will need to be staffed by volunteers.")
-    assert [(d.quote.split()[0], d.kind) for d in out.decisions] == [("Once", "pending"), ("We", "pending")]
-
-
-def test_a_short_decision_on_a_dated_line_quotes_the_line():
-    line = "October 2019: Final proposal presented to the governing bodies. Governing bodies make decision."
-    out = run(line)
-    [d] = out.decisions
-    assert d.quote == line and d.kind == "pending" and d.date_text == "October 2019"
 
 
 # --- budgets -----------------------------------------------------------------------------
