@@ -26,14 +26,15 @@ class Subject:
     actor: str | None = None      # the body the subject names, where it names one
 
 
-PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+# Asides in brackets, but not a name's own initials: 'The Special Educational Needs (SEND) service'.
+PARENS = re.compile(r"\((?![A-Z][A-Za-z&]{1,7}\))[^()]*\)|\[[^\[\]]*\]")
 APPOSITION = re.compile(r"^\s*(?:along\s+with|such\s+as|including|together\s+with|as\s+well\s+as|alongside|like|e\.g|"
                         r"i\.e|in\s+particular|particularly|and\s+other|as\s+appropriate|(?:where|if|when)\s+(?:possible|appropriate|"
                         r"required|necessary|needed|relevant)|"
                         r"however|therefore|also|in\s+turn|in\s+future|too|though|for\s+example|in\s+due\s+course)\b", re.I)
 RELATIVE = {"which", "who", "whom", "whose", "whereby"}
 SUBORDINATE = {"where", "when", "whilst", "while", "although", "because", "since", "unless", "once", "until",
-               "whether", "how", "what", "why", "than", "whereas", "as"}
+               "whether", "how", "what", "why", "than", "whereas", "as", "ensuring", "meaning", "enabling", "allowing"}
 COORDINATE = {"and", "but", "or", "so", "then", "if"}
 # Words that open a new clause's subject, so a relative pronoun before them has its own subject.
 SUBJECT_START = {"the", "a", "an", "our", "we", "it", "they", "this", "these", "their", "its", "he", "she", "you"}
@@ -98,7 +99,7 @@ def _after_last_connective(chunk: str) -> str | None:
         if word in RELATIVE:
             # 'People who draw on care will be engaged': the relative clause sits inside the subject.
             embedded = after and after.split()[0].lower() not in SUBJECT_START and not after.split()[0][0].isupper()
-            if embedded and i > 0:
+            if embedded and i > 0 and words[-1].lower() not in PRONOUNS | {"we"}:
                 continue
             return None
         if word in SUBORDINATE:
@@ -140,6 +141,8 @@ def _classify(ctx: PaperContext, head: str, chunk: str) -> Subject:
         return Subject(head, PRONOUN)
     if len(words) > 3 and words[-2].lower() == "of" and last in PRONOUNS:
         return Subject(head, PRONOUN)
+    if words[0].lower() == "our" and len(words) <= 6:
+        return Subject(head, OWN, ctx.orgs.author)
     body = _body(ctx, head)
     if body:
         return Subject(head, BODY, body)
@@ -147,8 +150,9 @@ def _classify(ctx: PaperContext, head: str, chunk: str) -> Subject:
         return Subject(head, UNIT, ctx.orgs.author)
     if ROLE.match(head) or _unit(words):
         return Subject(head, UNIT, _unit_name(ctx, head))
-    if words[0].lower() == "our" and len(words) <= 6:
-        return Subject(head, OWN, ctx.orgs.author)
+    tail = re.split(r"\band\s+(?=(?:the|our|its)\s)", head)[-1]
+    if tail != head:        # '... in areas like reviews and the directorate remained committed'
+        return _classify(ctx, tail, chunk)
     return Subject(head, THING)
 
 
@@ -186,7 +190,7 @@ def _body(ctx: PaperContext, head: str) -> str | None:
 
 def _links_only(between: str) -> bool:
     """Only coordination, adverbs or proper names between a body and the promise word."""
-    words = re.sub(r"[,;]", " ", between).split()
+    words = re.sub(r"[,;()]", " ", between).split()
     return len(words) <= 5 and all(w.lower() in LINKS or w.endswith("ly") or w[0].isupper() for w in words)
 
 
@@ -195,7 +199,7 @@ def _unit_name(ctx: PaperContext, head: str) -> str | None:
     name = DETERMINER.sub("", head.strip())
     words = name.split()
     proper = all(w[:1].isupper() or w in ("and", "of", "for", "the", "&") for w in words)
-    acronym = any(len(w) > 1 and w.isupper() for w in words)
+    acronym = any(len(w.strip("()")) > 1 and w.strip("()").isupper() for w in words)
     if len(words) >= 2 and words[0][:1].isupper() and (proper or acronym) and not PERSON.search(name):
         return ctx.orgs.canonical(name) or name
     return ctx.orgs.author

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.commitment_subjects import BODY, CLAUSE, PRONOUN, THING, WE, Subject, subject_of
+from extractors.commitment_subjects import BODY, CLAUSE, PRONOUN, THING, UNIT, WE, Subject, subject_of
 from extractors.context import PaperContext, Sentence
 from extractors.cues import IMPERATIVE, QUESTION, item_text, short
 from schemas import BlockKind, Commitment
@@ -46,7 +46,7 @@ CONDITIONAL_WORDS = re.compile(r"would|could|should|may|might|propos|intend|aim|
 
 ASKED = re.compile(r"\b(?:is|are)\s+(?:asked|invited|requested|recommended)\s+to\b|^That\s+the\b|\bRESOLVED\b|"
                    r"\bresolved\s+to\b", re.I)
-FORECAST = re.compile(r"\b(?:forecasts?|indicated|estimated|projected|predicted|anticipated|assumed)\s+that\b|"
+FORECAST = re.compile(r"\b(?:forecasts?|indicated|estimated|projected|predicted|anticipated|assumed|is\s+expected)\s+that\b|"
                       r"\b(?:we|they|I)\s+(?:believe|anticipate|expect|think|predict|estimate|know)\b", re.I)
 # Verbs of a decision still to be taken: 'The Councils must decide who ...' is a pending decision.
 DECIDE = {"decide", "vote", "determine", "resolve"}
@@ -80,6 +80,11 @@ AGENT = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:by|from|between)\s+")
 SECOND_PROMISE = re.compile(r",?\s+and\s+(?=we\s+(?:will|shall|would|could|may|should|intend|aim|plan)\b)")
 PROMISE_LEAD = re.compile(r"\b(?:actions?|plan\w*|will|shall|commit\w*|priorit\w*|our\s+(?:aims?|vision|objectives?|ambitions?|principles|"
                           r"goals)|next\s+steps|propos\w*|approach\w*|aims?\s+to|intend\w*)\b", re.I)
+# A lead-in that looks ahead: under it, '-ing' items are promised work too.
+FUTURE_LEAD = re.compile(r"\b(?:we\s+will|we\s+shall|we\s+(?:are\s+)?commit\w*|our\s+(?:priorities|commitments|pledges))\b|"
+                         r"\bpriorities\s+(?:are|will\s+be)\b", re.I)
+FINITE = re.compile(r"^(?:is|are|was|were|has|have|had|will|would|can|could|should|may|must|remains?|includes?|"
+                    r"provides?|means|does|did)$")
 # A lead-in that reports what was done: 'Key actions delivered this year included:'.
 PAST_LEAD = re.compile(r"\b(?:was|were|did|achieved|delivered|completed|included|undertook|introduced|launched|took|"
                        r"(?:has|have)\s+been)\b", re.I)
@@ -152,18 +157,28 @@ def _clauses(sentence: Sentence, ctx: PaperContext) -> list[Sentence]:
 def _under_promise(clause: Sentence) -> bool:
     """A list item that opens with a verb ('Utilise community insight', 'Working across ...')
     under a lead-in that promises ('We will:', 'Our priorities are:', 'the following is proposed')."""
-    return bool(clause.is_item and clause.lead_in and PROMISE_LEAD.search(clause.lead_in)
-                and not PAST_LEAD.search(clause.lead_in) and not ASKED.search(clause.lead_in)
-                and _opens_with_action(clause.text))
+    lead = clause.lead_in
+    if not (clause.is_item and lead and PROMISE_LEAD.search(lead)) or PAST_LEAD.search(lead) or ASKED.search(lead):
+        return False
+    strong = bool(FUTURE_LEAD.search(lead))
+    return _opens_with_action(clause.text, gerund=strong) or (strong and _fragment(clause.text))
 
 
-def _opens_with_action(text: str) -> bool:
-    """'Utilise ...', 'To work ...', 'Ensuring ...': a verb of action opens the item."""
+def _fragment(text: str) -> bool:
+    """An item that only continues its lead-in ('A focus on prevention'), with no verb of its own."""
+    words = item_text(text).split()
+    return len(words) >= 3 and not any(FINITE.match(w.lower()) for w in words)
+
+
+def _opens_with_action(text: str, gerund: bool = True) -> bool:
+    """'Utilise ...', 'To work ...', and where `gerund`, 'Ensuring ...': a verb of action opens the item.
+    A gerund lists work as readily as it promises it ('Delivering training to ...'), so it counts
+    only under a lead-in that looks ahead."""
     opening = ITEM_OPENING.match(item_text(text))
     if not opening:
         return False
     word = opening.group("word").lower()
-    stem = word[:-3] if word.endswith("ing") else None
+    stem = word[:-3] if gerund and word.endswith("ing") else None
     return word in ACTION_VERBS or bool(stem and {stem, stem + "e", stem[:-1]} & ACTION_VERBS)
 
 
@@ -217,6 +232,8 @@ def _promise(ctx: PaperContext, text: str, cue: re.Match, section: str) -> Verdi
     word = cue.group(form)
     action = text[cue.end():]
     if form == "impersonal":
+        if word.endswith("that"):
+            return Verdict(False, "what is proposed is the clause that follows: its own promise word decides")
         return _kept(ctx.orgs.author, word, action, "the paper proposes")
     if form == "noun":
         return _noun_commitment(ctx, text, cue)
@@ -231,7 +248,7 @@ def _promise(ctx: PaperContext, text: str, cue: re.Match, section: str) -> Verdi
         participle = cue.group("ongoing")
         if participle in STATIVE or subject.kind == CLAUSE:
             return Verdict(False, "a state, not work under way")
-        return _kept(_agent(ctx, text, cue) or ctx.orgs.author, "being", action, "work under way")
+        return _kept(_agent(ctx, text, cue) or ctx.orgs.author, word, action, "work under way")
     if subject.kind == THING:
         return Verdict(False, f"a thing, not a body, {word!r}: {subject.text!r}")
     if form == "progressive" and word.split()[-1].lower() in TRENDS:
@@ -256,6 +273,8 @@ def _modal(ctx: PaperContext, cue: re.Match, subject: Subject, action: str, sect
             return Verdict(False, "a passive inside a relative or subordinate clause")
         if subject.kind in (WE, BODY):
             return Verdict(False, "a body acted upon, not acting")
+        if re.search(r"\bdecisions?$", subject.text, re.I):
+            return Verdict(False, "a decision still to be taken")
         agent = _agent(ctx, cue.string, cue)
         if subject.kind == PRONOUN and not agent and re.match(r"\s+by\b", cue.string[cue.end():]):
             return Verdict(False, "what something rests on: 'this will be supported by ...'")
@@ -273,6 +292,8 @@ def _modal(ctx: PaperContext, cue: re.Match, subject: Subject, action: str, sect
         return Verdict(False, f"a consequence or risk: {modal} {verb}")
     if modal in ("could", "may", "might") and (subject.kind not in (WE, BODY) or "not" in cue.group(0).split()):
         return Verdict(False, f"a possibility, not a promise: {subject.text!r} {modal}")
+    if modal == "must" and subject.kind == UNIT:
+        return Verdict(False, "a duty of an office, as statute puts it, not a promise")
     if verb in DECIDE:
         return Verdict(False, "a decision still to be taken")
     if verb in ATTITUDE:
@@ -294,7 +315,8 @@ def _main_verb(text: str, at: int, verb: str) -> str | None:
     if verb != "be":
         return verb
     rest = text[at:]
-    m = re.match(r"\s+(?:in\s+a\s+position\s+to|to|[a-z]+ing\b)\s*([a-z]+)?", rest)
+    m = re.match(r"\s+(?:in\s+a\s+position\s+to|(?:keen|happy|willing|pleased|prepared)\s+to|to|[a-z]+ing\b)\s*([a-z]+)?",
+                 rest)
     if not m or m.group(0).strip().startswith(("being", "nothing", "something")):
         return None
     ing = re.match(r"\s+([a-z]+)ing\b", rest)

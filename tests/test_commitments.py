@@ -220,6 +220,15 @@ def test_items_under_a_promise_lead_in_open_with_a_verb():
         ("Expand", AUTHOR, "firm"), ("Working", AUTHOR, "firm")]
 
 
+def test_items_without_a_verb_continue_a_strong_promise_lead_in():
+    out = run("Our priorities for the next three years are:",
+              ("numbered", "A focus on early help for families."),
+              ("numbered", "Healthy weight remains a priority."),
+              "The plan has three themes:",
+              ("numbered", "A focus on older people."))
+    assert promised(out) == [("A focus on early help for families.", AUTHOR, "firm")]
+
+
 def test_items_under_a_proposal_are_conditional_and_achievements_are_none():
     out = run("The following approach is proposed to integrate commissioning:",
               ("bullet", "Designate the CCG as host for mental health commissioning."),
