@@ -38,7 +38,8 @@ CUE = re.compile(
     rf"|\b(?P<underway>(?:is|are)\s+{ADV}(?:being\s+{ADV}(?P<ongoing>{PARTICIPLE})|(?:in|under)\s+development|proposed))\b"
     rf"|(?P<impersonal>\b[Ii]t\s+(?:is|was|has\s+been)\s+{ADV}(?:proposed|intended|planned|agreed)\s+(?:to|that)|"
     rf"\b[Tt]he\s+proposal\s+is\s+to)\b"
-    rf"|(?P<noun>(?:\b[Oo]ur|['’]s|^[Aa])\s+(?:[a-z]+\s+)?commitments?\s+to)\b")
+    rf"|(?P<noun>(?:\b[Oo]ur|['’]s|^[Aa])\s+(?:[a-z]+\s+)?commitments?\s+to)\b"
+    rf"|^(?:ACTIONS?\s*[:\-–]\s*)?(?P<action>(?:[A-Z][\w.]*\s+){{1,3}}to)\s+[a-z]+")
 FIRM_WORDS = re.compile(r"^(?:will|shall|must)$|committed|commit|agreed|agree|need|required|develop|being|process|"
                         r"started|begun|^(?:is|are|am)\b")
 CONDITIONAL_WORDS = re.compile(r"would|could|should|may|might|propos|intend|aim|plan|seek|hope|endeavour|want|"
@@ -133,10 +134,10 @@ def extract_commitments(ctx: PaperContext) -> list[Commitment]:
 # --- suggest ------------------------------------------------------------------------------
 
 def suggest(ctx: PaperContext) -> list[Candidate]:
-    out = []
+    out, minutes = [], reported_speech(ctx)
     for sentence in ctx.sentences:
         for clause in _clauses(sentence, ctx):
-            cues = list(CUE.finditer(clause.text))
+            cues = [c for c in CUE.finditer(clause.text) if minutes or not c.group("action")]
             if cues:
                 out.append(Candidate(clause, cues))
             elif _under_promise(clause):
@@ -228,7 +229,8 @@ def classify(ctx: PaperContext, candidate: Candidate) -> Verdict:
 
 
 def _promise(ctx: PaperContext, text: str, cue: re.Match, section: str) -> Verdict:
-    form = next(k for k in ("modal", "stance", "intent", "progressive", "underway", "impersonal", "noun") if cue.group(k))
+    form = next(k for k in ("modal", "stance", "intent", "progressive", "underway", "impersonal", "noun", "action")
+                if cue.group(k))
     word = cue.group(form)
     action = text[cue.end():]
     if form == "impersonal":
@@ -237,6 +239,8 @@ def _promise(ctx: PaperContext, text: str, cue: re.Match, section: str) -> Verdi
         return _kept(ctx.orgs.author, word, action, "the paper proposes")
     if form == "noun":
         return _noun_commitment(ctx, text, cue)
+    if form == "action":
+        return _action_point(ctx, cue)
     subject = subject_of(ctx, text, cue.start())
     if subject.kind in (CLAUSE, PRONOUN) and not (form == "modal" and cue.group("passive")):
         return Verdict(False, f"no subject that can promise ({subject.kind}: {subject.text!r})")
@@ -331,6 +335,15 @@ def _noun_commitment(ctx: PaperContext, text: str, cue: re.Match) -> Verdict:
     if "personal" in cue.group(0) or not actor:
         return Verdict(False, "a commitment of no body")
     return _kept(actor, "commitment", text[cue.end():], "a stated commitment")
+
+
+def _action_point(ctx: PaperContext, cue: re.Match) -> Verdict:
+    """A minutes' action point: 'Clerk to write to the operator', 'ACTION: Cllr Patel to report back'."""
+    who = cue.group("action")[:-2].strip()
+    subject = subject_of(ctx, who + " will", len(who) + 1)
+    if subject.kind not in (UNIT, BODY):
+        return Verdict(False, "not an action point of minutes")
+    return _kept(subject.actor, "will", cue.string[cue.end("action"):], "an action point")
 
 
 def _listed(ctx: PaperContext, candidate: Candidate) -> Verdict:

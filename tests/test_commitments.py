@@ -199,6 +199,14 @@ def test_reported_plans_and_commitments_of_the_council():
         (COUNCIL, "conditional"), (COUNCIL, "firm"), (COUNCIL, "conditional"), (COUNCIL, "conditional")]
 
 
+def test_action_points_of_minutes():
+    out = minutes("Clerk to ask the insurer to send a representative to the next meeting.",
+                  "ACTION: Cllr Patel to report back on the bus timetable.",
+                  "Residents to be reminded of the consultation.")
+    assert [(c.quote.split()[0], c.actor) for c in out.commitments] == [("Clerk", COUNCIL), ("ACTION:", COUNCIL)]
+    assert run("Clerk to ask the insurer to send a representative.").commitments == []
+
+
 def test_reported_forecasts_consequences_and_other_bodies_are_not_promises():
     out = minutes("The forecast indicated that £12 million in savings would be delivered this year.",
                   "This would leave a substantial gap in the budget.",
