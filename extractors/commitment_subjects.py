@@ -38,7 +38,7 @@ SUBORDINATE = {"where", "when", "whilst", "while", "although", "because", "since
 COORDINATE = {"and", "but", "or", "so", "then", "if"}
 # Words that open a new clause's subject, so a relative pronoun before them has its own subject.
 SUBJECT_START = {"the", "a", "an", "our", "we", "it", "they", "this", "these", "their", "its", "he", "she", "you"}
-PRONOUNS = {"it", "this", "these", "they", "that", "those", "there", "he", "she", "them", "which", "who", "i", "one"}
+PRONOUNS = {"it", "this", "these", "they", "that", "those", "there", "he", "she", "them", "i", "one"}
 REPORTING = {"is", "was", "are", "were", "say", "says", "agree", "agrees", "note", "notes", "recognise", "recognises",
              "believe", "believes", "expect", "expects", "confirm", "confirms", "means", "mean", "ensure", "ensuring",
              "suggest", "suggests", "show", "shows", "advise", "advises", "state", "states", "know", "hope", "feel"}
@@ -74,7 +74,7 @@ def subject_of(ctx: PaperContext, text: str, cue_at: int) -> Subject:
     head = _after_last_connective(chunk)
     if head is None:
         return Subject(chunk, CLAUSE)
-    return _classify(ctx, head.strip(" ,'\"‘’“”"), chunk)
+    return _classify(ctx, head.strip(" ,'\"‘’“”"))
 
 
 def _last_chunk(stretch: str) -> str | None:
@@ -117,7 +117,7 @@ def _after_last_connective(chunk: str) -> str | None:
                     return after
                 clause = _after_last_connective(" ".join(before))
                 return _leading_subject(clause.split()) if clause else None
-            if word in ("so", "then", "if", "as"):
+            if word in ("so", "then", "if"):
                 return after
     return chunk
 
@@ -130,16 +130,15 @@ def _leading_subject(words: list[str]) -> str | None:
     return None
 
 
-def _classify(ctx: PaperContext, head: str, chunk: str) -> Subject:
+def _classify(ctx: PaperContext, head: str) -> Subject:
+    """The kind of subject `head` is, and the body it names."""
     words = head.split()
     if not words:
         return Subject(head, CLAUSE)
     last = words[-1].lower()
     if last == "we":
         return Subject(head, WE, ctx.orgs.author) if ctx.orgs.author else Subject(head, CLAUSE)
-    if last in PRONOUNS or (len(words) <= 3 and words[0].lower() in ("none", "some", "all") and last in PRONOUNS):
-        return Subject(head, PRONOUN)
-    if len(words) > 3 and words[-2].lower() == "of" and last in PRONOUNS:
+    if last in PRONOUNS:                # 'it', 'this', 'None of this', 'there'
         return Subject(head, PRONOUN)
     if words[0].lower() == "our" and len(words) <= 6:
         return Subject(head, OWN, ctx.orgs.author)
@@ -152,7 +151,7 @@ def _classify(ctx: PaperContext, head: str, chunk: str) -> Subject:
         return Subject(head, UNIT, _unit_name(ctx, head))
     tail = re.split(r"\band\s+(?=(?:the|our|its)\s)", head)[-1]
     if tail != head:        # '... in areas like reviews and the directorate remained committed'
-        return _classify(ctx, tail, chunk)
+        return _classify(ctx, tail)
     return Subject(head, THING)
 
 

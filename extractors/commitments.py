@@ -16,93 +16,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.commitment_cues import (AGENT, ASKED, ATTITUDE, CONDITION, CONDITIONAL_WORDS, CONSEQUENCE, COUNTERFACTUAL,
+                                        CUE, DEADLINE, DECIDE, FIRM_WORDS, FORECAST, HEDGE, HYPOTHETICAL_SECTION,
+                                        PLAN_VERBS, RISK, SECOND_PROMISE, STATIVE, SUGGESTION, TRENDS)
+from extractors.commitment_lists import action_cell, listed_promiser, under_promise
 from extractors.commitment_subjects import BODY, CLAUSE, PRONOUN, THING, UNIT, WE, Subject, subject_of
 from extractors.context import PaperContext, Sentence
-from extractors.cues import IMPERATIVE, QUESTION, item_text, short
-from schemas import BlockKind, Commitment
-
-ADV = r"(?:(?:also|now|then|still|further|fully|deeply|currently|actively|jointly|always|therefore|again|not|" \
-      r"continue\s+to|[a-z]+ly)\s+)*"
-PARTICIPLE = r"(?:[a-z]+(?:ed|en|wn|ght)|set|put|run|met|kept|sent|spent|meant|built|led|paid|held|told|made|done|" \
-             r"brought|sought|taught|won|begun|undergone)"
-CUE = re.compile(
-    rf"\b(?P<modal>will|shall|must|would|should|could|may|might)\s+{ADV}"
-    rf"(?:be\s+{ADV}(?P<passive>{PARTICIPLE})\b|(?P<verb>[a-z]+))"
-    rf"|\b(?P<stance>(?:is|are|am|was|were|remains?|remained)\s+{ADV}committed\s+to|commit(?:s|ted)?\s+to|"
-    rf"(?:has|have|had)\s+{ADV}(?:committed|agreed)\s+to|agree[sd]?\s+to|need\s+to|(?:is|are|am)\s+required\s+to)\b"
-    rf"|\b(?P<intent>(?:propos|intend|aim|plan|seek|hope|endeavour|want)(?:s|es|ed|d|ned)?\s+to|"
-    rf"(?:is|are|am|was|were)\s+{ADV}(?:keen|happy|willing|hoping|planning|proposing|intending|aiming|seeking|"
-    rf"going|determined)\s+to)\b"
-    rf"|\b(?P<progressive>(?:is|are|am)\s+{ADV}(?!being\b|going\b)[a-z]+ing|in\s+the\s+process\s+of\s+[a-z]+ing|"
-    rf"(?:has|have)\s+{ADV}(?:started|begun)\s+work)\b"
-    rf"|\b(?P<underway>(?:is|are)\s+{ADV}(?:being\s+{ADV}(?P<ongoing>{PARTICIPLE})|(?:in|under)\s+development|proposed))\b"
-    rf"|(?P<impersonal>\b[Ii]t\s+(?:is|was|has\s+been)\s+{ADV}(?:proposed|intended|planned|agreed)\s+(?:to|that)|"
-    rf"\b[Tt]he\s+proposal\s+is\s+to)\b"
-    rf"|(?P<noun>(?:\b[Oo]ur|['’]s|^[Aa])\s+(?:[a-z]+\s+)?commitments?\s+to)\b"
-    rf"|^(?:ACTIONS?\s*[:\-–]\s*)?(?P<action>(?:[A-Z][\w.]*\s+){{1,3}}to)\s+[a-z]+")
-FIRM_WORDS = re.compile(r"^(?:will|shall|must)$|committed|commit|agreed|agree|need|required|develop|being|process|"
-                        r"started|begun|^(?:is|are|am)\b")
-CONDITIONAL_WORDS = re.compile(r"would|could|should|may|might|propos|intend|aim|plan|seek|hope|endeavour|want|"
-                               r"keen|happy|willing|going|determined")
-
-ASKED = re.compile(r"\b(?:is|are)\s+(?:asked|invited|requested|recommended)\s+to\b|^That\s+the\b|\bRESOLVED\b|"
-                   r"\bresolved\s+to\b", re.I)
-FORECAST = re.compile(r"\b(?:forecasts?|indicated|estimated|projected|predicted|anticipated|assumed|is\s+expected)\s+that\b|"
-                      r"\b(?:we|they|I)\s+(?:believe|anticipate|expect|think|predict|estimate|know)\b", re.I)
-# Verbs of a decision still to be taken: 'The Councils must decide who ...' is a pending decision.
-DECIDE = {"decide", "vote", "determine", "resolve"}
-COUNTERFACTUAL = re.compile(r"^Without\b|\bunless\b|\bif\b[^,]*\b(?:not?|fail\w*)\b", re.I)
-CONDITION = re.compile(r"^(?:If|Should|Subject to|Unless|Provided|Where possible)\b|,\s*(?:if|should there|subject to|"
-                       r"unless|provided that)\b|\bif (?:approved|agreed)\b", re.I)
-HEDGE = re.compile(r"\s*(?:potentially|possibly|hopefully|ideally|probably|perhaps)\b", re.I)
-SUGGESTION = re.compile(r"^It\s+(?:may|might|would)\s+(?:also\s+)?be\s+(?:helpful|useful|sensible|advisable|"
-                        r"beneficial|worthwhile)\s+(?:for\s+(?:us|the\s+\w+)\s+)?to\s+", re.I)
-# Participles that describe a state or a forecast rather than something the paper's body does.
-STATIVE = set("""required needed expected affected impacted based involved linked associated limited exposed faced
-seen known called entitled located situated pleased delighted asked invited requested estimated projected forecast
-anticipated predicted concerned interested tied driven caused felt experienced deemed judged permitted obliged forced
-prepared used spent shown born placed open often even decided voted determined resolved appreciated
-welcomed""".split())
-# What even a body may be the subject of without promising: consequences and risks.
-CONSEQUENCE = re.compile(r"^(?:mean|face|result|lead\s+to|suffer|struggle|lose|fail|receive)\b")
-# Attitudes, not acts: 'We would expect that ...', 'We would welcome ...'.
-ATTITUDE = {"expect", "anticipate", "welcome", "suggest", "note", "recognise", "know", "believe", "think", "argue",
-            "appreciate", "thank", "urge", "encourage", "ask", "see", "hope", "wish"}
-RISK = {"increase", "reduce", "affect", "impact", "cause", "have", "be", "fail", "become", "need", "lead", "create",
-        "put", "undermine", "delay", "limit", "mean", "face", "result", "lose", "struggle", "suffer"}
-# Progressives that report a state or a trend, not work a body is doing: 'The Council is facing ...'.
-TRENDS = {"facing", "experiencing", "seeing", "struggling", "having", "getting", "becoming", "increasing",
-          "declining", "falling", "rising", "growing", "receiving", "expecting", "awaiting", "nothing", "something",
-          "during", "according", "including", "ongoing", "concerning", "missing", "remaining", "anticipating"}
-# What a thing of the paper's own business does when the paper plans it: 'Planning conversations will begin'.
-PLAN_VERBS = {"begin", "start", "commence", "continue", "remain", "transfer", "move", "launch", "open", "close",
-              "sit", "meet", "run", "operate", "cease", "end", "stop", "report", "retain", "take", "guide", "focus"}
-AGENT = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:by|from|between)\s+")
-SECOND_PROMISE = re.compile(r",?\s+and\s+(?=we\s+(?:will|shall|would|could|may|should|intend|aim|plan)\b)")
-PROMISE_LEAD = re.compile(r"\b(?:actions?|plan\w*|will|shall|commit\w*|priorit\w*|our\s+(?:aims?|vision|objectives?|ambitions?|principles|"
-                          r"goals)|next\s+steps|propos\w*|approach\w*|aims?\s+to|intend\w*)\b", re.I)
-# A lead-in that looks ahead: under it, '-ing' items are promised work too.
-FUTURE_LEAD = re.compile(r"\b(?:we\s+will|we\s+shall|we\s+(?:are\s+)?commit\w*|our\s+(?:priorities|commitments|pledges))\b|"
-                         r"\bpriorities\s+(?:are|will\s+be)\b", re.I)
-FINITE = re.compile(r"^(?:is|are|was|were|has|have|had|will|would|can|could|should|may|must|remains?|includes?|"
-                    r"provides?|means|does|did)$")
-# A lead-in that reports what was done: 'Key actions delivered this year included:'.
-PAST_LEAD = re.compile(r"\b(?:was|were|did|achieved|delivered|completed|included|undertook|introduced|launched|took|"
-                       r"(?:has|have)\s+been)\b", re.I)
-# Sections that weigh options or risks: their 'would' and 'could' are hypothetical.
-HYPOTHETICAL_SECTION = re.compile(r"\boptions?\b|\balternatives?\b|\brisks?\b", re.I)
-# Verbs that open the items of a plan ('Expand ...', 'Tackling ...'), beyond those of a recommendation.
-ACTION_VERBS = IMPERATIVE | set("""act address achieve adapt advocate attract boost champion co-produce collaborate
-communicate complete coordinate define design drive embed empower enable encourage enhance evaluate expand
-facilitate foster grow harness help host influence inform involve join make map maximise measure minimise mobilise
-offer optimise oversee partner plan prevent protect raise recruit redesign reshape respond retain roll run safeguard
-scale secure shape signpost simplify standardise streamline tackle target train transform understand upgrade value
-widen""".split())
-ITEM_OPENING = re.compile(r"^[\"'‘“(]*(?:To\s+)?(?P<word>[A-Z][a-z]+)")
-ACTION_HEADER = re.compile(r"\b(?:actions?|activit(?:y|ies)|what\s+we\s+will\s+do|commitments?|deliverables?|"
-                           r"next\s+steps|tasks?|how\s+we\s+will)\b", re.I)
-LEAD_HEADER = re.compile(r"\b(?:lead|owner|responsib\w*|who|by\s+whom|accountable)\b", re.I)
-DEADLINE = re.compile(r"^(?:by|until|no later than|before|from|in|during|over|effective|through)\b", re.I)
+from extractors.cues import QUESTION, item_text, short
+from schemas import Commitment
 
 
 @dataclass
@@ -140,9 +61,9 @@ def suggest(ctx: PaperContext) -> list[Candidate]:
             cues = [c for c in CUE.finditer(clause.text) if minutes or not c.group("action")]
             if cues:
                 out.append(Candidate(clause, cues))
-            elif _under_promise(clause):
+            elif under_promise(clause):
                 out.append(Candidate(clause, [], "item"))
-            elif _action_cell(ctx, clause):
+            elif action_cell(ctx, clause):
                 out.append(Candidate(clause, [], "cell"))
     return out
 
@@ -155,49 +76,6 @@ def _clauses(sentence: Sentence, ctx: PaperContext) -> list[Sentence]:
     return sentence.split_at([cut], ctx.ref_date)
 
 
-def _under_promise(clause: Sentence) -> bool:
-    """A list item that opens with a verb ('Utilise community insight', 'Working across ...')
-    under a lead-in that promises ('We will:', 'Our priorities are:', 'the following is proposed')."""
-    lead = clause.lead_in
-    if not (clause.is_item and lead and PROMISE_LEAD.search(lead)) or PAST_LEAD.search(lead) or ASKED.search(lead):
-        return False
-    strong = bool(FUTURE_LEAD.search(lead))
-    return _opens_with_action(clause.text, gerund=strong) or (strong and _fragment(clause.text))
-
-
-def _fragment(text: str) -> bool:
-    """An item that only continues its lead-in ('A focus on prevention'), with no verb of its own."""
-    words = item_text(text).split()
-    return len(words) >= 3 and not any(FINITE.match(w.lower()) for w in words)
-
-
-def _opens_with_action(text: str, gerund: bool = True) -> bool:
-    """'Utilise ...', 'To work ...', and where `gerund`, 'Ensuring ...': a verb of action opens the item.
-    A gerund lists work as readily as it promises it ('Delivering training to ...'), so it counts
-    only under a lead-in that looks ahead."""
-    opening = ITEM_OPENING.match(item_text(text))
-    if not opening:
-        return False
-    word = opening.group("word").lower()
-    stem = word[:-3] if gerund and word.endswith("ing") else None
-    return word in ACTION_VERBS or bool(stem and {stem, stem + "e", stem[:-1]} & ACTION_VERBS)
-
-
-def _action_cell(ctx: PaperContext, clause: Sentence) -> bool:
-    """A cell of an action plan's action column that opens with a verb."""
-    header = _column_header(ctx, clause)
-    return bool(header and ACTION_HEADER.search(header) and _opens_with_action(clause.text))
-
-
-def _column_header(ctx: PaperContext, clause: Sentence, col: int | None = None) -> str | None:
-    block = ctx.paper.blocks[clause.block_index]
-    if block.kind != BlockKind.table_cell or block.table is None or not block.row:
-        return None
-    rows = ctx.paper.tables[block.table].rows if block.table < len(ctx.paper.tables) else []
-    col = block.col if col is None else col
-    return rows[0][col] if rows and col is not None and col < len(rows[0]) else None
-
-
 # --- classify -----------------------------------------------------------------------------
 
 def classify(ctx: PaperContext, candidate: Candidate) -> Verdict:
@@ -205,7 +83,11 @@ def classify(ctx: PaperContext, candidate: Candidate) -> Verdict:
     if QUESTION.search(text) or ASKED.search(text) or ASKED.search(candidate.clause.lead_in):
         return Verdict(False, "a request to the board or a question")
     if candidate.form != "clause":
-        return _listed(ctx, candidate)
+        actor, conditional = listed_promiser(ctx, candidate.clause, candidate.form)
+        if not actor:
+            return Verdict(False, "no body to promise it")
+        return Verdict(True, f"an {candidate.form} under a promise", actor,
+                       "conditional" if conditional else "firm", item_text(text))
     suggestion = SUGGESTION.match(item_text(text))
     if suggestion and ctx.orgs.author:
         return Verdict(True, "the author suggests its next step", ctx.orgs.author, "conditional",
@@ -249,8 +131,7 @@ def _promise(ctx: PaperContext, text: str, cue: re.Match, section: str) -> Verdi
     if form == "modal":
         return _modal(ctx, cue, subject, action, section)
     if form == "underway":
-        participle = cue.group("ongoing")
-        if participle in STATIVE or subject.kind == CLAUSE:
+        if cue.group("ongoing") in STATIVE:
             return Verdict(False, "a state, not work under way")
         return _kept(_agent(ctx, text, cue) or ctx.orgs.author, word, action, "work under way")
     if subject.kind == THING:
@@ -344,29 +225,6 @@ def _action_point(ctx: PaperContext, cue: re.Match) -> Verdict:
     if subject.kind not in (UNIT, BODY):
         return Verdict(False, "not an action point of minutes")
     return _kept(subject.actor, "will", cue.string[cue.end("action"):], "an action point")
-
-
-def _listed(ctx: PaperContext, candidate: Candidate) -> Verdict:
-    """An item under a promise lead-in, or an action plan's cell: the lead-in's body or the
-    plan's lead column, else the author."""
-    clause = candidate.clause
-    lead = clause.lead_in if candidate.form == "item" else (_lead_cell(ctx, clause) or "")
-    bodies = [m.name for m in ctx.orgs.find(lead)] if lead else []
-    actor = bodies[0] if bodies else ctx.orgs.author
-    if not actor:
-        return Verdict(False, "no body to promise it")
-    conditional = candidate.form == "item" and CONDITIONAL_WORDS.search(clause.lead_in.lower())
-    return Verdict(True, f"an {candidate.form} under a promise", actor,
-                   "conditional" if conditional else "firm", item_text(clause.text))
-
-
-def _lead_cell(ctx: PaperContext, clause: Sentence) -> str | None:
-    block = ctx.paper.blocks[clause.block_index]
-    rows = ctx.paper.tables[block.table].rows
-    for col, header in enumerate(rows[0]):
-        if col != block.col and header and LEAD_HEADER.search(header) and col < len(rows[block.row]):
-            return rows[block.row][col]
-    return None
 
 
 def _agent(ctx: PaperContext, text: str, cue: re.Match) -> str | None:
