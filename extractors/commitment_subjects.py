@@ -42,6 +42,7 @@ PRONOUNS = {"it", "this", "these", "they", "that", "those", "there", "he", "she"
 REPORTING = {"is", "was", "are", "were", "say", "says", "agree", "agrees", "note", "notes", "recognise", "recognises",
              "believe", "believes", "expect", "expects", "confirm", "confirms", "means", "mean", "ensure", "ensuring",
              "suggest", "suggests", "show", "shows", "advise", "advises", "state", "states", "know", "hope", "feel"}
+# Verbs are in lower case: 'Needs' in 'Special Educational Needs and ...' is part of a name.
 VERBISH = re.compile(r"^(?:is|are|was|were|has|have|had|do|does|did|will|would|shall|should|can|could|may|might|must|"
                      r"agree|agrees|remain|remains|need|needs|[a-z]{3,}ed)$")
 OPENERS = {"the", "a", "an", "both", "all", "each", "our", "its", "their", "new", "single", "existing", "local",
@@ -74,7 +75,8 @@ def subject_of(ctx: PaperContext, text: str, cue_at: int) -> Subject:
     head = _after_last_connective(chunk)
     if head is None:
         return Subject(chunk, CLAUSE)
-    return _classify(ctx, head.strip(" ,'\"‘’“”"))
+    # 'we are in the process of ...': the auxiliary before the cue is not part of the subject.
+    return _classify(ctx, re.sub(r"\s+(?:is|are|am|was|were)$", "", head.strip(" ,'\"‘’“”")))
 
 
 def _last_chunk(stretch: str) -> str | None:
@@ -111,7 +113,7 @@ def _after_last_connective(chunk: str) -> str | None:
             return None
         if word in COORDINATE and i > 0:
             before = words[:i]
-            if any(VERBISH.match(w.lower()) for w in before[1:]):
+            if any(VERBISH.match(w) for w in before[1:]):
                 # 'X both agree to ... and will': the verbs share the first clause's subject.
                 if after:
                     return after
@@ -125,7 +127,7 @@ def _after_last_connective(chunk: str) -> str | None:
 def _leading_subject(words: list[str]) -> str | None:
     """The words before the first verb of a clause."""
     for i, word in enumerate(words):
-        if i and VERBISH.match(word.lower()):
+        if i and VERBISH.match(word):
             return " ".join(words[:i])
     return None
 
