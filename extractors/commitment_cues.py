@@ -29,8 +29,9 @@ CUE = re.compile(
     rf"|^(?:ACTIONS?\s*[:\-–]\s*)?(?P<action>(?:[A-Z][\w.]*\s+){{1,3}}to)\s+[a-z]+")
 FIRM_WORDS = re.compile(r"^(?:will|shall|must)$|committed|commit|agreed|agree|need|required|develop|being|process|"
                         r"started|begun|^(?:is|are|am)\b")
-CONDITIONAL_WORDS = re.compile(r"would|could|should|may|might|propos|intend|aim|plan|seek|hope|endeavour|want|"
-                               r"keen|happy|willing|going|determined")
+# Word starts, so 'plan' is not read in 'explanation' nor 'may' in 'Mayor'.
+CONDITIONAL_WORDS = re.compile(r"\b(?:would|could|should|may|might|propos|intend|aim|plan|seek|hope|endeavour|want|"
+                               r"keen|happy|willing|going|determined)", re.I)
 
 ASKED = re.compile(r"\b(?:is|are)\s+(?:asked|invited|requested|recommended)\s+to\b|^That\s+the\b|\bRESOLVED\b|"
                    r"\bresolved\s+to\b", re.I)

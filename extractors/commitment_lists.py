@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.commitment_cues import ASKED, CONDITIONAL_WORDS
+from extractors.commitment_cues import ASKED
 from extractors.context import PaperContext, Sentence
 from extractors.cues import IMPERATIVE, item_text
 from schemas import BlockKind
@@ -18,6 +18,9 @@ PROMISE_LEAD = re.compile(r"\b(?:actions?|plan\w*|will|shall|commit\w*|priorit\w
 # A lead-in that looks ahead: under it, '-ing' and verbless items are promised work too.
 FUTURE_LEAD = re.compile(r"\b(?:we\s+will|we\s+shall|we\s+(?:are\s+)?commit\w*|our\s+(?:priorities|commitments|pledges))\b|"
                          r"\bpriorities\s+(?:are|will\s+be)\b", re.I)
+# A lead-in that proposes, so its items are conditional; 'the plan for 2024-27' is a noun, no proposal.
+PROPOSAL_LEAD = re.compile(r"\b(?:propos\w*|recommend\w*|could|would|may|might|should|(?:intend|aim|plan|hope)s?\s+to)\b",
+                           re.I)
 # A lead-in that reports what was done: 'Key actions delivered this year included:'.
 PAST_LEAD = re.compile(r"\b(?:was|were|did|achieved|delivered|completed|included|undertook|introduced|launched|took|"
                        r"(?:has|have)\s+been)\b", re.I)
@@ -57,7 +60,7 @@ def listed_promiser(ctx: PaperContext, clause: Sentence, form: str) -> tuple[str
     names, else the author; conditional under a proposal ('the following is proposed:')."""
     lead = clause.lead_in if form == "item" else (_lead_cell(ctx, clause) or "")
     bodies = [m.name for m in ctx.orgs.find(lead)] if lead else []
-    conditional = form == "item" and bool(CONDITIONAL_WORDS.search(clause.lead_in.lower()))
+    conditional = form == "item" and bool(PROPOSAL_LEAD.search(clause.lead_in))
     return (bodies[0] if bodies else ctx.orgs.author), conditional
 
 

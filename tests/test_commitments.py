@@ -239,6 +239,13 @@ def test_items_without_a_verb_continue_a_strong_promise_lead_in():
     assert promised(out) == [("A focus on early help for families.", AUTHOR, "firm")]
 
 
+def test_a_lead_in_is_conditional_only_for_a_proposal_not_a_plan_it_names():
+    out = run("Our priorities, with an explanation of each, are:", ("bullet", "Expand the falls service."),
+              "The partnership's plan for 2020-23 has three priorities for each of its themes:",
+              ("bullet", "Expand the falls service."))
+    assert [c.modality for c in out.commitments] == ["firm", "firm"]
+
+
 def test_items_under_a_proposal_are_conditional_and_achievements_are_none():
     out = run("The following approach is proposed to integrate commissioning:",
               ("bullet", "Designate the CCG as host for mental health commissioning."),
