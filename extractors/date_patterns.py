@@ -30,7 +30,7 @@ LEADS = {
     "at the end of": "end", "towards the end of": "end", "the end of": "end", "end of": "end",
     "with effect from": "effective", "effective from": "effective", "effective": "effective",
     "from": "from", "until": "until", "till": "until", "before": "before", "prior to": "before",
-    "after": "after", "during": "during", "throughout": "during", "in": None,
+    "after": "after", "during": "during", "throughout": "during", "over": "during", "in": None,
 }
 
 

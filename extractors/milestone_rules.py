@@ -70,6 +70,7 @@ TREND = re.compile(r"\b(?:(?:has|have|had)\s+(?:\w+\s+)?(?:increased|decreased|r
                    r"peaked|dropped|doubled|halved|improved|worsened)|(?:increased|decreased|rose|fell|declined|grew|"
                    r"remained|peaked|dropped|doubled|halved)\s+(?:from|to|by|in|since|over|similar|steady|stable|at))\b",
                    re.I)
+MULTIPLE = re.compile(r"\b(?:double|twice|treble|triple|half)\s+the\b", re.I)    # 'double the cost in 2021'
 DATA_SOURCE = r"(?:survey|census|estimates?|data|figures|statistics|returns|snapshot|count)"
 STAT_LABEL = re.compile(r"^\)?\s*[-–:]\s*(?:£\s?)?\d")
 BASELINE = re.compile(r"\bbaselines?\b", re.I)
@@ -137,7 +138,7 @@ def _statistic(w: Where) -> bool:
     if BASELINE.search(w.text) or PROJECTION.search(w.text) or len(NUMBER.findall(item_text(w.words))) >= 3 \
             or re.search(rf"\b{DATA_SOURCE}\s+$", w.before, re.I) or re.match(rf"\s+{DATA_SOURCE}\b", w.after, re.I):
         return True                         # a baseline, a projection, a table of figures, 'the 2011 census'
-    if TREND.search(w.text):
+    if TREND.search(w.text) or MULTIPLE.search(w.text):
         return not (target and looks_ahead(w.text))     # 'has fallen since 2016/17', not 'will have fallen by 2028'
     return not target and bool(SNAPSHOT.search(w.before) or RATE.search(w.text) or STAT_LABEL.search(w.after))
 
