@@ -222,6 +222,22 @@ def _relative_span(m: re.Match, ref: date | None) -> DateInterval | None:
     return DateInterval(ref, end, "range", qualifier)
 
 
+def _relative_ahead(m: re.Match, ref: date | None) -> DateInterval | None:
+    """"within six months", "in 12 months' time" ("in 12 months" alone is as often a past span)."""
+    if m["prep"].lower() == "in" and not m["time"]:
+        return None
+    return _relative_span(m, ref)
+
+
+def _year_end(m: re.Match, ref: date | None) -> DateInterval | None:
+    """"by the end of the year": ref's year; its financial year when it says so or says "year end"."""
+    if ref is None:
+        return None
+    if m["fin"] or m["year_end"]:
+        return replace(_financial_year(_financial_year_of(ref)), qualifier="end")
+    return replace(_months(ref.year, 1, 12, "year"), qualifier="end")
+
+
 def _range(m: re.Match, ref: date | None) -> DateInterval | None:
     """From the start of the first side to the end of the last; a side without a year takes the
     last side's ("Feb - April 18"), or the year before when it would otherwise come after it."""
@@ -276,6 +292,8 @@ _FAMILIES = [
     _Family(p.RANGE, _range, range_side=False, leans=True),
     _Family(p.RELATIVE_SPAN, _relative_span, range_side=False,
             cues=(re.compile(r"(?i:next|coming|following)"),)),
+    _Family(p.RELATIVE_AHEAD, _relative_ahead, range_side=False, cues=(re.compile(r"(?i:within|time)"),)),
+    _Family(p.YEAR_END, _year_end, range_side=False, cues=(re.compile(r"(?i:year)"),)),
     _Family(p.RELATIVE_PERIOD, _relative_period, range_side=False,
             cues=(re.compile(r"(?i:this|current|next|coming|last|previous)"),)),
     _Family(p.SEASON_RELATIVE, _season_relative, range_side=False, cues=(_SEASON,)),

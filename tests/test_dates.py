@@ -472,3 +472,19 @@ def test_the_date_words_of_minutes(text, expected, start, end):
 def test_numbers_and_words_that_are_no_one_date(text):
     assert all(m.interval.precision != "range" for m in find_dates(text, JANUARY))
     assert not any(m.text in ("2000", "2013", "Christmas") for m in find_dates(text, JANUARY))
+
+
+@pytest.mark.parametrize("text, expected, start, end", [
+    ("A report would come back in six months' time.", "in six months' time", "2021-01-28", "2021-07-28"),
+    ("The review will be done within 12 weeks.", "within 12 weeks", "2021-01-28", "2021-04-22"),
+    ("The hub will open by the end of the year.", "by the end of the year", "2021-01-01", "2021-12-31"),
+    ("Savings are due by the end of the financial year.", "by the end of the financial year",
+     "2020-04-01", "2021-03-31"),
+])
+def test_spans_and_year_ends_counted_from_the_paper(text, expected, start, end):
+    [mention] = find_dates(text, JANUARY)
+    assert (mention.text, mention.interval.start, mention.interval.end) == (expected, D(start), D(end))
+
+
+def test_in_two_years_alone_is_no_date():
+    assert find_dates("It was the first time in two years that the board met there.", JANUARY) == []
