@@ -77,6 +77,7 @@ BASELINE = re.compile(r"\bbaselines?\b", re.I)
 PROJECTION = re.compile(r"\b(?:projected|predicted|estimated|forecast|anticipated|expected)\s+to\s+"
                         r"(?:increase|rise|fall|decrease|decline|grow|reach|double|halve)\b", re.I)
 # A figure of a table of statistics, not a list number, an age band ('18-25') or a reference.
+ESTIMATE = re.compile(r"\b(?:projected|projections?|estimated|estimates?|predicted)\b", re.I)   # with a figure
 NUMBER = re.compile(r"(?<![\w.,/-])(?:\d{1,3}(?:,\d{3})+|\d+\.\d+|\d{3,}|\d+\s?%)(?![\w/-]|\.\d)")
 SINCE = re.compile(r"\b(?:since|than|compared\s+(?:to|with)|relative\s+to)\s+$", re.I)
 EXISTENTIAL = re.compile(r"\bthere\s+(?:was|were|has\s+been|have\s+been|had\s+been)\b", re.I)
@@ -135,7 +136,8 @@ def _statistic(w: Where) -> bool:
     target = w.mention.interval.qualifier in DEADLINE
     if DATA_YEAR.search(w.before + w.lead):
         return not (target and looks_ahead(w.text))      # '... to 62% by 2028' is a target
-    if BASELINE.search(w.text) or PROJECTION.search(w.text) or len(NUMBER.findall(item_text(w.words))) >= 3 \
+    figures = len(NUMBER.findall(item_text(w.words)))
+    if BASELINE.search(w.text) or PROJECTION.search(w.text) or figures >= 3 or (figures and ESTIMATE.search(w.text)) \
             or re.search(rf"\b{DATA_SOURCE}\s+$", w.before, re.I) or re.match(rf"\s+{DATA_SOURCE}\b", w.after, re.I):
         return True                         # a baseline, a projection, a table of figures, 'the 2011 census'
     if TREND.search(w.text) or MULTIPLE.search(w.text):

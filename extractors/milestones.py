@@ -90,8 +90,8 @@ def classify(ctx: PaperContext, tables: Tables, candidates: list[Candidate]) -> 
 def _own_date(ctx: PaperContext, c: Candidate) -> str | None:
     """The paper's own date ('Date: 12 March 2019', 'the meeting of the Cabinet on 30th January'),
     and the meeting a cover line sends it to ('To: Cabinet - 30 January 2025')."""
-    interval, ref = c.mention.interval, ctx.ref_date
-    if ref and interval.precision == "day" and interval.start == ref or ADDRESS.match(c.sentence.text):
+    interval, own = c.mention.interval, ctx.document.date
+    if own and interval.precision == "day" and interval.start.isoformat() == own or ADDRESS.match(c.sentence.text):
         return "the paper's own date"
     return None
 
