@@ -76,8 +76,8 @@ STAT_LABEL = re.compile(r"^\)?\s*[-–:]\s*(?:£\s?)?\d")
 BASELINE = re.compile(r"\bbaselines?\b", re.I)
 PROJECTION = re.compile(r"\b(?:projected|predicted|estimated|forecast|anticipated|expected)\s+to\s+"
                         r"(?:increase|rise|fall|decrease|decline|grow|reach|double|halve)\b", re.I)
-# A figure of a table of statistics, not a list number, an age band ('18-25') or a reference.
 ESTIMATE = re.compile(r"\b(?:projected|projections?|estimated|estimates?|predicted)\b", re.I)   # with a figure
+# A figure of a table of statistics, not a list number, an age band ('18-25') or a reference.
 NUMBER = re.compile(r"(?<![\w.,/-])(?:\d{1,3}(?:,\d{3})+|\d+\.\d+|\d{3,}|\d+\s?%)(?![\w/-]|\.\d)")
 SINCE = re.compile(r"\b(?:since|than|compared\s+(?:to|with)|relative\s+to)\s+$", re.I)
 EXISTENTIAL = re.compile(r"\bthere\s+(?:was|were|has\s+been|have\s+been|had\s+been)\b", re.I)

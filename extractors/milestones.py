@@ -3,8 +3,8 @@
 suggest  every date of every sentence is a candidate; a line under a dated heading ("September
          2019: ...") or a table row with a date cell gives its items that date.
 classify a candidate is dropped with a reason when its date is not an event's (milestone_rules:
-         citations, data years, past trends, names, a sum's period) or is the paper's own date
-         on a cover line; a table row's event is stated once, by its first cell that states one.
+         citations, data years, past trends, names, a sum's period) or is the paper's own date;
+         a table row's event is stated once, by its first cell of words (milestone_tables).
 fill     a sentence holding several events is quoted a clause per event; a year left unwritten
          ("In December") is read in the clause's tense, backwards in reported past, forwards in
          the future; status comes from a Status or Due column, the tense and the paper's date.
