@@ -12,7 +12,7 @@ fill     a sentence holding several events is quoted a clause per event; a year 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import groupby, pairwise
 
@@ -159,10 +159,9 @@ def _in_tense(c: Candidate, ref: date | None, tense: str | None) -> DateMention:
     January minutes: last December when the clause is past, next when it looks ahead). An end
     point ('was open until mid-March', 'to be submitted by 17th June') is the nearest one."""
     lean = "near" if c.mention.interval.qualifier in ENDS else LEAN.get(tense, "near")
-    for mention in find_dates(c.sentence.text, ref, lean):
-        if mention.start == c.mention.start:
-            return mention
-    return c.mention
+    m = c.mention
+    reread = find_dates(m.text, ref, lean)
+    return replace(m, interval=reread[0].interval) if len(reread) == 1 and reread[0].text == m.text else m
 
 
 def _describe(c: Candidate) -> str:
