@@ -1,71 +1,223 @@
 """Risks: threats and barriers to delivery that the paper itself states as such.
 
-A sentence is a risk when it names one ("we risk losing ...", "could present challenges",
-"jeopardised") or when it is an item of a list the paper introduces as risks, problems,
-barriers or challenges. Background facts with no threat word stay out.
+suggest -> classify -> fill. `suggest` proposes, recall first, every place a risk may be
+stated: a sentence with a threat construction (risk_cues.THREAT), an item of a list the paper
+introduces as risks, a sentence of a risk section, a cell of a risk or disadvantages column,
+and a risk register's row. `classify` drops what only looks like a risk (chart labels and
+fragments, lead-ins, planned actions against a risk, population and evidence statements,
+denials, benefits), naming the reason. `fill` writes the description, the mitigation the paper
+pairs with the risk and whose risk it is.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 
+from extractors import risk_cues as cues
 from extractors.context import PaperContext, Sentence
-from extractors.cues import short
-from schemas import Risk
+from extractors.cues import item_text, opens_with_imperative, short
+from schemas import BlockKind, Risk
 
-RISK_LEAD = re.compile(r"\b(?:risks?|problems?|barriers?|pitfalls?|threats?|challenges?|issues?\s+to\s+(?:be\s+)?overcome|"
-                       r"concerns?|disadvantages?)\b", re.I)
-STATED_RISK = re.compile(
-    r"\b(?:risks?\s+(?:feeding|losing|of|that|to)|(?:we|it|this|there)\s+risks?\b|at\s+risk\b|(?:a|the|key|main|significant|major)\s+risks?\b|"
-    r"jeopardi[sz]|threat(?:en)?s?\b|barriers?\s+to\b|"
-    r"(?:could|may|might|would|will|likely\s+to)\s+(?:\w+\s+){0,3}(?:challenges?|difficult|undermine|destabilise|delay|"
-    r"be\s+affected|fail|lose|prevent|jeopardise)|"
-    r"challenging\s+to\s+deliver|extremely\s+difficult|significant\s+challenges?|issues?\s+to\s+overcome|"
-    r"(?:does|do)\s+not\s+destabilise|no\s+additional\s+funding|unable\s+to\s+(?:deliver|meet)|"
-    r"(?:have|has)\s+(?:\w+\s+){0,3}lacked\b|need(?:s)?\s+(?:to\s+be\s+)?(?:overcome|unblocking)|"
-    r"the\s+(?:longer|later)\s+the\b.*\bthe\s+more\b)", re.I)
-BENEFIT_LIST = re.compile(r"\bbenefits?\b|\badvantages?\b|\bopportunit", re.I)
-# A remedy inside the risk's own sentence: 'leading to a need for clarity on roles', 'to ensure that ...'.
-MITIGATION = re.compile(r"\b(?:mitigat\w+|to\s+address\s+this|in\s+response|to\s+manage\s+this|to\s+reduce\s+this|"
-                        r"(?P<need>lead(?:s|ing)?\s+to\s+(?:a\s+)?need\s+(?:for|to))|(?:to|will)\s+ensure)\b", re.I)
-# A remedy in the sentence after: 'So we must align ...', 'Addressing the deficit is ...', '... must therefore ...'.
-REMEDY_NEXT = re.compile(r"^(?:so|therefore|to\s+(?:mitigate|address|manage|minimi[sz]e|reduce)|addressing|in\s+response)\b|"
-                         r"\b(?:must|will|should)\s+therefore\b|\b(?:mitigat\w+|minimi[sz]e|address(?:ing)?\s+(?:this|these|the))\b",
-                         re.I)
+
+@dataclass(frozen=True)
+class Candidate:
+    """A stretch of the paper that may state a risk, and why it was proposed."""
+
+    sentence: Sentence
+    index: int                  # of `sentence` (or of a cell's first sentence) in ctx.sentences
+    source: str                 # "threat:<family>", "risk list", "risk section", "risk column", "register row"
+    mitigation: str | None = None   # a register row's mitigation cell
 
 
 def extract_risks(ctx: PaperContext) -> list[Risk]:
-    out = []
-    sentences = ctx.sentences
-    for i, sentence in enumerate(sentences):
-        if not _is_risk(sentence):
+    return [fill(ctx, c) for c in suggest(ctx) if classify(c) is None]
+
+
+# --- suggest ------------------------------------------------------------------------------
+
+def suggest(ctx: PaperContext) -> list[Candidate]:
+    """Every candidate in reading order, each sentence proposed once."""
+    columns = _table_columns(ctx)
+    out: list[Candidate] = []
+    done_cells: set[int] = set()
+    label = ("", "")            # the latest run-in heading ('Alternatives considered and rejected:') and its section
+    for i, sentence in enumerate(ctx.sentences):
+        column = columns.get(sentence.block_index)
+        if column is not None:
+            out += _cell_candidates(ctx, i, column, done_cells)
             continue
-        mitigation = _mitigation(sentences, i)
-        mentions = [m for m in ctx.orgs.find(sentence.text) if m.text.lower() in ("we", "our", "us")]
-        out.append(Risk(**sentence.provenance(ctx.document), description=short(sentence.text),
-                        mitigation=mitigation, org=mentions[0].name if mentions else None))
+        if not sentence.is_item and (sentence.text.endswith(":") or cues.is_label(sentence.text)):
+            label = (sentence.text, sentence.section)
+            continue
+        headings = sentence.section.split(">") + ([label[0]] if label[1] == sentence.section else [])
+        source = _structural_source(sentence, headings) or _threat_source(sentence.text)
+        if source:
+            span = _with_antecedent(ctx, i)
+            if span is not sentence and out and out[-1].index == i - 1:
+                out.pop()           # the clause before is part of this risk, not one of its own
+            out.append(Candidate(span, i, source))
     return out
 
 
-def _is_risk(sentence: Sentence) -> bool:
-    if sentence.text.rstrip().endswith(":"):
-        return False      # a list's lead-in introduces risks; its items are the records
-    if sentence.is_item and sentence.lead_in:
-        if not sentence.first_in_block:
-            return False      # the item's first sentence states the risk; the rest explain it
-        lead = sentence.lead_in
-        return bool(RISK_LEAD.search(lead)) and not (BENEFIT_LIST.search(lead) and not re.search(r"risks?", lead, re.I))
-    return bool(STATED_RISK.search(sentence.text))
+def _structural_source(sentence: Sentence, headings: list[str]) -> str | None:
+    """A list item introduced as a risk, or a sentence under a heading of risks, challenges or
+    the options turned down: its items, and its sentences with a modal or a condition."""
+    if sentence.is_item and sentence.lead_in and sentence.first_in_block and cues.is_risk_lead(sentence.lead_in):
+        return "risk list"
+    if any(cues.is_risk_heading(h) for h in headings) and (
+            (sentence.kind == BlockKind.bullet and sentence.first_in_block) or cues.WEAK_THREAT.search(sentence.text)):
+        return "risk section"
+    return None
 
 
-def _mitigation(sentences: list[Sentence], i: int) -> str | None:
-    """A mitigation the paper pairs with the risk: in the same sentence or the one after it."""
-    here = sentences[i].text
-    m = MITIGATION.search(here)
+def _threat_source(text: str) -> str | None:
+    for family, pattern in cues.THREAT.items():
+        if pattern.search(text):
+            return f"threat:{family}"
+    return None
+
+
+def _with_antecedent(ctx: PaperContext, i: int) -> Sentence:
+    """'...could not rely on reserves;' + 'this was unsustainable': a clause after a
+    semicolon that points back with 'this' or 'which' states its risk with the clause before."""
+    sentence = ctx.sentences[i]
+    before = ctx.sentences[i - 1] if i else None
+    if before and before.block_index == sentence.block_index and before.text.endswith(";") \
+            and cues.ANAPHOR.match(sentence.text) and len(sentence.text.split()) <= 15:
+        return replace(sentence, text=ctx.paper.text[before.char_start:sentence.char_end],
+                       char_start=before.char_start, first_in_block=before.first_in_block)
+    return sentence
+
+
+@dataclass(frozen=True)
+class Column:
+    role: str                   # "risk" (one record a row), "drawback" (one a sentence), "advantage", "mitigation", "other"
+    mitigation: str | None      # the same row's mitigation cell, for risk and drawback cells
+
+
+def _table_columns(ctx: PaperContext) -> dict[int, Column]:
+    """The role of every table cell's column, read from its table's header row; a table that
+    carries on over a page break, with no header of its own, reads the one before it."""
+    paper, roles_of = ctx.paper, {}
+    for t, table in enumerate(paper.tables):
+        roles = [cues.column_role(cell) for cell in (table.rows[0] if table.rows else [])]
+        prev = roles_of.get(t - 1)
+        if not any(r != "other" for r in roles) and prev and len(prev) == len(roles):
+            roles = ["inherited:" + r for r in prev]
+        roles_of[t] = roles
+    out = {}
+    for index in {s.block_index for s in ctx.sentences}:
+        block = paper.blocks[index]
+        if block.kind != BlockKind.table_cell or block.table is None or block.table not in roles_of:
+            continue
+        roles = roles_of[block.table]
+        inherited = bool(roles) and roles[0].startswith("inherited:")
+        roles = [r.removeprefix("inherited:") for r in roles]
+        if (block.row == 0 and not inherited) or block.col is None or block.col >= len(roles):
+            continue
+        row = paper.tables[block.table].rows[block.row]
+        mitigation = next((cell for c, cell in enumerate(row) if c < len(roles) and roles[c] == "mitigation"
+                           and cell and cell.strip()), None)
+        out[index] = Column(roles[block.col], mitigation)
+    return out
+
+
+def _cell_candidates(ctx: PaperContext, i: int, column: Column, done: set[int]) -> list[Candidate]:
+    sentence = ctx.sentences[i]
+    if column.role == "risk":
+        if sentence.block_index in done:
+            return []
+        done.add(sentence.block_index)
+        return [Candidate(_whole_cell(ctx, i), i, "register row", column.mitigation)]
+    if column.role == "drawback":
+        remedy = not sentence.first_in_block and cues.REMEDY_NEXT.search(sentence.text)
+        return [] if remedy else [Candidate(sentence, i, "risk column", column.mitigation)]
+    if column.role == "other":
+        source = _threat_source(sentence.text)
+        return [Candidate(sentence, i, source)] if source else []
+    return []       # advantages and mitigations are never risks
+
+
+def _whole_cell(ctx: PaperContext, i: int) -> Sentence:
+    """A register's risk cell as one record: its sentences up to about 300 characters."""
+    first, end = ctx.sentences[i], ctx.sentences[i].char_end
+    for nxt in ctx.sentences[i + 1:]:
+        if nxt.block_index != first.block_index or nxt.char_end - first.char_start > 300:
+            break
+        end = nxt.char_end
+    return replace(first, text=ctx.paper.text[first.char_start:end], char_end=end)
+
+
+# --- classify -----------------------------------------------------------------------------
+
+def classify(candidate: Candidate) -> str | None:
+    """None to keep the candidate, else the reason it is not a risk."""
+    text = item_text(candidate.sentence.text)
+    structural = candidate.source in ("risk list", "register row", "risk column")
+    if text.rstrip().endswith(":"):
+        return "lead-in"
+    if cues.QUESTION.search(text):
+        return "question"
+    if cues.is_chart_text(text):
+        return "chart label"
+    if len(re.findall(r"[A-Za-z]+", text)) < (2 if structural else 5):
+        return "fragment"
+    if cues.MITIGATION_FIRST.match(text):
+        return "mitigation"
+    if cues.DENIAL.search(text):
+        return "denied"
+    if cues.THANKS.search(text):
+        return "thanks"
+    if cues.EVIDENCE.search(text):
+        return "evidence"
+    if candidate.source in ("register row", "risk column"):
+        return None
+    if opens_with_imperative(text) or cues.PLANNED.match(text):
+        return "planned action"
+    if candidate.source == "risk list":
+        return None
+    if cues.is_label(text):
+        return "label"
+    for reason, pattern in cues.NOT_A_THREAT.items():
+        if pattern.search(text) and not cues.other_threat(text, pattern):
+            return reason
+    if candidate.sentence.lead_in and cues.BENEFIT.search(candidate.sentence.lead_in):
+        return "benefit"
+    return None
+
+
+# --- fill ---------------------------------------------------------------------------------
+
+def fill(ctx: PaperContext, candidate: Candidate) -> Risk:
+    sentence = candidate.sentence
+    mitigation = candidate.mitigation or _mitigation(ctx, candidate)
+    return Risk(**sentence.provenance(ctx.document), description=short(item_text(sentence.text)),
+                mitigation=short(mitigation, 30) if mitigation else None, org=_org(ctx, sentence))
+
+
+def _mitigation(ctx: PaperContext, candidate: Candidate) -> str | None:
+    """The remedy the paper pairs with the risk: in its own sentence, or the one after it
+    in the same section (the same cell, for a table)."""
+    here = candidate.sentence.text
+    m = cues.MITIGATION.search(here)
     if m:
-        return short(here[m.end() if m.group("need") else m.start():])
-    if i + 1 < len(sentences) and sentences[i + 1].section == sentences[i].section \
-            and sentences[i + 1].block_index - sentences[i].block_index <= 1:
-        nxt = sentences[i + 1].text
-        if REMEDY_NEXT.search(nxt):
-            return short(nxt)
+        return here[m.end() if m.group("need") else m.start():]
+    sentences, i = ctx.sentences, candidate.index
+    if i + 1 >= len(sentences):
+        return None
+    this, nxt = sentences[i], sentences[i + 1]
+    same_place = nxt.block_index == this.block_index if this.kind == BlockKind.table_cell else \
+        nxt.section == this.section and nxt.block_index - this.block_index <= 1
+    if same_place and cues.REMEDY_NEXT.search(nxt.text):
+        return nxt.text
+    return None
+
+
+def _org(ctx: PaperContext, sentence: Sentence) -> str | None:
+    """The author's or a named body's own risk: 'we', 'our', 'the Council', 'the Authority'."""
+    for mention in ctx.orgs.find(sentence.text):
+        if mention.text.lower() in ("we", "our", "us") or mention.text.lower().startswith(("the ", "council")):
+            return mention.name
+    if cues.AUTHORITY.search(sentence.text) and ctx.orgs.author:
+        return ctx.orgs.author
     return None
