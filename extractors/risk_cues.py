@@ -141,12 +141,19 @@ THREAT = {
         I),
 }
 
+# The part of a risk's sentence that is its remedy: the option turned down, the 'if not' clause.
+REJECTED = re.compile(r"\b(?:\w+\s+)?(?:option|approach|alternative|possibility|model)\s+(?:was|were|is|has\s+been|"
+                      r"had\s+been)\s+(?:therefore\s+)?(?:not\s+(?:taken\s+forward|recommended|pursued|progressed|"
+                      r"preferred|supported|chosen)|rejected|discounted|dismissed)\b", I)
+CONDITION_CLAUSE = re.compile(r"^\W*(?:if|unless|without)\b[^,;]*(?=,)", I)
+REJECTED_OPTIONS = re.compile(r"\b(?:options?|alternatives?)\b.*\b(?:considered|rejected|dismissed|discounted)\b", I)
+
 # --- where a paper's structure says "these are risks" -------------------------------------
 
 # In a section headed as risks, challenges or the options turned down, a sentence with a modal,
 # a condition or a 'however' may state a risk.
 RISK_HEADING = re.compile(r"\b(?:risks?|challenges|barriers|concerns|threats|pitfalls|disadvantages)\b|"
-                          r"\b(?:options?|alternatives?)\b.*\b(?:considered|rejected|dismissed|discounted)\b", I)
+                          + REJECTED_OPTIONS.pattern, I)
 WEAK_THREAT = re.compile(r"\b(?:could|may|might|would|will)\s+(?:\w+\s+)?(?:not|mean|require|result|lead|leave|create|"
                          r"increase|reduce|cost|risk|need|affect|impact)\b|^\W*(?:if|unless|without)\b|\brisks?\b|"
                          r"^\W*(?:however|but)\b|\bnot\s+(?:be\s+)?(?:taken\s+forward|recommended|preferred|pursued)\b", I)
@@ -271,6 +278,7 @@ def is_label(text: str) -> bool:
 # Inside the risk's own sentence: 'leading to a need for clarity on roles', 'to ensure that ...'.
 MITIGATION = re.compile(r"\b(?:mitigat\w+|to\s+address\s+this|in\s+response|to\s+manage\s+this|to\s+reduce\s+this|"
                         r"(?P<need>lead(?:s|ing)?\s+to\s+(?:a\s+)?need\s+(?:for|to))|(?:to|will)\s+ensure|"
+                        r"(?:the\s+)?need\s+for|pressure\s+on\s+(?:the\s+)?\w+\s+to|"
                         r"with\s+plans\s+(?:developed|in\s+place)|focus\s+(?:was|is)\s+on\s+minimi[sz]\w+)\b", I)
 # In the sentence after: 'So we must align ...', 'To address the shortfall, ...', 'This could be
 # reduced if ...', 'These pressures would be addressed in the medium-term plan'.
@@ -280,4 +288,5 @@ REMEDY_NEXT = re.compile(
     r"\b(?:must|will|should|would)\s+therefore\b|\b(?:mitigat\w+|minimi[sz]e|address(?:ing)?\s+(?:this|these|the))\b|"
     r"\b(?:would|will|could|can|is|are|was|were)\s+(?:be\s+)?(?:reduced|addressed|managed|mitigated|resolved|monitored)\b|"
     r"\b(?:essential|necessary|crucial)\s+to\s+(?:take\s+action|reduce|address|limit)\b|"
-    r"\bactions?\s+(?:being\s+|are\s+being\s+)?taken\s+to\b|\bwould\s+help\s+(?:to\s+)?resolve\b", I)
+    r"\bactions?\s+(?:being\s+|are\s+being\s+)?taken\s+to\b|\bwould\s+help\s+(?:to\s+)?resolve\b|"
+    r"\b(?:need|needs|needed)\s+to\s+be\b", I)

@@ -50,23 +50,25 @@ def suggest(ctx: PaperContext) -> list[Candidate]:
             label = (sentence.text, sentence.section)
             continue
         headings = sentence.section.split(">") + ([label[0]] if label[1] == sentence.section else [])
-        source = _structural_source(sentence, headings) or _threat_source(sentence.text)
+        source, remedy = _structural_source(sentence, headings) or (_threat_source(sentence.text), None)
         if source:
             span = _with_antecedent(ctx, i)
             if span is not sentence and out and out[-1].index == i - 1:
                 out.pop()           # the clause before is part of this risk, not one of its own
-            out.append(Candidate(span, i, source))
+            out.append(Candidate(span, i, source, remedy))
     return out
 
 
-def _structural_source(sentence: Sentence, headings: list[str]) -> str | None:
+def _structural_source(sentence: Sentence, headings: list[str]) -> tuple[str, str | None] | None:
     """A list item introduced as a risk, or a sentence under a heading of risks, challenges or
-    the options turned down: its items, and its sentences with a modal or a condition."""
+    the options turned down: its items, and its sentences with a modal or a condition. An
+    option's drawback is met by turning the option down, so that heading is its mitigation."""
     if sentence.is_item and sentence.lead_in and sentence.first_in_block and cues.is_risk_lead(sentence.lead_in):
-        return "risk list"
-    if any(cues.is_risk_heading(h) for h in headings) and (
-            (sentence.kind == BlockKind.bullet and sentence.first_in_block) or cues.WEAK_THREAT.search(sentence.text)):
-        return "risk section"
+        return "risk list", None
+    heading = next((h for h in headings if cues.is_risk_heading(h)), None)
+    if heading and ((sentence.kind == BlockKind.bullet and sentence.first_in_block)
+                    or cues.WEAK_THREAT.search(sentence.text)):
+        return "risk section", heading.strip() if cues.REJECTED_OPTIONS.search(heading) else None
     return None
 
 
@@ -196,28 +198,40 @@ def fill(ctx: PaperContext, candidate: Candidate) -> Risk:
 
 
 def _mitigation(ctx: PaperContext, candidate: Candidate) -> str | None:
-    """The remedy the paper pairs with the risk: in its own sentence, or the one after it
-    in the same section (the same cell, for a table)."""
+    """The remedy the paper pairs with the risk: in its own sentence ('leading to a need for
+    ...', an option 'not taken forward', the 'if not' clause of a condition), or in a sentence
+    after it: later in the same paragraph (a minute's 'The ask of Government was ...' answers
+    every impact listed before it), or first in the next block of the same section."""
     here = candidate.sentence.text
     m = cues.MITIGATION.search(here)
     if m:
         return here[m.end() if m.group("need") else m.start():]
-    sentences, i = ctx.sentences, candidate.index
-    if i + 1 >= len(sentences):
-        return None
-    this, nxt = sentences[i], sentences[i + 1]
-    same_place = nxt.block_index == this.block_index if this.kind == BlockKind.table_cell else \
-        nxt.section == this.section and nxt.block_index - this.block_index <= 1
-    if same_place and cues.REMEDY_NEXT.search(nxt.text):
-        return nxt.text
+    for pattern in (cues.REJECTED, cues.CONDITION_CLAUSE):
+        m = pattern.search(item_text(here))
+        if m:
+            return m.group(0)
+    this = ctx.sentences[candidate.index]
+    for nxt in ctx.sentences[candidate.index + 1:candidate.index + 4]:
+        same_block = nxt.block_index == this.block_index
+        next_block = not same_block and this.kind != BlockKind.table_cell and nxt.section == this.section \
+            and nxt.block_index == this.block_index + 1 and nxt.first_in_block
+        if not (same_block or next_block):
+            break
+        if cues.REMEDY_NEXT.search(nxt.text):
+            return nxt.text
+        if next_block:
+            break
     return None
 
 
 def _org(ctx: PaperContext, sentence: Sentence) -> str | None:
-    """The author's or a named body's own risk: 'we', 'our', 'the Council', 'the Authority'."""
+    """Whose risk: the body the sentence speaks for ('we', 'our', 'the Council', 'the Authority');
+    else, in a body's own cabinet report or minutes, that body. A partnership board's paper
+    (HWB, JHOSC) states risks to the system, no one body's."""
     for mention in ctx.orgs.find(sentence.text):
         if mention.text.lower() in ("we", "our", "us") or mention.text.lower().startswith(("the ", "council")):
             return mention.name
-    if cues.AUTHORITY.search(sentence.text) and ctx.orgs.author:
+    own_paper = ctx.document.committee not in ("HWB", "JHOSC")
+    if ctx.orgs.author and (own_paper or cues.AUTHORITY.search(sentence.text)):
         return ctx.orgs.author
     return None
