@@ -13,6 +13,7 @@ and denials ("no concerns"), which are not risks.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 I = re.I
 
@@ -48,7 +49,8 @@ ADVERSE_NOUN = (r"(?:crisis|shortages?|pressures?|deficits?|overspends?|gaps?|cl
 CONSEQUENCE = r"(?:lead\s+to|leading\s+to|result\s+in|resulting\s+in|cause|increase|push|pushing|put|putting|create|leave|mean)"
 PROBLEM = r"(?:challenge|issue|problem|barrier|concern|risk|difficulty|threat|obstacle)"
 
-# Each family is a way the genre states a risk; the first that matches names the candidate's source.
+# Each family is a way the genre states a risk; the first that matches names the candidate's
+# source. They are matched against the lower-cased sentence (see `threat_family`).
 THREAT = {
     "named risk": re.compile(
         r"\bthere\s+(?:is|are|was|were|remains?|may\s+be|could\s+be|will\s+be)\s+(?:also\s+)?(?:a|an|the|some)?\s*"
@@ -57,7 +59,7 @@ THREAT = {
         r"legal|operational|delivery|strategic|further|one)\s+risks?\b|(?:remain\w*|pose\w*|present\w*|posing|be)\s+a\s+"
         r"(?:\w+\s+)?risk\b|\b(?:we|it|this|they|which|that|would|could|may|might|also)\s+risks?\s+[a-z]+ing\b|"
         r"\blegal\s+challenge\b|\bjudicial\s+review\b|\bdanger\s+(?:of|that)\b|\breputational\s+(?:damage|harm)\b",
-        I),
+        ),
     "concern": re.compile(
         r"\b(?:expressed|raised|voiced|highlighted|noted|shared)\s+(?:\w+\s+){0,2}(?:concerns?|worr(?:y|ies))\b|"
         r"\bconcerns?\s+(?:that|about|regarding|over|around|with|on|were|was|remain\w*|had|have|has|continue\w*|exist)\b|"
@@ -68,7 +70,7 @@ THREAT = {
         r"(?:potential|possible|likely)\s+(?:\w+\s+)?(?:impacts?|effects?|consequences?|implications?)\b|"
         r"\b(?:noted|highlighted|recognised|recognized|acknowledged|identified|flagged|emphasi[sz]ed)\s+(?:that\s+)?"
         r"(?:the\s+|a\s+|some\s+|significant\s+)?(?:\w+\s+)?(?:risks?|pressures|difficulties|threats?)\b",
-        I),
+        ),
     "pressure": re.compile(
         r"\bpressures?\s+(?:on|upon|included|facing|faced\s+by)\b|\b(?:put|puts|putting|place[sd]?|placing|add\w*|increas\w*|further|"
         r"additional)\s+(?:\w+\s+)?pressures?\b|\bunder\s+(?:\w+\s+)?pressure\b|"
@@ -77,7 +79,7 @@ THREAT = {
         r"\b(?:demand|costs?|needs?)\s+(?:\w+\s+){0,4}(?:continues?|continued|is|are)\s+(?:expected\s+|forecast\s+|projected\s+)?"
         r"to\s+(?:rise|grow|increase|outstrip|exceed)\b|\b(?:has|have|had)\s+been\s+(?:\w+ly\s+)?(?:impacted|affected)\s+by\b|"
         r"\bthere\s+(?:are|were|have\s+been|has\s+been)\s+(?:\w+\s+)?delays\b",
-        I),
+        ),
     "shortfall": re.compile(
         r"\b(?:is|are|was|were|be|been|remains?|proved?|being)\s+(?:\w+\s+){0,2}insufficient\b|\binsufficient\s+to\b|"
         r"\bnot\s+(?:be\s+)?(?:sufficient|sustainable|possible|feasible|achievable|deliverable|affordable|viable)\b|"
@@ -90,24 +92,25 @@ THREAT = {
         r"(?:\w+\s+)?lack\s+of\b|"
         rf"\b(?:harder|difficult|hard|challenging)\s+to\s+{DELIVER}\b|\bextremely\s+difficult\b|"
         r"\bmade\s+it\s+(?:\w+\s+)?difficult\b|\b(?:is|are|be|remains?|left)\s+exposed\s+to\b",
-        I),
+        ),
     "consequence": re.compile(
         rf"\b{MODAL}\s+{HEDGE}{ADVERSE_VERB}\b|"
         rf"\b{MODAL}\s+{HEDGE}{CONSEQUENCE}\s+(?:\S+\s+){{0,6}}?{ADVERSE_NOUN}\b|"
         r"\b(?:detrimental|adverse(?:ly)?|negative)\s+(?:\w+\s+)?(?:impacts?|effects?|consequences?)\b|"
         r"\b(?:may|could|might|would)\s+(?:also\s+)?(?:be|include)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}"
         r"(?:impacts?|effects?|consequences?)\b|"
-        r"\b(?:longer-term|long-term|indirect|anticipated|knock-on)\s+(?:\w+\s+)?(?:impacts?|effects?|consequences?)\s+"
+        r"\b(?:longer-term|long-term|indirect|anticipated|knock-on|further|wider)\s+(?:\w+\s+)?(?:impacts?|effects?|consequences?)\s+"
         r"(?:could|may|might|would|will|include\w*)\b|"
         r"\bimpacts?\s+(?:on\s+)?(?:\w+\s+){0,4}(?:this|that|which|it|they)\s+(?:may|could|might|would)\s+have\b|"
         r"\bpotential(?:ly)?\s+(?:\w+\s+)?(?:closures?|displacements?|conflicts?|shortages?|deficits?|postponement|"
         r"loss|disruption|problems?|harm|delays?|reductions?|diminished|requiring\s+closure)\b|"
         r"\bpotential\s+for\s+(?:\w+\s+){0,3}(?:disruption|conflict|confusion|duplication|blurring|loss|delay|harm)\b|"
+        r"^\W*(?:\w+\s+){0,3}(?:delays?|shortages?|failures?|loss|slippage|cuts?)\b[^.;]{0,80}?\b(?:could|may|might|would|will)\b|"
         r"\bjeopardi[sz]\w*|\bthreat(?:en\w*|s)?\b|\bbottlenecks?\b|\bpitfalls?\b|\bbarriers?\s+to\b|"
         r"\bthe\s+(?:longer|later|more)\s+the\b.*\bthe\s+(?:more|less|greater|higher)\b|"
         r"\bminimi[sz]\w*\s+(?:any\s+|the\s+)?(?:\w+\s+)?disruption\b|"
         rf"\bensure\s+(?:that\s+)?(?:\w+\s+){{0,6}}(?:does|do|will|would)\s+not\s+{ADVERSE_VERB}\b",
-        I),
+        ),
     "challenge": re.compile(
         r"\b(?:present|pose|poses|posed|presents|presented|create|creates)\s+(?:\w+\s+){0,3}challenges?\b|"
         r"\bsignificant\s+challenges?\s+(?:to|in|for|with|around|ahead|from|of)\b|"
@@ -126,20 +129,50 @@ THREAT = {
         r"\bthere\s+(?:is|remains|was|were)\s+(?:\w+\s+)?uncertainty\b|\buncertainty\s+(?:about|over|around|regarding|"
         r"remains)\b|\bremains?\s+uncertain\b|"
         r"\b(?:leave|leaves|left|make|makes|remain|remains)\s+(?:\w+\s+){0,2}(?:vulnerable|exposed)\s+to\b",
-        I),
+        ),
     "condition": re.compile(
         r"^\W*(?:if|unless|where|should)\b[^,;]*\b(?:not|no|fail\w*|never)\b[^,;]*,\s*(?:\w+\s+){0,12}?"
         r"(?:will|would|could|may|might)\b|^\W*without\b[^,;]*,\s*(?:\w+\s+){0,12}?(?:will|would|could|may|might)\b|"
         r"^\W*(?:not\s+\w+ing|not\s+to\s+\w+|doing\s+nothing|failure\s+to\s+\w+|failing\s+to\s+\w+)\b(?:\s+\S+){0,12}?\s+"
         r"(?:will|would|could|may|might)\b|\bconsequences?\s+of\s+not\b",
-        I),
+        ),
     "drawback": re.compile(
         r"\b(?:option|approach|alternative|possibility|model)\s+(?:was|were|is|has\s+been|had\s+been)\s+(?:therefore\s+)?"
         r"(?:not\s+(?:taken\s+forward|recommended|pursued|progressed|preferred|supported|chosen)|rejected|discounted|"
         r"dismissed)\b\s*(?:as|because|since|due|given)\b|"
         r"^\W*however,?\s+this\s+(?:would|will)\s+(?:\w+\s+){0,2}(?:mean|require|result|lead|leave)\b",
-        I),
+        ),
 }
+
+# Words without which a family cannot match: a substring test, far cheaper than the family's
+# pattern, spares most sentences the pattern (extraction time is bounded per page).
+GATES = {
+    "named risk": ("risk", "danger", "legal challenge", "judicial review", "reputational"),
+    "concern": ("concern", "worr", "warned", "impact", "effect", "consequence", "implication", "risk", "pressure",
+                "difficult", "threat"),
+    "pressure": ("pressure", "challenge", "constraint", "shortage", "slippage", "strain", "demand", "cost", "need",
+                 "impacted", "affected", "delays"),
+    "shortfall": ("sufficient", "sustainab", "shortfall", "affordab", "able to", "possible", "feasible", "achievable",
+                  "deliverable", "viable", "not", "no additional", "no extra", "no new", "no further", "unfunded", "gap", "lack", "difficult", "hard", "challenging",
+                  "exposed"),
+    "consequence": ("could", "may", "might", "would", "will", "can", "likely", "potential", "risk", "detriment",
+                    "advers", "negative", "jeopard", "threat", "bottleneck", "pitfall", "barrier", "the longer",
+                    "the later", "the more", "minimi", "impact", "effect", "consequence"),
+    "challenge": ("challeng", "issue", "unblock", "problem", "barrier", "concern", "risk", "difficult", "threat",
+                  "obstacle", "fail", "uncertain", "vulnerable", "exposed"),
+    "condition": ("if", "unless", "where", "should", "without", "not", "doing", "failure", "failing", "consequence"),
+    "drawback": ("option", "approach", "alternative", "possibility", "model", "however"),
+}
+
+
+def threat_family(text: str) -> str | None:
+    """The first family of threat construction that `text` states, if any."""
+    low = text.lower()
+    for family, pattern in THREAT.items():
+        if any(word in low for word in GATES[family]) and pattern.search(low):
+            return family
+    return None
+
 
 # The part of a risk's sentence that is its remedy: the option turned down, the 'if not' clause.
 REJECTED = re.compile(r"\b(?:\w+\s+)?(?:option|approach|alternative|possibility|model)\s+(?:was|were|is|has\s+been|"
@@ -150,11 +183,12 @@ REJECTED_OPTIONS = re.compile(r"\b(?:options?|alternatives?)\b.*\b(?:considered|
 
 # --- where a paper's structure says "these are risks" -------------------------------------
 
-# In a section headed as risks, challenges or the options turned down, a sentence with a modal,
-# a condition or a 'however' may state a risk.
-RISK_HEADING = re.compile(r"\b(?:risks?|challenges|barriers|concerns|threats|pitfalls|disadvantages)\b|"
-                          + REJECTED_OPTIONS.pattern, I)
-WEAK_THREAT = re.compile(r"\b(?:could|may|might|would|will)\s+(?:\w+\s+)?(?:not|mean|require|result|lead|leave|create|"
+# Under a heading of risks or of the options turned down, a sentence with a modal, a condition or a
+# 'however' may state a risk; under one of challenges or barriers, its bullets do (its prose is
+# as often the background of a strategy: 'Key issues and challenges').
+RISK_HEADING = re.compile(r"\brisks?\b|" + REJECTED_OPTIONS.pattern, I)
+LIST_HEADING = re.compile(r"\b(?:challenges|barriers|concerns|threats|pitfalls|disadvantages|drawbacks)\b", I)
+WEAK_THREAT = re.compile(r"\b(?:could|may|might|would)\s+(?:\w+\s+)?(?:not|mean|require|result|lead|leave|create|"
                          r"increase|reduce|cost|risk|need|affect|impact)\b|^\W*(?:if|unless|without)\b|\brisks?\b|"
                          r"^\W*(?:however|but)\b|\bnot\s+(?:be\s+)?(?:taken\s+forward|recommended|preferred|pursued)\b", I)
 # A list lead-in that introduces risks: 'The main risks are:', 'Barriers to delivery include:'.
@@ -163,9 +197,12 @@ RISK_LEAD = re.compile(r"\b(?:risks?|problems?|barriers?|pitfalls?|threats?|chal
 BENEFIT = re.compile(r"\bbenefits?\b|\badvantages?\b|\bopportunit|\bstrengths?\b", I)
 
 
-def is_risk_heading(heading: str) -> bool:
-    return bool(RISK_HEADING.search(heading)) and not (PLANNED.search(heading) or BENEFIT.search(heading)
-                                                       or RISK_INSTRUMENT.search(heading) or POPULATION.search(heading))
+@lru_cache(maxsize=4096)
+def heading_role(heading: str) -> str | None:
+    """'risks' (its prose and bullets may state risks), 'list' (its bullets do) or None."""
+    if PLANNED.search(heading) or BENEFIT.search(heading) or RISK_INSTRUMENT.search(heading) or POPULATION.search(heading):
+        return None
+    return "risks" if RISK_HEADING.search(heading) else "list" if LIST_HEADING.search(heading) else None
 
 
 def is_risk_lead(lead: str) -> bool:
@@ -228,8 +265,13 @@ NOT_A_THREAT = {
     "evidence": re.compile(r"\b(?:increase[sd]?|raise[sd]?|raising|increasing|reduce[sd]?|lower\w*|higher|greater|"
                            r"elevated)\s+(?:the\s+)?risks?\s+of\b|\bassociated\s+with\b|"
                            r"\bthe\s+risk\s+of\s+(?:\S+\s+){1,12}?(?:increases|rises|grows)\b", I),
-    "concession": re.compile(r"^\W*(?:despite|notwithstanding|in\s+spite\s+of)\b|\bin\s+(?:recognition|light)\s+of\s+the\s+"
+    "concession": re.compile(r"^\W*(?:despite|notwithstanding|in\s+spite\s+of)\b[^,;]*,?|\bin\s+(?:recognition|light)\s+of\s+the\s+"
                              r"(?:\w+\s+)?challenges\b|\brecognition\s+of\s+the\s+challenges\b", I),
+    "pointer to risks": re.compile(r"\b(?:sets?\s+out|lists?|summari[sz]es?|describes?|outlines?|details?|identifies|"
+                                   r"captures?)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:risks|challenges|issues|concerns)\b|"
+                                   r"\b(?:risks|challenges|issues|concerns)\s+(?:\w+\s+){0,3}(?:are|is|were|have\s+been)\s+"
+                                   r"(?:set\s+out|listed|summari[sz]ed|shown|detailed|described|included|recorded|captured|"
+                                   r"outlined)\b", I),
     "benefit": re.compile(r"\b(?:potential\s+)?benefits?\s+(?:of|from|for|include)\b|\bopportunit(?:y|ies)\s+to\b|"
                           r"\bpositive\s+(?:and|or)\s+negative\b", I),
 }
@@ -239,7 +281,7 @@ def other_threat(text: str, reason: re.Pattern) -> bool:
     """Whether a threat is still stated once what `reason` explains away is blanked out:
     'We will support those at risk, but staff shortages could delay the service' keeps its delay."""
     blanked = reason.sub(" ", text)
-    return any(p.search(blanked) for p in THREAT.values())
+    return threat_family(blanked) is not None
 
 
 # Evidence reported from research, or a cited finding about health: background, whatever it says.
@@ -265,12 +307,21 @@ def is_chart_text(text: str) -> bool:
         return True
     numeric = sum(1 for t in tokens if re.fullmatch(r"[\d.,%+=£\-–/()]+(?:st|nd|rd|th|k|m)?", t))
     single = sum(1 for t in tokens if re.fullmatch(r"[A-Za-z]", t) and t not in ("a", "A", "I"))
-    return numeric / len(tokens) > 0.2 or single >= 3 or len(tokens) > 70
+    return numeric / len(tokens) > 0.2 or single >= 3 or len(tokens) > 70 or bool(RUN_TOGETHER.search(text))
+
+
+# A sentence start glued mid-sentence, as two columns of a page read across: '... however, we The health ...'.
+RUN_TOGETHER = re.compile(r"\b[a-z]+\s+(?:The|We|Our|It|This|These|Those|Between|And|Of|For|With|At|In|On|To|From|By|"
+                          r"Or|But|Is|Are|Was|Were|There|They|Their)\s")
 
 
 def is_label(text: str) -> bool:
-    """A heading or form label read as a sentence: short, with no closing stop."""
-    return len(text.split()) <= 10 and not re.search(r"[.;!?]['’\")]*\s*$", text)
+    """A heading or form label read as a sentence: short, with no closing stop ('Risk: loss of
+    key staff' is a risk written as a label, though)."""
+    return len(text.split()) <= 10 and not re.search(r"[.;!?]['’\")]*\s*$", text) and not RISK_LABEL.match(text)
+
+
+RISK_LABEL = re.compile(r"^\W*(?:key\s+)?risks?\s*[:\-–]\s*\S", I)
 
 
 # --- the remedy paired with a risk --------------------------------------------------------

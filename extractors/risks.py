@@ -46,7 +46,8 @@ def suggest(ctx: PaperContext) -> list[Candidate]:
         if column is not None:
             out += _cell_candidates(ctx, i, column, done_cells)
             continue
-        if not sentence.is_item and (sentence.text.endswith(":") or cues.is_label(sentence.text)):
+        if not sentence.is_item and (sentence.text.endswith(":") or
+                                     (cues.is_label(sentence.text) and not _threat_source(sentence.text))):
             label = (sentence.text, sentence.section)
             continue
         headings = sentence.section.split(">") + ([label[0]] if label[1] == sentence.section else [])
@@ -65,18 +66,17 @@ def _structural_source(sentence: Sentence, headings: list[str]) -> tuple[str, st
     option's drawback is met by turning the option down, so that heading is its mitigation."""
     if sentence.is_item and sentence.lead_in and sentence.first_in_block and cues.is_risk_lead(sentence.lead_in):
         return "risk list", None
-    heading = next((h for h in headings if cues.is_risk_heading(h)), None)
-    if heading and ((sentence.kind == BlockKind.bullet and sentence.first_in_block)
-                    or cues.WEAK_THREAT.search(sentence.text)):
-        return "risk section", heading.strip() if cues.REJECTED_OPTIONS.search(heading) else None
+    for heading in headings:
+        role = cues.heading_role(heading)
+        bullet = sentence.kind == BlockKind.bullet and sentence.first_in_block
+        if (role == "list" and bullet) or (role == "risks" and (bullet or cues.WEAK_THREAT.search(sentence.text))):
+            return "risk section", heading.strip() if cues.REJECTED_OPTIONS.search(heading) else None
     return None
 
 
 def _threat_source(text: str) -> str | None:
-    for family, pattern in cues.THREAT.items():
-        if pattern.search(text):
-            return f"threat:{family}"
-    return None
+    family = cues.threat_family(text)
+    return f"threat:{family}" if family else None
 
 
 def _with_antecedent(ctx: PaperContext, i: int) -> Sentence:
