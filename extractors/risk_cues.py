@@ -48,6 +48,11 @@ ADVERSE_NOUN = (r"(?:crisis|shortages?|pressures?|deficits?|overspends?|gaps?|cl
                 r"vacanc\w+|inequalit\w+|disparit\w+|challenges?|difficult\w*|strain|burden)")
 CONSEQUENCE = r"(?:lead\s+to|leading\s+to|result\s+in|resulting\s+in|cause|increase|push|pushing|put|putting|create|leave|mean)"
 PROBLEM = r"(?:challenge|issue|problem|barrier|concern|risk|difficulty|threat|obstacle)"
+# What a concern that is a risk is about: what may follow, or a strain on delivery.
+CONCERN_OBJECT = (r"(?:impacts?|implications?|effects?|consequences?|ability|capacity|sustainability|viability|risks?|"
+                  r"potential|possible|future|likely|lack|loss|costs?|affordability|delays?|pressures?|safety|"
+                  r"shortfalls?|gaps?|reductions?|increases?|rises?|deficits?|overspends?|levels?|numbers|demand|"
+                  r"funding|recruitment|retention|waiting)")
 
 # Each family is a way the genre states a risk; the first that matches names the candidate's
 # source. They are matched against the lower-cased sentence (see `threat_family`).
@@ -60,12 +65,18 @@ THREAT = {
         r"(?:\w+\s+)?risk\b|\b(?:we|it|this|they|which|that|would|could|may|might|also)\s+risks?\s+[a-z]+ing\b|"
         r"\blegal\s+challenge\b|\bjudicial\s+review\b|\bdanger\s+(?:of|that)\b|\breputational\s+(?:damage|harm)\b",
         ),
+    # A concern is a risk when it looks ahead ('concern that the contract would not ...', 'concerns
+    # about the impact of ...') or is weighed ('remained a significant concern'); a concern about a
+    # thing that simply is ('wrote regarding concerns with the budget') is a complaint.
     "concern": re.compile(
-        r"\b(?:expressed|raised|voiced|highlighted|noted|shared)\s+(?:\w+\s+){0,2}(?:concerns?|worr(?:y|ies))\b|"
-        r"\bconcerns?\s+(?:that|about|regarding|over|around|with|on|were|was|remain\w*|had|have|has|continue\w*|exist)\b|"
-        r"\b(?:a|significant|major|serious|particular|key|real|main|growing|ongoing|considerable|safety)\s+(?:\w+\s+)?"
-        r"concerns?\b|\bremain\w*\s+a\s+(?:\w+\s+)?concern\b|\bconcerned\s+(?:that|about|at|by)\b|"
-        r"\bin\s+response\s+to\s+(?:\w+\s+)?concerns\b|\bworried\s+(?:that|about)\b|\bwarned\s+(?:that|of|against)\b|"
+        rf"\b(?:concerns?|concerned|worr(?:y|ies|ied))\s+(?:\w+\s+){{0,3}}?(?:that|whether)\b[^.;]*?\b(?:would|could|may|"
+        rf"might|will|not|unable|insufficient|risk)\b|"
+        rf"\b(?:concerns?|concerned|worr(?:y|ies|ied))\s+(?:\w+\s+){{0,3}}?(?:about|regarding|over|around|on|with|at|"
+        rf"for|in\s+relation\s+to)\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+){{0,3}}?{CONCERN_OBJECT}\b|"
+        r"\b(?:significant|major|serious|growing|real|considerable|grave|safety)\s+(?:\w+\s+)?concerns?\b|"
+        r"\b(?:remain\w*|is|are|was|were|be|become|becoming)\s+a\s+(?:\w+\s+)?concern\b|"
+        r"\bconcerns?\s+(?:remain\w*|continue\w*|persist\w*|grow\w*)\b|"
+        r"\bin\s+response\s+to\s+(?:\w+\s+)?concerns\b|\bwarned\s+(?:that|of|against)\b|"
         r"\b(?:noted|highlighted|raised|commented\s+on|referred\s+to|stressed|emphasi[sz]ed|questioned)\s+(?:\w+\s+){0,2}"
         r"(?:potential|possible|likely)\s+(?:\w+\s+)?(?:impacts?|effects?|consequences?|implications?)\b|"
         r"\b(?:noted|highlighted|recognised|recognized|acknowledged|identified|flagged|emphasi[sz]ed)\s+(?:that\s+)?"
@@ -74,10 +85,12 @@ THREAT = {
     "pressure": re.compile(
         r"\bpressures?\s+(?:on|upon|included|facing|faced\s+by)\b|\b(?:put|puts|putting|place[sd]?|placing|add\w*|increas\w*|further|"
         r"additional)\s+(?:\w+\s+)?pressures?\b|\bunder\s+(?:\w+\s+)?pressure\b|"
-        r"\b(?:face[sd]?|facing|experienc\w+)\s+(?:\w+\s+){0,2}(?:pressures?|challenges?|constraints?)\b|"
+        r"\b(?:face[sd]?|facing)\s+(?:\w+\s+){0,2}(?:pressures?|challenges?|constraints?)\b|"
         r"\bshortages?\s+of\b|\bslippage\b|\bunder\s+(?:\w+\s+)?strain\b|"
         r"\b(?:demand|costs?|needs?)\s+(?:\w+\s+){0,4}(?:continues?|continued|is|are)\s+(?:expected\s+|forecast\s+|projected\s+)?"
-        r"to\s+(?:rise|grow|increase|outstrip|exceed)\b|\b(?:has|have|had)\s+been\s+(?:\w+ly\s+)?(?:impacted|affected)\s+by\b|"
+        r"to\s+(?:rise|grow|increase|outstrip|exceed)\b|\b(?:has|have|had)\s+(?:been\s+)?(?:\w+ly\s+)?(?:impacted|affected|hampered|hindered|constrained)\s+by\b|"
+        r"\b(?:creat|caus)\w*\s+(?:\w+\s+){0,2}(?:uncertainty|instability|disruption|delays|confusion|duplication|"
+        r"difficulties|problems)\b|"
         r"\bthere\s+(?:are|were|have\s+been|has\s+been)\s+(?:\w+\s+)?delays\b",
         ),
     "shortfall": re.compile(
@@ -91,7 +104,8 @@ THREAT = {
         r"\b(?:has|have|had)\s+(?:\w+\s+){0,3}lacked\b|\b(?:is|are|remains?|continues?\s+to\s+be)\s+(?:a\s+|an\s+)?"
         r"(?:\w+\s+)?lack\s+of\b|"
         rf"\b(?:harder|difficult|hard|challenging)\s+to\s+{DELIVER}\b|\bextremely\s+difficult\b|"
-        r"\bmade\s+it\s+(?:\w+\s+)?difficult\b|\b(?:is|are|be|remains?|left)\s+exposed\s+to\b",
+        r"\b(?:make|makes|making|made)\s+it\s+(?:\w+\s+)?(?:difficult|harder|impossible)\b|"
+        r"\bgaps?\s+in\s+(?:the\s+)?(?:provision|services?|capacity|funding|workforce|support|oversight)\b|\b(?:is|are|be|remains?|left)\s+exposed\s+to\b",
         ),
     "consequence": re.compile(
         rf"\b{MODAL}\s+{HEDGE}{ADVERSE_VERB}\b|"
@@ -150,11 +164,12 @@ GATES = {
     "named risk": ("risk", "danger", "legal challenge", "judicial review", "reputational"),
     "concern": ("concern", "worr", "warned", "impact", "effect", "consequence", "implication", "risk", "pressure",
                 "difficult", "threat"),
-    "pressure": ("pressure", "challenge", "constraint", "shortage", "slippage", "strain", "demand", "cost", "need",
+    "pressure": ("pressure", "challenge", "uncertain", "instab", "disrupt", "confusion", "duplicat", "problem", "hamper",
+                 "hinder", "constrain", "constraint", "shortage", "slippage", "strain", "demand", "cost", "need",
                  "impacted", "affected", "delays"),
     "shortfall": ("sufficient", "sustainab", "shortfall", "affordab", "able to", "possible", "feasible", "achievable",
-                  "deliverable", "viable", "not", "no additional", "no extra", "no new", "no further", "unfunded", "gap", "lack", "difficult", "hard", "challenging",
-                  "exposed"),
+                  "deliverable", "viable", "not", "no additional", "no extra", "no new", "no further", "unfunded", "gap",
+                  "lack", "difficult", "hard", "challenging", "exposed"),
     "consequence": ("could", "may", "might", "would", "will", "can", "likely", "potential", "risk", "detriment",
                     "advers", "negative", "jeopard", "threat", "bottleneck", "pitfall", "barrier", "the longer",
                     "the later", "the more", "minimi", "impact", "effect", "consequence"),
@@ -174,15 +189,9 @@ def threat_family(text: str) -> str | None:
     return None
 
 
-# The part of a risk's sentence that is its remedy: the option turned down, the 'if not' clause.
-REJECTED = re.compile(r"\b(?:\w+\s+)?(?:option|approach|alternative|possibility|model)\s+(?:was|were|is|has\s+been|"
-                      r"had\s+been)\s+(?:therefore\s+)?(?:not\s+(?:taken\s+forward|recommended|pursued|progressed|"
-                      r"preferred|supported|chosen)|rejected|discounted|dismissed)\b", I)
-CONDITION_CLAUSE = re.compile(r"^\W*(?:if|unless|without)\b[^,;]*(?=,)", I)
-REJECTED_OPTIONS = re.compile(r"\b(?:options?|alternatives?)\b.*\b(?:considered|rejected|dismissed|discounted)\b", I)
-
 # --- where a paper's structure says "these are risks" -------------------------------------
 
+REJECTED_OPTIONS = re.compile(r"\b(?:options?|alternatives?)\b.*\b(?:considered|rejected|dismissed|discounted)\b", I)
 # Under a heading of risks or of the options turned down, a sentence with a modal, a condition or a
 # 'however' may state a risk; under one of challenges or barriers, its bullets do (its prose is
 # as often the background of a strategy: 'Key issues and challenges').
@@ -235,19 +244,19 @@ def column_role(header: str | None) -> str:
 
 OBJECT_OF_PLAN = (r"(?:risks?|barriers?|challenges?|concerns?|pressures?|threats?|pitfalls?|bottlenecks?|shortfalls?|"
                   r"gaps?|deficits?|overspends?|problems?|issues?|impacts?)")
-# 'to reduce the risk of falls', 'tackling pressures', 'Reduce the risk of modern slavery'.
+# 'to reduce the risk of falls', 'tackling pressures', 'Reduce the risk of modern slavery', to the
+# end of the clause ('... the potential impacts of cost of living pressures on residents'); in
+# 'challenges to address the deficit' the challenges stay.
 PLANNED = re.compile(
-    r"(?:(?<!challenges\s)(?<!challenge\s)(?<!issues\s)\b(?:to|will|we|can|help|helps|would|be|that|and)\s+(?:\w+\s+)?"
-    r"(?:reduce|mitigate|minimi[sz]e|manage|address|tackle|lower|prevent|overcome|remove|identify|understand|assess|"
-    r"explore|consider|review)|\b" + forms("reduce mitigate minimise minimize manage address tackle lower prevent "
-                                           "overcome remove identify assess explore review understand avoid") + r")"
-    r"[\s/]+(?:\S+\s+){0,5}?" + OBJECT_OF_PLAN + r"\b", I)
+    r"(?:(?<!challenges\s)(?<!challenge\s)(?<!issues\s)\bto\s+)?\b" + forms("reduce mitigate minimise minimize manage address tackle lower prevent overcome remove identify "
+                  "assess explore consider review understand avoid")
+    + r"[\s/]+(?:\S+\s+){0,5}?" + OBJECT_OF_PLAN + r"\b(?:(?!\b(?:that|which|but)\b)[^,;])*", I)
 # A purpose clause of a plan: 'We will use the data to understand how the pressures are affecting ...'.
 PURPOSE = re.compile(r"\b(?:in\s+order\s+)?to\s+(?:help\s+)?(?:understand|identify|monitor|assess|support|target|guide|"
                      r"map|measure|track)\b.*$", I)
 POPULATION = re.compile(r"\b(?:people|persons|those|groups?|children|adults|individuals|families|patients|carers|households|"
                         r"pupils|residents|women|men|girls|boys|communities|population|cohorts?|who|learners|users|clients|"
-                        r"neighbourhoods|areas)\s+(?:\w+\s+){0,4}?(?:at\s+(?:\w+\s+)?risk|(?:at\s+)?(?:greater|higher|increased|"
+                        r"neighbourhoods|areas)\s+(?:\w+\s+){0,8}?(?:at\s+(?:\w+\s+)?risk|(?:at\s+)?(?:greater|higher|increased|"
                         r"highest|greatest|most|more)\s+risk)\b|\bmost\s+at\s+risk\b|\bat[\s-]risk\s+(?:groups?|people|"
                         r"individuals|children|adults|families|cohorts?|patients|residents|register)\b|"
                         r"\brisks?\s+to\s+(?:\w+\s+)?health\b(?!\s+and\s+safety)", I)
@@ -287,7 +296,7 @@ def other_threat(text: str, reason: re.Pattern) -> bool:
 # Evidence reported from research, or a cited finding about health: background, whatever it says.
 EVIDENCE = re.compile(r"\b(?:evidence|analysis|research|stud(?:y|ies)|surveys?|reviews?|data|report)\s+(?:[\w,]+\s+){0,12}?"
                       r"(?:reported|found|finds|shows?|showed|suggests?|suggested|indicates?|highlights?|concluded|links?)\b|"
-                      r"\[\d+\].*\b(?:risks?\s+of|prevalence|associated|linked)\b|"
+                      r"\[\d+\].*\b(?:risks?\s+of|prevalence|associated|linked)\b|\b(?:estimated|estimates?)\b.*\[\d+\]|"
                       r"\b(?:risks?\s+of|prevalence|associated|linked)\b.*\[\d+\]", I)
 DENIAL = re.compile(r"\bno\s+(?:\w+\s+){0,2}(?:risks?|concerns?|issues?|problems?|negative\s+impacts?|adverse\s+impacts?)\b|"
                     r"\bnot\s+(?:\w+\s+)?(?:anticipate|expect|foresee)\b|\bno\s+expectation\b|"
@@ -325,6 +334,12 @@ RISK_LABEL = re.compile(r"^\W*(?:key\s+)?risks?\s*[:\-–]\s*\S", I)
 
 
 # --- the remedy paired with a risk --------------------------------------------------------
+
+# The part of a risk's sentence that is its remedy: the option turned down, the 'if not' clause.
+REJECTED = re.compile(r"\b(?:\w+\s+)?(?:option|approach|alternative|possibility|model)\s+(?:was|were|is|has\s+been|"
+                      r"had\s+been)\s+(?:therefore\s+)?(?:not\s+(?:taken\s+forward|recommended|pursued|progressed|"
+                      r"preferred|supported|chosen)|rejected|discounted|dismissed)\b", I)
+CONDITION_CLAUSE = re.compile(r"^\W*(?:if|unless|without)\b[^,;]*(?=,)", I)
 
 # Inside the risk's own sentence: 'leading to a need for clarity on roles', 'to ensure that ...'.
 MITIGATION = re.compile(r"\b(?:mitigat\w+|to\s+address\s+this|in\s+response|to\s+manage\s+this|to\s+reduce\s+this|"

@@ -10,6 +10,7 @@ pairs with the risk and whose risk it is.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -26,7 +27,7 @@ class Candidate:
     sentence: Sentence
     index: int                  # of `sentence` (or of a cell's first sentence) in ctx.sentences
     source: str                 # "threat:<family>", "risk list", "risk section", "risk column", "register row"
-    mitigation: str | None = None   # a register row's mitigation cell
+    mitigation: str | None = None   # what the structure pairs with it: the row's mitigation cell, a rejected option's heading
 
 
 def extract_risks(ctx: PaperContext) -> list[Risk]:
@@ -93,33 +94,38 @@ def _with_antecedent(ctx: PaperContext, i: int) -> Sentence:
 
 @dataclass(frozen=True)
 class Column:
-    role: str                   # "risk" (one record a row), "drawback" (one a sentence), "advantage", "mitigation", "other"
+    role: str       # "risk" (a record a row), "drawback" (a record a sentence), "advantage", "mitigation", "header", "other"
     mitigation: str | None      # the same row's mitigation cell, for risk and drawback cells
 
 
 def _table_columns(ctx: PaperContext) -> dict[int, Column]:
-    """The role of every table cell's column, read from its table's header row; a table that
-    carries on over a page break, with no header of its own, reads the one before it."""
-    paper, roles_of = ctx.paper, {}
-    for t, table in enumerate(paper.tables):
-        roles = [cues.column_role(cell) for cell in (table.rows[0] if table.rows else [])]
-        prev = roles_of.get(t - 1)
-        if not any(r != "other" for r in roles) and prev and len(prev) == len(roles):
-            roles = ["inherited:" + r for r in prev]
-        roles_of[t] = roles
+    """The role of every table cell's column (by block index), read from its table's header
+    row; a table carried on over a page break, with no header of its own, reads the one before."""
+    paper = ctx.paper
+    headers: list[tuple[list[str], int]] = []       # each table's column roles, and its first body row
+    for table in paper.tables:
+        top = table.rows[0] if table.rows else []
+        heads = all(len((cell or "").split()) <= 6 for cell in top)      # a header row names, it does not say
+        roles = [cues.column_role(cell) if heads else "other" for cell in top]
+        before = headers[-1][0] if headers else []
+        if set(roles) <= {"other"} and len(before) == len(roles) and set(before) - {"other"}:
+            headers.append((before, 0))
+        else:
+            headers.append((roles, 1 if heads else 0))
     out = {}
-    for index in {s.block_index for s in ctx.sentences}:
+    for index in sorted({s.block_index for s in ctx.sentences}):
         block = paper.blocks[index]
-        if block.kind != BlockKind.table_cell or block.table is None or block.table not in roles_of:
+        if block.kind != BlockKind.table_cell or block.table is None or block.table >= len(headers):
             continue
-        roles = roles_of[block.table]
-        inherited = bool(roles) and roles[0].startswith("inherited:")
-        roles = [r.removeprefix("inherited:") for r in roles]
-        if (block.row == 0 and not inherited) or block.col is None or block.col >= len(roles):
+        roles, first_row = headers[block.table]
+        if block.row is None or block.col is None or block.col >= len(roles):
+            out[index] = Column("other", None)
+            continue
+        if block.row < first_row:
+            out[index] = Column("header", None)
             continue
         row = paper.tables[block.table].rows[block.row]
-        mitigation = next((cell for c, cell in enumerate(row) if c < len(roles) and roles[c] == "mitigation"
-                           and cell and cell.strip()), None)
+        mitigation = next((cell for cell, role in zip(row, roles) if role == "mitigation" and cell and cell.strip()), None)
         out[index] = Column(roles[block.col], mitigation)
     return out
 
@@ -137,7 +143,7 @@ def _cell_candidates(ctx: PaperContext, i: int, column: Column, done: set[int]) 
     if column.role == "other":
         source = _threat_source(sentence.text)
         return [Candidate(sentence, i, source)] if source else []
-    return []       # advantages and mitigations are never risks
+    return []       # headers, advantages and mitigations are never risks
 
 
 def _whole_cell(ctx: PaperContext, i: int) -> Sentence:
@@ -153,7 +159,9 @@ def _whole_cell(ctx: PaperContext, i: int) -> Sentence:
 # --- classify -----------------------------------------------------------------------------
 
 def classify(candidate: Candidate) -> str | None:
-    """None to keep the candidate, else the reason it is not a risk."""
+    """None to keep the candidate, else the reason it is not a risk. What the paper's structure
+    calls a risk (a register row, a disadvantage, an item of a risk list) is spared the reasons
+    that explain away a threat word, as its words need not hold one."""
     text = item_text(candidate.sentence.text)
     structural = candidate.source in ("risk list", "register row", "risk column")
     if text.rstrip().endswith(":"):
@@ -210,18 +218,12 @@ def _mitigation(ctx: PaperContext, candidate: Candidate) -> str | None:
         m = pattern.search(item_text(here))
         if m:
             return m.group(0)
-    this = ctx.sentences[candidate.index]
-    for nxt in ctx.sentences[candidate.index + 1:candidate.index + 4]:
-        same_block = nxt.block_index == this.block_index
-        next_block = not same_block and this.kind != BlockKind.table_cell and nxt.section == this.section \
-            and nxt.block_index == this.block_index + 1 and nxt.first_in_block
-        if not (same_block or next_block):
-            break
-        if cues.REMEDY_NEXT.search(nxt.text):
-            return nxt.text
-        if next_block:
-            break
-    return None
+    this, after = ctx.sentences[candidate.index], ctx.sentences[candidate.index + 1:candidate.index + 4]
+    same_paragraph = [s for s in itertools.takewhile(lambda s: s.block_index == this.block_index, after)]
+    rest = after[len(same_paragraph):]
+    next_block = rest[:1] if rest and this.kind != BlockKind.table_cell and rest[0].section == this.section \
+        and rest[0].block_index == this.block_index + 1 else []
+    return next((s.text for s in same_paragraph + next_block if cues.REMEDY_NEXT.search(s.text)), None)
 
 
 def _org(ctx: PaperContext, sentence: Sentence) -> str | None:
