@@ -300,6 +300,7 @@ EVIDENCE = re.compile(r"\b(?:evidence|analysis|research|stud(?:y|ies)|surveys?|r
                       r"\b(?:risks?\s+of|prevalence|associated|linked)\b.*\[\d+\]", I)
 DENIAL = re.compile(r"\bno\s+(?:\w+\s+){0,2}(?:risks?|concerns?|issues?|problems?|negative\s+impacts?|adverse\s+impacts?)\b|"
                     r"\bnot\s+(?:\w+\s+)?(?:anticipate|expect|foresee)\b|\bno\s+expectation\b|"
+                    r"\b(?:minimal|negligible)\s+(?:\w+\s+)?(?:impacts?|risks?|disruption)\b|"
                     r"\b(?:concerns?|issues?|risks?)\s+(?:\w+\s+){0,6}(?:had|have|has)\s+(?:now\s+)?been\s+(?:addressed|"
                     r"resolved|allayed|mitigated|removed)\b|\bsituation\s+had\s+improved\b", I)
 THANKS = re.compile(r"\b(?:thanks?|thanked|gratitude|congratulat\w+|commended|praised)\b", I)

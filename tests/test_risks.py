@@ -188,6 +188,7 @@ def test_every_sentence_of_a_disadvantages_column_is_a_risk_and_advantages_are_n
     ("Evidence suggests that loneliness can lead to poorer mental health.", "evidence"),
     ("There are no significant risks arising from this report.", "denied"),
     ("No significant concerns were raised about the impact on waiting times.", "denied"),
+    ("Minimal negative impact on older residents is expected from the change.", "denied"),
     ("The Chair thanked officers for managing the pressures on the service this winter.", "thanks"),
     ("Despite the pressures on the budget, the partnership opened the hub on time.", "concession"),
     ("Table 2 sets out the main risks and how they are managed.", "pointer to risks"),
@@ -195,6 +196,12 @@ def test_every_sentence_of_a_disadvantages_column_is_a_risk_and_advantages_are_n
 ])
 def test_what_only_looks_like_a_risk_is_dropped_with_its_reason(text, reason):
     assert [reason_dropped for _, _, reason_dropped in decisions(text)] == [reason]
+
+
+def test_a_sentence_cut_by_a_page_break_is_not_read_from_its_middle():
+    assert decisions("There is no expectation that older residents in the scheme",
+                     "would be adversely affected by the proposed change.") == [
+        ("would be adversely affected by the proposed change.", "threat:consequence", "fragment")]
 
 
 def test_headings_and_lead_ins_are_read_as_headings_never_as_risks():
