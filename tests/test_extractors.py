@@ -115,40 +115,6 @@ def test_cited_publication_and_act_years_are_not_milestones():
     assert out.milestones == []
 
 
-# --- risks -------------------------------------------------------------------------------
-
-def test_stated_risk_sentence():
-    out = run("There is a risk that workforce shortages could delay the opening of the new hub.")
-    assert len(out.risks) == 1
-
-
-def test_items_under_a_risk_lead_in_are_risks_and_benefit_items_are_not():
-    out = run("The main risks of the new model include:",
-              ("bullet", "Loss of specialist staff to neighbouring systems;"),
-              ("bullet", "Higher demand for home care packages."),
-              "Benefits of the model include:",
-              ("bullet", "A single point of access for residents."))
-    assert quotes(out.risks) == ["Loss of specialist staff to neighbouring systems;",
-                                 "Higher demand for home care packages."]
-
-
-def test_mitigations_paired_with_their_risks():
-    out = run("The main risks of the new model include:",
-              ("bullet", "Duplicated assessments between agencies leading to a need for one shared care record;"),
-              ("bullet", "Loss of specialist staff to neighbouring systems;"),
-              "There is no additional funding for the new hub. So we must phase the building works over two years.",
-              "Recruitment is likely to be affected if the decision is delayed.",
-              "Waiting lists are published monthly.")
-    mitigations = {r.quote.split()[0]: r.mitigation for r in out.risks}
-    assert mitigations == {"Duplicated": "one shared care record", "Loss": None,
-                           "There": "So we must phase the building works over two years", "Recruitment": None}
-
-
-def test_background_fact_is_not_a_risk():
-    out = run("The population aged over 65 grew by 8% between 2011 and 2016.")
-    assert out.risks == []
-
-
 # --- organisations and relations ---------------------------------------------------------
 
 def test_acronym_defined_in_the_paper_is_an_alias():
@@ -264,15 +230,3 @@ def test_dates_of_budgets_and_published_documents_are_not_milestones():
               "Indicative allocations to 2023/24 were published by the regulator in January.")
     assert out.milestones == []
     assert [b.amount_gbp for b in out.budgets] == [1_400_000]
-
-
-def test_only_the_first_sentence_of_a_risk_item_is_the_risk():
-    out = run("If the timetable slips we would face the following risks:",
-              ("bullet", "Vacancies are likely to rise with ongoing uncertainty. Neighbouring areas will have settled."))
-    assert quotes(out.risks) == ["Vacancies are likely to rise with ongoing uncertainty."]
-
-
-def test_a_trailing_fragment_joins_the_clause_before_it():
-    out = run("The main risks are:",
-              ("bullet", "Loss of control for the partner that does not host the team; and,"))
-    assert quotes(out.risks) == ["Loss of control for the partner that does not host the team; and,"]
