@@ -1,41 +1,90 @@
 """Budgets: each sum of money the paper puts on a budget, spend, saving, gap, deficit,
-allocation, cost or funding, with its kind, holder and period read from the words around it."""
+allocation, cost or funding, with its kind, holder and period read from the words around it.
+
+suggest  every sum of money in every sentence: in the genre a sum is almost always one of
+         these, in minutes' reported speech too ("had approved over £2 million in loans",
+         "pressures included £3 million", "bringing in £47.3 million").
+classify a sum is kept when a kind word stands near it or it is a part of a breakdown whose
+         total is kept ('£59m, comprising £56m ... and £3m'); not a unit ('£000' over a column).
+fill     kind from the nearest kind word, else its breakdown's total's; holder from the body
+         named beside it, else the breakdown's,
+         else the paper's author, none for a total split between bodies or a population's sums
+         ('£604.80 per head'); period from the nearest date.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from extractors.context import PaperContext, Sentence
 from extractors.money import MoneyMention, find_money
 from schemas import Budget
 
 KIND_WORDS = [
-    (r"sav(?:e|ed|es|ing|ings)|efficienc\w*|cost\s+reduction", "savings"),
-    (r"deficits?|overspends?", "deficit"),
+    (r"sav(?:e|ed|es|ing|ings)|efficienc\w*|cost\s+reduction|reductions?", "savings"),
+    (r"deficits?|overspends?|overspending", "deficit"),
     (r"gaps?|shortfalls?", "gap"),
-    (r"allocat\w+", "allocation"),
+    (r"allocat\w+|allowances?", "allocation"),
     (r"budgets?|envelope", "budget"),
-    (r"spend(?:ing)?|spent|expenditure", "spend"),
-    (r"costs?|costing|cost\s+of|price", "cost"),
-    (r"fund(?:s|ed|ing)?|grants?|invest(?:s|ed|ment)?|contribution", "funding"),
+    (r"spend(?:ing|s)?|spent|expenditure|expenses|payments?|paid", "spend"),
+    (r"costs?|costing|cost\s+of|price[sd]?|pressures?|bills?|fees?|demand|charges?", "cost"),
+    (r"fund(?:s|ed|ing)?|grants?|invest(?:s|ed|ment)?|contributions?|loans?|reserves?|draw\s+down|income|"
+     r"bring(?:s|ing)?\s+in|rais(?:e|es|ed|ing)|donations?|awarded|precept", "funding"),
+    (r"underspends?|variances?|rephasing|debts?", "other"),
 ]
 KIND = re.compile("|".join(rf"(?P<k{i}>\b(?:{p})\b)" for i, (p, _) in enumerate(KIND_WORDS)), re.I)
 NEAR = 80    # characters: how far a kind word or holder may sit from the amount
+# A population's money, no body's: '£604.80 per head', 'a typical household energy bill'.
+POPULATION = re.compile(r"\b(?:per\s+(?:head|person|capita|household|resident|adult|child|week)|households?|"
+                        r"residents'?|wages?|rents?|earnings|salar(?:y|ies)\s+of\s+(?:a|an|the\s+average))\b", re.I)
+
+
+@dataclass
+class Candidate:
+    sentence: Sentence
+    money: MoneyMention
+    kind: str | None = None     # what the sentence puts the sum on
+    part_of: Candidate | None = None    # the sum this one is a part of, in a breakdown
+    reason: str | None = None   # why it is no budget; None once kept
 
 
 def extract_budgets(ctx: PaperContext) -> list[Budget]:
-    out = []
+    return fill(ctx, classify(suggest(ctx)))
+
+
+def suggest(ctx: PaperContext) -> list[Candidate]:
+    """Every sum of money of every sentence, each with the sum before it when they form a breakdown."""
+    out: list[Candidate] = []
     for sentence in ctx.sentences:
-        previous: tuple[MoneyMention, Budget] | None = None
+        previous = None
         for money in find_money(sentence.text):
-            part_of = previous[1] if previous and _in_breakdown(sentence.text, previous[0], money) else None
-            kind = _kind(sentence.text, money) or (part_of.kind if part_of else None)
-            if kind is None:
-                continue
-            org = _holder(ctx, sentence.text, money) or (part_of.org if part_of else None)
-            budget = Budget(**sentence.provenance(ctx.document), amount_gbp=money.amount_gbp, kind=kind,
-                            org=org, period=_period(sentence, money))
-            previous = (money, budget)
-            out.append(budget)
+            part_of = previous if previous and _in_breakdown(sentence.text, previous.money, money) else None
+            previous = Candidate(sentence, money, _kind(sentence.text, money), part_of)
+            out.append(previous)
+    return out
+
+
+def classify(candidates: list[Candidate]) -> list[Candidate]:
+    for c in candidates:
+        if c.money.amount_gbp == 0:
+            c.reason = "a unit, not a sum"
+        elif c.kind is None:
+            total = c.part_of if c.part_of and c.part_of.reason is None else None
+            c.kind = total.kind if total else None
+            c.reason = None if total else "no word puts it on a budget"
+    return [c for c in candidates if c.reason is None]
+
+
+def fill(ctx: PaperContext, kept: list[Candidate]) -> list[Budget]:
+    out: list[Budget] = []
+    holders: dict[int, str | None] = {}
+    for c in kept:
+        text = c.sentence.text
+        org = _holder(ctx, text, c.money) or (holders.get(id(c.part_of)) if c.part_of else None) \
+            or _default_holder(ctx, c, kept)
+        holders[id(c)] = org
+        out.append(Budget(**c.sentence.provenance(ctx.document), amount_gbp=c.money.amount_gbp, kind=c.kind,
+                          org=org, period=_period(c.sentence, c.money)))
     return out
 
 
@@ -50,10 +99,11 @@ def _kind(text: str, money: MoneyMention) -> str | None:
 
 
 def _in_breakdown(text: str, before: MoneyMention, money: MoneyMention) -> bool:
-    """'£37.2m coming from the CCG and £5.3m from LBB': the parts of one breakdown share a kind,
-    and a part that names no holder shares the holder of the part before it."""
+    """'£59m, comprising £56m for package costs and £3m for staffing', '£37.2m coming from the
+    CCG and £5.3m from LBB': the parts of one breakdown share a kind, and a part that names no
+    holder shares the holder of the part before it."""
     gap = text[before.end:money.start]
-    return len(gap) <= 60 and bool(re.search(r"\band\b|,", gap))
+    return len(gap) <= 60 and bool(re.search(r"\b(?:and|with|comprising|of\s+which)\b|,", gap))
 
 
 def _holder(ctx: PaperContext, text: str, money: MoneyMention) -> str | None:
@@ -66,6 +116,17 @@ def _holder(ctx: PaperContext, text: str, money: MoneyMention) -> str | None:
     before = [m for m in mentions if 0 <= money.start - m.end <= NEAR
               and not find_money(text[m.end:money.start])]
     return before[-1].name if before else None
+
+
+def _default_holder(ctx: PaperContext, c: Candidate, kept: list[Candidate]) -> str | None:
+    """The paper's author holds a sum nobody is named beside, except a population's sums and a
+    total whose parts name their own holders ('£42.5m with £37.2m from the CCG and £5.3m from LBB')."""
+    if POPULATION.search(c.sentence.text):
+        return None
+    parts = [k for k in kept if k.part_of is c]
+    if parts and _holder(ctx, c.sentence.text, parts[0].money):
+        return None
+    return ctx.orgs.author
 
 
 def _period(sentence: Sentence, money: MoneyMention) -> str | None:

@@ -1,193 +1,271 @@
 """Commitments: an identified body will do, has agreed to do, or is committed to doing something.
 
-A commitment needs an actor the paper names (or "we", resolved to the author) as the
-subject of a promise word. Requests to the board are decisions, questions and actor-less
-aspirations are nothing, so none of them become commitments here.
+Three stages, as STYLE.md asks:
+- `suggest`: every clause with a promise construction (a modal, "committed to", "plans to",
+  "It is proposed to", "is developing", "are being made") and every list item or action-plan
+  cell under a promise; recall first.
+- `classify`: keep a candidate only when its subject can promise (see commitment_subjects)
+  and it is not a request to the board, a question, a consequence ("will mean"), a risk
+  ("could lead to"), a prediction with no agent, a copula ("will be critical") or a
+  counterfactual ("If X is not done, Y will ...").
+- `fill`: actor (the subject body, the agent of a passive, else the author body), modality
+  (firm or conditional; in minutes "would" is reported speech and stays conditional) and due date.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from extractors.commitment_cues import (AGENT, ASKED, ATTITUDE, CONDITION, CONDITIONAL_WORDS, CONSEQUENCE, COUNTERFACTUAL,
+                                        CUE, DEADLINE, DECIDE, FIRM_WORDS, FORECAST, HEDGE, HYPOTHETICAL_SECTION,
+                                        PLAN_VERBS, RISK, SECOND_PROMISE, STATIVE, SUGGESTION, TRENDS)
+from extractors.commitment_lists import action_cell, listed_promiser, under_promise
+from extractors.commitment_subjects import BODY, CLAUSE, PRONOUN, THING, UNIT, WE, Subject, subject_of
 from extractors.context import PaperContext, Sentence
-from extractors.organisations import OrgMention
-from extractors.cues import MODAL, PROGRESSIVE, QUESTION, item_text, opens_with_imperative, short
+from extractors.cues import QUESTION, item_text, short
 from schemas import Commitment
 
-ASKED = re.compile(r"\b(?:is|are)\s+(?:asked|invited|requested|recommended)\s+to\b|^That\s+the\b", re.I)
-PROPOSAL_LEAD = re.compile(r"\b(?:propos|recommend|next steps|actions?|approach|will)\w*", re.I)
-DEADLINE = re.compile(r"^(?:by|until|no later than|before|from|in|during|over|effective|through)\b", re.I)
-CLAUSE_BREAK = re.compile(r"[,;:()]\s*|\b(?:and|but|so|that|which|who|because|as|when|while|whilst|if|then)\s+(?=[Ww]e\b|[A-Z])")
-SUBJECT_OPENERS = {"the", "a", "an", "both", "all", "each", "our", "its", "their", "new", "single", "existing",
-                   "local", "also", "and", "in", "turn", "therefore", "so", "now", "together", "jointly"}
-ROLE_HEADS = {"officers", "members", "leadership", "staff", "teams", "team", "chair", "director", "directors",
-              "representatives", "board", "boards", "executive", "leads", "leaders"}
-# People of the author's own organisation: 'Commissioners should ...', 'Local teams will ...'.
-OWN_STAFF = {"officers", "staff", "teams", "leadership", "commissioners", "managers", "colleagues"}
-STAFF_MODIFIERS = {"the", "our", "local", "senior", "lead", "joint", "its", "their", "all", "both", "relevant"}
-SUBJECT_LINKS = {"and", "both", "also", "all", "still", "now", "together", "jointly", "each", "itself",
-                 "themselves", "the", "are", "is", "have", "has", "remain", "therefore", "currently"}
-NOT_A_PROMISE = re.compile(r"\bwill\s+be\s+(?:better\s+)?able\b|"
-                            r"\bwill\s+(?:mean|allow|enable|help|result|lead)\b|\bwould\s+face\b", re.I)
+
+@dataclass
+class Candidate:
+    """A clause with a promise construction, or a list item or table cell under a promise."""
+    clause: Sentence
+    cues: list[re.Match]
+    form: str = "clause"          # "clause", "item" (under a promise lead-in) or "cell" (an action column)
+
+
+@dataclass
+class Verdict:
+    keep: bool
+    reason: str
+    actor: str | None = None
+    modality: str = "firm"
+    action: str = ""
 
 
 def extract_commitments(ctx: PaperContext) -> list[Commitment]:
     out = []
-    for sentence in (part for s in ctx.sentences for part in _promise_clauses(s, ctx.ref_date)):
-        if QUESTION.search(sentence.text) or ASKED.search(sentence.text) or ASKED.search(sentence.lead_in):
-            continue
-        found = _promise(ctx, sentence) or _passive_promise(ctx, sentence) or _proposed_item(ctx, sentence)
-        if found:
-            actor, modality, action = found
-            due = _due(sentence)
-            out.append(Commitment(**sentence.provenance(ctx.document), actor=actor, action=short(action),
-                                  modality=modality, due=due.text if due else None,
-                                  due_start=due.interval.start if due else None,
-                                  due_end=due.interval.end if due else None))
+    for candidate in suggest(ctx):
+        verdict = classify(ctx, candidate)
+        if verdict.keep:
+            out.append(fill(ctx, candidate, verdict))
     return out
 
 
-# 'Our forum will continue and we will expand it ...': two promises, two records.
-SECOND_PROMISE = re.compile(r",?\s+and\s+(?=we\s+(?:will|shall|would|could|may|should|intend|aim|plan)\b)")
-HEDGE = re.compile(r"\s+(?:potentially|possibly|hopefully|ideally|probably|perhaps)\b", re.I)
+# --- suggest ------------------------------------------------------------------------------
+
+def suggest(ctx: PaperContext) -> list[Candidate]:
+    out, minutes = [], reported_speech(ctx)
+    for sentence in ctx.sentences:
+        for clause in _clauses(sentence, ctx):
+            cues = [c for c in CUE.finditer(clause.text) if minutes or not c.group("action")]
+            if cues:
+                out.append(Candidate(clause, cues))
+            elif under_promise(clause):
+                out.append(Candidate(clause, [], "item"))
+            elif action_cell(ctx, clause):
+                out.append(Candidate(clause, [], "cell"))
+    return out
 
 
-def _promise_clauses(sentence: Sentence, ref) -> list[Sentence]:
+def _clauses(sentence: Sentence, ctx: PaperContext) -> list[Sentence]:
+    """'Our forum will continue and we will expand it': two promises, two clauses."""
     cut = SECOND_PROMISE.search(sentence.text)
-    if not cut or not MODAL.search(sentence.text, 0, cut.start()):
+    if not cut or not CUE.search(sentence.text, 0, cut.start()):
         return [sentence]
-    return sentence.split_at([cut], ref)
+    return sentence.split_at([cut], ctx.ref_date)
 
 
-# 'It may be helpful to review ...': the author suggesting its own next step.
-SUGGESTION = re.compile(r"^It\s+(?:may|might|would)\s+(?:also\s+)?be\s+(?:helpful|useful|sensible|advisable|"
-                        r"beneficial|worthwhile)\s+(?:for\s+(?:us|the\s+\w+)\s+)?to\s+", re.I)
-INDIRECT = re.compile(r"\b(?:how|what|whether|where|why|when)\s+$", re.I)
+# --- classify -----------------------------------------------------------------------------
 
-
-def _promise(ctx: PaperContext, sentence: Sentence):
-    """(actor, modality, action) when a named body is the subject of a promise word."""
-    text = sentence.text
+def classify(ctx: PaperContext, candidate: Candidate) -> Verdict:
+    text = candidate.clause.text
+    if QUESTION.search(text) or ASKED.search(text) or ASKED.search(candidate.clause.lead_in):
+        return Verdict(False, "a request to the board or a question")
+    if candidate.form != "clause":
+        actor, conditional = listed_promiser(ctx, candidate.clause, candidate.form)
+        if not actor:
+            return Verdict(False, "no body to promise it")
+        return Verdict(True, f"an {candidate.form} under a promise", actor,
+                       "conditional" if conditional else "firm", item_text(text))
     suggestion = SUGGESTION.match(item_text(text))
     if suggestion and ctx.orgs.author:
-        return ctx.orgs.author, "conditional", item_text(text)[suggestion.end():]
-    if NOT_A_PROMISE.search(text):
+        return Verdict(True, "the author suggests its next step", ctx.orgs.author, "conditional",
+                       item_text(text)[suggestion.end():])
+    if text.endswith(":") and len(text[candidate.cues[-1].end():].split()) <= 2:
+        return Verdict(False, "a lead-in whose promise is in the list that follows")
+    if FORECAST.search(text, 0, candidate.cues[0].start()):
+        return Verdict(False, "a forecast reported")
+    reasons = []
+    for cue in candidate.cues:
+        if COUNTERFACTUAL.search(text, 0, cue.start()):
+            return Verdict(False, "a counterfactual: what happens if something is not done")
+        if _quoted(text, cue.start()):
+            reasons.append("the quoted words of another, or an aside in brackets")
+            continue
+        verdict = _promise(ctx, text, cue, candidate.clause.section)
+        if verdict.keep:
+            return verdict
+        reasons.append(verdict.reason)
+    return Verdict(False, "; ".join(reasons))
+
+
+def _promise(ctx: PaperContext, text: str, cue: re.Match, section: str) -> Verdict:
+    form = next(k for k in ("modal", "stance", "intent", "progressive", "underway", "impersonal", "noun", "action")
+                if cue.group(k))
+    word = cue.group(form)
+    action = text[cue.end():]
+    if form == "impersonal":
+        if word.endswith("that"):
+            return Verdict(False, "what is proposed is the clause that follows: its own promise word decides")
+        return _kept(ctx.orgs.author, word, action, "the paper proposes")
+    if form == "noun":
+        return _noun_commitment(ctx, text, cue)
+    if form == "action":
+        return _action_point(ctx, cue)
+    subject = subject_of(ctx, text, cue.start())
+    if subject.kind in (CLAUSE, PRONOUN) and not (form == "modal" and cue.group("passive")):
+        return Verdict(False, f"no subject that can promise ({subject.kind}: {subject.text!r})")
+    if re.search(r"\bfollowing\b", subject.text, re.I) and subject.kind not in (WE, BODY):
+        return Verdict(False, "a lead-in: 'the following approach is proposed'")
+    if form == "modal":
+        return _modal(ctx, cue, subject, action, section)
+    if form == "underway":
+        if cue.group("ongoing") in STATIVE:
+            return Verdict(False, "a state, not work under way")
+        return _kept(_agent(ctx, text, cue) or ctx.orgs.author, word, action, "work under way")
+    if subject.kind == THING:
+        return Verdict(False, f"a thing, not a body, {word!r}: {subject.text!r}")
+    if form == "progressive" and word.split()[-1].lower() in TRENDS:
+        return Verdict(False, f"a state or trend: {word!r}")
+    return _kept(subject.actor, word, action, f"{subject.kind} {form}")
+
+
+def _modal(ctx: PaperContext, cue: re.Match, subject: Subject, action: str, section: str) -> Verdict:
+    modal, verb, participle = cue.group("modal").lower(), cue.group("verb"), cue.group("passive")
+    minutes, hedged = reported_speech(ctx), bool(HEDGE.search(cue.group(0)))
+    if modal in ("would", "could", "may", "might") and not minutes:
+        if HYPOTHETICAL_SECTION.search(section):
+            return Verdict(False, f"a hypothetical in an options or risks section: {modal}")
+        if re.match(r"\s*(?:need|have)\s+to\b", cue.string[cue.start("verb"):] if verb else ""):
+            return Verdict(False, f"a hypothetical necessity: {modal} need to")
+    if participle:
+        if participle in STATIVE:
+            return Verdict(False, f"a state or forecast: be {participle}")
+        if modal not in ("will", "shall") and not (modal == "would" and minutes):
+            return Verdict(False, f"a possible passive: {modal} be {participle}")
+        if subject.kind == CLAUSE:
+            return Verdict(False, "a passive inside a relative or subordinate clause")
+        if subject.kind in (WE, BODY):
+            return Verdict(False, "a body acted upon, not acting")
+        if re.search(r"\bdecisions?$", subject.text, re.I):
+            return Verdict(False, "a decision still to be taken")
+        agent = _agent(ctx, cue.string, cue)
+        if subject.kind == PRONOUN and not agent and re.match(r"\s+by\b", cue.string[cue.end():]):
+            return Verdict(False, "what something rests on: 'this will be supported by ...'")
+        return _kept(agent or _named(ctx, subject) or ctx.orgs.author, modal, action,
+                     "a passive about the paper's own business", hedged)
+    verb = _main_verb(cue.string, cue.end("verb"), verb)
+    if verb is None:
+        return Verdict(False, f"a copula: {modal} be ...")
+    if subject.kind == THING:
+        aim = re.match(r"be\s+to\s+[a-z]", cue.string[cue.start("verb"):])
+        if (verb in PLAN_VERBS or aim) and (modal in ("will", "shall") or (modal == "would" and minutes)):
+            return _kept(ctx.orgs.author, modal, action, "a planned change to the paper's own business", hedged)
+        return Verdict(False, f"a prediction with no agent: {subject.text!r} {modal} {verb}")
+    if CONSEQUENCE.match(cue.string[cue.start("verb"):]) or (modal in ("could", "may", "might") and verb in RISK):
+        return Verdict(False, f"a consequence or risk: {modal} {verb}")
+    if modal in ("could", "may", "might") and (subject.kind not in (WE, BODY) or "not" in cue.group(0).split()):
+        return Verdict(False, f"a possibility, not a promise: {subject.text!r} {modal}")
+    if modal == "must" and subject.kind == UNIT:
+        return Verdict(False, "a duty of an office, as statute puts it, not a promise")
+    if verb in DECIDE:
+        return Verdict(False, "a decision still to be taken")
+    if verb in ATTITUDE:
+        return Verdict(False, f"an attitude, not an act: {modal} {verb}")
+    return _kept(subject.actor, modal, action, f"{subject.kind} {modal}", hedged)
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Inside a quotation opened before `at` and not yet closed: 'The plan says "we will ..."'."""
+    before = text[:at]
+    opened = len(re.findall(r"(?:^|(?<=\s))['‘“\"]", before))
+    closed = len(re.findall(r"['’”\"](?=[\s,.;:]|$)", before))
+    return opened > closed or before.count("(") > before.count(")")
+
+
+def _main_verb(text: str, at: int, verb: str) -> str | None:
+    """The verb a modal governs: 'be in a position to adopt' -> adopt, 'be making' -> make;
+    None for a copula ('will be critical')."""
+    if verb != "be":
+        return verb
+    rest = text[at:]
+    m = re.match(r"\s+(?:in\s+a\s+position\s+to|(?:keen|happy|willing|pleased|prepared)\s+to|to|[a-z]+ing\b)\s*([a-z]+)?",
+                 rest)
+    if not m or m.group(0).strip().startswith(("being", "nothing", "something")):
         return None
-    mentions = ctx.orgs.find(text)
-    for match in [*MODAL.finditer(text), *PROGRESSIVE.finditer(text)]:
-        subject = _subject(text, mentions, match.start(), ctx.orgs.author)
-        if subject:
-            hedged = match.groupdict().get("firm") and HEDGE.match(text, match.end())
-            modality = "conditional" if match.groupdict().get("conditional") or hedged else "firm"
-            return subject.name, modality, text[match.end():]
-    return None
+    ing = re.match(r"\s+([a-z]+)ing\b", rest)
+    return ing.group(1) if ing else (m.group(1) or None)
 
 
-def _subject(text: str, mentions: list[OrgMention], verb_at: int, author: str | None) -> OrgMention | None:
-    """The body that opens the clause of the promise word, if one does.
+def _noun_commitment(ctx: PaperContext, text: str, cue: re.Match) -> Verdict:
+    """'our commitment to ...', "KCC's commitment to ...", 'A commitment to ...' at an item's start."""
+    before = text[:cue.start() + 4]
+    mentions = [m for m in ctx.orgs.find(before) if m.end >= cue.start() - 1]
+    actor = mentions[-1].name if mentions else ctx.orgs.author
+    if "personal" in cue.group(0) or not actor:
+        return Verdict(False, "a commitment of no body")
+    return _kept(actor, "commitment", text[cue.end():], "a stated commitment")
 
-    'The CCG and the Council will ...' and 'Senior officers of the Council, should ...' have a
-    body as subject; 'The development of the ICP will be phased' does not.
-    """
-    breaks = [m for m in CLAUSE_BREAK.finditer(text, 0, verb_at) if text[m.end():verb_at].strip()]
-    # 'The CCG and Local Authority have ...': 'and' before a bare name coordinates, it does not break.
-    breaks = [m for m in breaks if not (m.group(0).startswith("and") and _names_only(text[m.end():verb_at]))]
-    clause_start = max((m.end() for m in breaks), default=0)
-    in_clause = [m for m in mentions if clause_start <= m.start and m.end <= verb_at]
-    if not in_clause:
-        return _own_staff(text[clause_start:verb_at], author, verb_at)
-    last = in_clause[-1]
-    if last.text.lower() == "we" and _links_only(text[last.end:verb_at]):
-        # '... more detail on how we will strengthen ...' reports a question, not a promise.
-        return None if INDIRECT.search(text[:last.start]) else last
-    first = in_clause[0]
-    opener = item_text(text[clause_start:first.start]).lower().split()
-    if not _opens_subject(opener):
+
+def _action_point(ctx: PaperContext, cue: re.Match) -> Verdict:
+    """A minutes' action point: 'Clerk to write to the operator', 'ACTION: Cllr Patel to report back'."""
+    who = cue.group("action")[:-2].strip()
+    subject = subject_of(ctx, who + " will", len(who) + 1)
+    if subject.kind not in (UNIT, BODY):
+        return Verdict(False, "not an action point of minutes")
+    return _kept(subject.actor, "will", cue.string[cue.end("action"):], "an action point")
+
+
+def _agent(ctx: PaperContext, text: str, cue: re.Match) -> str | None:
+    """The body named as a passive's agent: '... will be agreed between the Council and the CCG'."""
+    agent = AGENT.match(text, cue.end())
+    if not agent:
         return None
-    between = text[first.end:verb_at]
-    for m in in_clause[1:]:
-        between = between.replace(m.text, " ")
-    if _links_only(between):
-        return first
-    # 'Our roadmap to an ACP must ...': a short phrase owned by the author.
-    if first.text.lower() == "our" and not opener and len(between.split()) <= 5:
-        return first
-    return None
+    after = [m for m in ctx.orgs.find(text[agent.end():agent.end() + 60]) if m.start <= 25
+             and m.text.lower() not in ("we", "us", "our")]
+    return after[0].name if after else None
 
 
-# 'Budgets will be aligned between ...', 'Support will continue to be provided by ...'.
-PASSIVE = re.compile(r"\b(?:will|shall)\s+(?:(?:also|continue\s+to|then)\s+)?be\s+(?:\w+ly\s+)?"
-                     r"(?P<verb>[a-z]+(?:ed|en|ne|ld|de|wn|nt))\b"
-                     r"(?!\s+(?:that\b|to\s+(?!(?:us|them|the|all|our|their|a|an|each)\b)[a-z]))")
-NOT_A_SUBJECT = re.compile(r"^(?:where|if|when|whilst|while|as|although|once|until|unless|the\s+(?:more|longer|less))\b|"
-                           r"\b(?:which|that|who|whose|this|these|it)\b|[‘’'\"“”()]", re.I)
-AGENT = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:by|from|between)\s+")
+def _named(ctx: PaperContext, subject: Subject) -> str | None:
+    """The body a passive's subject belongs to: 'Patient involvement in the CCG will be strengthened'."""
+    mentions = [m for m in ctx.orgs.find(subject.text) if m.text.lower() not in ("we", "us", "our")]
+    return mentions[0].name if mentions else None
 
 
-def _passive_promise(ctx: PaperContext, sentence: Sentence):
-    """A passive promise about the paper's own business, its actor the agent or else the author.
-
-    Only a plain subject counts: no subordinate clause, quotation or pronoun before 'will be',
-    so 'An indication of funding which will be given' and reported speech stay out."""
-    text = item_text(sentence.text)
-    match = PASSIVE.search(text)
-    if not match or not ctx.orgs.author or not text[:1].isupper():
-        return None
-    subject = text[:match.start()]
-    words = subject.split()
-    if not 0 < len(words) <= 14 or NOT_A_SUBJECT.search(subject):
-        return None
-    if "," in subject and not re.search(r",[^,]*\band\b", subject):    # 'Finance, information and ...'
-        return None
-    mentions = ctx.orgs.find(text)
-    inside = [m for m in mentions if m.end <= match.start() and m.text.lower() not in ("we", "us", "our")]
-    agent = AGENT.match(text, match.end())
-    after = [m for m in mentions if agent and agent.end() <= m.start <= agent.end() + 25]
-    actor = (after or inside or [None])[0]
-    return (actor.name if actor else ctx.orgs.author), "firm", text[match.start():]
+def _kept(actor: str | None, word: str, action: str, reason: str, hedged: bool = False) -> Verdict:
+    if not actor:
+        return Verdict(False, "no author body to resolve the subject to")
+    firm = bool(FIRM_WORDS.search(word.lower())) and not CONDITIONAL_WORDS.search(word.lower()) and not hedged
+    return Verdict(True, reason, actor, "firm" if firm else "conditional", action)
 
 
-def _own_staff(clause: str, author: str | None, verb_at: int) -> OrgMention | None:
-    """'Commissioners should ...', 'The leadership is ...': the author's own people as subject."""
-    words = item_text(clause).lower().replace(",", " ").split()
-    if not author or not words or words[-1] not in OWN_STAFF:
-        return None
-    if not all(w in STAFF_MODIFIERS for w in words[:-1]):
-        return None
-    return OrgMention(verb_at, verb_at, author, clause.strip())
+def reported_speech(ctx: PaperContext) -> bool:
+    """Minutes report what was said in the past tense: their 'would' is the future of a meeting."""
+    return any(re.search(r"\bminutes\b", line, re.I) for line in ctx.paper.cover_lines[:6])
 
 
-def _names_only(stretch: str) -> bool:
-    words = stretch.split()
-    return 0 < len(words) <= 4 and all(w[0].isupper() for w in words)
+# --- fill ---------------------------------------------------------------------------------
 
-
-def _opens_subject(words: list[str]) -> bool:
-    """'the', 'both', 'senior officers of' may open a subject; 'the development of' may not."""
-    if all(w in SUBJECT_OPENERS for w in words):
-        return True
-    if words and words[-1] == "both":          # 'senior officers of both the Council and ...'
-        words = words[:-1]
-    return len(words) <= 5 and words[-1:] == ["of"] and len(words) >= 2 and words[-2] in ROLE_HEADS
-
-
-def _links_only(between: str) -> bool:
-    """Only coordination, adverbs or proper names between the subject and its promise word."""
-    words = re.sub(r"\([^)]*\)|[,;]", " ", between).split()
-    return len(words) <= 5 and all(w.lower() in SUBJECT_LINKS or w.endswith("ly") or w[0].isupper()
-                                   for w in words)
-
-
-def _proposed_item(ctx: PaperContext, sentence: Sentence):
-    """An imperative item under a proposal lead-in: 'Appoint a lead joint commissioner ...'."""
-    if not (sentence.is_item and sentence.lead_in and opens_with_imperative(sentence.text)):
-        return None
-    if not PROPOSAL_LEAD.search(sentence.lead_in):
-        return None
-    actors = [m.name for m in ctx.orgs.find(sentence.lead_in)] or [ctx.orgs.author]
-    if not actors[0]:
-        return None
-    modality = "conditional" if re.search(r"propos|recommend|could|would|may", sentence.lead_in, re.I) else "firm"
-    return actors[0], modality, sentence.text
+def fill(ctx: PaperContext, candidate: Candidate, verdict: Verdict) -> Commitment:
+    clause = candidate.clause
+    modality = verdict.modality
+    if CONDITION.search(item_text(clause.text)):
+        modality = "conditional"
+    due = _due(clause)
+    return Commitment(**clause.provenance(ctx.document), actor=verdict.actor, action=short(verdict.action),
+                      modality=modality, due=due.text if due else None,
+                      due_start=due.interval.start if due else None, due_end=due.interval.end if due else None)
 
 
 def _due(sentence: Sentence):

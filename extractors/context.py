@@ -12,7 +12,7 @@ from datetime import date
 from extractors.dates import DateMention, find_dates
 from extractors.nlp import shared_nlp
 from extractors.organisations import OrgIndex
-from schemas import Block, BlockKind, Document, ParsedPaper
+from schemas import Block, BlockKind, Document, ParsedPaper, Zone
 
 LEAD_IN = re.compile(r":\s*$")
 FOLLOWING = re.compile(r"\b(?:following|as follows|below)\b", re.I)
@@ -80,13 +80,14 @@ def paper_date(document: Document) -> date | None:
 
 def build_context(paper: ParsedPaper, document: Document, orgs: OrgIndex,
                   blocks: range | None = None) -> PaperContext:
-    """Split every block (or those of `blocks`, a part of the paper that starts at a
-    heading) into sentences once, tracking list lead-ins and dated list lines."""
+    """Split every block of the body (or those of `blocks`, a part of the paper that starts at
+    a heading) into sentences once, tracking list lead-ins and dated list lines. Blocks of
+    zones that yield no records (pipeline/zones.py) give no sentences."""
     ref = paper_date(document)
     nlp = shared_nlp()
     sentences: list[Sentence] = []
     lead_in, lead_kind = "", None
-    blocks = blocks or range(len(paper.blocks))
+    blocks = [i for i in (blocks or range(len(paper.blocks))) if paper.blocks[i].zone == Zone.body]
     texts = [paper.blocks[i].text for i in blocks]
     for index, doc in zip(blocks, nlp.pipe(texts, batch_size=256)):
         block = paper.blocks[index]

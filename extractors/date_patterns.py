@@ -20,6 +20,8 @@ WEEKDAYS = ("monday", "mon", "tuesday", "tues", "tue", "wednesday", "wed", "thur
             "thurs", "thur", "thu", "friday", "fri", "saturday", "sat", "sunday", "sun")
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18}
+HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+            "new year's day": (1, 1), "new year’s day": (1, 1)}
 
 # Deadline words that may lead any expression, and the qualifier each gives it.
 LEADS = {
@@ -28,7 +30,7 @@ LEADS = {
     "at the end of": "end", "towards the end of": "end", "the end of": "end", "end of": "end",
     "with effect from": "effective", "effective from": "effective", "effective": "effective",
     "from": "from", "until": "until", "till": "until", "before": "before", "prior to": "before",
-    "after": "after", "during": "during", "throughout": "during", "in": None,
+    "after": "after", "during": "during", "throughout": "during", "over": "during", "in": None,
 }
 
 
@@ -51,6 +53,8 @@ _FULL_MONTHS = [name.lower() for name in calendar.month_name[1:]]
 _SHORT_MONTHS = [name for name in MONTHS if name not in _FULL_MONTHS]
 # An abbreviation's full stop belongs to it only before a number ("Sept. 2019"), not at a sentence end.
 MONTH = rf"\b(?:(?:{_names(_FULL_MONTHS)})\b|(?:{_names(_SHORT_MONTHS)})\b(?:\.(?=\s?\d))?)"
+# Just after an ordinal day ("12th march") a lower-case month name is a month, not a verb.
+MONTH_AFTER_ORDINAL = rf"(?<=\d(?:st|nd|rd|th)\s)(?:{'|'.join(_FULL_MONTHS)})\b"
 WEEKDAY = rf"\b(?:{_names(WEEKDAYS)})\b\.?"
 SEASON = r"\b(?i:spring|summer|autumn|winter)\b"
 YEAR4 = r"(?:19|20)\d{2}"
@@ -59,10 +63,10 @@ ORDINAL = r"(?:st|nd|rd|th)"
 # Guards for an expression standing alone in running text: not glued to a word, an amount,
 # a decimal, a list of numbers or a dash-joined number, and not followed by a percent sign.
 GUARD_BEFORE = r"(?<![\w£$€.,/:–—-])"
-GUARD_AFTER = r"(?![\w%/]|\s?%|[.,:–—-]\d)"
+GUARD_AFTER = r"(?![\w%/+]|\s?%|[.,:–—-]\d)"
 
 DAY_NAMED = (rf"(?:{WEEKDAY},?\s+)?(?:[Tt]he\s+)?(?P<day>\d{{1,2}}){ORDINAL}?(?:\s+of)?\s+"
-             rf"(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR4}|'\d{{2}}))?")
+             rf"(?P<month>{MONTH}|{MONTH_AFTER_ORDINAL})(?:,?\s+(?P<year>{YEAR4}|'\d{{2}}))?")
 DAY_MONTH_FIRST = (rf"(?:{WEEKDAY},?\s+)?(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?P<ordinal>{ORDINAL})?"
                    rf"(?!\d)(?:,?\s+(?P<year>{YEAR4}))?")
 DAY_NUMERIC = (r"(?P<numeric>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{1,2}-\d{1,2}-\d{4}|\d{1,2}\.\d{1,2}\.\d{4}"
@@ -79,10 +83,20 @@ SEASON_RELATIVE = rf"(?P<which>(?i:this|next|last))\s+(?P<season>{SEASON})"
 PART = (r"(?P<part>\b(?i:early|mid|late))(?:\s*-\s*|\s+)(?:in\s+)?"
         rf"(?P<base>{_any(FINANCIAL_YEAR, MONTH_YEAR, SEASON_YEAR, YEAR, MONTH_ALONE, SEASON_ALONE)})")
 RELATIVE_PERIOD = (r"(?:\b(?i:the)\s+)?(?P<which>\b(?i:this|current|next|coming|last|previous))\s+"
-                   r"(?P<unit>(?i:financial\s+year|year|month))")
-RELATIVE_SPAN = (r"(?P<prep>\b(?i:over|within|in|during))\s+(?i:the)\s+(?i:next|coming|following)\s+"
-                 rf"(?:(?P<count>\d{{1,2}}|(?i:{'|'.join(NUMBER_WORDS)}))\s+)?"
+                   r"(?P<unit>(?i:financial\s+year|year|month|week))")
+_COUNT = rf"(?:\d{{1,2}}|(?i:{'|'.join(NUMBER_WORDS)}))"
+# "over the next two years"; a span of counts ("for the next one to three years") runs to the larger
+RELATIVE_SPAN = (r"(?P<prep>\b(?i:over|within|in|during|for))\s+(?i:the)\s+(?i:next|coming|following)\s+"
+                 rf"(?:{_COUNT}(?:\s*[-–]\s*|\s+(?i:to|or)\s+)(?={_COUNT}\s))?(?:(?P<count>{_COUNT})\s+)?"
                  r"(?P<unit>(?i:days?|weeks?|months?|years?))")
+# "within six months", "in 12 months' time": a span from the paper's date without "the next".
+RELATIVE_AHEAD = (rf"(?P<prep>\b(?i:within|in))\s+(?P<count>{_COUNT})\s+(?P<unit>(?i:days?|weeks?|months?|years?))"
+                  r"(?P<time>['’]s?\s+(?i:time))?")
+# "by the end of the year": the year the paper is in; "at year end": its financial year.
+YEAR_END = (r"(?:(?i:the)\s+)?(?i:end\s+of\s+the)\s+(?P<fin>(?i:financial)\s+)?(?i:year)\b|"
+            r"(?:(?i:the)\s+)?(?:(?i:financial)\s+)?(?P<year_end>(?i:year[\s-]end))\b")
+# Named days that minutes date events by ("before Christmas"); only after a deadline word.
+HOLIDAY = r"(?P<holiday>\b(?:Christmas(?:\s+(?:Eve|Day))?|New\s+Year[’']s\s+Day)\b)"
 
 # Either side of a range is any dated expression; the first may be a bare day ("1-3 March").
 BARE_DAY = rf"(?P<day>\d{{1,2}}){ORDINAL}?"
@@ -105,6 +119,7 @@ NOT_DATES = re.compile("|".join([
     r"(?:https?://|www\.)\S+",
     r"\b\d{1,2}(?:[.:]\d{2})?\s?[ap]\.?m\b\.?|\b\d{1,2}:\d{2}\b",
     r"\b(?:Act|Acts|Regulations)\s+(?:of\s+)?\(?\d{4}",
+    r"\b\d{4}\s+(?:Act|Acts|Regulations|regulations)\b",
     r"\b(?:[Ss]ections?|[Pp]aras?\.?|[Pp]aragraphs?|[Pp]ages?|pp?\.)\s?\d+(?:[./-]\d+)*",
     r"(?<![\w'’])s\.?\d+",
 ]))

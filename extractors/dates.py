@@ -187,6 +187,11 @@ def _part(m: re.Match, ref: date | None) -> DateInterval | None:
     return replace(base, qualifier=part)
 
 
+def _holiday(m: re.Match, ref: date | None) -> DateInterval | None:
+    month, day = p.HOLIDAYS[" ".join(m["holiday"].lower().split())]
+    return _day(ref.year, month, day) if ref else None
+
+
 def _relative_period(m: re.Match, ref: date | None) -> DateInterval | None:
     if ref is None:
         return None
@@ -196,6 +201,9 @@ def _relative_period(m: re.Match, ref: date | None) -> DateInterval | None:
         return _financial_year(_financial_year_of(ref) + step)
     if unit == "year":
         return _months(ref.year + step, 1, 12, "year")
+    if unit == "week":      # Monday to Sunday
+        monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=step)
+        return DateInterval(monday, monday + timedelta(days=6), "range")
     return _months(ref.year, ref.month + step, 1, "month")
 
 
@@ -210,16 +218,31 @@ def _relative_span(m: re.Match, ref: date | None) -> DateInterval | None:
         end = ref + timedelta(days=count * (7 if unit == "week" else 1))
     else:
         end = _add_months(ref, count * (12 if unit == "year" else 1))
-    qualifier = {"over": "during", "during": "during", "within": "by", "in": "by"}[m["prep"].lower()]
+    qualifier = {"over": "during", "during": "during", "for": "during", "within": "by", "in": "by"}[m["prep"].lower()]
     return DateInterval(ref, end, "range", qualifier)
+
+
+def _relative_ahead(m: re.Match, ref: date | None) -> DateInterval | None:
+    """"within six months", "in 12 months' time" ("in 12 months" alone is as often a past span)."""
+    if m["prep"].lower() == "in" and not m["time"]:
+        return None
+    return _relative_span(m, ref)
+
+
+def _year_end(m: re.Match, ref: date | None) -> DateInterval | None:
+    """"by the end of the year": ref's year; its financial year when it says so or says "year end"."""
+    if ref is None:
+        return None
+    if m["fin"] or m["year_end"]:
+        return replace(_financial_year(_financial_year_of(ref)), qualifier="end")
+    return replace(_months(ref.year, 1, 12, "year"), qualifier="end")
 
 
 def _range(m: re.Match, ref: date | None) -> DateInterval | None:
     """From the start of the first side to the end of the last; a side without a year takes the
     last side's ("Feb - April 18"), or the year before when it would otherwise come after it."""
     joint = m["joint"].strip().lower()
-    if joint == "and" and not m["between"]:
-        return None
+    days_joined = joint == "and" and not m["between"]    # "12th and 13th December", not "2019 and 2020"
     last = _parse_side(m["last"], ref)
     if last is None:
         return None
@@ -233,12 +256,15 @@ def _range(m: re.Match, ref: date | None) -> DateInterval | None:
             first = _parse_side(m["first"], date(last.start.year - 1, last.start.month, 1))
     if first is None or first.start > last.start:
         return None
+    if days_joined and (first.precision != "day" or last.precision != "day" or (last.start - first.start).days > 7):
+        return None     # "Saturday 1 July and Sunday 2 July" is one event; "3 March and 5 May" two
     return DateInterval(first.start, last.end, "range")
 
 
 # Cues: cheap searches for what a family cannot match without, so find_dates tries a
 # family's costly pattern only on text that has all of its cues (most sentences have none).
 _DIGIT, _MONTH, _SEASON = re.compile(r"\d"), re.compile(p.MONTH), re.compile(p.SEASON)
+_DAY_MONTH = re.compile(rf"{p.MONTH}|{p.MONTH_AFTER_ORDINAL}")
 _DATED = re.compile(rf"\d|{p.MONTH}|{p.SEASON}")
 
 
@@ -249,27 +275,32 @@ class _Family:
     needs_lead: bool = False    # only after a deadline word: a lone "May" or "winter" is no date
     range_side: bool = True     # may stand on either side of a range
     cues: tuple[re.Pattern, ...] = (_DATED,)
+    leans: bool = False         # may leave its year unwritten, to be read from ref (see `lean`)
 
 
 # In order of preference when two families read the same span ("2018-2019" is a financial year).
 _FAMILIES = [
-    _Family(p.DAY_NAMED, _day_named, cues=(_DIGIT, _MONTH)),
-    _Family(p.DAY_MONTH_FIRST, _day_month_first, cues=(_DIGIT, _MONTH)),
+    _Family(p.DAY_NAMED, _day_named, cues=(_DIGIT, _DAY_MONTH), leans=True),
+    _Family(p.DAY_MONTH_FIRST, _day_month_first, cues=(_DIGIT, _MONTH), leans=True),
     _Family(p.DAY_NUMERIC, _day_numeric, cues=(re.compile(r"\d[/.-]\d"),)),
     _Family(p.FINANCIAL_YEAR, _financial_year_match, cues=(re.compile(r"\d[/–-]\d"),)),
-    _Family(p.QUARTER, _quarter, cues=(re.compile(r"(?:Q|(?i:quarter|qtr)\s?)[1-4]"),)),
+    _Family(p.QUARTER, _quarter, cues=(re.compile(r"(?:Q|(?i:quarter|qtr)\s?)[1-4]"),), leans=True),
     _Family(p.MONTH_YEAR, _month_year, cues=(_DIGIT, _MONTH)),
     _Family(p.SEASON_YEAR, _season_year, cues=(_DIGIT, _SEASON)),
-    _Family(p.PART, _part, cues=(re.compile(r"(?i:early|mid|late)"), _DATED)),
+    _Family(p.PART, _part, cues=(re.compile(r"(?i:early|mid|late)"), _DATED), leans=True),
     _Family(p.YEAR, _bare_year, cues=(re.compile(p.YEAR4),)),
-    _Family(p.RANGE, _range, range_side=False),
+    _Family(p.RANGE, _range, range_side=False, leans=True),
     _Family(p.RELATIVE_SPAN, _relative_span, range_side=False,
             cues=(re.compile(r"(?i:next|coming|following)"),)),
+    _Family(p.RELATIVE_AHEAD, _relative_ahead, range_side=False, cues=(re.compile(r"(?i:within|time)"),)),
+    _Family(p.YEAR_END, _year_end, range_side=False, cues=(re.compile(r"(?i:year)"),)),
     _Family(p.RELATIVE_PERIOD, _relative_period, range_side=False,
             cues=(re.compile(r"(?i:this|current|next|coming|last|previous)"),)),
     _Family(p.SEASON_RELATIVE, _season_relative, range_side=False, cues=(_SEASON,)),
-    _Family(p.MONTH_ALONE, _month_alone, needs_lead=True, cues=(_MONTH,)),
-    _Family(p.SEASON_ALONE, _season_alone, needs_lead=True, cues=(_SEASON,)),
+    _Family(p.MONTH_ALONE, _month_alone, needs_lead=True, cues=(_MONTH,), leans=True),
+    _Family(p.SEASON_ALONE, _season_alone, needs_lead=True, cues=(_SEASON,), leans=True),
+    _Family(p.HOLIDAY, _holiday, needs_lead=True, range_side=False,
+            cues=(re.compile(r"Christmas|New\s+Year"),), leans=True),
 ]
 _LEAD = rf"(?P<lead>(?i:{p.LEAD}))\s+"
 # Each family is searched bare and its deadline word looked for just before a match:
@@ -317,14 +348,41 @@ def _cued(text: str) -> list[tuple[int, re.Pattern, _Family]]:
             if all(map(has, family.cues))]
 
 
+def _shift(day: date, years: int) -> date:
+    return date(day.year + years, day.month, min(day.day, calendar.monthrange(day.year + years, day.month)[1]))
+
+
+def _distance(interval: DateInterval, ref: date) -> int:
+    return 0 if interval.start <= ref <= interval.end else min(abs((interval.start - ref).days),
+                                                               abs((interval.end - ref).days))
+
+
+def _leaned(m: re.Match, family: _Family, ref: date, lean: str) -> DateInterval | None:
+    """An expression whose year is not written ("In December", "on 17th December") in the year
+    its clause's tense points to: the latest one begun by ref for "past", the first one not
+    ended by ref for "future", the nearest to ref for "near"."""
+    readings = [r for r in (family.interpret(m, _shift(ref, years)) for years in (0, -1, 1)) if r]
+    if len(set(readings)) < 2:
+        return readings[0] if readings else None
+    if lean == "past":
+        begun = [r for r in readings if r.start <= ref]
+        return max(begun, key=lambda r: r.start) if begun else readings[0]
+    if lean == "future":
+        open_ = [r for r in readings if r.end >= ref]
+        return min(open_, key=lambda r: r.start) if open_ else readings[0]
+    return min(readings, key=lambda r: _distance(r, ref))
+
+
 def _readings(text: str, m: re.Match, family: _Family, blocked: list[tuple[int, int]],
-              ref: date | None) -> list[DateMention]:
+              ref: date | None, lean: str | None = None) -> list[DateMention]:
     """The mentions one match makes: led by a deadline word just before it, and bare unless
     the family needs a lead; none that overlaps a number that is not a date."""
     lead = _LEAD_BEFORE.search(text, max(0, m.start() - LEAD_REACH), m.start())
     starts = ([lead.start()] if lead else []) + ([] if family.needs_lead else [m.start()])
     starts = [start for start in starts if not any(b < m.end() and start < e for b, e in blocked)]
-    interval = family.interpret(m, ref) if starts else None
+    if not starts:
+        return []
+    interval = _leaned(m, family, ref, lean) if lean and ref and family.leans else family.interpret(m, ref)
     if interval is None:
         return []
     return [DateMention(start, m.end(), text[start:m.end()],
@@ -332,15 +390,16 @@ def _readings(text: str, m: re.Match, family: _Family, blocked: list[tuple[int, 
             for start in starts]
 
 
-def find_dates(text: str, ref: date | None = None) -> list[DateMention]:
-    """Every date expression in text, leftmost-longest and non-overlapping, in order."""
+def find_dates(text: str, ref: date | None = None, lean: str | None = None) -> list[DateMention]:
+    """Every date expression in text, leftmost-longest and non-overlapping, in order. A year
+    left unwritten is ref's, or with `lean` the one the text's tense points to (see `_leaned`)."""
     families = _cued(text)
     if not families:
         return []
     blocked = [m.span() for m in p.NOT_DATES.finditer(text)]
     candidates = [((mention.start, -mention.end, rank), mention)
                   for rank, regex, family in families for m in _matches(regex, text)
-                  for mention in _readings(text, m, family, blocked, ref)]
+                  for mention in _readings(text, m, family, blocked, ref, lean)]
     found: list[DateMention] = []
     for _, mention in sorted(candidates, key=lambda c: c[0]):
         if not found or mention.start >= found[-1].end:

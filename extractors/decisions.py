@@ -1,69 +1,144 @@
-"""Decisions: what a board is asked to decide, what a body has decided, and what is still to be decided."""
+"""Decisions: what a body is asked to decide, has decided, or will decide.
+
+Board papers state decisions in a few constructions, whatever the council or NHS body:
+  asks        "Cabinet is asked to: (a) AGREE ... (b) DELEGATE ...", "The Board is recommended to note ...",
+              "RECOMMENDATION(S):" sections whose items are imperatives or "That ..."
+  resolutions "RESOLVED that ...", "It was agreed that ...", "Members agreed to ...", "I, as Leader, agree to ..."
+  taken       "... was approved by Cabinet in ...", "This option was not taken forward"
+  pending     "will be asked to decide", "a decision is expected", "will consider ... at its meeting on ..."
+
+suggest   every sentence that one construction puts forward, as a Candidate (recall first);
+classify  the reason to drop a candidate (a paragraph number or heading taken for a list item, a
+          lead-in whose items are the decisions, a rule about what bodies may or must do), or None;
+fill      the Decision: the deciding body, the kind (from the construction), the date.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from extractors.context import PaperContext, Sentence
-from extractors.cues import item_text, opens_with_imperative
-from schemas import Decision
+from extractors.cues import QUESTION
+from extractors.decision_cues import (AGENT, ANAPHOR, ASK, ASK_HEADING, BODY_NAME, CONTINUES, COUNCIL_PARTS, DANGLING,
+                                      FORM_FIELD, FORMAL, MARKER, NEGATED, OPINION, PATTERNS, PENDING, PERSON, PUT_TO,
+                                      QUALIFIED_COUNCIL, RULE, STATUTE, THAT_ITEM, THAT_VERB, TRIGGERS, VERBS, WORD)
+from schemas import BlockKind, Decision
 
-ASK_LEAD = re.compile(r"\b(?:asked|invited|requested|recommended)\s+to\b|\brecommendations?\b|"
-                      r"\baction\s+required\b|\bdecisions?\s+required\b", re.I)
-ASK_SECTION = re.compile(r"recommendation|action\s+required|decision\s+required|reason\s+for\s+report|"
-                         r"purpose of (?:the )?report", re.I)
-ASKED = re.compile(r"\b(?:is|are)\s+(?:asked|invited|requested|recommended)\s+to\s+"
-                   r"(?:note|agree|approve|endorse|consider|comment|confirm|support|receive|discuss|review|"
-                   r"ratify|delegate|provide|scrutinise)|^That\s+the\s+(?:Board|Committee|Cabinet)\b", re.I)
-TAKEN = re.compile(r"\b(?:(?:has|have)\s+(?:both\s+|already\s+|now\s+)?(?:agreed|approved|endorsed|decided|resolved|signed\s+off)|"
-                   r"(?:was|were)\s+(?:agreed|approved|endorsed|decided|resolved)|"
-                   r"(?:agreed|approved|endorsed|decided|resolved)\s+(?:to|that|a|an|the)|"
-                   r"both\s+agree\s+to|It\s+(?:is|was)\s+agreed)\b")
-PENDING = re.compile(r"\b(?:will|to|shall)\s+(?:decide|vote|determine\s+whether)|\bdecide\s+whether\b|"
-                     r"\bvote\s+on\b|\bmakes?\s+(?:a\s+|their\s+|the\s+)?(?:final\s+)?decision\b|"
-                     r"\bunder\s+consideration\b|\bopen\s+to\s+consideration\b|\bsubject\s+to\s+(?:approval|agreement)\b|"
-                     r"\bfor\s+(?:decision|approval)\s+(?:at|by|in)\b|"
-                     r"\bwill\s+need\s+to\s+be\s+(?:\w+,\s+)*(?:\w+\s+and\s+)?(?:agreed|approved|decided|signed\s+off)\b|"
-                     r"\bneed\s+to\s+(?:decide|agree|determine|develop|choose)\s+(?:which|whether)\b", re.I)
-SHORT = 6    # words: a decision this short quotes its whole dated line
+# '(1) the report be noted', 'Officers should report back': a resolved or asked clause with its subject.
+SUBJUNCTIVE = re.compile(r"\b(?:should|will|shall|must)\b|(?<!to )\bbe\s+[a-z]{3,}\b")
+SHORT = 6    # words: a decision this short on a dated line quotes its whole line
+
+KINDS = {"ask": "recommendation", "resolution": "taken", "taken": "taken", "pending": "pending"}
+
+
+@dataclass
+class Candidate:
+    """A sentence one construction puts forward as a decision."""
+
+    sentence: Sentence
+    cue: str                 # ask | resolution | taken | pending
+    item: bool = False       # an item of a list (or section) of asks or resolutions
+    lead: str = ""           # the lead-in or heading the item sits under, naming who decides
+    previous: Sentence | None = None   # what 'This was approved' refers to, in the same block
+
+
+@dataclass
+class _Lead:
+    sentence: Sentence
+    cue: str
 
 
 def extract_decisions(ctx: PaperContext) -> list[Decision]:
-    out = []
-    for sentence in ctx.sentences:
-        kind = _kind(sentence)
-        if kind is None:
-            continue
-        body = ctx.orgs.board if kind == "recommendation" else _body(ctx, sentence)
-        date = sentence.heading_date or next(iter(sentence.dates), None)
-        out.append(Decision(**_provenance(ctx, sentence), body=body, kind=kind,
-                            date_text=date.text if date else None))
+    return [fill(ctx, c) for c in suggest(ctx) if classify(c) is None]
+
+
+# --- suggest -------------------------------------------------------------------------------
+
+def suggest(ctx: PaperContext) -> list[Candidate]:
+    """Candidates in reading order: the items under an ask or a resolution (a lead-in ending
+    in ':' or a heading such as 'Recommendations'), items that open 'That ...', and sentences
+    with a construction of their own; a pending clause inside a decision taken is one more."""
+    out: list[Candidate] = []
+    lead: _Lead | None = None
+    before: Sentence | None = None
+    for s in ctx.sentences:
+        if lead and not _in_list(ctx, lead.sentence, before, s):
+            lead = None
+        section_cue = _heading_cue(s.section)
+        cue = _sentence_cue(s.text)
+        if lead and _starts_item(s):
+            out.append(Candidate(s, lead.cue, item=True, lead=lead.sentence.text))
+        elif _starts_item(s) and section_cue:
+            out.append(Candidate(s, section_cue, item=True, lead=_heading(s.section)))
+        elif (_starts_item(s) or s.first_in_block) and _motion(MARKER.sub("", s.text, count=1)):
+            out.append(Candidate(s, "ask", item=True))
+        elif cue:
+            out.append(Candidate(s, cue, previous=before if before and before.block_index == s.block_index else None))
+            out += _pending_clause(ctx, out[-1])
+        elif out and out[-1].sentence is before and before.block_index == s.block_index and CONTINUES.match(s.text) \
+                and out[-1].cue in ("ask", "resolution"):
+            out.append(Candidate(s, out[-1].cue, item=out[-1].item, lead=out[-1].lead or out[-1].sentence.text))
+        if s.text.rstrip().endswith(":") and (cue in ("ask", "resolution") or ASK_HEADING.match(s.text)
+                                              or _motion(MARKER.sub("", s.text, count=1))):
+            lead = _Lead(s, cue if cue in ("ask", "resolution") else _heading_cue(s.text) or "ask")
+        elif lead and out and out[-1].sentence is s and out[-1].item and not _real_item(s.text):
+            lead = None          # '1. Introduction' after the asks: the report's body has begun
+        before = s
     return out
 
 
-def _provenance(ctx: PaperContext, sentence: Sentence) -> dict:
-    """'Governing Bodies make decision.' alone says too little: on a dated line
-    ('September 2019: Proposal presented ... Governing Bodies make decision.') it quotes the line."""
-    if sentence.heading_date is None or len(sentence.text.split()) >= SHORT:
-        return sentence.provenance(ctx.document)
-    block = ctx.paper.blocks[sentence.block_index]
-    return {**sentence.provenance(ctx.document), "quote": block.text,
-            "char_start": block.char_start, "char_end": block.char_end}
-
-
-def _kind(sentence: Sentence) -> str | None:
-    text = item_text(sentence.text)
-    if text.rstrip().endswith(":"):
-        return None           # 'The Board is asked to:' introduces its decisions; its items are them
-    if ASKED.search(text):
-        return "recommendation"
-    if sentence.is_item and (ASK_LEAD.search(sentence.lead_in) or ASK_SECTION.search(_heading(sentence.section))):
-        if opens_with_imperative(text) or re.match(r"That\b", text) or sentence.kind.value == "numbered":
-            return "recommendation"
-    if PENDING.search(text):
-        return "pending"
-    if TAKEN.search(text):
-        return "taken"
+def _sentence_cue(text: str) -> str | None:
+    """The construction a sentence states a decision in, if any: ask, resolution, pending or taken.
+    A pattern is tried only on a sentence with one of its words (a long alternation is slow)."""
+    words = set(WORD.findall(text.lower()))
+    ask = words & TRIGGERS["ask"] and ASK.search(text)
+    if ask and (text.rstrip().endswith(":") or not ask.group(0).endswith("to") or _asks_a_decision(text[ask.end():])):
+        return "ask"
+    for cue in ("resolution", "pending", "taken"):
+        if words & TRIGGERS[cue] and PATTERNS[cue].search(text):
+            return cue
     return None
+
+
+def _motion(text: str) -> bool:
+    """A motion's form, 'That the Board notes ...', 'That £2m be added ...', 'That officers should
+    ...', and not 'That model was tested ...' or 'That approach will help ...': its first verb is
+    a subjunctive, 'should' or a verb of deciding."""
+    if not THAT_ITEM.match(text):
+        return False
+    verb = THAT_VERB.search(text, 5)
+    return bool(verb) and not verb.group("indicative")
+
+
+def _asks_a_decision(rest: str) -> bool:
+    """'... is asked to NOTE and AGREE' but not '... is being asked to overcome the challenges'."""
+    word = re.match(r"\s*(?:\w+ly\s+)?([A-Za-z]+)", rest)
+    return not word or word.group(1).lower() in VERBS | {"be", "the", "that", "a", "members", "cabinet", "council"}
+
+
+def _pending_clause(ctx: PaperContext, c: Candidate) -> list[Candidate]:
+    """'RESOLVED that Cabinet ... and endorsed the budget to be presented to Council for decision':
+    the clause still to be decided is a pending decision of its own."""
+    if c.cue not in ("resolution", "taken"):
+        return []
+    text = c.sentence.text
+    pending = PENDING.search(text)
+    if not pending:
+        return []
+    joins = [m for m in re.finditer(r",?\s+and\s+", text) if m.end() <= pending.start()]
+    if not joins:
+        return []
+    clause = c.sentence.clause(joins[-1].end(), len(text), ctx.ref_date)
+    return [Candidate(clause, "pending")]
+
+
+@lru_cache(maxsize=1024)
+def _heading_cue(section: str) -> str | None:
+    heading = _heading(section)
+    if not ASK_HEADING.match(heading):
+        return None
+    return "resolution" if re.search(r"resol|decision|agreed", heading, re.I) else "ask"
 
 
 def _heading(section: str) -> str:
@@ -72,6 +147,169 @@ def _heading(section: str) -> str:
     return worded[-1] if worded else ""
 
 
-def _body(ctx: PaperContext, sentence: Sentence) -> str | None:
-    mentions = ctx.orgs.find(sentence.text)
-    return mentions[0].name if mentions else ctx.orgs.author
+def _starts_item(s: Sentence) -> bool:
+    """The first sentence of a list item, or one that opens with its own list mark ('and B. ...')."""
+    return bool(MARKER.match(s.text)) or (s.first_in_block and s.kind in (BlockKind.bullet, BlockKind.numbered))
+
+
+def _in_list(ctx: PaperContext, lead: Sentence, before: Sentence | None, s: Sentence) -> bool:
+    """Whether `s` still belongs to the list `lead` opened: the same section, no heading
+    between, and every block since the lead-in an item (or more of one)."""
+    if s.section != lead.section or before is None:
+        return False
+    blocks = ctx.paper.blocks
+    if any(blocks[i].kind == BlockKind.heading for i in range(before.block_index + 1, s.block_index)):
+        return False
+    return s is not lead and (_starts_item(s) or s.block_index == before.block_index)
+
+
+# --- classify ------------------------------------------------------------------------------
+
+def classify(c: Candidate) -> str | None:
+    """Why the candidate is not a decision ('number', 'heading', 'lead-in', 'question', 'form
+    field', 'fragment', 'rule', 'negated', 'undertaking', 'opinion', 'statute'), or None when it is one."""
+    text = c.sentence.text
+    if not _words(text):
+        return "number"
+    if QUESTION.search(text):
+        return "question"
+    if text.rstrip().endswith(":") and c.cue in ("ask", "resolution", "taken"):
+        return "lead-in"
+    if c.item:
+        return None if _real_item(text) else "heading"
+    if FORM_FIELD.search(text):
+        return "form field"
+    if DANGLING.search(text):
+        return "fragment"         # 'Committee recommended that' cut off by a page or a cell
+    if c.cue in ("taken", "pending"):
+        cue = PATTERNS[c.cue].search(text)
+        if RULE.search(text[:cue.start()]):
+            return "rule"
+        if NEGATED.search(text[:cue.start()]):
+            return "negated"
+        if re.match(r"agreed|approved|decided", cue.group(0)):
+            if PERSON.search(text[:cue.start()]):
+                return "undertaking"
+            if OPINION.search(text[:cue.start()]):
+                return "opinion"
+        if STATUTE.search(text):
+            return "statute"
+    return None
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[A-Za-z]{2,}", MARKER.sub("", text, count=1))
+
+
+def _real_item(text: str) -> bool:
+    """An item that asks or resolves something: 'AGREE the ...', 'approves the ...', 'That the
+    Board notes ...', 'To approve ...', 'Senior officers should ...'; never '1.2.' or '1. Introduction'."""
+    words = _words(text)
+    if not words:
+        return False
+    first = words[0].lower()
+    if _verb(first) or (first == "to" and len(words) > 1 and _verb(words[1].lower())):
+        return True
+    if first == "that" and len(words) > 2:
+        return True
+    return len(words) >= 4 and bool(SUBJUNCTIVE.search(text))
+
+
+def _verb(word: str) -> bool:
+    """'approve', 'approves', 'approved' (a minute's items: '(i) noted the report')."""
+    return any(word[:len(word) - len(end)] in VERBS for end in ("", "s", "es", "d", "ed") if word.endswith(end))
+
+
+# --- fill ----------------------------------------------------------------------------------
+
+def fill(ctx: PaperContext, c: Candidate) -> Decision:
+    kind = KINDS[c.cue]
+    return Decision(**_provenance(ctx, c), body=_body(ctx, c), kind=kind, date_text=_date(c, kind))
+
+
+def _provenance(ctx: PaperContext, c: Candidate) -> dict:
+    """The sentence's words; 'This was approved by the Board' with what 'This' was; a short
+    decision on a dated line ('September 2019: ... Governing Bodies make decision.') its line."""
+    s = c.sentence
+    out = s.provenance(ctx.document)
+    if c.previous is not None and ANAPHOR.match(s.text):
+        start = c.previous.char_start
+        return {**out, "quote": ctx.paper.text[start:s.char_end], "char_start": start}
+    if s.heading_date is not None and len(s.text.split()) < SHORT:
+        block = ctx.paper.blocks[s.block_index]
+        return {**out, "quote": block.text, "char_start": block.char_start, "char_end": block.char_end}
+    return out
+
+
+def _body(ctx: PaperContext, c: Candidate) -> str | None:
+    """Who decides: the body an ask is put to ('Cabinet is asked to'), the body that resolved
+    ('RESOLVED that Cabinet ...'), the agent of a passive ('approved by the Board', 'awaited
+    from Government'), the body a proposal goes to for decision ('presented to Cabinet for
+    approval') or the subject of the verb; else the paper's board (for asks and resolutions)
+    or its author."""
+    fallback = ctx.orgs.board or ctx.orgs.author if c.cue in ("ask", "resolution") else ctx.orgs.author
+    text = c.lead or c.sentence.text
+    cue = PATTERNS[c.cue].search(text)
+    if cue is None:           # an item under a heading, or 'That the Board ...'
+        return _named(ctx, re.sub(r"^\W*That\s+", "", MARKER.sub("", text, count=1)), first=True) or fallback
+    agent = (c.cue == "pending" and PUT_TO.search(text, cue.start(), cue.end())) or \
+        AGENT.search(text, cue.start(), cue.end() + 40)
+    if c.cue in ("taken", "pending") and agent and (named := _named(ctx, text[agent.end():agent.end() + 80], first=True)):
+        return named
+    if c.cue == "resolution" and re.match(r"RESOLVED|It\s+was", cue.group(0), re.I):
+        after = re.sub(r"^\s*(?:that|:|-)\s*", "", text[cue.end():cue.end() + 60], flags=re.I)
+        return _named(ctx, after, first=True) or fallback
+    return _named(ctx, text[:cue.start()], first=False) or \
+        (c.cue in ("ask", "resolution") and _named(ctx, text[cue.start():cue.end() + 60], first=True)) or fallback
+
+
+def _named(ctx: PaperContext, phrase: str, first: bool) -> str | None:
+    """The body `phrase` names (its first or, for a subject, its last): a body the paper knows
+    (its author, of a subject's several), else a name with a body's head noun: 'Cabinet' is the
+    author council's cabinet, 'the County Council' the paper's one county council, a bare
+    'Committee' or 'Members' the paper's board, 'the Scrutiny Committee' the council's own."""
+    author = ctx.orgs.author
+    qualified = QUALIFIED_COUNCIL.search(phrase)
+    if qualified:
+        councils = [e.name for e in ctx.orgs.entries if e.org_type == "council" and " and " not in e.name
+                    and e.name.endswith(qualified.group(1))]
+        if len(councils) == 1:
+            return councils[0]
+    mentions = ctx.orgs.find(phrase)
+    if mentions:
+        names = [m.name for m in mentions]
+        return author if author in names else names[0] if first else names[-1]
+    names = list(BODY_NAME.finditer(phrase))
+    if not names:
+        return None
+    name = re.sub(r"^The\s+", "", (names[0] if first else names[-1]).group(0))
+    head = name.split()[-1]
+    council = author if author and author.endswith("Council") else None
+    if head in ("Council", "Authority"):
+        return council
+    if name in ("Members", "members") or (name == head and head in COUNCIL_PARTS | {"Board"}):
+        board = ctx.orgs.board
+        return board if board and (name.lower() == "members" or board.endswith(head)) else \
+            (f"{council} {head}" if council and head in ("Cabinet", "Executive") else None)
+    return f"{council} {name}" if council and head in COUNCIL_PARTS else name
+
+
+def _date(c: Candidate, kind: str) -> str | None:
+    """When it was or will be decided: a dated line's date, or the sentence's date nearest
+    after the decision's verb ('the 2025/26 budget, agreed by Council in February 2025'), else
+    before it. An ask's dates are of what it asks for ('transfer from 1 April'), never of the
+    decision; so are a decision's spans and periods ('extend until 24 August', 'a contract for
+    16/17'); a resolution is dated by the meeting that resolved it, whatever dates it names."""
+    s = c.sentence
+    if s.heading_date is not None:
+        return s.heading_date.text
+    if kind == "recommendation" or FORMAL.search(c.lead or s.text):
+        return None
+    dates = [d for d in s.dates if not re.match(r"(?:until|from|to)\b", d.text, re.I)
+             and not re.search(r"\bfor\s+$", s.text[:d.start])]
+    cue = PATTERNS[c.cue].search(s.text)
+    after = [d for d in dates if cue and d.start >= cue.start()]
+    date = after[0] if after else dates[-1] if dates else None
+    if date is None and c.previous is not None and ANAPHOR.match(s.text) and c.previous.dates:
+        date = c.previous.dates[0]      # 'In May a plan was drafted. This was approved by the Board.'
+    return re.sub(r"^(?:in|on|at|during)\s+", "", date.text) if date else None

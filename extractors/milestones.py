@@ -1,95 +1,200 @@
-"""Milestones: events of the programme tied to a date, planned or done.
+"""Milestones: events of the programme tied to a date or period, planned, due or done.
 
-The paper's own date, publication dates of cited documents and Act years are not
-milestones. A line under a dated heading ("September 2019: ...") takes that date.
-Status comes from tense and from whether the date has passed by the paper's date.
+suggest  every date of every sentence is a candidate; a line under a dated heading ("September
+         2019: ...") or a table row with a date cell gives its items that date.
+classify a candidate is dropped with a reason when its date is not an event's (milestone_rules:
+         citations, data years, past trends, names, a sum's period) or is the paper's own date;
+         a table row's event is stated once, by its first cell of words (milestone_tables).
+fill     a sentence holding several events is quoted a clause per event; a year left unwritten
+         ("In December") is read in the clause's tense, backwards in reported past, forwards in
+         the future; status comes from a Status or Due column, the tense and the paper's date.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
+from datetime import date
+from itertools import groupby, pairwise
 
 from extractors.context import PaperContext, Sentence
-from extractors.cues import FUTURE, PAST, short
-from extractors.dates import DateMention
-from extractors.money import find_money
+from extractors.cues import short
+from extractors.dates import DateInterval, DateMention, find_dates
+from extractors.milestone_rules import not_a_milestone
+from extractors.milestone_tables import Tables
+from extractors.tense import tense_at
 from schemas import Milestone
 
-CITED = re.compile(r"\b(?:dated|issued|guidance|white\s+paper|act|report\s+of|"
-                   r"strategy\s+\(|plan\s+\(|since\s+their\s+inception)\b", re.I)
-PUBLISHED = re.compile(r"\b(?:was|were|been)\s+published\b|\bpublication\s+of\b", re.I)
-EVENT = re.compile(r"\b(?:will|shall|launch\w*|start\w*|commenc\w+|begin\w*|began|complet\w+|deliver\w*|"
-                   r"submit\w*|present\w*|implement\w*|go\s+live|open\w*|clos\w+|agree\w*|approv\w+|"
-                   r"decid\w+|decision|vote\w*|become|move|extend\w*|due|expected|planned|proposed|deadline|"
-                   r"engag\w+|consult\w*|review\w*|publish|assurance|ready|save|achiev\w+|"
-                   r"transfer\w*|establish\w*|develop\w*|commission\w*|appoint\w*|until|by|from)\b", re.I)
-
 TIMELINE_JOIN = re.compile(r",\s+and\s+|;\s+")
+# Where one event's clause ends and the next one's begins, between their dates.
+CLAUSE_BREAK = re.compile(r"\)?,\s*(?:(?:and|with|but|while|then)\s+)?|\)?\s+(?:and|with|but|while|then)\s+|;\s*")
+NEW_ITEM = re.compile(r"\)?\s+(?=[A-Z])")     # "Committee – 15 January 2025 Children's Committee – 16 ..."
+ADDRESS = re.compile(r"(?:To|Date|Meeting|Report\s+to|Date\s+of\s+meeting)\s*:", re.I)
+ENDS = ("by", "until", "no later than", "before")
+LEAN = {"past": "past", "future": "future"}     # reported speech and the present: the nearest
+
+
+@dataclass
+class Candidate:
+    """A date and the words whose event it may date."""
+
+    sentence: Sentence
+    mention: DateMention
+    listed: bool            # the date is a dated line's or table row's, not in the sentence's words
+    reason: str | None = None   # why it is not a milestone; None once kept
 
 
 def extract_milestones(ctx: PaperContext) -> list[Milestone]:
+    tables = Tables(ctx)
+    return fill(ctx, tables, classify(ctx, tables, suggest(ctx, tables)))
+
+
+# --- suggest -----------------------------------------------------------------------------
+
+def suggest(ctx: PaperContext, tables: Tables) -> list[Candidate]:
+    """Every date of every sentence, recall first; a Timescale cell's date goes to its row's event."""
     out = []
-    own = ctx.document.date
-    for sentence in (part for s in ctx.sentences for part in _timeline_parts(s, ctx.ref_date)):
-        mention = _milestone_date(sentence, own)
-        if mention is None or not EVENT.search(sentence.text) or CITED.search(_before(sentence, mention)) \
-                or PUBLISHED.search(sentence.text) or _money_period(sentence, mention):
-            continue
-        org = next(iter(ctx.orgs.find(sentence.text)), None)
-        out.append(Milestone(**sentence.provenance(ctx.document), description=_describe(sentence, mention),
+    for sentence in ctx.sentences:
+        if sentence.heading_date:
+            out += [Candidate(part, sentence.heading_date, True) for part in _timeline_parts(sentence, ctx.ref_date)]
+        elif event := tables.row_event(sentence):
+            out.append(Candidate(event, sentence.dates[0], True))
+        else:
+            out += [Candidate(sentence, mention, False) for mention in sentence.dates]
+    return out
+
+
+def _timeline_parts(sentence: Sentence, ref: date | None) -> list[Sentence]:
+    """'September 2019: Proposal presented to the Governing Bodies, and application submitted to
+    NHS England.': each event of a dated timeline line is a milestone of its own."""
+    joins = list(TIMELINE_JOIN.finditer(sentence.text))
+    parts = sentence.split_at(joins, ref) if joins else []
+    return parts if parts and all(len(p.text.split()) >= 3 for p in parts) else [sentence]
+
+
+# --- classify ----------------------------------------------------------------------------
+
+def classify(ctx: PaperContext, tables: Tables, candidates: list[Candidate]) -> list[Candidate]:
+    """Each candidate with the reason it is not a milestone, or none; returns the kept ones.
+    A table row's event needs no event word: the row's shape states it."""
+    rows: set[tuple] = set()
+    for c in candidates:
+        row = tables.row_of(c.sentence, c.mention) if c.listed else None
+        c.reason = _own_date(ctx, c) or (row and not row[1] and "not its row's event cell") or not_a_milestone(
+            c.sentence.text, c.mention, c.listed, c.sentence.dates, skip=("no event",) if row else ())
+        if c.reason is None and row:
+            c.reason = "its table row's event is stated already" if row[0] in rows else None
+            rows.add(row[0])
+    return [c for c in candidates if c.reason is None]
+
+
+def _own_date(ctx: PaperContext, c: Candidate) -> str | None:
+    """The paper's own date ('Date: 12 March 2019', 'the meeting of the Cabinet on 30th January'),
+    and the meeting a cover line sends it to ('To: Cabinet - 30 January 2025')."""
+    interval, own = c.mention.interval, ctx.document.date
+    if own and interval.precision == "day" and interval.start.isoformat() == own or ADDRESS.match(c.sentence.text):
+        return "the paper's own date"
+    return None
+
+
+# --- fill --------------------------------------------------------------------------------
+
+def fill(ctx: PaperContext, tables: Tables, kept: list[Candidate]) -> list[Milestone]:
+    out = []
+    ref = _ref_interval(ctx.document.date)
+    for c in _one_clause_each(ctx, kept):
+        text = c.sentence.text
+        tense = tense_at(text, None if c.listed else c.mention.start)
+        mention = c.mention if c.listed else _in_tense(c, ctx.ref_date, tense)
+        org = next(iter(ctx.orgs.find(text)), None)
+        out.append(Milestone(**c.sentence.provenance(ctx.document), description=_describe(c),
                              date_text=mention.text, date_start=mention.interval.start,
-                             date_end=mention.interval.end, status=_status(ctx, sentence, mention),
+                             date_end=mention.interval.end,
+                             status=tables.status(c.sentence, c.mention) or _status(mention.interval, ref, tense),
                              org=org.name if org else ctx.orgs.author))
     return out
 
 
-def _timeline_parts(sentence: Sentence, ref) -> list[Sentence]:
-    """'September 2019: Proposal presented to the Governing Bodies, and application submitted to
-    NHS England.': each event of a dated timeline line is a milestone of its own."""
-    if sentence.heading_date is None:
-        return [sentence]
-    parts = sentence.split_at(list(TIMELINE_JOIN.finditer(sentence.text)), ref)
-    return parts if all(len(p.text.split()) >= 3 for p in parts) else [sentence]
+def _one_clause_each(ctx: PaperContext, kept: list[Candidate]) -> list[Candidate]:
+    """Kept dates of one sentence date one event each ('launched on 16th January and was due to
+    run until 12th March'): the sentence is cut between each two dates (see `_cut`) and each
+    date is quoted by its clause. Dates with no clause break between them share a quote."""
+    out: list[Candidate] = []
+    for _, run in groupby(kept, key=lambda c: (id(c.sentence), c.listed)):
+        run = list(run)
+        cuts = [cut for a, b in pairwise(run) if not a.listed and (cut := _cut(a.sentence.text, a, b))]
+        if not cuts:
+            out += run
+            continue
+        segments = list(zip([0] + [e for _, e in cuts], [s for s, _ in cuts] + [len(run[0].sentence.text)]))
+        for c in run:
+            start, end = next((s, e) for s, e in segments if s <= c.mention.start < e)
+            out.append(_clause(c, start, end, ctx.ref_date))
+    return out
 
 
-def _milestone_date(sentence: Sentence, own: str | None) -> DateMention | None:
-    if sentence.heading_date:
-        return sentence.heading_date
-    for mention in sentence.dates:
-        if own and mention.interval.start.isoformat() == own and mention.interval.precision == "day" \
-                and len(sentence.text.split()) < 12:
-            continue      # the paper's own date on its cover
-        return mention
-    return None
+def _cut(text: str, a: Candidate, b: Candidate) -> tuple[int, int] | None:
+    """Where a's clause ends and b's begins: just after a's date when a ends its clause ('the
+    Committee (17 December 2024), the Board (16 January 2025)'), or at the last break before b
+    when a opens its clause ('In July 2022, X was agreed, and in November 2022 Y')."""
+    item = NEW_ITEM.match(text, a.mention.end)
+    if item:
+        return item.span()
+    breaks = list(CLAUSE_BREAK.finditer(text, a.mention.end, b.mention.start))
+    if not breaks:
+        return None
+    opens = len(re.findall(r"[A-Za-z]{2,}", text[:a.mention.start])) <= 1
+    start, end = (breaks[-1] if opens else breaks[0]).span()
+    return start + text.startswith(")", start), end      # a closing bracket stays with its date
 
 
-def _money_period(sentence: Sentence, mention: DateMention) -> bool:
-    """'save £2m this year': the date is a budget's period, not an event of the programme."""
-    return mention is not sentence.heading_date and any(
-        abs(m.start - mention.end) <= 40 or abs(mention.start - m.end) <= 40 for m in find_money(sentence.text))
+def _clause(c: Candidate, start: int, end: int, ref: date | None) -> Candidate:
+    clause = c.sentence.clause(start, end, ref)
+    shift = clause.char_start - c.sentence.char_start
+    m = c.mention
+    return Candidate(clause, DateMention(m.start - shift, m.end - shift, m.text, m.interval), False)
 
 
-def _before(sentence: Sentence, mention: DateMention) -> str:
-    """The words just before the date: where 'published in' or 'Act' would be."""
-    if mention is sentence.heading_date:
-        return ""
-    return sentence.text[max(0, mention.start - 40):mention.end]
+def _in_tense(c: Candidate, ref: date | None, tense: str | None) -> DateMention:
+    """The date re-read with its unwritten year from the clause's tense ('In December' said in
+    January minutes: last December when the clause is past, next when it looks ahead). An end
+    point ('was open until mid-March', 'to be submitted by 17th June') is the nearest one."""
+    lean = "near" if c.mention.interval.qualifier in ENDS else LEAN.get(tense, "near")
+    m = c.mention
+    reread = find_dates(m.text, ref, lean)
+    return replace(m, interval=reread[0].interval) if len(reread) == 1 and reread[0].text == m.text else m
 
 
-def _describe(sentence: Sentence, mention: DateMention) -> str:
-    text = sentence.text
-    if mention is not sentence.heading_date:
-        text = (text[:mention.start] + text[mention.end:])
-    text = re.sub(r"^\W+", "", re.sub(r"\s+", " ", text))
-    return short(text, 15)
+def _describe(c: Candidate) -> str:
+    text = c.sentence.text
+    if not c.listed:
+        text = text[:c.mention.start] + text[c.mention.end:]
+    return short(re.sub(r"^\W+", "", re.sub(r"\s+", " ", text)), 15)
 
 
-def _status(ctx: PaperContext, sentence: Sentence, mention: DateMention) -> str:
-    ref = ctx.ref_date
-    future = FUTURE.search(sentence.text)
+def _ref_interval(written: str | None) -> DateInterval | None:
+    """The paper's date as the days it covers: '2016' is all of 2016, '2022-11' all of November."""
+    if not written:
+        return None
+    parts = [int(p) for p in written.split("-")]
+    if len(parts) == 3:
+        day = date(*parts)
+        return DateInterval(day, day, "day")
+    if len(parts) == 2:
+        following = date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return DateInterval(date(parts[0], parts[1], 1), date.fromordinal(following.toordinal() - 1), "month")
+    return DateInterval(date(parts[0], 1, 1), date(parts[0], 12, 31), "year")
+
+
+def _status(interval: DateInterval, ref: DateInterval | None, tense: str | None) -> str:
+    """A date after the paper's is planned; one before it achieved, unless the clause only looks
+    ahead ('was due to start in December'); one around it goes by the tense."""
+    ahead = tense in ("future", "reported")
     if ref is None:
-        return "planned" if future else ("achieved" if PAST.search(sentence.text) else "unknown")
-    if mention.interval.end >= ref:
+        if tense in ("future", "reported", "past"):
+            return "planned" if ahead else "achieved"
+        return "planned" if interval.qualifier in ENDS else "unknown"
+    if interval.start > ref.end:
         return "planned"
-    if PAST.search(sentence.text) and not re.search(r"\b(?:will|shall)\b", sentence.text):
-        return "achieved"
-    return "planned" if future else "unknown"
+    if interval.end < ref.start:
+        return "unknown" if ahead else "achieved"
+    return "achieved" if tense == "past" else "planned"

@@ -19,6 +19,7 @@ from extractors.risks import extract_risks
 from pipeline.metadata import detect_metadata, meeting_body
 from pipeline.parse import page_ranges, parse_pdf
 from pipeline.workers import cpus, may_share, paper_pool
+from pipeline.zones import body_text, mark_zones
 from schemas import (BlockKind, Budget, Commitment, Decision, Document, Milestone, PaperExtraction,
                      ParsedPaper, Relation, Risk, Section)
 
@@ -66,17 +67,20 @@ class PartRecords:
 
 
 def prepare(paper: ParsedPaper) -> PreparedPaper:
-    """What needs the whole paper: its bodies (named anywhere in it) and its metadata."""
+    """What needs the whole paper: its zones, its bodies (named anywhere in its body) and its
+    metadata."""
+    paper = mark_zones(paper)
     page_of = _page_finder(paper)
-    bodies = build_org_index(paper.text, page_of)
+    text = body_text(paper)
+    bodies = build_org_index(text, page_of)
     document = detect_metadata(paper, paper.cover_lines, bodies)
     place = _place(bodies, document) if document.committee == "HWB" else None
     if place:
-        mention = COUNCIL_MENTION.search(paper.text)
+        mention = COUNCIL_MENTION.search(text)
         bodies = bodies.with_place(place, (page_of(mention.start()),
-                                           line_around(paper.text, mention.start(), mention.end())) if mention else None)
+                                           line_around(text, mention.start(), mention.end())) if mention else None)
     meeting = meeting_body([ln.strip() for ln in paper.cover_lines if ln.strip()])
-    return PreparedPaper(paper, document, _with_roles(bodies, document, meeting, bool(CABINET.search(paper.text))))
+    return PreparedPaper(paper, document, _with_roles(bodies, document, meeting, bool(CABINET.search(text))))
 
 
 def part_blocks(paper: ParsedPaper, parts: int) -> list[range]:

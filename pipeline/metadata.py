@@ -16,7 +16,7 @@ from extractors.cues import PAST
 from extractors.dates import find_dates
 from extractors.gazetteer import is_generic
 from extractors.organisations import OrgIndex
-from schemas import BlockKind, Document, ParsedPaper
+from schemas import BlockKind, Document, ParsedPaper, Zone
 
 JHOSC = re.compile(r"\bJHOSC\b|Joint\s+(?:Health\s+)?(?:and\s+)?Overview\s+(?:and|&)\s+Scrutiny|"
                    r"Joint\s+Health\s+Scrutiny", re.I)
@@ -289,7 +289,7 @@ def most_named(paper: ParsedPaper, index: OrgIndex) -> list[str]:
     anyone's author."""
     counts: Counter = Counter()
     for block in paper.blocks:
-        if block.kind in (BlockKind.heading, BlockKind.table_cell):
+        if block.kind in (BlockKind.heading, BlockKind.table_cell) or block.zone != Zone.body:
             continue
         counts.update(m.name for m in index.find(block.text, resolve_we=False)
                       if index.org_type(m.name) in ("ccg", "council", "nhs_trust") and not is_generic(m.text)

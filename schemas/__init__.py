@@ -1,5 +1,5 @@
 """The record types every other folder speaks: parsed papers in, traceable records out."""
-from schemas.parsed import Block, BlockKind, ParsedPaper, Table
+from schemas.parsed import Block, BlockKind, ParsedPaper, Table, Zone
 from schemas.records import (
     RECORD_TYPES,
     Budget,
@@ -16,7 +16,7 @@ from schemas.records import (
 )
 
 __all__ = [
-    "Block", "BlockKind", "ParsedPaper", "Table",
+    "Block", "BlockKind", "ParsedPaper", "Table", "Zone",
     "RECORD_TYPES", "Record", "Document", "Section", "Organisation", "Budget",
     "Milestone", "Commitment", "Risk", "Decision", "Relation", "PaperExtraction",
 ]

@@ -18,6 +18,19 @@ class BlockKind(str, Enum):
     body = "body"
 
 
+class Zone(str, Enum):
+    """Where a block sits: the body states records; the other zones yield none (ANNOTATION.md)."""
+
+    body = "body"
+    references = "references"            # reference lists, bibliographies, citation footnotes, appendix lists
+    contacts = "contacts"                # contact blocks: names with telephone and e-mail
+    document_control = "document_control"
+    contents = "contents"                # tables of contents
+    agenda = "agenda"                    # agenda lists
+    form = "form"                        # form fields and their instructions
+    statute = "statute"                  # statutory text quoted from an Act or regulation
+
+
 class Block(BaseModel):
     """One text block: a paragraph, heading, list item or table cell."""
 
@@ -31,6 +44,7 @@ class Block(BaseModel):
     table: int | None = None   # index into ParsedPaper.tables for table cells
     row: int | None = None
     col: int | None = None
+    zone: Zone = Zone.body     # set by pipeline/zones.py after parsing
 
 
 class Table(BaseModel):

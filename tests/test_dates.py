@@ -418,3 +418,73 @@ def test_a_family_is_skipped_only_when_its_pattern_cannot_match(text):
     for regex, family in zip(dates._IN_TEXT, dates._FAMILIES):
         for m in dates._matches(regex, text):
             assert all(cue.search(text) for cue in family.cues), (family.interpret.__name__, m[0])
+
+
+# --- the year a date leaves unwritten, read in the tense of its clause ----------------------
+
+JANUARY = date(2021, 1, 28)     # a January meeting, whose minutes report December and plan February
+
+
+@pytest.mark.parametrize("text, lean, start", [
+    ("In December the Leader opened the hub.", "past", "2020-12-01"),
+    ("In December the Board will review the plan.", "future", "2021-12-01"),
+    ("In December the Board met.", None, "2021-12-01"),              # without a lean: ref's year
+    ("In December the Board met.", "near", "2020-12-01"),
+    ("On 17th December, the Mayor visited the school.", "past", "2020-12-17"),
+    ("In February the Leader was to meet the investment board.", "near", "2021-02-01"),
+    ("On 6th January the river flooded its banks.", "past", "2021-01-06"),
+    ("Comments are welcome until 24 March.", "near", "2021-03-24"),
+])
+def test_an_unwritten_year_leans_with_the_clause(text, lean, start):
+    [mention] = find_dates(text, JANUARY, lean)
+    assert mention.interval.start == D(start)
+
+
+def test_a_written_year_does_not_lean():
+    [mention] = find_dates("In December 2019 the Board met.", JANUARY, "future")
+    assert mention.interval.start == D("2019-12-01")
+
+
+@pytest.mark.parametrize("text, expected, start, end", [
+    ("Before Christmas, the Leader wrote to the Minister.", "Before Christmas", "2020-12-25", "2020-12-25"),
+    ("Last week, the Leader visited the station.", "Last week", "2021-01-18", "2021-01-24"),
+    ("On 12th and 13th December, the Mayor hosted the forum.", "12th and 13th December", "2020-12-12", "2020-12-13"),
+    ("Events on Saturday 1 July and Sunday 2 July 2017 in the park.", "Saturday 1 July and Sunday 2 July 2017",
+     "2017-07-01", "2017-07-02"),
+    ("Transport Plan – 16 January to 12th march 2021", "16 January to 12th march 2021", "2021-01-16", "2021-03-12"),
+    ("Priority actions for the next one to three years.", "for the next one to three years",
+     "2021-01-28", "2024-01-28"),
+    ("Areas for action over the coming two or three years.", "over the coming two or three years",
+     "2021-01-28", "2024-01-28"),
+])
+def test_the_date_words_of_minutes(text, expected, start, end):
+    [mention] = find_dates(text, JANUARY, "past")
+    assert mention.text == expected
+    assert (mention.interval.start, mention.interval.end) == (D(start), D(end))
+
+
+@pytest.mark.parametrize("text", [
+    "There are currently 2000+ care leavers in the county.",
+    "Regulation 30 of the 2013 Regulations explains the duty.",
+    "The best Christmas card design won a prize.",
+    "Visits on 3 March and 5 May 2017 were separate.",
+])
+def test_numbers_and_words_that_are_no_one_date(text):
+    assert all(m.interval.precision != "range" for m in find_dates(text, JANUARY))
+    assert not any(m.text in ("2000", "2013", "Christmas") for m in find_dates(text, JANUARY))
+
+
+@pytest.mark.parametrize("text, expected, start, end", [
+    ("A report would come back in six months' time.", "in six months' time", "2021-01-28", "2021-07-28"),
+    ("The review will be done within 12 weeks.", "within 12 weeks", "2021-01-28", "2021-04-22"),
+    ("The hub will open by the end of the year.", "by the end of the year", "2021-01-01", "2021-12-31"),
+    ("Savings are due by the end of the financial year.", "by the end of the financial year",
+     "2020-04-01", "2021-03-31"),
+])
+def test_spans_and_year_ends_counted_from_the_paper(text, expected, start, end):
+    [mention] = find_dates(text, JANUARY)
+    assert (mention.text, mention.interval.start, mention.interval.end) == (expected, D(start), D(end))
+
+
+def test_in_two_years_alone_is_no_date():
+    assert find_dates("It was the first time in two years that the board met there.", JANUARY) == []

@@ -1,0 +1,74 @@
+"""The words with which board papers promise, and those that look like promises but are not.
+
+Shared by the stages of extractors/commitments.py: `CUE` finds a promise construction
+(its named group says which form), the sets below let `classify` tell a promise from a
+consequence, a risk, a state or a forecast, and `fill` read modality and the deadline.
+"""
+from __future__ import annotations
+
+import re
+
+ADV = r"(?:(?:also|now|then|still|further|fully|deeply|currently|actively|jointly|always|therefore|again|not|" \
+      r"continue\s+to|[a-z]+ly)\s+)*"
+PARTICIPLE = r"(?:[a-z]+(?:ed|en|wn|ght)|set|put|run|met|kept|sent|spent|meant|built|led|paid|held|told|made|done|" \
+             r"brought|sought|taught|won|begun|undergone)"
+CUE = re.compile(
+    rf"\b(?P<modal>will|shall|must|would|should|could|may|might)\s+{ADV}"
+    rf"(?:be\s+{ADV}(?P<passive>{PARTICIPLE})\b|(?P<verb>[a-z]+))"
+    rf"|\b(?P<stance>(?:is|are|am|was|were|remains?|remained)\s+{ADV}committed\s+to|commit(?:s|ted)?\s+to|"
+    rf"(?:has|have|had)\s+{ADV}(?:committed|agreed)\s+to|agree[sd]?\s+to|need\s+to|(?:is|are|am)\s+required\s+to)\b"
+    rf"|\b(?P<intent>(?:propos|intend|aim|plan|seek|hope|endeavour|want)(?:s|es|ed|d|ned)?\s+to|"
+    rf"(?:is|are|am|was|were)\s+{ADV}(?:keen|happy|willing|hoping|planning|proposing|intending|aiming|seeking|"
+    rf"going|determined)\s+to)\b"
+    rf"|\b(?P<progressive>(?:is|are|am)\s+{ADV}(?!being\b|going\b)[a-z]+ing|in\s+the\s+process\s+of\s+[a-z]+ing|"
+    rf"(?:has|have)\s+{ADV}(?:started|begun)\s+work)\b"
+    rf"|\b(?P<underway>(?:is|are)\s+{ADV}(?:being\s+{ADV}(?P<ongoing>{PARTICIPLE})|(?:in|under)\s+development|proposed))\b"
+    rf"|(?P<impersonal>\b[Ii]t\s+(?:is|was|has\s+been)\s+{ADV}(?:proposed|intended|planned|agreed)\s+(?:to|that)|"
+    rf"\b[Tt]he\s+proposal\s+is\s+to)\b"
+    rf"|(?P<noun>(?:\b[Oo]ur|['’]s|^[Aa])\s+(?:[a-z]+\s+)?commitments?\s+to)\b"
+    rf"|^(?:ACTIONS?\s*[:\-–]\s*)?(?P<action>(?:[A-Z][\w.]*\s+){{1,3}}to)\s+[a-z]+")
+FIRM_WORDS = re.compile(r"^(?:will|shall|must)$|committed|commit|agreed|agree|need|required|develop|being|process|"
+                        r"started|begun|^(?:is|are|am)\b")
+# Word starts, so 'plan' is not read in 'explanation' nor 'may' in 'Mayor'.
+CONDITIONAL_WORDS = re.compile(r"\b(?:would|could|should|may|might|propos|intend|aim|plan|seek|hope|endeavour|want|"
+                               r"keen|happy|willing|going|determined)", re.I)
+
+ASKED = re.compile(r"\b(?:is|are)\s+(?:asked|invited|requested|recommended)\s+to\b|^That\s+the\b|\bRESOLVED\b|"
+                   r"\bresolved\s+to\b", re.I)
+FORECAST = re.compile(r"\b(?:forecasts?|indicated|estimated|projected|predicted|anticipated|assumed|is\s+expected)\s+that\b|"
+                      r"\b(?:we|they|I)\s+(?:believe|anticipate|expect|think|predict|estimate|know)\b", re.I)
+# Verbs of a decision still to be taken: 'The Councils must decide who ...' is a pending decision.
+DECIDE = {"decide", "vote", "determine", "resolve"}
+COUNTERFACTUAL = re.compile(r"^Without\b|\bunless\b|\bif\b[^,]*\b(?:not?|fail\w*)\b", re.I)
+CONDITION = re.compile(r"^(?:If|Should|Subject to|Unless|Provided|Where possible)\b|,\s*(?:if|should there|subject to|"
+                       r"unless|provided that)\b|\bif (?:approved|agreed)\b", re.I)
+HEDGE = re.compile(r"\s*(?:potentially|possibly|hopefully|ideally|probably|perhaps)\b", re.I)
+SUGGESTION = re.compile(r"^It\s+(?:may|might|would)\s+(?:also\s+)?be\s+(?:helpful|useful|sensible|advisable|"
+                        r"beneficial|worthwhile)\s+(?:for\s+(?:us|the\s+\w+)\s+)?to\s+", re.I)
+# Participles that describe a state or a forecast rather than something the paper's body does.
+STATIVE = set("""required needed expected affected impacted based involved linked associated limited exposed faced
+seen known called entitled located situated pleased delighted asked invited requested estimated projected forecast
+anticipated predicted concerned interested tied driven caused felt experienced deemed judged permitted obliged forced
+prepared used spent shown born placed open often even decided voted determined resolved appreciated
+welcomed""".split())
+# What even a body may be the subject of without promising: consequences and risks.
+CONSEQUENCE = re.compile(r"^(?:mean|face|result|lead\s+to|suffer|struggle|lose|fail|receive)\b")
+# Attitudes, not acts: 'We would expect that ...', 'We would welcome ...'.
+ATTITUDE = {"expect", "anticipate", "welcome", "suggest", "note", "recognise", "know", "believe", "think", "argue",
+            "appreciate", "thank", "urge", "encourage", "ask", "see", "hope", "wish"}
+RISK = {"increase", "reduce", "affect", "impact", "cause", "have", "fail", "become", "need", "lead", "create",
+        "put", "undermine", "delay", "limit", "mean", "face", "result", "lose", "struggle", "suffer"}
+# Progressives that report a state or a trend, not work a body is doing: 'The Council is facing ...'.
+TRENDS = {"facing", "experiencing", "seeing", "struggling", "having", "getting", "becoming", "increasing",
+          "declining", "falling", "rising", "growing", "receiving", "expecting", "awaiting", "nothing", "something",
+          "during", "according", "including", "ongoing", "concerning", "missing", "remaining", "anticipating"}
+# What a thing of the paper's own business does when the paper plans it: 'Planning conversations will begin'.
+PLAN_VERBS = {"begin", "start", "commence", "continue", "remain", "transfer", "move", "launch", "open", "close",
+              "sit", "meet", "run", "operate", "cease", "end", "stop", "report", "retain", "take", "guide", "focus"}
+AGENT = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:by|from|between)\s+")
+SECOND_PROMISE = re.compile(r",?\s+and\s+(?=we\s+(?:will|shall|would|could|may|should|intend|aim|plan)\b)")
+# Sections that weigh options or risks: their 'would' and 'could' are hypothetical.
+HYPOTHETICAL_SECTION = re.compile(r"\boptions?\b|\balternatives?\b|\brisks?\b", re.I)
+DEADLINE = re.compile(r"^(?:by|until|no later than|before|from|in|during|over|effective|through)\b", re.I)
+
+

@@ -1,0 +1,101 @@
+"""Promises made by lists: items under a promise lead-in and cells of an action plan.
+
+'We will:' followed by 'Expand the falls service ...', a priority list under 'Our priorities
+are:', a table whose 'Action' column says what will be done and whose 'Lead' column says
+by whom. The item or cell carries no promise word of its own; its lead-in or header does.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.commitment_cues import ASKED
+from extractors.context import PaperContext, Sentence
+from extractors.cues import IMPERATIVE, item_text
+from schemas import BlockKind
+
+PROMISE_LEAD = re.compile(r"\b(?:actions?|plan\w*|will|shall|commit\w*|priorit\w*|our\s+(?:aims?|vision|objectives?|"
+                          r"ambitions?|principles|goals)|next\s+steps|propos\w*|approach\w*|aims?\s+to|intend\w*)\b", re.I)
+# A lead-in that looks ahead: under it, '-ing' and verbless items are promised work too.
+FUTURE_LEAD = re.compile(r"\b(?:we\s+will|we\s+shall|we\s+(?:are\s+)?commit\w*|our\s+(?:priorities|commitments|pledges))\b|"
+                         r"\bpriorities\s+(?:are|will\s+be)\b", re.I)
+# A lead-in that proposes, so its items are conditional; 'the plan for 2024-27' is a noun, no proposal.
+PROPOSAL_LEAD = re.compile(r"\b(?:propos\w*|recommend\w*|could|would|may|might|should|(?:intend|aim|plan|hope)s?\s+to)\b",
+                           re.I)
+# A lead-in that reports what was done: 'Key actions delivered this year included:'.
+PAST_LEAD = re.compile(r"\b(?:was|were|did|achieved|delivered|completed|included|undertook|introduced|launched|took|"
+                       r"(?:has|have)\s+been)\b", re.I)
+FINITE = re.compile(r"^(?:is|are|was|were|has|have|had|will|would|can|could|should|may|must|remains?|includes?|"
+                    r"provides?|means|does|did)$")
+# Verbs that open the items of a plan ('Expand ...', 'Tackling ...'), beyond those of a recommendation.
+ACTION_VERBS = IMPERATIVE | set("""act address achieve adapt advocate attract boost champion co-produce collaborate
+communicate complete coordinate define design drive embed empower enable encourage enhance evaluate expand
+facilitate foster grow harness help host influence inform involve join make map maximise measure minimise mobilise
+offer optimise oversee partner plan prevent protect raise recruit redesign reshape respond retain roll run safeguard
+scale secure shape signpost simplify standardise streamline tackle target train transform understand upgrade value
+widen""".split())
+ITEM_OPENING = re.compile(r"^[\"'‘“(]*(?:To\s+)?(?P<word>[A-Z][a-z]+)")
+ACTION_HEADER = re.compile(r"\b(?:actions?|activit(?:y|ies)|what\s+we\s+will\s+do|commitments?|deliverables?|"
+                           r"next\s+steps|tasks?|how\s+we\s+will)\b", re.I)
+LEAD_HEADER = re.compile(r"\b(?:lead|owner|responsib\w*|who|by\s+whom|accountable)\b", re.I)
+
+
+def under_promise(clause: Sentence) -> bool:
+    """A list item under a lead-in that promises ('We will:', 'Our priorities are:', 'the
+    following approach is proposed') that opens with a verb ('Utilise ...', 'To work ...')."""
+    lead = clause.lead_in
+    if not (clause.is_item and lead and PROMISE_LEAD.search(lead)) or PAST_LEAD.search(lead) or ASKED.search(lead):
+        return False
+    strong = bool(FUTURE_LEAD.search(lead))
+    return _opens_with_action(clause.text, gerund=strong) or (strong and _fragment(clause.text))
+
+
+def action_cell(ctx: PaperContext, clause: Sentence) -> bool:
+    """A cell of an action plan's action column that opens with a verb."""
+    header = _header(ctx, clause)
+    return bool(header and ACTION_HEADER.search(header) and _opens_with_action(clause.text))
+
+
+def listed_promiser(ctx: PaperContext, clause: Sentence, form: str) -> tuple[str | None, bool]:
+    """(actor, conditional) of an item or cell: the body its lead-in or its row's lead column
+    names, else the author; conditional under a proposal ('the following is proposed:')."""
+    lead = clause.lead_in if form == "item" else (_lead_cell(ctx, clause) or "")
+    bodies = [m.name for m in ctx.orgs.find(lead)] if lead else []
+    conditional = form == "item" and bool(PROPOSAL_LEAD.search(clause.lead_in))
+    return (bodies[0] if bodies else ctx.orgs.author), conditional
+
+
+def _fragment(text: str) -> bool:
+    """An item that only continues its lead-in ('A focus on prevention'), with no verb of its own."""
+    words = item_text(text).split()
+    return len(words) >= 3 and not any(FINITE.match(w.lower()) for w in words)
+
+
+def _opens_with_action(text: str, gerund: bool = True) -> bool:
+    """'Utilise ...', 'To work ...', and where `gerund`, 'Ensuring ...'. A gerund lists work done
+    as readily as it promises work ('Delivering training to ...'), so it counts only under a
+    lead-in that looks ahead."""
+    opening = ITEM_OPENING.match(item_text(text))
+    if not opening:
+        return False
+    word = opening.group("word").lower()
+    stem = word[:-3] if gerund and word.endswith("ing") else None
+    return word in ACTION_VERBS or bool(stem and {stem, stem + "e", stem[:-1]} & ACTION_VERBS)
+
+
+def _header(ctx: PaperContext, clause: Sentence) -> str | None:
+    """The header of a body row's cell's column."""
+    block = ctx.paper.blocks[clause.block_index]
+    if block.kind != BlockKind.table_cell or block.table is None or not block.row or block.col is None:
+        return None
+    rows = ctx.paper.tables[block.table].rows if block.table < len(ctx.paper.tables) else []
+    return rows[0][block.col] if rows and block.col < len(rows[0]) else None
+
+
+def _lead_cell(ctx: PaperContext, clause: Sentence) -> str | None:
+    """The row's cell under a 'Lead' or 'Responsible' header."""
+    block = ctx.paper.blocks[clause.block_index]
+    rows = ctx.paper.tables[block.table].rows
+    for col, header in enumerate(rows[0]):
+        if col != block.col and header and LEAD_HEADER.search(header) and col < len(rows[block.row]):
+            return rows[block.row][col]
+    return None

@@ -1,0 +1,206 @@
+"""Who a promise clause is about: the subject in front of its promise word.
+
+Board papers promise in many voices: "we", a named body ("The CCG"), one of the author's
+own units or officers ("The SEND service", "Local teams", "The Director of Public Health"),
+"Our framework", or a thing of the paper's own business ("Planning conversations", "The
+budget"). The subject is read off the words just before the promise word: subordinate
+and relative clauses, appositions ("along with other bodies") and parentheses are passed
+over, and a reported clause ("The Leader advised that the Council ...") yields its own subject.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.context import PaperContext
+from extractors.cues import item_text
+
+# The kinds a subject can be; classify decides which kinds each promise form accepts.
+WE, BODY, UNIT, OWN, THING, PRONOUN, CLAUSE = "we", "body", "unit", "own", "thing", "pronoun", "clause"
+
+
+@dataclass
+class Subject:
+    text: str
+    kind: str
+    actor: str | None = None      # the body the subject names, where it names one
+
+
+# Asides in brackets, but not a name's own initials: 'The Special Educational Needs (SEND) service'.
+PARENS = re.compile(r"\((?![A-Z][A-Za-z&]{1,7}\))[^()]*\)|\[[^\[\]]*\]")
+APPOSITION = re.compile(r"^\s*(?:along\s+with|such\s+as|including|together\s+with|as\s+well\s+as|alongside|like|e\.g|"
+                        r"i\.e|in\s+particular|particularly|and\s+other|as\s+appropriate|(?:where|if|when)\s+(?:possible|appropriate|"
+                        r"required|necessary|needed|relevant)|"
+                        r"however|therefore|also|in\s+turn|in\s+future|too|though|for\s+example|in\s+due\s+course)\b", re.I)
+RELATIVE = {"which", "who", "whom", "whose", "whereby"}
+SUBORDINATE = {"where", "when", "whilst", "while", "although", "because", "since", "unless", "once", "until",
+               "whether", "how", "what", "why", "than", "whereas", "as", "ensuring", "meaning", "enabling", "allowing"}
+COORDINATE = {"and", "but", "or", "so", "then", "if"}
+# Words that open a new clause's subject, so a relative pronoun before them has its own subject.
+SUBJECT_START = {"the", "a", "an", "our", "we", "it", "they", "this", "these", "their", "its", "he", "she", "you"}
+PRONOUNS = {"it", "this", "these", "they", "that", "those", "there", "he", "she", "them", "i", "one"}
+REPORTING = {"is", "was", "are", "were", "say", "says", "agree", "agrees", "note", "notes", "recognise", "recognises",
+             "believe", "believes", "expect", "expects", "confirm", "confirms", "means", "mean", "ensure", "ensuring",
+             "suggest", "suggests", "show", "shows", "advise", "advises", "state", "states", "know", "hope", "feel"}
+# Verbs are in lower case: 'Needs' in 'Special Educational Needs and ...' is part of a name.
+VERBISH = re.compile(r"^(?:is|are|was|were|has|have|had|do|does|did|will|would|shall|should|can|could|may|might|must|"
+                     r"agree|agrees|remain|remains|need|needs|[a-z]{3,}ed)$")
+OPENERS = {"the", "a", "an", "both", "all", "each", "our", "its", "their", "new", "single", "existing", "local",
+           "also", "and", "now", "together", "jointly", "senior", "relevant", "joint", "lead", "current", "future"}
+LINKS = {"and", "both", "also", "all", "still", "now", "together", "jointly", "each", "itself", "themselves", "the",
+         "therefore", "currently", "then", "further", "first", "initially", "too", "alone", "directly"}
+# The author's own parts, as the head of a subject with a determiner or a name: 'The SEND service'.
+UNIT_HEADS = {"service", "team", "directorate", "department", "division", "unit", "council", "authority", "board",
+              "committee", "cabinet", "partnership", "forum", "panel", "leadership", "clerk", "chair", "chairman",
+              "leader", "executive", "secretariat", "body"}
+# The author's own people, plural: 'Commissioners', 'Local teams', 'Senior officers'.
+STAFF_HEADS = {"officers", "staff", "teams", "commissioners", "colleagues", "leads", "directors", "services"}
+STAFF_MODIFIERS = {"the", "our", "local", "senior", "lead", "joint", "its", "their", "all", "both", "relevant", "these"}
+PREPOSITIONS = {"of", "from", "in", "at", "with", "within", "across", "for", "to", "on", "by", "into", "between"}
+ROLE = re.compile(r"^(?:[Tt]he\s+)?(?:[A-Z][\w/-]*\s+)*(?:Director|Officer|Executive|Leader|Chair|Chairman|Head|"
+                  r"Manager|Secretary|Commissioner|Lead|Clerk)s?(?:\s+(?:of|for|and|the|[A-Z][\w/-]*))*$")
+FRAME = re.compile(r"^(?:in|during|from|by|over|after|before|at|within|through|under|on|for)\s+(?:\S+\s+){0,4}?(?=(?:the|our|each|all|both)\b)")
+PERSON = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Professor|Sir|Dame)\b\.?\s+[A-Z]")
+DETERMINER = re.compile(r"^(?:the|a|an|our|its|their|both|all|each)\s+", re.I)
+
+
+def subject_of(ctx: PaperContext, text: str, cue_at: int) -> Subject:
+    """The subject of the promise word at `cue_at` in `text` (a clause)."""
+    start = len(text) - len(item_text(text))
+    stretch = PARENS.sub(" ", text[start:cue_at])
+    stretch = re.split(r"[;:–—]|\s-\s", stretch)[-1]
+    chunk = _last_chunk(stretch)
+    if chunk is None:
+        return Subject("", CLAUSE)
+    head = _after_last_connective(chunk)
+    if head is None:
+        return Subject(chunk, CLAUSE)
+    # 'we are in the process of ...': the auxiliary before the cue is not part of the subject.
+    return _classify(ctx, re.sub(r"\s+(?:is|are|am|was|were)$", "", head.strip(" ,'\"‘’“”")))
+
+
+def _last_chunk(stretch: str) -> str | None:
+    """The comma-chunk holding the subject: appositions and asides after it are passed over."""
+    for chunk in reversed(stretch.split(",")):
+        if not chunk.strip() or APPOSITION.match(chunk):
+            continue
+        return chunk
+    return None
+
+
+def _after_last_connective(chunk: str) -> str | None:
+    """The words after the clause's last connective; None inside a relative or subordinate clause.
+
+    'The Leader advised that the Council' -> 'the Council'; 'people who' -> None;
+    'X have a role to play and we' -> 'we'; 'The CCG and Local Authority' stays whole.
+    """
+    words = chunk.split()
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i].lower().strip(",.")
+        after = " ".join(words[i + 1:])
+        if word in RELATIVE:
+            # 'People who draw on care will be engaged': the relative clause sits inside the subject.
+            embedded = after and after.split()[0].lower() not in SUBJECT_START and not after.split()[0][0].isupper()
+            if embedded and i > 0 and words[-1].lower() not in PRONOUNS | {"we"}:
+                continue
+            return None
+        if word in SUBORDINATE:
+            return None
+        if word == "that":
+            before = words[i - 1].lower() if i else ""
+            if before in REPORTING or before.endswith("ed") or before.endswith("s"):
+                return after
+            return None
+        if word in COORDINATE and i > 0:
+            before = words[:i]
+            if any(VERBISH.match(w) for w in before[1:]):
+                # 'X both agree to ... and will': the verbs share the first clause's subject.
+                if after:
+                    return after
+                clause = _after_last_connective(" ".join(before))
+                return _leading_subject(clause.split()) if clause else None
+            if word in ("so", "then", "if"):
+                return after
+    return chunk
+
+
+def _leading_subject(words: list[str]) -> str | None:
+    """The words before the first verb of a clause."""
+    for i, word in enumerate(words):
+        if i and VERBISH.match(word):
+            return " ".join(words[:i])
+    return None
+
+
+def _classify(ctx: PaperContext, head: str) -> Subject:
+    """The kind of subject `head` is, and the body it names."""
+    words = head.split()
+    if not words:
+        return Subject(head, CLAUSE)
+    last = words[-1].lower()
+    if last == "we":
+        return Subject(head, WE, ctx.orgs.author) if ctx.orgs.author else Subject(head, CLAUSE)
+    if last in PRONOUNS:                # 'it', 'this', 'None of this', 'there'
+        return Subject(head, PRONOUN)
+    if words[0].lower() == "our" and len(words) <= 6:
+        return Subject(head, OWN, ctx.orgs.author)
+    body = _body(ctx, head)
+    if body:
+        return Subject(head, BODY, body)
+    if PERSON.search(head):
+        return Subject(head, UNIT, ctx.orgs.author)
+    if ROLE.match(head) or _unit(words):
+        return Subject(head, UNIT, _unit_name(ctx, head))
+    tail = re.split(r"\band\s+(?=(?:the|our|its)\s)", head)[-1]
+    if tail != head:        # '... in areas like reviews and the directorate remained committed'
+        return _classify(ctx, tail)
+    return Subject(head, THING)
+
+
+def _unit(words: list[str]) -> bool:
+    """'The SEND service', 'The Care Leavers Service', 'Local teams'; not 'The transfer of service'."""
+    lowered = [w.lower() for w in words]
+    if set(lowered) & PREPOSITIONS:
+        return False
+    if lowered[-1] in STAFF_HEADS:
+        return all(w in STAFF_MODIFIERS or w[:1].isupper() for w in words[:-1])
+    return lowered[-1] in UNIT_HEADS and (lowered[0] in ("the", "our", "its") or words[0][:1].isupper())
+
+
+def _body(ctx: PaperContext, head: str) -> str | None:
+    """The named body heading the subject: 'The CCG and Local Authority', 'Senior officers of both X and Y'."""
+    mentions = [m for m in ctx.orgs.find(head) if m.text.lower() not in ("we", "us", "our")]
+    if not mentions or not _links_only(head[mentions[-1].end:]):
+        return None
+    first = mentions[0]
+    between = head[first.end:mentions[-1].start]
+    for m in mentions[1:-1]:
+        between = between.replace(m.text, " ")
+    if not _links_only(between) and len(mentions) > 1:
+        first = mentions[-1]
+    opener = FRAME.sub("", head[:first.start].lower()).split()
+    if all(w in OPENERS for w in opener):
+        return first.name
+    # 'Senior officers of both the Council and ...', 'The Chief Executive of the CCG'
+    if opener and opener[-1] == "both":
+        opener = opener[:-1]
+    if 2 <= len(opener) <= 5 and opener[-1] in ("of", "at") and opener[-2].rstrip("s") in {h.rstrip("s") for h in UNIT_HEADS | STAFF_HEADS}:
+        return first.name
+    return None
+
+
+def _links_only(between: str) -> bool:
+    """Only coordination, adverbs or proper names between a body and the promise word."""
+    words = re.sub(r"[,;()]", " ", between).split()
+    return len(words) <= 5 and all(w.lower() in LINKS or w.endswith("ly") or w[0].isupper() for w in words)
+
+
+def _unit_name(ctx: PaperContext, head: str) -> str | None:
+    """A unit the paper names ('The Care Leavers Service') under its own name, else the author."""
+    name = DETERMINER.sub("", head.strip())
+    words = name.split()
+    proper = all(w[:1].isupper() or w in ("and", "of", "for", "the", "&") for w in words)
+    acronym = any(len(w.strip("()")) > 1 and w.strip("()").isupper() for w in words)
+    if len(words) >= 2 and words[0][:1].isupper() and (proper or acronym) and not PERSON.search(name):
+        return ctx.orgs.canonical(name) or name
+    return ctx.orgs.author

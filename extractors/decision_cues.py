@@ -1,0 +1,128 @@
+"""The constructions decisions are stated in: the verbs, list marks, cue patterns and the words
+that tell a rule, an undertaking or a form field from a decision (extractors/decisions.py uses them).
+
+Each cue pattern has trigger words (TRIGGERS): it is tried only on a sentence holding one, since
+Python's regular expressions try every alternative at every position of a sentence.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.cues import IMPERATIVE
+
+# Verbs a body is asked to, or resolves to, do: an item opening with one is a real item.
+VERBS = IMPERATIVE | set("""acknowledge add allocate allow amend ask authorise authorize award decide decline defer
+determine direct discuss elect express give grant instruct invite keep make nominate postpone ratify reaffirm refer
+reject release remove request require resolve retain select sign take thank transfer vary welcome withdraw""".split())
+
+# 'a)', '(ii)', 'B.', '1)', '2.1', '•' and 'and B.' (the last item of a run-on list).
+MARKER = re.compile(r"^\s*(?:(?:and|or)\s+)?(?:\(?(?:[0-9]{1,2}|[A-Za-z]|[ivx]{2,4})[.)](?:[0-9]{1,2}\.?)*|[•●▪◦\-–])\s*")
+ASK_VERB = r"(?:asked|invited|requested|recommended)\s+(?:to|that)\b"
+# '(seeks) Cabinet's approval', '(seeks) the agreement of the Board', '(to seek) approval'
+SOUGHT = r"(?:(?:the\s+)?[\w-]+['’]s\s+|[A-Z][\w-]*\s+)?(?:approval|agreement|endorsement|sign[- ]off|a\s+decision)"
+ASKED_BODY = r"(?:Board|Committee|Cabinet|Council|Members|Panel|Executive)"
+ASK = re.compile(rf"\b(?:is|are)\s+(?:therefore\s+|also\s+|now\s+|being\s+)?{ASK_VERB}|\bIt\s+is\s+recommended\s+that\b|"
+                 r"\b(?:report|paper|officers?)\s+recommends?\s+that\b|"
+                 rf"\b(?:report|paper)\s+(?:therefore\s+)?(?:seeks?\s+{SOUGHT}|asks?\s+(?:the\s+)?{ASKED_BODY}\s+to)\b|"
+                 rf"\b(?:is|and)\s+to\s+seek\s+{SOUGHT}\b|"      # 'The purpose of this report is to seek approval'
+                 r"\b(?:approval|agreement|endorsement|a\s+decision)\s+is\s+(?:therefore\s+|being\s+)?sought\b|"
+
+                 r"^(?:Recommendations?(?:\s*\(s\))?|Decisions?\s+(?:required|sought)|Actions?\s+required)\s*[:\-–]\s*(?=\S)",
+                 re.I)
+# A heading (or lead-in) under which the items are asks or resolutions: '2. Recommendations', 'Action required', 'RESOLVED'.
+ASK_HEADING = re.compile(r"^\W*(?:[0-9.]+\s*)?(?:(?:recommendations?(?:\s*\(s\))?|recommended\s+(?:actions?|decisions?)|"
+                         r"resolved|resolutions?|decisions?(?:\s+(?:taken|made))?)\W*$|"
+                         r"(?:specific\s+)?(?:actions?|decisions?)\s+(?:required|sought|requested)\b|"
+                         rf".*\b{ASK_VERB}[^:]*:\W*$)", re.I)
+THAT_ITEM = re.compile(r"^That\s+(?!is\b|was\b|this\b|these\b|said\b)", re.I)
+THAT_VERB = re.compile(r"\b(?P<indicative>will|would|is|are|was|were|has|have|had|did|can|could|may|might)\b|"
+                       r"\b(?:be|should|shall|must)\b|\b(?:%s)(?:s|es|d|ed)?\b" % "|".join(sorted(VERBS)))
+# A minute's own resolution, dated by its meeting: 'RESOLVED that ...', 'It was agreed ...', 'AGREED: ...'.
+FORMAL = re.compile(
+    r"\bRESOLVED\b|^(?:It\s+was\s+)?(?:unanimously\s+)?[Rr]esolved\b|\b(?:AGREED|APPROVED|NOTED|ENDORSED|DECIDED)\b|"
+    r"\bIt\s+was\s+(?:unanimously\s+|also\s+|further\s+)?(?:agreed|decided)\b|\bAll\s+(?:\w+\s+){0,3}?agreed\b|"
+    r"\b(?:agreed|approved|signed|confirmed|accepted)\b[^.;]{0,40}?\bas\s+(?:an?\s+)?(?:true|correct|accurate)\b|"
+    r"^(?:Decisions?|DECISIONS?|Agreed|Resolved|Resolutions?|RESOLUTIONS?)(?:\s+(?:taken|made))?\s*[:\-–]\s*(?=\S)|"
+    r"^Agreed\s+(?:that|to)\b|"
+    r"\bI\b(?:(?:,[^,.;]{1,80}){1,3},)?\s+(?:hereby\s+)?(?:agree|approve|have\s+decided|decide)\b")
+RESOLUTION = re.compile(
+    FORMAL.pattern + r"|\b(?:[Cc]ommittee|Board|Cabinet|Members|members|[Pp]anel|[Mm]eeting)\s+(?:unanimously\s+|also\s+)?"
+    r"(?:resolved|agreed|decided|deferred|rejected|endorsed|supported\s+the|(?:requested|recommended)\s+that|"
+    r"noted\s+the\s+(?:report|update|progress|contents|position|information|paper|presentation|briefing))\b")
+TAKEN = re.compile(
+    r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:subsequently\s+|formally\s+|already\s+|"
+    r"unanimously\s+|previously\s+)?(?:agreed|approved|endorsed|ratified|adopted|signed\s+off|given\s+approval|rejected)\b|"
+    r"\b(?:has|have|had)\s+(?:both\s+|already\s+|now\s+|also\s+|formally\s+|previously\s+)?"
+    r"(?:agreed|approved|endorsed|decided|resolved|signed\s+off|adopted|ratified)\b|"
+    r"\b(?:agreed|approved|endorsed|decided|ratified)\s+(?:to|that|a|an|the|this|these|its|their)\b|"
+    r"\b(?:both|all|jointly)\s+agree\s+to\b|\bIt\s+(?:is|has\s+been)\s+agreed\b|"
+    r"\bnot\s+(?:taken|carried|progressed)\s+forward\b|"
+    r"\bdecision\b[^.;]{0,80}?\b(?:was|were|has\s+been|had\s+been)\s+(?:made|taken)\b|"
+    r"\b(?:made|took)\s+(?:a|the)\s+(?:key\s+|final\s+)?decision\b|['’]s\s+decision\s+to\b|"
+    r"\b(?:motion|amendment|proposal|recommendations?)\s+(?:was|were)\s+(?:carried|lost|defeated)\b|"
+    r"\b(?:[Ff]ollowing|[Aa]fter|[Ww]ith)\s+(?:the\s+)?(?:approval|agreement|endorsement)\s+(?:of|by)\b|"
+    r"\b(?:agreed|approved|endorsed|ratified|adopted)\s+(?:(?:by|at)\s+(?:the\s+|[Ff]ull\s+|its\s+)?[A-Z]|as\s+part\s+of\b)")
+FOR_DECISION = r"for\s+(?:a\s+)?(?:final\s+)?(?:decisions?|approval|agreement|endorsement|ratification|sign[- ]off)"
+PENDING = re.compile(
+    r"\b(?:will|shall|would|is\s+to|are\s+to)\s+(?:then\s+|now\s+|formally\s+|first\s+|need\s+to\s+)?"
+    r"(?:decide|vote|determine\s+whether)\b|\bdecide\s+(?:whether|which|who|how|on)\b|\bvotes?\s+(?:on|whether)\b|"
+    r"\bmakes?\s+(?:a\s+|the\s+|their\s+|its\s+)?(?:final\s+)?decision\b(?!s)|"
+    r"\b(?:will|would|is|are)\s+(?:first\s+|then\s+|now\s+|due\s+|expected\s+|scheduled\s+)?(?:to\s+)?be\s+"
+    r"(?:asked\s+to\s+(?:decide|approve|agree|endorse|"
+    r"consider|ratify)|(?:re)?considered\s+(?:by|at)\b)|"
+    rf"\b(?:to|will|would)\s+(?:then\s+|now\s+)?(?:be\s+(?:presented|submitted|taken|brought|reported|referred)|come|go)"
+    rf"(?:\s+back)?\s+to\b[^.;]*?\b{FOR_DECISION}\b|"
+    r"\bwill\s+(?:then\s+)?(?:take|make)\s+(?:a|the|this|its|their)\s+(?:final\s+|key\s+)?decision\b|"
+    r"\bdecision\s+(?:will|is\s+(?:expected|due)\s+to)\s+be\s+(?:made|taken)\s+(?:by|at|in|on)\s+(?:the\s+)?(?-i:[A-Z0-9])|"
+    r"\b(?:expected|due|scheduled|planned)\s+to\s+be\s+(?:agreed|approved|signed\s+off|ratified|decided|considered)\b|"
+    r"\bwill\s+(?:then\s+|formally\s+)?consider\b[^.;]*\bat\s+(?:its|their|the)\s+(?:next\s+)?meeting\b|"
+    r"\bdecisions?\s+(?:is|was|are|were)\s+(?:still\s+)?(?:expected|awaited|due|pending|required|needed|yet\s+to\s+be)\b|"
+    r"\bawaiting\s+(?:a|the)\s+decision\b|\byet\s+to\s+be\s+(?:agreed|approved|decided|signed\s+off|determined)\b|"
+    r"\bsubject\s+to\s+(?:\w+\s+){0,3}?(?:approval|agreement|ratification|sign[- ]off)\b|"
+    rf"\b{FOR_DECISION}\s+(?:at|by|in|on)\b|"
+    r"\bwill\s+need\s+to\s+be\s+(?:\w+,\s+)*(?:\w+\s+and\s+)?(?:agreed|approved|decided|signed\s+off)\b|"
+    r"\b(?:must|needs?\s+to)\s+(?:decide|agree|determine|choose)\s+(?:which|whether|who|how)\b|"
+    r"\b(?:once|until|after)\s+[^,.;]*\b(?:have|has)\s+(?:agreed|approved|decided)\b|"
+    r"\b(?:still|currently)\s+(?:under|open\s+to)\s+consideration\b|\bunder\s+consideration\s+(?:at\s+the\s+moment|at\s+present)\b|"
+    r"\b(?:expected|due|scheduled)\s+to\s+(?:decide|approve|agree|vote)\b|"
+    rf"\b(?:will|would|shall)\s+(?:then\s+|now\s+|formally\s+)?(?:seek|be\s+seeking)\s+{SOUGHT}\b", re.I)
+# Every word at least one alternative of each pattern needs: a sentence with none cannot match it.
+TRIGGERS = {cue: set(words.split()) for cue, words in {
+    "ask": "asked invited requested recommended recommendation recommendations recommends recommend seeks seek "
+           "asks required sought",
+    "resolution": "resolved agreed decided deferred rejected endorsed noted approved signed confirmed accepted "
+                  "requested recommended supported decision decisions resolution resolutions agree approve decide",
+    "pending": "decide vote votes determine decision asked considered reconsidered approval agreement endorsement "
+               "ratification sign decisions agreed approved decided signed ratified determined choose agree consider "
+               "consideration approve seek seeking",
+    "taken": "agreed approved endorsed ratified adopted signed approval rejected decided resolved agree forward "
+             "decision carried lost defeated agreement endorsement"}.items()}
+WORD = re.compile(r"[a-z]+")
+# What bodies may, can or have the power to decide is a rule, not a decision.
+RULE = re.compile(r"\b(?:may|can|could|might|cannot)\s+(?:\w+ly\s+|also\s+|still\s+)?$|"
+                  r"\b(?:power|powers|right|duty|duties|able|entitled)\s+to\s+$", re.I)
+# 'Mr Smith agreed to write to ...', 'RK agreed to take this forward': a person's undertaking.
+PERSON = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Professor|Prof|Sir|Dame)\.?\s+[A-Z][\w'’-]*"
+                    r"(?:\s+[A-Z][\w'’-]*)?|\b(?:Chair(?:man|person)?|Vice-Chair(?:man)?|Clerk|[Oo]fficers?)|"
+                    r"\b[A-Z]{2,3})\s+(?:had\s+|has\s+|also\s+|then\s+)?$")
+DANGLING = re.compile(r"\b(?:that|to|the|of|a|an|for|by|with)\s*$", re.I)
+# '85% of respondents agreed that ...': a survey's finding, not a body's decision.
+OPINION = re.compile(r"\b(?:respondents?|participants?|people|residents|patients|carers|parents|users|public|"
+                     r"\d+\s?%|per\s?cent)\b[^.;]{0,40}$", re.I)
+FORM_FIELD = re.compile(r":\s*(?:None|N/?A|Yes|No|Nil)\W*$", re.I)
+NEGATED = re.compile(r"\b(?:[Nn]o|not)\s+(?:\w+\s+)?$")     # 'No decision is required'
+STATUTE = re.compile(r"\b[Rr]egulations?\s+\d|\b(?:19|20)\d\d\s+[Rr]egulations\b|\bAct\s+(?:19|20)\d\d\b")
+CONTINUES = re.compile(r"^(?:and|or)\s+(?:that\s+|to\s+)?\S", re.I)
+ANAPHOR = re.compile(r"^(?:This|These|It|They|Both)\s+(?:was|were|has\s+been|have\s+been)\s+"
+                     r"(?:subsequently\s+|formally\s+)?(?:agreed|approved|endorsed|ratified|adopted)\b(?!\s+(?:that|to)\b)|"
+                     r"^All\s+(?:\w+\s+){0,2}?agreed\W*$")
+AGENT = re.compile(r"\b(?:by|from|(?:approval|agreement|endorsement|decision)\s+of)\s+(?:the\s+)?")
+PUT_TO = re.compile(r"\b(?:presented|submitted|taken|brought|reported|referred|come\s+back)\s+to\s+(?:the\s+)?")
+# A deciding body named by its head noun: 'Cabinet', 'the Scrutiny Committee', 'Government', 'Members'.
+HEADS = r"(?:Cabinet|Executive|Council|Authority|Committee|Sub-Committee|Board|Panel|Government|Court|Partnership|Forum)"
+BODY_NAME = re.compile(rf"\b(?:[A-Z][\w’'&-]*\s+(?:(?:and|&|of|for)\s+)?)*{HEADS}\b"
+                       r"(?!\s+(?:[Mm]embers?|Chair|Chairman|Lead|[Rr]eport|[Mm]eeting)\b)|\b[Mm]embers\b")
+QUALIFIED_COUNCIL = re.compile(r"\b((?:County|City|Borough|District|Town|Parish)\s+Council)\b")
+COUNCIL_PARTS = {"Cabinet", "Executive", "Committee", "Sub-Committee", "Panel"}   # a council's own, named after it
+
+PATTERNS = {"ask": ASK, "resolution": RESOLUTION, "pending": PENDING, "taken": TAKEN}

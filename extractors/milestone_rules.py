@@ -1,0 +1,217 @@
+"""Why a date in a board paper is not a milestone's, and what makes words an event.
+
+A paper dates many things that are not events of its programme: itself, the documents it
+cites, the years its statistics describe, past trends, the years in a strategy's title, the
+period a sum of money is for. Each rule below names one of those, in the genre's own shapes
+("peaked at 18,000 in 2012", "(IMD, 2019)", "since 2012", "Strategy 2022-2026", "the 2024
+forum", "savings for 2024-25"); `not_a_milestone` gives the first that fits, as the reason.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, NamedTuple
+
+from extractors.cues import QUESTION, item_text, opens_with_imperative
+from extractors.date_patterns import MONTH
+from extractors.dates import DateMention
+from extractors.money import find_money
+from extractors.tense import looks_ahead, looks_back
+
+
+class Where(NamedTuple):
+    """A date in the words of its sentence: what stands before and after it."""
+
+    text: str
+    mention: DateMention
+    listed: bool            # the date is a dated line's or a table row's, not in these words
+    dates: list[DateMention]    # every date of the text
+
+    @property
+    def words(self) -> str:
+        """The text with its dates blanked out: what it says besides when."""
+        out = self.text
+        for d in reversed(self.dates):
+            out = out[:d.start] + " " * (d.end - d.start) + out[d.end:]
+        return out
+
+    @property
+    def before(self) -> str:
+        return "" if self.listed else self.text[max(0, self.mention.start - 60):self.mention.start]
+
+    @property
+    def after(self) -> str:
+        return "" if self.listed else self.text[self.mention.end:self.mention.end + 40]
+
+    @property
+    def lead(self) -> str:
+        """The deadline or preposition words the date was found with ('in', 'by the end of')."""
+        return re.match(r"(?:[a-z]+\s+)*", self.mention.text)[0]
+
+    @property
+    def precision(self) -> str:
+        return self.mention.interval.precision
+
+
+DEADLINE = frozenset({"by", "until", "from", "before", "no later than", "effective", "end", "after"})
+YEARS = frozenset({"year", "financial_year", "range"})
+FIGURE = r"(?:£\s?)?(?<![\d,.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent|[mk]\b|million|bn|billion)?"
+
+CITED = re.compile(r"\b(?:dated|issued|guidance|(?:white|green)\s+paper|act|report\s+of|strategy\s+\(|plan\s+\(|"
+                   r"since\s+their\s+inception)\b", re.I)
+PUBLISHED = re.compile(r"\b(?:was|were|been)\s+published\b|\bpublication\s+of\b", re.I)
+REFERENCE = re.compile(r"\bet\s+al\b|\[\s*online\s*\]|\baccessed\b|\bjournal\b|“[^”]{3,},”|\bvol\.\s?\d", re.I)
+CITATION_BRACKET = re.compile(r"(?:[A-Z][\w’'.-]*(?:’s|'s)?|[,’'\"”])\s*\($")
+DATA_YEAR = re.compile(rf"{FIGURE}(?:\s+(?!will\b|would\b|was\b|were\b|is\b|are\b)[a-z]+){{0,2}}\s+"
+                       r"(?:in|at|by|for|during|of)\s+$")     # '18,000 in 2012', '1.1% accuracy rate in 2023'
+SNAPSHOT = re.compile(r"\bas\s+(?:at|of)\s+$", re.I)
+RATE = re.compile(r"\d\s?%|\bper\s?cent\b|\b(?:per|for\s+every)\s+(?:1,?000|10,?000|100,?000|head|capita)\b|"
+                  r"\b(?:\d+|one|two|three|four|five)\s+in\s+(?:\d+|three|four|five|six|ten)\b", re.I)
+TREND = re.compile(r"\b(?:(?:has|have|had)\s+(?:\w+\s+)?(?:increased|decreased|risen|fallen|declined|grown|remained|"
+                   r"peaked|dropped|doubled|halved|improved|worsened)|(?:increased|decreased|rose|fell|declined|grew|"
+                   r"remained|peaked|dropped|doubled|halved)\s+(?:from|to|by|in|since|over|similar|steady|stable|at))\b",
+                   re.I)
+MULTIPLE = re.compile(r"\b(?:double|twice|treble|triple|half)\s+the\b", re.I)    # 'double the cost in 2021'
+DATA_SOURCE = r"(?:survey|census|estimates?|data|figures|statistics|returns|snapshot|count)"
+STAT_LABEL = re.compile(r"^\)?\s*[-–:]\s*(?:£\s?)?\d")
+BASELINE = re.compile(r"\bbaselines?\b", re.I)
+PROJECTION = re.compile(r"\b(?:projected|predicted|estimated|forecast|anticipated|expected)\s+to\s+"
+                        r"(?:increase|rise|fall|decrease|decline|grow|reach|double|halve)\b", re.I)
+ESTIMATE = re.compile(r"\b(?:projected|projections?|estimated|estimates?|predicted)\b", re.I)   # with a figure
+# A figure of a table of statistics, not a list number, an age band ('18-25') or a reference.
+NUMBER = re.compile(r"(?<![\w.,/-])(?:\d{1,3}(?:,\d{3})+|\d+\.\d+|\d{3,}|\d+\s?%)(?![\w/-]|\.\d)")
+SINCE = re.compile(r"\b(?:since|than|compared\s+(?:to|with)|relative\s+to)\s+$", re.I)
+EXISTENTIAL = re.compile(r"\bthere\s+(?:was|were|has\s+been|have\s+been|had\s+been)\b", re.I)
+NONE_AHEAD = re.compile(r"\bthere\s+(?:will|would)\s+(?:not|no\s+longer)\s+be\b", re.I)
+TITLE_WORD = re.compile(r"(?<![.:;]\s)\b(?!(?:In|By|From|Since|Until|Before|After|During|Of|For|To|On|At|"
+                        r"The|Early|Mid|Late|End|Between|And|Or|Date|Dated)\s)[A-Z][\w’'&)-]*\s+$")
+NAMING = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Oo]ur|[Tt]his|[Tt]hat)\s+$")
+NOUN_AFTER = re.compile(r"^\s+[A-Za-z]")
+OF_YEAR = re.compile(r"\b[a-z]+\s+of\s+$")
+AIM_FOR = re.compile(r"\b(?:goals?|targets?|ambitions?|aspirations?|forecasts?|budgets?|savings|outturn|"
+                     r"estimates?|position|allocations?|figures?|data|precept|settlement)\s+for\s+$", re.I)
+RELATIVE = re.compile(r"\b(?:this|current|next|coming|last|previous)\s+(?:financial\s+)?(?:year|month|week)\b",
+                      re.I)
+FORWARD_SPAN = re.compile(r"\b(?:next|coming|following)\s", re.I)
+POSSESSIVE = re.compile(r"^[’']s\b")
+
+# Words that make a clause an event: its verbs, or the nouns an event is named by.
+EVENT_NOUN = re.compile(r"\b(?:meetings?|launch|consultations?|events?|visits?|forums?|conferences?|elections?|"
+                        r"workshops?|hearings?|surveys?|deadline|go[\s-]live|decisions?|reviews?|assurance|"
+                        r"attendance|seminars?|summit|celebration|awards?|inspections?|opening|closure|"
+                        r"transfer|implementation|completion|start|phase|pathway|committee|board|cabinet|"
+                        r"council|panel|submission|publication|vote|signed|approval)\b", re.I)
+VERB = re.compile(r"\b(?:will|shall|would|could|can|may|might|must|should|is|are|was|were|be|been|has|have|"
+                  r"had|did|does|opens|starts|begins|ends|closes|runs|meets|goes|takes|makes|moves|launches)\b",
+                  re.I)
+LISTED_SHAPE = re.compile(r"[–—-]\s*$|\(\s*$")     # 'Consultation on X – 16 January', 'the Committee (17 May)'
+DAY_OR_MONTH = re.compile(MONTH)
+# A verb's other forms: the infinitive ('the ability to deliver') and '-ing' ('moving to'),
+# not the '-ing' nouns of the genre ('funding', 'housing').
+INFINITIVE = re.compile(r"\bto\s+(?!(?:the|a|an|be|this|that|these|those|its|their|our|all|any)\b)[a-z]{3,}\b")
+ING = re.compile(r"\b[a-z]{2,}ing\b")
+ING_NOUNS = frozenset("""funding meeting housing wellbeing commissioning building training nursing planning
+spending morning evening something nothing thing during including according setting understanding
+safeguarding learning offending screening shopping parking wording""".split())
+
+
+def _question(w: Where) -> bool:
+    return bool(QUESTION.search(w.text))
+
+
+def _cited(w: Where) -> bool:
+    """A cited document's date: 'guidance issued in 2014', a reference entry, '(Smith, 2019)',
+    'the NHS Long Term Plan's (2019)'."""
+    if w.listed:
+        return False
+    return bool(CITED.search(w.before[-40:] + w.mention.text) or PUBLISHED.search(w.text)
+                or REFERENCE.search(w.text)
+                or (w.precision == "year" and CITATION_BRACKET.search(w.before) and w.after.startswith(")")))
+
+
+def _statistic(w: Where) -> bool:
+    """The year a figure describes: '18,000 in 2012', '64.1% in 2020/21', 'as at November 2022',
+    '(JSA/UC, August 2022)- 2.8% of people'; a deadline ('by 2028') is a target's, not data."""
+    if w.listed:
+        return False
+    target = w.mention.interval.qualifier in DEADLINE
+    if DATA_YEAR.search(w.before + w.lead):
+        return not (target and looks_ahead(w.text))      # '... to 62% by 2028' is a target
+    figures = len(NUMBER.findall(item_text(w.words)))
+    if BASELINE.search(w.text) or PROJECTION.search(w.text) or figures >= 3 or (figures and ESTIMATE.search(w.text)) \
+            or re.search(rf"\b{DATA_SOURCE}\s+$", w.before, re.I) or re.match(rf"\s+{DATA_SOURCE}\b", w.after, re.I):
+        return True                         # a baseline, a projection, a table of figures, 'the 2011 census'
+    if TREND.search(w.text) or MULTIPLE.search(w.text):
+        return not (target and looks_ahead(w.text))     # 'has fallen since 2016/17', not 'will have fallen by 2028'
+    return not target and bool(SNAPSHOT.search(w.before) or RATE.search(w.text) or STAT_LABEL.search(w.after))
+
+
+def _past_in_general(w: Where) -> bool:
+    """'a decrease since 2012', 'more than the previous year', 'there was a lack of ... in 2014/15',
+    'there would not be a need for places in the next five years'."""
+    if w.listed:
+        return False
+    existential = EXISTENTIAL.search(w.text) and not FORWARD_SPAN.search(w.mention.text)
+    return bool(SINCE.search(w.before) or existential or NONE_AHEAD.search(w.text) or POSSESSIVE.search(w.after))
+
+
+def _named_by_date(w: Where) -> bool:
+    """Years in a name: 'Our Council Strategy 2022-2026', 'the 2024 forum', 'the first meeting
+    of 2025', 'goals for 2025', 'the 2018/19 budget'."""
+    if w.listed or w.precision not in YEARS or w.mention.interval.qualifier:
+        return False
+    return bool(TITLE_WORD.search(w.before) or (NAMING.search(w.before) and NOUN_AFTER.search(w.after))
+                or OF_YEAR.search(w.before) or AIM_FOR.search(w.before))
+
+
+def _sum_period(w: Where) -> bool:
+    """'save £2m this year', 'a deficit of £50m in 2019/20': a year beside a sum is the sum's
+    period. A forward span ('draw down £9m over the next two years') and a day or month (the
+    date a sum was approved) stay events."""
+    if w.listed or not find_money(w.text):
+        return False
+    relative = RELATIVE.search(w.mention.text)
+    return bool(relative or (w.precision in YEARS | {"quarter"} and not FORWARD_SPAN.search(w.mention.text)))
+
+
+def _relative_without_aim(w: Where) -> bool:
+    """'this year' or 'the current financial year' dates an event only when the clause looks
+    ahead ('would adopt it later this year'); 'the challenges posed within the current
+    financial year' is background."""
+    if w.listed or not RELATIVE.search(w.mention.text):
+        return False
+    ahead = re.search(r"\b(?:this|current|next|coming)\b", w.mention.text, re.I)
+    return not (looks_ahead(w.text) if ahead else looks_back(w.text))
+
+
+def _no_event(w: Where) -> bool:
+    """Words that state no event: a bare date, a label, a role ('DPH / PH Consultant'). They
+    need a verb, an opening imperative or an event noun; a day or month also counts in a
+    listed shape ('Consultation on X – 16 January to 12 March', 'the Committee (17 May)')."""
+    words = w.words
+    if len(re.findall(r"[A-Za-z]{2,}", words)) < 2:
+        return True
+    if opens_with_imperative(words.strip()) or EVENT_NOUN.search(words) or looks_back(words) \
+            or looks_ahead(words) or VERB.search(words) or INFINITIVE.search(words) \
+            or any(m[0] not in ING_NOUNS for m in ING.finditer(words)):
+        return False
+    return w.listed or not (LISTED_SHAPE.search(w.before) and DAY_OR_MONTH.search(w.mention.text))
+
+
+RULES: list[tuple[str, Callable[[Where], bool]]] = [
+    ("a question", _question),
+    ("a cited document's date", _cited),
+    ("a statistic's data year", _statistic),
+    ("the past in general", _past_in_general),
+    ("years in a name", _named_by_date),
+    ("a sum's period", _sum_period),
+    ("a relative period with nothing ahead", _relative_without_aim),
+    ("no event", _no_event),
+]
+
+
+def not_a_milestone(text: str, mention: DateMention, listed: bool, dates: list[DateMention],
+                    skip: tuple[str, ...] = ()) -> str | None:
+    """The reason this date of these words is no milestone's, or None when it may be one;
+    rules named in `skip` are not asked."""
+    where = Where(text, mention, listed, dates)
+    return next((reason for reason, rule in RULES if reason not in skip and rule(where)), None)

@@ -1,0 +1,55 @@
+"""Budgets on sentences written in the style of finance reports and printed minutes: the sums
+reported speech puts on loans, reserves, pressures and income, their kinds and holders."""
+from tests.textpaper import extract
+
+COVER = ["Exampleton Borough Council", "Minutes of a meeting of the Cabinet",
+         "Date: 28 January 2021", "Report Author: Jo Bloggs, Head of Finance, Exampleton Borough Council"]
+AUTHOR = "Exampleton Borough Council"
+
+
+def run(*blocks):
+    return extract(*blocks, cover=COVER)
+
+
+def kinds(out):
+    return [(b.amount_gbp, b.kind) for b in out.budgets]
+
+
+def test_loans_approved_in_reported_speech_and_their_monthly_average():
+    out = run("Since July 2020, the Business Board had approved over £1.5 million in loans, averaging "
+              "£250,000 per month.")
+    assert kinds(out) == [(1_500_000, "funding"), (250_000, "funding")]
+    assert {b.org for b in out.budgets} == {AUTHOR}
+
+
+def test_the_words_of_a_monitoring_report_in_minutes():
+    out = run("This was a reduction of £2.1 million compared to the end of Q2.",
+              "Unavoidable pressures included £1 million related to home to school transport.",
+              "There was a need to draw down an additional £4 million from the ICT reserve.",
+              "The council planned to raise council tax by 1.99%, bringing in £12.6 million.",
+              "Note the forecast capital underspend of £8.2m.")
+    assert kinds(out) == [(2_100_000, "savings"), (1_000_000, "cost"), (4_000_000, "funding"),
+                          (12_600_000, "funding"), (8_200_000, "other")]
+
+
+def test_a_breakdowns_parts_keep_the_totals_kind():
+    out = run("The budget to be transferred will be about £48m, comprising £45m for placements and £3m for staff.")
+    assert [b.kind for b in out.budgets] == ["budget", "budget", "budget"]
+
+
+def test_a_populations_sums_are_nobodys():
+    out = run(("bullet", "Household debt per head (2020) - £812.50 per head in Exampleton, increasing to "
+                         "£930 in Kingsmere."))
+    assert kinds(out) == [(812.5, "other"), (930, "other")]
+    assert {b.org for b in out.budgets} == {None}
+
+
+def test_a_sum_no_kind_word_stands_near_is_no_budget():
+    out = run("Tickets sold well at the event, and the gallery said a print fetched £40 at the auction "
+              "held later in the evening by the friends of the museum.")
+    assert out.budgets == []
+
+
+def test_a_column_unit_is_not_a_sum():
+    out = run("The budget is shown in £000 in the table below and totals £4.2m.")
+    assert kinds(out) == [(4_200_000, "budget")]

@@ -1,0 +1,306 @@
+"""Commitments on sentences written in the style of board papers, cabinet reports and minutes,
+with the tricky negatives: consequences, predictions, risks, requests and what others said."""
+from datetime import date
+
+import pytest
+
+from schemas import Table
+from tests.textpaper import extract, paper
+
+COVER = ["Exampleton Health and Wellbeing Board", "Date: 12 March 2019",
+         "Report Title: Community services update",
+         "Report Author: Jo Bloggs, Head of Commissioning, NHS Exampleton Clinical Commissioning Group"]
+AUTHOR = "NHS Exampleton Clinical Commissioning Group"
+MINUTES = ["EXAMPLETON COUNTY COUNCIL", "CABINET",
+           "MINUTES of a meeting of the Cabinet held at County Hall, Exampleton on Thursday, 14 March 2024."]
+COUNCIL = "Exampleton County Council"
+
+
+def run(*blocks):
+    return extract(*blocks, cover=COVER)
+
+
+def minutes(*blocks):
+    return extract("Exampleton County Council held its Cabinet meeting at County Hall.", *blocks, cover=MINUTES)
+
+
+def promised(out):
+    return [(c.quote, c.actor, c.modality) for c in out.commitments]
+
+
+def in_section(section, *blocks):
+    """The paper's blocks, all under one section heading."""
+    from pipeline.extract import extract_paper
+
+    parsed, _ = paper(*blocks, cover=COVER)
+    parsed = parsed.model_copy(update={"blocks": [b.model_copy(update={"section": section}) for b in parsed.blocks]})
+    return extract_paper(parsed)
+
+
+# --- who promises -------------------------------------------------------------------------
+
+def test_named_body_will_is_a_firm_commitment_with_due_date():
+    out = run("NHS Exampleton CCG will publish a revised dementia strategy by March 2020.")
+    [c] = out.commitments
+    assert c.actor == "NHS Exampleton CCG" and c.modality == "firm"
+    assert c.due == "by March 2020" and c.due_start == date(2020, 3, 1)
+
+
+def test_we_resolves_to_the_authoring_body():
+    out = run("NHS Exampleton CCG has led the review.", "We will recruit twelve additional community nurses.")
+    [c] = [c for c in out.commitments if "nurses" in c.quote]
+    assert c.actor == "NHS Exampleton CCG"
+
+
+def test_the_authors_own_staff_as_subject():
+    out = run("Commissioners should review the contract as national templates become available.",
+              "Local teams will continue to run the drop-in clinics.",
+              "Residents will continue to use the walk-in centre.")
+    assert [(c.quote.split()[0], c.actor, c.modality) for c in out.commitments] == [
+        ("Commissioners", AUTHOR, "conditional"), ("Local", AUTHOR, "firm")]
+
+
+def test_a_unit_of_the_author_named_as_subject_is_the_actor():
+    out = run("The Carers Support Service will continue to offer breaks to unpaid carers.",
+              "The SEND service will review each plan at the annual review.",
+              "The service will keep a waiting list.")
+    assert [c.actor for c in out.commitments] == ["Carers Support Service", "SEND service", AUTHOR]
+    out = run("The Special Educational Needs and Disabilities (SEND) service will keep each plan under review.")
+    assert [c.actor for c in out.commitments] == ["Special Educational Needs and Disabilities (SEND) service"]
+
+
+def test_a_role_as_subject_and_a_councillor_in_minutes():
+    out = run("The Director of Public Health will present an update to the Board in June 2019.")
+    [c] = out.commitments
+    assert c.actor == "Director of Public Health" and c.due == "in June 2019"
+    out = minutes("Cllr Patel will write to the bus operator about the timetable.")
+    assert promised(out) == [("Cllr Patel will write to the bus operator about the timetable.", COUNCIL, "firm")]
+
+
+def test_a_body_and_an_unnamed_partner_share_one_promise():
+    out = run("The CCG and Local Authority have committed to this model.",
+              "Senior officers of both Exampleton Borough Council and the CCG, should bring regular reports "
+              "to the Board.",
+              "The paper sets out how we will strengthen engagement.")
+    assert [c.actor for c in out.commitments] == [AUTHOR, "Exampleton Borough Council"]
+
+
+def test_the_body_of_a_reported_clause_and_past_an_apposition():
+    out = minutes("The Leader advised that the Council, along with other county councils, would be making "
+                  "representations to government on the funding formula.")
+    assert promised(out)[0][1:] == (COUNCIL, "conditional")
+
+
+def test_our_framework_and_a_thing_of_the_papers_own_business():
+    out = run("Our carers strategy will support us to reach more young carers.",
+              "Planning conversations will begin at age 14 for every young person with a disability.",
+              "The budget for the reablement service will transfer to the Council from April 2020.")
+    assert [(c.actor, c.modality) for c in out.commitments] == [(AUTHOR, "firm")] * 3
+    assert out.commitments[2].due == "from April 2020"
+
+
+# --- how it is promised -------------------------------------------------------------------
+
+def test_would_and_intends_are_conditional():
+    out = run("Exampleton Borough Council would consider extending the scheme to older people.",
+              "We intend to move outpatient clinics into the community.")
+    assert {c.modality for c in out.commitments} == {"conditional"}
+    assert len(out.commitments) == 2
+
+
+def test_it_is_proposed_and_the_proposal_is_are_conditional_promises_of_the_author():
+    out = run("It is proposed to merge the two falls services from 1 April 2020.",
+              "To address this, the proposal is to bring the contracts together under one provider.")
+    assert [(c.actor, c.modality) for c in out.commitments] == [(AUTHOR, "conditional")] * 2
+    assert out.commitments[0].due == "from 1 April 2020"
+
+
+def test_committed_to_and_work_in_progress_are_firm():
+    out = run("We remain committed to a single front door for adult social care.",
+              "The CCG is developing a new model of intermediate care.",
+              "A shared care record is also in development for the three boroughs.",
+              "Changes are being made to the referral form.")
+    assert [(c.actor, c.modality) for c in out.commitments] == [(AUTHOR, "firm")] * 4
+
+
+def test_the_papers_body_stating_its_commitment():
+    out = run("This plan reflects our commitment to reducing health inequalities.")
+    assert promised(out) == [(out.commitments[0].quote, AUTHOR, "firm")]
+
+
+def test_an_aim_as_subject():
+    out = run("The first step will be to map the voluntary services in each ward.")
+    assert promised(out) == [("The first step will be to map the voluntary services in each ward.", AUTHOR, "firm")]
+
+
+def test_a_condition_makes_a_promise_conditional():
+    out = run("If the business case is approved, the CCG will recommission the service in 2020.",
+              "Carers will be consulted, should there be any change to the respite offer.")
+    assert [c.modality for c in out.commitments] == ["conditional", "conditional"]
+
+
+def test_two_promises_in_one_sentence_are_two_records_and_hedges_make_them_conditional():
+    out = run("Our carers' forum will continue and we will potentially open it to young carers.")
+    assert [(c.quote, c.modality) for c in out.commitments] == [
+        ("Our carers' forum will continue", "firm"),
+        ("we will potentially open it to young carers.", "conditional")]
+
+
+def test_the_author_suggesting_a_next_step_is_conditional():
+    out = run("It may be helpful to commission an independent review of the provider market.",
+              "It may be that demand rises further.")
+    [c] = out.commitments
+    assert c.actor == AUTHOR and c.modality == "conditional"
+
+
+# --- passives ----------------------------------------------------------------------------
+
+def test_passive_promise_takes_the_agent_or_else_the_author():
+    out = run("NHS Exampleton CCG has led the review.",
+              "Pooled budgets for learning disability services will be agreed between Exampleton Borough Council "
+              "and the CCG before April 2020.",
+              "Carers affected by the changes will be contacted individually.",
+              "The final allocations will be confirmed to us by NHS England in the spring.")
+    actors = {c.quote.split()[0]: c.actor for c in out.commitments}
+    assert actors == {"Pooled": "Exampleton Borough Council", "Carers": "NHS Exampleton CCG",
+                      "The": "NHS England"}
+    assert {c.modality for c in out.commitments} == {"firm"}
+
+
+def test_passives_of_the_papers_own_business_with_a_purpose_or_a_pronoun():
+    out = run("Where figures are published monthly, these will be monitored to spot rising demand.",
+              "The equality impact assessment will continue to be reviewed as the project progresses.",
+              "People who use the service will be engaged before any change.")
+    assert [(c.actor, c.modality) for c in out.commitments] == [(AUTHOR, "firm")] * 3
+
+
+def test_passives_in_quotes_relative_clauses_states_or_comparisons_are_not_promises():
+    out = run("The national plan says 'difficult choices will be made' across the system.",
+              "An uplift which will be paid later in the year is expected.",
+              "The longer the delay, the more money will be spent.",
+              "Providers will be required to register with the regulator.",
+              "This will be supported by a regional digital platform.",
+              "We will be inspected by the regulator next year.")
+    assert out.commitments == []
+
+
+def test_would_passives_are_promises_only_in_minutes():
+    said = "A detailed update on the reuse shops would be brought back to Cabinet in due course."
+    assert promised(minutes(said)) == [(said, COUNCIL, "conditional")]
+    assert run(said).commitments == []
+
+
+# --- minutes in reported speech -------------------------------------------------------------
+
+def test_reported_plans_and_commitments_of_the_council():
+    out = minutes("To close the gap, the council planned to raise council tax by 2.99%.",
+                  "The directorate remained committed to keeping the budget on track.",
+                  "These pressures would be addressed in the medium-term plan.",
+                  "Currently there were no concerns about places, however, this would continue to be monitored.")
+    assert [(c.actor, c.modality) for c in out.commitments] == [
+        (COUNCIL, "conditional"), (COUNCIL, "firm"), (COUNCIL, "conditional"), (COUNCIL, "conditional")]
+
+
+def test_action_points_of_minutes():
+    out = minutes("Clerk to ask the insurer to send a representative to the next meeting.",
+                  "ACTION: Cllr Patel to report back on the bus timetable.",
+                  "Residents to be reminded of the consultation.")
+    assert [(c.quote.split()[0], c.actor) for c in out.commitments] == [("Clerk", COUNCIL), ("ACTION:", COUNCIL)]
+    assert run("Clerk to ask the insurer to send a representative.").commitments == []
+
+
+def test_reported_forecasts_consequences_and_other_bodies_are_not_promises():
+    out = minutes("The forecast indicated that £12 million in savings would be delivered this year.",
+                  "This would leave a substantial gap in the budget.",
+                  "Without a settlement, new authorities would face significant challenges.",
+                  "Members agreed to refer the decision to full Council.",
+                  "The bill would place new duties on local authorities.",
+                  "Any offers of help at the fete would be greatly appreciated.")
+    assert out.commitments == []
+
+
+# --- lists and action plans ------------------------------------------------------------------
+
+def test_items_under_a_promise_lead_in_open_with_a_verb():
+    out = run("Over the next two years we will:",
+              ("bullet", "Expand the falls service to every practice."),
+              ("bullet", "Working with schools to promote active travel."),
+              ("bullet", "Healthy weight remains a priority."))
+    assert [(c.quote.split()[0], c.actor, c.modality) for c in out.commitments] == [
+        ("Expand", AUTHOR, "firm"), ("Working", AUTHOR, "firm")]
+
+
+def test_items_without_a_verb_continue_a_strong_promise_lead_in():
+    out = run("Our priorities for the next three years are:",
+              ("numbered", "A focus on early help for families."),
+              ("numbered", "Healthy weight remains a priority."),
+              "The plan has three themes:",
+              ("numbered", "A focus on older people."))
+    assert promised(out) == [("A focus on early help for families.", AUTHOR, "firm")]
+
+
+def test_a_lead_in_is_conditional_only_for_a_proposal_not_a_plan_it_names():
+    out = run("Our priorities, with an explanation of each, are:", ("bullet", "Expand the falls service."),
+              "The partnership's plan for 2020-23 has three priorities for each of its themes:",
+              ("bullet", "Expand the falls service."))
+    assert [c.modality for c in out.commitments] == ["firm", "firm"]
+
+
+def test_items_under_a_proposal_are_conditional_and_achievements_are_none():
+    out = run("The following approach is proposed to integrate commissioning:",
+              ("bullet", "Designate the CCG as host for mental health commissioning."),
+              "Key achievements delivered this year included:",
+              ("bullet", "Launching the new carers hub in the town centre."))
+    assert promised(out) == [("Designate the CCG as host for mental health commissioning.", AUTHOR, "conditional")]
+
+
+def test_an_action_plan_cell_takes_its_lead_and_date_from_its_row():
+    out = run(Table(page=1, rows=[["Action", "Lead", "By when"],
+                          ["Recruit two social prescribers", "Exampleton Borough Council", "March 2020"],
+                          ["Falls rates", "", ""]]))
+    [c] = out.commitments
+    assert (c.quote, c.actor, c.modality) == ("Recruit two social prescribers", "Exampleton Borough Council", "firm")
+    assert c.due == "March 2020"
+
+
+# --- what is not a promise -------------------------------------------------------------------
+
+def test_request_to_the_board_is_a_decision_not_a_commitment():
+    out = run("The Health and Wellbeing Board is asked to note the progress on the Better Care Fund plan.")
+    assert out.commitments == []
+    [d] = out.decisions
+    assert d.kind == "recommendation"
+
+
+def test_aspiration_without_actor_is_not_a_commitment():
+    out = run("It is hoped that waiting times will fall over the coming months.",
+              "Services should be closer to home.")
+    assert out.commitments == []
+
+
+def test_question_is_not_a_commitment():
+    out = run("What could we commission together at borough level?")
+    assert out.commitments == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The new model will mean fewer emergency admissions.",                 # consequence
+    "This will enable us to share records across the borough.",            # consequence, no actor
+    "Demand for home care will rise by 5% a year.",                         # prediction with no agent
+    "Delays could lead to higher costs for the Council.",                   # risk
+    "The Council could face a shortfall of £2m.",                           # risk of a body
+    "Joint working with the trust will be critical.",                       # copula
+    "We will be better able to plan the workforce.",                        # consequence for a body
+    "If the scheme is not extended, the CCG will continue to pay for spot beds.",  # counterfactual
+    "We would welcome views from the Board on the options.",                # attitude
+    "Young people who will move to adult services are listed in the annex.",  # relative clause
+    "There will be a Joint Committee of the two councils.",                 # existential
+    "The Councils must decide who will respond to the consultation.",       # a decision to come
+])
+def test_what_is_not_a_promise(sentence):
+    assert run(sentence).commitments == []
+
+
+def test_hypotheticals_of_an_options_section_are_not_promises():
+    out = in_section("4. Options considered", "Under option B the CCG would keep the service in house.")
+    assert out.commitments == []

@@ -1,0 +1,325 @@
+"""Decisions on sentences written in the style of board papers, cabinet reports and minutes,
+with the tricky negatives: paragraph numbers, headings, lead-ins, rules and form fields."""
+from extractors.context import Sentence
+from extractors.decisions import Candidate, classify
+from schemas import BlockKind
+from tests.textpaper import extract, paper
+
+HWB_COVER = ["Exampleton Health and Wellbeing Board", "Date: 12 March 2019",
+             "Report Title: Community services update",
+             "Report Author: Jo Bloggs, Head of Commissioning, NHS Exampleton Clinical Commissioning Group"]
+BOARD = "Exampleton Health and Wellbeing Board"
+CCG = "NHS Exampleton Clinical Commissioning Group"
+COUNCIL_COVER = ["Exampleton Borough Council", "Cabinet", "Date: 12 March 2024",
+                 "Report Title: Transfer of the reablement service",
+                 "Report Author: Sam Smith, Head of Adult Services, Exampleton Borough Council"]
+COUNCIL = "Exampleton Borough Council"
+CABINET = "Exampleton Borough Council Cabinet"
+
+
+def run(*blocks):
+    return extract(*blocks, cover=HWB_COVER)
+
+
+def council(*blocks):
+    return extract(*blocks, cover=COUNCIL_COVER)
+
+
+def with_sections(*blocks):
+    """The blocks extracted with each block's section set to the heading above it."""
+    from pipeline.extract import extract_paper
+
+    parsed, _ = paper(*blocks, cover=HWB_COVER)
+    section, built = "", []
+    for block in parsed.blocks:
+        section = block.text if block.kind == BlockKind.heading else section
+        built.append(block.model_copy(update={"section": section}))
+    return extract_paper(parsed.model_copy(update={"blocks": built}))
+
+
+def rows(out):
+    return [(d.quote, d.kind, d.body, d.date_text) for d in out.decisions]
+
+
+# --- asks: recommendations to a body -------------------------------------------------------
+
+def test_recommendation_items_under_asked_to_lead_in():
+    out = run("The Exampleton Health and Wellbeing Board is asked to:",
+              ("bullet", "Agree the refreshed priorities for 2019/20."),
+              ("bullet", "Note the timetable for the joint strategic needs assessment."))
+    assert [d.kind for d in out.decisions] == ["recommendation", "recommendation"]
+    assert {d.body for d in out.decisions} == {BOARD}
+    assert out.commitments == []
+
+
+def test_the_lead_in_is_not_a_decision_its_items_are():
+    out = run("The Board is asked to:", ("bullet", "Note the progress made."), ("bullet", "Agree the next steps."))
+    assert [d.quote for d in out.decisions] == ["Note the progress made.", "Agree the next steps."]
+    assert {d.kind for d in out.decisions} == {"recommendation"}
+
+
+def test_lettered_asks_with_capitalised_verbs_are_the_cabinets_and_undated():
+    out = council("Recommendation(s):", "Cabinet is asked to:",
+                  "A. AGREE to TRANSFER the reablement service to the Adult Social Care Directorate from 1 April 2025;",
+                  "and B. DELEGATE authority to the Corporate Director of Adult Social Care to take the relevant actions.")
+    assert [(d.quote.split()[:2], d.kind, d.body, d.date_text) for d in out.decisions] == [
+        (["A.", "AGREE"], "recommendation", CABINET, None), (["and", "B."], "recommendation", CABINET, None)]
+
+
+def test_paragraph_numbers_and_headings_after_the_asks_are_not_decisions():
+    out = council("The Cabinet is asked to:",
+                  ("bullet", "APPROVE the revised charging policy; and"),
+                  ("numbered", "1. Introduction"),
+                  ("numbered", "1.1."),
+                  ("numbered", "The Council has a duty to assess the needs of adults who may need care and support."),
+                  ("numbered", "1.2."),
+                  ("numbered", "Responding to a proposal for substantial change"))
+    assert [d.quote for d in out.decisions] == ["APPROVE the revised charging policy; and"]
+
+
+def test_a_body_recommended_to_note_is_asked_but_a_challenge_it_is_asked_to_overcome_is_not():
+    out = run("This report comes to the Exampleton Health and Wellbeing Board.",
+              "The Board is recommended to note the annual report of the safeguarding partnership.",
+              "The partnership is being asked to overcome the challenges of a growing population.")
+    assert rows(out) == [("The Board is recommended to note the annual report of the safeguarding partnership.",
+                          "recommendation", BOARD, None)]
+
+
+def test_that_items_are_recommendations_under_a_heading_or_alone():
+    out = with_sections(("heading", "2. Recommendations"),
+              ("numbered", "1) That the Board endorses the draft carers strategy for consultation."),
+              ("numbered", "2) Officers should report progress to the Board in six months."),
+              ("heading", "3. Background"),
+              ("numbered", "1) That model was tested in two neighbouring boroughs."),
+              ("numbered", "2) That the Board notes the findings of the review."))
+    assert [(d.quote.split()[1], d.kind) for d in out.decisions] == [
+        ("That", "recommendation"), ("Officers", "recommendation"), ("That", "recommendation")]
+    assert out.decisions[-1].quote.endswith("findings of the review.")
+
+
+def test_it_is_recommended_that_the_cabinet_and_its_items_in_the_third_person():
+    out = council("It is recommended that the Cabinet:",
+                  ("numbered", "(a) approves the revised charging policy;"),
+                  ("numbered", "(b) notes the outcome of the consultation."))
+    assert [(d.quote.split()[1], d.kind, d.body) for d in out.decisions] == [
+        ("approves", "recommendation", CABINET), ("notes", "recommendation", CABINET)]
+
+
+def test_a_motion_is_a_recommendation_as_its_own_paragraph_or_lead_in():
+    out = council("That the Council approves the amended revenue budget for 2025/26.",
+                  "That the budget be amended as follows:",
+                  "(a) Add £2m to the reablement budget;",
+                  "That approach will help the service to plan ahead.")
+    assert [(d.quote.split()[0], d.kind) for d in out.decisions] == [("That", "recommendation"), ("(a)", "recommendation")]
+
+
+def test_a_report_seeking_approval_asks_and_one_that_will_seek_it_is_pending():
+    out = council("This report seeks Cabinet's approval to consult on the new charging policy.",
+                  "Officers will seek the agreement of the Cabinet in June 2024.")
+    assert [(d.kind, d.body, d.date_text) for d in out.decisions] == [
+        ("recommendation", CABINET, None), ("pending", CABINET, "June 2024")]
+
+
+# --- resolutions in minutes ----------------------------------------------------------------
+
+def test_resolutions_are_decisions_taken_by_the_body_that_resolved_and_dated_by_the_meeting():
+    out = council("RESOLVED that the minutes of the meeting held on 3 May 2024 were a correct record.",
+                  "RESOLVED that Cabinet agree to:",
+                  "(a) Note the forecast overspend of £4.2m.",
+                  ("numbered", "(b) Approve the revised capital programme."),
+                  "Members agreed to refer the matter to full Council.",
+                  "The Committee NOTED the report.")
+    assert [(d.quote.split()[0], d.kind) for d in out.decisions] == [
+        ("RESOLVED", "taken"), ("(a)", "taken"), ("(b)", "taken"), ("Members", "taken"), ("The", "taken")]
+    assert [d.body for d in out.decisions][1:3] == [CABINET, CABINET]
+    assert {d.date_text for d in out.decisions} == {None}
+
+
+def test_items_of_a_resolution_in_the_past_tense():
+    out = council("RESOLVED: That the Cabinet:", ("numbered", "(i) noted the quarterly performance report;"),
+                  ("numbered", "(ii) agreed the revised targets."))
+    assert [(d.quote.split()[1], d.kind, d.body) for d in out.decisions] == [
+        ("noted", "taken", CABINET), ("agreed", "taken", CABINET)]
+
+
+def test_items_of_a_resolution_in_the_subjunctive():
+    out = council("RESOLVED – That:", ("numbered", "(1) the report be noted;"),
+                  ("numbered", "(2) a further update be brought to the Committee in March."))
+    assert [(d.quote.split()[0], d.kind) for d in out.decisions] == [("(1)", "taken"), ("(2)", "taken")]
+
+
+def test_a_resolution_continued_after_a_semicolon_is_a_second_decision():
+    out = council("RESOLVED that Cabinet approve the reablement strategy; and that delegated authority be given to "
+                  "the Director of Adult Services to award the contract.")
+    assert [(d.quote.split()[0], d.kind, d.body) for d in out.decisions] == [
+        ("RESOLVED", "taken", CABINET), ("and", "taken", CABINET)]
+
+
+def test_a_clause_still_to_be_decided_inside_a_resolution_is_pending():
+    out = council("RESOLVED that Cabinet considered the comments and endorsed the draft budget to be presented "
+                  "to full Council on 20 February for final decision.")
+    assert [(d.kind, d.date_text) for d in out.decisions] == [("taken", None), ("pending", "20 February")]
+    assert out.decisions[1].quote.startswith("endorsed the draft budget")
+
+
+def test_a_record_of_decision_and_its_form_fields():
+    out = council("Key Decision: Yes", "Decision no: 24/00001",
+                  "Decision: As Cabinet Member for Adult Social Care, I agree to:",
+                  "(a) APPROVE the new reablement service model;",
+                  "(b) DELEGATE authority to the Director of Adult Services to award the contract.")
+    assert [(d.quote.split()[0], d.kind) for d in out.decisions] == [("(a)", "taken"), ("(b)", "taken")]
+
+
+def test_minutes_signed_as_a_record_a_motion_carried_and_a_leaders_decision():
+    out = council("The minutes of the meeting were signed by the Chair as a correct record.",
+                  "On being put to the vote the motion was carried.",
+                  "I, Sam Smith, as Leader of the Council, agree to the proposed consultation.")
+    assert [d.kind for d in out.decisions] == ["taken", "taken", "taken"]
+
+
+# --- decisions taken, reported in a paper --------------------------------------------------
+
+def test_decision_taken_and_pending():
+    out = run("Exampleton Borough Council approved the pooled budget arrangement in January 2019.",
+              "Governing bodies will decide whether to merge at their September meeting.")
+    kinds = {d.quote.split()[0]: d.kind for d in out.decisions}
+    assert kinds == {"Exampleton": "taken", "Governing": "pending"}
+
+
+def test_a_decision_taken_names_its_agent_and_date_not_the_span_it_sets():
+    out = council("The charging policy was approved by Cabinet in June 2023.",
+                  "The Health and Wellbeing Board has agreed to extend the pilot until 31 March 2025.",
+                  "This option was not taken forward as it would cost more.")
+    assert [(d.kind, d.body, d.date_text) for d in out.decisions] == [
+        ("taken", CABINET, "June 2023"), ("taken", "Health and Wellbeing Board", None), ("taken", COUNCIL, None)]
+
+
+def test_a_decision_reported_in_passing_is_taken():
+    out = council("The transfer includes the 2025/26 budget, agreed by full Council in February 2025.",
+                  "The plan, approved by Cabinet, sets out six priorities.")
+    assert [(d.kind, d.date_text) for d in out.decisions] == [("taken", "February 2025"), ("taken", None)]
+
+
+def test_this_was_approved_quotes_what_was_approved():
+    out = run("This report comes to the Exampleton Health and Wellbeing Board.",
+              "In March 2019, a revised carers offer was developed and recommended to the Board. "
+              "This was approved by the Board, and the offer is attached.")
+    [d] = out.decisions
+    assert d.quote.startswith("In March 2019") and d.quote.endswith("approved by the Board, and the offer is attached.")
+    assert (d.kind, d.body, d.date_text) == ("taken", BOARD, "In March 2019")
+
+
+# --- pending decisions ---------------------------------------------------------------------
+
+def test_what_still_needs_agreeing_is_pending():
+    out = run("Once defined, the local scope will need to be tested, communicated and agreed.",
+              "We need to decide which model suits local needs.",
+              "The new rota will need to be staffed by volunteers.")
+    assert [(d.quote.split()[0], d.kind) for d in out.decisions] == [("Once", "pending"), ("We", "pending")]
+
+
+def test_decisions_to_come_are_pending_with_their_meeting_date():
+    out = council("The Cabinet will be asked to approve the preferred option at its meeting on 4 June 2024.",
+                  "The final plan will be presented to Cabinet in July for approval.",
+                  "A decision was awaited from Government on the funding settlement.",
+                  "The changes can only be made once both councils have agreed.")
+    assert [(d.kind, d.body, d.date_text) for d in out.decisions] == [
+        ("pending", CABINET, "4 June 2024"), ("pending", CABINET, "July"), ("pending", "Government", None),
+        ("pending", COUNCIL, None)]
+
+
+def test_subject_to_approval_and_brought_back_for_approval_are_pending_no_decision_required_is_not():
+    out = council("Subject to Cabinet approval, the new service will start in the autumn.",
+                  "Detailed proposals will be brought back to the Cabinet for approval.",
+                  "No decision is required at this stage.",
+                  "Following approval by Cabinet in March 2023, the service was redesigned.")
+    assert [(d.quote.split()[0], d.kind) for d in out.decisions] == [
+        ("Subject", "pending"), ("Detailed", "pending"), ("Following", "taken")]
+
+
+def test_a_short_decision_on_a_dated_line_quotes_the_line():
+    line = "October 2019: Final proposal presented to the governing bodies. Governing bodies make decision."
+    out = run(line)
+    [d] = out.decisions
+    assert d.quote == line and d.kind == "pending" and d.date_text == "October 2019"
+
+
+# --- what is not a decision ----------------------------------------------------------------
+
+def test_rules_about_what_bodies_may_decide_are_not_decisions():
+    out = run("Once called in, the Secretary of State has the power to make a final decision.",
+              "Under the guidance, local authorities can decide whether to delegate the function.",
+              "Regulation 30 of the 2013 Regulations states that the joint committee will decide whether to respond.",
+              "The proposal under consideration is one to change line management only.",
+              "What should the Board decide about the contract?")
+    assert out.decisions == []
+
+
+def test_an_undertaking_a_form_field_a_fragment_and_a_survey_finding_are_not_decisions():
+    out = council("Mr Smith agreed to write to the Minister about the grant.",
+                  "The Chair agreed to circulate the figures.",
+                  "Any interest declared when the decision was taken: None",
+                  "The Committee recommended that",
+                  "Most respondents agreed that the new opening hours would help them.")
+    assert out.decisions == []
+
+
+def test_classify_gives_the_reason_a_list_item_is_dropped():
+    def item(text):
+        sentence = Sentence(text=text, page=1, section="", char_start=0, char_end=len(text),
+                            kind=BlockKind.numbered, block_index=0)
+        return Candidate(sentence, "ask", item=True, lead="The Board is asked to:")
+
+    assert classify(item("1.2.")) == "number"
+    assert classify(item("2. Joint health scrutiny")) == "heading"
+    assert classify(item("(c) Endorse the refreshed strategy.")) is None
+    assert classify(Candidate(item("The Board is asked to:").sentence, "ask")) == "lead-in"
+
+
+# One sentence for each form a cue pattern knows; each also holds a trigger word of its pattern,
+# since a pattern is tried only on sentences with one.
+FORMS = {
+    "ask": ["The Board is asked to note the report.", "Members are invited to comment on the plan.",
+            "It is recommended that the Cabinet approves the scheme.", "The report recommends that Cabinet agrees it.",
+            "Recommendation: That the Committee endorses the strategy.",
+            "The Panel is requested to consider the options.", "This report seeks Cabinet's approval to proceed.",
+            "The paper asks the Board to endorse the plan.", "Decision required: agree the budget.",
+            "The purpose of this report is to seek approval for the scheme.",
+            "Approval is sought for the revised terms of reference.", "The Board is asked to be assured."],
+    "resolution": ["RESOLVED that the report be noted.", "Resolved that the plan be approved.",
+                   "The Committee AGREED the terms of reference.", "It was agreed that the item be deferred.",
+                   "All members agreed.", "The minutes were approved as a correct record.",
+                   "Decision: the contract be awarded.", "I, as Leader of the Council, agree to the proposal.",
+                   "The Board resolved to defer the item.", "Members noted the update.",
+                   "The Committee requested that a further report be brought in June.",
+                   "DECISION: the contract be awarded.", "Agreed that the item be deferred.",
+                   "The Committee supported the recommendations."],
+    "pending": ["The Board will decide in June.", "Members will vote on whether to proceed.",
+                "Governing bodies make decision.", "The plan will be asked to approve it.",
+                "The item would first be reconsidered by the Cabinet.",
+                "The strategy will be presented to the Board for approval.",
+                "The Cabinet Member will take the decision in March.",
+                "A decision will be made by Cabinet in May.", "The plan is expected to be agreed in July.",
+                "The Cabinet will consider the report at its meeting in May.", "A decision is awaited.",
+                "We are awaiting a decision.", "The terms are yet to be agreed.",
+                "The scheme is subject to Cabinet approval.", "The plan goes for approval at the May meeting.",
+                "The scope will need to be tested and agreed.", "The councils must decide whether to delegate.",
+                "It starts once both councils have agreed.", "The options are still under consideration.",
+                "The Board is due to decide next month.", "It will come back to the Board for decision.",
+                "We will seek the agreement of the Board in June."],
+    "taken": ["The plan was approved by the Board.", "The Council has agreed the budget.",
+              "Cabinet approved the strategy.", "The two councils both agree to the approach.", "It is agreed that we proceed.",
+              "This option was not taken forward.", "The decision to close the unit was taken in May.",
+              "Cabinet made the decision to proceed.", "The Government's decision to cut the grant.",
+              "The motion was carried.", "Following approval by Cabinet, work began."],
+}
+
+
+def test_every_form_of_a_cue_holds_a_trigger_word_of_its_pattern():
+    from extractors.decision_cues import ASK, PENDING, RESOLUTION, TAKEN, TRIGGERS, WORD
+
+    patterns = {"ask": ASK, "resolution": RESOLUTION, "pending": PENDING, "taken": TAKEN}
+    for cue, sentences in FORMS.items():
+        for sentence in sentences:
+            assert patterns[cue].search(sentence), sentence
+            assert set(WORD.findall(sentence.lower())) & TRIGGERS[cue], sentence

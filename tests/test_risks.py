@@ -1,0 +1,269 @@
+"""Risks on sentences written in the style of board papers, cabinet reports and minutes, with
+the tricky negatives: the stages (suggest -> classify -> fill) and the records they make."""
+import re
+
+import pytest
+
+from extractors.context import build_context
+from extractors.risks import classify, suggest
+from pipeline.extract import extract_paper, prepare
+from schemas import Table
+from tests.textpaper import extract, paper
+
+COVER = ["Exampleton Health and Wellbeing Board", "Date: 12 March 2019",
+         "Report Title: Community services update",
+         "Report Author: Jo Bloggs, Head of Commissioning, NHS Exampleton Clinical Commissioning Group"]
+CABINET = ["Exampleton Borough Council", "Cabinet", "Date: 4 June 2024", "Report Title: Budget monitoring",
+           "Report Author: Sam Lee, Head of Finance, Exampleton Borough Council"]
+
+
+def run(*blocks, cover=COVER):
+    return extract(*blocks, cover=cover)
+
+
+def in_section(section, *blocks):
+    """The blocks as a paper whose every block sits under `section`."""
+    parsed, _ = paper(*blocks, cover=COVER)
+    parsed.blocks = [b.model_copy(update={"section": section}) for b in parsed.blocks]
+    return extract_paper(parsed)
+
+
+def quotes(records):
+    return [r.quote for r in records]
+
+
+def decisions(*blocks):
+    """(sentence, source, reason dropped or None) for every candidate `suggest` proposes."""
+    parsed, _ = paper(*blocks, cover=COVER)
+    prepared = prepare(parsed)
+    ctx = build_context(parsed, prepared.document, prepared.orgs)
+    return [(c.sentence.text, c.source, classify(c)) for c in suggest(ctx)]
+
+
+# --- the ways a risk is stated --------------------------------------------------------------
+
+def test_explicit_risk_statements():
+    out = run("There is a risk that workforce shortages could delay the opening of the new hub.",
+              "The main risk is the end of the short-term discharge grant in 2026.",
+              "We risk losing the support of the voluntary sector if the grants round slips.")
+    assert len(out.risks) == 3
+
+
+def test_minutes_in_reported_speech():
+    out = run("Members expressed concern that the home care contract would not be in place by April.",
+              "Mrs Patel noted the potential impact of the bus subsidy cut on rural day centres.",
+              "The overspend was lower than at the end of the second quarter, however, it remained a "
+              "significant concern for the Authority.",
+              "Concerns were raised about the capacity of the reablement service over winter.")
+    assert len(out.risks) == 4
+
+
+def test_pressures_shortfalls_and_unsustainable_positions():
+    out = run("Rising demand for placements is putting further pressure on the children's services budget.",
+              "The grant received was insufficient to cover the cost of the night service.",
+              "Using reserves to balance the budget year after year is unsustainable.",
+              "Recruitment to specialist posts has proved difficult in the last year.")
+    assert len(out.risks) == 4
+
+
+def test_consequences_and_barriers_to_delivery():
+    out = run("Delays to the building works could push the opening of the centre into 2026.",
+              "Higher energy prices may lead to more households falling into fuel poverty.",
+              "The lack of a shared care record remains a barrier to joined-up discharge.")
+    assert len(out.risks) == 3
+
+
+def test_a_condition_states_its_risk_and_its_remedy():
+    out = run("If the extension is not agreed, around 200 families will lose their support worker in March.")
+    [risk] = out.risks
+    assert risk.mitigation == "If the extension is not agreed"
+
+
+def test_an_option_turned_down_for_its_drawback():
+    out = run("A shared team was also considered.",
+              "This option was not taken forward as it would leave two teams assessing the same people.")
+    [risk] = out.risks
+    assert risk.quote.startswith("This option was not taken forward")
+    assert risk.mitigation == "This option was not taken forward"
+
+
+def test_drawbacks_under_a_run_in_heading_of_rejected_options():
+    out = run("Alternatives considered and rejected:",
+              "Keeping the service in-house would mean higher unit costs for the Council.",
+              "A second provider was approached in May.")
+    [risk] = out.risks
+    assert risk.quote.startswith("Keeping the service in-house")
+    assert risk.mitigation == "Alternatives considered and rejected"
+
+
+def test_a_modal_sentence_is_a_risk_under_a_risk_heading_only():
+    sentence = "The contract may need to be re-let if the provider withdraws from the framework."
+    assert len(in_section("7. Risk implications > 7.2", sentence).risks) == 1
+    assert in_section("3. Background > 3.1", sentence).risks == []
+
+
+def test_a_clause_pointing_back_states_its_risk_with_the_clause_before():
+    out = run("The service could not keep relying on one-off grants; this was unsustainable.")
+    assert quotes(out.risks) == ["The service could not keep relying on one-off grants; this was unsustainable."]
+
+
+# --- risk lists ------------------------------------------------------------------------------
+
+def test_items_under_a_risk_lead_in_are_risks_and_benefit_items_are_not():
+    out = run("The main risks of the new model include:",
+              ("bullet", "Loss of specialist staff to neighbouring systems;"),
+              ("bullet", "Higher demand for home care packages."),
+              "Benefits of the model include:",
+              ("bullet", "A single point of access for residents."))
+    assert quotes(out.risks) == ["Loss of specialist staff to neighbouring systems;",
+                                 "Higher demand for home care packages."]
+
+
+def test_items_under_a_plan_against_risks_are_not_risks():
+    out = run("To reduce the risk of falls we will:",
+              ("bullet", "Offer strength and balance classes in every library."),
+              ("bullet", "Review medicines for residents of care homes."))
+    assert out.risks == []
+
+
+def test_only_the_first_sentence_of_a_risk_item_is_the_risk():
+    out = run("If the timetable slips we would face the following risks:",
+              ("bullet", "Vacancies are likely to rise with ongoing uncertainty. Neighbouring areas will have settled."))
+    assert quotes(out.risks) == ["Vacancies are likely to rise with ongoing uncertainty."]
+
+
+def test_a_trailing_fragment_joins_the_clause_before_it():
+    out = run("The main risks are:",
+              ("bullet", "Loss of control for the partner that does not host the team; and,"))
+    assert quotes(out.risks) == ["Loss of control for the partner that does not host the team; and,"]
+
+
+# --- tables -----------------------------------------------------------------------------------
+
+REGISTER = Table(page=1, rows=[
+    ["Risk", "Likelihood", "Impact", "Mitigation / controls"],
+    ["Recruitment of care staff may be delayed by national shortages.", "High", "Medium",
+     "Rolling recruitment campaign, with agency cover agreed for the first quarter."],
+    ["Loss of key staff", "Low", "High", "Succession plans for each senior post."],
+])
+
+
+def test_a_risk_register_row_is_one_risk_with_its_mitigation():
+    out = run("Table 2 sets out the main risks and how they are managed.", REGISTER)
+    assert [(r.quote, r.mitigation) for r in out.risks] == [
+        ("Recruitment of care staff may be delayed by national shortages.",
+         "Rolling recruitment campaign, with agency cover agreed for the first quarter"),
+        ("Loss of key staff", "Succession plans for each senior post")]
+
+
+def test_a_register_carried_over_a_page_break_keeps_its_columns():
+    continued = Table(page=2, rows=[["Provider failure in the home care market. Two providers have handed back "
+                                     "contracts this year.", "Medium", "High", "Market sustainability fund."]])
+    out = run(REGISTER, continued)
+    [*_, last] = out.risks
+    assert last.quote.startswith("Provider failure in the home care market. Two providers")
+    assert last.mitigation == "Market sustainability fund"
+
+
+def test_every_sentence_of_a_disadvantages_column_is_a_risk_and_advantages_are_not():
+    options = Table(page=1, rows=[
+        ["Option", "Outline", "Advantages", "Disadvantages"],
+        ["A", "Each council responds separately.", "More members would take part. There is less risk of delay.",
+         "Responses may conflict. Officers would duplicate work. This could be reduced if the clerks share drafts."],
+    ])
+    out = run(options)
+    assert quotes(out.risks) == ["Responses may conflict.", "Officers would duplicate work."]
+    assert out.risks[1].mitigation == "This could be reduced if the clerks share drafts"
+
+
+# --- what only looks like a risk -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, reason", [
+    ("At risk of falls 65+ 1 in 3 23% 2,400 people aged 65 and over in 2018.", "chart label"),
+    ("Negative impacts and mitigating actions for age", "label"),
+    ("Reduce the risk of falls in care homes.", "planned action"),
+    ("We will identify residents at risk of homelessness earlier.", "planned action"),
+    ("Around 4,000 children in Exampleton are at greater risk of poverty than in 2015.", "population at risk"),
+    ("Smoking increases the risk of stroke and heart disease [4].", "evidence"),
+    ("Evidence suggests that loneliness can lead to poorer mental health.", "evidence"),
+    ("There are no significant risks arising from this report.", "denied"),
+    ("No significant concerns were raised about the impact on waiting times.", "denied"),
+    ("Minimal negative impact on older residents is expected from the change.", "denied"),
+    ("The Chair thanked officers for managing the pressures on the service this winter.", "thanks"),
+    ("Despite the pressures on the budget, the partnership opened the hub on time.", "concession"),
+    ("Table 2 sets out the main risks and how they are managed.", "pointer to risks"),
+    ("There is a risk register for each workstream of the programme.", "risk instrument"),
+])
+def test_what_only_looks_like_a_risk_is_dropped_with_its_reason(text, reason):
+    assert [reason_dropped for _, _, reason_dropped in decisions(text)] == [reason]
+
+
+def test_a_sentence_cut_by_a_page_break_is_not_read_from_its_middle():
+    assert decisions("There is no expectation that older residents in the scheme",
+                     "would be adversely affected by the proposed change.") == [
+        ("would be adversely affected by the proposed change.", "threat:consequence", "fragment")]
+
+
+def test_headings_and_lead_ins_are_read_as_headings_never_as_risks():
+    assert decisions("Risks and mitigations", "The main risks of the new model are:") == []
+
+
+def test_a_risk_written_as_a_label_is_a_risk():
+    assert quotes(run("Risk: loss of key staff").risks) == ["Risk: loss of key staff"]
+
+
+@pytest.mark.parametrize("text", [
+    "The population aged over 65 grew by 8% between 2011 and 2016.",
+    "A single point of access would benefit residents.",
+])
+def test_headings_background_and_benefits_are_not_risks(text):
+    assert run(text).risks == []
+
+
+def test_a_plan_that_also_states_a_threat_keeps_the_threat():
+    out = run("We will support residents at risk of homelessness, but staff shortages could delay the new service.")
+    assert len(out.risks) == 1
+
+
+# --- fields ---------------------------------------------------------------------------------------
+
+def test_mitigations_paired_with_their_risks():
+    out = run("The main risks of the new model include:",
+              ("bullet", "Duplicated assessments between agencies leading to a need for one shared care record;"),
+              ("bullet", "Loss of specialist staff to neighbouring systems;"),
+              "There is no additional funding for the new hub. So we must phase the building works over two years.",
+              "Recruitment is likely to be affected if the decision is delayed.",
+              "Waiting lists are published monthly.")
+    mitigations = {r.quote.split()[0]: r.mitigation for r in out.risks}
+    assert mitigations == {"Duplicated": "one shared care record", "Loss": None,
+                           "There": "So we must phase the building works over two years", "Recruitment": None}
+
+
+def test_a_remedy_later_in_the_same_minuted_paragraph_answers_each_impact_before_it():
+    out = run("The changes could increase staff costs by a tenth. Further impacts could include longer waits "
+              "for assessment. The ask of Government was to fund the increase in full.")
+    assert [r.mitigation for r in out.risks] == ["The ask of Government was to fund the increase in full"] * 2
+
+
+def test_a_council_report_risk_is_the_council_s_and_a_board_paper_s_is_no_one_s():
+    sentence = "Demand for temporary accommodation is likely to exceed the budget by the autumn."
+    [own] = run(sentence, cover=CABINET).risks
+    [board] = run(sentence).risks
+    assert own.org == "Exampleton Borough Council" and board.org is None
+
+
+def test_we_resolves_to_the_author_in_a_board_paper():
+    [risk] = run("We risk losing the confidence of local providers.").risks
+    assert risk.org == "NHS Exampleton Clinical Commissioning Group"
+
+
+def test_the_cheap_gates_never_hide_a_family_s_match():
+    from extractors import risk_cues as cues
+    from tests import test_risks
+    import inspect
+    sentences = [s for s in re.findall(r'"([^"]{20,})"', inspect.getsource(test_risks))]
+    for text in sentences:
+        low = text.lower()
+        for family, pattern in cues.THREAT.items():
+            if pattern.search(low):
+                assert any(word in low for word in cues.GATES[family]), (family, text)
