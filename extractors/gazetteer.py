@@ -81,7 +81,8 @@ PLACE_KINDS = {"Council", "Councils", "CCG", "CCGs", "ICB", "ICBs", "Police", "C
 
 # Bodies whose names have no kind word.
 NATIONAL = re.compile(r"(?<![\w'’\-])(?:NHS England(?:/Improvement)?|NHSE/?I|NHS Improvement|"
-                      r"Public Health England|Health Education England|NHS Digital|NHS London|GP practices|"
+                      r"Public Health England|Health Education England|NHS Digital|NHS London|GP practices|NHS bodies|"
+                      r"Secretary of State(?: for(?: [A-Z][a-z]+| and| &)+)?|"
                       r"(?:[A-Z][a-z]+ )*Integrated Care Systems?|"
                       r"(?:Healthwatch|Age UK|Citizens Advice|CVS)(?: [A-Z][a-z]+){0,3}|Mencap|(?:[A-Z][a-z]+ )+(?:MIND|Mind|CVS)|"
                       r"Monitor(?= has| will| is))(?![\w'’\-])")
