@@ -46,7 +46,7 @@ ROLE = {"Member", "Members", "Director", "Directors", "Officer", "Officers", "Le
         "Chairwoman", "Head", "Manager", "Managers", "Lead", "Clerk", "Minister", "Councillor", "Councillors",
         "Cllr", "Cllrs", "Mayor", "Chief", "Deputy", "Secretary", "President", "Portfolio", "Holder",
         "Commissioner", "Representative", "Representatives", "Officials", "Staff", "Colleagues", "CEO", "CIO",
-        "CFO", "COO", "SRO", "Cllr", "Dr", "Mr", "Mrs", "Ms", "Miss", "Professor", "Prof"}
+        "CFO", "COO", "SRO", "Dr", "Mr", "Mrs", "Ms", "Miss", "Professor", "Prof"}
 # A role word followed by these is part of a name: "Member Services Committee", "Officer Group".
 ROLE_PART_OF_NAME = {"Services", "Support", "Development", "Engagement", "Relations"}
 # A kind word followed by these is a place or thing of the body, not the end of its name.
@@ -62,7 +62,8 @@ LEADING_NOISE = {"The", "A", "An", "Both", "All", "Each", "Our", "Their", "Its",
                  "Apologies", "Update", "Updates", "Background", "Introduction", "Appendix", "Dear",
                  "Whilst", "While", "Once", "Proposed", "Draft", "Revised", "Former", "Interim", "Shadow", "Future",
                  "January", "February", "March", "April", "May", "June", "July", "August", "September",
-                 "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Although", "Previously", "Currently", "Therefore", "Thus",
+                 "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                 "Although", "Previously", "Currently", "Therefore", "Thus",
                  "Like", "Such", "Against", "Between", "Across", "Through", "Under", "Within", "Where",
                  "When", "If", "However", "Also", "Then", "Or", "But", "So", "And", "With", "By", "For",
                  "In", "Of", "At", "On", "As", "That"}
@@ -127,7 +128,8 @@ GENERIC = [
 
 
 def name_candidates(text: str, common: set[str]) -> list[tuple[int, int, str, str]]:
-    """(start, end, name, org_type) of every body the text names by its kind word; `common`
+    """(start, end, name, org_type) of every body the text names by its kind word, of the
+    national bodies whose names have none, and of tiers of councils named together; `common`
     holds the paper's lower-case words, which a place name does not open with."""
     found = []
     for run in RUN.finditer(text):
