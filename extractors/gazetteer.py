@@ -20,15 +20,16 @@ SEP = r"(?:[ \t]+(?:(?:of|for|on|upon|and)[ \t]+(?:the[ \t]+)?|(?:de|du|la)[ \t]
 RUN = re.compile(rf"(?<![\w'’\-]){WORD}(?:{SEP}{WORD})*")
 TOKEN = re.compile(rf"{WORD}|&|,|\b{JOINER}\b")
 
-# The last word of a body's name, and the type it implies (None: decided by the words before it).
+# The last word of a body's name, and the type it implies (None: decided by the words before it;
+# "unit": a directorate or team inside a body, a council's in the papers' records).
 KIND: dict[str, str | None] = {
     "Council": None, "Councils": None, "Cabinet": "board", "Committee": "board", "Committees": "board",
     "Board": "board", "Boards": "board", "Body": "board", "Bodies": "board", "Panel": "board",
     "Forum": "board", "Executive": "board", "Group": "other", "Groups": "other", "CCG": "ccg", "CCGs": "ccg",
     "ICB": "ccg", "ICBs": "ccg", "Trust": None, "Trusts": None, "Partnership": "other",
     "Partnerships": "other", "Alliance": "other", "Network": "other", "Networks": "other",
-    "Collaborative": "other", "Consortium": "other", "Directorate": "other", "Department": "other",
-    "Service": "other", "Team": "other", "Teams": "other", "Unit": "other", "Agency": "other",
+    "Collaborative": "other", "Consortium": "other", "Directorate": "unit", "Department": "other",
+    "Service": "other", "Team": "unit", "Teams": "unit", "Unit": "unit", "Agency": "other",
     "Authority": "other", "Commission": "regulator", "Inspectorate": "regulator", "Office": "other",
     "Ministry": "other", "Government": "other", "Parliament": "other", "Court": "other",
     "School": "other", "Academy": "other", "College": "other", "University": "other",
