@@ -1,0 +1,190 @@
+"""Page regions by a recursive XY-cut over the words, so that columns, sidebars and boxes
+set side by side are each read on their own, top to bottom.
+
+A node (the page, then each column found in it) is cut across wherever a blank strip runs
+under all its words, into bands (rows, or rows set side by side at different heights).
+Consecutive bands whose words leave the same blank channel down the node open are read as
+one group, and a group is cut down its channels into columns, left to right; each column is
+a node again. A channel is cut only where both sides read as columns of text (`_is_column_split`):
+labels beside their values, a cover sheet or a table without rules is read across, row by row.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from statistics import median
+
+CHANNEL_GAP = 1.2   # a blank channel this many ems wide may be a gutter (justified word gaps reach 1 em)
+MIN_ROWS = 2        # rows each side of a gutter
+MIN_WIDTH = 4.0     # ems of text each side of a gutter (a bullet or number column is no column)
+
+
+@dataclass
+class Box:
+    """Where a word or a table sits on the page."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    item: object          # the word dict, or whatever the caller placed (a table slot)
+    size: float = 0.0     # font size; 0 for a table
+    text: str = ""
+
+
+def word_box(word: dict) -> Box:
+    return Box(word["x0"], word["x1"], word["top"], word["bottom"], word, word.get("size", 0.0), word["text"])
+
+
+def regions(boxes: list[Box]) -> list[list[Box]]:
+    """The boxes grouped into regions in reading order (each region's boxes unordered)."""
+    return [region for region in _split(boxes) if region]
+
+
+def _em(boxes: list[Box]) -> float:
+    sizes = [box.size for box in boxes if box.size]
+    return median(sizes) if sizes else 10.0
+
+
+def _split(boxes: list[Box]) -> list[list[Box]]:
+    if len(boxes) < 2 * MIN_ROWS:
+        return [boxes]
+    em = _em(boxes)
+    out: list[list[Box]] = [[]]
+    for group, channels in _groups(_bands(boxes), CHANNEL_GAP * em):
+        columns = _columns(group, channels, em) if channels else None
+        if columns is None:
+            out[-1].extend(group)    # read across, in the region it follows
+            continue
+        for column in columns:
+            out.extend(_split(column))
+        out.append([])
+    return out
+
+
+def _bands(boxes: list[Box]) -> list[list[Box]]:
+    """The boxes cut across wherever a blank strip runs under them all."""
+    bands: list[list[Box]] = []
+    bottom = -math.inf
+    for box in sorted(boxes, key=lambda b: b.top):
+        if bands and box.top <= bottom:
+            bands[-1].append(box)
+            bottom = max(bottom, box.bottom)
+        else:
+            bands.append([box])
+            bottom = box.bottom
+    return bands
+
+
+def _spans(boxes: list[Box]) -> list[tuple[float, float]]:
+    """The x ranges the boxes cover, overlapping ranges merged, left to right."""
+    spans: list[list[float]] = []
+    for box in sorted(boxes, key=lambda b: b.x0):
+        if spans and box.x0 <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], box.x1)
+        else:
+            spans.append([box.x0, box.x1])
+    return [(x0, x1) for x0, x1 in spans]
+
+
+def _channels(boxes: list[Box], gap: float) -> list[tuple[float, float]]:
+    """Blank x ranges at least `gap` wide with words on both sides."""
+    spans = _spans(boxes)
+    return [(a[1], b[0]) for a, b in zip(spans, spans[1:]) if b[0] - a[1] >= gap]
+
+
+def _narrowed(channel: tuple[float, float], spans: list[tuple[float, float]], gap: float) -> tuple[float, float] | None:
+    """What stays blank of `channel` beside a band covering `spans`, or None if too little."""
+    lo, hi = channel
+    edges = [-math.inf] + [x for span in spans for x in span] + [math.inf]
+    best = None
+    for left, right in zip(edges[::2], edges[1::2]):   # the band's blank ranges
+        a, b = max(lo, left), min(hi, right)
+        if b - a >= gap and (best is None or b - a > best[1] - best[0]):
+            best = (a, b)
+    return best
+
+
+def _groups(bands: list[list[Box]], gap: float) -> list[tuple[list[Box], list[tuple[float, float]]]]:
+    """Consecutive bands read together: a band joins the group above while it leaves every
+    channel of the group open (a row across a gutter, or a caption between two rows of
+    boxes, ends the group). A group starts with the channels of its first band; while it
+    is one row, a channel the next band closes is dropped instead, for a row's wide gap
+    (after a paragraph number, say) is no gutter."""
+    groups: list[tuple[list[Box], list[tuple[float, float]]]] = []
+    for band in bands:
+        if groups and groups[-1][1]:
+            boxes, channels = groups[-1]
+            spans = _spans(band)
+            narrowed = [found for channel in channels if (found := _narrowed(channel, spans, gap))]
+            if len(narrowed) == len(channels) or (narrowed and len(_rows(boxes)) == 1):
+                groups[-1] = (boxes + band, narrowed)
+                continue
+        groups.append((band, _channels(band, gap)))
+    return groups
+
+
+def _rows(boxes: list[Box]) -> list[list[Box]]:
+    """Boxes on the same line, top to bottom (overlapping by over half the shorter height)."""
+    rows: list[list[Box]] = []
+    top = bottom = -math.inf
+    for box in sorted(boxes, key=lambda b: b.top):
+        overlap = min(bottom, box.bottom) - max(top, box.top)
+        if rows and overlap > 0.5 * min(bottom - top, box.bottom - box.top):
+            rows[-1].append(box)
+            top, bottom = min(top, box.top), max(bottom, box.bottom)
+        else:
+            rows.append([box])
+            top, bottom = box.top, box.bottom
+    return rows
+
+
+def _row_text(row: list[Box]) -> str:
+    return " ".join(box.text for box in sorted(row, key=lambda b: b.x0))
+
+
+def _same_row(a: list[Box], b: list[Box]) -> bool:
+    top, bottom = min(x.top for x in a), max(x.bottom for x in a)
+    other_top, other_bottom = min(x.top for x in b), max(x.bottom for x in b)
+    overlap = min(bottom, other_bottom) - max(top, other_top)
+    return overlap > 0.5 * min(bottom - top, other_bottom - other_top)
+
+
+def _is_column_split(left: list[Box], right: list[Box], gutter: tuple[float, float], em: float) -> bool:
+    """Whether a gutter parts two columns of text rather than the labels and values of a
+    form or table, which are read across. Each side needs rows enough and a few words'
+    width; the left side must not be a column of labels (half its rows ending in a colon),
+    and its lines must flow as text does: wrapping (a third of its rows going on in lower
+    case from the row above, as in a column or a narrow or centred box), or running up to
+    the gutter at heights of their own (a contents list beside a column). Names or labels
+    beside their values do neither: each row is an item, level with its value."""
+    sides = [_rows(left), _rows(right)]
+    if min(len(rows) for rows in sides) < MIN_ROWS:
+        return False
+    for boxes in (left, right):
+        if max(b.x1 for b in boxes) - min(b.x0 for b in boxes) < MIN_WIDTH * em:
+            return False
+    texts = [_row_text(row) for row in sides[0]]
+    if sum(text.endswith(":") for text in texts) >= 0.5 * len(texts):
+        return False
+    if sum(text[:1].islower() for text in texts[1:]) >= len(texts[1:]) / 3:
+        return True
+    start = min(b.x0 for b in left)
+    reach = median(max(b.x1 for b in row) for row in sides[0])
+    level = sum(any(_same_row(row, other) for other in sides[1]) for row in sides[0])
+    return reach - start >= 0.8 * (gutter[1] - start) and level < 0.5 * len(sides[0])
+
+
+def _columns(group: list[Box], channels: list[tuple[float, float]], em: float) -> list[list[Box]] | None:
+    """The group cut down those of its channels that part columns of text; None if none do."""
+    channels = sorted(channels)
+    while channels:
+        pieces: list[list[Box]] = [[] for _ in range(len(channels) + 1)]
+        for box in group:
+            pieces[sum(box.x0 >= hi for _, hi in channels)].append(box)
+        failing = [i for i, channel in enumerate(channels)
+                   if not _is_column_split(pieces[i], pieces[i + 1], channel, em)]
+        if not failing:
+            return pieces
+        del channels[failing[0]]
+    return None
