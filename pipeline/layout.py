@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from pipeline.regions import Box, regions, word_box
+from pipeline.regions import Box, regions, rows, word_box
 
 CID = re.compile(r"\(cid:\d+\)")
 PRIVATE_USE = re.compile("[\ue000-\uf8ff]")  # Symbol/Wingdings bullets mapped to nowhere
@@ -147,26 +147,6 @@ def _make_line(words: list[dict], region: int) -> Line | None:
     )
 
 
-def _rows(words: list[dict]) -> list[list[dict]]:
-    """Group words into rows: a word joins the row above when they overlap by over half
-    the shorter height, so superscripts and raised tick glyphs stay on their line."""
-    rows: list[list[dict]] = []
-    top = bottom = -math.inf
-    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
-        overlap = min(bottom, word["bottom"]) - max(top, word["top"])
-        if rows and overlap > 0.5 * min(bottom - top, word["bottom"] - word["top"]):
-            rows[-1].append(word)
-            top, bottom = min(top, word["top"]), max(bottom, word["bottom"])
-        else:
-            rows.append([word])
-            top, bottom = word["top"], word["bottom"]
-    return rows
-
-
-def _lines(words: list[dict], region: int) -> list[Line]:
-    return [line for row in _rows(words) if (line := _make_line(row, region))]
-
-
 def page_lines(words: list[dict], tables: list[tuple] = ()) -> list[Line | TableSlot]:
     """Lines and table slots of one page in reading order: region by region (see
     regions.py), each region top to bottom. `tables` are (x0, top, x1, bottom) boxes whose
@@ -175,10 +155,13 @@ def page_lines(words: list[dict], tables: list[tuple] = ()) -> list[Line | Table
     boxes = [word_box(word) for word in words] + [Box(s.x0, s.x1, s.top, s.bottom, s) for s in slots]
     items: list[Line | TableSlot] = []
     for region, found in enumerate(regions(boxes)):
-        tables_here = [box.item for box in found if isinstance(box.item, TableSlot)]
-        for slot in tables_here:
+        here: list[Line | TableSlot] = []
+        for row in rows([box for box in found if not isinstance(box.item, TableSlot)]):
+            if line := _make_line([box.item for box in row], region):
+                here.append(line)
+        for slot in (box.item for box in found if isinstance(box.item, TableSlot)):
             slot.region = region
-        here = _lines([box.item for box in found if isinstance(box.item, dict)], region) + tables_here
+            here.append(slot)
         items += sorted(here, key=lambda item: (item.top, item.x0))
     return items
 
@@ -195,8 +178,9 @@ def drop_running_lines(pages: list[list[Line | TableSlot]], heights: list[float]
     least half the pages (all pages of a 2-page paper), or if it reads as a page number
     ("Page 3 of 10", "- 3 -"; a cover year such as "2016" is not one). The first page's
     copy of a running header goes too: it is a header there as well. Anywhere on the page,
-    a line repeated at the same place on at least half the pages (3 at least) goes too: a
-    watermark, or a label an export prints on every page.
+    a line repeated word for word at the same place on at least half the pages (3 at least)
+    goes too: a watermark, or a label an export prints on every page; but not from a page
+    where half the lines are such repeats, for that is a page printed from a template.
     """
     def candidates(items: list[Line | TableSlot], height: float) -> list[Line]:
         lines = sorted((item for item in items if isinstance(item, Line)), key=lambda line: line.top)
@@ -212,17 +196,21 @@ def drop_running_lines(pages: list[list[Line | TableSlot]], heights: list[float]
         running = {
             id(line) for line in lines if counts[_running_key(line.text)] >= needed or PAGE_NUMBER.match(line.text)
         }
-        kept_pages.append([item for item in items if id(item) not in running and _place(item) not in in_place])
+        repeated = {id(item) for item in items if _place(item) in in_place}
+        if 2 * len(repeated) <= sum(isinstance(item, Line) for item in items):
+            running |= repeated
+        kept_pages.append([item for item in items if id(item) not in running])
     return kept_pages
 
 
 def _place(item: Line | TableSlot) -> tuple | None:
-    return (_running_key(item.text), round(item.x0), round(item.top)) if isinstance(item, Line) else None
+    return (item.text, round(item.x0), round(item.top)) if isinstance(item, Line) else None
 
 
 def _in_place(pages: list[list[Line | TableSlot]]) -> set[tuple]:
-    """The places (text with digits ignored, x, top) a line holds on at least half the
-    pages, and on 3 at least."""
+    """The places (text, x, top) a line holds on at least half the pages, and on 3 at least.
+    The text must be the same to the letter: rows that differ only in a number ("Risk 3:")
+    are content."""
     pages_at = Counter(place for items in pages for place in {_place(item) for item in items} if place)
     needed = max(3, math.ceil(len(pages) / 2))
     return {place for place, count in pages_at.items() if count >= needed}

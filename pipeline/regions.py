@@ -11,12 +11,15 @@ labels beside their values, a cover sheet or a table without rules is read acros
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from statistics import median
 
-CHANNEL_GAP = 1.2   # a blank channel this many ems wide may be a gutter (justified word gaps reach 1 em)
+CHANNEL_GAP = 1.2   # a blank channel this many ems wide may open a gutter (justified word gaps reach 1 em)
+CHANNEL_HELD = 0.8  # and, once open, may narrow to this as rows with longer lines join
 MIN_ROWS = 2        # rows each side of a gutter
 MIN_WIDTH = 4.0     # ems of text each side of a gutter (a bullet or number column is no column)
+WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 @dataclass
@@ -51,7 +54,7 @@ def _split(boxes: list[Box]) -> list[list[Box]]:
         return [boxes]
     em = _em(boxes)
     out: list[list[Box]] = [[]]
-    for group, channels in _groups(_bands(boxes), CHANNEL_GAP * em):
+    for group, channels in _groups(_bands(boxes), CHANNEL_GAP * em, CHANNEL_HELD * em):
         columns = _columns(group, channels, em) if channels else None
         if columns is None:
             out[-1].extend(group)    # read across, in the region it follows
@@ -105,74 +108,94 @@ def _narrowed(channel: tuple[float, float], spans: list[tuple[float, float]], ga
     return best
 
 
-def _groups(bands: list[list[Box]], gap: float) -> list[tuple[list[Box], list[tuple[float, float]]]]:
+def _groups(bands: list[list[Box]], gap: float, held: float) -> list[tuple[list[Box], list[tuple[float, float]]]]:
     """Consecutive bands read together: a band joins the group above while it leaves every
-    channel of the group open (a row across a gutter, or a caption between two rows of
-    boxes, ends the group). A group starts with the channels of its first band; while it
-    is one row, a channel the next band closes is dropped instead, for a row's wide gap
-    (after a paragraph number, say) is no gutter."""
+    channel of the group open, at least `held` wide (a row across a gutter, or a caption
+    between two rows of boxes, ends the group). A group starts with the channels of its
+    first band at least `gap` wide; while it is one row, a channel the next band closes is
+    dropped instead, for a row's wide gap (after a paragraph number, say) is no gutter."""
     groups: list[tuple[list[Box], list[tuple[float, float]]]] = []
     for band in bands:
         if groups and groups[-1][1]:
             boxes, channels = groups[-1]
             spans = _spans(band)
-            narrowed = [found for channel in channels if (found := _narrowed(channel, spans, gap))]
-            if len(narrowed) == len(channels) or (narrowed and len(_rows(boxes)) == 1):
+            narrowed = [found for channel in channels if (found := _narrowed(channel, spans, held))]
+            if len(narrowed) == len(channels) or (narrowed and len(rows(boxes)) == 1):
                 groups[-1] = (boxes + band, narrowed)
                 continue
         groups.append((band, _channels(band, gap)))
     return groups
 
 
-def _rows(boxes: list[Box]) -> list[list[Box]]:
-    """Boxes on the same line, top to bottom (overlapping by over half the shorter height)."""
-    rows: list[list[Box]] = []
-    top = bottom = -math.inf
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Whether two vertical extents (top, bottom) overlap by over half the shorter one."""
+    return min(a[1], b[1]) - max(a[0], b[0]) > 0.5 * min(a[1] - a[0], b[1] - b[0])
+
+
+def rows(boxes: list[Box]) -> list[list[Box]]:
+    """Boxes on the same line, top to bottom: a box joins the row above when they overlap
+    by over half the shorter height, so superscripts and raised tick glyphs stay on their line."""
+    found: list[list[Box]] = []
+    extent = (-math.inf, -math.inf)
     for box in sorted(boxes, key=lambda b: b.top):
-        overlap = min(bottom, box.bottom) - max(top, box.top)
-        if rows and overlap > 0.5 * min(bottom - top, box.bottom - box.top):
-            rows[-1].append(box)
-            top, bottom = min(top, box.top), max(bottom, box.bottom)
+        if found and _overlap(extent, (box.top, box.bottom)):
+            found[-1].append(box)
+            extent = (min(extent[0], box.top), max(extent[1], box.bottom))
         else:
-            rows.append([box])
-            top, bottom = box.top, box.bottom
-    return rows
+            found.append([box])
+            extent = (box.top, box.bottom)
+    return found
 
 
-def _row_text(row: list[Box]) -> str:
+def _extent(row: list[Box]) -> tuple[float, float]:
+    return min(b.top for b in row), max(b.bottom for b in row)
+
+
+def _text(row: list[Box]) -> str:
     return " ".join(box.text for box in sorted(row, key=lambda b: b.x0))
 
 
-def _same_row(a: list[Box], b: list[Box]) -> bool:
-    top, bottom = min(x.top for x in a), max(x.bottom for x in a)
-    other_top, other_bottom = min(x.top for x in b), max(x.bottom for x in b)
-    overlap = min(bottom, other_bottom) - max(top, other_top)
-    return overlap > 0.5 * min(bottom - top, other_bottom - other_top)
+def _wraps(texts: list[str]) -> bool:
+    """Whether rows wrap as lines of text do: a third of them going on in lower case from
+    the row above."""
+    return sum(text[:1].islower() for text in texts[1:]) >= len(texts[1:]) / 3
+
+
+def _wordy(texts: list[str]) -> bool:
+    """Whether rows hold words, two or more on a typical row: not amounts, dates, initials."""
+    return median(len(WORD.findall(text)) for text in texts) >= 2
+
+
+def _labels(texts: list[str]) -> bool:
+    """Whether rows are a form's labels: half of them end in a colon."""
+    return sum(text.endswith(":") for text in texts) >= 0.5 * len(texts)
+
+
+def _runs_to_gutter(left: list[list[Box]], right: list[list[Box]], gutter: tuple[float, float]) -> bool:
+    """Whether the left side's rows run up close to the gutter at heights of their own, as a
+    contents list beside a column does; names or labels beside their values stop short of
+    it or sit level with the values, row for row."""
+    start = min(b.x0 for row in left for b in row)
+    reach = median(max(b.x1 for b in row) for row in left)
+    level = sum(any(_overlap(_extent(row), _extent(other)) for other in right) for row in left)
+    return reach - start >= 0.8 * (gutter[1] - start) and level < 0.5 * len(left)
 
 
 def _is_column_split(left: list[Box], right: list[Box], gutter: tuple[float, float], em: float) -> bool:
     """Whether a gutter parts two columns of text rather than the labels and values of a
     form or table, which are read across. Each side needs rows enough and a few words'
-    width; the left side must not be a column of labels (half its rows ending in a colon),
-    and its lines must flow as text does: wrapping (a third of its rows going on in lower
-    case from the row above, as in a column or a narrow or centred box), or running up to
-    the gutter at heights of their own (a contents list beside a column). Names or labels
-    beside their values do neither: each row is an item, level with its value."""
-    sides = [_rows(left), _rows(right)]
-    if min(len(rows) for rows in sides) < MIN_ROWS:
+    width. The right side's rows must wrap, or hold words (a column of amounts, dates or
+    initials does neither). The left side must not be a form's labels, and its rows must
+    wrap, or run up to the gutter as a contents list does."""
+    sides = rows(left), rows(right)
+    if min(len(side) for side in sides) < MIN_ROWS:
         return False
-    for boxes in (left, right):
-        if max(b.x1 for b in boxes) - min(b.x0 for b in boxes) < MIN_WIDTH * em:
-            return False
-    texts = [_row_text(row) for row in sides[0]]
-    if sum(text.endswith(":") for text in texts) >= 0.5 * len(texts):
+    if min(max(b.x1 for b in boxes) - min(b.x0 for b in boxes) for boxes in (left, right)) < MIN_WIDTH * em:
         return False
-    if sum(text[:1].islower() for text in texts[1:]) >= len(texts[1:]) / 3:
-        return True
-    start = min(b.x0 for b in left)
-    reach = median(max(b.x1 for b in row) for row in sides[0])
-    level = sum(any(_same_row(row, other) for other in sides[1]) for row in sides[0])
-    return reach - start >= 0.8 * (gutter[1] - start) and level < 0.5 * len(sides[0])
+    texts, values = ([_text(row) for row in side] for side in sides)
+    if _labels(texts) or not (_wraps(values) or _wordy(values)):
+        return False
+    return _wraps(texts) or _runs_to_gutter(*sides, gutter)
 
 
 def _columns(group: list[Box], channels: list[tuple[float, float]], em: float) -> list[list[Box]] | None:
