@@ -15,8 +15,9 @@ import re
 from dataclasses import dataclass
 from statistics import median
 
-CHANNEL_GAP = 1.2   # a blank channel this many ems wide may open a gutter (justified word gaps reach 1 em)
+CHANNEL_GAP = 1.0   # a blank channel this many ems wide may open a gutter
 CHANNEL_HELD = 0.8  # and, once open, may narrow to this as rows with longer lines join
+SPACE_RATIO = 1.5   # a gutter is this many times a row's median word space, on most rows
 MIN_ROWS = 2        # rows each side of a gutter
 MIN_WIDTH = 4.0     # ems of text each side of a gutter (a bullet or number column is no column)
 WORD = re.compile(r"[^\W\d_]{2,}")
@@ -54,7 +55,7 @@ def _split(boxes: list[Box]) -> list[list[Box]]:
         return [boxes]
     em = _em(boxes)
     out: list[list[Box]] = [[]]
-    for group, channels in _groups(_bands(boxes), CHANNEL_GAP * em, CHANNEL_HELD * em):
+    for group, channels in _groups(_bands(boxes), CHANNEL_GAP * em, CHANNEL_HELD * em, em):
         columns = _columns(group, channels, em) if channels else None
         if columns is None:
             out[-1].extend(group)    # read across, in the region it follows
@@ -108,23 +109,32 @@ def _narrowed(channel: tuple[float, float], spans: list[tuple[float, float]], ga
     return best
 
 
-def _groups(bands: list[list[Box]], gap: float, held: float) -> list[tuple[list[Box], list[tuple[float, float]]]]:
+def _groups(bands: list[list[Box]], gap: float, held: float, em: float) -> list[tuple[list[Box], list[tuple[float, float]]]]:
     """Consecutive bands read together: a band joins the group above while it leaves every
-    channel of the group open, at least `held` wide (a row across a gutter, or a caption
-    between two rows of boxes, ends the group). A group starts with the channels of its
-    first band at least `gap` wide; while it is one row, a channel the next band closes is
-    dropped instead, for a row's wide gap (after a paragraph number, say) is no gutter."""
+    channel of the group open, at least `held` wide. A group starts with the channels of its
+    first band at least `gap` wide. A band that closes a channel the group's rows already
+    show to be a gutter (a row across the columns, or a caption between two rows of boxes)
+    ends the group; a channel not yet shown to be one (the wide spaces of a loose line,
+    after a paragraph number) is dropped instead, and the group goes on with the rest."""
     groups: list[tuple[list[Box], list[tuple[float, float]]]] = []
     for band in bands:
         if groups and groups[-1][1]:
             boxes, channels = groups[-1]
             spans = _spans(band)
-            narrowed = [found for channel in channels if (found := _narrowed(channel, spans, held))]
-            if len(narrowed) == len(channels) or (narrowed and len(rows(boxes)) == 1):
-                groups[-1] = (boxes + band, narrowed)
+            narrowed = [_narrowed(channel, spans, held) for channel in channels]
+            closed = [channel for channel, found in zip(channels, narrowed) if not found]
+            if not closed or (any(narrowed) and not any(_is_gutter(boxes, channel, em) for channel in closed)):
+                groups[-1] = (boxes + band, [found for found in narrowed if found])
                 continue
         groups.append((band, _channels(band, gap)))
     return groups
+
+
+def _is_gutter(boxes: list[Box], channel: tuple[float, float], em: float) -> bool:
+    """Whether the boxes either side of a blank channel read as two columns of text."""
+    left = [box for box in boxes if box.x1 <= channel[0]]
+    right = [box for box in boxes if box.x0 >= channel[1]]
+    return bool(left and right) and _is_column_split(left, right, channel, em)
 
 
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
@@ -181,19 +191,37 @@ def _runs_to_gutter(left: list[list[Box]], right: list[list[Box]], gutter: tuple
     return reach - start >= 0.8 * (gutter[1] - start) and level < 0.5 * len(left)
 
 
+def _stands_out(left: list[Box], right: list[Box]) -> bool:
+    """Whether the gutter is wider than the spaces between words of the rows it parts
+    (SPACE_RATIO times the row's median space), on at least half the rows that have words
+    on both sides and spaces to compare. Every space of a loose justified line is wide, and
+    such spaces falling in line down a few rows are no gutter."""
+    on_left = {id(box) for box in left}
+    parted = wider = 0
+    for row in rows(left + right):
+        row.sort(key=lambda b: b.x0)
+        sides = [[b for b in row if id(b) in on_left], [b for b in row if id(b) not in on_left]]
+        spaces = [b.x0 - a.x1 for side in sides for a, b in zip(side, side[1:])]
+        if sides[0] and sides[1] and spaces:
+            parted += 1
+            wider += sides[1][0].x0 - sides[0][-1].x1 >= SPACE_RATIO * median(spaces)
+    return wider >= parted / 2
+
+
 def _is_column_split(left: list[Box], right: list[Box], gutter: tuple[float, float], em: float) -> bool:
     """Whether a gutter parts two columns of text rather than the labels and values of a
     form or table, which are read across. Each side needs rows enough and a few words'
-    width. The right side's rows must wrap, or hold words (a column of amounts, dates or
-    initials does neither). The left side must not be a form's labels, and its rows must
-    wrap, or run up to the gutter as a contents list does."""
+    width, and the gutter must stand out from the spaces between words. The right side's
+    rows must wrap, or hold words (a column of amounts, dates or initials does neither). The
+    left side must not be a form's labels, and its rows must wrap, or run up to the gutter
+    as a contents list does."""
     sides = rows(left), rows(right)
     if min(len(side) for side in sides) < MIN_ROWS:
         return False
     if min(max(b.x1 for b in boxes) - min(b.x0 for b in boxes) for boxes in (left, right)) < MIN_WIDTH * em:
         return False
     texts, values = ([_text(row) for row in side] for side in sides)
-    if _labels(texts) or not (_wraps(values) or _wordy(values)):
+    if _labels(texts) or not (_wraps(values) or _wordy(values)) or not _stands_out(left, right):
         return False
     return _wraps(texts) or _runs_to_gutter(*sides, gutter)
 

@@ -33,6 +33,24 @@ def wrap(text: str, chars: int) -> list[str]:
     return textwrap.wrap(text, chars)
 
 
+def justified(x: float, top: float, measure: float, text: str, size: float = 10) -> tuple[list[tuple], list[str]]:
+    """Words set justified to `measure` points, each word an item, the last line set plain;
+    and the lines' texts."""
+    lines: list[list[str]] = [[]]
+    for word in text.split():   # spaces of at least 3.5 points, which pdfplumber reads as spaces
+        if lines[-1] and sum(width(w, size) + 3.5 for w in lines[-1] + [word]) - 3.5 > measure:
+            lines.append([])
+        lines[-1].append(word)
+    items = [(x, top - LEADING * (len(lines) - 1), " ".join(lines[-1]), size)]
+    for i, words in enumerate(lines[:-1]):
+        gap = (measure - sum(width(w, size) for w in words)) / max(1, len(words) - 1)
+        left = x
+        for word in words:
+            items.append((left, top - LEADING * i, word, size))
+            left += width(word, size) + gap
+    return items, [" ".join(words) for words in lines]
+
+
 def texts(paper) -> list[str]:
     return [block.text for block in paper.blocks]
 
@@ -175,6 +193,32 @@ def test_numbered_and_bulleted_prose_is_not_cut_at_its_indent(tmp_path):
                                                                  ("numbered", "1.3"), ("bullet", None),
                                                                  ("bullet", None), ("bullet", None)]
     assert paper.blocks[0].text.endswith("a full evaluation at the end of the year.")
+
+
+JUSTIFIED = (
+    "The integrated care partnership brings together the three councils, the acute trust, two community "
+    "providers and the voluntary sector. Each partner has nominated a senior officer to the programme board, "
+    "which meets monthly and reports quarterly to the Health and Wellbeing Board. Progress against the "
+    "outcomes framework is summarised in the dashboard at Appendix A, and exceptions are escalated to the "
+    "chief executive group. Residents were consulted on the draft priorities over the summer through "
+    "online surveys, drop-in sessions in libraries and targeted conversations with carer groups. "
+)
+
+
+def test_justified_prose_in_a_narrow_measure_is_not_cut_at_its_wide_spaces(tmp_path):
+    """Loose justified lines have wide spaces that fall in line down a few rows at many
+    measures; none of them is a gutter."""
+    for measure in (110, 140, 190, 235):
+        items, lines = justified(60, 780, measure, JUSTIFIED * 2)
+        paper = parse_pdf(write_pdf(tmp_path / f"justified-{measure}.pdf", [items]))
+        assert texts(paper) == [" ".join(lines)], measure
+
+
+def test_justified_columns_with_a_narrow_gutter_are_read_one_at_a_time(tmp_path):
+    left, left_lines = justified(50, 780, 240, JUSTIFIED)
+    right, right_lines = justified(302, 780, 240, JUSTIFIED.replace("three", "four"))
+    paper = parse_pdf(write_pdf(tmp_path / "narrow.pdf", [left + right]))
+    assert texts(paper) == [" ".join(left_lines), " ".join(right_lines)]
 
 
 def test_a_label_repeated_in_place_on_every_page_is_dropped(tmp_path):
