@@ -6,8 +6,9 @@ pages are read and laid out in contiguous ranges by worker processes, each openi
 file itself; everything that looks across pages (running headers, paragraphs mended over
 a page break, sections) happens after the ranges are put back in order, so the result is
 the serial one. The rest works on plain data: layout.py orders lines, region by region
-(regions.py), and groups paragraphs; this module names their kinds, tracks the section path, mends paragraphs
-split by a page break, and lays the blocks out as one text with offsets.
+(regions.py), and groups paragraphs; this module names their kinds, tracks the section
+path, mends paragraphs split by a page break, and lays the blocks out as one text with
+offsets.
 """
 from __future__ import annotations
 
