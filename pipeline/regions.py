@@ -210,12 +210,15 @@ def _stands_out(left: list[Box], right: list[Box]) -> bool:
 
 def _is_column_split(left: list[Box], right: list[Box], gutter: tuple[float, float], em: float) -> bool:
     """Whether a gutter parts two columns of text rather than the labels and values of a
-    form or table, which are read across. Each side needs rows enough and a few words'
-    width, and the gutter must stand out from the spaces between words. The right side's
+    form or table, which are read across. A ruled table is a column of its own beside text
+    of some rows. Otherwise each side needs rows enough and a few words' width, and the
+    gutter must stand out from the spaces between words. The right side's
     rows must wrap, or hold words (a column of amounts, dates or initials does neither). The
     left side must not be a form's labels, and its rows must wrap, or run up to the gutter
     as a contents list does."""
     sides = rows(left), rows(right)
+    if any(all(not box.size for box in boxes) for boxes in (left, right)):   # a ruled table
+        return max(len(side) for side in sides) >= MIN_ROWS
     if min(len(side) for side in sides) < MIN_ROWS:
         return False
     if min(max(b.x1 for b in boxes) - min(b.x0 for b in boxes) for boxes in (left, right)) < MIN_WIDTH * em:

@@ -29,6 +29,11 @@ def centred(x0: float, x1: float, top: float, lines: list[str], size: float = 10
     return [((x0 + x1 - width(line, size)) / 2, top - LEADING * i, line, size) for i, line in enumerate(lines)]
 
 
+def ruled(x0: float, y0: float, x1: float, y1: float) -> list[tuple]:
+    """The four rules of a box, for a table pdfplumber finds by its ruling lines."""
+    return [(x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)]
+
+
 def wrap(text: str, chars: int) -> list[str]:
     return textwrap.wrap(text, chars)
 
@@ -118,6 +123,19 @@ def test_a_sidebar_beside_the_body_is_its_own_block(tmp_path):
     paper = parse_pdf(write_pdf(tmp_path / "sidebar.pdf", [items]))
     assert texts(paper) == ["Key facts", " ".join(sidebar[1:]), " ".join(body)]
     assert paper.blocks[0].kind == BlockKind.heading
+
+
+def test_a_paragraph_beside_a_ruled_table_is_not_cut_by_it(tmp_path):
+    """A table that starts beside the middle of a paragraph is read after the paragraph."""
+    left = wrap("The table beside this paragraph sets out the budget for each of the three localities over "
+                "the next two years, with a share held back as a contingency against rising winter demand.", 44)
+    items = [(50, 800, "Locality Budgets", 16, True)] + column(50, 760, left)
+    cells = [("Locality", "Budget"), ("North", "£1.2m"), ("South", "£0.9m")]
+    for i, (name, amount) in enumerate(cells):
+        items += [(315, 725 - 20 * i, name, 10), (445, 725 - 20 * i, amount, 10)]
+    rules = ruled(310, 675, 540, 740) + [(310, 718, 540, 718), (310, 698, 540, 698), (440, 675, 440, 740)]
+    paper = parse_pdf(write_pdf(tmp_path / "beside.pdf", [items], rules=[rules]))
+    assert texts(paper) == ["Locality Budgets", " ".join(left), *(cell for row in cells for cell in row)]
 
 
 def test_text_runs_on_from_one_column_into_the_next_mid_sentence(tmp_path):
