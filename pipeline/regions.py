@@ -5,8 +5,9 @@ A node (the page, then each column found in it) is cut across wherever a blank s
 under all its words, into bands (rows, or rows set side by side at different heights).
 Consecutive bands whose words leave the same blank channel down the node open are read as
 one group, and a group is cut down its channels into columns, left to right; each column is
-a node again. A channel is cut only where both sides read as columns of text (`_is_column_split`):
-labels beside their values, a cover sheet or a table without rules is read across, row by row.
+a node again. A channel is cut only where both sides read as columns of text
+(`_is_column_split`): the wide spaces of loose justified lines falling in line, labels
+beside their values, a cover sheet or a table without rules are read across, row by row.
 """
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ SPACE_RATIO = 1.5   # a gutter is this many times a row's median word space, on 
 MIN_ROWS = 2        # rows each side of a gutter
 MIN_WIDTH = 4.0     # ems of text each side of a gutter (a bullet or number column is no column)
 WORD = re.compile(r"[^\W\d_]{2,}")
+
+Span = tuple[float, float]   # a range along one axis: (left, right) or (top, bottom)
 
 
 @dataclass
@@ -80,7 +83,7 @@ def _bands(boxes: list[Box]) -> list[list[Box]]:
     return bands
 
 
-def _spans(boxes: list[Box]) -> list[tuple[float, float]]:
+def _spans(boxes: list[Box]) -> list[Span]:
     """The x ranges the boxes cover, overlapping ranges merged, left to right."""
     spans: list[list[float]] = []
     for box in sorted(boxes, key=lambda b: b.x0):
@@ -91,13 +94,13 @@ def _spans(boxes: list[Box]) -> list[tuple[float, float]]:
     return [(x0, x1) for x0, x1 in spans]
 
 
-def _channels(boxes: list[Box], gap: float) -> list[tuple[float, float]]:
+def _channels(boxes: list[Box], gap: float) -> list[Span]:
     """Blank x ranges at least `gap` wide with words on both sides."""
     spans = _spans(boxes)
     return [(a[1], b[0]) for a, b in zip(spans, spans[1:]) if b[0] - a[1] >= gap]
 
 
-def _narrowed(channel: tuple[float, float], spans: list[tuple[float, float]], gap: float) -> tuple[float, float] | None:
+def _narrowed(channel: Span, spans: list[Span], gap: float) -> Span | None:
     """What stays blank of `channel` beside a band covering `spans`, or None if too little."""
     lo, hi = channel
     edges = [-math.inf] + [x for span in spans for x in span] + [math.inf]
@@ -109,14 +112,14 @@ def _narrowed(channel: tuple[float, float], spans: list[tuple[float, float]], ga
     return best
 
 
-def _groups(bands: list[list[Box]], gap: float, held: float, em: float) -> list[tuple[list[Box], list[tuple[float, float]]]]:
+def _groups(bands: list[list[Box]], gap: float, held: float, em: float) -> list[tuple[list[Box], list[Span]]]:
     """Consecutive bands read together: a band joins the group above while it leaves every
     channel of the group open, at least `held` wide. A group starts with the channels of its
     first band at least `gap` wide. A band that closes a channel the group's rows already
     show to be a gutter (a row across the columns, or a caption between two rows of boxes)
     ends the group; a channel not yet shown to be one (the wide spaces of a loose line,
     after a paragraph number) is dropped instead, and the group goes on with the rest."""
-    groups: list[tuple[list[Box], list[tuple[float, float]]]] = []
+    groups: list[tuple[list[Box], list[Span]]] = []
     for band in bands:
         if groups and groups[-1][1]:
             boxes, channels = groups[-1]
@@ -130,14 +133,14 @@ def _groups(bands: list[list[Box]], gap: float, held: float, em: float) -> list[
     return groups
 
 
-def _is_gutter(boxes: list[Box], channel: tuple[float, float], em: float) -> bool:
+def _is_gutter(boxes: list[Box], channel: Span, em: float) -> bool:
     """Whether the boxes either side of a blank channel read as two columns of text."""
     left = [box for box in boxes if box.x1 <= channel[0]]
     right = [box for box in boxes if box.x0 >= channel[1]]
     return bool(left and right) and _is_column_split(left, right, channel, em)
 
 
-def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+def _overlap(a: Span, b: Span) -> bool:
     """Whether two vertical extents (top, bottom) overlap by over half the shorter one."""
     return min(a[1], b[1]) - max(a[0], b[0]) > 0.5 * min(a[1] - a[0], b[1] - b[0])
 
@@ -157,7 +160,7 @@ def rows(boxes: list[Box]) -> list[list[Box]]:
     return found
 
 
-def _extent(row: list[Box]) -> tuple[float, float]:
+def _extent(row: list[Box]) -> Span:
     return min(b.top for b in row), max(b.bottom for b in row)
 
 
@@ -181,7 +184,7 @@ def _labels(texts: list[str]) -> bool:
     return sum(text.endswith(":") for text in texts) >= 0.5 * len(texts)
 
 
-def _runs_to_gutter(left: list[list[Box]], right: list[list[Box]], gutter: tuple[float, float]) -> bool:
+def _runs_to_gutter(left: list[list[Box]], right: list[list[Box]], gutter: Span) -> bool:
     """Whether the left side's rows run up close to the gutter at heights of their own, as a
     contents list beside a column does; names or labels beside their values stop short of
     it or sit level with the values, row for row."""
@@ -208,7 +211,7 @@ def _stands_out(left: list[Box], right: list[Box]) -> bool:
     return wider >= parted / 2
 
 
-def _is_column_split(left: list[Box], right: list[Box], gutter: tuple[float, float], em: float) -> bool:
+def _is_column_split(left: list[Box], right: list[Box], gutter: Span, em: float) -> bool:
     """Whether a gutter parts two columns of text rather than the labels and values of a
     form or table, which are read across. A ruled table is a column of its own beside text
     of some rows. Otherwise each side needs rows enough and a few words' width, and the
@@ -229,7 +232,7 @@ def _is_column_split(left: list[Box], right: list[Box], gutter: tuple[float, flo
     return _wraps(texts) or _runs_to_gutter(*sides, gutter)
 
 
-def _columns(group: list[Box], channels: list[tuple[float, float]], em: float) -> list[list[Box]] | None:
+def _columns(group: list[Box], channels: list[Span], em: float) -> list[list[Box]] | None:
     """The group cut down those of its channels that part columns of text; None if none do."""
     channels = sorted(channels)
     while channels:
