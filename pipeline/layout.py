@@ -11,6 +11,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from pipeline.regions import Box, regions, rows, word_box
+
 CID = re.compile(r"\(cid:\d+\)")
 PRIVATE_USE = re.compile("[\ue000-\uf8ff]")  # Symbol/Wingdings bullets mapped to nowhere
 BULLET_SYMBOLS = set("•·▪◦●■□►▶➢➤✓✔")
@@ -29,12 +31,11 @@ PAGE_NUMBER = re.compile(
 
 BAND = 0.12          # top and bottom share of the page where running lines live
 EDGE_LINES = 3       # how many lines at each end of a page may be running lines
-GUTTER_SPAN = (0.35, 0.65)
 
 
 @dataclass
 class Line:
-    """One line of text in one column, glyph noise already removed."""
+    """One line of text in one region of a page, glyph noise already removed."""
 
     text: str
     x0: float
@@ -44,7 +45,7 @@ class Line:
     size: float
     bold: bool
     marker: bool = False  # began with a bullet glyph, now dropped from `text`
-    column: int = 0       # 0 full width, 1 left column, 2 right column
+    region: int = 0       # which region of the page (regions.py) it was read in
 
 
 @dataclass
@@ -56,7 +57,7 @@ class TableSlot:
     x1: float
     top: float
     bottom: float
-    column: int = 0
+    region: int = 0
 
 
 @dataclass
@@ -78,6 +79,10 @@ class Paragraph:
     @property
     def marker(self) -> bool:
         return self.lines[0].marker
+
+    @property
+    def region(self) -> int:
+        return self.lines[0].region
 
     @property
     def bold(self) -> bool:
@@ -107,7 +112,7 @@ def _is_glyph(word: dict) -> bool:
     return not text or text in BULLET_SYMBOLS or bool(GLYPH_FONTS.search(word.get("fontname", "")))
 
 
-def _make_line(words: list[dict], column: int) -> Line | None:
+def _make_line(words: list[dict], region: int) -> Line | None:
     """Join a row's words; leading glyphs become a bullet marker, other glyph noise goes."""
     words = sorted(words, key=lambda w: w["x0"])
     lead = 0
@@ -138,100 +143,27 @@ def _make_line(words: list[dict], column: int) -> Line | None:
         size=weights.most_common(1)[0][0],
         bold=all(BOLD_FONTS.search(w.get("fontname", "")) for w in kept),
         marker=lead > 0,
-        column=column,
+        region=region,
     )
 
 
-def _rows(words: list[dict]) -> list[list[dict]]:
-    """Group words into rows: a word joins the row above when they overlap by over half
-    the shorter height, so superscripts and raised tick glyphs stay on their line."""
-    rows: list[list[dict]] = []
-    top = bottom = -math.inf
-    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
-        overlap = min(bottom, word["bottom"]) - max(top, word["top"])
-        if rows and overlap > 0.5 * min(bottom - top, word["bottom"] - word["top"]):
-            rows[-1].append(word)
-            top, bottom = min(top, word["top"]), max(bottom, word["bottom"])
-        else:
-            rows.append([word])
-            top, bottom = word["top"], word["bottom"]
-    return rows
-
-
-def _lines(words: list[dict], column: int) -> list[Line]:
-    return [line for row in _rows(words) if (line := _make_line(row, column))]
-
-
-def find_gutter(words: list[dict], width: float) -> float | None:
-    """The x of a gap between two columns of text, or None for a single-column page.
-
-    A gutter is an x near the middle that words on (nearly) no row cross, with a good
-    share of rows on each side and a left column whose lines run up to it (so a cover
-    sheet of short labels and values is not mistaken for two columns).
-    """
-    rows = {round(w["top"]) for w in words}  # near enough to count rows
-    if len(rows) < 10:
-        return None
-    start, stop = int(GUTTER_SPAN[0] * width), int(GUTTER_SPAN[1] * width)
-    steps = range(start, stop, 2)
-    crossing: list[set[int]] = [set() for _ in steps]
-    for word in words:  # mark the steps strictly inside the word, padded by 2pt
-        first = max(0, math.floor((word["x0"] - 2 - start) / 2) + 1)
-        last = min(len(steps) - 1, math.ceil((word["x1"] + 2 - start) / 2) - 1)
-        for k in range(first, last + 1):
-            crossing[k].add(round(word["top"]))
-    best = min(range(len(steps)), key=lambda k: (len(crossing[k]), abs(steps[k] - width / 2)))
-    gutter = steps[best]
-    if len(crossing[best]) > 0.1 * len(rows):
-        return None
-    left = [w for w in words if w["x1"] <= gutter]
-    right = [w for w in words if w["x0"] >= gutter]
-    left_rows, right_rows = {round(w["top"]) for w in left}, {round(w["top"]) for w in right}
-    if min(len(left_rows), len(right_rows)) < max(5, 0.3 * len(rows)):
-        return None
-    left_start = min(w["x0"] for w in left)
-    row_ends = sorted(max(w["x1"] for w in row) for row in _rows(left))
-    if row_ends[len(row_ends) // 2] < left_start + 0.6 * (gutter - left_start):
-        return None
-    return gutter
-
-
-def page_lines(words: list[dict], width: float, tables: list[tuple] = ()) -> list[Line | TableSlot]:
-    """Lines and table slots of one page in reading order.
-
-    `tables` are (x0, top, x1, bottom) boxes whose words the caller has already removed.
-    On a two-column page, full-width rows (titles, wide tables) cut the page into bands
-    and each band is read left column first, then right.
-    """
+def page_lines(words: list[dict], tables: list[tuple] = ()) -> list[Line | TableSlot]:
+    """Lines and table slots of one page in reading order: region by region (see
+    regions.py), each region top to bottom. `tables` are (x0, top, x1, bottom) boxes whose
+    words the caller has already removed."""
     slots = [TableSlot(i, box[0], box[2], box[1], box[3]) for i, box in enumerate(tables)]
-    gutter = find_gutter(words, width) if words else None
-    if gutter is None:
-        items = [*_lines(words, 0), *slots]
-        return sorted(items, key=lambda item: (item.top, item.x0))
-
-    # Rows with a word across the gutter are full width, with every word beside them.
-    crossing = [w for w in words if w["x0"] < gutter < w["x1"]]
-    spans = [(min(w["top"] for w in row), max(w["bottom"] for w in row)) for row in _rows(crossing)]
-    columns: dict[int, list[dict]] = {0: crossing, 1: [], 2: []}
-    for word in words:
-        if word["x0"] < gutter < word["x1"]:
-            continue
-        middle = (word["top"] + word["bottom"]) / 2
-        if any(top <= middle <= bottom for top, bottom in spans):
-            columns[0].append(word)
-        else:
-            columns[1 if (word["x0"] + word["x1"]) / 2 < gutter else 2].append(word)
-    items: list[Line | TableSlot] = [line for column, found in columns.items() for line in _lines(found, column)]
-    for slot in slots:
-        slot.column = 0 if slot.x0 < gutter < slot.x1 else 1 if slot.x1 <= gutter else 2
-        items.append(slot)
-    cuts = sorted(item.top for item in items if item.column == 0)
-
-    def reading_key(item: Line | TableSlot) -> tuple:
-        band = sum(cut < item.top for cut in cuts)
-        return band, (item.column or 3), item.top
-
-    return sorted(items, key=reading_key)
+    boxes = [word_box(word) for word in words] + [Box(s.x0, s.x1, s.top, s.bottom, s) for s in slots]
+    items: list[Line | TableSlot] = []
+    for region, found in enumerate(regions(boxes)):
+        here: list[Line | TableSlot] = []
+        for row in rows([box for box in found if not isinstance(box.item, TableSlot)]):
+            if line := _make_line([box.item for box in row], region):
+                here.append(line)
+        for slot in (box.item for box in found if isinstance(box.item, TableSlot)):
+            slot.region = region
+            here.append(slot)
+        items += sorted(here, key=lambda item: (item.top, item.x0))
+    return items
 
 
 def _running_key(text: str) -> str:
@@ -245,7 +177,10 @@ def drop_running_lines(pages: list[list[Line | TableSlot]], heights: list[float]
     bottom band. A candidate is running if, with digits ignored, it is a candidate on at
     least half the pages (all pages of a 2-page paper), or if it reads as a page number
     ("Page 3 of 10", "- 3 -"; a cover year such as "2016" is not one). The first page's
-    copy of a running header goes too: it is a header there as well.
+    copy of a running header goes too: it is a header there as well. Anywhere on the page,
+    a line repeated word for word at the same place on at least half the pages (3 at least)
+    goes too: a watermark, or a label an export prints on every page; but not from a page
+    where half the lines are such repeats, for that is a page printed from a template.
     """
     def candidates(items: list[Line | TableSlot], height: float) -> list[Line]:
         lines = sorted((item for item in items if isinstance(item, Line)), key=lambda line: line.top)
@@ -255,13 +190,30 @@ def drop_running_lines(pages: list[list[Line | TableSlot]], heights: list[float]
     per_page = [candidates(items, height) for items, height in zip(pages, heights)]
     counts = Counter(key for lines in per_page for key in {_running_key(line.text) for line in lines})
     needed = math.inf if len(pages) < 2 else 2 if len(pages) == 2 else math.ceil(len(pages) / 2)
+    in_place = _in_place(pages)
     kept_pages = []
     for items, lines in zip(pages, per_page):
         running = {
             id(line) for line in lines if counts[_running_key(line.text)] >= needed or PAGE_NUMBER.match(line.text)
         }
+        repeated = {id(item) for item in items if _place(item) in in_place}
+        if 2 * len(repeated) <= sum(isinstance(item, Line) for item in items):
+            running |= repeated
         kept_pages.append([item for item in items if id(item) not in running])
     return kept_pages
+
+
+def _place(item: Line | TableSlot) -> tuple | None:
+    return (item.text, round(item.x0), round(item.top)) if isinstance(item, Line) else None
+
+
+def _in_place(pages: list[list[Line | TableSlot]]) -> set[tuple]:
+    """The places (text, x, top) a line holds on at least half the pages, and on 3 at least.
+    The text must be the same to the letter: rows that differ only in a number ("Risk 3:")
+    are content."""
+    pages_at = Counter(place for items in pages for place in {_place(item) for item in items} if place)
+    needed = max(3, math.ceil(len(pages) / 2))
+    return {place for place, count in pages_at.items() if count >= needed}
 
 
 def ends_clause(text: str) -> bool:
@@ -276,7 +228,7 @@ def _starts_item(line: Line) -> bool:
 def _breaks(para: Paragraph, prev: Line, line: Line) -> bool:
     """Whether `line` starts a new paragraph after `prev` (the paragraph's last line)."""
     gap = line.top - prev.bottom
-    if line.column != prev.column or gap < -1 or gap > 0.5 * min(prev.size, line.size):
+    if line.region != prev.region or gap < -1 or gap > 0.5 * min(prev.size, line.size):
         return True
     if prev.bold != line.bold or abs(prev.size - line.size) > 0.5 or _starts_item(line):
         return True
@@ -284,8 +236,10 @@ def _breaks(para: Paragraph, prev: Line, line: Line) -> bool:
     short = prev.x1 < para.right - 40
     if starts_numbered(line.text) and (ends_clause(prev.text) or short):
         return True
-    # Past the first line (which may hang or indent), lines of one paragraph share a left edge.
-    return len(para.lines) > 1 and abs(line.x0 - prev.x0) > 4
+    # Past the first line (which may hang or indent), lines of one paragraph share a left
+    # edge, or in centred text a centre.
+    centre_shift = abs((line.x0 + line.x1) - (prev.x0 + prev.x1)) / 2
+    return len(para.lines) > 1 and abs(line.x0 - prev.x0) > 4 and centre_shift > 4
 
 
 def paragraphs(items: list[Line | TableSlot], page: int) -> list[Paragraph | TableSlot]:

@@ -5,9 +5,10 @@ tables), closes it, and turns every pdfminer failure into a PaperError. A long p
 pages are read and laid out in contiguous ranges by worker processes, each opening the
 file itself; everything that looks across pages (running headers, paragraphs mended over
 a page break, sections) happens after the ranges are put back in order, so the result is
-the serial one. The rest works on plain data: layout.py orders lines and groups
-paragraphs; this module names their kinds, tracks the section path, mends paragraphs
-split by a page break, and lays the blocks out as one text with offsets.
+the serial one. The rest works on plain data: layout.py orders lines, region by region
+(regions.py), and groups paragraphs; this module names their kinds, tracks the section
+path, mends paragraphs split by a page break, and lays the blocks out as one text with
+offsets.
 """
 from __future__ import annotations
 
@@ -149,8 +150,8 @@ class PageLayout:
 
 def _lay_out(page: _Page) -> PageLayout:
     boxes = [bbox for bbox, _ in page.tables]
-    lines = page_lines([w for w in page.words if _outside(w, boxes)], page.width, boxes)
-    raw = [item.text for item in page_lines(page.words, page.width)] if page.number <= 2 else None
+    lines = page_lines([w for w in page.words if _outside(w, boxes)], boxes)
+    raw = [item.text for item in page_lines(page.words)] if page.number <= 2 else None
     return PageLayout(page.number, page.height, lines, [rows for _, rows in page.tables], raw)
 
 
@@ -316,14 +317,19 @@ class _Classifier:
         return BlockKind.body, text, None
 
 
-def _runs_on(prev: Block, tail: str, block: Block) -> bool:
+def _runs_on(prev: Block, tail: str, block: Block, other_region: bool) -> bool:
     """Whether `block` continues the sentence `prev` left open (across a page break, a
     column, or a stray gap): prev, whose text ends with `tail`, stops mid-sentence and
-    block starts lower-case or follows a word no sentence ends on."""
+    block starts lower-case or follows a word no sentence ends on. Into another region of
+    the same page only a lower-case start will do: boxes side by side hold phrases with no
+    stop ("... for all", "Empower patients ..."), while text running on into the next
+    column goes on mid-sentence."""
     if block.kind != BlockKind.body or prev.kind not in (BlockKind.body, BlockKind.bullet, BlockKind.numbered):
         return False
     if ends_clause(tail):
         return False
+    if other_region:
+        return block.text[:1].islower()
     last_word = tail.rsplit(None, 1)[-1].lower()
     return block.text[:1].islower() or tail[-1] in ",&-–(/" or last_word in CONNECTORS
 
@@ -333,6 +339,7 @@ def _blocks(items: list[Paragraph | TableSlot], classifier: _Classifier, tables:
     sections = _Sections()
     blocks: list[Block] = []
     parts: list[list[str]] = []  # each block's text pieces, joined once at the end
+    where = None                 # (page, region) of the paragraph read last
     for item in items:
         if isinstance(item, TableSlot):
             table = tables[item.index]
@@ -348,7 +355,9 @@ def _blocks(items: list[Paragraph | TableSlot], classifier: _Classifier, tables:
         if not text:
             continue
         block = Block(page=item.page, kind=kind, text=text, number=number)
-        if blocks and _runs_on(blocks[-1], parts[-1][-1], block):
+        other_region = where is not None and where[0] == item.page and where[1] != item.region
+        where = (item.page, item.region)
+        if blocks and _runs_on(blocks[-1], parts[-1][-1], block, other_region):
             parts[-1].append(text)
             continue
         if kind == BlockKind.heading:
