@@ -11,7 +11,8 @@ papers have no gold: `--judged` names a file of lines 'F<TAB>quote' (a record re
 or 'T<TAB>quote', written by reading every record of the dump; records not yet judged are
 counted as '?'. Gold commitments no candidate reaches are counted as 'not suggested'. A family is worth keeping when its true records come from several papers and
 its false ones are few everywhere. Writes `families.md` (every record under its family; the
-check papers' words only with `--show-check`, as rules are not written against them).
+check papers' words only with `--show-check`, as rules are not written against them) and
+`drops.md` (every candidate dropped, by reason).
 """
 from __future__ import annotations
 
@@ -71,7 +72,7 @@ def main() -> None:
     # family -> counters and listings
     rows = defaultdict(lambda: {"true": 0, "false": 0, "lost": 0, "dropped": 0, "un_false": 0, "un_true": 0, "un_layout": 0,
                                 "un_unjudged": 0, "papers": defaultdict(int), "false_papers": defaultdict(int)})
-    listing, legend = defaultdict(list), []
+    listing, drops, legend = defaultdict(list), defaultdict(list), []
     pdfs = [(p, True) for p in sorted(a.papers.glob("*.pdf"))] + [(p, False) for p in sorted(a.unannotated.glob("*.pdf"))]
     for pdf, annotated in pdfs:
         try:
@@ -108,6 +109,8 @@ def main() -> None:
                     row["lost"] += 1
                     row["papers"][short] += 1
                     listing["drop: " + v.reason].append(f"LOST {short} p.{c.clause.page} | {shown(c.clause.text)}")
+                drops[v.reason].append(f"{'LOST' if id(q) in lost_ids else 'drop'} {short} p.{c.clause.page} "
+                                       f"({v.detail}) | {shown(c.clause.text)}")
         else:
             for c, v, r in kept:
                 mark = marks.get(" ".join(c.clause.text.split()), "?")
@@ -119,6 +122,7 @@ def main() -> None:
             for c, v, _ in found:
                 if not v.keep:
                     rows["drop: " + v.reason]["dropped"] += 1
+                    drops[v.reason].append(f"U {short} p.{c.clause.page} ({v.detail}) | {c.clause.text}")
     print(f"{'family':58} {'papers':>6} {'true':>5} {'false':>5} {'unT':>4} {'unF':>4} {'unL':>4} {'un?':>4}")
     for name, row in sorted(rows.items(), key=lambda kv: (kv[0].startswith(("drop", "not")), -kv[1]["true"] - kv[1]["lost"])):
         if name.startswith(("drop", "not")):
@@ -133,7 +137,10 @@ def main() -> None:
             row = rows[name]
             f.write(f"\n## {name}\ntrue by paper: {dict(row['papers'])}\nfalse by paper: {dict(row['false_papers'])}\n")
             f.write("".join(f"- {line}\n" for line in listing[name]))
-    print(f"\nlisting in {a.out / 'families.md'}  (* a study paper)")
+    with (a.out / "drops.md").open("w") as f:
+        for name in sorted(drops):
+            f.write(f"\n## {name}\n" + "".join(f"- {line}\n" for line in drops[name]))
+    print(f"\nlisting in {a.out / 'families.md'}, every drop in {a.out / 'drops.md'}  (* a study paper)")
 
 
 if __name__ == "__main__":

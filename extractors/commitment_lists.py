@@ -34,9 +34,9 @@ offer optimise oversee partner plan prevent protect raise recruit redesign resha
 scale secure shape signpost simplify standardise streamline tackle target train transform understand upgrade value
 widen""".split())
 ITEM_OPENING = re.compile(r"^[\"'‘“(]*(?:To\s+)?(?P<word>[A-Z][a-z]+)")
-ACTION_HEADER = re.compile(r"\b(?:actions?|activit(?:y|ies)|what\s+we\s+will\s+do|commitments?|deliverables?|"
+ACTION_HEADER = re.compile(r"\b(?:actions?|activit(?:y|ies)|what\s+we\s+will\s+do|commit\w*|deliverables?|"
                            r"next\s+steps|tasks?|how\s+we\s+will)\b", re.I)
-LEAD_HEADER = re.compile(r"\b(?:lead|owner|responsib\w*|who|by\s+whom|accountable)\b", re.I)
+LEAD_HEADER = re.compile(r"\b(?:lead|led\s+by|owner|responsib\w*|who|by\s+whom|accountable)\b", re.I)
 
 
 def under_promise(clause: Sentence) -> str | None:

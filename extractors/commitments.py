@@ -17,10 +17,10 @@ import re
 from dataclasses import dataclass
 
 from extractors.commitment_cues import (AGENT, ASKED, ATTITUDE, CONDITION, CONDITIONAL_WORDS, CONSEQUENCE, COUNTERFACTUAL,
-                                        CUE, DEADLINE, DECIDE, FIRM_WORDS, FORECAST, HEDGE, HYPOTHETICAL_SECTION,
+                                        CUE, DEADLINE, DECIDE, NOT_AN_ACT, FIRM_WORDS, FORECAST, HEDGE, HYPOTHETICAL_SECTION,
                                         PLAN_VERBS, RISK, SECOND_PROMISE, STATIVE, SUGGESTION, TRENDS)
 from extractors.commitment_lists import action_cell, listed_promiser, under_promise
-from extractors.commitment_subjects import BODY, CLAUSE, PRONOUN, THING, UNIT, WE, Subject, subject_of
+from extractors.commitment_subjects import BODY, CLAUSE, GROUP, PRONOUN, THING, UNIT, WE, Subject, antecedent, subject_of
 from extractors.context import PaperContext, Sentence
 from extractors.cues import QUESTION, item_text, short
 from schemas import Commitment
@@ -33,6 +33,7 @@ class Candidate:
     cues: list[re.Match]
     form: str = "clause"          # "clause", "item" (under a promise lead-in) or "cell" (an action column)
     shape: str = ""               # an item's or cell's shape and lead-in, as commitment_lists reads them
+    previous: str = ""            # the sentence before, in the same section: what 'it' or 'they' may stand for
 
 
 @dataclass
@@ -60,12 +61,14 @@ def extract_commitments(ctx: PaperContext) -> list[Commitment]:
 # --- suggest ------------------------------------------------------------------------------
 
 def suggest(ctx: PaperContext) -> list[Candidate]:
-    out, minutes = [], reported_speech(ctx)
+    out, minutes, before = [], reported_speech(ctx), None
     for sentence in ctx.sentences:
+        previous = before.text if before and before.section == sentence.section else ""
+        before = sentence
         for clause in _clauses(sentence, ctx):
             cues = [c for c in CUE.finditer(clause.text) if minutes or not c.group("action")]
             if cues:
-                out.append(Candidate(clause, cues))
+                out.append(Candidate(clause, cues, previous=previous))
             elif shape := under_promise(clause):
                 out.append(Candidate(clause, [], "item", shape))
             elif action_cell(ctx, clause):
@@ -108,7 +111,7 @@ def classify(ctx: PaperContext, candidate: Candidate) -> Verdict:
         if _quoted(text, cue.start()):
             dropped.append(Verdict(False, "the quoted words of another, or an aside in brackets"))
             continue
-        verdict = _promise(ctx, text, cue, candidate.clause.section)
+        verdict = _promise(ctx, text, cue, candidate.clause.section, candidate.previous)
         if verdict.keep:
             return verdict
         dropped.append(verdict)
@@ -116,7 +119,7 @@ def classify(ctx: PaperContext, candidate: Candidate) -> Verdict:
     return Verdict(False, dropped[0].reason, detail="; ".join(f"{v.reason} ({v.detail})" for v in dropped))
 
 
-def _promise(ctx: PaperContext, text: str, cue: re.Match, section: str) -> Verdict:
+def _promise(ctx: PaperContext, text: str, cue: re.Match, section: str, previous: str) -> Verdict:
     form = next(k for k in ("modal", "stance", "intent", "progressive", "underway", "impersonal", "noun", "action")
                 if cue.group(k))
     word = cue.group(form)
@@ -130,6 +133,17 @@ def _promise(ctx: PaperContext, text: str, cue: re.Match, section: str) -> Verdi
     if form == "action":
         return _action_point(ctx, cue)
     subject = subject_of(ctx, text, cue.start())
+    if subject.kind == PRONOUN and not cue.group("passive"):
+        resolved = antecedent(ctx, subject, text[:cue.start()], previous)
+        if resolved:
+            verdict = _promise_of(ctx, text, cue, section, form, resolved)
+            verdict.reason = f"a pronoun for the {resolved.kind} before it: {verdict.reason}"
+            return verdict
+    return _promise_of(ctx, text, cue, section, form, subject)
+
+
+def _promise_of(ctx: PaperContext, text: str, cue: re.Match, section: str, form: str, subject: Subject) -> Verdict:
+    word, action = cue.group(form), text[cue.end():]
     if subject.kind in (CLAUSE, PRONOUN) and not (form == "modal" and cue.group("passive")):
         return Verdict(False, "no subject that can promise", detail=f"{subject.kind}: {subject.text!r}")
     if re.search(r"\bfollowing\b", subject.text, re.I) and subject.kind not in (WE, BODY):
@@ -144,7 +158,11 @@ def _promise(ctx: PaperContext, text: str, cue: re.Match, section: str) -> Verdi
         return Verdict(False, "a thing, not a body", detail=f"{word!r}: {subject.text!r}")
     if form == "progressive" and word.split()[-1].lower() in TRENDS:
         return Verdict(False, "a state or trend", detail=word)
-    return _kept(subject.actor, word, action, f"{subject.kind} {form}")
+    key = word.split()[-2 if word.endswith(" to") else -1].lower()
+    if key == "need" and NOT_AN_ACT.match(action):
+        return Verdict(False, "a need to be so, or a question to settle, not an act", detail=action[:30])
+    return _kept(subject.actor, word, action, f"{subject.kind} {form}: {key}" if form in ("stance", "intent") else
+                 f"{subject.kind} {form}")
 
 
 def _modal(ctx: PaperContext, cue: re.Match, subject: Subject, action: str, section: str) -> Verdict:
@@ -183,6 +201,8 @@ def _modal(ctx: PaperContext, cue: re.Match, subject: Subject, action: str, sect
         return Verdict(False, "a consequence or risk", detail=f"{modal} {verb}")
     if modal in ("could", "may", "might") and (subject.kind not in (WE, BODY) or "not" in cue.group(0).split()):
         return Verdict(False, "a possibility, not a promise", detail=f"{subject.text!r} {modal}")
+    if subject.kind == GROUP and modal not in ("will", "shall"):
+        return Verdict(False, "what bodies of a kind could or must do, not a promise", detail=modal)
     if modal == "must" and subject.kind == UNIT:
         return Verdict(False, "a duty of an office, as statute puts it, not a promise")
     if verb in DECIDE:
