@@ -34,19 +34,27 @@ offer optimise oversee partner plan prevent protect raise recruit redesign resha
 scale secure shape signpost simplify standardise streamline tackle target train transform understand upgrade value
 widen""".split())
 ITEM_OPENING = re.compile(r"^[\"'‘“(]*(?:To\s+)?(?P<word>[A-Z][a-z]+)")
-ACTION_HEADER = re.compile(r"\b(?:actions?|activit(?:y|ies)|what\s+we\s+will\s+do|commitments?|deliverables?|"
+ACTION_HEADER = re.compile(r"\b(?:actions?|activit(?:y|ies)|what\s+we\s+will\s+do|commit\w*|deliverables?|"
                            r"next\s+steps|tasks?|how\s+we\s+will)\b", re.I)
-LEAD_HEADER = re.compile(r"\b(?:lead|owner|responsib\w*|who|by\s+whom|accountable)\b", re.I)
+LEAD_HEADER = re.compile(r"\b(?:lead|led\s+by|owner|responsib\w*|who|by\s+whom|accountable)\b", re.I)
 
 
-def under_promise(clause: Sentence) -> bool:
+def under_promise(clause: Sentence) -> str | None:
     """A list item under a lead-in that promises ('We will:', 'Our priorities are:', 'the
-    following approach is proposed') that opens with a verb ('Utilise ...', 'To work ...')."""
+    following approach is proposed') that opens with a verb ('Utilise ...', 'To work ...');
+    the item's shape and its lead-in's kind, or None."""
     lead = clause.lead_in
     if not (clause.is_item and lead and PROMISE_LEAD.search(lead)) or PAST_LEAD.search(lead) or ASKED.search(lead):
-        return False
+        return None
     strong = bool(FUTURE_LEAD.search(lead))
-    return _opens_with_action(clause.text, gerund=strong) or (strong and _fragment(clause.text))
+    kind = "a future lead-in" if strong else "a promise lead-in"
+    if _opens_with_action(clause.text, gerund=False):
+        return f"a verb item under {kind}"
+    if strong and _opens_with_action(clause.text):
+        return f"a gerund item under {kind}"
+    if strong and _fragment(clause.text):
+        return f"a verbless item under {kind}"
+    return None
 
 
 def action_cell(ctx: PaperContext, clause: Sentence) -> bool:

@@ -16,7 +16,7 @@ from extractors.context import PaperContext
 from extractors.cues import item_text
 
 # The kinds a subject can be; classify decides which kinds each promise form accepts.
-WE, BODY, UNIT, OWN, THING, PRONOUN, CLAUSE = "we", "body", "unit", "own", "thing", "pronoun", "clause"
+WE, BODY, UNIT, OWN, GROUP, THING, PRONOUN, CLAUSE = "we", "body", "unit", "own", "group", "thing", "pronoun", "clause"
 
 
 @dataclass
@@ -28,6 +28,8 @@ class Subject:
 
 # Asides in brackets, but not a name's own initials: 'The Special Educational Needs (SEND) service'.
 PARENS = re.compile(r"\((?![A-Z][A-Za-z&]{1,7}\))[^()]*\)|\[[^\[\]]*\]")
+# An aside between dashes: 'where - as a system of partners - we need to focus'.
+DASHED = re.compile(r"\s[-–—]\s[^-–—;:]{1,80}\s[-–—]\s")
 APPOSITION = re.compile(r"^\s*(?:along\s+with|such\s+as|including|together\s+with|as\s+well\s+as|alongside|like|e\.g|"
                         r"i\.e|in\s+particular|particularly|and\s+other|as\s+appropriate|(?:where|if|when)\s+(?:possible|appropriate|"
                         r"required|necessary|needed|relevant)|"
@@ -56,6 +58,9 @@ UNIT_HEADS = {"service", "team", "directorate", "department", "division", "unit"
 # The author's own people, plural: 'Commissioners', 'Local teams', 'Senior officers'.
 STAFF_HEADS = {"officers", "staff", "teams", "commissioners", "colleagues", "leads", "directors", "services"}
 STAFF_MODIFIERS = {"the", "our", "local", "senior", "lead", "joint", "its", "their", "all", "both", "relevant", "these"}
+# Bodies named by their kind, in the plural: 'Local district and borough councils', 'All partners'.
+GROUP_HEADS = {"councils", "authorities", "partners", "partnerships", "boards", "trusts", "ccgs", "icbs", "organisations",
+               "agencies", "providers", "bodies"}
 PREPOSITIONS = {"of", "from", "in", "at", "with", "within", "across", "for", "to", "on", "by", "into", "between"}
 ROLE = re.compile(r"^(?:[Tt]he\s+)?(?:[A-Z][\w/-]*\s+)*(?:Director|Officer|Executive|Leader|Chair|Chairman|Head|"
                   r"Manager|Secretary|Commissioner|Lead|Clerk)s?(?:\s+(?:of|for|and|the|[A-Z][\w/-]*))*$")
@@ -67,7 +72,7 @@ DETERMINER = re.compile(r"^(?:the|a|an|our|its|their|both|all|each)\s+", re.I)
 def subject_of(ctx: PaperContext, text: str, cue_at: int) -> Subject:
     """The subject of the promise word at `cue_at` in `text` (a clause)."""
     start = len(text) - len(item_text(text))
-    stretch = PARENS.sub(" ", text[start:cue_at])
+    stretch = DASHED.sub(" ", PARENS.sub(" ", text[start:cue_at]))
     stretch = re.split(r"[;:–—]|\s-\s", stretch)[-1]
     chunk = _last_chunk(stretch)
     if chunk is None:
@@ -151,6 +156,8 @@ def _classify(ctx: PaperContext, head: str) -> Subject:
         return Subject(head, UNIT, ctx.orgs.author)
     if ROLE.match(head) or _unit(words):
         return Subject(head, UNIT, _unit_name(ctx, head))
+    if words[-1].lower() in GROUP_HEADS and not {w.lower() for w in words} & PREPOSITIONS:
+        return Subject(head, GROUP, DETERMINER.sub("", re.sub(r"^(?:these|those|other)\s+", "", head, flags=re.I)))
     tail = re.split(r"\band\s+(?=(?:the|our|its)\s)", head)[-1]
     if tail != head:        # '... in areas like reviews and the directorate remained committed'
         return _classify(ctx, tail)
@@ -204,3 +211,24 @@ def _unit_name(ctx: PaperContext, head: str) -> str | None:
     if len(words) >= 2 and words[0][:1].isupper() and (proper or acronym) and not PERSON.search(name):
         return ctx.orgs.canonical(name) or name
     return ctx.orgs.author
+
+
+def antecedent(ctx: PaperContext, pronoun: Subject, before: str, previous: str) -> Subject | None:
+    """What a subject 'it', 'they', 'he' or 'she' stands for: a person named earlier in the clause
+    or the sentence before ('Cllr Webb said she would check'), else the subject of the sentence
+    before ('Our framework will ... . It will also foster ...'), when that subject is a body, one
+    of the author's units or people, or a thing of its business; never 'we', which 'it' is not."""
+    word = pronoun.text.split()[-1].lower()
+    if pronoun.text.lower() != word or word not in ("it", "they", "he", "she"):
+        return None
+    words = item_text(previous).split()
+    lead = _leading_subject(words) if words else None
+    if word in ("he", "she"):
+        # 'Cllr Webb confirmed ... but she would check'; 'Cllr Webb agreed. She would write ...'
+        alone = not re.sub(rf"\b{word}\b", "", before, flags=re.I).strip(" ,")
+        named = PERSON.search(before) or (alone and lead and PERSON.search(lead))
+        return Subject(word, UNIT, ctx.orgs.author) if named else None
+    if not lead:
+        return None
+    subject = _classify(ctx, lead.strip(" ,'\"‘’“”"))
+    return subject if subject.kind in (BODY, UNIT, OWN, GROUP, THING) else None

@@ -17,10 +17,10 @@ import re
 from dataclasses import dataclass
 
 from extractors.commitment_cues import (AGENT, ASKED, ATTITUDE, CONDITION, CONDITIONAL_WORDS, CONSEQUENCE, COUNTERFACTUAL,
-                                        CUE, DEADLINE, DECIDE, FIRM_WORDS, FORECAST, HEDGE, HYPOTHETICAL_SECTION,
+                                        CUE, DEADLINE, DECIDE, NOT_AN_ACT, FIRM_WORDS, FORECAST, HEDGE, HYPOTHETICAL_SECTION,
                                         PLAN_VERBS, RISK, SECOND_PROMISE, STATIVE, SUGGESTION, TRENDS)
 from extractors.commitment_lists import action_cell, listed_promiser, under_promise
-from extractors.commitment_subjects import BODY, CLAUSE, PRONOUN, THING, UNIT, WE, Subject, subject_of
+from extractors.commitment_subjects import BODY, CLAUSE, GROUP, PRONOUN, THING, UNIT, WE, Subject, antecedent, subject_of
 from extractors.context import PaperContext, Sentence
 from extractors.cues import QUESTION, item_text, short
 from schemas import Commitment
@@ -32,15 +32,21 @@ class Candidate:
     clause: Sentence
     cues: list[re.Match]
     form: str = "clause"          # "clause", "item" (under a promise lead-in) or "cell" (an action column)
+    shape: str = ""               # an item's or cell's shape and lead-in, as commitment_lists reads them
+    previous: str = ""            # the sentence before, in the same section: what 'it' or 'they' may stand for
 
 
 @dataclass
 class Verdict:
+    """Keep or drop, with the reason: one of a fixed set of phrases, so the records each rule
+    keeps and drops can be counted by reason (bench/commitment_families.py); `detail` names
+    the words that decided."""
     keep: bool
     reason: str
     actor: str | None = None
     modality: str = "firm"
     action: str = ""
+    detail: str = ""
 
 
 def extract_commitments(ctx: PaperContext) -> list[Commitment]:
@@ -55,16 +61,18 @@ def extract_commitments(ctx: PaperContext) -> list[Commitment]:
 # --- suggest ------------------------------------------------------------------------------
 
 def suggest(ctx: PaperContext) -> list[Candidate]:
-    out, minutes = [], reported_speech(ctx)
+    out, minutes, before = [], reported_speech(ctx), None
     for sentence in ctx.sentences:
+        previous = before.text if before and before.section == sentence.section else ""
+        before = sentence
         for clause in _clauses(sentence, ctx):
             cues = [c for c in CUE.finditer(clause.text) if minutes or not c.group("action")]
             if cues:
-                out.append(Candidate(clause, cues))
-            elif under_promise(clause):
-                out.append(Candidate(clause, [], "item"))
+                out.append(Candidate(clause, cues, previous=previous))
+            elif shape := under_promise(clause):
+                out.append(Candidate(clause, [], "item", shape))
             elif action_cell(ctx, clause):
-                out.append(Candidate(clause, [], "cell"))
+                out.append(Candidate(clause, [], "cell", "a cell of an action column"))
     return out
 
 
@@ -86,7 +94,7 @@ def classify(ctx: PaperContext, candidate: Candidate) -> Verdict:
         actor, conditional = listed_promiser(ctx, candidate.clause, candidate.form)
         if not actor:
             return Verdict(False, "no body to promise it")
-        return Verdict(True, f"an {candidate.form} under a promise", actor,
+        return Verdict(True, candidate.shape, actor,
                        "conditional" if conditional else "firm", item_text(text))
     suggestion = SUGGESTION.match(item_text(text))
     if suggestion and ctx.orgs.author:
@@ -96,21 +104,22 @@ def classify(ctx: PaperContext, candidate: Candidate) -> Verdict:
         return Verdict(False, "a lead-in whose promise is in the list that follows")
     if FORECAST.search(text, 0, candidate.cues[0].start()):
         return Verdict(False, "a forecast reported")
-    reasons = []
+    dropped = []
     for cue in candidate.cues:
         if COUNTERFACTUAL.search(text, 0, cue.start()):
             return Verdict(False, "a counterfactual: what happens if something is not done")
         if _quoted(text, cue.start()):
-            reasons.append("the quoted words of another, or an aside in brackets")
+            dropped.append(Verdict(False, "the quoted words of another, or an aside in brackets"))
             continue
-        verdict = _promise(ctx, text, cue, candidate.clause.section)
+        verdict = _promise(ctx, text, cue, candidate.clause.section, candidate.previous)
         if verdict.keep:
             return verdict
-        reasons.append(verdict.reason)
-    return Verdict(False, "; ".join(reasons))
+        dropped.append(verdict)
+    # The first promise word's reason names the drop; the others' are its detail.
+    return Verdict(False, dropped[0].reason, detail="; ".join(f"{v.reason} ({v.detail})" for v in dropped))
 
 
-def _promise(ctx: PaperContext, text: str, cue: re.Match, section: str) -> Verdict:
+def _promise(ctx: PaperContext, text: str, cue: re.Match, section: str, previous: str) -> Verdict:
     form = next(k for k in ("modal", "stance", "intent", "progressive", "underway", "impersonal", "noun", "action")
                 if cue.group(k))
     word = cue.group(form)
@@ -124,8 +133,19 @@ def _promise(ctx: PaperContext, text: str, cue: re.Match, section: str) -> Verdi
     if form == "action":
         return _action_point(ctx, cue)
     subject = subject_of(ctx, text, cue.start())
+    if subject.kind == PRONOUN and not cue.group("passive"):
+        resolved = antecedent(ctx, subject, text[:cue.start()], previous)
+        if resolved:
+            verdict = _promise_of(ctx, text, cue, section, form, resolved)
+            verdict.reason = f"a pronoun for the {resolved.kind} before it: {verdict.reason}"
+            return verdict
+    return _promise_of(ctx, text, cue, section, form, subject)
+
+
+def _promise_of(ctx: PaperContext, text: str, cue: re.Match, section: str, form: str, subject: Subject) -> Verdict:
+    word, action = cue.group(form), text[cue.end():]
     if subject.kind in (CLAUSE, PRONOUN) and not (form == "modal" and cue.group("passive")):
-        return Verdict(False, f"no subject that can promise ({subject.kind}: {subject.text!r})")
+        return Verdict(False, "no subject that can promise", detail=f"{subject.kind}: {subject.text!r}")
     if re.search(r"\bfollowing\b", subject.text, re.I) and subject.kind not in (WE, BODY):
         return Verdict(False, "a lead-in: 'the following approach is proposed'")
     if form == "modal":
@@ -135,10 +155,14 @@ def _promise(ctx: PaperContext, text: str, cue: re.Match, section: str) -> Verdi
             return Verdict(False, "a state, not work under way")
         return _kept(_agent(ctx, text, cue) or ctx.orgs.author, word, action, "work under way")
     if subject.kind == THING:
-        return Verdict(False, f"a thing, not a body, {word!r}: {subject.text!r}")
+        return Verdict(False, "a thing, not a body", detail=f"{word!r}: {subject.text!r}")
     if form == "progressive" and word.split()[-1].lower() in TRENDS:
-        return Verdict(False, f"a state or trend: {word!r}")
-    return _kept(subject.actor, word, action, f"{subject.kind} {form}")
+        return Verdict(False, "a state or trend", detail=word)
+    key = word.split()[-2 if word.endswith(" to") else -1].lower()
+    if key == "need" and NOT_AN_ACT.match(action):
+        return Verdict(False, "a need to be so, or a question to settle, not an act", detail=action[:30])
+    return _kept(subject.actor, word, action, f"{subject.kind} {form}: {key}" if form in ("stance", "intent") else
+                 f"{subject.kind} {form}")
 
 
 def _modal(ctx: PaperContext, cue: re.Match, subject: Subject, action: str, section: str) -> Verdict:
@@ -146,14 +170,14 @@ def _modal(ctx: PaperContext, cue: re.Match, subject: Subject, action: str, sect
     minutes, hedged = reported_speech(ctx), bool(HEDGE.search(cue.group(0)))
     if modal in ("would", "could", "may", "might") and not minutes:
         if HYPOTHETICAL_SECTION.search(section):
-            return Verdict(False, f"a hypothetical in an options or risks section: {modal}")
+            return Verdict(False, "a hypothetical in an options or risks section", detail=modal)
         if re.match(r"\s*(?:need|have)\s+to\b", cue.string[cue.start("verb"):] if verb else ""):
-            return Verdict(False, f"a hypothetical necessity: {modal} need to")
+            return Verdict(False, "a hypothetical necessity: would need to", detail=modal)
     if participle:
         if participle in STATIVE:
-            return Verdict(False, f"a state or forecast: be {participle}")
+            return Verdict(False, "a state or forecast: be + participle", detail=participle)
         if modal not in ("will", "shall") and not (modal == "would" and minutes):
-            return Verdict(False, f"a possible passive: {modal} be {participle}")
+            return Verdict(False, "a possible passive", detail=f"{modal} be {participle}")
         if subject.kind == CLAUSE:
             return Verdict(False, "a passive inside a relative or subordinate clause")
         if subject.kind in (WE, BODY):
@@ -167,22 +191,24 @@ def _modal(ctx: PaperContext, cue: re.Match, subject: Subject, action: str, sect
                      "a passive about the paper's own business", hedged)
     verb = _main_verb(cue.string, cue.end("verb"), verb)
     if verb is None:
-        return Verdict(False, f"a copula: {modal} be ...")
+        return Verdict(False, "a copula: will be ...", detail=modal)
     if subject.kind == THING:
         aim = re.match(r"be\s+to\s+[a-z]", cue.string[cue.start("verb"):])
         if (verb in PLAN_VERBS or aim) and (modal in ("will", "shall") or (modal == "would" and minutes)):
             return _kept(ctx.orgs.author, modal, action, "a planned change to the paper's own business", hedged)
-        return Verdict(False, f"a prediction with no agent: {subject.text!r} {modal} {verb}")
+        return Verdict(False, "a prediction with no agent", detail=f"{subject.text!r} {modal} {verb}")
     if CONSEQUENCE.match(cue.string[cue.start("verb"):]) or (modal in ("could", "may", "might") and verb in RISK):
-        return Verdict(False, f"a consequence or risk: {modal} {verb}")
+        return Verdict(False, "a consequence or risk", detail=f"{modal} {verb}")
     if modal in ("could", "may", "might") and (subject.kind not in (WE, BODY) or "not" in cue.group(0).split()):
-        return Verdict(False, f"a possibility, not a promise: {subject.text!r} {modal}")
+        return Verdict(False, "a possibility, not a promise", detail=f"{subject.text!r} {modal}")
+    if subject.kind == GROUP and modal not in ("will", "shall"):
+        return Verdict(False, "what bodies of a kind could or must do, not a promise", detail=modal)
     if modal == "must" and subject.kind == UNIT:
         return Verdict(False, "a duty of an office, as statute puts it, not a promise")
     if verb in DECIDE:
         return Verdict(False, "a decision still to be taken")
     if verb in ATTITUDE:
-        return Verdict(False, f"an attitude, not an act: {modal} {verb}")
+        return Verdict(False, "an attitude, not an act", detail=f"{modal} {verb}")
     return _kept(subject.actor, modal, action, f"{subject.kind} {modal}", hedged)
 
 

@@ -99,6 +99,45 @@ def test_our_framework_and_a_thing_of_the_papers_own_business():
     assert out.commitments[2].due == "from April 2020"
 
 
+def test_it_and_they_stand_for_the_subject_of_the_sentence_before():
+    out = run("Our carers strategy will set the direction for the next five years.",
+              "It will also bring the voluntary sector into the planning of respite care.",
+              "Local district and borough councils have each been asked to review their housing offer.",
+              "They are developing local action plans for older people.")
+    assert [(c.quote.split()[0], c.actor) for c in out.commitments] == [
+        ("Our", AUTHOR), ("It", AUTHOR), ("They", "Local district and borough councils")]
+
+
+def test_a_pronoun_never_stands_for_we_nor_for_a_sentence_of_another_section():
+    out = run("We will need to work together as partners to make this change.",
+              "It will require integration across the whole system.")
+    assert [c.quote.split()[0] for c in out.commitments] == ["We"]
+    out = in_section("3. Background", "It will also bring the voluntary sector into the planning of respite care.")
+    assert out.commitments == []
+
+
+def test_he_or_she_in_minutes_is_the_person_named_before():
+    out = minutes("County Cllr Webb confirmed the grant had been paid but she would check the invoice.",
+                  "A resident explained that she would write to the bus operator.",
+                  "Cllr Patel thanked officers for the report.",
+                  "She would write to the operator about the timetable.")
+    assert [(c.quote.split()[0], c.actor) for c in out.commitments] == [("County", COUNCIL), ("She", COUNCIL)]
+
+
+def test_bodies_named_by_their_kind_promise_only_with_will():
+    out = run("All partners will sign up to the shared data agreement by June 2020.",
+              "NHS trusts and local authorities would make decisions together.",
+              "Local authorities must appoint members to the committee.")
+    assert [(c.quote.split()[0], c.actor) for c in out.commitments] == [("All", "partners")]
+
+
+def test_a_need_to_be_so_or_a_question_to_settle_is_no_promise():
+    out = run("We need to be careful not to promise too much.",
+              "We need to decide which model suits each borough.",
+              "We need to recruit more community nurses.")
+    assert [c.quote.split()[-2] for c in out.commitments] == ["community"]
+
+
 # --- how it is promised -------------------------------------------------------------------
 
 def test_would_and_intends_are_conditional():
@@ -261,6 +300,12 @@ def test_an_action_plan_cell_takes_its_lead_and_date_from_its_row():
     [c] = out.commitments
     assert (c.quote, c.actor, c.modality) == ("Recruit two social prescribers", "Exampleton Borough Council", "firm")
     assert c.due == "March 2020"
+
+
+def test_a_table_of_what_the_author_has_committed_to_is_an_action_plan():
+    out = run(Table(page=1, rows=[["What we have committed to", "Led by", "Timescale"],
+                          ["Encourage healthy eating through the family hubs", "Exampleton Borough Council", "Mar 2026"]]))
+    assert promised(out) == [("Encourage healthy eating through the family hubs", "Exampleton Borough Council", "firm")]
 
 
 # --- what is not a promise -------------------------------------------------------------------
