@@ -18,12 +18,27 @@ PROMISE_LEAD = re.compile(r"\b(?:actions?|plan\w*|will|shall|commit\w*|priorit\w
 # A lead-in that looks ahead: under it, '-ing' and verbless items are promised work too.
 FUTURE_LEAD = re.compile(r"\b(?:we\s+will|we\s+shall|we\s+(?:are\s+)?commit\w*|our\s+(?:priorities|commitments|pledges))\b|"
                          r"\bpriorities\s+(?:are|will\s+be)\b", re.I)
+# A lead-in that presents a plan's priorities, actions or focus: 'the plan for 2024-27 has three
+# priority areas of action:', 'The key areas of focus are:'; under it, verbless items are promised work.
+PLAN_LEAD = re.compile(r"\b(?:priorit(?:y|ies)|areas?\s+of\s+(?:focus|action)|focus(?:es)?\s+on|actions|objectives|aims?|"
+                       r"ambitions?|approaches|vision|workstreams)\b", re.I)
+# A verbless item that names work, not a topic: 'A stronger focus on ...', 'Enhanced peer support',
+# 'Better use of ...', 'Development of a ...'; not 'Mental health and wellbeing'.
+ACTION_HEAD = re.compile(r"^\W*(?:(?:a|an|the)\s+)?(?:\w+ed\b|(?:more|better|greater|fewer|less|"
+                         r"stronger|wider|closer|earlier|focus|development|delivery|expansion|introduction|creation|"
+                         r"provision|review|roll-?out|implementation|investment|improvements?|increased?|reduction|"
+                         r"promotion|use|establishment|extension|strengthening)\b)", re.I)
+# What a plan lead-in may not be: the paper's own purpose ('This report aims to:').
+NOT_PLAN_LEAD = re.compile(r"\b(?:this|the)\s+(?:report|paper|document|briefing|presentation|update|item)\b|\bpurpose\b",
+                           re.I)
 # A lead-in that proposes, so its items are conditional; 'the plan for 2024-27' is a noun, no proposal.
 PROPOSAL_LEAD = re.compile(r"\b(?:propos\w*|recommend\w*|could|would|may|might|should|(?:intend|aim|plan|hope)s?\s+to)\b",
                            re.I)
-# A lead-in that reports what was done: 'Key actions delivered this year included:'.
+# A lead-in that reports what was done: 'Key actions delivered this year included:', 'Progress
+# against our priorities:', 'Achievements so far:'.
 PAST_LEAD = re.compile(r"\b(?:was|were|did|achieved|delivered|completed|included|undertook|introduced|launched|took|"
-                       r"(?:has|have)\s+been)\b", re.I)
+                       r"(?:has|have)\s+been|achievements?|progress|highlights|successes|to\s+date|so\s+far|last\s+year|"
+                       r"over\s+the\s+(?:past|last))\b", re.I)
 FINITE = re.compile(r"^(?:is|are|was|were|has|have|had|will|would|can|could|should|may|must|remains?|includes?|"
                     r"provides?|means|does|did)$")
 # Verbs that open the items of a plan ('Expand ...', 'Tackling ...'), beyond those of a recommendation.
@@ -54,6 +69,9 @@ def under_promise(clause: Sentence) -> str | None:
         return f"a gerund item under {kind}"
     if strong and _fragment(clause.text):
         return f"a verbless item under {kind}"
+    if PLAN_LEAD.search(lead) and not NOT_PLAN_LEAD.search(lead) and _fragment(clause.text) \
+            and ACTION_HEAD.match(item_text(clause.text)):
+        return "a verbless item under a plan lead-in"
     return None
 
 

@@ -278,6 +278,16 @@ def test_items_without_a_verb_continue_a_strong_promise_lead_in():
     assert promised(out) == [("A focus on early help for families.", AUTHOR, "firm")]
 
 
+def test_verbless_items_under_a_plan_lead_in_name_its_work_but_not_its_topics_nor_a_look_back():
+    out = run("The partnership's plan for 2025-28 has three priority areas of action:",
+              ("bullet", "A stronger focus on prevention in schools and colleges."),
+              ("bullet", "Enhanced peer support networks for people in recovery."),
+              ("bullet", "Housing and homelessness in coastal towns."),
+              "Progress against our priorities this year:",
+              ("bullet", "More people in treatment than in any previous year."))
+    assert [c.quote.split()[1] for c in out.commitments] == ["stronger", "peer"]
+
+
 def test_a_lead_in_is_conditional_only_for_a_proposal_not_a_plan_it_names():
     out = run("Our priorities, with an explanation of each, are:", ("bullet", "Expand the falls service."),
               "The partnership's plan for 2020-23 has three priorities for each of its themes:",
