@@ -105,7 +105,7 @@ def test_it_and_they_stand_for_the_subject_of_the_sentence_before():
               "Local district and borough councils have each been asked to review their housing offer.",
               "They are developing local action plans for older people.")
     assert [(c.quote.split()[0], c.actor) for c in out.commitments] == [
-        ("Our", AUTHOR), ("It", AUTHOR), ("They", "Local district and borough councils")]
+        ("Our", AUTHOR), ("It", AUTHOR), ("They", "district and borough councils")]
 
 
 def test_a_pronoun_never_stands_for_we_nor_for_a_sentence_of_another_section():
