@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from extractors.cues import item_text
+
 I = re.I
 
 
@@ -39,31 +41,35 @@ ADVERSE_VERB = (r"(?:undermine|destabili[sz]e|jeopardi[sz]e|threaten|delay|disru
                 r"outstrip|be\s+(?:adversely\s+|disproportionately\s+|negatively\s+|significantly\s+|severely\s+)?"
                 r"(?:affected|impacted|delayed|lost|compromised|withdrawn|cut|jeopardi[sz]ed|put\s+at\s+risk|overwhelmed)|"
                 r"face\s+(?:\w+\s+){0,2}(?:challenges?|difficult\w*|pressures?|a\s+gap|gaps|shortfalls?|problems?)|"
-                r"not\s+be\s+(?:met|achieved|delivered|realised|sustained|able|possible|available|sufficient|affordable|"
-                r"completed))")
+                r"not\s+be\s+(?:met|achieved|delivered|realised|sustained|able|possible|feasible|achievable|deliverable|"
+                r"available|sufficient|affordable|completed|finished))")
 ADVERSE_NOUN = (r"(?:crisis|shortages?|pressures?|deficits?|overspends?|gaps?|closures?|poverty|debt|insecurity|harm|"
                 r"problems?|costs?|demand|delays?|disruption|loss(?:es)?|failure|uncertainty|conflicts?|reduction|"
                 r"unemployment|homelessness|detrimental|adverse|negative|less|fewer|lower|higher|worse|poorer|unmet|"
                 r"backlogs?|breach\w*|complaints?|penalt\w+|sanctions?|intervention|instability|withdraw\w*|cuts?|"
-                r"vacanc\w+|inequalit\w+|disparit\w+|challenges?|difficult\w*|strain|burden)")
+                r"vacanc\w+|inequalit\w+|disparit\w+|challenges?|difficult\w*|strain|burden|stopping|ceasing|decommissioning|"
+                r"duplication)")
 CONSEQUENCE = r"(?:lead\s+to|leading\s+to|result\s+in|resulting\s+in|cause|increase|push|pushing|put|putting|create|leave|mean)"
 PROBLEM = r"(?:challenge|issue|problem|barrier|concern|risk|difficulty|threat|obstacle)"
 # What a concern that is a risk is about: what may follow, or a strain on delivery.
 CONCERN_OBJECT = (r"(?:impacts?|implications?|effects?|consequences?|ability|capacity|sustainability|viability|risks?|"
-                  r"potential|possible|future|likely|lack|loss|costs?|affordability|delays?|pressures?|safety|"
+                  r"potential|possible|future|likely|loss|costs?|affordability|delays?|pressures?|safety|"
                   r"shortfalls?|gaps?|reductions?|increases?|rises?|deficits?|overspends?|levels?|numbers|demand|"
                   r"funding|recruitment|retention|waiting)")
 
 # Each family is a way the genre states a risk; the first that matches names the candidate's
 # source. They are matched against the lower-cased sentence (see `threat_family`).
 THREAT = {
+    # The paper names the threat: 'There is a risk that ...', 'the main risk', 'we risk losing',
+    # 'could jeopardise', 'a barrier to', 'a bottleneck'.
     "named risk": re.compile(
         r"\bthere\s+(?:is|are|was|were|remains?|may\s+be|could\s+be|will\s+be)\s+(?:also\s+)?(?:a|an|the|some)?\s*"
         r"(?:\w+\s+){0,2}risks?\b|\brisks?\s+(?:of|to|that)\b|\bat\s+(?:\w+\s+)?risk\b|^\W*(?:key\s+)?risks?\s*[:\-–]\s*\S|"
         r"\b(?:key|main|major|significant|biggest|principal|greatest|real|serious|potential|high|financial|reputational|"
         r"legal|operational|delivery|strategic|further|one)\s+risks?\b|(?:remain\w*|pose\w*|present\w*|posing|be)\s+a\s+"
         r"(?:\w+\s+)?risk\b|\b(?:we|it|this|they|which|that|would|could|may|might|also)\s+risks?\s+[a-z]+ing\b|"
-        r"\blegal\s+challenge\b|\bjudicial\s+review\b|\bdanger\s+(?:of|that)\b|\breputational\s+(?:damage|harm)\b",
+        r"\blegal\s+challenge\b|\bjudicial\s+review\b|\bdanger\s+(?:of|that)\b|"
+        r"\bjeopardi[sz]\w*|\bthreat(?:en\w*|s)?\b|\bbottlenecks?\b|\bpitfalls?\b|\b(?:barriers?|obstacles?)\s+to\b",
         ),
     # A concern is a risk when it looks ahead ('concern that the contract would not ...', 'concerns
     # about the impact of ...') or is weighed ('remained a significant concern'); a concern about a
@@ -73,7 +79,8 @@ THREAT = {
         rf"might|will|not|unable|insufficient|risk)\b|"
         rf"\b(?:concerns?|concerned|worr(?:y|ies|ied))\s+(?:\w+\s+){{0,3}}?(?:about|regarding|over|around|on|with|at|"
         rf"for|in\s+relation\s+to)\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+){{0,3}}?{CONCERN_OBJECT}\b|"
-        r"\b(?:significant|major|serious|growing|real|considerable|grave|safety)\s+(?:\w+\s+)?concerns?\b|"
+        r"\b(?:are|were|is|was|be|been|remain\w*|raised?|expressed|voiced|ha(?:ve|s|d))\s+(?:\w+\s+)?(?:significant|major|"
+        r"serious|growing|real|considerable|grave)\s+(?:\w+\s+){0,3}?concerns?\b|\bsafety\s+concerns?\b|"
         r"\b(?:remain\w*|is|are|was|were|be|become|becoming)\s+a\s+(?:\w+\s+)?concern\b|"
         r"\bconcerns?\s+(?:remain\w*|continue\w*|persist\w*|grow\w*)\b|"
         r"\bin\s+response\s+to\s+(?:\w+\s+)?concerns\b|\bwarned\s+(?:that|of|against)\b|"
@@ -81,6 +88,20 @@ THREAT = {
         r"(?:potential|possible|likely)\s+(?:\w+\s+)?(?:impacts?|effects?|consequences?|implications?)\b|"
         r"\b(?:noted|highlighted|recognised|recognized|acknowledged|identified|flagged|emphasi[sz]ed)\s+(?:that\s+)?"
         r"(?:the\s+|a\s+|some\s+|significant\s+)?(?:\w+\s+)?(?:risks?|pressures|difficulties|threats?)\b",
+        ),
+    # An impact the paper calls adverse, or one it expects: 'would impact negatively on our
+    # reputation', 'a detrimental effect on providers', 'may be a longer-term effect of ...',
+    # 'disproportionately affected', 'the impact on resources this may have'.
+    "negative impact": re.compile(
+        r"\b(?:detrimental|adverse|negative|harmful|damaging)\s+(?:\w+\s+)?(?:impacts?|effects?|consequences?)\b|"
+        r"\b(?:negatively|adversely|detrimentally|disproportionately|severely|badly)\s+(?:\w+\s+)?(?:impact\w*|affect\w*)\b|"
+        r"\b(?:impact|affect)\w*\s+(?:\w+\s+)?(?:negatively|adversely|detrimentally)\b|"
+        r"\b(?:may|could|might|would)\s+(?:also\s+)?(?:be|include)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}(?:impacts?|effects?|consequences?)\b|"
+        r"\b(?:longer-term|long-term|indirect|anticipated|knock-on|further|wider)\s+(?:\w+\s+)?(?:impacts?|effects?|consequences?)\s+"
+        r"(?:could|may|might|would|will|include\w*)\b|"
+        r"\bimpacts?\s+(?:on\s+)?(?:\w+\s+){0,4}(?:this|that|which|it|they)\s+(?:may|could|might|would)\s+have\b|"
+        r"\breputational\s+(?:damage|harm)\b|\b(?:damage|harm)\s+(?:to\s+)?(?:the\s+|our\s+|its\s+)?(?:\w+\s+)?"
+        r"(?:reputation|relationships?|confidence|trust)\b",
         ),
     "pressure": re.compile(
         r"\bpressures?\s+(?:on|upon|included|facing|faced\s+by)\b|\b(?:put|puts|putting|place[sd]?|placing|add\w*|increas\w*|further|"
@@ -91,15 +112,19 @@ THREAT = {
         r"to\s+(?:rise|grow|increase|outstrip|exceed)\b|\b(?:has|have|had)\s+(?:been\s+)?(?:\w+ly\s+)?(?:impacted|affected|hampered|hindered|constrained)\s+by\b|"
         r"\b(?:creat|caus)\w*\s+(?:\w+\s+){0,2}(?:uncertainty|instability|disruption|delays|confusion|duplication|"
         r"difficulties|problems)\b|"
-        r"\bthere\s+(?:are|were|have\s+been|has\s+been)\s+(?:\w+\s+)?delays\b",
+        r"\bthere\s+(?:are|were|have\s+been|has\s+been)\s+(?:\w+\s+)?delays\b|"
+        r"\b(?:given|due\s+to|because\s+of|amid)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:challenges|pressures|constraints|difficulties)\b",
         ),
+    # What is not enough or cannot be done: 'insufficient to cover', 'unsustainable', 'no additional
+    # funding', 'cannot be managed at the scale required', 'unmet need', 'harder to manage'.
     "shortfall": re.compile(
         r"\b(?:is|are|was|were|be|been|remains?|proved?|being)\s+(?:\w+\s+){0,2}insufficient\b|\binsufficient\s+to\b|"
-        r"\bnot\s+(?:be\s+)?(?:sufficient|sustainable|possible|feasible|achievable|deliverable|affordable|viable)\b|"
+        r"\bnot\s+(?:be\s+)?(?:sufficient|sustainable|affordable|viable)\b|"
         r"\bshortfalls?\b|\bunsustainable\b|\bunaffordable\b|\bunable\s+to\b|\bnot\s+(?:be\s+)?able\s+to\b|"
-        r"\b(?:could|can)\s*not\s+(?:\w+\s+)?(?:rely|afford|meet|deliver|continue|sustain|cope|fund)\b|"
+        rf"\b(?:could|can)\s*not\s+(?:be\s+)?(?:\w+\s+)?(?:rely|meet|met|deliver\w*|continue|sustain\w*|cope|fund\w*|"
+        rf"manag\w*|maintain\w*|accommodat\w*)\b|"
         r"\bno\s+(?:additional|extra|new|further)\s+(?:funding|money|resources?)\b|\bunfunded\b|"
-        r"\bnot\s+(?:being\s+)?(?:adequately|fully|sufficiently)\s+\w+ed\b|"
+        r"\bnot\s+(?:being\s+)?(?:adequately|fully|sufficiently)\s+\w+ed\b|\bunmet\s+(?:\w+\s+)?needs?\b|\bgo\s+unmet\b|"
         r"\b(?:substantial|significant|funding|budget|financial|remaining)\s+gaps?\b|\bface\s+a\s+gap\b|"
         r"\b(?:has|have|had)\s+(?:\w+\s+){0,3}lacked\b|\b(?:is|are|remains?|continues?\s+to\s+be)\s+(?:a\s+|an\s+)?"
         r"(?:\w+\s+)?lack\s+of\b|"
@@ -107,21 +132,16 @@ THREAT = {
         r"\b(?:make|makes|making|made)\s+it\s+(?:\w+\s+)?(?:difficult|harder|impossible)\b|"
         r"\bgaps?\s+in\s+(?:the\s+)?(?:provision|services?|capacity|funding|workforce|support|oversight)\b|\b(?:is|are|be|remains?|left)\s+exposed\s+to\b",
         ),
+    # What may follow: a modal before an adverse verb ('could delay', 'may not be achieved') or
+    # before a consequence that is adverse ('could result in less funding', 'may mean stopping
+    # some initiatives'), or a potential adverse event ('potential closure', 'potential for conflict').
     "consequence": re.compile(
         rf"\b{MODAL}\s+{HEDGE}{ADVERSE_VERB}\b|"
         rf"\b{MODAL}\s+{HEDGE}{CONSEQUENCE}\s+(?:\S+\s+){{0,6}}?{ADVERSE_NOUN}\b|"
-        r"\b(?:detrimental|adverse(?:ly)?|negative)\s+(?:\w+\s+)?(?:impacts?|effects?|consequences?)\b|"
-        r"\b(?:may|could|might|would)\s+(?:also\s+)?(?:be|include)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}"
-        r"(?:impacts?|effects?|consequences?)\b|"
-        r"\b(?:longer-term|long-term|indirect|anticipated|knock-on|further|wider)\s+(?:\w+\s+)?(?:impacts?|effects?|consequences?)\s+"
-        r"(?:could|may|might|would|will|include\w*)\b|"
-        r"\bimpacts?\s+(?:on\s+)?(?:\w+\s+){0,4}(?:this|that|which|it|they)\s+(?:may|could|might|would)\s+have\b|"
         r"\bpotential(?:ly)?\s+(?:\w+\s+)?(?:closures?|displacements?|conflicts?|shortages?|deficits?|postponement|"
         r"loss|disruption|problems?|harm|delays?|reductions?|diminished|requiring\s+closure)\b|"
         r"\bpotential\s+for\s+(?:\w+\s+){0,3}(?:disruption|conflict|confusion|duplication|blurring|loss|delay|harm)\b|"
         r"^\W*(?:\w+\s+){0,3}(?:delays?|shortages?|failures?|loss|slippage|cuts?)\b[^.;]{0,80}?\b(?:could|may|might|would|will)\b|"
-        r"\bjeopardi[sz]\w*|\bthreat(?:en\w*|s)?\b|\bbottlenecks?\b|\bpitfalls?\b|\bbarriers?\s+to\b|"
-        r"\bthe\s+(?:longer|later|more)\s+the\b.*\bthe\s+(?:more|less|greater|higher)\b|"
         r"\bminimi[sz]\w*\s+(?:any\s+|the\s+)?(?:\w+\s+)?disruption\b|"
         rf"\bensure\s+(?:that\s+)?(?:\w+\s+){{0,6}}(?:does|do|will|would)\s+not\s+{ADVERSE_VERB}\b",
         ),
@@ -131,8 +151,8 @@ THREAT = {
         r"\bchallenges?\s+(?:inherent|ahead|to\s+(?:the\s+)?deliver\w*|in\s+deliver\w*|remain\w*)\b|"
         r"\b(?:the|our)\s+(?:main|key|biggest|greatest|major|principal)\s+challenges?\s+(?:is|are|will|for|facing|"
         r"include\w*|remains?)\b|\brecognised\s+the\s+challenges?\b|"
-        r"\bissues?\s+(?:\w+\s+){0,3}(?:to\s+(?:be\s+)?overcome|need\w*\s+(?:to\s+be\s+)?(?:overcome|unblock\w*|addressed|"
-        r"resolved)|requir\w*\s+attention)\b|\bthere\s+(?:was|is|were|are)\s+an\s+issue\b|\bneed\w*\s+unblocking\b|"
+        r"\bissues?\s+(?:\w+\s+){0,4}(?:to\s+(?:be\s+)?overcome|need\w*\s+(?:to\s+be\s+)?(?:overcome|unblock\w*|addressed|"
+        r"resolved)|requir\w*\s+attention)\b|\bneed\w*\s+(?:unblocking|resolving|overcoming)\b|"
         rf"\b(?:remains?|remained|continues?\s+to\s+be|continued\s+to\s+be)\s+(?:a|an)\s+(?:\w+\s+){{0,2}}{PROBLEM}\b|"
         r"\b(?:is|are|was|were|proved|presents)\s+(?:a|an)\s+(?:(?:significant|major|real|serious|particular|ongoing|"
         r"growing|key)\s+)?(?:challenge|concern|risk|barrier|problem|threat|obstacle)\b|"
@@ -140,8 +160,7 @@ THREAT = {
         r"(?:\w+\s+)?(?:challenging|difficult|problematic)\b|\bongoing\s+(?:\w+\s+)?(?:challenges|difficulties|problems)\b|"
         r"\bdifficult(?:y|ies)\s+(?:in|with)\s+\w+ing\b|\bexperienc\w+\s+(?:\w+\s+)?difficulties\b|"
         r"\bfailure\s+to\b|\bfailing\s+to\b|"
-        r"\bthere\s+(?:is|remains|was|were)\s+(?:\w+\s+)?uncertainty\b|\buncertainty\s+(?:about|over|around|regarding|"
-        r"remains)\b|\bremains?\s+uncertain\b|"
+        r"\buncertainty\s+(?:about|over|around|regarding|as\s+to|remains)\b|\bremains?\s+uncertain\b|"
         r"\b(?:leave|leaves|left|make|makes|remain|remains)\s+(?:\w+\s+){0,2}(?:vulnerable|exposed)\s+to\b",
         ),
     "condition": re.compile(
@@ -161,33 +180,33 @@ THREAT = {
 # Words without which a family cannot match: a substring test, far cheaper than the family's
 # pattern, spares most sentences the pattern (extraction time is bounded per page).
 GATES = {
-    "named risk": ("risk", "danger", "legal challenge", "judicial review", "reputational"),
+    "named risk": ("risk", "danger", "legal challenge", "judicial review", "jeopard", "threat", "bottleneck", "pitfall",
+                   "barrier", "obstacle"),
     "concern": ("concern", "worr", "warned", "impact", "effect", "consequence", "implication", "risk", "pressure",
                 "difficult", "threat"),
-    "pressure": ("pressure", "challenge", "uncertain", "instab", "disrupt", "confusion", "duplicat", "problem", "hamper",
+    "negative impact": ("detriment", "advers", "negativ", "harm", "damag", "unintended", "disproportionat", "severely",
+                        "badly", "impact", "effect", "consequence"),
+    "pressure": ("pressure", "challenge", "difficult", "uncertain", "instab", "disrupt", "confusion", "duplicat", "problem", "hamper",
                  "hinder", "constrain", "constraint", "shortage", "slippage", "strain", "demand", "cost", "need",
                  "impacted", "affected", "delays"),
-    "shortfall": ("sufficient", "sustainab", "shortfall", "affordab", "able to", "possible", "feasible", "achievable",
-                  "deliverable", "viable", "not", "no additional", "no extra", "no new", "no further", "unfunded", "gap",
-                  "lack", "difficult", "hard", "challenging", "exposed"),
-    "consequence": ("could", "may", "might", "would", "will", "can", "likely", "potential", "risk", "detriment",
-                    "advers", "negative", "jeopard", "threat", "bottleneck", "pitfall", "barrier", "the longer",
-                    "the later", "the more", "minimi", "impact", "effect", "consequence"),
-    "challenge": ("challeng", "issue", "unblock", "problem", "barrier", "concern", "risk", "difficult", "threat",
-                  "obstacle", "fail", "uncertain", "vulnerable", "exposed"),
+    "shortfall": ("sufficient", "sustainab", "shortfall", "affordab", "able to", "viable", "not", "no additional",
+                  "no extra", "no new", "no further", "unfunded", "unmet", "gap", "lack", "difficult", "hard",
+                  "challenging", "exposed"),
+    "consequence": ("could", "may", "might", "would", "will", "can", "likely", "potential", "risk", "minimi", "ensure"),
+    "challenge": ("challeng", "issue", "problem", "barrier", "concern", "risk", "difficult", "threat",
+                  "obstacle", "fail", "uncertain", "vulnerable", "exposed", "unblocking", "resolving", "overcoming"),
     "condition": ("if", "unless", "where", "should", "without", "not", "doing", "failure", "failing", "consequence"),
     "drawback": ("option", "approach", "alternative", "possibility", "model", "however"),
 }
 
 
 def threat_family(text: str) -> str | None:
-    """The first family of threat construction that `text` states, if any."""
-    low = text.lower()
+    """The first family of threat construction that `text` (its paragraph number aside) states, if any."""
+    low = item_text(text).lower()
     for family, pattern in THREAT.items():
         if any(word in low for word in GATES[family]) and pattern.search(low):
             return family
     return None
-
 
 # --- where a paper's structure says "these are risks" -------------------------------------
 
@@ -244,13 +263,14 @@ def column_role(header: str | None) -> str:
 
 OBJECT_OF_PLAN = (r"(?:risks?|barriers?|challenges?|concerns?|pressures?|threats?|pitfalls?|bottlenecks?|shortfalls?|"
                   r"gaps?|deficits?|overspends?|problems?|issues?|impacts?)")
-# 'to reduce the risk of falls', 'tackling pressures', 'Reduce the risk of modern slavery', to the
+# 'to reduce the risk of falls', 'tackling pressures', 'Reduce the risk of modern slavery' (but not
+# 'review given the ongoing challenges', whose challenges are its reason, not its object), to the
 # end of the clause ('... the potential impacts of cost of living pressures on residents'); in
 # 'challenges to address the deficit' the challenges stay.
 PLANNED = re.compile(
     r"(?:(?<!challenges\s)(?<!challenge\s)(?<!issues\s)\bto\s+)?\b" + forms("reduce mitigate minimise minimize manage address tackle lower prevent overcome remove identify "
-                  "assess explore consider review understand avoid")
-    + r"[\s/]+(?:\S+\s+){0,5}?" + OBJECT_OF_PLAN + r"\b(?:(?!\b(?:that|which|but)\b)[^,;])*", I)
+                  "assess explore consider review understand avoid buffer")
+    + r"[\s/]+(?:(?!(?:given|due|because|since|despite|amid)\b)\S+\s+){0,5}?" + OBJECT_OF_PLAN + r"\b(?:(?!\b(?:that|which|but)\b)[^,;])*", I)
 # A purpose clause of a plan: 'We will use the data to understand how the pressures are affecting ...'.
 PURPOSE = re.compile(r"\b(?:in\s+order\s+)?to\s+(?:help\s+)?(?:understand|identify|monitor|assess|support|target|guide|"
                      r"map|measure|track)\b.*$", I)
@@ -273,7 +293,7 @@ NOT_A_THREAT = {
     "risk instrument": RISK_INSTRUMENT,
     "evidence": re.compile(r"\b(?:increase[sd]?|raise[sd]?|raising|increasing|reduce[sd]?|lower\w*|higher|greater|"
                            r"elevated)\s+(?:the\s+)?risks?\s+of\b|\bassociated\s+with\b|"
-                           r"\bthe\s+risk\s+of\s+(?:\S+\s+){1,12}?(?:increases|rises|grows)\b", I),
+                           r"\bthe\s+risk\s+of\s+(?:\S+\s+){1,25}?(?:increases|rises|grows)\b", I),
     "concession": re.compile(r"^\W*(?:despite|notwithstanding|in\s+spite\s+of)\b[^,;]*,?|\bin\s+(?:recognition|light)\s+of\s+the\s+"
                              r"(?:\w+\s+)?challenges\b|\brecognition\s+of\s+the\s+challenges\b", I),
     "pointer to risks": re.compile(r"\b(?:sets?\s+out|lists?|summari[sz]es?|describes?|outlines?|details?|identifies|"
@@ -281,6 +301,11 @@ NOT_A_THREAT = {
                                    r"\b(?:risks|challenges|issues|concerns)\s+(?:\w+\s+){0,3}(?:are|is|were|have\s+been)\s+"
                                    r"(?:set\s+out|listed|summari[sz]ed|shown|detailed|described|included|recorded|captured|"
                                    r"outlined)\b", I),
+    # 'if there were any obstacles to ..., a new domain could be set up': a plan for a case that may not arise.
+    "contingency": re.compile(r"\b(?:if|should|where|in\s+case)\s+(?:there\s+(?:is|are|was|were)\s+)?any\s+(?:\w+\s+)?"
+                              r"(?:obstacles?|problems?|issues?|concerns?|risks?|barriers?|difficult\w+|delays?)\b", I),
+    # 'may have been more affected ... if the service was being changed': what the past would have been.
+    "counterfactual": re.compile(r"\b(?:would|could|may|might)\s+(?:not\s+)?have\s+(?:been\s+)?[^.;]*\bif\b[^.;]*\b(?:was|were|had)\b", I),
     "benefit": re.compile(r"\b(?:potential\s+)?benefits?\s+(?:of|from|for|include)\b|\bopportunit(?:y|ies)\s+to\b|"
                           r"\bpositive\s+(?:and|or)\s+negative\b", I),
 }
@@ -297,15 +322,19 @@ def other_threat(text: str, reason: re.Pattern) -> bool:
 EVIDENCE = re.compile(r"\b(?:evidence|analysis|research|stud(?:y|ies)|surveys?|reviews?|data|report)\s+(?:[\w,]+\s+){0,12}?"
                       r"(?:reported|found|finds|shows?|showed|suggests?|suggested|indicates?|highlights?|concluded|links?)\b|"
                       r"\[\d+\].*\b(?:risks?\s+of|prevalence|associated|linked)\b|\b(?:estimated|estimates?)\b.*\[\d+\]|"
-                      r"\b(?:risks?\s+of|prevalence|associated|linked)\b.*\[\d+\]", I)
+                      r"\b(?:risks?\s+of|prevalence|associated|linked)\b.*\[\d+\]|"
+                      r"\b(?:more|less)\s+likely\s+(?:to|than)\b", I)
 DENIAL = re.compile(r"\bno\s+(?:\w+\s+){0,2}(?:risks?|concerns?|issues?|problems?|negative\s+impacts?|adverse\s+impacts?)\b|"
                     r"\bnot\s+(?:\w+\s+)?(?:anticipate|expect|foresee)\b|\bno\s+expectation\b|"
                     r"\b(?:minimal|negligible)\s+(?:\w+\s+)?(?:impacts?|risks?|disruption)\b|"
                     r"\b(?:concerns?|issues?|risks?)\s+(?:\w+\s+){0,6}(?:had|have|has)\s+(?:now\s+)?been\s+(?:addressed|"
-                    r"resolved|allayed|mitigated|removed)\b|\bsituation\s+had\s+improved\b", I)
+                    r"resolved|allayed|mitigated|removed)\b|\bsituation\s+had\s+improved\b|"
+                    r"\bno\s+(?:\w+\s+){1,3}(?:would|will)\s+be\s+(?:any\s+)?more\s+(?:\w+ly\s+)?(?:affected|impacted)\b", I)
 THANKS = re.compile(r"\b(?:thanks?|thanked|gratitude|congratulat\w+|commended|praised)\b", I)
 QUESTION = re.compile(r"\?\s*$")
 MITIGATION_FIRST = re.compile(r"^\W*(?:mitigat\w+|to\s+mitigate|controls?:|actions?:|response:)", I)
+# 'This presents challenges and pressures.': a short sentence whose threat is the sentence before's.
+POINTER = re.compile(r"^\W*(?:this|it|these|that|they)\b(?:\s+\S+){1,5}\s*$", I)
 ANAPHOR = re.compile(r"^\W*(?:and\s+)?(?:this|which)\s+(?:was|is|were|are|would|will|could|may|might|remains?|meant|means)\b", I)
 AUTHORITY = re.compile(r"\b(?:the\s+)?(?:Authority|Council's|council's)\b")
 

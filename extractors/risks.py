@@ -188,6 +188,8 @@ def classify(candidate: Candidate) -> str | None:
         return None
     if cues.is_label(text):
         return "label"
+    if cues.POINTER.match(text):
+        return "pointer"        # its threat was stated before it
     if candidate.sentence.first_in_block and text[:1].islower():
         return "fragment"       # the sentence began in the block before (a page or cell break): its start may deny it
     for reason, pattern in cues.NOT_A_THREAT.items():

@@ -201,7 +201,7 @@ def test_what_only_looks_like_a_risk_is_dropped_with_its_reason(text, reason):
 def test_a_sentence_cut_by_a_page_break_is_not_read_from_its_middle():
     assert decisions("There is no expectation that older residents in the scheme",
                      "would be adversely affected by the proposed change.") == [
-        ("would be adversely affected by the proposed change.", "threat:consequence", "fragment")]
+        ("would be adversely affected by the proposed change.", "threat:negative impact", "fragment")]
 
 
 def test_headings_and_lead_ins_are_read_as_headings_never_as_risks():

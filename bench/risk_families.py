@@ -1,0 +1,118 @@
+"""Which rule family makes each risk record, and whether it is right, paper by paper.
+
+    python bench/risk_families.py [--cache DIR] [--out DIR]
+
+Runs the risk stages (suggest -> classify -> fill) on every shared paper and every
+unannotated PDF, matches the records against the gold as the shared scorer does, and
+attributes each record to the family that proposed it: a structural source ("risk list",
+"risk section", "risk column", "register row") or a threat family of risk_cues.THREAT. A rule
+family is worth keeping when its true records come from several papers and its false ones
+are few everywhere, the unannotated PDFs included (where every record is read by hand).
+
+Writes `families.md` (the table, then every record by family) and prints the table. The
+`sole` columns count the threat records no other threat family would also have proposed,
+which is what removing the family would change.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.extraction import SHARED, STUDY, load_scorer, parsed  # noqa: E402
+from extractors import risk_cues  # noqa: E402
+from extractors.context import build_context  # noqa: E402
+from extractors.risks import classify, fill, suggest  # noqa: E402
+from pipeline.errors import PaperError  # noqa: E402
+from pipeline.extract import prepare  # noqa: E402
+
+
+def families_of(text: str) -> list[str]:
+    low = text.lower()
+    return [f for f, p in risk_cues.THREAT.items() if any(w in low for w in risk_cues.GATES[f]) and p.search(low)]
+
+
+def records(pdf: Path, cache: Path) -> tuple[list[dict], list[dict]]:
+    """Every kept candidate of the paper as {quote, source, families, page}, and every dropped
+    one as {quote, source, reason}."""
+    prepared = prepare(parsed(pdf, cache))
+    ctx = build_context(prepared.paper, prepared.document, prepared.orgs)
+    kept, dropped = [], []
+    for c in suggest(ctx):
+        reason = classify(c)
+        if reason is None:
+            risk = fill(ctx, c)
+            kept.append({"quote": risk.quote, "page": risk.page, "source": c.source.removeprefix("threat:"),
+                         "families": families_of(c.sentence.text)})
+        else:
+            dropped.append({"quote": c.sentence.text, "source": c.source.removeprefix("threat:"), "reason": reason})
+    return kept, dropped
+
+
+def short(stem: str) -> str:
+    """A paper's stem cut to what tells the shared papers apart: 'kent-24-00115-report'."""
+    words = [w for w in stem.replace("-", "_").split("_") if not w.isdigit() or len(w) == 5]
+    return "-".join(words[:2] + words[2:4] if not stem.startswith("kent") else [words[0]] + words[2:4])[:28]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cache", type=Path, default=ROOT / ".cache" / "parsed")
+    ap.add_argument("--out", type=Path, default=ROOT / ".cache" / "risk_families")
+    a = ap.parse_args()
+    score = load_scorer(SHARED / "eval" / "score.py")
+    gold_dir = SHARED / "corpus" / "gold"
+    rows: dict[str, dict] = defaultdict(lambda: {"papers": defaultdict(int), "true": 0, "false": 0, "unann": 0,
+                                                 "sole_true": 0, "sole_false": 0, "lines": []})
+    missed: list[str] = []
+    totals = {"study": [0, 0, 0], "check": [0, 0, 0]}         # tp, pred, gold
+    pdfs = sorted((SHARED / "corpus" / "papers").glob("*.pdf")) + sorted((SHARED / "corpus" / "unannotated").glob("*.pdf"))
+    for pdf in pdfs:
+        try:
+            recs, dropped = records(pdf, a.cache)
+        except PaperError:
+            continue
+        gold_file = gold_dir / f"{pdf.stem}.json"
+        golds = score.json.loads(gold_file.read_text()).get("risks", []) if gold_file.exists() else None
+        matched = {id(p) for _, p in score.match(golds, recs)} if golds is not None else set()
+        if golds is not None:
+            split = totals["study" if pdf.stem.startswith(STUDY) else "check"]
+            split[0] += len(matched); split[1] += len(recs); split[2] += len(golds)
+        for g in golds or []:
+            if not any(score.overlap(g["quote"], p["quote"]) for p in recs):
+                why = next((f"{d['source']} dropped: {d['reason']}" for d in dropped
+                            if score.overlap(g["quote"], d["quote"])), "not suggested")
+                missed.append(f"- MISS {short(pdf.stem)} [{why}] {'/'.join(families_of(g['quote']))} | {g['quote']}")
+        for r in recs:
+            row = rows[r["source"]]
+            ok = id(r) in matched
+            sole = r["source"] in r["families"] and len(r["families"]) == 1
+            if golds is None:
+                row["unann"] += 1
+                verdict = "UNANN"
+            elif ok:
+                row["true"] += 1; row["papers"][short(pdf.stem)] += 1; row["sole_true"] += sole
+                verdict = "TRUE"
+            else:
+                row["false"] += 1; row["sole_false"] += sole
+                verdict = "FALSE"
+            row["lines"].append(f"- {verdict} {pdf.stem[:30]} p.{r['page']} {'/'.join(r['families'])} | {r['quote']}")
+    head = f"{'family':14} {'papers':>6} {'true':>5} {'false':>5} {'unann':>5} {'sole_t':>6} {'sole_f':>6}  papers hit"
+    table = [head] + [f"{f:14} {len(r['papers']):6d} {r['true']:5d} {r['false']:5d} {r['unann']:5d} "
+                      f"{r['sole_true']:6d} {r['sole_false']:6d}  {' '.join(f'{k}:{n}' for k, n in sorted(r['papers'].items()))}"
+                      for f, r in sorted(rows.items())]
+    for split, (tp, pred, gold) in totals.items():
+        p, r, f1 = score.prf(tp, gold, pred)
+        table.append(f"{split}: P {p} R {r} F1 {f1} (tp {tp}, pred {pred}, gold {gold})")
+    a.out.mkdir(parents=True, exist_ok=True)
+    body = [f"\n## {f}\n" + "\n".join(r["lines"]) for f, r in sorted(rows.items())]
+    (a.out / "families.md").write_text("\n".join(table) + "\n" + "\n".join(body) + "\n\n## missed\n" + "\n".join(missed) + "\n")
+    print("\n".join(table))
+
+
+if __name__ == "__main__":
+    main()
