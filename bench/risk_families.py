@@ -9,9 +9,10 @@ attributes each record to the family that proposed it: a structural source ("ris
 family is worth keeping when its true records come from several papers and its false ones
 are few everywhere, the unannotated PDFs included (where every record is read by hand).
 
-Writes `families.md` (the table, then every record by family) and prints the table. The
-`sole` columns count the threat records no other threat family would also have proposed,
-which is what removing the family would change.
+Writes `families.md` (the table, then every record by family) and prints the table. A threat
+record counts for every family that states it; the `sole` columns count those no other family
+states, which is what removing the family would change. Records of the unannotated PDFs are
+counted right or wrong from a reader's verdicts (`--verdicts`), else unread.
 """
 from __future__ import annotations
 
@@ -26,13 +27,17 @@ sys.path.insert(0, str(ROOT))
 from bench.extraction import SHARED, STUDY, load_scorer, parsed  # noqa: E402
 from extractors import risk_cues  # noqa: E402
 from extractors.context import build_context  # noqa: E402
+from extractors.cues import item_text  # noqa: E402
 from extractors.risks import classify, fill, suggest  # noqa: E402
 from pipeline.errors import PaperError  # noqa: E402
 from pipeline.extract import prepare  # noqa: E402
 
 
+THREAT_FAMILIES = set(risk_cues.THREAT)
+
+
 def families_of(text: str) -> list[str]:
-    low = text.lower()
+    low = item_text(text).lower()
     return [f for f, p in risk_cues.THREAT.items() if any(w in low for w in risk_cues.GATES[f]) and p.search(low)]
 
 
@@ -59,15 +64,34 @@ def short(stem: str) -> str:
     return "-".join(words[:2] + words[2:4] if not stem.startswith("kent") else [words[0]] + words[2:4])[:28]
 
 
+def verdicts(path: Path | None) -> dict[str, bool]:
+    """A reader's verdicts on unannotated records: lines 'T<tab>quote' or 'F<tab>quote' (a quote's
+    first words are enough)."""
+    if not path:
+        return {}
+    out = {}
+    for line in path.read_text().splitlines():
+        mark, _, quote = line.partition("\t")
+        if quote.strip():
+            out[quote.strip()] = mark.strip().upper().startswith("T")
+    return out
+
+
+def verdict_of(quote: str, read: dict[str, bool]) -> bool | None:
+    return next((ok for start, ok in read.items() if quote.startswith(start)), None)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cache", type=Path, default=ROOT / ".cache" / "parsed")
     ap.add_argument("--out", type=Path, default=ROOT / ".cache" / "risk_families")
+    ap.add_argument("--verdicts", type=Path, help="a reader's verdicts on the unannotated records (see `verdicts`)")
     a = ap.parse_args()
     score = load_scorer(SHARED / "eval" / "score.py")
     gold_dir = SHARED / "corpus" / "gold"
-    rows: dict[str, dict] = defaultdict(lambda: {"papers": defaultdict(int), "true": 0, "false": 0, "unann": 0,
-                                                 "sole_true": 0, "sole_false": 0, "lines": []})
+    read = verdicts(a.verdicts)
+    rows: dict[str, dict] = defaultdict(lambda: {"papers": defaultdict(int), "lines": [],
+                                                 **{k: 0 for k in ("t", "f", "ut", "uf", "u?", "st", "sf", "suf")}})
     missed: list[str] = []
     totals = {"study": [0, 0, 0], "check": [0, 0, 0]}         # tp, pred, gold
     pdfs = sorted((SHARED / "corpus" / "papers").glob("*.pdf")) + sorted((SHARED / "corpus" / "unannotated").glob("*.pdf"))
@@ -88,23 +112,27 @@ def main() -> None:
                             if score.overlap(g["quote"], d["quote"])), "not suggested")
                 missed.append(f"- MISS {short(pdf.stem)} [{why}] {'/'.join(families_of(g['quote']))} | {g['quote']}")
         for r in recs:
-            row = rows[r["source"]]
-            ok = id(r) in matched
-            sole = r["source"] in r["families"] and len(r["families"]) == 1
-            if golds is None:
-                row["unann"] += 1
-                verdict = "UNANN"
-            elif ok:
-                row["true"] += 1; row["papers"][short(pdf.stem)] += 1; row["sole_true"] += sole
-                verdict = "TRUE"
-            else:
-                row["false"] += 1; row["sole_false"] += sole
-                verdict = "FALSE"
-            row["lines"].append(f"- {verdict} {pdf.stem[:30]} p.{r['page']} {'/'.join(r['families'])} | {r['quote']}")
-    head = f"{'family':14} {'papers':>6} {'true':>5} {'false':>5} {'unann':>5} {'sole_t':>6} {'sole_f':>6}  papers hit"
-    table = [head] + [f"{f:14} {len(r['papers']):6d} {r['true']:5d} {r['false']:5d} {r['unann']:5d} "
-                      f"{r['sole_true']:6d} {r['sole_false']:6d}  {' '.join(f'{k}:{n}' for k, n in sorted(r['papers'].items()))}"
-                      for f, r in sorted(rows.items())]
+            ok = id(r) in matched if golds is not None else verdict_of(r["quote"], read)
+            verdict = ("TRUE" if ok else "FALSE") if golds is not None else {True: "UNANN-T", False: "UNANN-F"}.get(ok, "UNANN-?")
+            # A threat record counts for every family that states it; a structural one for its structure.
+            families = r["families"] if r["source"] in THREAT_FAMILIES else [r["source"]]
+            for family in families:
+                row = rows[family]
+                sole = len(families) == 1
+                if golds is None:
+                    row["ut" if ok else "uf" if ok is False else "u?"] += 1
+                    row["suf"] += sole and ok is False
+                elif ok:
+                    row["t"] += 1; row["st"] += sole; row["papers"][short(pdf.stem)] += 1
+                else:
+                    row["f"] += 1; row["sf"] += sole
+                row["lines"].append(f"- {verdict} {pdf.stem[:30]} p.{r['page']} [{r['source']}] {'/'.join(r['families'])} "
+                                    f"| {r['quote']}")
+    head = (f"{'family':16} {'papers':>6} {'true':>5} {'false':>5} {'un-T':>5} {'un-F':>5} {'un-?':>5} "
+            f"{'sole_t':>6} {'sole_f':>6} {'sole_uF':>7}  papers hit")
+    table = [head] + [f"{f:16} {len(r['papers']):6d} {r['t']:5d} {r['f']:5d} {r['ut']:5d} {r['uf']:5d} {r['u?']:5d} "
+                      f"{r['st']:6d} {r['sf']:6d} {r['suf']:7d}  {' '.join(f'{k}:{n}' for k, n in sorted(r['papers'].items()))}"
+                      for f, r in sorted(rows.items(), key=lambda kv: (kv[0] not in THREAT_FAMILIES, kv[0]))]
     for split, (tp, pred, gold) in totals.items():
         p, r, f1 = score.prf(tp, gold, pred)
         table.append(f"{split}: P {p} R {r} F1 {f1} (tp {tp}, pred {pred}, gold {gold})")

@@ -106,7 +106,7 @@ THREAT = {
     "pressure": re.compile(
         r"\bpressures?\s+(?:on|upon|included|facing|faced\s+by)\b|\b(?:put|puts|putting|place[sd]?|placing|add\w*|increas\w*|further|"
         r"additional)\s+(?:\w+\s+)?pressures?\b|\bunder\s+(?:\w+\s+)?pressure\b|"
-        r"\b(?:face[sd]?|facing)\s+(?:\w+\s+){0,2}(?:pressures?|challenges?|constraints?)\b|"
+        r"\b(?:face[sd]?|facing)\s+(?:\w+\s+){0,2}(?:pressures?|challenges?|constraints?|gaps?|shortfalls?|deficits?)\b|"
         r"\bshortages?\s+of\b|\bslippage\b|\bunder\s+(?:\w+\s+)?strain\b|"
         r"\b(?:demand|costs?|needs?)\s+(?:\w+\s+){0,4}(?:continues?|continued|is|are)\s+(?:expected\s+|forecast\s+|projected\s+)?"
         r"to\s+(?:rise|grow|increase|outstrip|exceed)\b|\b(?:has|have|had)\s+(?:been\s+)?(?:\w+ly\s+)?(?:impacted|affected|hampered|hindered|constrained)\s+by\b|"
@@ -125,7 +125,7 @@ THREAT = {
         rf"manag\w*|maintain\w*|accommodat\w*)\b|"
         r"\bno\s+(?:additional|extra|new|further)\s+(?:funding|money|resources?)\b|\bunfunded\b|"
         r"\bnot\s+(?:being\s+)?(?:adequately|fully|sufficiently)\s+\w+ed\b|\bunmet\s+(?:\w+\s+)?needs?\b|\bgo\s+unmet\b|"
-        r"\b(?:substantial|significant|funding|budget|financial|remaining)\s+gaps?\b|\bface\s+a\s+gap\b|"
+        r"\b(?:substantial|significant|funding|budget|financial|remaining)\s+gaps?\b|"
         r"\b(?:has|have|had)\s+(?:\w+\s+){0,3}lacked\b|\b(?:is|are|remains?|continues?\s+to\s+be)\s+(?:a\s+|an\s+)?"
         r"(?:\w+\s+)?lack\s+of\b|"
         rf"\b(?:harder|difficult|hard|challenging)\s+to\s+{DELIVER}\b|\bextremely\s+difficult\b|"
@@ -163,9 +163,11 @@ THREAT = {
         r"\buncertainty\s+(?:about|over|around|regarding|as\s+to|remains)\b|\bremains?\s+uncertain\b|"
         r"\b(?:leave|leaves|left|make|makes|remain|remains)\s+(?:\w+\s+){0,2}(?:vulnerable|exposed)\s+to\b",
         ),
+    # 'If these changes are not made, the service will continue to ...', 'Without a resolution, the
+    # authorities would face ...': what follows when something is not done, if it persists or harms.
     "condition": re.compile(
-        r"^\W*(?:if|unless|where|should)\b[^,;]*\b(?:not|no|fail\w*|never)\b[^,;]*,\s*(?:\w+\s+){0,12}?"
-        r"(?:will|would|could|may|might)\b|^\W*without\b[^,;]*,\s*(?:\w+\s+){0,12}?(?:will|would|could|may|might)\b|"
+        rf"^\W*(?:(?:if|unless|should|where)\b[^,;]*\b(?:not|no|fail\w*|never|unable)\b|without\b)[^;]*?,[^;]*?"
+        rf"\b(?:will|would|could|may|might)\s+{HEDGE}(?:continue\s+to|{ADVERSE_VERB}|(?:\w+\s+){{0,3}}{ADVERSE_NOUN})|"
         r"^\W*(?:not\s+\w+ing|not\s+to\s+\w+|doing\s+nothing|failure\s+to\s+\w+|failing\s+to\s+\w+)\b(?:\s+\S+){0,12}?\s+"
         r"(?:will|would|could|may|might)\b|\bconsequences?\s+of\s+not\b",
         ),
@@ -188,7 +190,7 @@ GATES = {
                         "badly", "impact", "effect", "consequence"),
     "pressure": ("pressure", "challenge", "difficult", "uncertain", "instab", "disrupt", "confusion", "duplicat", "problem", "hamper",
                  "hinder", "constrain", "constraint", "shortage", "slippage", "strain", "demand", "cost", "need",
-                 "impacted", "affected", "delays"),
+                 "impacted", "affected", "delays", "gap", "deficit"),
     "shortfall": ("sufficient", "sustainab", "shortfall", "affordab", "able to", "viable", "not", "no additional",
                   "no extra", "no new", "no further", "unfunded", "unmet", "gap", "lack", "difficult", "hard",
                   "challenging", "exposed"),
@@ -330,6 +332,11 @@ DENIAL = re.compile(r"\bno\s+(?:\w+\s+){0,2}(?:risks?|concerns?|issues?|problems
                     r"\b(?:concerns?|issues?|risks?)\s+(?:\w+\s+){0,6}(?:had|have|has)\s+(?:now\s+)?been\s+(?:addressed|"
                     r"resolved|allayed|mitigated|removed)\b|\bsituation\s+had\s+improved\b|"
                     r"\bno\s+(?:\w+\s+){1,3}(?:would|will)\s+be\s+(?:any\s+)?more\s+(?:\w+ly\s+)?(?:affected|impacted)\b", I)
+# A case study's person ('she was worried that she would not be able to pay the rent'): one
+# resident's story, told to illustrate a need, not a threat to a service. Minutes' members are
+# 'concerned'; a story's person is worried, anxious, overwhelmed.
+PERSONAL = re.compile(r"\b(?:she|he)\s+(?:was|is|felt|feels|had\s+been)\s+(?:\w+\s+)?(?:worried|anxious|afraid|scared|"
+                      r"frightened|overwhelmed|lonely)\b", I)
 THANKS = re.compile(r"\b(?:thanks?|thanked|gratitude|congratulat\w+|commended|praised)\b", I)
 QUESTION = re.compile(r"\?\s*$")
 MITIGATION_FIRST = re.compile(r"^\W*(?:mitigat\w+|to\s+mitigate|controls?:|actions?:|response:)", I)
@@ -369,6 +376,10 @@ RISK_LABEL = re.compile(r"^\W*(?:key\s+)?risks?\s*[:\-–]\s*\S", I)
 REJECTED = re.compile(r"\b(?:\w+\s+)?(?:option|approach|alternative|possibility|model)\s+(?:was|were|is|has\s+been|"
                       r"had\s+been)\s+(?:therefore\s+)?(?:not\s+(?:taken\s+forward|recommended|pursued|progressed|"
                       r"preferred|supported|chosen)|rejected|discounted|dismissed)\b", I)
+# A run-in heading that turns options down, its option after the colon: 'Alternatives considered
+# and rejected: Do nothing;'.
+REJECTED_RUN_IN = re.compile(r"^\W*[^:.;]{0,60}\b(?:options?|alternatives?)\b[^:.;]{0,40}\b(?:considered|rejected|dismissed|"
+                             r"discounted)\b[^:.;]{0,20}:", I)
 CONDITION_CLAUSE = re.compile(r"^\W*(?:if|unless|without)\b[^,;]*(?=,)", I)
 
 # Inside the risk's own sentence: 'leading to a need for clarity on roles', 'to ensure that ...'.

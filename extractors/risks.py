@@ -41,17 +41,22 @@ def suggest(ctx: PaperContext) -> list[Candidate]:
     columns = _table_columns(ctx)
     out: list[Candidate] = []
     done_cells: set[int] = set()
-    label = ("", "")            # the latest run-in heading ('Alternatives considered and rejected:') and its section
+    # The latest run-in heading ('Alternatives considered and rejected:'), the section it heads and,
+    # for one that opens its paragraph or cell ('... rejected: Do nothing;'), that block alone.
+    label: tuple[str, str, int | None] = ("", "", None)
     for i, sentence in enumerate(ctx.sentences):
         column = columns.get(sentence.block_index)
-        if column is not None:
+        if column is not None and column.role != "other":
             out += _cell_candidates(ctx, i, column, done_cells)
             continue
         if not sentence.is_item and (sentence.text.endswith(":") or
                                      (cues.is_label(sentence.text) and not _threat_source(sentence.text))):
-            label = (sentence.text, sentence.section)
+            label = (sentence.text, sentence.section, None)
             continue
-        headings = sentence.section.split(">") + ([label[0]] if label[1] == sentence.section else [])
+        if cues.REJECTED_RUN_IN.match(sentence.text):
+            label = (sentence.text, sentence.section, sentence.block_index)
+        headings = sentence.section.split(">") + \
+            ([label[0]] if label[1] == sentence.section and label[2] in (None, sentence.block_index) else [])
         source, remedy = _structural_source(sentence, headings) or (_threat_source(sentence.text), None)
         if source:
             span = _with_antecedent(ctx, i)
@@ -70,7 +75,8 @@ def _structural_source(sentence: Sentence, headings: list[str]) -> tuple[str, st
     for heading in headings:
         role = cues.heading_role(heading)
         bullet = sentence.kind == BlockKind.bullet and sentence.first_in_block
-        if (role == "list" and bullet) or (role == "risks" and (bullet or cues.WEAK_THREAT.search(sentence.text))):
+        if (role == "list" and bullet) or (role == "risks" and (bullet or cues.WEAK_THREAT.search(sentence.text)
+                                                                 or cues.threat_family(sentence.text))):
             return "risk section", heading.strip() if cues.REJECTED_OPTIONS.search(heading) else None
     return None
 
@@ -131,6 +137,7 @@ def _table_columns(ctx: PaperContext) -> dict[int, Column]:
 
 
 def _cell_candidates(ctx: PaperContext, i: int, column: Column, done: set[int]) -> list[Candidate]:
+    """A cell of a column with a role; the cells of other columns are read as prose."""
     sentence = ctx.sentences[i]
     if column.role == "risk":
         if sentence.block_index in done:
@@ -140,9 +147,6 @@ def _cell_candidates(ctx: PaperContext, i: int, column: Column, done: set[int]) 
     if column.role == "drawback":
         remedy = not sentence.first_in_block and cues.REMEDY_NEXT.search(sentence.text)
         return [] if remedy else [Candidate(sentence, i, "risk column", column.mitigation)]
-    if column.role == "other":
-        source = _threat_source(sentence.text)
-        return [Candidate(sentence, i, source)] if source else []
     return []       # headers, advantages and mitigations are never risks
 
 
@@ -180,6 +184,8 @@ def classify(candidate: Candidate) -> str | None:
         return "thanks"
     if cues.EVIDENCE.search(text):
         return "evidence"
+    if cues.PERSONAL.search(text):
+        return "a person's story"
     if candidate.source in ("register row", "risk column"):
         return None
     if opens_with_imperative(text) or cues.PLANNED.match(text):
