@@ -38,7 +38,7 @@ HEDGE = r"(?:(?:also|still|further|well|not|even|then|ultimately|in\s+turn|\w+ly
 DELIVER = r"(?:deliver|achieve|implement|recruit|retain|sustain|meet|manage|engage|maintain|access|control|afford)"
 ADVERSE_VERB = (r"(?:undermine|destabili[sz]e|jeopardi[sz]e|threaten|delay|disrupt|prevent|compromise|harm|damage|"
                 r"diminish|deteriorate|worsen|fail|lose|strain|slow|slip|conflict|suffer|struggle|miss|exceed|overspend|"
-                r"outstrip|be\s+(?:adversely\s+|disproportionately\s+|negatively\s+|significantly\s+|severely\s+)?"
+                r"outstrip|(?:have|need)\s+to\s+(?:close|cease|stop|withdraw|cut|reduce)|be\s+forced\s+to|be\s+(?:adversely\s+|disproportionately\s+|negatively\s+|significantly\s+|severely\s+)?"
                 r"(?:affected|impacted|delayed|lost|compromised|withdrawn|cut|jeopardi[sz]ed|put\s+at\s+risk|overwhelmed)|"
                 r"face\s+(?:\w+\s+){0,2}(?:challenges?|difficult\w*|pressures?|a\s+gap|gaps|shortfalls?|problems?)|"
                 r"not\s+be\s+(?:met|achieved|delivered|realised|sustained|able|possible|feasible|achievable|deliverable|"
@@ -75,8 +75,8 @@ THREAT = {
     # about the impact of ...') or is weighed ('remained a significant concern'); a concern about a
     # thing that simply is ('wrote regarding concerns with the budget') is a complaint.
     "concern": re.compile(
-        rf"\b(?:concerns?|concerned|worr(?:y|ies|ied))\s+(?:\w+\s+){{0,3}}?(?:that|whether)\b[^.;]*?\b(?:would|could|may|"
-        rf"might|will|not|unable|insufficient|risk)\b|"
+        rf"\b(?:concerns?|concerned|worr(?:y|ies|ied))\s+(?:\w+\s+){{0,3}}?(?:that|whether)\b[^.;]*?(?:\b(?:would|could|may|"
+        rf"might|will|cannot|unable|insufficient|risk)\b|(?<!had\s)(?<!has\s)(?<!have\s)(?<!did\s)(?<!was\s)(?<!were\s)\bnot\b)|"
         rf"\b(?:concerns?|concerned|worr(?:y|ies|ied))\s+(?:\w+\s+){{0,3}}?(?:about|regarding|over|around|on|with|at|"
         rf"for|in\s+relation\s+to)\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+){{0,3}}?{CONCERN_OBJECT}\b|"
         r"\b(?:are|were|is|was|be|been|remain\w*|raised?|expressed|voiced|ha(?:ve|s|d))\s+(?:\w+\s+)?(?:significant|major|"
@@ -105,15 +105,15 @@ THREAT = {
         ),
     "pressure": re.compile(
         r"\bpressures?\s+(?:on|upon|included|facing|faced\s+by)\b|\b(?:put|puts|putting|place[sd]?|placing|add\w*|increas\w*|further|"
-        r"additional)\s+(?:\w+\s+)?pressures?\b|\bunder\s+(?:\w+\s+)?pressure\b|"
+        r"additional)\s+(?:\w+\s+)?pressures?\b|\bunder\s+(?:\w+\s+){0,2}pressure\b|"
         r"\b(?:face[sd]?|facing)\s+(?:\w+\s+){0,2}(?:pressures?|challenges?|constraints?|gaps?|shortfalls?|deficits?)\b|"
         r"\bshortages?\s+of\b|\bslippage\b|\bunder\s+(?:\w+\s+)?strain\b|"
-        r"\b(?:demand|costs?|needs?)\s+(?:\w+\s+){0,4}(?:continues?|continued|is|are)\s+(?:expected\s+|forecast\s+|projected\s+)?"
+        r"\b(?:demand|costs?|needs?)\s+(?:\w+\s+){0,4}(?:continues?|continued|is|are|was|were)\s+(?:expected\s+|forecast\s+|projected\s+)?"
         r"to\s+(?:rise|grow|increase|outstrip|exceed)\b|\b(?:has|have|had)\s+(?:been\s+)?(?:\w+ly\s+)?(?:impacted|affected|hampered|hindered|constrained)\s+by\b|"
         r"\b(?:creat|caus)\w*\s+(?:\w+\s+){0,2}(?:uncertainty|instability|disruption|delays|confusion|duplication|"
         r"difficulties|problems)\b|"
-        r"\bthere\s+(?:are|were|have\s+been|has\s+been)\s+(?:\w+\s+)?delays\b|"
-        r"\b(?:given|due\s+to|because\s+of|amid)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:challenges|pressures|constraints|difficulties)\b",
+        r"\bthere\s+(?:are|were|have\s+been|has\s+been|had\s+been)\s+(?:\w+\s+)?delays\b|"
+        r"\b(?:given|due\s+to|because\s+of|amid)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:challenges|pressures|difficulties)\b",
         ),
     # What is not enough or cannot be done: 'insufficient to cover', 'unsustainable', 'no additional
     # funding', 'cannot be managed at the scale required', 'unmet need', 'harder to manage'.
@@ -166,7 +166,7 @@ THREAT = {
     # 'If these changes are not made, the service will continue to ...', 'Without a resolution, the
     # authorities would face ...': what follows when something is not done, if it persists or harms.
     "condition": re.compile(
-        rf"^\W*(?:(?:if|unless|should|where)\b[^,;]*\b(?:not|no|fail\w*|never|unable)\b|without\b)[^;]*?,[^;]*?"
+        rf"(?:^\W*|\bthat\s+)(?:(?:if|unless|should|where)\b[^,;]*\b(?:not|no|fail\w*|never|unable)\b[^;]*?,|without\b)[^;]*?"
         rf"\b(?:will|would|could|may|might)\s+{HEDGE}(?:continue\s+to|{ADVERSE_VERB}|(?:\w+\s+){{0,3}}{ADVERSE_NOUN})|"
         r"^\W*(?:not\s+\w+ing|not\s+to\s+\w+|doing\s+nothing|failure\s+to\s+\w+|failing\s+to\s+\w+)\b(?:\s+\S+){0,12}?\s+"
         r"(?:will|would|could|may|might)\b|\bconsequences?\s+of\s+not\b",
@@ -326,17 +326,21 @@ EVIDENCE = re.compile(r"\b(?:evidence|analysis|research|stud(?:y|ies)|surveys?|r
                       r"\[\d+\].*\b(?:risks?\s+of|prevalence|associated|linked)\b|\b(?:estimated|estimates?)\b.*\[\d+\]|"
                       r"\b(?:risks?\s+of|prevalence|associated|linked)\b.*\[\d+\]|"
                       r"\b(?:more|less)\s+likely\s+(?:to|than)\b", I)
-DENIAL = re.compile(r"\bno\s+(?:\w+\s+){0,2}(?:risks?|concerns?|issues?|problems?|negative\s+impacts?|adverse\s+impacts?)\b|"
-                    r"\bnot\s+(?:\w+\s+)?(?:anticipate|expect|foresee)\b|\bno\s+expectation\b|"
+DENIAL = re.compile(r"\bno\s+(?:\w+\s+){0,2}(?:risks?|concerns?|issues?|problems?|impacts?|effects?|disruption)\b|"
+                    r"\bnot\s+(?:\w+\s+)?(?:anticipate|expect|foresee)\w*\b|\bno\s+expectation\b|"
                     r"\b(?:minimal|negligible)\s+(?:\w+\s+)?(?:impacts?|risks?|disruption)\b|"
-                    r"\b(?:concerns?|issues?|risks?)\s+(?:\w+\s+){0,6}(?:had|have|has)\s+(?:now\s+)?been\s+(?:addressed|"
-                    r"resolved|allayed|mitigated|removed)\b|\bsituation\s+had\s+improved\b|"
+                    r"\bnot\s+(?:be\s+)?(?:adversely|negatively|disproportionately|detrimentally)\b|"
+                    r"\b(?:concerns?|issues?|risks?|gaps?|shortfalls?|deficits?|pressures?|problems?)\s+(?:\w+\s+){0,6}"
+                    r"(?:had|have|has)\s+(?:now\s+)?been\s+(?:addressed|resolved|allayed|mitigated|removed|closed|bridged|"
+                    r"eliminated)\b|\b(?:position|situation)\s+(?:had|has)\s+improved\b|"
                     r"\bno\s+(?:\w+\s+){1,3}(?:would|will)\s+be\s+(?:any\s+)?more\s+(?:\w+ly\s+)?(?:affected|impacted)\b", I)
 # A case study's person ('she was worried that she would not be able to pay the rent'): one
 # resident's story, told to illustrate a need, not a threat to a service. Minutes' members are
 # 'concerned'; a story's person is worried, anxious, overwhelmed.
 PERSONAL = re.compile(r"\b(?:she|he)\s+(?:was|is|felt|feels|had\s+been)\s+(?:\w+\s+)?(?:worried|anxious|afraid|scared|"
                       r"frightened|overwhelmed|lonely)\b", I)
+# A member's apologies in minutes: 'Cllr Patel was unable to attend'.
+ATTENDANCE = re.compile(r"\b(?:unable|not\s+able)\s+to\s+(?:attend|be\s+present|join\s+the\s+meeting)\b|\bapologies\b", I)
 THANKS = re.compile(r"\b(?:thanks?|thanked|gratitude|congratulat\w+|commended|praised)\b", I)
 QUESTION = re.compile(r"\?\s*$")
 MITIGATION_FIRST = re.compile(r"^\W*(?:mitigat\w+|to\s+mitigate|controls?:|actions?:|response:)", I)

@@ -182,6 +182,8 @@ def classify(candidate: Candidate) -> str | None:
         return "denied"
     if cues.THANKS.search(text):
         return "thanks"
+    if cues.ATTENDANCE.search(text):
+        return "attendance"
     if cues.EVIDENCE.search(text):
         return "evidence"
     if cues.PERSONAL.search(text):

@@ -58,6 +58,14 @@ def test_minutes_in_reported_speech():
     assert len(out.risks) == 4
 
 
+def test_minutes_report_pressures_and_consequences_in_the_past_tense():
+    out = run("It was noted that the Trust remained under significant financial pressure.",
+              "Members were advised that demand for placements was expected to exceed the budget.",
+              "Officers explained that without additional funding the service would have to close.",
+              "It was reported that there had been delays in the delivery of the new vehicles.")
+    assert len(out.risks) == 4
+
+
 def test_pressures_shortfalls_and_unsustainable_positions():
     out = run("Rising demand for placements is putting further pressure on the children's services budget.",
               "The grant received was insufficient to cover the cost of the night service.",
@@ -240,6 +248,11 @@ def test_every_sentence_of_a_disadvantages_column_is_a_risk_and_advantages_are_n
     ("No one ward would be more adversely affected than any other by the change.", "denied"),
     ("This presents challenges and pressures.", "pointer"),
     ("She was worried that she would not be able to keep up with the rent.", "a person's story"),
+    ("The assessment found that the proposal would not adversely affect any protected group.", "denied"),
+    ("The change is not expected to have a negative impact on residents.", "denied"),
+    ("Members were reassured that there would be no impact on front line services.", "denied"),
+    ("The funding gap has now been closed through one-off savings.", "denied"),
+    ("Apologies were received from Cllr Patel, who was unable to attend.", "attendance"),
 ])
 def test_what_only_looks_like_a_risk_is_dropped_with_its_reason(text, reason):
     assert [reason_dropped for _, _, reason_dropped in decisions(text)] == [reason]
@@ -270,6 +283,10 @@ def test_a_risk_written_as_a_label_is_a_risk():
     "There is some uncertainty here and the group would look at national requirements first.",
     # a constraint explained, not a threat
     "The officer explained that opening the centre at weekends is not possible.",
+    # a meeting's own business
+    "The item was deferred due to time constraints.",
+    # a complaint about what was not done, not a concern about what may follow
+    "Members were concerned that the minutes had not been circulated in time.",
 ])
 def test_headings_background_and_benefits_are_not_risks(text):
     assert run(text).risks == []
