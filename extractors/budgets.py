@@ -107,8 +107,10 @@ def _in_breakdown(text: str, before: MoneyMention, money: MoneyMention) -> bool:
 
 
 def _holder(ctx: PaperContext, text: str, money: MoneyMention) -> str | None:
-    """'£37.2m coming from the CCG' -> the CCG; 'we have saved £2.5m' -> the author."""
-    mentions = ctx.orgs.find(text)
+    """'£37.2m coming from the CCG' -> the CCG; 'we have saved £2.5m' -> the author. A board
+    or committee approves sums but holds none ('the Business Board had approved £2m'), and a
+    directorate or team spends its body's money."""
+    mentions = [m for m in ctx.orgs.find(text) if ctx.orgs.org_type(m.name) not in ("board", "cabinet", "unit")]
     after = [m for m in mentions if 0 <= m.start - money.end <= 25
              and not find_money(text[money.end:m.start])]
     if after:

@@ -1,57 +1,115 @@
-"""Name patterns of English NHS and local-government bodies, and the type each implies.
+"""How the genre names its bodies: a run of capitalised words that ends in a kind word
+("... Directorate", "... Service", "... County Council", "... Cabinet Committee") or opens
+with one that takes a complement ("Department for ...", "University of ..."), and the type
+each kind implies. New places, services and boards are found without listing any of them.
 
-Each pattern names a body by its kind word ("Clinical Commissioning Group", "Borough
-Council", "NHS Foundation Trust") and the proper name in front of or after it, so new
-places and trusts are found without listing them.
+A name never crosses a line, never runs through another body's kind word before "and", "&"
+or a comma ("Medway Council and Kent County Council" are two bodies, "Brighton & Hove City
+Council" one), never runs through a person's role ("Cabinet Member for ..."), and loses the
+sentence's opening words ("Should Kent County Council" is Kent County Council).
 """
 from __future__ import annotations
 
 import re
 
-# A proper-name run: capitalised words, with "and", "of", "&" and "the" inside it.
-# A name never runs through a body's last word: "X NHS Trust and Y NHS Trust" are two bodies.
-KIND_WORD = r"(?!(?:Trust|Board|Council)\b)"
-NAME = rf"{KIND_WORD}(?:[A-Z][\w'’\-]*|St\.?)(?:\s+(?:(?:and|of|&|the|upon|on)\s+)?{KIND_WORD}(?:[A-Z][\w'’\-]*|St\.?)){{0,5}}"
-ROLE = r"(?!(?:Executive|Director|Chief|Officer|Head|Manager|Team|Members?|Chair|Cabinet|Lead|Officers)\b)"
-PLACE = rf"(?:{ROLE}[A-Z][a-z'’\-]+|NHS)(?:\s+(?:(?:and|upon|on)\s+)?{ROLE}[A-Z][a-z'’\-]+){{0,4}}"
+from spacy.lang.en.stop_words import STOP_WORDS
 
-# (regex, org_type); order matters: earlier patterns win on overlap of equal length.
-PATTERNS: list[tuple[str, str]] = [
-    (r"NHS England/Improvement|NHS England|NHSE/?I", "nhs_england"),
-    (r"NHS Improvement|Care Quality Commission|Monitor(?= has| will| is)|Healthwatch England", "regulator"),
-    (r"(?:Public Health|Health Education) England|NHS Digital|NHS London", "nhs_england"),
-    (r"Department of Health(?: and Social Care)?|Ministry of Housing,? Communities (?:and|&) Local Government", "other"),
-    (rf"(?:NHS\s+)?{PLACE}\s+(?:Clinical Commissioning Groups?|CCGs?)\b", "ccg"),
-    (rf"(?:NHS\s+)?{PLACE}\s+(?:Integrated Care Boards?|ICBs?)\b", "ccg"),
-    (rf"(?:London|Royal) Borough of {PLACE}", "council"),
-    (rf"{PLACE}\s+(?:Metropolitan\s+)?(?:Borough|County|City|District|Town|Parish)\s+Council", "council"),
-    (rf"{PLACE}\s+Council\b(?!\s+of)", "council"),
-    (rf"{NAME}\s+(?:University\s+)?(?:Hospitals?\s+)?NHS\s+(?:Foundation\s+)?Trust", "nhs_trust"),
-    (rf"{NAME}\s+(?:Foundation|Healthcare|Health Care|Hospitals?|Partnership)\s+(?:NHS\s+)?Trust", "nhs_trust"),
-    (rf"{PLACE}\s+Ambulance Service(?:\s+NHS Trust)?", "nhs_trust"),
-    (rf"(?:{PLACE}\s+)?Health\s+(?:and|&)\s+Wellbeing\s+Boards?", "board"),
-    (rf"(?:{PLACE}\s+)?(?:Joint\s+)?Health\s+Overview\s+(?:and|&)\s+Scrutiny\s+Committees?", "board"),
-    (rf"{NAME}\s+(?:Governing Bod(?:y|ies)|Partnership Board|Programme Board|Executive(?! Director| Officer| Member)|Forum|Commissioning Committees?|Scrutiny Committee|Committee in Common)", "board"),
-    (rf"{NAME}\s+(?:Ltd|Limited|LLP|CIC|plc)\b\.?", "company"),
-    (rf"(?:Healthwatch|Age UK|Citizens Advice|Mencap|Mind|MIND|CVS)(?:\s+{PLACE})?|{PLACE}\s+(?:MIND|Mind|CVS)\b", "voluntary"),
-    (rf"University of {PLACE}|{PLACE} University", "other"),
-    (rf"(?:{PLACE}\s+)?(?:Local Medical Committees?|LMCs?)\b", "other"),
-    # A provider known by its place: only where the paper gives it an acronym, "Bromley Health Care (BHC)".
-    (rf"{PLACE}\s+Health\s?[Cc]are(?=\s*\([A-Z]{{2,6}}\))", "company"),
-    (rf"(?:{PLACE}\s+)?Integrated Care (?:System|Partnership)s?|Primary Care Networks?|(?:{PLACE}\s+)?GP (?:Networks|practices|Federation)", "other"),
-]
+WORD = r"(?:[A-Z][\w'’\-]*(?:&[A-Z]+)?|St\.)"
+JOINER = r"(?:of|and|for|the|on|upon|in|de|du|la)"
+SEP = r"(?:[ \t]+(?:(?:of|for|on|upon|and)[ \t]+(?:the[ \t]+)?|(?:de|du|la)[ \t]+)?|[ \t]*&[ \t]*|,[ \t]+)"
+RUN = re.compile(rf"(?<![\w'’\-]){WORD}(?:{SEP}{WORD})*")
+TOKEN = re.compile(rf"{WORD}|&|,|\b{JOINER}\b")
 
-COMPILED = [(re.compile(rf"\b(?=[A-Z])(?:{p})"), t) for p, t in PATTERNS]
-
+# The last word of a body's name, and the type it implies (None: decided by the words before it;
+# "unit": a directorate or team inside a body, a council's in the papers' records).
+KIND: dict[str, str | None] = {
+    "Council": None, "Councils": None, "Cabinet": "board", "Committee": "board", "Committees": "board",
+    "Board": "board", "Boards": "board", "Body": "board", "Bodies": "board", "Panel": "board",
+    "Forum": "board", "Executive": "board", "Group": "other", "Groups": "other", "CCG": "ccg", "CCGs": "ccg",
+    "ICB": "ccg", "ICBs": "ccg", "Trust": None, "Trusts": None, "Partnership": "other",
+    "Partnerships": "other", "Alliance": "other", "Network": "other", "Networks": "other",
+    "Collaborative": "other", "Consortium": "other", "Directorate": "unit", "Department": "other",
+    "Service": "other", "Team": "unit", "Teams": "unit", "Unit": "unit", "Agency": "other",
+    "Authority": "other", "Commission": "regulator", "Inspectorate": "regulator", "Office": "other",
+    "Ministry": "other", "Government": "other", "Parliament": "other", "Court": "other",
+    "School": "other", "Academy": "other", "College": "other", "University": "other",
+    "Federation": "other", "Association": "other", "Society": "other", "Institute": "other",
+    "Foundation": "voluntary", "Charity": "voluntary", "Police": "other", "Constabulary": "other",
+    "Ltd": "company", "Limited": "company", "LLP": "company", "CIC": "company", "plc": "company",
+    "LMC": "other", "LMCs": "other", "ICS": "other", "Authorities": "other",
+}
+# Kind words that open a name and take a complement: "Department for Education".
+OPENER = {"Department", "Ministry", "Office", "University", "Association", "Institute", "Society",
+          "Federation", "Council", "Borough", "City", "House", "Court", "Chamber", "College", "Church",
+          "Isle", "Isles", "Bank"}
+# Words of a person's office: a name stops before them ("Bromley CCG Chief Officer").
+ROLE = {"Member", "Members", "Director", "Directors", "Officer", "Officers", "Leader", "Chair", "Chairman",
+        "Chairwoman", "Head", "Manager", "Managers", "Lead", "Clerk", "Minister", "Councillor", "Councillors",
+        "Cllr", "Cllrs", "Mayor", "Chief", "Deputy", "Secretary", "President", "Portfolio", "Holder",
+        "Commissioner", "Representative", "Representatives", "Officials", "Staff", "Colleagues", "CEO", "CIO",
+        "CFO", "COO", "SRO", "Dr", "Mr", "Mrs", "Ms", "Miss", "Professor", "Prof"}
+# A role word followed by these is part of a name: "Member Services Committee", "Officer Group".
+ROLE_PART_OF_NAME = {"Services", "Support", "Development", "Engagement", "Relations"}
+# A kind word followed by these is a place or thing of the body, not the end of its name.
+NOT_THE_BODY = {"Chamber", "Chambers", "Offices", "Office", "Hall", "House", "Tax", "Taxes"}
+EXECUTIVE_ROLE = {"Director", "Directors", "Officer", "Member", "Members", "Lead", "Summary", "Team"}
 # Words that may open a match but are not part of the body's name.
-LEADING_NOISE = {"The", "A", "An", "Both", "All", "Each", "Our", "Their", "Its", "This", "These",
-                 "Those", "Existing", "New", "Single", "Current", "Individual", "Other", "And",
-                 "With", "From", "By", "For", "In", "Of", "To", "At", "On", "As", "Whilst", "While",
-                 "Eight", "Two", "Three", "Four", "Five", "Six", "Seven", "Nine", "Ten", "Several",
-                 "Many", "Some", "Local", "However", "Since", "Where", "When", "If", "Once",
-                 "Although", "Further", "Previously", "Currently", "Recent", "Also", "That", "Then", "Or", "But",
-                 "So", "Therefore", "Thus", "Including", "Under", "Via", "Through", "Between", "Across",
-                 "Within", "Against", "Such", "Like", "Whole", "Wider"}
+LEADING_NOISE = {"The", "A", "An", "Both", "All", "Each", "Our", "Their", "Its", "This", "These", "Those",
+                 "Existing", "Single", "Current", "Individual", "Other", "Eight", "Two", "Three",
+                 "Four", "Five", "Six", "Seven", "Nine", "Ten", "Several", "Many", "Some", "Since",
+                 "Recent", "Including", "Via", "Whole", "Wider", "Furthermore", "Additionally", "Moreover",
+                 "Recommendation", "Recommendations", "Summary", "Agenda", "Item", "Minutes", "Report",
+                 "Subject", "Title", "To", "From", "Date", "Following", "Attendance", "Present",
+                 "Apologies", "Update", "Updates", "Background", "Introduction", "Appendix", "Dear",
+                 "Whilst", "While", "Once", "Proposed", "Draft", "Revised", "Former", "Interim", "Shadow", "Future",
+                 "January", "February", "March", "April", "May", "June", "July", "August", "September",
+                 "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                 "Although", "Previously", "Currently", "Therefore", "Thus",
+                 "Like", "Such", "Against", "Between", "Across", "Through", "Under", "Within", "Where",
+                 "When", "If", "However", "Also", "Then", "Or", "But", "So", "And", "With", "By", "For",
+                 "In", "Of", "At", "On", "As", "That"}
+# Function words open sentences, not names; a stop word that is also a content word
+# ("Empty Homes Forum", "First Steps Team", "Top Tier") may open a name.
+CONTENT_STOPS = {"back", "bottom", "empty", "first", "front", "full", "last", "name", "part", "side", "top",
+                 "whole", "well", "serious", "various", "third", "next", "own", "same", "one", "two", "three",
+                 "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
+                 "forty", "fifty", "sixty", "hundred", "due", "amount", "call", "give", "go", "keep", "made",
+                 "make", "move", "put", "say", "see", "show", "take", "get", "done", "used", "using", "please"}
+FUNCTION_WORDS = STOP_WORDS - CONTENT_STOPS
+# Place words that are also common words: kept at the head of a place name.
+COMPASS = {"North", "South", "East", "West", "Mid", "Central", "Greater", "Upper", "Lower", "Royal",
+           "Great", "Little", "New", "Old", "Inner", "Outer", "NHS"}
+PLACE_KINDS = {"Council", "Councils", "CCG", "CCGs", "ICB", "ICBs", "Police", "Constabulary"}
+
+# Bodies whose names have no kind word.
+NATIONAL = re.compile(r"(?<![\w'’\-])(?:NHS England(?:/Improvement)?|NHSE/?I|NHS Improvement|"
+                      r"Public Health England|Health Education England|NHS Digital|NHS London|GP practices|NHS bodies|"
+                      r"Secretary of State(?: for(?: [A-Z][a-z]+| and| &)+)?|"
+                      r"(?:[A-Z][a-z]+ )*Integrated Care Systems?|"
+                      r"(?:Healthwatch|Age UK|Citizens Advice|CVS)(?: [A-Z][a-z]+){0,3}|Mencap|(?:[A-Z][a-z]+ )+(?:MIND|Mind|CVS)|"
+                      r"Monitor(?= has| will| is))(?![\w'’\-])")
+NATIONAL_TYPE = {"NHS Improvement": "regulator", "Monitor": "regulator"}
+VOLUNTARY = re.compile(r"Healthwatch|Age UK|Citizens Advice|CVS|Mencap|MIND|Mind")
+# A tier of councils named together: "district and borough councils", "Town and Parish Councils".
+TIERS = r"(?:[Dd]istrict|[Bb]orough|[Tt]own|[Pp]arish|[Cc]ommunity)"
+TIER_GROUP = re.compile(rf"(?<![\w'’\-]){TIERS}(?:\s+(?:and|&|or)\s+{TIERS})?\s+[Cc]ouncils\b")
+THE_NHS = re.compile(r"\b[Tt]he NHS\b(?![ \t]+[A-Z])")
+GOVERNMENT = re.compile(r"(?<=[Tt]he )Government\b(?![ \t]+[A-Z])|(?<=of )Government\b(?![ \t]+[A-Z])")
+
+# A provider known by its place: only where the paper gives it an acronym, "Bromley Health Care (BHC)".
+PROVIDER = re.compile(r"(?<![\w'’\-])[A-Z][a-z]+(?: [A-Z][a-z]+){0,2} Health ?[Cc]are(?=\s*\([A-Z]{2,6}\))")
+
+# Words of names that say what kind of body, not which: "Scrutiny Committee", "Local Authority".
+GENERIC_WORDS = {k.lower() for k in KIND} | {
+    "nhs", "clinical", "commissioning", "integrated", "care", "borough", "county", "city", "district", "town",
+    "parish", "the", "of", "and", "primary", "health", "wellbeing", "governing", "overview", "scrutiny", "joint",
+    "local", "gp", "practices", "authorities", "select", "central", "full", "lay", "leadership", "management",
+    "senior", "voluntary", "community", "sector", "statutory", "relevant", "partner", "partners", "provider",
+    "providers", "system", "systems", "national", "regional", "strategic", "programme", "project", "steering",
+    "working", "task", "finish", "services", "advisory", "reference", "delivery", "oversight", "corporate", "operational"}
+
+# Programmes and documents named like bodies (ANNOTATION.md: "STP ... are not organisations").
+PROGRAMME = re.compile(r"Sustainab\w* and Transformation|Transformation Partnerships?$|Better Care Fund")
 
 # Acronyms of these kinds are learned from the paper ("Full Name (ACR)"); these are known.
 KNOWN_ACRONYMS = {"NHSE": "NHS England", "NHSI": "NHS Improvement", "CQC": "Care Quality Commission",
@@ -59,19 +117,185 @@ KNOWN_ACRONYMS = {"NHSE": "NHS England", "NHSI": "NHS Improvement", "CQC": "Care
                   "DHSC": "Department of Health and Social Care"}
 
 # Generic mentions resolved to the one body of that kind the paper means.
-AFTER_GENERIC = r"(?![\w\-/]|\s+(?:area|areas|level|Governing|governing|members?|staff|officers?|teams?|of|'s))"
+AFTER_GENERIC = r"(?![\w\-/]|\s+(?:area|areas|level|Governing|governing|members?|Members?|staff|officers?|teams?|of|'s|Chamber|Leader|Officer))"
 GENERIC = [
     (re.compile(rf"\b[Tt]he\s+(?:single\s+|new\s+)?(?:CCG|Clinical Commissioning Group){AFTER_GENERIC}"), "ccg"),
     (re.compile(rf"\b[Tt]he\s+(?:ICB|Integrated Care Board){AFTER_GENERIC}"), "icb"),
     (re.compile(rf"\b[Tt]he\s+Trust{AFTER_GENERIC}"), "nhs_trust"),
-    (re.compile(rf"\b(?:[Tt]he\s+)?(?:Council|Local Authority){AFTER_GENERIC}|\b[Tt]he\s+LA\b"), "council"),
+    (re.compile(rf"\b(?:[Tt]he\s+)?(?:(?:County|Borough|City|District|Town)\s+)?(?:Council|Local Authority){AFTER_GENERIC}(?!\s+[A-Z])|"
+                rf"\b[Tt]he\s+(?:LA|Authority)\b(?![\w\-/])"), "council"),
     (re.compile(rf"\b[Tt]he\s+(?:Board|Health\s+(?:and|&)\s+Wellbeing\s+Board){AFTER_GENERIC}"), "board"),
 ]
 
 
-def strip_noise(name: str) -> str:
-    """'The Bromley CCG' -> 'Bromley CCG'; keeps 'NHS Brent CCG'."""
-    words = name.split()
-    while len(words) > 1 and words[0] in LEADING_NOISE:
-        words.pop(0)
-    return " ".join(words).rstrip(".,;:")
+def name_candidates(text: str, common: set[str]) -> list[tuple[int, int, str, str]]:
+    """(start, end, name, org_type) of every body the text names by its kind word, of the
+    national bodies whose names have none, and of tiers of councils named together; `common`
+    holds the paper's lower-case words, which a place name does not open with."""
+    found = []
+    for run in RUN.finditer(text):
+        tokens = [(m.start() + run.start(), m.group(0)) for m in TOKEN.finditer(run.group(0))]
+        for piece in _pieces(tokens):
+            named = _name(piece, common)
+            if named:
+                (start, name), org_type = named
+                found.append((start, start + len(name), name, org_type))
+    found += [(m.start(), m.end(), m.group(0), "council") for m in TIER_GROUP.finditer(text)]
+    for regex in (NATIONAL, THE_NHS, GOVERNMENT, PROVIDER):
+        for m in regex.finditer(text):
+            name = re.sub(r"^[Tt]he ", "", m.group(0))
+            start = m.end() - len(name)
+            org_type = NATIONAL_TYPE.get(name) or ("company" if regex is PROVIDER else "voluntary" if VOLUNTARY.search(name) else
+                                                   "nhs_england" if re.search(r"NHS|England", name) else "other")
+            found.append((start, m.end(), name, org_type))
+    return found
+
+
+def is_generic(name: str) -> bool:
+    return all(w.lower() in GENERIC_WORDS for w in re.findall(r"[\w']+", name.replace("’", "'")))
+
+
+def _bare(word: str) -> str:
+    return re.sub(r"['’]s?$", "", word)
+
+
+def _is_role(tokens: list[tuple[int, str]], i: int) -> bool:
+    """'Cabinet Member for ...', 'Chief Officer', 'Assistant Director Strengthening ...' are
+    offices; 'Member Services Committee', 'Senior Officer Group' and 'Association of Directors
+    of ...' are names."""
+    word = _bare(tokens[i][1])
+    before = _bare(tokens[i - 1][1]) if i else ""
+    after = _bare(tokens[i + 1][1]) if i + 1 < len(tokens) else ""
+    if word == "Executive":
+        return before in ROLE or after in EXECUTIVE_ROLE
+    if word not in ROLE or (before == "of" and i >= 2 and _bare(tokens[i - 2][1]) in OPENER):
+        return False
+    return not (after in ROLE_PART_OF_NAME or (after in KIND and after not in ROLE))
+
+
+def _pieces(tokens: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """A run cut where a person's role stands, at 'and the', and where a body's kind word or
+    acronym is followed by 'and', '&' or a comma before the next body."""
+    pieces, current = [], []
+    for i, (start, tok) in enumerate(tokens):
+        if tok[:1].isupper() and _is_role(tokens, i):
+            pieces.append(current)
+            current = []
+            continue
+        nxt = tokens[i + 1][1] if i + 1 < len(tokens) else ""
+        after = tokens[i + 2][1] if i + 2 < len(tokens) else ""
+        if tok == "and" and nxt == "the":
+            pieces.append(current)
+            current = []
+            continue
+        current.append((start, tok))
+        listed = nxt in ("and", "&", ",") and not (nxt == "and" and after in ("Scrutiny", "Wellbeing"))
+        if (_bare(tok) in KIND and (listed or tok.endswith(("'s", "’s")) or nxt == "NHS")) or \
+                (len(tok) > 1 and tok.isupper() and nxt in ("and", "&")):
+            pieces.append(current)
+            current = []
+    pieces.append(current)
+    return [p for p in pieces if p]
+
+
+def _name(piece: list[tuple[int, str]], common: set[str]):
+    """The body a piece names, ((start, name), org_type), or None."""
+    caps = [i for i, (_, tok) in enumerate(piece) if tok[:1].isupper()]
+    kinds = [i for i in caps if _bare(piece[i][1]) in KIND
+             and not (i + 1 < len(piece) and piece[i + 1][1] in NOT_THE_BODY and _bare(piece[i][1]) not in ("Cabinet",))]
+    openers = [i for i in caps if _bare(piece[i][1]) in OPENER and i + 2 < len(piece)
+               and piece[i + 1][1] in ("of", "for") and piece[i + 2][1][:1].isupper()]
+    if not (openers or kinds):
+        return None
+    end = caps[-1] if openers else kinds[-1]     # an opener's complement runs to the piece's end
+    begin = _begin(piece, end, openers)
+    if begin is None:
+        return None
+    head = _bare(piece[end][1])
+    if head in PLACE_KINDS:
+        begin = _place_start(piece, begin, end, common)
+    name = re.sub(r"['’]s?$", "", _span_text(piece, begin, end))
+    words = [_bare(piece[i][1]) for i in range(begin, end + 1) if piece[i][1][:1].isupper()]
+    if words and words[0] == "Local" and all(w in KIND and w.isupper() for w in words[1:]):
+        begin, words = begin + 1, words[1:]      # "Local LMC": the LMC
+        name = name.split(" ", 1)[1] if " " in name else name
+    if all(w in KIND for w in words) and not words[0].isupper() and not (words[0] == "Cabinet" and len(words) > 1):
+        return None          # kind words alone ("Council", "Foundation Trust") are a generic mention
+    if all(w.lower() in GENERIC_WORDS or w.lower() in common for w in words) and \
+            any(tok[:1].isupper() for _, tok in piece[end + 1:]):
+        return None          # "Local Government Reorganisation", "Family Group Conferencing"
+    if PROGRAMME.search(name):
+        return None
+    return (piece[begin][0], name), _type(name, head, common)
+
+
+def _begin(piece, end: int, openers: list[int]) -> int | None:
+    """Where the name starts: past the sentence's opening words, past a heading or phrase
+    joined to it by 'of'/'for' ('Terms of Reference for the ...'), past all but the last item
+    of a comma list that is not the name's own ('Jo Bloggs, Kent County Council')."""
+    begin = 0
+    for j in range(end - 1):
+        tok, nxt = piece[j][1], piece[j + 1][1]
+        if tok[:1].isupper() and nxt in ("of", "for") and _bare(tok) not in OPENER \
+                and not any(o < j for o in openers):
+            begin = j + 2
+        if tok == "," and not any(t in ("and", "&") for _, t in piece[j:end]):
+            begin = j + 1
+        if tok[:1].isupper() and tok.lower() in FUNCTION_WORDS and j > 0:
+            begin = j + 1        # a Title Case heading: "Working With Other Boards"
+    chain = end
+    while chain > begin and _bare(piece[chain - 1][1]) in KIND:
+        chain -= 1
+    if chain > begin and not piece[chain - 1][1][:1].isupper() and not any(o < chain for o in openers):
+        return None          # "LBB and CCG", "NHSE on CCG": the kind word has no name of its own
+    while begin <= end and (piece[begin][1] in LEADING_NOISE or piece[begin][1].lower() in FUNCTION_WORDS
+                            or not piece[begin][1][:1].isupper() or re.search(r"-[a-z]+$", piece[begin][1])):
+        begin += 1
+    return begin if begin <= end else None
+
+
+def _span_text(piece, begin: int, end: int) -> str:
+    parts = []
+    for i in range(begin, end + 1):
+        start, tok = piece[i]
+        if parts:
+            prev_start, prev = piece[i - 1]
+            gap = start - (prev_start + len(prev))
+            parts.append("" if tok == "," else " " if gap else "")
+        parts.append(tok)
+    return "".join(parts)
+
+
+def _place_start(piece, begin: int, end: int, common: set[str]) -> int:
+    """A council's or CCG's name starts at its place: words before it that the paper also
+    writes in lower case ('Cabinet Member for Adults and Health West Sussex County Council')
+    belong to the text in front, when a place word remains."""
+    i = begin
+    while i < end and (not piece[i][1][:1].isupper() or
+                       (piece[i][1].lower() in common and piece[i][1] not in COMPASS and _bare(piece[i][1]) not in KIND)):
+        i += 1
+    if i >= end or piece[i][1] in ("County", "Borough", "City", "District", "Town", "Parish", "Community"):
+        return begin
+    while i < end and not piece[i][1][:1].isupper():
+        i += 1
+    return i
+
+
+def _type(name: str, head: str, common: set[str]) -> str:
+    if re.search(r"\b(?:Clinical Commissioning Groups?|Integrated Care Boards?|CCGs?|ICBs?)$", name):
+        return "ccg"
+    if head in ("Trust", "Trusts"):
+        return "nhs_trust" if re.search(r"\bNHS\b|Foundation Trust|Healthcare|Health Care|Hospitals?", name) else "voluntary"
+    if re.match(r"(?:London|Royal) Borough of|City of .+ Council$", name):
+        return "council"
+    if re.fullmatch(r"Local Authorit(?:y|ies)", name):
+        return "council"
+    if head in ("Council", "Councils"):
+        place = re.sub(r"\s*\b(?:(?:Metropolitan\s+)?(?:Borough|County|City|District|Town|Parish|Community)\s+)?Councils?$", "", name)
+        words = [w for w in re.findall(r"[A-Za-z'’\-]+", place) if w not in ("and", "of", "upon", "on", "the")]
+        return "council" if is_generic(name) or not any(w.lower() in common and w not in COMPASS for w in words) else "other"
+    if re.search(r"Health\s+(?:and|&)\s+Wellbeing\s+Boards?$|Overview\s+(?:and|&)\s+Scrutiny\s+Committees?$", name):
+        return "board"
+    if head == "Service" and "Ambulance" in name:
+        return "nhs_trust"
+    return KIND.get(head) or "other"

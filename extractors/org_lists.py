@@ -1,8 +1,11 @@
 """Bodies a paper names only as items of a list: 'three voluntary organisations (Living Well,
-Sufra, Mencap)', 'providers such as Community Options', 'London Boroughs, such as Wandsworth'.
+Sufra, Mencap)', 'providers such as Community Options', 'London Boroughs, such as Wandsworth';
+or in apposition to what they are: 'the charity Open Door', 'Greenway Recycling, a company
+based in ...'; or as the party to a contract or commission: 'commissioned Open Door to
+deliver ...', 'a contract with Greenway Care', 'provided by Kingsmere Community Health'.
 
 The gazetteer finds bodies by their kind words; these have none, so only the list's own
-head noun ('organisations', 'providers', 'charities') says they are bodies.
+head noun ('organisations', 'providers', 'charities') or the apposition says they are bodies.
 """
 from __future__ import annotations
 
@@ -13,6 +16,17 @@ LISTS = [re.compile(HEAD + r"\s*\((?P<items>[^()]{3,160})\)"),
          re.compile(HEAD + r",?\s+(?:such\s+as|including)\s+(?P<items>[A-Z][^.;:()]{1,160})")]
 ITEM = re.compile(r"^(?:[A-Z][\w'’&-]*)(?:\s+(?:[A-Z][\w'’&-]*|of|and|for))*$")
 SPLIT = re.compile(r",\s*|\s+and\s+|\s+or\s+")
+NAME = r"(?<![\w'’&-])(?<![A-Z][\w'’&-] )(?P<name>[A-Z][\w'’&-]*(?:\s[A-Z][\w'’&-]*){0,3})"
+APPOSED = [re.compile(r"\b(?:the|a|local)\s+(?P<head>charity|company|social\s+enterprise|non-profit(?:\s+organisation)?)\s+" + NAME),
+           re.compile(NAME + r",\s+an?\s+(?:[\w-]+\s+){0,3}?(?P<head>charity|company|non-profit\s+organisation|"
+                      r"social\s+enterprise|voluntary\s+organisation|community\s+interest\s+company)\b")]
+# The party a service is commissioned from or contracted to: a body whatever its name.
+PARTY = r"(?P<name>[A-Z][\w'’&-]*(?:\s(?:and\s|&\s|of\s)?[A-Z][\w'’&-]*){1,4})"
+PARTIES = [re.compile(r"\b(?:commissioned|commissions|commission|contracted|contracts|awarded)\s+(?:the\s+)?" + PARTY +
+                      r"\s+to\s+(?:deliver|provide|run|operate|support)\b"),
+           re.compile(r"\b(?:contract|contracts|partnership|collaboration)\s+with\s+(?:the\s+)?" + PARTY + r"(?=\s*[,.;:(]|\s+(?:to|for|and|who|which)\b)"),
+           re.compile(r"\b(?:provided|delivered|run|operated)\s+by\s+(?:the\s+)?" + PARTY + r"(?=\s*[,.;:(]|\s+(?:to|for|and|who|which|in|on)\b)")]
+TITLES = {"Dr", "Mr", "Mrs", "Ms", "Miss", "Professor", "Prof", "Cllr", "Councillor", "Sir", "Dame", "Lord", "Lady"}
 NOT_A_BODY = {"NHS", "GP", "GPs", "CCG", "CCGs", "The", "Council", "Councils", "Local", "Health", "Social",
               "Care", "Public", "Primary", "Secondary", "Acute", "Community", "Voluntary", "Mental", "Trusts"}
 
@@ -35,6 +49,19 @@ def listed_bodies(text: str) -> list[tuple[int, int, str, str]]:
                     found.append((at, at + len(name), f"London Borough of {name}", "council"))
                 else:
                     found.append((at, at + len(name), name, org_type))
+    for pattern in APPOSED:
+        for m in pattern.finditer(text):
+            name = m.group("name")
+            if _is_name(name) and name.split()[0] not in ("The", "This", "It", "Its"):
+                org_type = "company" if re.match(r"company|community", m.group("head")) else "voluntary"
+                found.append((m.start("name"), m.end("name"), name, org_type))
+    for pattern in PARTIES:
+        for m in pattern.finditer(text):
+            name = m.group("name")
+            words = name.split()
+            if _is_name(name) and words[0] not in TITLES and words[0] not in ("The", "This", "It", "Its", "April", "March") \
+                    and not re.search(r"\d", name):
+                found.append((m.start("name"), m.end("name"), name, "other"))
     return found
 
 

@@ -1,29 +1,33 @@
 """Organisations of one paper: canonical names, the aliases the paper uses, and their types.
 
-Bodies are found by the gazetteer's name patterns, acronyms are learned where the paper
-defines them ("London North West Healthcare NHS Trust (LNWHT)"), and generic mentions
-("the CCG", "the Council", "we") resolve to the one body of that kind the paper means.
+suggest: every name the gazetteer's kind-word grammar finds, the bodies named as items of a
+list, and acronyms the paper defines ("Kent Integrated Care Alliance (KICA)").
+classify: a name the paper only ever uses with "a"/"an" is a kind of body, not one body.
+fill: forms of one body merged under its longest name; a generic name ("Scrutiny Committee",
+"Health and Wellbeing Boards") joins the one body it must mean, and once the paper's author
+is known (`with_roles`), a council's own committees are named after it and "we", "the
+Council", "Cabinet" resolve to it.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from extractors.gazetteer import COMPILED, GENERIC, KNOWN_ACRONYMS, strip_noise
+from extractors.gazetteer import GENERIC, GENERIC_WORDS, KIND, KNOWN_ACRONYMS, THE_NHS, is_generic, name_candidates
 from extractors.org_lists import listed_bodies
+from extractors.org_merge import LOCAL_AUTHORITY, OrgEntry, _key, _learn_initials, _merge_into, _same_key_merged, _words
 from schemas import Document, Organisation
 
-ACRONYM_AFTER = re.compile(r"\s*\((?:the\s+)?([A-Z][A-Za-z&/]{1,9})\)")
+__all__ = ["GENERIC_WORDS", "OrgEntry", "OrgIndex", "OrgMention", "_key", "build_org_index", "leftmost_longest"]
+
+ACRONYM_AFTER = re.compile(r"[ \t]*\((?:the[ \t]+)?([A-Z][A-Za-z&/]{1,9})\)")
+NHS_PARTNERS = re.compile(r"\bNHS partners\b")
 WE = re.compile(r"\b(?:we|We|our|Our|us)\b")
-
-
-@dataclass
-class OrgEntry:
-    name: str
-    org_type: str
-    forms: set[str] = field(default_factory=set)
-    page: int = 1
-    quote: str = ""
+INDEFINITE = re.compile(r"\b(?<!create )(?<!establish )(?<!form )(?<!convene )(?<!set up )(?:an?|any|each|every|no|one|another)\s+$|"
+                        r"\b(?:forms?|models?|types?|kinds?|versions?)\s+of\s+$", re.I)
+CABINET = re.compile(r"\b(?:[Tt]he\s+)?Cabinet\b(?!\s+(?:Members?|Office|Committees?|Portfolio|Leads?)\b)")
+# A council's own bodies, named in its papers without the council's name.
+COUNCIL_BODY = re.compile(r"^(?!Joint\b).*(?:Cabinet|Committees?)$")
 
 
 @dataclass
@@ -45,63 +49,33 @@ def leftmost_longest(spans: list[OrgMention]) -> list[OrgMention]:
     return out
 
 
-def _key(name: str) -> str:
-    """Forms of one body that differ only in wording share a key."""
-    k = name.lower().replace("&", "and").replace("’", "'")
-    k = re.sub(r"\bclinical commissioning group(s?)\b", r"ccg\1", k)
-    k = re.sub(r"\bintegrated care board(s?)\b", r"icb\1", k)
-    k = re.sub(r"^(?:nhs|the)\s+", "", k)
-    k = re.sub(r"^(?:london|royal)\s+borough\s+of\s+(.+)$", r"\1 council", k)
-    k = re.sub(r"\s+(?:metropolitan\s+)?(?:borough|county|city|district)\s+council$", " council", k)
-    k = re.sub(r"\s+(ltd|limited)\.?$", "", k)
-    return re.sub(r"[^a-z0-9' ]+", " ", k).strip()
-
-
-def pattern_matches(text: str) -> list[tuple[int, int, str, str]]:
-    """Leftmost-longest non-overlapping gazetteer matches: (start, end, name, type)."""
-    found = []
-    for regex, org_type in COMPILED:
-        for m in regex.finditer(text):
-            name = strip_noise(m.group(0))
-            start = m.start() + m.group(0).find(name.split()[0]) if name else m.start()
-            found.append((start, start + len(name), name, org_type))
-    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
-    out, last_end = [], -1
-    for f in found:
-        if f[0] >= last_end and f[2] and _has_proper_name(f[2], f[3]):
-            out.append(f)
-            last_end = f[1]
-    return out
-
-
-KIND_WORDS = {"nhs", "ccg", "ccgs", "clinical", "commissioning", "group", "groups", "council", "icb", "icbs",
-              "integrated", "care", "board", "boards", "trust", "foundation", "borough", "county", "city",
-              "district", "the", "of"}
-
-
-def _has_proper_name(name: str, org_type: str) -> bool:
-    """'Bromley CCG' names a body; 'CCG' left after stripping 'single' does not."""
-    if org_type not in ("ccg", "council", "nhs_trust"):
-        return True
-    return any(w.lower() not in KIND_WORDS for w in name.split())
+def common_words(text: str) -> set[str]:
+    """The words a paper writes in lower case: a place name never is one of them."""
+    text = re.sub(r"\S*(?:@|://|www\.)\S*", " ", text)      # e-mail and web addresses are lower case
+    return set(re.findall(r"(?<![\w'’\-])[a-z][a-z'’\-]+", text))
 
 
 class OrgIndex:
     """The bodies of one paper and every form by which the paper names them."""
 
-    def __init__(self, entries: list[OrgEntry], author: str | None, board: str | None):
+    def __init__(self, entries: list[OrgEntry], author: str | None, board: str | None,
+                 common: set[str] | None = None):
         self.entries = entries
         self.author = author
         self.board = board
+        self.common = common or set()
         self._by_form = {_key(f): e for e in entries for f in e.forms | {e.name}}
         self._generic = {}
-        for org_type in ("ccg", "icb", "council", "board", "nhs_trust"):
+        for org_type in ("ccg", "icb", "council", "board", "nhs_trust", "cabinet"):
             of_type = [e for e in entries if _generic_kind(e) == org_type and not e.name.endswith("s")]
             preferred = [e for e in of_type if e.name in (author, board)]
             if len(of_type) == 1 or len(preferred) == 1:
                 self._generic[org_type] = (preferred or of_type)[0]
-        forms = sorted({f for e in entries for f in e.forms if f.isupper() or len(f) > 3},
+        forms = sorted({f for e in entries for f in e.forms if (f.isupper() or len(f) > 3) and f != "NHS"},
                        key=len, reverse=True)
+        self._nhs = next((e for e in entries if e.name == "NHS"), None)   # 'the NHS', not 'NHS services'
+        lowered = sorted({e.name.lower() for e in entries if is_generic(e.name) and " " in e.name}, key=len, reverse=True)
+        self._lower_re = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, lowered))) if lowered else None
         self._alias_re = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, forms))) if forms else None
 
     def canonical(self, name: str | None) -> str | None:
@@ -114,6 +88,10 @@ class OrgIndex:
         entry = self._by_form.get(_key(name))
         return entry.org_type if entry else "other"
 
+    def names_in(self, text: str) -> list[tuple[int, int, str, str]]:
+        """The gazetteer's names in `text`, read with this paper's common words."""
+        return name_candidates(text, self.common)
+
     def find(self, text: str, resolve_we: bool = True) -> list[OrgMention]:
         """Every mention of a known body in `text`, in order, generic ones resolved."""
         spans: list[OrgMention] = []
@@ -122,7 +100,15 @@ class OrgIndex:
                 entry = self._by_form.get(_key(m.group(0)))
                 if entry:
                     spans.append(OrgMention(m.start(), m.end(), entry.name, m.group(0)))
-        for regex, org_type in GENERIC:
+        if self._lower_re:       # a generic name in lower case: "local authorities"
+            for m in self._lower_re.finditer(text):
+                entry = self._by_form.get(_key(m.group(0)))
+                if entry:
+                    spans.append(OrgMention(m.start(), m.end(), entry.name, m.group(0)))
+        if self._nhs:
+            spans += [OrgMention(m.end() - 3, m.end(), "NHS", "NHS") for m in THE_NHS.finditer(text)]
+            spans += [OrgMention(m.start(), m.end(), "NHS", m.group(0)) for m in NHS_PARTNERS.finditer(text)]
+        for regex, org_type in [*GENERIC, (CABINET, "cabinet")]:
             entry = self._generic.get(org_type)
             if entry:
                 for m in regex.finditer(text):
@@ -132,14 +118,23 @@ class OrgIndex:
                 spans.append(OrgMention(m.start(), m.end(), self.author, m.group(0)))
         return leftmost_longest(spans)
 
-    def with_roles(self, author: str | None, board: str | None) -> OrgIndex:
+    def with_roles(self, author: str | None, board: str | None, cabinet: bool = False) -> OrgIndex:
         """The same bodies, with 'we' meaning `author` and 'the Board' meaning `board`;
-        either is added as a body when the paper's text never names it."""
+        either is added as a body when the paper's text never names it. A council author's
+        own committees ('Scrutiny Committee', 'Cabinet' where `cabinet` says the paper
+        names it) take its name."""
         entries = list(self.entries)
+        council = author if author and (self.org_type(author) if self.canonical(author) else self._type_of(author)) == "council" else None
+        if council and cabinet and not any(_generic_kind(e) == "cabinet" for e in entries):
+            entries.append(OrgEntry(name="Cabinet", org_type="cabinet", forms={"Cabinet"}))
         for extra, org_type in ((author, None), (board, "board")):
-            if extra and _key(extra) not in self._by_form:
-                entries.append(OrgEntry(name=extra, org_type=org_type or _type_of(extra), forms={extra}))
-        return OrgIndex(entries, author=author, board=board)
+            if extra and not any(_key(extra) in {_key(f) for f in e.forms | {e.name}} for e in entries):
+                entries.append(OrgEntry(name=extra, org_type=org_type or self._type_of(extra), forms={extra}))
+        if council:
+            entries = [_owned_by(e, council) for e in entries]
+            board = next((e.name for e in entries if board and board in e.forms), board)
+        return OrgIndex(_merge_into(entries, {author, board}, self.common), author=author, board=board,
+                        common=self.common)
 
     def with_place(self, place: str, council_mention: tuple[int, str] | None) -> OrgIndex:
         """A Health and Wellbeing Board paper's bodies with its place: a board the paper calls only
@@ -148,115 +143,123 @@ class OrgIndex:
         line of `council_mention` (page, line) where the paper first says so."""
         entries = []
         for e in self.entries:
-            if e.org_type == "board" and _generic(e.name) and re.search(r"Wellbeing Boards?$", e.name):
+            if e.org_type == "board" and is_generic(e.name) and re.search(r"Wellbeing Boards?$", e.name):
                 e = OrgEntry(name=f"{place} Health and Wellbeing Board", org_type="board",
                              forms=e.forms | {e.name}, page=e.page, quote=e.quote)
+            elif e.org_type == "council" and _words(e.name) == LOCAL_AUTHORITY:
+                e = OrgEntry(name=f"{place} Council", org_type="council", forms=e.forms | {e.name},
+                             page=e.page, quote=e.quote)
             entries.append(e)
         if council_mention and not any(e.org_type == "council" for e in entries):
             page, quote = council_mention
             entries.append(OrgEntry(name=f"{place} Council", org_type="council", forms={"Local Authority"},
                                     page=page, quote=quote))
-        return OrgIndex(entries, author=self.author, board=self.board)
+        return OrgIndex(_same_key_merged(entries), author=self.author, board=self.board, common=self.common)
 
     def records(self, document: Document) -> list[Organisation]:
         return [Organisation(doc_id=document.doc_id, doc=document.doc, name=e.name,
-                             aliases=sorted(e.forms - {e.name}), org_type=e.org_type,
+                             aliases=sorted(e.forms - {e.name}), org_type=_record_type(e),
                              page=e.page, quote=e.quote) for e in self.entries]
+
+    def _type_of(self, name: str) -> str:
+        for _, _, _, org_type in self.names_in(name):
+            return org_type
+        return "other"
+
+
+def _record_type(entry: OrgEntry) -> str:
+    return {"cabinet": "board", "unit": "council"}.get(entry.org_type, entry.org_type)
+
+
+def _owned_by(entry: OrgEntry, council: str) -> OrgEntry:
+    """'Scrutiny Committee' in a council's paper is '<council> Scrutiny Committee'."""
+    if not (is_generic(entry.name) and COUNCIL_BODY.search(entry.name)) or \
+            (entry.name.endswith("s") and "Cabinet" not in entry.name):
+        return entry                # 'Health Overview and Scrutiny Committees' are the kind, not the council's
+    name = f"{council} {entry.name}"
+    return OrgEntry(name=name, org_type=entry.org_type, forms=entry.forms | {entry.name}, page=entry.page,
+                    quote=entry.quote)
 
 
 def build_org_index(text: str, page_of) -> OrgIndex:
     """Find the paper's bodies in its full text; `page_of(offset)` gives a mention's page."""
+    common = common_words(text)
     entries: dict[str, OrgEntry] = {}
-    for start, end, name, org_type in pattern_matches(text):
+    mentions: dict[str, list[int]] = {}
+    for start, end, name, org_type in _suggest(text, common):
         key = _key(name)
         entry = entries.get(key)
         if entry is None:
             entry = entries[key] = OrgEntry(name=name, org_type=org_type, page=page_of(start),
                                             quote=line_around(text, start, end))
+        mentions.setdefault(key, []).append(start)
         entry.forms.add(name)
         if len(name) > len(entry.name) and name[0].isupper():
             entry.name = name
         acronym = ACRONYM_AFTER.match(text, end)
-        if acronym:
+        if acronym and _initials_fit(acronym.group(1), name):
             entry.forms.add(acronym.group(1))
+    kept = [e for key, e in entries.items() if not (_only_indefinite(text, mentions[key]) and _common_words_only(e.name, common))]
+    by_key = {_key(e.name): e for e in kept}
     for acronym, full in KNOWN_ACRONYMS.items():
-        entry = entries.get(_key(full))
+        entry = by_key.get(_key(full))
         if entry and re.search(rf"\b{acronym}\b", text):
             entry.forms.add(acronym)
     for start, end, name, org_type in listed_bodies(text):
-        entry = entries.setdefault(_key(name), OrgEntry(name=name, org_type=org_type, page=page_of(start),
-                                                        quote=line_around(text, start, end)))
+        entry = by_key.get(_key(name))
+        if entry is None:
+            entry = by_key[_key(name)] = OrgEntry(name=name, org_type=org_type, page=page_of(start),
+                                                  quote=line_around(text, start, end))
+            kept.append(entry)
         entry.forms |= {name, text[start:end]}
-    _learn_initials(text, list(entries.values()))
-    return OrgIndex(_merge_placeless(list(entries.values())), author=None, board=None)
+    _learn_initials(text, kept)
+    merged = [e for e in _merge_into(kept, set(), common) if not e.name.isupper() or e.name not in KIND]
+    return OrgIndex(merged, author=None, board=None, common=common)
 
 
-def initials(name: str) -> str:
-    """'London Borough of Bromley' -> 'LBB'; an acronym inside a name stays whole."""
-    return "".join(w if w.isupper() else w[0] for w in re.findall(r"[A-Za-z]+", name)
-                   if w.lower() not in ("of", "and", "the", "for", "upon", "on"))
+def _suggest(text: str, common: set[str]) -> list[tuple[int, int, str, str]]:
+    """The gazetteer's names, overlaps resolved leftmost-longest; a bracketed short form
+    after a longer name ('Integrated Care Strategy (KCC ICS)') is that name's acronym, not a body."""
+    found = sorted((f for f in name_candidates(text, common) if not _acronym_of_phrase(text, f[0], f[1])),
+                   key=lambda f: (f[0], -(f[1] - f[0])))
+    out, last_end = [], -1
+    for f in found:
+        if f[0] >= last_end:
+            out.append(f)
+            last_end = f[1]
+    return out
 
 
-def _learn_initials(text: str, entries: list[OrgEntry]) -> None:
-    """A paper that writes 'LBB' without defining it still means its London Borough of Bromley:
-    three or more initials of exactly one body, used as a word in the paper, are its alias."""
-    taken = {f for e in entries for f in e.forms}
-    owners: dict[str, list[OrgEntry]] = {}
-    for entry in entries:
-        acronym = initials(entry.name)
-        if len(acronym) >= 3 and acronym.isupper() and acronym not in taken:
-            owners.setdefault(acronym, []).append(entry)
-    for acronym, [*candidates] in owners.items():
-        if len(candidates) == 1 and re.search(rf"(?<![\w/-]){acronym}(?![\w/-])", text):
-            candidates[0].forms.add(acronym)
+def _common_words_only(name: str, common: set[str]) -> bool:
+    return all(w.lower() in common or w.lower() in GENERIC_WORDS for w in re.findall(r"[\w']+", name))
+
+
+def _acronym_of_phrase(text: str, start: int, end: int) -> bool:
+    return text[start - 1:start] == "(" and text[end:end + 1] == ")" and text[start:end].isupper() and " " in text[start:end] \
+        and bool(re.search(r"[A-Z][a-z]+\s*$", text[max(0, start - 40):start - 1]))
+
+
+def _only_indefinite(text: str, starts: list[int]) -> bool:
+    """'an Accountable Care Partnership' names a kind of body; a body the paper means is
+    named at least once without 'a', 'an' or 'each', or is one it proposes to create."""
+    return all(INDEFINITE.search(text[max(0, s - 20):s]) for s in starts)
+
+
+def _initials_fit(acronym: str, name: str) -> bool:
+    """'(KICA)' after 'Kent Integrated Care Alliance'; not '(see Appendix A)' nor a
+    bracketed aside that only starts with a capital."""
+    letters = [c for c in acronym if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= len(letters) - 1 and \
+        letters[0].upper() in {w[0].upper() for w in re.findall(r"[A-Za-z]+", name)}
 
 
 def _generic_kind(entry: OrgEntry) -> str:
     """ICBs share the type 'ccg' but 'the CCG' and 'the ICB' are different bodies."""
     if entry.org_type == "ccg" and re.search(r"\bICBs?\b|Integrated Care Boards?", entry.name):
         return "icb"
+    if entry.org_type == "board" and re.search(r"\bCabinet$", entry.name):
+        return "cabinet"
     return entry.org_type
-
-
-def _type_of(name: str) -> str:
-    for _, _, _, org_type in pattern_matches(name):
-        return org_type
-    return "other"
-
-
-GENERIC_WORDS = KIND_WORDS | {"primary", "network", "networks", "partnership", "partnerships", "system",
-                               "systems", "health", "wellbeing", "and", "governing", "body", "bodies",
-                               "committee", "committees", "overview", "scrutiny", "joint", "local", "gp",
-                               "practices", "authority", "authorities", "lmc", "lmcs"}
-
-
-def _generic(name: str) -> bool:
-    return all(w.lower() in GENERIC_WORDS for w in re.findall(r"[\w']+", name))
-
-
-def _merge_placeless(entries: list[OrgEntry]) -> list[OrgEntry]:
-    """A generic name ('Health and Wellbeing Boards') joins the one body it must mean
-    ('Brent Health and Wellbeing Board'); with two or more candidates it stays apart."""
-    entries = sorted(entries, key=lambda e: (not _generic(e.name), len(e.name)), reverse=True)
-    out: list[OrgEntry] = []
-    for entry in entries:
-        own = _singular(_key(entry.name))
-        targets = [e for e in out if e.org_type == entry.org_type and
-                   (_singular(_key(e.name)) == own or _singular(_key(e.name)).endswith(" " + own))]
-        plural_into_single = own != _key(entry.name) and targets and not _generic(targets[0].name) \
-            and _singular(_key(targets[0].name)) == _key(targets[0].name)
-        if _generic(entry.name) and len(targets) == 1 and not plural_into_single:
-            targets[0].forms |= entry.forms | {entry.name}
-            if own == _key(entry.name) and _key(targets[0].name) == own + "s":
-                targets[0].name = entry.name     # the paper's one board, also talked of in the plural
-        else:
-            out.append(entry)
-    return out
-
-
-def _singular(key: str) -> str:
-    return " ".join(re.sub(r"(?<=[a-z])(?:ies|s)$", lambda m: "y" if m.group(0) == "ies" else "", w)
-                    for w in key.split())
 
 
 def line_around(text: str, start: int, end: int) -> str:

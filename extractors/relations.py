@@ -4,27 +4,21 @@ reports to, sits on, works with or replaces whom (ANNOTATION.md's relation types
 Each sentence is rewritten with its bodies as placeholders ("@0@ and @1@ both use @2@ as
 their main provider"), and clause patterns over that template decide the relation and its
 direction. A coordinated subject ("both the CCG and the Council") gives each body the
-relation. Bodies come from the paper's organisation index, plus the forms papers use without
-defining them: initials ("LBB" for London Borough of Bromley), a trust's own first word
-("Oxleas"), the one body a bare head noun means ("the Forum"), and plural mentions of the
-paper's group of CCGs or of local authorities. A pattern that does not fire gives nothing:
-a missing relation is better than a wrong one.
+relation. Clauses that name only one end are `relation_implicit`'s. "This group" means the
+one body of that kind the sentence before named. Bodies come from `MentionFinder`. A pattern that does not fire gives
+nothing: a missing relation is better than a wrong one.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from extractors.context import PaperContext, Sentence
-from extractors.organisations import OrgEntry, OrgMention, _key, leftmost_longest
+from extractors.organisations import OrgMention
+from extractors.relation_implicit import implicit_relations
+from extractors.relation_mentions import MentionFinder, Template, template_of
 from schemas import Relation
 
 COMMISSIONERS = {"ccg", "council", "nhs_england"}
-JOINERS = {"of", "and", "the", "&", "for", "in", "on"}
-NAME_TAIL = {"nhs", "foundation", "trust", "healthcare", "ltd", "limited", "cic", "plc", "charity"}
-HEADS = ("Forum", "Executive", "Committee", "Partnership", "Trust", "Federation", "Alliance",
-         "Network", "Panel", "Cabinet")
-POSSESSIVE = {"our", "us", "their", "its"}
 SCRUTINY = re.compile(r"scrutiny|\bJHOSC\b|\bOSC\b", re.I)
 
 # Determiners and modifiers that may stand before a body without being part of its name.
@@ -44,21 +38,29 @@ PATTERNS: list[tuple[str, str]] = [
     # commissions
     (rf"{S}\s+{AUX}(?:commission|commissions|commissioned|commissioning)\s+(?:[\w\-]+\s+){{0,3}}?from\s+{T}", "commissions"),
     (rf"{S}\s+{AUX}(?:commission|commissions|commissioned)\s+{T}", "commissions"),
+    (rf"{S}-commissioned\s+{T}", "commissions"),
     (rf"{T}\s+{BE}\s+(?:jointly\s+|directly\s+)?commissioned\s+by\s+{S}", "commissions"),
     (rf"{S}\s+{AUX}(?:sub-?contract|sub-?contracts|sub-?contracted)\s+(?:[\w\-]+\s+){{0,4}}?to\s+{T}", "commissions"),
     (rf"\(?{T}\)?\s+{BE}\s+sub-?contracted\s+by\s+{S}", "commissions"),
     (rf"{S}\s+{AUX}(?:use|uses|used)\s+{T}\s+as\s+(?:their|its|the)\s+(?:main\s+|lead\s+|sole\s+|principal\s+)?(?:[\w\-]+\s+){{0,3}}?provider", "commissions"),
-    (rf"(?P<s>{ONE})\s+{AUX}(?:hold|holds|holding|has|have|signed|signs|award|awards|awarded)\s+(?:a\s+|an\s+|the\s+)?"
-     rf"(?:[\w\-]+\s+){{0,4}}?contracts?\s+with\s+(?P<t>{ONE})", "contract"),
+    (rf"(?P<s>{ONE})\s+{AUX}(?:hold|holds|holding|has|have|signed|signs|award|awards|awarded|(?:has\s+|have\s+)?secured|"
+     rf"(?:has\s+|have\s+)?agreed|let|lets|entered\s+into)\s+(?:a\s+|an\s+|the\s+)?"
+     rf"(?:[\w\-]+\s+){{0,7}}?contracts?\s+with\s+(?P<t>{ONE})", "contract"),
     # funds
     (rf"{S}\s+{AUX}(?:fund|funds|funded|provides?\s+funding\s+(?:to|for)|makes?\s+a\s+(?:financial\s+)?contribution\s+to)\s+{T}(?!\s*['’]s)", "funds"),
     (rf"{T}\s+{BE}\s+(?:jointly\s+|partly\s+|fully\s+|directly\s+)?funded\s+by\s+{S}", "funds"),
+    (rf"{S}-funded\s+{T}", "funds"),
+    (rf"{S}\s+{AUX}(?:has\s+|have\s+)?(?:allocated|awarded|granted|gave|given|committed)\s+[^@.;]{{0,40}}?"
+     rf"(?:funding|grant|£[\d.,]+\s*(?:m|k|bn|million|billion)?)\s+(?:to|for)\s+{T}", "funds"),
     # provides_to
     (rf"{S}(?:['’]s)?\s+(?:[\w\-]+\s+){{0,3}}?{BE}?\s*seconded\s+to\s+{T}", "provides_to"),
     (rf"{S}\s+{AUX}(?:provide|provides|provided|deliver|delivers|supply|supplies)\s+(?:[\w\-]+\s+){{1,5}}?(?:to|for)\s+{T}", "provides_to"),
     # hosts
     (rf"{S}\s+{AUX}(?:host|hosts|hosted)\s+{T}", "hosts"),
     (rf"{T}\s+{BE}\s+hosted\s+by\s+{S}", "hosts"),
+    (rf"{T}\s+(?:sits|sit|is\s+located|are\s+located|is\s+based|are\s+based|is\s+managed|are\s+managed|is\s+hosted|are\s+hosted)"
+     rf"\s+(?:within|in|under|by)\s+{S}", "hosts"),
+    (rf"{S}-(?:sponsored|led|hosted|run|managed)\s+{T}", "hosts"),
     (rf"(?:^|[,;]\s*|\band\s+)(?P<label>{LABEL})\s+{BE}\s+(?:hosted|led)\s+by\s+{S}{ENDS}", "hosts"),
     (rf"{S}\s+as\s+(?:the\s+)?(?:lead\s+(?:and|&)\s+host|host\s+(?:and|&)\s+lead|host)(?:\s+(?:organisation|body|commissioner))?"
      rf"\s+for\s+(?P<label>[^,;@.()]{{3,60}}?)(?=\s+and\s+|\s*[,;.()]|$)", "hosts"),
@@ -67,28 +69,47 @@ PATTERNS: list[tuple[str, str]] = [
     (rf"{T}\s+{AUX}(?:hold|holds)\s+{S}\s+to\s+account", "accountable_to"),
     (rf"{S}[^@;:]{{0,160}}?\b(?:reports?|reporting|bring\s+back[^@;:]{{0,40}}?reports?|provides?[^@;:]{{0,20}}?(?:updates|reports))"
      rf"\s+(?:[^@;:]{{0,40}}?\s)?(?:to|into)\s+{T}", "reports_to"),
-    (rf"{T}\s+{AUX}(?:receive|receives)\s+(?:\w+\s+){{0,2}}?(?:reports|updates)\s+from\s+{S}", "reports_to"),
+    (rf"{T}\s+{AUX}(?:receive|receives|received|consider|considers|considered|noted)\s+(?:\w+\s+){{0,3}}?"
+     rf"(?:reports|updates|amendments|recommendations|comments)\s+from\s+{S}", "reports_to"),
     # member_of
-    (rf"{S}\s+{AUX}(?:is|are|be|become|becomes|became|remain|remains)\s+(?:a\s+|all\s+|full\s+|voting\s+|founding\s+)?(?:members?|part)\s+of\s+{T}", "member_of"),
-    (rf"{S}\s+{AUX}(?:sit|sits|be\s+represented|are\s+represented|is\s+represented)\s+on\s+{T}", "member_of"),
+    (rf"{S}\s+{AUX}(?:is|are|be|become|becomes|became|remain|remains|was|were)\s+(?:a\s+|all\s+|one\s+of\s+the\s+)?"
+     rf"(?:full\s+|voting\s+|founding\s+|statutory\s+|key\s+|core\s+)?(?:members?|part|partners?)\s+(?:of|in|on)\s+{T}", "member_of"),
+    (rf"{S}\s+{AUX}(?:sit|sits|be\s+represented|are\s+represented|is\s+represented|chair|chairs|chaired|co-chairs)\s+(?:on\s+)?{T}", "member_of"),
+    (rf"{T}\s+{BE}\s+(?:co-)?chaired\s+by\s+{S}", "member_of"),
     (rf"(?P<t>{ONE})[^@;]{{0,40}}?\b(?:has|have|with|includes?|including)\s+(?:\w+\s+)?representation\s+from\s+{S}", "member_of"),
-    (rf"(?P<t>{ONE})\s*,?\s*(?:which|that)\s+(?:brings|will\s+bring)\s+together\s+(?P<s>[^;]*)", "member_of"),
-    (rf"(?P<t>{ONE})(?:['’]s)?\s+membership\s+(?:includes?|comprises?|is\s+made\s+up\s+of)\s+{S}", "member_of"),
+    (rf"(?P<t>{ONE})\s*,?\s*(?:which|that)\s+(?:brings|will\s+bring|brought)\s+together\s+(?P<s>[^;]*)", "member_of"),
+    (rf"(?P<t>{ONE})\s*,?\s*(?:which|that)\s+(?:includes|included|include|comprises|comprised|is\s+made\s+up\s+of)\s+"
+     rf"(?:[a-z]+\s+){{0,3}}?(?:from\s+|of\s+)?(?P<s>[^;]*)", "member_of"),
+    (rf"(?P<t>{ONE})(?:['’]s)?\s+(?:membership|members)\s+(?:includes?|comprises?|is\s+made\s+up\s+of|are)\s+(?P<s>[^;]*)", "member_of"),
+    (rf"(?P<t>{ONE})\s+(?:comprises|comprising(?:\s+of)?|consists\s+of|is\s+made\s+up\s+of|is\s+formed\s+of|brings\s+together)\s+"
+     rf"(?:(?:representatives|members|leaders|partners|councillors|senior\s+\w+)\s+)?(?:appointed\s+by\s+|from\s+|of\s+)?(?P<s>[^;]*)", "member_of"),
+    (rf"(?P<t>{ONE})\s+{BE}\s+(?:a\s+|the\s+)?(?:statutory\s+)?(?:joint\s+committee|partnership|alliance|collaboration|coalition)\s+"
+     rf"(?:of|between)\s+(?P<s>[^;.]*)", "member_of"),
+    # reports_to: a body's sub-group reports to it
+    (rf"{S}\s+{BE}\s+(?:a\s+|the\s+)?(?:sub-?group|sub-?committee|sub-?board|working\s+group)\s+of\s+{T}", "reports_to"),
     # partners_with
     (rf"{S}\s+{AUX}(?:work|works|working|worked)\s+(?:closely\s+|jointly\s+|in\s+partnership\s+)?(?:together\s+)?"
      rf"(?:with|alongside)\s+(?:each\s+of\s+|all\s+of\s+)?{T}", "partners_with"),
     (rf"{S}\s+{AUX}(?:\w+\s+){{0,2}}?in\s+partnership\s+with\s+{T}", "partners_with"),
+    (rf"{S},?\s+(?:along|together)\s+with\s+(?:other\s+\w+,?\s+(?:such\s+as|including)\s+)?{T}", "partners_with"),
     (rf"partnership\s+between\s+{S}\s+and\s+{T}", "partners_with"),
     # replaces
     (rf"{S}\s+{AUX}(?:replace|replaces|replaced|supersede|supersedes|take\s+the\s+place\s+of|takes\s+the\s+place\s+of|takes\s+over\s+from)\s+{T}", "replaces"),
     (rf"{T}\s+{BE}\s+(?:replaced|superseded)\s+by\s+{S}", "replaces"),
+    # provides_to
+    (rf"{S}[^@.;]{{0,60}}?\b(?:helped|helps|help)\s+{T}", "provides_to"),
+    (rf"(?:delivered|provided|run)\s+by\s+{S}\s+on\s+behalf\s+of\s+{T}", "provides_to"),
+    (rf"{S}\s+{AUX}(?:deliver|delivers|delivered|provide|provides|provided|run|runs)\s+[^@.;]{{0,80}}?on\s+behalf\s+of\s+{T}", "provides_to"),
 ]
 COMPILED = [(re.compile(p, re.I), relation) for p, relation in PATTERNS]
 
 # "The CCG and the Council both agree ...": two bodies as the sentence's subject, acting together.
-TOGETHER = re.compile(rf"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:both\s+)?(?P<s>{ONE})\s*(?:,|and|&)\s*(?P<t>{ONE})\s+"
-                      r"(?![^@]*@)(?:[^@.;]{0,120}?)\b(?:both\s+agree|have\s+agreed|jointly|working\s+(?:closely\s+)?together|"
-                      r"work\s+(?:closely\s+)?together|have\s+committed|are\s+committed)\b", re.I)
+TOGETHER = re.compile(rf"^\W*(?:\d+(?:\.\d+)*\.?\s+|\([a-z0-9]+\)\s+)?(?:both\s+)?(?P<s>{ONE})\s*(?:,|and|&)\s*(?P<t>{ONE})\s+"
+                      r"(?:[^@.;]{0,120}?)\b(?:both\s+agree|have\s+agreed|jointly|working\s+(?:closely\s+)?together|"
+                      r"work\s+(?:closely\s+)?together|have\s+committed|are\s+committed|co-?hosted|hosted|signed|launched)\b", re.I)
+# "@0@ and Mr Jones wrote to the Minister": a body acting with one of the author's members.
+WITH_MEMBER = re.compile(rf"(?P<s>{ONE})\s+and\s+(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+[A-Z][\w'’\-]+\s+"
+                         r"(?:had\s+|have\s+)?(?:wrote|written|met|jointly|signed|hosted|launched|visited)\b")
 # "Three organisations (@0@, @1@, @2@) have been subcontracted to ...": by the provider the
 # section was just talking about, when the sentence does not say.
 SUBCONTRACTED = re.compile(rf"\(?{T}\)?\s+{BE}\s+sub-?contracted\b(?!\s+by\b)", re.I)
@@ -106,6 +127,10 @@ MERGE = re.compile(rf"{S}\s+{AUX}(?:\w+\s+){{0,2}}?(?:become|becomes|merge\s+(?:
                    r"(?:a|one|the)\s+(?:single|new|merged)\s+(?:CCG|clinical\s+commissioning\s+group)\b", re.I)
 
 
+# "This group, which included ...": the one body of that kind the sentence before named.
+THIS = re.compile(r"^\W*(?:this|the)\s+(group|board|committee|partnership|forum|alliance|network|panel|executive)\b", re.I)
+
+
 # depends_on between events, as short labels of the sentence's own words:
 # "Depending on X, Y", "Y depends on X", "Y, subject to X".
 CLAUSE = r"[^,;:()]{8,140}?"
@@ -117,27 +142,17 @@ DEPENDS = [
 ]
 
 
-@dataclass
-class _Template:
-    text: str
-    mentions: list[OrgMention]
-
-    def bodies(self, group: str) -> list[str]:
-        """Canonical names of the placeholders in a matched group, in order, once each."""
-        names = [self.mentions[int(i)].name for i in re.findall(r"@(\d+)@", group or "")]
-        return list(dict.fromkeys(names))
-
-
 def extract_relations(ctx: PaperContext) -> list[Relation]:
     finder = MentionFinder(ctx)
     out, seen = [], set()
     previous: Sentence | None = None
     providers: list[tuple[int, str, str]] = []      # (sentence number, section, provider named)
     for n, sentence in enumerate(ctx.sentences):
-        mentions = finder.find(sentence.text)
-        template = _template(sentence.text, mentions)
         before = finder.find(previous.text) if previous and previous.block_index == sentence.block_index else []
-        found = [*_relations(template, before, finder), *_dependencies(sentence.text)]
+        mentions = _with_anaphor(sentence.text, finder.find(sentence.text), before)
+        template = template_of(sentence.text, mentions)
+        found = [*_relations(template, before, finder), *implicit_relations(template, finder, ctx.orgs.author),
+                 *_dependencies(sentence.text)]
         recent = [name for i, section, name in providers if section == sentence.section and n - i <= RECENT]
         m = SUBCONTRACTED.search(template.text)
         if m and recent:
@@ -153,20 +168,25 @@ def extract_relations(ctx: PaperContext) -> list[Relation]:
     return out
 
 
-def _template(text: str, mentions: list[OrgMention]) -> _Template:
-    parts, last = [], 0
-    for i, m in enumerate(mentions):
-        parts += [text[last:m.start], f"@{i}@"]
-        last = m.end
-    parts.append(text[last:])
-    return _Template("".join(parts), mentions)
+def _with_anaphor(text: str, mentions: list[OrgMention], before: list[OrgMention]) -> list[OrgMention]:
+    """'This group' opening a sentence is the one group the sentence before named."""
+    m = THIS.match(text)
+    if not m or any(x.start < m.end() for x in mentions):
+        return mentions
+    named = {b.name for b in before if b.name.lower().endswith(m.group(1).lower())}
+    if len(named) != 1:
+        return mentions
+    return [OrgMention(m.start(1) - len("this "), m.end(), named.pop(), m.group(0).strip()), *mentions]
 
 
-def _relations(template: _Template, before: list[OrgMention], finder: MentionFinder):
+def _relations(template: Template, before: list[OrgMention], finder: MentionFinder):
     text = template.text
     if "@" not in text:
         return
+    two = len(template.mentions) > 1
     for regex, relation in COMPILED:
+        if not two and "label" not in regex.groupindex:
+            continue                # a relation between bodies needs two of them
         for m in regex.finditer(text):
             sources = template.bodies(m.group("s"))
             if "label" in regex.groupindex and m.group("label"):
@@ -181,6 +201,10 @@ def _relations(template: _Template, before: list[OrgMention], finder: MentionFin
     m = TOGETHER.search(text)
     if m:
         yield template.bodies(m.group("s"))[0], "partners_with", template.bodies(m.group("t"))[0]
+    m = WITH_MEMBER.search(text)
+    if m and finder.orgs.author:
+        for source in template.bodies(m.group("s")):
+            yield source, "partners_with", finder.orgs.author
     m = ATTEND.search(text)
     if m:
         for source in template.bodies(m.group("s")):
@@ -228,68 +252,3 @@ def _clean_label(label: str) -> str | None:
     if not label or re.match(r"(?:this|that|it|these|those|which|who|they)\b", label, re.I) or "@" in label:
         return None
     return label
-
-
-class MentionFinder:
-    """The paper's bodies in a sentence, with the forms papers use without defining them."""
-
-    def __init__(self, ctx: PaperContext):
-        self.orgs = ctx.orgs
-        self.entries: list[OrgEntry] = ctx.orgs.entries
-        text = ctx.paper.text
-        self.extra: list[tuple[re.Pattern, str]] = []
-        known = {_key(f) for e in self.entries for f in e.forms | {e.name}}
-        for entry, form in self._initials() + self._first_words():
-            if _key(form) not in known and re.search(rf"\b{re.escape(form)}\b", text):
-                self.extra.append((re.compile(rf"\b{re.escape(form)}\b"), entry.name))
-        for head in HEADS:
-            owners = [e for e in self.entries if e.name.split()[-1] == head]
-            if len(owners) == 1 and len(owners[0].name.split()) > 1:
-                self.extra.append((re.compile(rf"\b[Tt]he\s+{head}\b(?!\s+[A-Z])"), owners[0].name))
-        plural_ccgs = [e for e in self.entries if e.org_type == "ccg" and re.search(r"CCGs$|Groups$", e.name)]
-        if len(plural_ccgs) == 1:
-            self.extra.append((re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+)?CCGs\b"), plural_ccgs[0].name))
-            # "practices are members of a CCG": one of the group's CCGs, so the group
-            self.extra.append((re.compile(r"\b(?:a|each|every)\s+CCG\b(?![\w\-/]|\s+[A-Z]|\s+governing)"),
-                               plural_ccgs[0].name))
-        if not [e for e in self.entries if e.org_type == "council"]:
-            self.extra.append((re.compile(r"\b(?:[Ll]ocal [Aa]uthorities)\b"), "Local Authorities"))
-        self.types = {e.name: e.org_type for e in self.entries} | {"Local Authorities": "council"}
-
-    def _initials(self) -> list[tuple[OrgEntry, str]]:
-        """'LBB' for 'London Borough of Bromley', when no other body has the same initials."""
-        by_initials: dict[str, list[OrgEntry]] = {}
-        for e in self.entries:
-            words = [w for w in re.findall(r"[A-Za-z]+", e.name) if w.lower() not in JOINERS]
-            if len(words) >= 3 and all(w[0].isupper() for w in words):
-                by_initials.setdefault("".join(w[0] for w in words), []).append(e)
-        return [(es[0], acronym) for acronym, es in by_initials.items() if len(es) == 1]
-
-    def _first_words(self) -> list[tuple[OrgEntry, str]]:
-        """'Oxleas' for 'Oxleas Foundation Trust': a provider's own name word that no other body
-        of the paper shares."""
-        out = []
-        for e in self.entries:
-            words = e.name.split()
-            if e.org_type in ("nhs_trust", "company", "voluntary") and len(words) > 1 \
-                    and all(w.lower() in NAME_TAIL for w in words[1:]):
-                if not any(words[0] in other.name.split() for other in self.entries if other is not e):
-                    out.append((e, words[0]))
-        return out
-
-    def find(self, text: str) -> list[OrgMention]:
-        spans = [m for m in self.orgs.find(text) if m.text.lower() not in POSSESSIVE]
-        for regex, name in self.extra:
-            spans += [OrgMention(m.start(), m.end(), name, m.group(0)) for m in regex.finditer(text)]
-        return leftmost_longest(spans)
-
-    def org_type(self, name: str) -> str:
-        return self.types.get(name, "other")
-
-    def merged_from(self, name: str) -> str | None:
-        """The single body that the group `name` ('Ashdown CCGs') becomes ('Ashdown CCG')."""
-        own = _key(name)
-        if not own.endswith("s"):
-            return None
-        found = [e.name for e in self.entries if _key(e.name) == own[:-1]]
-        return found[0] if len(found) == 1 else None

@@ -13,10 +13,10 @@ from extractors.context import build_context
 from extractors.decisions import extract_decisions
 from extractors.milestones import extract_milestones
 from extractors.gazetteer import GENERIC
-from extractors.organisations import OrgIndex, build_org_index, line_around
+from extractors.organisations import CABINET, OrgIndex, build_org_index, line_around
 from extractors.relations import extract_relations
 from extractors.risks import extract_risks
-from pipeline.metadata import detect_metadata
+from pipeline.metadata import detect_metadata, meeting_body
 from pipeline.parse import page_ranges, parse_pdf
 from pipeline.workers import cpus, may_share, paper_pool
 from pipeline.zones import body_text, mark_zones
@@ -79,7 +79,8 @@ def prepare(paper: ParsedPaper) -> PreparedPaper:
         mention = COUNCIL_MENTION.search(text)
         bodies = bodies.with_place(place, (page_of(mention.start()),
                                            line_around(text, mention.start(), mention.end())) if mention else None)
-    return PreparedPaper(paper, document, _with_roles(bodies, document))
+    meeting = meeting_body([ln.strip() for ln in paper.cover_lines if ln.strip()])
+    return PreparedPaper(paper, document, _with_roles(bodies, document, meeting, bool(CABINET.search(text))))
 
 
 def part_blocks(paper: ParsedPaper, parts: int) -> list[range]:
@@ -148,14 +149,26 @@ def _place(bodies: OrgIndex, document: Document) -> str | None:
     return None
 
 
-def _with_roles(bodies: OrgIndex, document: Document) -> OrgIndex:
-    """The paper's bodies with 'we' resolved to the author and 'the Board' to the committee."""
+COUNCIL_MEETING = re.compile(r"^(?:the\s+|full\s+)?(?:(?:County|Borough|City|District|Town|Parish|Community)\s+)?Council$", re.I)
+
+
+def _with_roles(bodies: OrgIndex, document: Document, meeting: str | None, cabinet: bool) -> OrgIndex:
+    """The paper's bodies with 'we' resolved to the author and 'the Board' to the body the
+    paper goes to or minutes: its cabinet, its council, a committee; for a Health and
+    Wellbeing Board or JHOSC paper with no such line, the board of that kind it names."""
+    author = bodies.canonical(document.organisation) or document.organisation
     board = None
-    if document.committee in BOARD_OF:
+    if meeting:
+        if CABINET.fullmatch(meeting):
+            board = "Cabinet"
+        elif COUNCIL_MEETING.match(meeting):
+            board = author
+        elif bodies.names_in(meeting) or bodies.canonical(meeting):
+            board = bodies.canonical(meeting) or bodies.names_in(meeting)[0][2]
+    if board is None and document.committee in BOARD_OF:
         boards = [e.name for e in bodies.entries if e.org_type == "board" and BOARD_OF[document.committee].search(e.name)]
         board = min(boards, key=lambda n: (not n[0].isupper(), -len(n))) if boards else None
-    author = bodies.canonical(document.organisation) or document.organisation
-    return bodies.with_roles(author, board)
+    return bodies.with_roles(author, board, cabinet=cabinet)
 
 
 def sections_of(paper: ParsedPaper) -> list[Section]:

@@ -1,41 +1,131 @@
-"""Paper metadata from the cover sheet: committee, date, title, authors, authoring body.
+"""Paper metadata from the cover sheet: committee, date, title, authors, the authoring body
+and the body the paper goes to.
 
-Cover sheets label their fields ("Date:", "Report Title:", "Report Author:", "Owner",
-"Contact officer:"); where a label is missing the first lines of page one are read.
+Cover sheets are forms: ModernGov report covers ("From:", "To:", "Subject:", "Date:", "Key
+decision:"), CCG and ICB cover sheets ("Date:", "Title:", "Report of:"), minutes headers
+("MINUTES of a meeting of the Cabinet held on ..."), or a title page. `cover_fields` reads the
+labelled lines (a value may run on over the lines below it); the rest reads the fields.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
+from extractors.cues import PAST
 from extractors.dates import find_dates
-from extractors.organisations import OrgIndex, pattern_matches
-from schemas import BlockKind, Document, ParsedPaper
+from extractors.gazetteer import is_generic
+from extractors.organisations import OrgIndex
+from schemas import BlockKind, Document, ParsedPaper, Zone
 
 JHOSC = re.compile(r"\bJHOSC\b|Joint\s+(?:Health\s+)?(?:and\s+)?Overview\s+(?:and|&)\s+Scrutiny|"
                    r"Joint\s+Health\s+Scrutiny", re.I)
 HWB = re.compile(r"Health\s+(?:and|&)\s+Well-?being\s+Board|\bHWBB?\b", re.I)
-LABEL = r"(?:{})\s*[:\-–]?\s+(?P<value>.+)"
-TITLE = re.compile(LABEL.format(r"Report\s+Title|Title|Subject|Report\s+Subject|Agenda\s+Item\s+Title"), re.I)
-AUTHOR = re.compile(LABEL.format(r"Report\s+Authors?|Authors?|Owner|Contact\s+[Oo]fficers?|Lead\s+[Oo]fficer|"
-                                 r"Report\s+of|Presented\s+by|Responsible\s+[Oo]fficer"))
-FROM = re.compile(r"^Report\s+(?:from|of|by)\s+(?P<value>.+)", re.I)
-DATE_LABEL = re.compile(LABEL.format(r"(?:Meeting\s+)?Date(?:\s+of\s+(?:meeting|report))?"), re.I)
-NOT_YET = re.compile(r"\b(?:single|new|proposed|future|shadow|a)\s+(?:\w+\s+)?$", re.I)  # a body still to be formed
+# "Report Title: ...", "Date of meeting - ...": a form's label, a colon or dash, its value.
+FIELD = re.compile(r"^(?P<label>[A-Z][A-Za-z’'()/&\- ]{0,40}?)\s*(?::|\s[-–]\s)\s*(?P<value>.*)$|"
+                   r"^(?P<label2>Report\s+(?:from|of|by|to))\s+(?P<value2>.+)$", re.I)
+LABELS = {
+    "title": r"(?:report\s+|agenda\s+item\s+|paper\s+|decision\s+)?(?:title|subject)(?:\s+of\s+(?:the\s+)?(?:report|decision|paper|item))?|"
+             r"subject\s+matter(?:\s*/\s*title\s+of\s+decision)?|title\s+of\s+(?:the\s+)?(?:report|decision|paper|item)",
+    "date": r"(?:meeting\s+|report\s+|decision\s+)?date(?:\s+of\s+(?:the\s+)?(?:meeting|report|decision|paper))?",
+    "author": r"(?:report\s+)?authors?|owner|contact\s+officers?|lead\s+officers?|presented\s+by|responsible\s+officer",
+    "from": r"from|report\s+(?:from|of|by)|submitted\s+by|sponsor(?:ing)?\s+director",
+    "to": r"to|report\s+to|meeting",
+}
+LABEL_OF = [(kind, re.compile(rf"(?:{rx})", re.I)) for kind, rx in LABELS.items()]
+NUMBERED = re.compile(r"^\(?\d+(?:\.\d+)*[.)]?\s+\S|^[A-Z]\.\s")
+MINUTES = re.compile(r"\bminutes\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?meeting\s+of\s+(?P<body>.+?)\s+held\b", re.I)
 PAPER_TITLE = re.compile(r"\bpaper\s*:\s*(?P<value>.+)", re.I)
+STRATEGY = re.compile(r"Health\s+(?:and|&)\s+Wellbeing\s+Strategy", re.I)
+NOT_YET = re.compile(r"\b(?:single|new|proposed|future|shadow|a)\s+(?:\w+\s+)?$", re.I)  # a body still to be formed
+OWN_DOCUMENT = re.compile(r"\b(?:Annual|Progress|Report|Strategy|Plan|Review|Business\s+Plan|Delivery\s+Plan|Prospectus)\b")
+YET_TO_FORM = re.compile(r"(?:the\s+|a\s+)?(?:single|new|proposed|future|shadow)\b", re.I)
+ABOVE = re.compile(r"^(?:the\s+)?above\s+", re.I)
+
+
+@dataclass
+class Field:
+    kind: str
+    value: str
 
 
 def detect_metadata(paper: ParsedPaper, first_lines: list[str], bodies: OrgIndex) -> Document:
     """The paper's Document record; every field is best effort and None when not stated."""
     lines = [ln.strip() for ln in first_lines if ln.strip()]
-    head = "\n".join(lines[:15])
+    fields = cover_fields(lines)
+    meeting = meeting_body(lines, fields)
+    title = _title(lines, fields)
     return Document(doc_id=paper.sha256, doc=paper.stem, path=paper.path, pages=paper.pages,
-                    committee=_committee(head), date=_date(lines), title=_title(lines),
-                    authors=_authors(lines), organisation=_organisation(paper, lines, bodies))
+                    committee=_committee(meeting, "\n".join(lines[:15])), date=_date(lines, fields),
+                    title=title, authors=_authors(fields),
+                    organisation=author_body(paper, lines, fields, bodies, meeting, title))
 
 
-def _committee(head: str) -> str:
-    found = [(m.start(), name) for name, rx in (("JHOSC", JHOSC), ("HWB", HWB)) for m in [rx.search(head)] if m]
+def cover_fields(lines: list[str]) -> list[Field]:
+    """The cover's labelled fields in order; a title's value runs on over up to three lines
+    that are neither another field nor a numbered heading, a body's over one short line
+    ('Report from NHS Exampleton Clinical Commissioning' / 'Group')."""
+    out: list[Field] = []
+    for i, line in enumerate(lines[:40]):
+        label, value = _field(line)
+        kind = _label_kind(label) if label else None
+        if not kind:
+            continue
+        run_on = 3 if kind == "title" else 1 if kind in ("from", "to", "author") else 0
+        for nxt in lines[i + 1:i + 1 + max(run_on, 1)]:
+            if _field(nxt)[0] or NUMBERED.match(nxt) or value.endswith((".", ";")) or (value and not run_on) \
+                    or (kind != "title" and len(nxt.split()) > 5):
+                break
+            value = f"{value} {nxt}".strip()      # a label with its value on the lines below
+        out.append(Field(kind, value))
+    return out
+
+
+def _field(line: str) -> tuple[str | None, str]:
+    m = FIELD.match(line)
+    if not m:
+        return None, ""
+    return (m.group("label") or m.group("label2")).strip(), (m.group("value") or m.group("value2") or "").strip()
+
+
+def _label_kind(label: str) -> str | None:
+    label = label.strip()
+    for kind, rx in LABEL_OF:
+        if rx.fullmatch(label):
+            return kind
+    return None
+
+
+def _first(fields: list[Field], kind: str) -> str | None:
+    return next((f.value for f in fields if f.kind == kind and f.value), None)
+
+
+def _minutes(lines: list[str]) -> re.Match | None:
+    """'MINUTES of a meeting of the Cabinet held in ...', over at most two lines."""
+    for i, line in enumerate(lines[:12]):
+        m = MINUTES.search(line) or MINUTES.search(" ".join(lines[i:i + 2]))
+        if m and m.start() < len(line):
+            return m
+    return None
+
+
+def meeting_body(lines: list[str], fields: list[Field] | None = None) -> str | None:
+    """The body the paper goes to or whose meeting it minutes, as written: 'To: Cabinet - 30
+    January 2025' -> 'Cabinet'; 'Minutes of a meeting of the Cabinet held ...' -> 'Cabinet'."""
+    m = _minutes(lines)
+    if m:
+        body = re.sub(r"^the\s+", "", m.group("body").strip(), flags=re.I)
+        return None if ABOVE.match(body) else body
+    to = _first(cover_fields(lines) if fields is None else fields, "to")
+    if to:
+        to = re.split(r"\s+[-–]\s+|\s+\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4}|,|\s+on\s+", to)[0].strip()
+        return to if to and len(to.split()) <= 10 else None
+    return None
+
+
+def _committee(meeting: str | None, head: str) -> str:
+    text = meeting or head
+    found = [(m.start(), name) for name, rx in (("JHOSC", JHOSC), ("HWB", HWB)) for m in [rx.search(text)] if m]
     return min(found)[1] if found else "other"
 
 
@@ -48,67 +138,161 @@ def _iso(mention) -> str:
     return str(interval.start.year)
 
 
-def _date(lines: list[str]) -> str | None:
-    """A labelled date first, then the first dated line of the cover, then a bare year line."""
-    for line in lines[:30]:
-        m = DATE_LABEL.match(line)
-        if m:
-            found = find_dates(m.group("value"))
-            if found:
-                return _iso(found[0])
-    for precision in (("day",), ("month",), ("year",)):
-        for line in lines[:12]:
-            for mention in find_dates(line):
-                if mention.interval.precision in precision:
-                    return _iso(mention)
+def _date(lines: list[str], fields: list[Field]) -> str | None:
+    """A labelled date, a minutes' 'held on' date or a date the 'To:' line gives; then a
+    line that is a date; then the latest date the cover reports as past (a paper is written
+    after what it reports)."""
+    labelled = [f.value for f in fields if f.kind in ("date", "to")]
+    minutes = _minutes(lines)
+    if minutes:
+        at = next(i for i, line in enumerate(lines) if minutes.string.startswith(line))
+        labelled.insert(0, " ".join(lines[at:at + 3])[minutes.end() - len(" held"):])
+    for value in labelled:
+        found = find_dates(value)
+        if found:
+            return _iso(found[0])
+    for line in lines[:12]:
+        found = find_dates(line)
+        if found and (found[0].text.strip() == line.strip(" ,.") or (found[0].interval.precision == "day" and (
+                found[0].start == 0 or len(line.split()) <= len(found[0].text.split()) + 6))):
+            return _iso(found[0])
+    past = [mention for line in lines[:40] if PAST.search(line) for mention in find_dates(line)
+            if mention.interval.precision in ("day", "month")]
+    if past:
+        return _iso(max(past, key=lambda m: m.interval.start))
+    for line in lines[:12]:
+        for mention in find_dates(line):
+            if mention.interval.precision in ("day", "month"):
+                return _iso(mention)      # a bare year on the cover is more often a cited Act's
     return None
 
 
-def _title(lines: list[str]) -> str | None:
-    for i, line in enumerate(lines[:30]):
-        m = TITLE.match(line) or PAPER_TITLE.search(line)
+def _title(lines: list[str], fields: list[Field]) -> str | None:
+    """The labelled title or subject; a minutes' 'Minutes of a meeting of ...'; a JHOSC
+    'paper: ...'; else the title page's opening heading lines."""
+    value = _first(fields, "title")
+    if value:
+        return value
+    m = _minutes(lines)
+    if m:
+        return re.sub(r"^MINUTES\b", "Minutes", m.group(0)[:-len(" held")].strip())
+    for i, line in enumerate(lines[:12]):
+        m = PAPER_TITLE.search(line)
         if m:
             value = m.group("value").strip()
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
-            if nxt and len(nxt.split()) <= 5 and ":" not in nxt and not value.endswith((".", ":")):
+            if nxt and len(nxt.split()) <= 5 and not FIELD.match(nxt) and not NUMBERED.match(nxt):
                 value = f"{value} {nxt}"
             return value
-    return None
+    return _title_page(lines)
 
 
-def _authors(lines: list[str]) -> list[str]:
-    for line in lines:
-        m = AUTHOR.match(line)
-        if m:
-            name = re.split(r"[,(]|\s[-–]\s", m.group("value"))[0].strip()
-            if 1 < len(name.split()) <= 4 and not any(ch.isdigit() for ch in name):
+def _title_page(lines: list[str]) -> str | None:
+    """A strategy or annual report opens with its title over a few short lines, before the
+    first numbered heading or sentence."""
+    head = []
+    for line in [ln for ln in lines[:8] if not re.search(r"\w\.(?:gov|nhs|org|co)\.uk|www\.|https?:", ln)][:6]:
+        if NUMBERED.match(line) or FIELD.match(line) or line.endswith(".") or len(line.split()) > 12 \
+                or re.search(r"\.{4,}|^contents$|:\s", line, re.I) or \
+                any(m.interval.precision == "day" for m in find_dates(line)):
+            break
+        head.append(line)
+    if not head or len(" ".join(head).split()) < 3:
+        return None
+    return " ".join(head)
+
+
+def _authors(fields: list[Field]) -> list[str]:
+    for f in fields:
+        if f.kind in ("author", "from"):
+            name = re.split(r"[,(]|\s[-–]\s", f.value)[0].strip()
+            if 1 < len(name.split()) <= 4 and not any(ch.isdigit() for ch in name) and name[:1].isupper():
                 return [name]
     return []
 
 
-def _organisation(paper: ParsedPaper, lines: list[str], index: OrgIndex) -> str | None:
-    """Who wrote it: 'Report from X', a body in the author line, else the most named body."""
-    candidates = []
-    for i, line in enumerate(lines[:30]):
-        m = FROM.match(line)
-        if m:
-            value = m.group("value")
-            if i + 1 < len(lines) and len(lines[i + 1].split()) <= 3:
-                value = f"{value} {lines[i + 1]}"
-            candidates.append(value)
-        m = AUTHOR.match(line)
-        if m:
-            candidates.append(line if i + 1 >= len(lines) else f"{line} {lines[i + 1]}")
-    for candidate in candidates:
-        for _, _, name, org_type in pattern_matches(candidate):
-            if org_type != "board":
+def author_body(paper: ParsedPaper, lines: list[str], fields: list[Field], index: OrgIndex,
+                meeting: str | None, title: str | None) -> str | None:
+    """Who wrote it: a body the 'From:'/'Report of:'/author lines name; the board whose
+    strategy the paper is; the council whose cabinet, committee or council meeting the
+    paper goes to or minutes; else the body the paper names most. A generic name ('Town
+    Council') is never the author."""
+    for f in fields:
+        if f.kind in ("from", "author"):
+            named = [(n, t) for _, _, n, t in index.names_in(f.value) if not is_generic(n)]
+            for name, org_type in sorted(named, key=lambda nt: nt[1] == "board"):
                 return index.canonical(name) or name
+    if title and STRATEGY.search(title):
+        boards = [e.name for e in index.entries if e.org_type == "board" and HWB.search(e.name) and not is_generic(e.name)]
+        if len(boards) == 1:
+            return boards[0]
+    heading = _heading_body(lines, index)
+    if heading:
+        return heading
+    most = [n for n in most_named(paper, index) if _fits(n, paper.text)]
+    if meeting:
+        council = _council_of(meeting, [e.name for e in index.entries if e.org_type == "council"], most)
+        if council:
+            return council
+    own = _title_body(title, index)
+    if own:
+        return own
+    return most[0] if most else None
+
+
+def _title_body(title: str | None, index: OrgIndex) -> str | None:
+    """'Exampleton Drug and Alcohol Partnership Annual Progress Report': a document titled
+    with a body's name is that body's own."""
+    if not title or not OWN_DOCUMENT.search(title):
+        return None
+    named = [n for start, _, n, _ in index.names_in(title) if start == 0 and not is_generic(n)]
+    return (index.canonical(named[0]) or named[0]) if named else None
+
+
+def _council_of(meeting: str, councils: list[str], most: list[str]) -> str | None:
+    """The council whose meeting it is: the one the 'To:' line names or whose name ends as
+    it does ('County Council'), else the council the paper names most."""
+    named = [c for c in councils if c in meeting or (re.search(r"\bCouncil$", meeting)
+                                                      and c.endswith(re.sub(r"^(?:the|full)\s+", "", meeting, flags=re.I)))]
+    if len(named) == 1:
+        return named[0]
+    return next((n for n in most if n in councils), None)
+
+
+TIER = re.compile(r"\b(Town|Parish|Community|County|Borough|City|District)\s+Council\b")
+
+
+def _fits(name: str, text: str) -> bool:
+    """A paper that calls its council 'the Town Council' is a town council's: a neighbour
+    of another tier that it names more often is not its author."""
+    tiers = {m.group(1) for m in TIER.finditer(text)
+             if not re.search(r"(?<![\w'’\-])(?!The\b|This\b)[A-Z][\w'’\-]*\s+$", text[max(0, m.start() - 30):m.start()])} \
+        - {"Community"}
+    own = TIER.search(name)
+    return not tiers or not name.endswith("Council") or (own is not None and own.group(1) in tiers)
+
+
+def _heading_body(lines: list[str], index: OrgIndex) -> str | None:
+    """A minutes' or report's header line that is a body's name ('TINTERN COMMUNITY COUNCIL',
+    'Royal Exampleton Town Council Meeting 21 February 2017')."""
+    for line in lines[:3]:
+        text = line.title() if line.isupper() else line
+        named = [n for start, _, n, t in index.names_in(text) if start == 0 and t in ("council", "ccg", "nhs_trust")]
+        if named and not is_generic(named[0]):
+            return index.canonical(named[0]) or named[0]
+    return None
+
+
+def most_named(paper: ParsedPaper, index: OrgIndex) -> list[str]:
+    """The paper's councils, CCGs and trusts, most named first; contents lists and cover
+    tables name bodies without speaking for them, and a body still to be formed is not yet
+    anyone's author."""
     counts: Counter = Counter()
     for block in paper.blocks:
-        if block.kind in (BlockKind.heading, BlockKind.table_cell):
-            continue      # contents lists and cover tables name bodies without speaking for them
+        if block.kind in (BlockKind.heading, BlockKind.table_cell) or block.zone != Zone.body:
+            continue
         counts.update(m.name for m in index.find(block.text, resolve_we=False)
-                      if index.org_type(m.name) in ("ccg", "council", "nhs_trust") and pattern_matches(m.text)
-                      and not NOT_YET.search(block.text[max(0, m.start - 25):m.start]))
-    return counts.most_common(1)[0][0] if counts else None
-
+                      if index.org_type(m.name) in ("ccg", "council", "nhs_trust") and not is_generic(m.text)
+                      and not is_generic(m.name) and not NOT_YET.search(block.text[max(0, m.start - 25):m.start])
+                      and not YET_TO_FORM.match(m.text))
+    return [name for name, _ in counts.most_common()]

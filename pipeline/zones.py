@@ -20,7 +20,7 @@ from schemas import Block, BlockKind, ParsedPaper, Zone
 ZONE_HEADINGS: list[tuple[re.Pattern, Zone]] = [
     (re.compile(r"^(?:references?|bibliography|sources?(?:\s+of\s+information)?|end\s*notes|foot\s*notes|"
                 r"background\s+(?:documents?|papers?|reading|information)|further\s+reading|"
-                r"appendices|list\s+of\s+appendices|appendix\s+list|attachments?|annex(?:es)?|"
+                r"appendices|list\s+of\s+appendices|appendix\s+list|attached\s+documents|documents\s+attached|"
                 r"supporting\s+documents?|useful\s+links|links)$", re.I), Zone.references),
     (re.compile(r"^(?:contact\s+(?:details?|officers?|information|for\s+(?:further\s+)?information)|"
                 r"contacts?|report\s+authors?(?:\s+and\s+(?:relevant\s+)?directors?)?|"
@@ -30,6 +30,8 @@ ZONE_HEADINGS: list[tuple[re.Pattern, Zone]] = [
     (re.compile(r"^(?:(?:table\s+of\s+)?contents|index)$", re.I), Zone.contents),
     (re.compile(r"^(?:agenda|agenda\s+items?|(?:un)?restricted\s+items|exempt\s+items)$", re.I), Zone.agenda),
 ]
+# "a) Agenda for ...", "(ii) Minutes of ...": an item of the zone's list, though laid out as a heading.
+LETTERED_ITEM = re.compile(r"^\s*\(?(?:[a-z]|[ivx]{1,4})\)\s+\S")
 HEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.|[IVX]{1,4}\.)\s+")
 # A line of its own that opens a list: "Appendices:", "Background papers -".
 LABEL_END = re.compile(r"\s*[:\-–]\s*$")
@@ -89,6 +91,9 @@ def block_zones(blocks: list[Block]) -> list[Zone]:
             out.append(label)
             continue
         heading = _heading_zone(block)
+        if heading is None and opened is not None and LETTERED_ITEM.match(text):
+            out.append(opened)
+            continue
         if heading is not None or _is_heading(block):
             opened = heading
             listed = None

@@ -135,3 +135,54 @@ def test_subcontracted_with_no_provider_nearby_gives_nothing():
     found = triples("Exampleton Healthcare NHS Trust holds the lead provider contract for frailty.", *far,
                     "Two local charities (Ferndale Mind, Age UK Exampleton) have been subcontracted to run befriending.")
     assert not [t for t in found if "Mind" in t[2]]
+
+
+# --- clauses that name only one end: the sentence's opening body, or the paper's author -------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The pilot was delivered in partnership with the Westshire Carers Trust.",
+     {(CCG, "partners_with", "Westshire Carers Trust")}),
+    ("The Council, along with other organisations such as the Westshire Housing Association, will respond.",
+     {(COUNCIL, "partners_with", "Westshire Housing Association")}),
+    ("The guide was written through the collaboration of local fathers, the charity Open Door, and apprentices.",
+     {("Open Door", "partners_with", CCG)}),
+    ("The project was funded by a £1.9 million grant from the Department of Health and Social Care.",
+     {("Department of Health and Social Care", "funds", CCG)}),
+    ("Exampleton Healthcare NHS Trust is preparing for its inspection by the Care Quality Commission.",
+     {(TRUST, "accountable_to", "Care Quality Commission")}),
+    ("The Exampleton Reablement Service sits within the Adult Social Care Directorate.",
+     {("Adult Social Care Directorate", "hosts", "Exampleton Reablement Service")}),
+    ("The Council has secured a new three-year home care contract with Greenway Care Ltd.",
+     {(COUNCIL, "commissions", "Greenway Care Ltd")}),
+    # a partner who is not a body, and a service funded with no grant named
+    ("Working with residents, the Council will redesign the service.", set()),
+    ("The falls service is funded by Exampleton Borough Council until March 2020.", set()),
+])
+def test_a_clause_naming_one_end_takes_the_opening_body_or_the_author(sentence, expected):
+    assert triples(sentence) == expected
+
+
+def test_this_group_is_the_group_the_sentence_before_named():
+    found = triples("Leaders attended the Exampleton System Leaders Group in May. This group, which included "
+                    "leaders from the CCG and Exampleton Healthcare NHS Trust, agreed the plan.")
+    assert found == {(CCG, "member_of", "Exampleton System Leaders Group"),
+                     (TRUST, "member_of", "Exampleton System Leaders Group")}
+
+
+def test_a_body_sponsored_by_another_is_hosted_by_it():
+    found = triples("Exampleton Borough Council (EBC) chairs the forum.",
+                    "This supports the EBC-sponsored Exampleton Straits Committee.")
+    assert (COUNCIL, "hosts", "Exampleton Straits Committee") in found
+
+
+def test_a_councils_place_opening_a_clause_is_the_council():
+    found = triples("Ashby City Council and the CCG met in May.",
+                    "Exampleton received less, however, Ashby were set to receive £4 million of the government's Recovery Grant.",
+                    "The Government published the settlement.")
+    assert ("Government", "funds", "Ashby City Council") in found
+    assert not [t for t in found if t[2] == COUNCIL]
+
+
+def test_a_body_acting_with_one_of_the_authors_members_partners_the_author():
+    assert triples("Westshire Carers Partnership and Mr Patel wrote to the Minister about the budget.") == \
+        {("Westshire Carers Partnership", "partners_with", CCG)}

@@ -84,3 +84,11 @@ def test_a_heading_named_like_a_zone_only_opens_one_as_a_heading():
     # 'Contacts' inside a sentence is body text
     assert zone_of("The Board agreed that contacts with providers will be logged monthly.",
                    "The Board agreed that contacts with providers will be logged monthly.") == Zone.body
+
+
+def test_lettered_items_laid_out_as_headings_stay_in_their_list():
+    blocks = zones(("heading", "Background documents"),
+                   ("heading", "a) Agenda for the Exampleton Health Scrutiny Committee, 4 June 2024"),
+                   ("numbered", "b) Minutes of the Kingsmere Cabinet, 12 July 2024"),
+                   ("heading", "Next steps"), "The Council will report back in the autumn.")
+    assert [z for _, z in blocks] == [Zone.references] * 3 + [Zone.body, Zone.body]

@@ -1,0 +1,101 @@
+"""The forms of a paper's bodies, merged: one entry per body, under its longest name, with
+every other form the paper uses for it (acronyms defined or implied by initials, generic
+names such as "County Council" that can only mean it)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors.gazetteer import is_generic
+
+LOCAL_AUTHORITY = ["local", "authority"]
+COUNCIL_FORMS = [LOCAL_AUTHORITY, ["council"], ["full", "council"], ["authority"]]
+
+
+@dataclass
+class OrgEntry:
+    name: str
+    org_type: str
+    forms: set[str] = field(default_factory=set)
+    page: int = 1
+    quote: str = ""
+
+
+def _key(name: str) -> str:
+    """Forms of one body that differ only in wording share a key."""
+    k = name.lower().replace("&", "and").replace("’", "'")
+    k = re.sub(r"\bclinical commissioning group(s?)\b", r"ccg\1", k)
+    k = re.sub(r"\bintegrated care board(s?)\b", r"icb\1", k)
+    k = re.sub(r"^(?:nhs|the)\s+", "", k)
+    k = re.sub(r"^(?:london|royal)\s+borough\s+of\s+(.+)$", r"\1 council", k)
+    k = re.sub(r"\s+(?:metropolitan\s+)?(?:borough|county|city|district)\s+council$", " council", k)
+    k = re.sub(r"\s+(ltd|limited)\.?$", "", k)
+    k = re.sub(r"^(\w+) (?:and|or) (\w+) councils$", lambda m: " and ".join(sorted(m.groups())) + " councils", k)
+    return re.sub(r"[^a-z0-9' ]+", " ", k).strip()
+
+
+def initials(name: str) -> str:
+    """'London Borough of Bromley' -> 'LBB'; an acronym inside a name stays whole."""
+    return "".join(w if w.isupper() else w[0] for w in re.findall(r"[A-Za-z]+", name)
+                   if w.lower() not in ("of", "and", "the", "for", "upon", "on"))
+
+
+def _learn_initials(text: str, entries: list[OrgEntry]) -> None:
+    """A paper that writes 'LBB' without defining it still means its London Borough of Bromley:
+    three or more initials of exactly one body, used as a word in the paper, are its alias."""
+    taken = {f for e in entries for f in e.forms}
+    owners: dict[str, list[OrgEntry]] = {}
+    for entry in entries:
+        acronym = initials(entry.name)
+        if len(acronym) >= 3 and acronym.isupper() and acronym not in taken:
+            owners.setdefault(acronym, []).append(entry)
+    for acronym, [*candidates] in owners.items():
+        if len(candidates) == 1 and re.search(rf"(?<![\w/-]){acronym}(?![\w/-])", text):
+            candidates[0].forms.add(acronym)
+
+
+def _words(name: str) -> list[str]:
+    """A name's words for comparing forms: lower case, singular, '&' as 'and', no 'the'."""
+    words = re.findall(r"[\w']+", name.lower().replace("&", " and ").replace("’", "'"))
+    return [re.sub(r"(?<=[a-z])(?:ies|s)$", lambda m: "y" if m.group(0) == "ies" else "", w)
+            for w in words if w not in ("the", "nhs")]
+
+
+def _merge_into(entries: list[OrgEntry], preferred: set[str | None], common: set[str]) -> list[OrgEntry]:
+    """A shorter name joins the one body whose name ends in its words: a generic one
+    ('County Council', 'Scrutiny Committee') or one the longer name only adds a place to
+    ('Business Forum' of 'Exampleton Business Forum'); 'the Council', 'Local Authority' join
+    the one council. Between several, the one the paper speaks for (`preferred`); else the
+    name stays a body of its own."""
+    entries = sorted(entries, key=lambda e: len(_words(e.name)), reverse=True)
+    out: list[OrgEntry] = []
+    for entry in entries:
+        own, generic = _words(entry.name), is_generic(entry.name)
+        targets = [e for e in out if e.org_type == entry.org_type and not is_generic(e.name) and
+                   ((_words(e.name)[-len(own):] == own and (generic or _adds_place(e.name, len(own), common)))
+                    or (own in COUNCIL_FORMS and e.org_type == "council"))]
+        if len(targets) > 1:
+            targets = [e for e in targets if e.name in preferred] or targets
+        plural_into_single = entry.name.endswith("s") and not targets[0].name.endswith("s") if targets else False
+        if len(targets) == 1 and not plural_into_single:
+            targets[0].forms |= entry.forms | {entry.name}
+        else:
+            out.append(entry)
+    return out
+
+
+def _same_key_merged(entries: list[OrgEntry]) -> list[OrgEntry]:
+    """Entries that came to share a key ('Bromley Council' named from the place, 'London
+    Borough of Bromley' from the text) are one body, under the first's name."""
+    out: dict[str, OrgEntry] = {}
+    for entry in entries:
+        first = out.setdefault(_key(entry.name), entry)
+        if first is not entry:
+            first.forms |= entry.forms | {entry.name}
+    return list(out.values())
+
+
+def _adds_place(name: str, tail: int, common: set[str]) -> bool:
+    """'Exampleton Business Forum' over 'Business Forum': the words in front are a place's."""
+    front = re.findall(r"[\w'’]+", name.replace("&", " "))[:-tail]
+    return bool(front) and all(w.lower() not in common or w in ("and", "of") for w in front)

@@ -1,0 +1,89 @@
+"""Relations whose clause names only one end ("working in partnership with @0@", "a grant
+from @0@", "its inspection by @0@"): the other end is the body that opens the sentence, the
+body just before the verb of receiving, or else the paper's author, for whom board papers
+speak."""
+from __future__ import annotations
+
+import re
+
+from extractors.relation_mentions import MentionFinder, Template
+
+# Clauses that name only the other end: the source opens the sentence, or is the author.
+REST = r"(?P<t>[^.;:]*?)(?=\s+(?:to|which|who|that|in\s+order|on|for|by)\b|[.;:]|$)"
+IMPLICIT = [(re.compile(p, re.I), relation) for p, relation in [
+    (r"\b(?:in\s+(?:close\s+)?(?:partnership|collaboration|conjunction)\s+with|jointly\s+with|joint\s+working\s+with|"
+     r"(?:work|works|working|worked)\s+(?:closely\s+|jointly\s+)?(?:together\s+)?(?:with|alongside)|"
+     r"collaborat(?:e|es|ed|ing|ion|ive\s+work)\s+with|(?:partner|partners|partnered|partnering)\s+with|"
+     r"engagement\s+with|(?:engage|engages|engaged|engaging)\s+with|"
+     r"partners,?\s+(?:such\s+as|including))\s+" + REST, "partners_with"),
+    # "through the collaboration of A, B and C": the bodies named are the ones who collaborate
+    (r"\b(?:the\s+)?collaboration\s+(?:of|between)\s+" + REST, "partners_with_author"),
+    (r"\bpart\s+of\s+the\s+membership\s+(?:for|of)\s+" + REST, "member_of"),
+]]
+OPENING = 60
+"""How far into a sentence its opening body may stand ('The Council, along with ...')."""
+# Money a body gives: 'a £2m grant from @0@', 'received additional @0@ funding'.
+RECEIVED = re.compile(r"\b(?:received|receive|receives|awarded|funded|allocated|secured)\b", re.I)
+GRANT = re.compile(r"\b(?:grant|funding|allocation|contribution|£[\d.,]+\s*(?:m|k|bn|million|billion)?)s?\s+from\s+(?:the\s+)?(?P<s>@\d+@)|"
+                   r"(?P<s2>@\d+@)(?:['’]s)?\s+(?:[\w\-]+\s+){0,3}?(?:grant|funding|allocation)\b", re.I)
+# A regulator's inspections and regulations: the body inspected answers to it.
+REGULATED = re.compile(r"\binspect\w*|\bregulat\w*|\bregist\w*", re.I)
+
+
+def implicit_relations(template: Template, finder: MentionFinder, author: str | None):
+    """Relations whose clause names only the target, funds from a grant's giver, and
+    answering to a regulator whose inspections or regulations the sentence speaks of."""
+    text = template.text
+    if "@" not in text:
+        return
+    opening = re.match(rf"^\W*(?:\d+(?:\.\d+)*\.?\s+|\([a-z0-9]+\)\s+)?[^@.;]{{0,{OPENING}}}?(@\d+@)", text)
+    subject = template.mentions[int(opening.group(1)[1:-1])].name if opening else author
+    for regex, relation in IMPLICIT:
+        for m in regex.finditer(text):
+            source = subject if opening and opening.end() <= m.start() else author
+            for target in _objects(template, m):
+                if relation == "partners_with_author":
+                    if author:
+                        yield target, "partners_with", author
+                elif source:
+                    yield source, relation, target
+    for m in GRANT.finditer(text) if RECEIVED.search(text) else ():
+        giver = template.bodies(m.group("s") or m.group("s2"))[0]
+        cues = [c for c in RECEIVED.finditer(text) if c.start() < m.start()] or list(RECEIVED.finditer(text))
+        near = re.search(r"(@\d+@)(?:\s+[\w'’]+){0,4}\s*$", text[:cues[-1].start()])      # who receives it
+        receiver = template.bodies(near.group(1))[0] if near else \
+            subject if opening and opening.group(1) not in (m.group("s"), m.group("s2")) else author
+        if receiver and receiver != giver:
+            yield giver, "funds", receiver
+    if REGULATED.search(text):
+        regulators = [x.name for x in template.mentions if finder.org_type(x.name) == "regulator"]
+        others = [x.name for x in template.mentions if finder.org_type(x.name) != "regulator"]
+        for regulator in regulators:
+            source = others[0] if others else author
+            if source:
+                yield source, "accountable_to", regulator
+
+
+SUBJECT_NEXT = re.compile(r"\s+(?:will|would|shall|should|must|can|could|may|might|is|are|was|were|has|have|had)\b")
+
+
+LIST_GAP = 12
+"""How many words may stand between two listed bodies of an implicit clause ('partners
+including Health, Education, @0@, Housing providers and @1@'); a body further on belongs to
+another clause."""
+
+
+def _objects(template: Template, m: re.Match) -> list[str]:
+    """The bodies an implicit clause lists: its first, then each within a few words of the
+    one before, and none that begins a new clause as its subject ('Working with residents,
+    the Council will ...')."""
+    names, last = [], m.start("t")
+    for p in re.finditer(r"@(\d+)@", m.group("t")):
+        at, end = m.start("t") + p.start(), m.start("t") + p.end()
+        gap = template.text[last:at]
+        if names and len(re.findall(r"[\w'’]+", gap)) > LIST_GAP:
+            break
+        last = end
+        if not (SUBJECT_NEXT.match(template.text, end) and "," in template.text[m.start():at]):
+            names.append(template.mentions[int(p.group(1))].name)
+    return list(dict.fromkeys(names))

@@ -1,0 +1,101 @@
+"""Organisations found by the genre's naming patterns, on sentences written in the style of
+council and NHS board papers: kind words, defined acronyms, names that must not run across
+'and', roles or headings, generic mentions and a council's own committees."""
+from tests.textpaper import extract
+
+COVER = ["From: Jo Bloggs, Cabinet Member for Adult Social Care", "To: Cabinet - 3 March 2024",
+         "Subject: Reablement services update", "Key decision: No"]
+COUNCIL = "Exampleton Borough Council"
+
+
+def names(*blocks, cover=COVER):
+    return {o.name for o in extract(*blocks, cover=cover).organisations}
+
+
+def test_bodies_are_named_by_their_kind_words():
+    found = names(f"{COUNCIL} runs the service.",
+                  "The Exampleton Reablement Service sits within the Adult Social Care and Health Directorate.",
+                  "The Hospital Discharge Team works with Greenfield Primary School and the Department for Education.",
+                  "Westshire Carers Partnership and the Kingsmere Integrated Care Alliance (KICA) met in May.")
+    assert {"Exampleton Reablement Service", "Adult Social Care and Health Directorate", "Hospital Discharge Team",
+            "Greenfield Primary School", "Department for Education", "Westshire Carers Partnership",
+            "Kingsmere Integrated Care Alliance"} <= found
+
+
+def test_a_defined_acronym_is_an_alias():
+    out = extract("The Kingsmere Integrated Care Alliance (KICA) wrote to the minister.", "KICA will reply.", cover=COVER)
+    [kica] = [o for o in out.organisations if o.name == "Kingsmere Integrated Care Alliance"]
+    assert "KICA" in kica.aliases
+
+
+def test_two_bodies_joined_by_and_stay_two_and_an_ampersand_stays_inside_a_name():
+    found = names("A comparison was made between Westshire County Council and Ashby City Council, which was smaller.",
+                  "Ashby & Kingsmere City Council and NHS Westshire ICB signed the agreement.")
+    assert {"Westshire County Council", "Ashby City Council", "Ashby & Kingsmere City Council", "NHS Westshire ICB"} <= found
+    assert not [n for n in found if " and " in n and n.endswith("Council")]
+    assert "Kingsmere City Council" not in found
+
+
+def test_a_sentence_opener_a_role_or_a_heading_is_not_part_of_a_name():
+    # a place name is never a word the paper also writes in lower case ("adults", "health")
+    found = names("Services for adults and their health were reviewed.",
+                  "Should Exampleton Borough Council join the scheme, bus services could improve.",
+                  "Jo Bloggs, Cabinet Member for Adults and Health Westshire County Council, attended.",
+                  ("heading", "Recommendation"), "The County Council is asked to agree the plan.",
+                  "The Chief Executive and the Corporate Director, Children and Families spoke.")
+    assert {COUNCIL, "Westshire County Council"} <= found
+    assert not [n for n in found if n.startswith(("Should", "Recommendation", "Adults", "Jo Bloggs"))]
+    assert "Chief Executive" not in found
+
+
+def test_a_councils_own_committees_take_its_name_and_cabinet_is_its_cabinet():
+    out = extract(f"{COUNCIL} has reviewed the service.",
+                  "The Scrutiny Committee considered the call-in on 2 February.",
+                  "Cabinet considered the proposed amendments from Cabinet Committees.", cover=COVER)
+    found = {o.name for o in out.organisations}
+    assert {f"{COUNCIL} Scrutiny Committee", f"{COUNCIL} Cabinet", f"{COUNCIL} Cabinet Committees"} <= found
+    assert "Scrutiny Committee" not in found
+    [d] = [d for d in out.decisions] or [None]
+    assert d is None or d.body == f"{COUNCIL} Cabinet"
+
+
+def test_a_generic_name_joins_the_one_body_it_means():
+    out = extract("Westshire County Council runs the libraries.", "The County Council will consult on closures.",
+                  cover=COVER)
+    [council] = [o for o in out.organisations if o.org_type == "council"]
+    assert council.name == "Westshire County Council" and "County Council" in council.aliases
+    assert [c.actor for c in out.commitments] == ["Westshire County Council"]
+
+
+def test_a_kind_of_body_is_not_a_body_but_one_to_be_created_is():
+    found = names(f"{COUNCIL} is exploring the development of an Accountable Care Organisation.",
+                  "Create a Joint Commissioning Executive to oversee the pooled budget.")
+    assert "Accountable Care Organisation" not in found
+    assert "Joint Commissioning Executive" in found
+
+
+def test_bodies_named_in_apposition():
+    found = names("The project was delivered through the collaboration of local fathers, the charity Open Door, and apprentices.",
+                  "The Council has a new recycling contract with Greenway Recycling, a company based in Exampleton.")
+    assert {"Open Door", "Greenway Recycling"} <= found
+
+
+def test_title_case_headings_and_rooms_are_not_bodies():
+    found = names(("heading", "Working With Other Boards"), "Ask for: Sam Jones Council Chamber, Exampleton Town Hall",
+                  "Local Government Reorganisation was discussed.")
+    assert not [n for n in found if "Boards" in n or "Sam Jones" in n or n == "Local Government"]
+
+
+def test_the_nhs_is_a_body_but_nhs_services_are_not_a_mention_of_it():
+    out = extract("Costs fall on both the NHS and social care.", "The NHS will fund the pilot.",
+                  "NHS services will be redesigned.", cover=COVER)
+    assert "NHS" in {o.name for o in out.organisations}
+    assert [c.actor for c in out.commitments if "fund" in c.quote] == ["NHS"]
+    assert not [c for c in out.commitments if "redesigned" in c.quote and c.actor == "NHS"]
+
+
+def test_a_tier_of_councils_named_together_is_one_body_however_ordered():
+    out = extract(f"{COUNCIL} met the district and borough councils in May.",
+                  "Engagement with borough and district councils remained key.", cover=COVER)
+    tiers = [o for o in out.organisations if o.name.lower().endswith("councils")]
+    assert len(tiers) == 1 and tiers[0].org_type == "council"
