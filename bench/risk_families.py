@@ -94,6 +94,7 @@ def main() -> None:
                                                  **{k: 0 for k in ("t", "f", "ut", "uf", "u?", "st", "sf", "suf")}})
     missed: list[str] = []
     totals = {"study": [0, 0, 0], "check": [0, 0, 0]}         # tp, pred, gold
+    unannotated = {True: 0, False: 0, None: 0}                  # records read right, wrong, unread
     pdfs = sorted((SHARED / "corpus" / "papers").glob("*.pdf")) + sorted((SHARED / "corpus" / "unannotated").glob("*.pdf"))
     for pdf in pdfs:
         try:
@@ -113,6 +114,8 @@ def main() -> None:
                 missed.append(f"- MISS {short(pdf.stem)} [{why}] {'/'.join(families_of(g['quote']))} | {g['quote']}")
         for r in recs:
             ok = id(r) in matched if golds is not None else verdict_of(r["quote"], read)
+            if golds is None:
+                unannotated[ok] += 1
             verdict = ("TRUE" if ok else "FALSE") if golds is not None else {True: "UNANN-T", False: "UNANN-F"}.get(ok, "UNANN-?")
             # A threat record counts for every family that states it; a structural one for its structure.
             families = r["families"] if r["source"] in THREAT_FAMILIES else [r["source"]]
@@ -136,6 +139,8 @@ def main() -> None:
     for split, (tp, pred, gold) in totals.items():
         p, r, f1 = score.prf(tp, gold, pred)
         table.append(f"{split}: P {p} R {r} F1 {f1} (tp {tp}, pred {pred}, gold {gold})")
+    table.append(f"unannotated: {sum(unannotated.values())} records, {unannotated[True]} right, {unannotated[False]} wrong, "
+                 f"{unannotated[None]} unread")
     a.out.mkdir(parents=True, exist_ok=True)
     body = [f"\n## {f}\n" + "\n".join(r["lines"]) for f, r in sorted(rows.items())]
     (a.out / "families.md").write_text("\n".join(table) + "\n" + "\n".join(body) + "\n\n## missed\n" + "\n".join(missed) + "\n")

@@ -1,23 +1,22 @@
-"""How board papers word a risk, and what only looks like one: the word patterns of
-extractors/risks.py, grouped by the construction they recognise.
+"""How board papers word a risk: the threat constructions of the genre, grouped in families,
+that extractors/risks.py's `suggest` looks for in every sentence.
 
 A risk is rarely just the word "risk". Reports name it ("There is a risk that ...", "the main
 risk is ..."), minutes report it ("Members expressed concern that ...", "it remained a significant
-concern"), and both state pressures ("pressure on budgets", "insufficient to cover",
-"unsustainable"), consequences ("could result in less funding", "would lead to a financial
-crisis", "If ... is not implemented, ... will continue to face a gap"), barriers and challenges to
-delivery, and options turned down for their drawbacks. The same words also fill chart labels
-("at risk of falls"), plans ("to reduce the risk of"), evidence ("increases the risk of stroke")
-and denials ("no concerns"), which are not risks.
+concern"), and both state adverse impacts ("would impact negatively on", "a detrimental effect
+on"), pressures ("pressure on budgets", "given the financial challenges"), shortfalls
+("insufficient to cover", "unsustainable", "cannot be managed"), consequences ("could result in
+less funding", "may mean stopping some initiatives"), challenges to delivery, conditions ("If ...
+is not implemented, ... will continue to face a gap") and options turned down for their
+drawbacks. bench/risk_families.py measures what each family keeps right and wrong, paper by
+paper; what only looks like a risk is in risk_lookalikes.py, what a paper's structure calls one
+in risk_structure.py.
 """
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from extractors.cues import item_text
-
-I = re.I
 
 
 def forms(verbs: str) -> str:
@@ -209,195 +208,3 @@ def threat_family(text: str) -> str | None:
         if any(word in low for word in GATES[family]) and pattern.search(low):
             return family
     return None
-
-# --- where a paper's structure says "these are risks" -------------------------------------
-
-REJECTED_OPTIONS = re.compile(r"\b(?:options?|alternatives?)\b.*\b(?:considered|rejected|dismissed|discounted)\b", I)
-# Under a heading of risks or of the options turned down, a sentence with a modal, a condition or a
-# 'however' may state a risk; under one of challenges or barriers, its bullets do (its prose is
-# as often the background of a strategy: 'Key issues and challenges').
-RISK_HEADING = re.compile(r"\brisks?\b|" + REJECTED_OPTIONS.pattern, I)
-LIST_HEADING = re.compile(r"\b(?:challenges|barriers|concerns|threats|pitfalls|disadvantages|drawbacks)\b", I)
-WEAK_THREAT = re.compile(r"\b(?:could|may|might|would)\s+(?:\w+\s+)?(?:not|mean|require|result|lead|leave|create|"
-                         r"increase|reduce|cost|risk|need|affect|impact)\b|^\W*(?:if|unless|without)\b|\brisks?\b|"
-                         r"^\W*(?:however|but)\b|\bnot\s+(?:be\s+)?(?:taken\s+forward|recommended|preferred|pursued)\b", I)
-# A list lead-in that introduces risks: 'The main risks are:', 'Barriers to delivery include:'.
-RISK_LEAD = re.compile(r"\b(?:risks?|problems?|barriers?|pitfalls?|threats?|challenges?|issues?\s+to\s+(?:be\s+)?overcome|"
-                       r"concerns?|disadvantages?|drawbacks?|weaknesses?)\b", I)
-BENEFIT = re.compile(r"\bbenefits?\b|\badvantages?\b|\bopportunit|\bstrengths?\b", I)
-
-
-@lru_cache(maxsize=4096)
-def heading_role(heading: str) -> str | None:
-    """'risks' (its prose and bullets may state risks), 'list' (its bullets do) or None."""
-    if PLANNED.search(heading) or BENEFIT.search(heading) or RISK_INSTRUMENT.search(heading) or POPULATION.search(heading):
-        return None
-    return "risks" if RISK_HEADING.search(heading) else "list" if LIST_HEADING.search(heading) else None
-
-
-def is_risk_lead(lead: str) -> bool:
-    """A lead-in that introduces a list of risks, not benefits, plans against them or people at risk."""
-    if not RISK_LEAD.search(lead) or PLANNED.search(lead) or POPULATION.search(lead) or RISK_INSTRUMENT.search(lead):
-        return False
-    return not (BENEFIT.search(lead) and not re.search(r"\b(?:risks?|disadvantages?|problems?|barriers?)\b", lead, I))
-
-
-# Columns of a table by their header: a register's risk column (a record a row), a column of
-# drawbacks (a record a sentence), and the columns that are never risks.
-COLUMN_ROLES = [
-    ("mitigation", re.compile(r"\b(?:mitigat\w*|controls?|actions?|responses?|treatment|management\s+of)\b", I)),
-    ("advantage", re.compile(r"\b(?:advantages?|benefits?|pros|strengths?|opportunit\w+)\b", I)),
-    ("drawback", re.compile(r"^\W*(?:key\s+)?(?:disadvantages?|drawbacks?|cons|weaknesses?|threats?|issues?|concerns?|"
-                            r"barriers?|challenges?)\W*$", I)),
-    ("risk", re.compile(r"^\W*(?:key\s+|main\s+)?(?:risks?|risk\s+(?:description|identified|title|area|event|details?|name)|"
-                        r"description\s+of\s+(?:the\s+)?risk|(?:identified|potential)\s+risks?)\W*$", I)),
-]
-
-
-def column_role(header: str | None) -> str:
-    for role, pattern in COLUMN_ROLES:
-        if header and pattern.search(header.strip()):
-            return role
-    return "other"
-
-
-# --- what only looks like a risk ----------------------------------------------------------
-
-OBJECT_OF_PLAN = (r"(?:risks?|barriers?|challenges?|concerns?|pressures?|threats?|pitfalls?|bottlenecks?|shortfalls?|"
-                  r"gaps?|deficits?|overspends?|problems?|issues?|impacts?)")
-# 'to reduce the risk of falls', 'tackling pressures', 'Reduce the risk of modern slavery' (but not
-# 'review given the ongoing challenges', whose challenges are its reason, not its object), to the
-# end of the clause ('... the potential impacts of cost of living pressures on residents'); in
-# 'challenges to address the deficit' the challenges stay.
-PLANNED = re.compile(
-    r"(?:(?<!challenges\s)(?<!challenge\s)(?<!issues\s)\bto\s+)?\b" + forms("reduce mitigate minimise minimize manage address tackle lower prevent overcome remove identify "
-                  "assess explore consider review understand avoid buffer")
-    + r"[\s/]+(?:(?!(?:given|due|because|since|despite|amid)\b)\S+\s+){0,5}?" + OBJECT_OF_PLAN + r"\b(?:(?!\b(?:that|which|but)\b)[^,;])*", I)
-# A purpose clause of a plan: 'We will use the data to understand how the pressures are affecting ...'.
-PURPOSE = re.compile(r"\b(?:in\s+order\s+)?to\s+(?:help\s+)?(?:understand|identify|monitor|assess|support|target|guide|"
-                     r"map|measure|track)\b.*$", I)
-POPULATION = re.compile(r"\b(?:people|persons|those|groups?|children|adults|individuals|families|patients|carers|households|"
-                        r"pupils|residents|women|men|girls|boys|communities|population|cohorts?|who|learners|users|clients|"
-                        r"neighbourhoods|areas)\s+(?:\w+\s+){0,8}?(?:at\s+(?:\w+\s+)?risk|(?:at\s+)?(?:greater|higher|increased|"
-                        r"highest|greatest|most|more)\s+risk)\b|\bmost\s+at\s+risk\b|\bat[\s-]risk\s+(?:groups?|people|"
-                        r"individuals|children|adults|families|cohorts?|patients|residents|register)\b|"
-                        r"\brisks?\s+to\s+(?:\w+\s+)?health\b(?!\s+and\s+safety)", I)
-RISK_INSTRUMENT = re.compile(r"\brisks?[\s-]+(?:assessments?|registers?|profiles?|index|indices|management|stratification|"
-                             r"factors?|scor\w+|ratings?|appetite|based|share|sharing|reward|logs?|tools?|matrix|owners?|"
-                             r"levels?|categor\w+|reviews?|framework)\b|\brisk/reward\b", I)
-
-# Reasons a threat construction is not a risk; a sentence is dropped for one unless a threat is
-# still stated once the phrase the reason explains is blanked out (see `other_threat`).
-NOT_A_THREAT = {
-    "planned action": PLANNED,
-    "purpose of a plan": PURPOSE,
-    "population at risk": POPULATION,
-    "risk instrument": RISK_INSTRUMENT,
-    "evidence": re.compile(r"\b(?:increase[sd]?|raise[sd]?|raising|increasing|reduce[sd]?|lower\w*|higher|greater|"
-                           r"elevated)\s+(?:the\s+)?risks?\s+of\b|\bassociated\s+with\b|"
-                           r"\bthe\s+risk\s+of\s+(?:\S+\s+){1,25}?(?:increases|rises|grows)\b", I),
-    "concession": re.compile(r"^\W*(?:despite|notwithstanding|in\s+spite\s+of)\b[^,;]*,?|\bin\s+(?:recognition|light)\s+of\s+the\s+"
-                             r"(?:\w+\s+)?challenges\b|\brecognition\s+of\s+the\s+challenges\b", I),
-    "pointer to risks": re.compile(r"\b(?:sets?\s+out|lists?|summari[sz]es?|describes?|outlines?|details?|identifies|"
-                                   r"captures?)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:risks|challenges|issues|concerns)\b|"
-                                   r"\b(?:risks|challenges|issues|concerns)\s+(?:\w+\s+){0,3}(?:are|is|were|have\s+been)\s+"
-                                   r"(?:set\s+out|listed|summari[sz]ed|shown|detailed|described|included|recorded|captured|"
-                                   r"outlined)\b", I),
-    # 'if there were any obstacles to ..., a new domain could be set up': a plan for a case that may not arise.
-    "contingency": re.compile(r"\b(?:if|should|where|in\s+case)\s+(?:there\s+(?:is|are|was|were)\s+)?any\s+(?:\w+\s+)?"
-                              r"(?:obstacles?|problems?|issues?|concerns?|risks?|barriers?|difficult\w+|delays?)\b", I),
-    # 'may have been more affected ... if the service was being changed': what the past would have been.
-    "counterfactual": re.compile(r"\b(?:would|could|may|might)\s+(?:not\s+)?have\s+(?:been\s+)?[^.;]*\bif\b[^.;]*\b(?:was|were|had)\b", I),
-    "benefit": re.compile(r"\b(?:potential\s+)?benefits?\s+(?:of|from|for|include)\b|\bopportunit(?:y|ies)\s+to\b|"
-                          r"\bpositive\s+(?:and|or)\s+negative\b", I),
-}
-
-
-def other_threat(text: str, reason: re.Pattern) -> bool:
-    """Whether a threat is still stated once what `reason` explains away is blanked out:
-    'We will support those at risk, but staff shortages could delay the service' keeps its delay."""
-    blanked = reason.sub(" ", text)
-    return threat_family(blanked) is not None
-
-
-# Evidence reported from research, or a cited finding about health: background, whatever it says.
-EVIDENCE = re.compile(r"\b(?:evidence|analysis|research|stud(?:y|ies)|surveys?|reviews?|data|report)\s+(?:[\w,]+\s+){0,12}?"
-                      r"(?:reported|found|finds|shows?|showed|suggests?|suggested|indicates?|highlights?|concluded|links?)\b|"
-                      r"\[\d+\].*\b(?:risks?\s+of|prevalence|associated|linked)\b|\b(?:estimated|estimates?)\b.*\[\d+\]|"
-                      r"\b(?:risks?\s+of|prevalence|associated|linked)\b.*\[\d+\]|"
-                      r"\b(?:more|less)\s+likely\s+(?:to|than)\b", I)
-DENIAL = re.compile(r"\bno\s+(?:\w+\s+){0,2}(?:risks?|concerns?|issues?|problems?|impacts?|effects?|disruption)\b|"
-                    r"\bnot\s+(?:\w+\s+)?(?:anticipate|expect|foresee)\w*\b|\bno\s+expectation\b|"
-                    r"\b(?:minimal|negligible)\s+(?:\w+\s+)?(?:impacts?|risks?|disruption)\b|"
-                    r"\bnot\s+(?:be\s+)?(?:adversely|negatively|disproportionately|detrimentally)\b|"
-                    r"\b(?:concerns?|issues?|risks?|gaps?|shortfalls?|deficits?|pressures?|problems?)\s+(?:\w+\s+){0,6}"
-                    r"(?:had|have|has)\s+(?:now\s+)?been\s+(?:addressed|resolved|allayed|mitigated|removed|closed|bridged|"
-                    r"eliminated)\b|\b(?:position|situation)\s+(?:had|has)\s+improved\b|"
-                    r"\bno\s+(?:\w+\s+){1,3}(?:would|will)\s+be\s+(?:any\s+)?more\s+(?:\w+ly\s+)?(?:affected|impacted)\b", I)
-# A case study's person ('she was worried that she would not be able to pay the rent'): one
-# resident's story, told to illustrate a need, not a threat to a service. Minutes' members are
-# 'concerned'; a story's person is worried, anxious, overwhelmed.
-PERSONAL = re.compile(r"\b(?:she|he)\s+(?:was|is|felt|feels|had\s+been)\s+(?:\w+\s+)?(?:worried|anxious|afraid|scared|"
-                      r"frightened|overwhelmed|lonely)\b", I)
-# A member's apologies in minutes: 'Cllr Patel was unable to attend'.
-ATTENDANCE = re.compile(r"\b(?:unable|not\s+able)\s+to\s+(?:attend|be\s+present|join\s+the\s+meeting)\b|\bapologies\b", I)
-THANKS = re.compile(r"\b(?:thanks?|thanked|gratitude|congratulat\w+|commended|praised)\b", I)
-QUESTION = re.compile(r"\?\s*$")
-MITIGATION_FIRST = re.compile(r"^\W*(?:mitigat\w+|to\s+mitigate|controls?:|actions?:|response:)", I)
-# 'This presents challenges and pressures.': a short sentence whose threat is the sentence before's.
-POINTER = re.compile(r"^\W*(?:this|it|these|that|they)\b(?:\s+\S+){1,5}\s*$", I)
-ANAPHOR = re.compile(r"^\W*(?:and\s+)?(?:this|which)\s+(?:was|is|were|are|would|will|could|may|might|remains?|meant|means)\b", I)
-AUTHORITY = re.compile(r"\b(?:the\s+)?(?:Authority|Council's|council's)\b")
-
-
-def is_chart_text(text: str) -> bool:
-    """Axis labels, figures and the run-together words of an infographic read as a sentence."""
-    tokens = text.split()
-    if not tokens:
-        return True
-    numeric = sum(1 for t in tokens if re.fullmatch(r"[\d.,%+=£\-–/()]+(?:st|nd|rd|th|k|m)?", t))
-    single = sum(1 for t in tokens if re.fullmatch(r"[A-Za-z]", t) and t not in ("a", "A", "I"))
-    return numeric / len(tokens) > 0.2 or single >= 3 or len(tokens) > 70 or bool(RUN_TOGETHER.search(text))
-
-
-# A sentence start glued mid-sentence, as two columns of a page read across: '... however, we The health ...'.
-RUN_TOGETHER = re.compile(r"\b[a-z]+\s+(?:The|We|Our|It|This|These|Those|Between|And|Of|For|With|At|In|On|To|From|By|"
-                          r"Or|But|Is|Are|Was|Were|There|They|Their)\s")
-
-
-def is_label(text: str) -> bool:
-    """A heading or form label read as a sentence: short, with no closing stop ('Risk: loss of
-    key staff' is a risk written as a label, though)."""
-    return len(text.split()) <= 10 and not re.search(r"[.;!?]['’\")]*\s*$", text) and not RISK_LABEL.match(text)
-
-
-RISK_LABEL = re.compile(r"^\W*(?:key\s+)?risks?\s*[:\-–]\s*\S", I)
-
-
-# --- the remedy paired with a risk --------------------------------------------------------
-
-# The part of a risk's sentence that is its remedy: the option turned down, the 'if not' clause.
-REJECTED = re.compile(r"\b(?:\w+\s+)?(?:option|approach|alternative|possibility|model)\s+(?:was|were|is|has\s+been|"
-                      r"had\s+been)\s+(?:therefore\s+)?(?:not\s+(?:taken\s+forward|recommended|pursued|progressed|"
-                      r"preferred|supported|chosen)|rejected|discounted|dismissed)\b", I)
-# A run-in heading that turns options down, its option after the colon: 'Alternatives considered
-# and rejected: Do nothing;'.
-REJECTED_RUN_IN = re.compile(r"^\W*[^:.;]{0,60}\b(?:options?|alternatives?)\b[^:.;]{0,40}\b(?:considered|rejected|dismissed|"
-                             r"discounted)\b[^:.;]{0,20}:", I)
-CONDITION_CLAUSE = re.compile(r"^\W*(?:if|unless|without)\b[^,;]*(?=,)", I)
-
-# Inside the risk's own sentence: 'leading to a need for clarity on roles', 'to ensure that ...'.
-MITIGATION = re.compile(r"\b(?:mitigat\w+|to\s+address\s+this|in\s+response|to\s+manage\s+this|to\s+reduce\s+this|"
-                        r"(?P<need>lead(?:s|ing)?\s+to\s+(?:a\s+)?need\s+(?:for|to))|(?:to|will)\s+ensure|"
-                        r"(?:the\s+)?need\s+for|pressure\s+on\s+(?:the\s+)?\w+\s+to|"
-                        r"with\s+plans\s+(?:developed|in\s+place)|focus\s+(?:was|is)\s+on\s+minimi[sz]\w+)\b", I)
-# In the sentence after: 'So we must align ...', 'To address the shortfall, ...', 'This could be
-# reduced if ...', 'These pressures would be addressed in the medium-term plan'.
-REMEDY_NEXT = re.compile(
-    r"^\W*(?:so|therefore|to\s+(?:mitigate|address|manage|minimi[sz]e|reduce|tackle|offset|meet)|addressing|in\s+response|"
-    r"the\s+(?:ask|request)\s+of|the\s+focus\s+(?:was|is|will\s+be)\s+on|mitigation\s*[:\-–])\b|"
-    r"\b(?:must|will|should|would)\s+therefore\b|\b(?:mitigat\w+|minimi[sz]e|address(?:ing)?\s+(?:this|these|the))\b|"
-    r"\b(?:would|will|could|can|is|are|was|were)\s+(?:be\s+)?(?:reduced|addressed|managed|mitigated|resolved|monitored)\b|"
-    r"\b(?:essential|necessary|crucial)\s+to\s+(?:take\s+action|reduce|address|limit)\b|"
-    r"\bactions?\s+(?:being\s+|are\s+being\s+)?taken\s+to\b|\bwould\s+help\s+(?:to\s+)?resolve\b|"
-    r"\b(?:need|needs|needed)\s+to\s+be\b", I)
