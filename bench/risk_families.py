@@ -5,7 +5,7 @@
 Runs the risk stages (suggest -> classify -> fill) on every shared paper and every
 unannotated PDF, matches the records against the gold as the shared scorer does, and
 attributes each record to the family that proposed it: a structural source ("risk list",
-"risk section", "risk column", "register row") or a threat family of risk_cues.THREAT. A rule
+"risk section", "risk column", "register row") or a threat family of extractors/risks/cues.py THREAT. A rule
 family is worth keeping when its true records come from several papers and its false ones
 are few everywhere, the unannotated PDFs included (where every record is read by hand).
 
@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.extraction import SHARED, STUDY, load_scorer, parsed  # noqa: E402
-from extractors import risk_cues  # noqa: E402
+from extractors.risks import cues as risk_cues  # noqa: E402
 from extractors.context import build_context  # noqa: E402
 from extractors.cues import item_text  # noqa: E402
 from extractors.risks import classify, fill, suggest  # noqa: E402

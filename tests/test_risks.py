@@ -330,7 +330,7 @@ def test_we_resolves_to_the_author_in_a_board_paper():
 
 
 def test_the_cheap_gates_never_hide_a_family_s_match():
-    from extractors import risk_cues as cues
+    from extractors.risks import cues
     from tests import test_risks
     import inspect
     sentences = [s for s in re.findall(r'"([^"]{20,})"', inspect.getsource(test_risks))]

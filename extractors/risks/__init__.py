@@ -1,13 +1,13 @@
 """Risks: threats and barriers to delivery that the paper itself states as such.
 
 suggest -> classify -> fill. `suggest` proposes, recall first, every place a risk may be
-stated: a sentence with a threat construction (risk_cues.THREAT), an item of a list the paper
+stated: a sentence with a threat construction (cues.THREAT), an item of a list the paper
 introduces as risks, a sentence of a risk section or of a paragraph that opens by turning an
 option down, a cell of a risk or disadvantages column, and a risk register's row
-(risk_structure). `classify` drops what only looks like a risk (chart labels and fragments,
+(structure.py). `classify` drops what only looks like a risk (chart labels and fragments,
 lead-ins, planned actions against a risk, population and evidence statements, denials,
 contingencies, a case study's person, apologies, benefits), naming the reason
-(risk_lookalikes). `fill` writes the description, the mitigation the paper pairs with the risk
+(lookalikes.py). `fill` writes the description, the mitigation the paper pairs with the risk
 and whose risk it is.
 """
 from __future__ import annotations
@@ -16,9 +16,9 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 
-from extractors import risk_cues as cues
-from extractors import risk_lookalikes as looks
-from extractors import risk_structure as structure
+from extractors.risks import cues
+from extractors.risks import lookalikes as looks
+from extractors.risks import structure
 from extractors.context import PaperContext, Sentence
 from extractors.cues import item_text, opens_with_imperative, short
 from schemas import BlockKind, Risk

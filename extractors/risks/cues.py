@@ -9,8 +9,8 @@ on"), pressures ("pressure on budgets", "given the financial challenges"), short
 less funding", "may mean stopping some initiatives"), challenges to delivery, conditions ("If ...
 is not implemented, ... will continue to face a gap") and options turned down for their
 drawbacks. bench/risk_families.py measures what each family keeps right and wrong, paper by
-paper; what only looks like a risk is in risk_lookalikes.py, what a paper's structure calls one
-in risk_structure.py.
+paper; what only looks like a risk is in lookalikes.py, what a paper's structure calls one
+in structure.py.
 """
 from __future__ import annotations
 

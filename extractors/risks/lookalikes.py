@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.risk_cues import forms, threat_family
+from extractors.risks.cues import forms, threat_family
 
 I = re.I
 

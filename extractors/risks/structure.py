@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractors.risk_lookalikes import PLANNED, POPULATION, RISK_INSTRUMENT
+from extractors.risks.lookalikes import PLANNED, POPULATION, RISK_INSTRUMENT
 
 I = re.I
 
