@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import time
 from pathlib import Path
@@ -36,95 +35,16 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from extraction import load_scorer, parsed  # noqa: E402
 from extractors.context import build_context  # noqa: E402
-from extractors.cues import MODAL, PROGRESSIVE, opens_with_imperative  # noqa: E402
 from training import lopo  # noqa: E402
-from training.features import cue_features  # noqa: E402
-from training.lopo import TYPES, Counts, Paper  # noqa: E402
+from training.features import SUGGEST, cue_features  # noqa: E402
+from training.lopo import TYPES, Counts, Paper, evaluate, learned_scores  # noqa: E402
 from training.models import Embedding, Parse, Textcat, Tfidf, _lr, _proba  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 MODELS = {"tfidf": Tfidf, "tfidf+lead": lambda: Tfidf(context=True), "minilm": Embedding,
           "minilm+lead": lambda: Embedding(context=True), "parser": Parse, "textcat-bow": Textcat,
           "textcat-ens": lambda: Textcat("ensemble", epochs=8)}
-SCORING: dict[str, float] = {}    # seconds spent scoring held-out sentences, by model
 INNER_FOLDS = {"textcat-bow": 3, "textcat-ens": 3}    # spaCy training is slow: fewer inner folds
-
-# Broad recall-first suggestions, one per type: a sentence worth a learned second look.
-SUGGEST = {
-    "commitment": lambda s: bool(MODAL.search(s["text"]) or PROGRESSIVE.search(s["text"])
-                                 or opens_with_imperative(s["text"])),
-    "risk": lambda s: bool(re.search(r"\b(?:risk|challeng|concern|pressure|threat|barrier|impact|shortage|difficult|"
-                                     r"uncertain|deficit|overspend|lack|fail|delay|unable|insufficient|could|may|might|"
-                                     r"would)", s["text"], re.I) or (s["lead_in"] and s["first_in_block"])),
-    "decision": lambda s: bool(re.search(r"\b(?:agree|approv|endors|resolv|decid|decision|recommend|note|asked|"
-                                         r"invited|consider|delegat|support|ratif|refer)", s["text"], re.I)
-                               or s["lead_in"]),
-    "milestone": lambda s: bool(s["dated"]),
-}
-
-
-def rule_items(paper: Paper, kind: str) -> list[dict]:
-    """The rules' records as items to score: their quote in their sentence's place."""
-    out = []
-    for r in paper.rules[kind]:
-        base = paper.sentences[r["sentence"]] if r["sentence"] is not None else {"lead_in": "", "kind": "body"}
-        out.append({**base, "text": r["quote"]})
-    return out
-
-
-def labels(papers: list[Paper]) -> dict[str, np.ndarray]:
-    return {t: np.concatenate([p.labels(t) for p in papers]) for t in TYPES}
-
-
-def fold_scores(model, train: list[Paper], test: list[Paper]) -> dict[str, dict[str, tuple]]:
-    """{doc: {type: (sentence scores, rule record scores)}} for the test papers, by a model
-    fitted on the train papers."""
-    fitted = model.fit([s for p in train for s in p.sentences], labels(train))
-    out = {}
-    for p in test:
-        started = time.perf_counter()
-        sent = fitted(p.sentences)
-        SCORING[model.name] = SCORING.get(model.name, 0.0) + time.perf_counter() - started
-        out[p.doc] = {t: (sent[t], fitted(rule_items(p, t))[t] if p.rules[t] else np.zeros(0)) for t in TYPES}
-    return out
-
-
-def cross_scores(model, papers: list[Paper], folds: int | None) -> dict[str, dict[str, tuple]]:
-    """Every paper scored by a model that did not see it: leave-one-out, or `folds` groups."""
-    groups = [[p] for p in papers] if not folds else [papers[i::folds] for i in range(folds)]
-    out = {}
-    for group in groups:
-        out.update(fold_scores(model, [p for p in papers if p not in group], group))
-    return out
-
-
-def learned_scores(model, papers: list[Paper], inner_folds: int | None):
-    """Outer LOPO scores for every paper and, for each held-out paper, inner cross scores of
-    the 11 others (for thresholds and stacking), plus the seconds per sentence of scoring."""
-    model.prepare([s for p in papers for s in p.sentences] + [i for p in papers for t in TYPES for i in rule_items(p, t)])
-    outer, inner, started, scoring = {}, {}, time.perf_counter(), 0.0
-    for held in papers:
-        train = [p for p in papers if p is not held]
-        SCORING[model.name] = 0.0
-        outer.update(fold_scores(model, train, [held]))
-        scoring += SCORING[model.name]
-        inner[held.doc] = cross_scores(model, train, inner_folds)
-    scoring /= sum(len(p.sentences) for p in papers)
-    print(f"  {model.name}: {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    return outer, inner, scoring + getattr(model, "seconds_per_text", 0.0)
-
-
-def evaluate(papers, kind, outer, inner, approach, policy="f1", per_paper_kw=None):
-    """Counts over all papers, each held-out paper judged at the threshold its 11 others chose."""
-    total = Counts()
-    per_paper_kw = per_paper_kw or {}
-    for held in papers:
-        train = [p for p in papers if p is not held]
-        t = lopo.best_threshold(train, kind, [inner[held.doc][p.doc][kind] for p in train], approach, policy,
-                                **per_paper_kw)
-        s, r = outer[held.doc][kind]
-        total = total.add(approach(held, kind, s, r, t, **lopo._for(held, per_paper_kw)))
-    return total
 
 
 def stacked(paper, kind, sent, rule, t):
@@ -241,11 +161,25 @@ def main() -> None:
                 s_out, s_in = stack_scores(papers, kind, outer, inner)
                 for policy in ("f1", "p80"):
                     put(kind, f"cues+{name} [{policy}]", evaluate(papers, kind, s_out, s_in, stacked, policy))
-    a.out.mkdir(parents=True, exist_ok=True)
-    report = {"meta": meta, "seconds_per_sentence": seconds, "rows": rows}
-    (a.out / "learned.json").write_text(json.dumps(report, indent=1))
+        save(a.out, meta, seconds, rows)
+    save(a.out, meta, seconds, rows)
+
+
+def save(out: Path, meta: dict, seconds: dict, rows: dict) -> None:
+    """Write the tables, merged into those of earlier runs into the same folder (other models)."""
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / "learned.json"
+    report = json.loads(path.read_text()) if path.exists() else {"rows": {t: {} for t in TYPES},
+                                                                   "seconds_per_sentence": {}}
+    if report.get("meta") != meta:
+        report = {"rows": {t: {} for t in TYPES}, "seconds_per_sentence": {}}
+    report["meta"] = meta
+    report["seconds_per_sentence"].update(seconds)
+    for kind in TYPES:
+        report["rows"][kind].update(rows[kind])
+    path.write_text(json.dumps(report, indent=1))
     text = tables(report)
-    (a.out / "learned.md").write_text(text)
+    (out / "learned.md").write_text(text)
     print(text)
 
 

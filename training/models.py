@@ -38,6 +38,8 @@ class Tfidf:
     """Words and word pairs, TF-IDF weighted, with a logistic regression per type."""
 
     name = "tfidf"
+    VECTORIZER = {"ngram_range": (1, 2), "min_df": 2, "sublinear_tf": True}
+    CLASSIFIER = {"C": 4.0, "class_weight": "balanced", "max_iter": 2000}
 
     def __init__(self, context: bool = False):
         self.context = context
@@ -48,9 +50,9 @@ class Tfidf:
 
     def fit(self, items, labels):
         texts = [context_text(i) if self.context else i["text"] for i in items]
-        vec = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
+        vec = TfidfVectorizer(**self.VECTORIZER)
         x = vec.fit_transform(texts)
-        models = {t: _lr(x, labels[t], 4.0) for t in TYPES}
+        models = {t: _lr(x, labels[t], self.CLASSIFIER["C"]) for t in TYPES}
 
         def score(batch):
             xb = vec.transform([context_text(i) if self.context else i["text"] for i in batch])
