@@ -12,6 +12,7 @@ threshold chosen on those 11, one level down), and the time per sentence. Approa
 - rules>M         the rules' records that M also accepts (a learned filter: precision)
 - rules+M@suggest the rules' records, plus the sentences a broad cue suggests that the rules
                   left and M accepts (learned recall over candidates)
+- rules>M+M@suggest both, each at its own threshold
 - cues+M          one logistic regression over the rules' cues (which rule fired, modal, tense,
                   list shape, lead-in) and M's score, deciding every sentence
 - cues            the same over the cues alone
@@ -157,6 +158,8 @@ def main() -> None:
                 put(kind, f"rules>{name} [{policy}]", evaluate(papers, kind, outer, inner, lopo.filtered, policy))
                 put(kind, f"rules+{name}@suggest [{policy}]",
                     evaluate(papers, kind, outer, inner, lopo.recall, policy, {"candidates": suggest[kind]}))
+                put(kind, f"rules>{name}+{name}@suggest [{policy}]",
+                    lopo.evaluate_both(papers, kind, outer, inner, suggest[kind], policy))
             if name in a.stack:
                 s_out, s_in = stack_scores(papers, kind, outer, inner)
                 for policy in ("f1", "p80"):

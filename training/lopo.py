@@ -220,3 +220,19 @@ def evaluate(papers, kind, outer, inner, approach, policy="f1", per_paper_kw=Non
         s, r = outer[held.doc][kind]
         total = total.add(approach(held, kind, s, r, t, **_for(held, per_paper_kw)))
     return total
+
+
+def evaluate_both(papers, kind, outer, inner, candidates, policy="f1") -> Counts:
+    """Filter and recall together, each at the threshold the 11 training papers chose for it."""
+    total = Counts()
+    for held in papers:
+        train = [p for p in papers if p is not held]
+        scores = [inner[held.doc][p.doc][kind] for p in train]
+        t_filter = best_threshold(train, kind, scores, filtered, policy)
+        t_recall = best_threshold(train, kind, scores, recall, policy, candidates=candidates)
+        s, r = outer[held.doc][kind]
+        extra = (s >= t_recall) & candidates[held.doc]
+        taken = np.zeros(len(s), bool)
+        taken[list(held.rule_sentences(kind))] = True
+        total = total.add(counts(held, kind, extra & ~taken, r >= t_filter))
+    return total
