@@ -160,7 +160,7 @@ def _bare(word: str) -> str:
 
 
 def _is_role(tokens: list[tuple[int, str]], i: int) -> bool:
-    """'Cabinet Member for ...', 'Chief Officer', 'Assistant Director Strengthening ...' are
+    """'Cabinet Member for ...', 'Chief Officer', 'Assistant Director Community ...' are
     offices; 'Member Services Committee', 'Senior Officer Group' and 'Association of Directors
     of ...' are names."""
     word = _bare(tokens[i][1])
