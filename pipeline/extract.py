@@ -20,8 +20,7 @@ from pipeline.metadata import detect_metadata, meeting_body
 from pipeline.parse import page_ranges, parse_pdf
 from pipeline.workers import cpus, may_share, paper_pool
 from pipeline.zones import body_text, mark_zones
-from schemas import (BlockKind, Budget, Commitment, Decision, Document, Milestone, PaperExtraction,
-                     ParsedPaper, Relation, Risk, Section)
+from schemas import BlockKind, Document, PaperExtraction, ParsedPaper, Section
 
 BOARD_OF = {"HWB": re.compile(r"Health\s+(?:and|&)\s+Wellbeing\s+Board", re.I),
             "JHOSC": re.compile(r"Overview\s+(?:and|&)\s+Scrutiny|JHOSC", re.I)}
@@ -54,16 +53,13 @@ class PreparedPaper:
     orgs: OrgIndex
 
 
-@dataclass
-class PartRecords:
-    """The records of one part of a paper, in reading order."""
-
-    budgets: list[Budget]
-    milestones: list[Milestone]
-    commitments: list[Commitment]
-    risks: list[Risk]
-    decisions: list[Decision]
-    relations: list[Relation]
+# The extractor of each record type (PaperExtraction's field), in the order a part is read.
+# Each reads the part's sentences alone and never looks across a section's edge (part_blocks).
+RECORD_EXTRACTORS = {"budgets": extract_budgets, "milestones": extract_milestones,
+                     "commitments": extract_commitments, "risks": extract_risks,
+                     "decisions": extract_decisions, "relations": extract_relations}
+# The records of one part of a paper, by PaperExtraction field, in reading order.
+PartRecords = dict[str, list]
 
 
 def prepare(paper: ParsedPaper) -> PreparedPaper:
@@ -101,25 +97,20 @@ def part_blocks(paper: ParsedPaper, parts: int) -> list[range]:
 
 def extract_part(prepared: PreparedPaper, blocks: range) -> PartRecords:
     ctx = build_context(prepared.paper, prepared.document, prepared.orgs, blocks)
-    return PartRecords(budgets=extract_budgets(ctx), milestones=extract_milestones(ctx),
-                       commitments=extract_commitments(ctx), risks=extract_risks(ctx),
-                       decisions=extract_decisions(ctx), relations=extract_relations(ctx))
+    return {field: extract(ctx) for field, extract in RECORD_EXTRACTORS.items()}
 
 
 def combine(prepared: PreparedPaper, parts: list[PartRecords]) -> PaperExtraction:
     """The paper's extraction from its parts' records, in order; a relation stated again in a
     later part is the same relation, kept once at its first statement."""
-    relations, seen = [], set()
-    for relation in (r for part in parts for r in part.relations):
-        if relation.identity() not in seen:
-            seen.add(relation.identity())
-            relations.append(relation)
+    records = {field: [r for part in parts for r in part.get(field, [])] for field in RECORD_EXTRACTORS}
+    first: dict[tuple, object] = {}
+    for relation in records["relations"]:
+        first.setdefault(relation.identity(), relation)
+    records["relations"] = list(first.values())
     paper, document = prepared.paper, prepared.document
-    return PaperExtraction(
-        document=document, sections=sections_of(paper), organisations=prepared.orgs.records(document),
-        budgets=[r for part in parts for r in part.budgets], milestones=[r for part in parts for r in part.milestones],
-        commitments=[r for part in parts for r in part.commitments], risks=[r for part in parts for r in part.risks],
-        decisions=[r for part in parts for r in part.decisions], relations=relations)
+    return PaperExtraction(document=document, sections=sections_of(paper),
+                           organisations=prepared.orgs.records(document), **records)
 
 
 def _page_finder(paper: ParsedPaper):

@@ -143,7 +143,7 @@ def extract_part_one(prepared: PreparedPaper | PaperError, part: int, parts: int
     if isinstance(prepared, PaperError):
         return prepared
     cut = part_blocks(prepared.paper, parts)
-    return extract_part(prepared, cut[part]) if part < len(cut) else PartRecords([], [], [], [], [], [])
+    return extract_part(prepared, cut[part]) if part < len(cut) else {}
 
 
 def combine_one(paper: SourcedPaper, prepared: PreparedPaper | PaperError,
