@@ -10,15 +10,15 @@ from extractors.relation_mentions import MentionFinder, Template
 
 # Clauses that name only the other end: the source opens the sentence, or is the author.
 REST = r"(?P<t>[^.;:]*?)(?=\s+(?:to|which|who|that|in\s+order|on|for|by)\b|[.;:]|$)"
-IMPLICIT = [(re.compile(p, re.I), relation) for p, relation in [
+IMPLICIT = [(re.compile(p, re.I), relation, rule) for p, relation, rule in [
     (r"\b(?:in\s+(?:close\s+)?(?:partnership|collaboration|conjunction)\s+with|jointly\s+with|joint\s+working\s+with|"
      r"(?:work|works|working|worked)\s+(?:closely\s+|jointly\s+)?(?:together\s+)?(?:with|alongside)|"
      r"collaborat(?:e|es|ed|ing|ion|ive\s+work)\s+with|(?:partner|partners|partnered|partnering)\s+with|"
      r"engagement\s+with|(?:engage|engages|engaged|engaging)\s+with|"
-     r"partners,?\s+(?:such\s+as|including))\s+" + REST, "partners_with"),
+     r"partners,?\s+(?:such\s+as|including))\s+" + REST, "partners_with", "implicit: working with"),
     # "through the collaboration of A, B and C": the bodies named are the ones who collaborate
-    (r"\b(?:the\s+)?collaboration\s+(?:of|between)\s+" + REST, "partners_with_author"),
-    (r"\bpart\s+of\s+the\s+membership\s+(?:for|of)\s+" + REST, "member_of"),
+    (r"\b(?:the\s+)?collaboration\s+(?:of|between)\s+" + REST, "partners_with_author", "implicit: collaboration of"),
+    (r"\bpart\s+of\s+the\s+membership\s+(?:for|of)\s+" + REST, "member_of", "implicit: part of the membership of"),
 ]]
 OPENING = 60
 """How far into a sentence its opening body may stand ('The Council, along with ...')."""
@@ -38,15 +38,15 @@ def implicit_relations(template: Template, finder: MentionFinder, author: str | 
         return
     opening = re.match(rf"^\W*(?:\d+(?:\.\d+)*\.?\s+|\([a-z0-9]+\)\s+)?[^@.;]{{0,{OPENING}}}?(@\d+@)", text)
     subject = template.mentions[int(opening.group(1)[1:-1])].name if opening else author
-    for regex, relation in IMPLICIT:
+    for regex, relation, rule in IMPLICIT:
         for m in regex.finditer(text):
             source = subject if opening and opening.end() <= m.start() else author
             for target in _objects(template, m):
                 if relation == "partners_with_author":
                     if author:
-                        yield target, "partners_with", author
+                        yield target, "partners_with", author, rule
                 elif source:
-                    yield source, relation, target
+                    yield source, relation, target, rule
     for m in GRANT.finditer(text) if RECEIVED.search(text) else ():
         giver = template.bodies(m.group("s") or m.group("s2"))[0]
         cues = [c for c in RECEIVED.finditer(text) if c.start() < m.start()] or list(RECEIVED.finditer(text))
@@ -54,14 +54,14 @@ def implicit_relations(template: Template, finder: MentionFinder, author: str | 
         receiver = template.bodies(near.group(1))[0] if near else \
             subject if opening and opening.group(1) not in (m.group("s"), m.group("s2")) else author
         if receiver and receiver != giver:
-            yield giver, "funds", receiver
+            yield giver, "funds", receiver, "implicit: grant from"
     if REGULATED.search(text):
         regulators = [x.name for x in template.mentions if finder.org_type(x.name) == "regulator"]
         others = [x.name for x in template.mentions if finder.org_type(x.name) != "regulator"]
         for regulator in regulators:
             source = others[0] if others else author
             if source:
-                yield source, "accountable_to", regulator
+                yield source, "accountable_to", regulator, "implicit: regulator"
 
 
 SUBJECT_NEXT = re.compile(r"\s+(?:will|would|shall|should|must|can|could|may|might|is|are|was|were|has|have|had)\b")
