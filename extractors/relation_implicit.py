@@ -5,8 +5,10 @@ speak."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from extractors.relation_mentions import MentionFinder, Template
+from extractors.relation_patterns import NOT_AN_ACT
 
 # Clauses that name only the other end: the source opens the sentence, or is the author.
 REST = r"(?P<t>[^.;:]*?)(?=\s+(?:to|which|who|that|in\s+order|on|for|by)\b|[.;:]|$)"
@@ -20,6 +22,10 @@ IMPLICIT = [(re.compile(p, re.I), relation, rule) for p, relation, rule in [
     (r"\b(?:the\s+)?collaboration\s+(?:of|between)\s+" + REST, "partners_with_author", "implicit: collaboration of"),
     (r"\bpart\s+of\s+the\s+membership\s+(?:for|of)\s+" + REST, "member_of", "implicit: part of the membership of"),
 ]]
+# "Membership includes ...", "Its members are ...": the members of the body the section is about.
+MEMBERSHIP = re.compile(r"^\W*(?P<back>(?:the|its|their)\s+)?(?:(?:current|full|voting)\s+)?(?:membership|members)\s+(?:includes?|included|comprises?|"
+                        r"consists\s+of|is\s+made\s+up\s+of|is\s+drawn\s+from|are|will\s+(?:include|comprise|be))\s*:?\s+"
+                        + NOT_AN_ACT + r"(?P<t>[^;]*)", re.I)
 OPENING = 60
 """How far into a sentence its opening body may stand ('The Council, along with ...')."""
 # Money a body gives: 'a £2m grant from @0@', 'received additional @0@ funding'.
@@ -30,12 +36,29 @@ GRANT = re.compile(r"\b(?:grant|funding|allocation|contribution|£[\d.,]+\s*(?:m
 REGULATED = re.compile(r"\binspect\w*|\bregulat\w*|\bregist\w*", re.I)
 
 
-def implicit_relations(template: Template, finder: MentionFinder, author: str | None):
-    """Relations whose clause names only the target, funds from a grant's giver, and
-    answering to a regulator whose inspections or regulations the sentence speaks of."""
+@dataclass
+class Ends:
+    """The bodies a clause that names one end may mean by the other: the paper's author, the
+    one body the section's heading names, and the subject of the sentence before."""
+
+    author: str | None
+    topic: str | None = None
+    subject: str | None = None
+
+
+def implicit_relations(template: Template, finder: MentionFinder, ends: Ends):
+    """Relations whose clause names only the target, funds from a grant's giver, answering
+    to a regulator whose inspections or regulations the sentence speaks of, and the members
+    a sentence lists without naming whose: 'The members are ...' are those of the sentence
+    before's subject, 'Membership includes ...' those of the section's body, else the author's."""
     text = template.text
     if "@" not in text:
         return
+    author = ends.author
+    m = MEMBERSHIP.match(text)
+    whose = (ends.subject if m.group("back") else ends.topic or author) if m else None
+    for member in template.bodies(m.group("t")) if whose else ():
+        yield member, "member_of", whose, "implicit: membership includes"
     opening = re.match(rf"^\W*(?:\d+(?:\.\d+)*\.?\s+|\([a-z0-9]+\)\s+)?[^@.;]{{0,{OPENING}}}?(@\d+@)", text)
     subject = template.mentions[int(opening.group(1)[1:-1])].name if opening else author
     for regex, relation, rule in IMPLICIT:

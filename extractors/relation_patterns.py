@@ -10,11 +10,23 @@ DET = r"(?:(?:the|both|all|each|individual|local|our|its|their|existing|new|sing
 ONE = rf"{DET}@\d+@"
 GROUP = rf"{ONE}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+or\s+){ONE})*"
 S, T = rf"(?P<s>{GROUP})", rf"(?P<t>{GROUP})"
-AUX = r"(?:(?:will|would|shall|should|could|may|might|can|to|also|now|both|jointly|continue|continues|to|want|wants|be|already)\s+)*"
+AUX = r"(?:(?:will|would|shall|should|could|may|might|can|to|also|now|both|jointly|continue|continues|to|want|wants|be|already|each)\s+)*"
 BE = r"(?:is|are|was|were|be|been|being|has\s+been|have\s+been|will\s+be|would\s+be)"
 LABEL = r"[^,;@()\[\]]{3,60}?(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)(?<!\bbe)(?<!\bbeen)"
 # A body that ends its phrase: "led by the CCG." but not "led by the CCG programme team".
 ENDS = r"(?=\s*(?:[,.;:)]|$)|\s+(?:and|to|with|in|on|at|for|from|as|until|since|through|who|which)\b)"
+
+# A sentence's own number: "4.2 ", "(b) ".
+NUMBER = r"(?:\d+(?:\.\d+)*\.?\s+|\([a-z0-9]+\)\s+)?"
+# A list whose items need not all be bodies ("@0@, the local NHS and @1@"): short items, one a body.
+ITEM = rf"(?:{ONE}|[\w'’\-]+(?:\s+[\w'’\-]+){{0,4}}?)"
+LIST = rf"(?P<s>(?=[^:;]*@){ITEM}(?:\s*,\s*(?:and\s+)?{ITEM}|\s+and\s+{ITEM})+)"
+MEMBER_KIND = r"(?:(?:full|voting|founding|statutory|key|core|permanent|standing|named|non-voting)\s+)?"
+# Money given is funding, not a service provided.
+NOT_MONEY = r"(?!(?:[\w\-£.]+\s+){0,3}?(?:funding|grants?|contributions?|money)\b)"
+# "The members of the Board are asked to ...": members doing something, not a list of them.
+NOT_AN_ACT = (r"(?!(?:asked|invited|requested|reminded|recommended|advised|encouraged|required|expected|able|aware|"
+              r"responsible|content|satisfied|supportive|clear|keen|committed|concerned|not|also|now|to)\b)")
 
 # (template regex, relation); groups s and t are the source and target bodies, or `label` a
 # function or event a body hosts.
@@ -24,24 +36,40 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s+{AUX}(?:commission|commissions|commissioned)\s+{T}", "commissions", "X commissions Y"),
     (rf"{S}-commissioned\s+{T}", "commissions", "X-commissioned Y"),
     (rf"{T}\s+{BE}\s+(?:jointly\s+|directly\s+)?commissioned\s+by\s+{S}", "commissions", "commissioned by"),
+    (rf"{T}\s*[,(]\s*(?:which\s+{BE}\s+|currently\s+|jointly\s+|directly\s+)?commissioned\s+by\s+{S}", "commissions", "Y, commissioned by X"),
     (rf"{S}\s+{AUX}(?:sub-?contract|sub-?contracts|sub-?contracted)\s+(?:[\w\-]+\s+){{0,4}}?to\s+{T}", "commissions", "subcontracts to"),
     (rf"\(?{T}\)?\s+{BE}\s+sub-?contracted\s+by\s+{S}", "commissions", "subcontracted by"),
     (rf"{S}\s+{AUX}(?:use|uses|used)\s+{T}\s+as\s+(?:their|its|the)\s+(?:main\s+|lead\s+|sole\s+|principal\s+)?(?:[\w\-]+\s+){{0,3}}?provider", "commissions", "uses as provider"),
     (rf"(?P<s>{ONE})\s+{AUX}(?:hold|holds|holding|has|have|signed|signs|award|awards|awarded|(?:has\s+|have\s+)?secured|"
      rf"(?:has\s+|have\s+)?agreed|let|lets|entered\s+into)\s+(?:a\s+|an\s+|the\s+)?"
      rf"(?:[\w\-]+\s+){{0,7}}?contracts?\s+with\s+(?P<t>{ONE})", "contract", "contract with"),
+    (rf"(?P<s>{ONE})['’]s?\s+(?:[\w\-]+\s+){{0,5}}?contracts?\s+with\s+(?P<t>{ONE})", "contract", "X's contract with Y"),
+    (rf"contracts?\s+between\s+(?P<s>{ONE})\s+and\s+(?P<t>{ONE})", "contract", "contract between X and Y"),
+    (rf"{S}\s+{AUX}(?:has\s+|have\s+)?(?:contracted|contracts)\s+{T}\s+to\b", "commissions", "X contracts Y to"),
+    (rf"{T}\s+{BE}\s+contracted\s+by\s+{S}", "commissions", "contracted by"),
+    (rf"{S}\s+{AUX}(?:has\s+|have\s+)?(?:awarded|awards|award|let|lets)\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w\-]+\s+){{0,5}}?"
+     rf"contracts?\s+(?:[^@.;]{{0,60}}?\s)?to\s+{T}", "commissions", "awards contract to"),
     # funds
     (rf"{S}\s+{AUX}(?:fund|funds|funded|provides?\s+funding\s+(?:to|for)|makes?\s+a\s+(?:financial\s+)?contribution\s+to)\s+{T}(?!\s*['’]s)", "funds", "X funds Y"),
     (rf"{T}\s+{BE}\s+(?:jointly\s+|partly\s+|fully\s+|directly\s+)?funded\s+by\s+{S}", "funds", "funded by"),
+    (rf"{T}\s*[,(]\s*(?:which\s+{BE}\s+|currently\s+|jointly\s+|partly\s+|fully\s+)?funded\s+by\s+{S}", "funds", "Y, funded by X"),
+    (rf"(?:funding|grants?|money|contributions?|£[\d.,]+\s*(?:m|k|bn|million|billion)?)\s+from\s+{S}\s+(?:to|for)\s+{T}", "funds", "funding from X to Y"),
+    (rf"{S}\s+{AUX}(?:provide|provides|provided|give|gives|gave|pay|pays|paid)\s+(?:a\s+|an\s+)?(?:[\w\-£.]+\s+){{0,3}}?"
+     rf"(?:funding|grants?|contributions?)\s+(?:to|for)\s+{T}", "funds", "provides a grant to"),
     (rf"{S}-funded\s+{T}", "funds", "X-funded Y"),
     (rf"{S}\s+{AUX}(?:has\s+|have\s+)?(?:allocated|awarded|granted|gave|given|committed)\s+[^@.;]{{0,40}}?"
      rf"(?:funding|grant|£[\d.,]+\s*(?:m|k|bn|million|billion)?)\s+(?:to|for)\s+{T}", "funds", "allocated funding to"),
     # provides_to
     (rf"{S}(?:['’]s)?\s+(?:[\w\-]+\s+){{0,3}}?{BE}?\s*seconded\s+to\s+{T}", "provides_to", "seconded to"),
-    (rf"{S}\s+{AUX}(?:provide|provides|provided|deliver|delivers|supply|supplies)\s+(?:[\w\-]+\s+){{1,5}}?(?:to|for)\s+{T}", "provides_to", "provides services to"),
+    (rf"{S}\s+{AUX}(?:provide|provides|provided|supply|supplies|supplied)\s+{T}\s+with\b", "provides_to", "X provides Y with"),
+    (rf"(?:provided|delivered|offered|supplied)\s+by\s+{S}\s+(?:to|for)\s+{T}", "provides_to", "provided by X to Y"),
+    (rf"{S}\s+{AUX}(?:provide|provides|provided|deliver|delivers|supply|supplies)\s+{NOT_MONEY}(?:[\w\-]+\s+){{1,5}}?(?:to|for)\s+{T}",
+     "provides_to", "provides services to"),
     # hosts
     (rf"{S}\s+{AUX}(?:host|hosts|hosted)\s+{T}", "hosts", "X hosts Y"),
     (rf"{T}\s+{BE}\s+hosted\s+by\s+{S}", "hosts", "hosted by"),
+    (rf"{T}\s*[,(]\s*(?:which\s+{BE}\s+|currently\s+)?hosted\s+by\s+{S}", "hosts", "Y, hosted by X"),
+    (rf"{S}\s+{AUX}{BE}\s+(?:the\s+)?(?:host|hosting|lead)\s+(?:organisation|body|authority|agency|employer)\s+for\s+{T}", "hosts", "host organisation for"),
     (rf"{T}\s+(?:sits|sit|is\s+located|are\s+located|is\s+based|are\s+based|is\s+managed|are\s+managed|is\s+hosted|are\s+hosted)"
      rf"\s+(?:within|in|under|by)\s+{S}", "hosts", "sits within"),
     (rf"{S}-(?:sponsored|led|hosted|run|managed)\s+{T}", "hosts", "X-sponsored Y"),
@@ -51,6 +79,15 @@ PATTERNS: list[tuple[str, str, str]] = [
     # accountable_to and reports_to
     (rf"{S}\s+{AUX}(?:{BE}\s+)?(?:held\s+)?(?:directly\s+)?(?:accountable|answerable)\s+to\s+{T}", "accountable_to", "accountable to"),
     (rf"{T}\s+{AUX}(?:hold|holds)\s+{S}\s+to\s+account", "accountable_to", "holds to account"),
+    (rf"{S}\s+{AUX}{BE}\s+(?:held\s+to\s+account|scrutinised|scrutinized)\s+by\s+{T}", "accountable_to", "held to account by"),
+    (rf"{S}\s+{AUX}(?:{BE}\s+)?(?:directly\s+)?responsible\s+to\s+{T}", "accountable_to", "responsible to"),
+    (rf"{S}\s+(?:must|should|shall|will|would|are\s+required\s+to|is\s+required\s+to|has\s+to|have\s+to|need\s+to|needs\s+to)\s+"
+     rf"(?:formally\s+)?consult\s+(?:with\s+)?(?:their\s+|its\s+|the\s+)?{T}", "scrutiny", "must consult scrutiny"),
+    (rf"{T}[^@;]{{0,80}}?\b(?:require|requires|required|request|requests|requested)\s+(?:the\s+)?(?:attendance|information|"
+     rf"attendance\s+and\s+information|information\s+and\s+attendance|evidence|a\s+response)\s+(?:of|from)\s+(?:the\s+)?(?:relevant\s+)?{S}",
+     "scrutiny", "scrutiny requires attendance of"),
+    (rf"{T}\s+{AUX}(?:scrutinise|scrutinises|scrutinised|scrutinize|scrutinizes|scrutinized)\s+(?:the\s+)?(?:work|plans|performance|"
+     rf"proposals|decisions)?\s*(?:of\s+)?{S}", "scrutiny", "scrutiny scrutinises"),
     (rf"{S}[^@;:]{{0,160}}?\b(?:reports?|reporting|bring\s+back[^@;:]{{0,40}}?reports?|provides?[^@;:]{{0,20}}?(?:updates|reports))"
      rf"\s+(?:[^@;:]{{0,40}}?\s)?(?:to|into)\s+{T}", "reports_to", "reports to"),
     (rf"{T}\s+{AUX}(?:receive|receives|received|consider|considers|considered|noted)\s+(?:\w+\s+){{0,3}}?"
@@ -64,7 +101,14 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"(?P<t>{ONE})\s*,?\s*(?:which|that)\s+(?:brings|will\s+bring|brought)\s+together\s+(?P<s>[^;]*)", "member_of", "which brings together"),
     (rf"(?P<t>{ONE})\s*,?\s*(?:which|that)\s+(?:includes|included|include|comprises|comprised|is\s+made\s+up\s+of)\s+"
      rf"(?:[a-z]+\s+){{0,3}}?(?:from\s+|of\s+)?(?P<s>[^;]*)", "member_of", "which includes"),
-    (rf"(?P<t>{ONE})(?:['’]s)?\s+(?:membership|members)\s+(?:includes?|comprises?|is\s+made\s+up\s+of|are)\s+(?P<s>[^;]*)", "member_of", "membership includes"),
+    (rf"(?P<t>{ONE})(?:['’]s)?\s+(?:membership|members)\s+(?:includes?|comprises?|is\s+made\s+up\s+of|are)\s+{NOT_AN_ACT}(?P<s>[^;]*)", "member_of", "membership includes"),
+    (rf"\b(?:the\s+)?(?:membership|members)\s+of\s+{T}\s+(?:includes?|included|comprises?|comprised|consists\s+of|"
+     rf"is\s+made\s+up\s+of|is\s+drawn\s+from|are|were|will\s+(?:include|comprise|be))\s*:?\s+{NOT_AN_ACT}(?P<s>[^;]*)",
+     "member_of", "membership of X includes"),
+    (rf"^\W*{NUMBER}(?:both\s+)?{LIST}\s+{AUX}(?:are|were|become|became|remain)\s+(?:all\s+|each\s+)?(?:the\s+)?{MEMBER_KIND}"
+     rf"members?\s+(?:of|on)\s+{T}", "member_of", "list are members of"),
+    (rf"{S}\s+{AUX}(?:nominate|nominates|nominated|appoint|appoints|appointed)\s+(?:[\w\-]+\s+){{0,4}}?"
+     rf"(?:members?|representatives?|councillors?|governors?)\s+(?:to|on|onto)\s+{T}", "member_of", "appoints members to"),
     (rf"(?P<t>{ONE})\s+(?:comprises|comprising(?:\s+of)?|consists\s+of|is\s+made\s+up\s+of|is\s+formed\s+of|brings\s+together)\s+"
      rf"(?:(?:representatives|members|leaders|partners|councillors|senior\s+\w+)\s+)?(?:appointed\s+by\s+|from\s+|of\s+)?(?P<s>[^;]*)", "member_of", "comprises"),
     (rf"(?P<t>{ONE})\s+{BE}\s+(?:a\s+|the\s+)?(?:statutory\s+)?(?:joint\s+committee|partnership|alliance|collaboration|coalition)\s+"
@@ -77,6 +121,11 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s+{AUX}(?:\w+\s+){{0,2}}?in\s+partnership\s+with\s+{T}", "partners_with", "in partnership with"),
     (rf"{S},?\s+(?:along|together)\s+with\s+(?:other\s+\w+,?\s+(?:such\s+as|including)\s+)?{T}", "partners_with", "along with"),
     (rf"partnership\s+between\s+{S}\s+and\s+{T}", "partners_with", "partnership between"),
+    (rf"(?:collaboration|joint\s+working|partnership\s+working|joint\s+arrangements?|joint\s+commissioning)\s+between\s+{S}\s+and\s+{T}",
+     "partners_with", "joint working between"),
+    (rf"(?P<s>{ONE})(?:['’]s)?\s+(?:key\s+|main\s+|strategic\s+)?(?:interdependencies|interfaces|links)\s+(?:include|includes|are|with)\s+(?P<t>[^;]*)",
+     "partners_with", "X's links include"),
+    (rf"(?:interdependencies|interfaces|links)\s+(?:of|for)\s+{S}\s+(?:include|includes|are)\s*:?\s+(?P<t>[^;]*)", "partners_with", "the links of X include"),
     # replaces
     (rf"{S}\s+{AUX}(?:replace|replaces|replaced|supersede|supersedes|take\s+the\s+place\s+of|takes\s+the\s+place\s+of|takes\s+over\s+from)\s+{T}", "replaces", "X replaces Y"),
     (rf"{T}\s+{BE}\s+(?:replaced|superseded)\s+by\s+{S}", "replaces", "replaced by"),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from extractors.context import PaperContext, Sentence
 from extractors.organisations import OrgMention
-from extractors.relation_implicit import implicit_relations
+from extractors.relation_implicit import Ends, implicit_relations
 from extractors.relation_mentions import MentionFinder, Template, template_of
 from extractors.relation_patterns import AUX, BE, COMPILED, ONE, S, T
 from schemas import Relation
@@ -48,6 +48,18 @@ MERGE = re.compile(rf"{S}\s+{AUX}(?:\w+\s+){{0,2}}?(?:become|becomes|merge\s+(?:
                    r"(?:a|one|the)\s+(?:single|new|merged)\s+(?:CCG|clinical\s+commissioning\s+group)\b", re.I)
 
 
+# "It reports to ...": 'it' followed by a verb that relates it to another body, so not the
+# 'it' of "It is proposed that ...".
+IT = re.compile(r"^\W*(It)\s+(?:also\s+|now\s+|currently\s+|formally\s+|directly\s+|will\s+|would\s+|shall\s+)*"
+                r"(?:reports?|reporting|is\s+(?:directly\s+|formally\s+|jointly\s+)?(?:accountable|answerable|responsible\s+to|"
+                r"a\s+sub|a\s+member|one\s+of|part\s+of|made\s+up|chaired|co-chaired|funded|hosted|commissioned|held\s+to)|"
+                r"be\s+(?:accountable|answerable|chaired|funded|hosted|commissioned|held\s+to)|sits?|works?|comprises|includes|"
+                r"brings\s+together|has\s+representation|commissions|funds|hosts)\b")
+# A lead-in's closing words, which its items stand in for: "... works with the following partners:".
+LEAD_END = re.compile(r"\s*(?:(?:the\s+)?following(?:\s+[\w\-]+){0,2}|as\s+follows|below)?\s*:\s*$", re.I)
+# The subject of a sentence: a body opening it, before its verb.
+SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+|\([a-z0-9]+\)\s+)?(?:The\s+)?@(\d+)@\s+(?:\w+\s+)?"
+                     r"(?:is|are|was|were|has|have|had|will|would|shall|should|must|can|may|meets|met|reports|works|brings)\b")
 # "This group, which included ...": the one body of that kind the sentence before named.
 THIS = re.compile(r"^\W*(?:this|the)\s+(group|board|committee|partnership|forum|alliance|network|panel|executive)\b", re.I)
 
@@ -88,7 +100,9 @@ def extract_relations(ctx: PaperContext) -> list[Relation]:
 
 
 def suggest(ctx: PaperContext) -> list[Candidate]:
-    """Every relation the rules read in the part's sentences, in order."""
+    """Every relation the rules read in the part's sentences, in order. A list item is also
+    read as the end of its lead-in ('Membership of the Board includes:' + 'the Council'), for
+    the relations that reach into the item."""
     finder = MentionFinder(ctx)
     out: list[Candidate] = []
     previous: Sentence | None = None
@@ -96,9 +110,15 @@ def suggest(ctx: PaperContext) -> list[Candidate]:
     for n, sentence in enumerate(ctx.sentences):
         before = finder.find(previous.text) if previous and previous.block_index == sentence.block_index else []
         mentions = _with_anaphor(sentence.text, finder.find(sentence.text), before)
+        subject = _subject(previous.text, finder) if previous and previous.section == sentence.section else None
+        mentions = _with_pronoun(sentence.text, mentions, subject)
         template = template_of(sentence.text, mentions)
-        found = [*_relations(template, before, finder), *implicit_relations(template, finder, ctx.orgs.author),
-                 *_dependencies(sentence.text)]
+        ends = Ends(ctx.orgs.author, _topic(sentence.section, finder), subject)
+        found = [*_read(template, before, finder, ends), *_dependencies(sentence.text)]
+        if sentence.is_item and sentence.lead_in.rstrip().endswith(":") and mentions:
+            own = {f[:3] for f in found}
+            found += [f for f in _read_item(sentence.lead_in, sentence.text, {m.name for m in mentions}, finder, ends)
+                      if f[:3] not in own]
         recent = [name for i, section, name in providers if section == sentence.section and n - i <= RECENT]
         m = SUBCONTRACTED.search(template.text)
         if m and recent:
@@ -110,6 +130,24 @@ def suggest(ctx: PaperContext) -> list[Candidate]:
     return out
 
 
+def _read(template: Template, before: list[OrgMention], finder: MentionFinder, ends: Ends) -> list[tuple]:
+    return [*_relations(template, before, finder), *implicit_relations(template, finder, ends)]
+
+
+def _read_item(lead_in: str, item: str, named: set[str], finder: MentionFinder, ends: Ends) -> list[tuple]:
+    """The relations of a lead-in and its item read as one sentence that reach a body the item names."""
+    text = f"{LEAD_END.sub('', lead_in)} {item}"
+    found = _read(template_of(text, finder.find(text)), [], finder, ends)
+    return [(s, r, t, f"{rule} (list item)") for s, r, t, rule in found if s in named or t in named]
+
+
+def _topic(section: str, finder: MentionFinder) -> str | None:
+    """The one body the section's own heading names ('Membership of the Partnership',
+    'Exampleton Health and Wellbeing Board')."""
+    names = {m.name for m in finder.find(section.split(" > ")[-1])} if section else set()
+    return names.pop() if len(names) == 1 else None
+
+
 def _with_anaphor(text: str, mentions: list[OrgMention], before: list[OrgMention]) -> list[OrgMention]:
     """'This group' opening a sentence is the one group the sentence before named."""
     m = THIS.match(text)
@@ -119,6 +157,22 @@ def _with_anaphor(text: str, mentions: list[OrgMention], before: list[OrgMention
     if len(named) != 1:
         return mentions
     return [OrgMention(m.start(1) - len("this "), m.end(), named.pop(), m.group(0).strip()), *mentions]
+
+
+def _subject(text: str, finder: MentionFinder) -> str | None:
+    """The body opening a sentence as its subject, before its verb."""
+    template = template_of(text, finder.find(text))
+    m = SUBJECT.match(template.text)
+    return template.mentions[int(m.group(1))].name if m else None
+
+
+def _with_pronoun(text: str, mentions: list[OrgMention], subject: str | None) -> list[OrgMention]:
+    """'It reports directly to ...': 'it' opening a sentence with a verb of the relations is
+    the subject of the sentence before."""
+    m = IT.match(text)
+    if not m or not subject or (mentions and mentions[0].start < m.end()):
+        return mentions
+    return [OrgMention(m.start(1), m.end(1), subject, m.group(1)), *mentions]
 
 
 def _relations(template: Template, before: list[OrgMention], finder: MentionFinder):
@@ -178,7 +232,13 @@ def _dependencies(text: str):
 
 def _directed(source: str, relation: str, target: str, finder: MentionFinder):
     """A contract between two bodies is commissioning from the commissioner to the provider,
-    whichever of them the sentence says holds it; between two commissioners it says nothing."""
+    whichever of them the sentence says holds it; between two commissioners it says nothing.
+    Consulting a body, or its asking for attendance, is answering to it when it is a
+    scrutiny body."""
+    if relation == "scrutiny":
+        if SCRUTINY.search(target) and not SCRUTINY.search(source):
+            yield source, "accountable_to", target
+        return
     if relation != "contract":
         yield source, relation, target
         return

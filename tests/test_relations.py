@@ -186,3 +186,95 @@ def test_a_councils_place_opening_a_clause_is_the_council():
 def test_a_body_acting_with_one_of_the_authors_members_partners_the_author():
     assert triples("Westshire Carers Partnership and Mr Patel wrote to the Minister about the budget.") == \
         {("Westshire Carers Partnership", "partners_with", CCG)}
+
+
+# --- membership, accountability, commissioning, funding and hosting in the genre's other forms ---
+
+BOARD = "Exampleton Safeguarding Adults Board"
+MIND = "Ferndale Mind"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # membership named from the body's side, and a list of members that are not all bodies
+    (f"Membership of the {BOARD} includes the Council, the CCG and Exampleton Healthcare NHS Trust.",
+     {(COUNCIL, "member_of", BOARD), (CCG, "member_of", BOARD), (TRUST, "member_of", BOARD)}),
+    (f"The members of the {BOARD} are the Council, the CCG and the police.",
+     {(COUNCIL, "member_of", BOARD), (CCG, "member_of", BOARD)}),
+    (f"The Council, the local NHS and Exampleton Healthcare NHS Trust are statutory members of the {BOARD}.",
+     {(COUNCIL, "member_of", BOARD), (TRUST, "member_of", BOARD)}),
+    (f"The Council and the CCG each appoint three members to the {BOARD}.",
+     {(COUNCIL, "member_of", BOARD), (CCG, "member_of", BOARD)}),
+    # accountability and scrutiny
+    (f"The {BOARD} is held to account by the Health and Wellbeing Board.", {(BOARD, "accountable_to", HWB)}),
+    (f"The {BOARD} is responsible to the Health and Wellbeing Board for its annual plan.", {(BOARD, "accountable_to", HWB)}),
+    ("NHS bodies must consult the Exampleton Health Scrutiny Committee on any substantial variation.",
+     {("NHS bodies", "accountable_to", "Exampleton Health Scrutiny Committee")}),
+    ("The Exampleton Health Scrutiny Committee may require attendance and information from Exampleton Healthcare NHS Trust.",
+     {(TRUST, "accountable_to", "Exampleton Health Scrutiny Committee")}),
+    # commissioning and contracts
+    (f"The Council's contract with {MIND} runs to March 2021.", {(COUNCIL, "commissions", MIND)}),
+    (f"The Council has contracted {MIND} to run the befriending service.", {(COUNCIL, "commissions", MIND)}),
+    (f"The CCG awarded the community equipment contract to Greenway Care Ltd in May.", {(CCG, "commissions", "Greenway Care Ltd")}),
+    (f"{MIND}, commissioned by the Council, runs the peer support groups.", {(COUNCIL, "commissions", MIND)}),
+    # funding
+    (f"{MIND}, funded by the CCG, offers talking therapies.", {(CCG, "funds", MIND)}),
+    (f"The Council provides an annual grant to {MIND} for the drop-in service.", {(COUNCIL, "funds", MIND)}),
+    (f"Funding from the CCG to {MIND} will continue for two years.", {(CCG, "funds", MIND)}),
+    # hosting and provision
+    (f"{MIND}, hosted by the Council, employs two support workers.", {(COUNCIL, "hosts", MIND)}),
+    (f"The Council is the host organisation for the {BOARD}.", {(COUNCIL, "hosts", BOARD)}),
+    (f"Exampleton Healthcare NHS Trust provides the Council with occupational therapy advice.", {(TRUST, "provides_to", COUNCIL)}),
+    # partnership
+    ("Joint working between the Council and Exampleton Healthcare NHS Trust has improved discharge.", {(COUNCIL, "partners_with", TRUST)}),
+    (f"The {BOARD}'s key interdependencies include the Health and Wellbeing Board and {MIND}.",
+     {(BOARD, "partners_with", HWB), (BOARD, "partners_with", MIND)}),
+])
+def test_the_genres_other_forms_of_each_relation(sentence, expected):
+    assert triples(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    # members doing something are no list of members
+    f"The members of the {BOARD} are asked to note the report from the Council.",
+    # consulting a body that does not scrutinise
+    "NHS bodies must consult the Council on the proposal.",
+    # a relationship between bodies need not be a partnership
+    "There will be no hierarchical relationship between the Council and Exampleton Healthcare NHS Trust.",
+    # a list of bodies that is not the subject of 'are members of'
+    "Residents told the Council and the CCG that carers are members of many groups.",
+])
+def test_no_relation_in_the_genres_other_forms(sentence):
+    assert triples(sentence) == set()
+
+
+@pytest.mark.parametrize("before, sentence, expected", [
+    (f"The {BOARD} is a statutory partnership.", "It reports directly to the Health and Wellbeing Board.",
+     {(BOARD, "reports_to", HWB)}),
+    (f"The {BOARD} met four times this year.", "It is chaired by the Council.", {(COUNCIL, "member_of", BOARD)}),
+    # 'it' that stands for no body
+    (f"The {BOARD} met four times this year.", "It is proposed that the Council reports to the Health and Wellbeing Board.",
+     {(COUNCIL, "reports_to", HWB)}),
+    # the sentence before opened with no body
+    ("Last year the plan was revised.", "It reports directly to the Health and Wellbeing Board.", set()),
+])
+def test_it_is_the_body_that_opened_the_sentence_before(before, sentence, expected):
+    assert triples(before + " " + sentence) == expected
+
+
+def test_members_listed_without_their_body_are_the_section_bodys_or_the_authors():
+    cover = ["Exampleton Safeguarding Adults Board", "Date: 12 March 2019", "Report Title: Annual report 2018/19",
+             f"Report Author: Jo Bloggs, Business Manager, {BOARD}"]
+    out = extract(*INTRO, "Membership includes senior officers from the Council, the police and the CCG.", cover=cover)
+    assert {(r.source, r.relation, r.target) for r in out.relations} == {(COUNCIL, "member_of", BOARD), (CCG, "member_of", BOARD)}
+
+
+def test_the_members_are_those_of_the_subject_of_the_sentence_before():
+    found = triples(f"The {BOARD} is a statutory body. The members are the Council and the CCG.")
+    assert found == {(COUNCIL, "member_of", BOARD), (CCG, "member_of", BOARD)}
+    assert triples("The plan was agreed last year. The members are the Council and the CCG.") == set()
+
+
+def test_a_list_item_ends_its_lead_in():
+    found = triples(f"The {BOARD} works with the following partners:", ("bullet", "Ferndale Mind"),
+                    ("bullet", "Exampleton Healthcare NHS Trust"))
+    assert found == {(BOARD, "partners_with", MIND), (BOARD, "partners_with", TRUST)}
