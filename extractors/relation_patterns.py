@@ -135,3 +135,33 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s+{AUX}(?:deliver|delivers|delivered|provide|provides|provided|run|runs)\s+[^@.;]{{0,80}}?on\s+behalf\s+of\s+{T}", "provides_to", "X delivers on behalf of Y"),
 ]
 COMPILED = [(re.compile(p, re.I), relation, rule) for p, relation, rule in PATTERNS]
+AT_BODY = [p.startswith(("(?P<s>", "(?P<t>", r"\(?(?P<t>")) for p, _, _ in PATTERNS]
+"""The patterns that open with a body, so a match can only start where a body (or a
+determiner before it) does: tried there alone, they run several times faster."""
+BODY_STARTS = re.compile(rf"(?<![\w@]){DET}@\d+@", re.I)
+
+
+def matches(regex: re.Pattern, at_body: bool, text: str, starts: list[int]):
+    """regex.finditer(text), trying a pattern that opens with a body only at `starts`."""
+    if not at_body:
+        yield from regex.finditer(text)
+        return
+    end = 0
+    for start in starts:
+        if start >= end:
+            m = regex.match(text, start)
+            if m:
+                end = max(m.end(), start + 1)
+                yield m
+
+
+def body_starts(text: str) -> list[int]:
+    """Every offset where a body's phrase may open: each placeholder and each determiner
+    before it ('both the @0@')."""
+    out = set()
+    for m in BODY_STARTS.finditer(text):
+        out.add(m.start())
+        for word in re.finditer(r"\S+\s+", text[m.start():m.end()]):
+            out.add(m.start() + word.start())
+        out.add(m.end() - len(m.group(0).split()[-1]))
+    return sorted(out)

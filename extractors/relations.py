@@ -10,6 +10,7 @@ nothing: a missing relation is better than a wrong one.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -17,7 +18,7 @@ from extractors.context import PaperContext, Sentence
 from extractors.organisations import OrgMention
 from extractors.relation_implicit import Ends, implicit_relations
 from extractors.relation_mentions import MentionFinder, Template, template_of
-from extractors.relation_patterns import AUX, BE, COMPILED, ONE, S, T
+from extractors.relation_patterns import AT_BODY, AUX, BE, COMPILED, ONE, S, T, body_starts, matches
 from schemas import Relation
 
 COMMISSIONERS = {"ccg", "council", "nhs_england"}
@@ -104,21 +105,22 @@ def suggest(ctx: PaperContext) -> list[Candidate]:
     read as the end of its lead-in ('Membership of the Board includes:' + 'the Council'), for
     the relations that reach into the item."""
     finder = MentionFinder(ctx)
+    find = functools.lru_cache(maxsize=None)(finder.find)
+    topic = functools.lru_cache(maxsize=None)(lambda section: _topic(section, find))
     out: list[Candidate] = []
     previous: Sentence | None = None
     providers: list[tuple[int, str, str]] = []      # (sentence number, section, provider named)
     for n, sentence in enumerate(ctx.sentences):
-        before = finder.find(previous.text) if previous and previous.block_index == sentence.block_index else []
-        mentions = _with_anaphor(sentence.text, finder.find(sentence.text), before)
-        subject = _subject(previous.text, finder) if previous and previous.section == sentence.section else None
+        before = find(previous.text) if previous and previous.block_index == sentence.block_index else []
+        mentions = _with_anaphor(sentence.text, find(sentence.text), before)
+        subject = _subject(previous.text, find) if previous and previous.section == sentence.section else None
         mentions = _with_pronoun(sentence.text, mentions, subject)
         template = template_of(sentence.text, mentions)
-        ends = Ends(ctx.orgs.author, _topic(sentence.section, finder), subject)
+        ends = Ends(ctx.orgs.author, topic(sentence.section), subject)
         found = [*_read(template, before, finder, ends), *_dependencies(sentence.text)]
         if sentence.is_item and sentence.lead_in.rstrip().endswith(":") and mentions:
             own = {f[:3] for f in found}
-            found += [f for f in _read_item(sentence.lead_in, sentence.text, {m.name for m in mentions}, finder, ends)
-                      if f[:3] not in own]
+            found += [f for f in _read_item(sentence.lead_in, sentence.text, find, finder, ends) if f[:3] not in own]
         recent = [name for i, section, name in providers if section == sentence.section and n - i <= RECENT]
         m = SUBCONTRACTED.search(template.text)
         if m and recent:
@@ -134,17 +136,20 @@ def _read(template: Template, before: list[OrgMention], finder: MentionFinder, e
     return [*_relations(template, before, finder), *implicit_relations(template, finder, ends)]
 
 
-def _read_item(lead_in: str, item: str, named: set[str], finder: MentionFinder, ends: Ends) -> list[tuple]:
+def _read_item(lead_in: str, item: str, find, finder: MentionFinder, ends: Ends) -> list[tuple]:
     """The relations of a lead-in and its item read as one sentence that reach a body the item names."""
-    text = f"{LEAD_END.sub('', lead_in)} {item}"
-    found = _read(template_of(text, finder.find(text)), [], finder, ends)
-    return [(s, r, t, f"{rule} (list item)") for s, r, t, rule in found if s in named or t in named]
+    lead = LEAD_END.sub("", lead_in) + " "
+    named = find(item)
+    mentions = [*find(lead), *(OrgMention(m.start + len(lead), m.end + len(lead), m.name, m.text) for m in named)]
+    found = _read(template_of(lead + item, mentions), [], finder, ends)
+    names = {m.name for m in named}
+    return [(s, r, t, f"{rule} (list item)") for s, r, t, rule in found if s in names or t in names]
 
 
-def _topic(section: str, finder: MentionFinder) -> str | None:
+def _topic(section: str, find) -> str | None:
     """The one body the section's own heading names ('Membership of the Partnership',
     'Exampleton Health and Wellbeing Board')."""
-    names = {m.name for m in finder.find(section.split(" > ")[-1])} if section else set()
+    names = {m.name for m in find(section.split(" > ")[-1])} if section else set()
     return names.pop() if len(names) == 1 else None
 
 
@@ -159,9 +164,9 @@ def _with_anaphor(text: str, mentions: list[OrgMention], before: list[OrgMention
     return [OrgMention(m.start(1) - len("this "), m.end(), named.pop(), m.group(0).strip()), *mentions]
 
 
-def _subject(text: str, finder: MentionFinder) -> str | None:
+def _subject(text: str, find) -> str | None:
     """The body opening a sentence as its subject, before its verb."""
-    template = template_of(text, finder.find(text))
+    template = template_of(text, find(text))
     m = SUBJECT.match(template.text)
     return template.mentions[int(m.group(1))].name if m else None
 
@@ -180,10 +185,11 @@ def _relations(template: Template, before: list[OrgMention], finder: MentionFind
     if "@" not in text:
         return
     two = len(template.mentions) > 1
-    for regex, relation, rule in COMPILED:
+    starts = body_starts(text)
+    for (regex, relation, rule), at_body in zip(COMPILED, AT_BODY):
         if not two and "label" not in regex.groupindex:
             continue                # a relation between bodies needs two of them
-        for m in regex.finditer(text):
+        for m in matches(regex, at_body, text, starts):
             sources = template.bodies(m.group("s"))
             if "label" in regex.groupindex and m.group("label"):
                 label = _clean_label(m.group("label"))
