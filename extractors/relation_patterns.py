@@ -22,8 +22,8 @@ NUMBER = r"(?:\d+(?:\.\d+)*\.?\s+|\([a-z0-9]+\)\s+)?"
 ITEM = rf"(?:{ONE}|[\w'’\-]+(?:\s+[\w'’\-]+){{0,4}}?)"
 LIST = rf"(?P<s>(?=[^:;]*@){ITEM}(?:\s*,\s*(?:and\s+)?{ITEM}|\s+and\s+{ITEM})+)"
 MEMBER_KIND = r"(?:(?:full|voting|founding|statutory|key|core|permanent|standing|named|non-voting)\s+)?"
-# Money given is funding, not a service provided.
-NOT_MONEY = r"(?!(?:[\w\-£.]+\s+){0,3}?(?:funding|grants?|contributions?|money)\b)"
+# Money given is funding, and a secretariat given is hosting, not a service provided.
+NOT_A_SERVICE = r"(?!(?:[\w\-£.]+\s+){0,3}?(?:funding|grants?|contributions?|money|secretariat)\b)"
 # "The members of the Board are asked to ...": members doing something, not a list of them.
 NOT_AN_ACT = (r"(?!(?:asked|invited|requested|reminded|recommended|advised|encouraged|required|expected|able|aware|"
               r"responsible|content|satisfied|supportive|clear|keen|committed|concerned|not|also|now|to)\b)")
@@ -36,6 +36,10 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s+{AUX}(?:commission|commissions|commissioned)\s+{T}", "commissions", "X commissions Y"),
     (rf"{S}-commissioned\s+{T}", "commissions", "X-commissioned Y"),
     (rf"{T}\s+{BE}\s+(?:jointly\s+|directly\s+)?commissioned\s+by\s+{S}", "commissions", "commissioned by"),
+    (rf"commissioned\s+by\s+{S}\s*,?\s+(?:and\s+)?(?:{BE}\s+)?(?:delivered|provided|run)\s+by\s+{T}", "commissions",
+     "commissioned by X and delivered by Y"),
+    (rf"(?:delivered|provided|run)\s+by\s+{T}\s*,?\s+(?:and\s+)?(?:{BE}\s+)?(?:jointly\s+)?commissioned\s+by\s+{S}", "commissions",
+     "delivered by Y and commissioned by X"),
     (rf"{T}\s*[,(]\s*(?:which\s+{BE}\s+|currently\s+|jointly\s+|directly\s+)?commissioned\s+by\s+{S}", "commissions", "Y, commissioned by X"),
     (rf"{S}\s+{AUX}(?:sub-?contract|sub-?contracts|sub-?contracted)\s+(?:[\w\-]+\s+){{0,4}}?to\s+{T}", "commissions", "subcontracts to"),
     (rf"\(?{T}\)?\s+{BE}\s+sub-?contracted\s+by\s+{S}", "commissions", "subcontracted by"),
@@ -63,13 +67,15 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}(?:['’]s)?\s+(?:[\w\-]+\s+){{0,3}}?{BE}?\s*seconded\s+to\s+{T}", "provides_to", "seconded to"),
     (rf"{S}\s+{AUX}(?:provide|provides|provided|supply|supplies|supplied)\s+{T}\s+with\b", "provides_to", "X provides Y with"),
     (rf"(?:provided|delivered|offered|supplied)\s+by\s+{S}\s+(?:to|for)\s+{T}", "provides_to", "provided by X to Y"),
-    (rf"{S}\s+{AUX}(?:provide|provides|provided|deliver|delivers|supply|supplies)\s+{NOT_MONEY}(?:[\w\-]+\s+){{1,5}}?(?:to|for)\s+{T}",
+    (rf"{S}\s+{AUX}(?:provide|provides|provided|deliver|delivers|supply|supplies)\s+{NOT_A_SERVICE}(?:[\w\-]+\s+){{1,5}}?(?:to|for)\s+{T}",
      "provides_to", "provides services to"),
     # hosts
     (rf"{S}\s+{AUX}(?:host|hosts|hosted)\s+{T}", "hosts", "X hosts Y"),
     (rf"{T}\s+{BE}\s+hosted\s+by\s+{S}", "hosts", "hosted by"),
     (rf"{T}\s*[,(]\s*(?:which\s+{BE}\s+|currently\s+)?hosted\s+by\s+{S}", "hosts", "Y, hosted by X"),
     (rf"{S}\s+{AUX}{BE}\s+(?:the\s+)?(?:host|hosting|lead)\s+(?:organisation|body|authority|agency|employer)\s+for\s+{T}", "hosts", "host organisation for"),
+    (rf"{S}\s+{AUX}(?:provide|provides|provided|host|hosts|hosted)\s+(?:the\s+)?(?:secretariat|administrative\s+support|"
+     rf"clerking|business\s+management)\s+(?:for|to)\s+{T}", "hosts", "provides the secretariat for"),
     (rf"{T}\s+(?:sits|sit|is\s+located|are\s+located|is\s+based|are\s+based|is\s+managed|are\s+managed|is\s+hosted|are\s+hosted)"
      rf"\s+(?:within|in|under|by)\s+{S}", "hosts", "sits within"),
     (rf"{S}-(?:sponsored|led|hosted|run|managed)\s+{T}", "hosts", "X-sponsored Y"),
@@ -97,24 +103,29 @@ PATTERNS: list[tuple[str, str, str]] = [
      rf"(?:full\s+|voting\s+|founding\s+|statutory\s+|key\s+|core\s+)?(?:members?|part|partners?)\s+(?:of|in|on)\s+{T}", "member_of", "is a member of"),
     (rf"{S}\s+{AUX}(?:sit|sits|be\s+represented|are\s+represented|is\s+represented|chair|chairs|chaired|co-chairs)\s+(?:on\s+)?{T}", "member_of", "sits on / chairs"),
     (rf"{T}\s+{BE}\s+(?:co-)?chaired\s+by\s+{S}", "member_of", "chaired by"),
+    (rf"{T}\s+{BE}\s+(?:co-)?chaired\s+by\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){{1,5}}?(?:of|from|at)\s+{S}", "member_of",
+     "chaired by a role of X"),
     (rf"(?P<t>{ONE})[^@;]{{0,40}}?\b(?:has|have|with|includes?|including)\s+(?:\w+\s+)?representation\s+from\s+{S}", "member_of", "representation from"),
     (rf"(?P<t>{ONE})\s*,?\s*(?:which|that)\s+(?:brings|will\s+bring|brought)\s+together\s+(?P<s>[^;]*)", "member_of", "which brings together"),
     (rf"(?P<t>{ONE})\s*,?\s*(?:which|that)\s+(?:includes|included|include|comprises|comprised|is\s+made\s+up\s+of)\s+"
      rf"(?:[a-z]+\s+){{0,3}}?(?:from\s+|of\s+)?(?P<s>[^;]*)", "member_of", "which includes"),
     (rf"(?P<t>{ONE})(?:['’]s)?\s+(?:membership|members)\s+(?:includes?|comprises?|is\s+made\s+up\s+of|are)\s+{NOT_AN_ACT}(?P<s>[^;]*)", "member_of", "membership includes"),
     (rf"\b(?:the\s+)?(?:membership|members)\s+of\s+{T}\s+(?:includes?|included|comprises?|comprised|consists\s+of|"
-     rf"is\s+made\s+up\s+of|is\s+drawn\s+from|are|were|will\s+(?:include|comprise|be))\s*:?\s+{NOT_AN_ACT}(?P<s>[^;]*)",
+     rf"is\s+made\s+up\s+of|is\s+comprised(?:\s+of)?|is\s+drawn\s+from|are|were|will\s+(?:include|comprise|be))\s*:?\s+{NOT_AN_ACT}(?P<s>[^;]*)",
      "member_of", "membership of X includes"),
     (rf"^\W*{NUMBER}(?:both\s+)?{LIST}\s+{AUX}(?:are|were|become|became|remain)\s+(?:all\s+|each\s+)?(?:the\s+)?{MEMBER_KIND}"
      rf"members?\s+(?:of|on)\s+{T}", "member_of", "list are members of"),
     (rf"{S}\s+{AUX}(?:nominate|nominates|nominated|appoint|appoints|appointed)\s+(?:[\w\-]+\s+){{0,4}}?"
      rf"(?:members?|representatives?|councillors?|governors?)\s+(?:to|on|onto)\s+{T}", "member_of", "appoints members to"),
+    (rf"(?P<t>{ONE})[^@;]{{0,80}}?\b(?:established|set\s+up|formed|created|constituted)\s+(?:jointly\s+)?(?:by|between)\s+"
+     rf"(?P<s>{ONE}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){ONE})+)", "member_of", "established jointly by"),
     (rf"(?P<t>{ONE})\s+(?:comprises|comprising(?:\s+of)?|consists\s+of|is\s+made\s+up\s+of|is\s+formed\s+of|brings\s+together)\s+"
      rf"(?:(?:representatives|members|leaders|partners|councillors|senior\s+\w+)\s+)?(?:appointed\s+by\s+|from\s+|of\s+)?(?P<s>[^;]*)", "member_of", "comprises"),
     (rf"(?P<t>{ONE})\s+{BE}\s+(?:a\s+|the\s+)?(?:statutory\s+)?(?:joint\s+committee|partnership|alliance|collaboration|coalition)\s+"
      rf"(?:of|between)\s+(?P<s>[^;.]*)", "member_of", "is a partnership of"),
     # reports_to: a body's sub-group reports to it
-    (rf"{S}\s+{BE}\s+(?:a\s+|the\s+)?(?:sub-?group|sub-?committee|sub-?board|working\s+group)\s+of\s+{T}", "reports_to", "is a sub-group of"),
+    (rf"{S}\s+{BE}\s+(?:a\s+|the\s+|one\s+of\s+(?:the\s+)?(?:\w+\s+)?)?(?:sub-?groups?|sub-?committees?|sub-?boards?|working\s+groups?)\s+of\s+{T}",
+     "reports_to", "is a sub-group of"),
     # partners_with
     (rf"{S}\s+{AUX}(?:work|works|working|worked)\s+(?:closely\s+|jointly\s+|in\s+partnership\s+)?(?:together\s+)?"
      rf"(?:with|alongside)\s+(?:each\s+of\s+|all\s+of\s+)?{T}", "partners_with", "works with"),
@@ -125,6 +136,8 @@ PATTERNS: list[tuple[str, str, str]] = [
      "partners_with", "joint working between"),
     (rf"(?P<s>{ONE})(?:['’]s)?\s+(?:key\s+|main\s+|strategic\s+)?(?:interdependencies|interfaces|links)\s+(?:include|includes|are|with)\s+(?P<t>[^;]*)",
      "partners_with", "X's links include"),
+    (rf"{S}\s+{AUX}(?:has|have)\s+(?:\w+\s+){{0,2}}?(?:interdependencies|interfaces|links)\s+with\s+(?P<t>[^;]*)", "partners_with",
+     "X has links with"),
     (rf"(?:interdependencies|interfaces|links)\s+(?:of|for)\s+{S}\s+(?:include|includes|are)\s*:?\s+(?P<t>[^;]*)", "partners_with", "the links of X include"),
     # replaces
     (rf"{S}\s+{AUX}(?:replace|replaces|replaced|supersede|supersedes|take\s+the\s+place\s+of|takes\s+the\s+place\s+of|takes\s+over\s+from)\s+{T}", "replaces", "X replaces Y"),

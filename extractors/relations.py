@@ -54,7 +54,7 @@ MERGE = re.compile(rf"{S}\s+{AUX}(?:\w+\s+){{0,2}}?(?:become|becomes|merge\s+(?:
 IT = re.compile(r"^\W*(It)\s+(?:also\s+|now\s+|currently\s+|formally\s+|directly\s+|will\s+|would\s+|shall\s+)*"
                 r"(?:reports?|reporting|is\s+(?:directly\s+|formally\s+|jointly\s+)?(?:accountable|answerable|responsible\s+to|"
                 r"a\s+sub|a\s+member|one\s+of|part\s+of|made\s+up|chaired|co-chaired|funded|hosted|commissioned|held\s+to)|"
-                r"be\s+(?:accountable|answerable|chaired|funded|hosted|commissioned|held\s+to)|sits?|works?|comprises|includes|"
+                r"be\s+(?:accountable|answerable|chaired|funded|hosted|commissioned|held\s+to)|sits?|works?|comprises|"
                 r"brings\s+together|has\s+representation|commissions|funds|hosts)\b")
 # A lead-in's closing words, which its items stand in for: "... works with the following partners:".
 LEAD_END = re.compile(r"\s*(?:(?:the\s+)?following(?:\s+[\w\-]+){0,2}|as\s+follows|below)?\s*:\s*$", re.I)
