@@ -22,10 +22,13 @@ IMPLICIT = [(re.compile(p, re.I), relation, rule) for p, relation, rule in [
     (r"\b(?:the\s+)?collaboration\s+(?:of|between)\s+" + REST, "partners_with_author", "implicit: collaboration of"),
     (r"\bpart\s+of\s+the\s+membership\s+(?:for|of)\s+" + REST, "member_of", "implicit: part of the membership of"),
 ]]
-# "Membership includes ...", "Its members are ...": the members of the body the section is about.
-MEMBERSHIP = re.compile(r"^\W*(?P<back>(?:the|its|their)\s+)?(?:(?:current|full|voting)\s+)?(?:membership|members)\s+(?:includes?|included|comprises?|"
-                        r"consists\s+of|is\s+made\s+up\s+of|is\s+comprised(?:\s+of)?|is\s+drawn\s+from|are|will\s+(?:include|comprise|be))\s*:?\s+"
-                        + NOT_AN_ACT + r"(?P<t>[^;]*)", re.I)
+# "Membership includes ...", "Its members are ...", "Key partners include ...": the members or
+# partners of the body the section is about; 'the', 'its' and 'their' point back to the
+# subject of the sentence before.
+LISTED = re.compile(r"^\W*(?P<back>(?:the|its|their)\s+)?(?:(?:current|full|voting|key|main|other|strategic|statutory)\s+)*"
+                    r"(?:(?P<member>membership|members)|partners|partner\s+organisations|interdependencies|links)\s+"
+                    r"(?:includes?|included|comprises?|consists\s+of|is\s+made\s+up\s+of|is\s+comprised(?:\s+of)?|is\s+drawn\s+from|"
+                    r"are|will\s+(?:include|comprise|be))\s*:?\s+" + NOT_AN_ACT + r"(?P<t>[^;]*)", re.I)
 OPENING = 60
 """How far into a sentence its opening body may stand ('The Council, along with ...')."""
 # Money a body gives: 'a £2m grant from @0@', 'received additional @0@ funding'.
@@ -51,16 +54,20 @@ class Ends:
 def implicit_relations(template: Template, finder: MentionFinder, ends: Ends):
     """Relations whose clause names only the target, funds from a grant's giver, answering
     to a regulator whose inspections or regulations the sentence speaks of, and the members
-    a sentence lists without naming whose: 'The members are ...' are those of the sentence
-    before's subject, 'Membership includes ...' those of the section's body, else the author's."""
+    or partners a sentence lists without naming whose: 'The members are ...' are those of the
+    sentence before's subject, 'Membership includes ...' those of the section's body, else the
+    author's."""
     text = template.text
     if "@" not in text:
         return
     author = ends.author
-    m = MEMBERSHIP.match(text)
+    m = LISTED.match(text)
     whose = (ends.subject if m.group("back") else ends.topic or author) if m else None
-    for member in template.bodies(m.group("t")) if whose else ():
-        yield member, "member_of", whose, "implicit: membership includes"
+    for body in template.bodies(m.group("t")) if whose else ():
+        if m.group("member"):
+            yield body, "member_of", whose, "implicit: membership includes"
+        else:
+            yield whose, "partners_with", body, "implicit: partners include"
     opening = re.match(rf"^\W*(?:\d+(?:\.\d+)*\.?\s+|\([a-z0-9]+\)\s+)?[^@.;]{{0,{OPENING}}}?(@\d+@)", text)
     subject = template.mentions[int(opening.group(1)[1:-1])].name if opening else author
     for regex, relation, rule in IMPLICIT:

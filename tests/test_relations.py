@@ -278,6 +278,10 @@ def test_members_listed_without_their_body_are_the_section_bodys_or_the_authors(
     assert {(r.source, r.relation, r.target) for r in out.relations} == {(COUNCIL, "member_of", BOARD), (CCG, "member_of", BOARD)}
 
 
+def test_partners_listed_without_their_body_are_the_authors():
+    assert triples(f"Key partners include {MIND} and the Council.") == {(CCG, "partners_with", MIND), (CCG, "partners_with", COUNCIL)}
+
+
 def test_the_members_are_those_of_the_subject_of_the_sentence_before():
     found = triples(f"The {BOARD} is a statutory body. The members are the Council and the CCG.")
     assert found == {(COUNCIL, "member_of", BOARD), (CCG, "member_of", BOARD)}
