@@ -2,8 +2,8 @@
 
     python bench/relation_patterns.py [--cache DIR] [--judged FILE] [--out DIR] [--show-check]
 
-Every relation `suggest` reads in the shared papers (with gold) and the unannotated ones is
-attributed to its rule. On a shared paper a rule's (source, relation, target) is true when the
+Every relation `suggest` reads and `classify` keeps, in the shared papers (with gold) and the
+unannotated ones, is attributed to its rule. On a shared paper a rule's (source, relation, target) is true when the
 gold has that triple (the shared scorer's canonical names, through the gold's aliases), false
 when not. The unannotated papers have no gold: `--judged` names a file of lines
 'T|F<TAB>source<TAB>relation<TAB>target' written by reading every relation of the dump; triples
@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from extraction import SHARED, STUDY, load_scorer, parsed  # noqa: E402
 from extractors.context import build_context  # noqa: E402
-from extractors.relations import suggest  # noqa: E402
+from extractors.relations import classify, suggest  # noqa: E402
 from pipeline.errors import PaperError  # noqa: E402
 from pipeline.extract import part_blocks, prepare  # noqa: E402
 
@@ -36,7 +36,7 @@ def candidates(pdf: Path, cache: Path) -> list:
     out = []
     for blocks in part_blocks(prepared.paper, 1):
         ctx = build_context(prepared.paper, prepared.document, prepared.orgs, blocks)
-        out += [c for c in suggest(ctx) if c.source != c.target]
+        out += [c for c in suggest(ctx) if classify(c) is None]
     return out
 
 

@@ -89,15 +89,28 @@ class Candidate:
 
 
 def extract_relations(ctx: PaperContext) -> list[Relation]:
-    """Each relation once, at the first sentence that states it."""
+    """Each relation kept, once, at the first sentence that states it."""
     out, seen = [], set()
     for c in suggest(ctx):
         key = (c.source, c.relation, c.target)
-        if c.source != c.target and key not in seen:
+        if key not in seen and classify(c) is None:
             seen.add(key)
-            out.append(Relation(**c.sentence.provenance(ctx.document), source=c.source,
-                                relation=c.relation, target=c.target))
+            out.append(fill(ctx, c))
     return out
+
+
+def classify(c: Candidate) -> str | None:
+    """Why a candidate is dropped, or None to keep it: a body has no relation to itself, and a
+    scrutiny body holds the bodies it scrutinises to account, it does not partner them."""
+    if c.source == c.target:
+        return "one body at both ends"
+    if c.relation == "partners_with" and (SCRUTINY.search(c.source) or SCRUTINY.search(c.target)):
+        return "a scrutiny body is no partner"
+    return None
+
+
+def fill(ctx: PaperContext, c: Candidate) -> Relation:
+    return Relation(**c.sentence.provenance(ctx.document), source=c.source, relation=c.relation, target=c.target)
 
 
 def suggest(ctx: PaperContext) -> list[Candidate]:

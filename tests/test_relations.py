@@ -292,3 +292,7 @@ def test_a_list_item_ends_its_lead_in():
     found = triples(f"The {BOARD} works with the following partners:", ("bullet", "Ferndale Mind"),
                     ("bullet", "Exampleton Healthcare NHS Trust"))
     assert found == {(BOARD, "partners_with", MIND), (BOARD, "partners_with", TRUST)}
+
+
+def test_a_scrutiny_body_is_no_partner():
+    assert triples("We will keep listening to our partners, including the Exampleton Health Scrutiny Committee.") == set()
