@@ -18,8 +18,10 @@ ENDS = r"(?=\s*(?:[,.;:)]|$)|\s+(?:and|to|with|in|on|at|for|from|as|until|since|
 
 # A sentence's own number: "4.2 ", "(b) ".
 NUMBER = r"(?:\d+(?:\.\d+)*\.?\s+|\([a-z0-9]+\)\s+)?"
-# A list whose items need not all be bodies ("@0@, the local NHS and @1@"): short items, one a body.
-ITEM = rf"(?:{ONE}|[\w'’\-]+(?:\s+[\w'’\-]+){{0,4}}?)"
+# A list whose items need not all be bodies ("@0@, the local NHS and @1@"): short items, one a
+# body, none with a verb or a clause of its own.
+WORD = r"(?!(?:that|which|who|is|are|was|were|be|been|has|have|had|will|would|said|agreed|noted|told)\b)[\w'’\-]+"
+ITEM = rf"(?:{ONE}|{WORD}(?:\s+{WORD}){{0,4}}?)"
 LIST = rf"(?P<s>(?=[^:;]*@){ITEM}(?:\s*,\s*(?:and\s+)?{ITEM}|\s+and\s+{ITEM})+)"
 MEMBER_KIND = r"(?:(?:full|voting|founding|statutory|key|core|permanent|standing|named|non-voting)\s+)?"
 # Money given is funding, and a secretariat given is hosting, not a service provided.

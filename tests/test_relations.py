@@ -252,6 +252,7 @@ def test_the_genres_other_forms_of_each_relation(sentence, expected):
     "There will be no hierarchical relationship between the Council and Exampleton Healthcare NHS Trust.",
     # a list of bodies that is not the subject of 'are members of'
     "Residents told the Council and the CCG that carers are members of many groups.",
+    f"In 2019, the Council and residents agreed that carers are members of the {BOARD}.",
 ])
 def test_no_relation_in_the_genres_other_forms(sentence):
     assert triples(sentence) == set()
