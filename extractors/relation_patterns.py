@@ -115,8 +115,8 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"\b(?:the\s+)?(?:membership|members)\s+of\s+{T}\s+(?:includes?|included|comprises?|comprised|consists\s+of|"
      rf"is\s+made\s+up\s+of|is\s+comprised(?:\s+of)?|is\s+drawn\s+from|are|were|will\s+(?:include|comprise|be))\s*:?\s+{NOT_AN_ACT}(?P<s>[^;]*)",
      "member_of", "membership of X includes"),
-    (rf"^\W*{NUMBER}(?:both\s+)?{LIST}\s+{AUX}(?:are|were|become|became|remain)\s+(?:all\s+|each\s+)?(?:the\s+)?{MEMBER_KIND}"
-     rf"members?\s+(?:of|on)\s+{T}", "member_of", "list are members of"),
+    (rf"^\W*{NUMBER}(?:both\s+)?{LIST}\s+{AUX}(?:(?:are|were|become|became|remain)\s+(?:all\s+|each\s+)?(?:the\s+)?{MEMBER_KIND}"
+     rf"(?:members?|partners?)\s+(?:of|on|in)|(?:are\s+|were\s+)?represented\s+on|sit\s+on)\s+{T}", "member_of", "list are members of"),
     (rf"{S}\s+{AUX}(?:nominate|nominates|nominated|appoint|appoints|appointed)\s+(?:[\w\-]+\s+){{0,4}}?"
      rf"(?:members?|representatives?|councillors?|governors?)\s+(?:to|on|onto)\s+{T}", "member_of", "appoints members to"),
     (rf"(?P<t>{ONE})[^@;]{{0,80}}?\b(?:established|set\s+up|formed|created|constituted)\s+(?:jointly\s+)?(?:by|between)\s+"

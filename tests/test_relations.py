@@ -206,6 +206,8 @@ MIND = "Ferndale Mind"
      {(COUNCIL, "member_of", BOARD), (CCG, "member_of", BOARD)}),
     (f"Membership of the {BOARD} is comprised of the Council, the CCG and the police.",
      {(COUNCIL, "member_of", BOARD), (CCG, "member_of", BOARD)}),
+    (f"The Council, schools and Exampleton Healthcare NHS Trust are represented on the {BOARD}.",
+     {(COUNCIL, "member_of", BOARD), (TRUST, "member_of", BOARD)}),
     (f"The Council and the CCG each appoint three members to the {BOARD}.",
      {(COUNCIL, "member_of", BOARD), (CCG, "member_of", BOARD)}),
     # accountability and scrutiny
