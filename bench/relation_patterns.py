@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from extraction import SHARED, STUDY, load_scorer, parsed  # noqa: E402
 from extractors.context import build_context  # noqa: E402
+from extractors.relation_patterns import PATTERNS  # noqa: E402
 from extractors.relations import classify, suggest  # noqa: E402
 from pipeline.errors import PaperError  # noqa: E402
 from pipeline.extract import part_blocks, prepare  # noqa: E402
@@ -49,6 +50,10 @@ def judged(path: Path | None) -> dict[tuple, str]:
         if len(parts) >= 4:
             marks[tuple(p.strip() for p in parts[1:4])] = parts[0].strip()
     return marks
+
+
+def _n(short: str) -> int:
+    return int(short.strip("PU*"))
 
 
 def main() -> None:
@@ -100,18 +105,21 @@ def main() -> None:
             else:
                 mark = marks.get(triple, "?")
                 row["un_" + {"T": "true", "F": "false"}.get(mark, "unjudged")] += 1
-                if mark == "F":
-                    row["false_papers"].add(short)
+                if mark in ("T", "F"):
+                    row["papers" if mark == "T" else "false_papers"].add(short)
                 mark, text = "U" + mark, c.sentence.text
             listing[c.rule].append(f"{mark} {short} p.{c.sentence.page} {c.source} | {c.relation} | {c.target}  <<{text}>>")
         if study:
             unread += [f"MISS {short} {s} | {r} | {t}" for s, r, t in sorted(gold_triples - read)]
-    print(f"{'rule':40} {'papers':>6} {'true':>5} {'false':>5} {'unT':>4} {'unF':>4} {'un?':>4}")
+    for _, _, name in PATTERNS:
+        rows[name]              # the clause patterns that read nothing are listed too
+    print(f"{'rule':44} {'true':>4} {'false':>5} {'unT':>4} {'unF':>4} {'un?':>4}  true in / false in")
     for name, row in sorted(rows.items(), key=lambda kv: (-kv[1]["true"], kv[1]["false"])):
-        print(f"{name[:40]:40} {len(row['papers']):6d} {row['true']:5d} {row['false']:5d} {row['un_true']:4d} "
-              f"{row['un_false']:4d} {row['un_unjudged']:4d}")
+        print(f"{name[:44]:44} {row['true']:4d} {row['false']:5d} {row['un_true']:4d} {row['un_false']:4d} "
+              f"{row['un_unjudged']:4d}  {','.join(sorted(row['papers'], key=_n)) or '-'} / "
+              f"{','.join(sorted(row['false_papers'], key=_n)) or '-'}")
     total = {k: sum(r[k] for r in rows.values()) for k in ("true", "false", "un_true", "un_false", "un_unjudged")}
-    print(f"{'all rules':40} {'':6} {total['true']:5d} {total['false']:5d} {total['un_true']:4d} "
+    print(f"{'all rules':44} {total['true']:4d} {total['false']:5d} {total['un_true']:4d} "
           f"{total['un_false']:4d} {total['un_unjudged']:4d}")
     a.out.mkdir(parents=True, exist_ok=True)
     with (a.out / "patterns.md").open("w") as f:

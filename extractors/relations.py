@@ -1,12 +1,14 @@
 """Relations a sentence states between bodies: who commissions, funds, hosts, answers to,
 reports to, sits on, works with or replaces whom (ANNOTATION.md's relation types).
 
-Each sentence is rewritten with its bodies as placeholders ("@0@ and @1@ both use @2@ as
-their main provider"), and clause patterns over that template decide the relation and its
-direction. A coordinated subject ("both the CCG and the Council") gives each body the
-relation. Clauses that name only one end are `relation_implicit`'s. "This group" means the
-one body of that kind the sentence before named. Bodies come from `MentionFinder`. A pattern that does not fire gives
-nothing: a missing relation is better than a wrong one.
+suggest: each sentence is rewritten with its bodies as placeholders ("@0@ and @1@ both use
+@2@ as their main provider") and read by the clause patterns between two bodies
+(`relation_patterns`), the clauses that name one end (`relation_implicit`) and the rules
+here that look beyond one clause: "This group" and "It" for a body the sentence before
+named, a list item as the end of its lead-in, a subcontract by the provider just named.
+Every candidate carries the rule that read it. classify: drop what cannot be a relation.
+fill: the record, once per relation. Bodies come from `MentionFinder`. A pattern that does
+not fire gives nothing: a missing relation is better than a wrong one.
 """
 from __future__ import annotations
 
