@@ -100,7 +100,7 @@ def _kind(text: str, money: MoneyMention) -> str | None:
 
 def _in_breakdown(text: str, before: MoneyMention, money: MoneyMention) -> bool:
     """'£59m, comprising £56m for package costs and £3m for staffing', '£37.2m coming from the
-    CCG and £5.3m from LBB': the parts of one breakdown share a kind, and a part that names no
+    CCG and £5.3m from LBE': the parts of one breakdown share a kind, and a part that names no
     holder shares the holder of the part before it."""
     gap = text[before.end:money.start]
     return len(gap) <= 60 and bool(re.search(r"\b(?:and|with|comprising|of\s+which)\b|,", gap))
@@ -122,7 +122,7 @@ def _holder(ctx: PaperContext, text: str, money: MoneyMention) -> str | None:
 
 def _default_holder(ctx: PaperContext, c: Candidate, kept: list[Candidate]) -> str | None:
     """The paper's author holds a sum nobody is named beside, except a population's sums and a
-    total whose parts name their own holders ('£42.5m with £37.2m from the CCG and £5.3m from LBB')."""
+    total whose parts name their own holders ('£42.5m with £37.2m from the CCG and £5.3m from LBE')."""
     if POPULATION.search(c.sentence.text):
         return None
     parts = [k for k in kept if k.part_of is c]

@@ -4,9 +4,9 @@ with one that takes a complement ("Department for ...", "University of ..."), an
 each kind implies. New places, services and boards are found without listing any of them.
 
 A name never crosses a line, never runs through another body's kind word before "and", "&"
-or a comma ("Medway Council and Kent County Council" are two bodies, "Brighton & Hove City
+or a comma ("Ashdown Council and Kingsmere County Council" are two bodies, "Ashdown & Weald City
 Council" one), never runs through a person's role ("Cabinet Member for ..."), and loses the
-sentence's opening words ("Should Kent County Council" is Kent County Council).
+sentence's opening words ("Should Kingsmere County Council" is Kingsmere County Council).
 """
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ KIND: dict[str, str | None] = {
 OPENER = {"Department", "Ministry", "Office", "University", "Association", "Institute", "Society",
           "Federation", "Council", "Borough", "City", "House", "Court", "Chamber", "College", "Church",
           "Isle", "Isles", "Bank"}
-# Words of a person's office: a name stops before them ("Bromley CCG Chief Officer").
+# Words of a person's office: a name stops before them ("Exampleton CCG Chief Officer").
 ROLE = {"Member", "Members", "Director", "Directors", "Officer", "Officers", "Leader", "Chair", "Chairman",
         "Chairwoman", "Head", "Manager", "Managers", "Lead", "Clerk", "Minister", "Councillor", "Councillors",
         "Cllr", "Cllrs", "Mayor", "Chief", "Deputy", "Secretary", "President", "Portfolio", "Holder",
@@ -96,7 +96,7 @@ TIER_GROUP = re.compile(rf"(?<![\w'’\-]){TIERS}(?:\s+(?:and|&|or)\s+{TIERS})?\
 THE_NHS = re.compile(r"\b[Tt]he NHS\b(?![ \t]+[A-Z])")
 GOVERNMENT = re.compile(r"(?<=[Tt]he )Government\b(?![ \t]+[A-Z])|(?<=of )Government\b(?![ \t]+[A-Z])")
 
-# A provider known by its place: only where the paper gives it an acronym, "Bromley Health Care (BHC)".
+# A provider known by its place: only where the paper gives it an acronym, "Exampleton Health Care (EHC)".
 PROVIDER = re.compile(r"(?<![\w'’\-])[A-Z][a-z]+(?: [A-Z][a-z]+){0,2} Health ?[Cc]are(?=\s*\([A-Z]{2,6}\))")
 
 # Words of names that say what kind of body, not which: "Scrutiny Committee", "Local Authority".
@@ -160,7 +160,7 @@ def _bare(word: str) -> str:
 
 
 def _is_role(tokens: list[tuple[int, str]], i: int) -> bool:
-    """'Cabinet Member for ...', 'Chief Officer', 'Assistant Director Strengthening ...' are
+    """'Cabinet Member for ...', 'Chief Officer', 'Assistant Director Community ...' are
     offices; 'Member Services Committee', 'Senior Officer Group' and 'Association of Directors
     of ...' are names."""
     word = _bare(tokens[i][1])
@@ -232,7 +232,7 @@ def _name(piece: list[tuple[int, str]], common: set[str]):
 def _begin(piece, end: int, openers: list[int]) -> int | None:
     """Where the name starts: past the sentence's opening words, past a heading or phrase
     joined to it by 'of'/'for' ('Terms of Reference for the ...'), past all but the last item
-    of a comma list that is not the name's own ('Jo Bloggs, Kent County Council')."""
+    of a comma list that is not the name's own ('Jo Bloggs, Kingsmere County Council')."""
     begin = 0
     for j in range(end - 1):
         tok, nxt = piece[j][1], piece[j + 1][1]
@@ -247,7 +247,7 @@ def _begin(piece, end: int, openers: list[int]) -> int | None:
     while chain > begin and _bare(piece[chain - 1][1]) in KIND:
         chain -= 1
     if chain > begin and not piece[chain - 1][1][:1].isupper() and not any(o < chain for o in openers):
-        return None          # "LBB and CCG", "NHSE on CCG": the kind word has no name of its own
+        return None          # "LBE and CCG", "NHSE on CCG": the kind word has no name of its own
     while begin <= end and (piece[begin][1] in LEADING_NOISE or piece[begin][1].lower() in FUNCTION_WORDS
                             or not piece[begin][1][:1].isupper() or re.search(r"-[a-z]+$", piece[begin][1])):
         begin += 1
@@ -268,7 +268,7 @@ def _span_text(piece, begin: int, end: int) -> str:
 
 def _place_start(piece, begin: int, end: int, common: set[str]) -> int:
     """A council's or CCG's name starts at its place: words before it that the paper also
-    writes in lower case ('Cabinet Member for Adults and Health West Sussex County Council')
+    writes in lower case ('Cabinet Member for Adults and Health Westshire County Council')
     belong to the text in front, when a place word remains."""
     i = begin
     while i < end and (not piece[i][1][:1].isupper() or

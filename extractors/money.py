@@ -69,7 +69,7 @@ def _as_range(text: str, low: re.Match, high: re.Match) -> tuple[int, float, flo
 
 def find_money(text: str) -> list[MoneyMention]:
     """Every sum of money in text, in order. A figure without "£" counts only with a unit and
-    after a "£" figure earlier in the same sentence ("£37.2m from the CCG and 5.3m from LBB")."""
+    after a "£" figure earlier in the same sentence ("£37.2m from the CCG and 5.3m from LBE")."""
     figures = [f for f in _FIGURE.finditer(text) if f["currency"] or _unit(f)]
     found: list[MoneyMention] = []
     currency_seen_at: int | None = None   # end of the latest figure written with "£"

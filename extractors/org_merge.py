@@ -35,13 +35,13 @@ def _key(name: str) -> str:
 
 
 def initials(name: str) -> str:
-    """'London Borough of Bromley' -> 'LBB'; an acronym inside a name stays whole."""
+    """'London Borough of Exampleton' -> 'LBE'; an acronym inside a name stays whole."""
     return "".join(w if w.isupper() else w[0] for w in re.findall(r"[A-Za-z]+", name)
                    if w.lower() not in ("of", "and", "the", "for", "upon", "on"))
 
 
 def _learn_initials(text: str, entries: list[OrgEntry]) -> None:
-    """A paper that writes 'LBB' without defining it still means its London Borough of Bromley:
+    """A paper that writes 'LBE' without defining it still means its London Borough of Exampleton:
     three or more initials of exactly one body, used as a word in the paper, are its alias."""
     taken = {f for e in entries for f in e.forms}
     owners: dict[str, list[OrgEntry]] = {}
@@ -85,8 +85,8 @@ def _merge_into(entries: list[OrgEntry], preferred: set[str | None], common: set
 
 
 def _same_key_merged(entries: list[OrgEntry]) -> list[OrgEntry]:
-    """Entries that came to share a key ('Bromley Council' named from the place, 'London
-    Borough of Bromley' from the text) are one body, under the first's name."""
+    """Entries that came to share a key ('Exampleton Council' named from the place, 'London
+    Borough of Exampleton' from the text) are one body, under the first's name."""
     out: dict[str, OrgEntry] = {}
     for entry in entries:
         first = out.setdefault(_key(entry.name), entry)

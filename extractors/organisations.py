@@ -1,7 +1,7 @@
 """Organisations of one paper: canonical names, the aliases the paper uses, and their types.
 
 suggest: every name the gazetteer's kind-word grammar finds, the bodies named as items of a
-list, and acronyms the paper defines ("Kent Integrated Care Alliance (KICA)").
+list, and acronyms the paper defines ("Kingsmere Integrated Care Alliance (KICA)").
 classify: a name the paper only ever uses with "a"/"an" is a kind of body, not one body.
 fill: forms of one body merged under its longest name; a generic name ("Scrutiny Committee",
 "Health and Wellbeing Boards") joins the one body it must mean, and once the paper's author
@@ -246,7 +246,7 @@ def _only_indefinite(text: str, starts: list[int]) -> bool:
 
 
 def _initials_fit(acronym: str, name: str) -> bool:
-    """'(KICA)' after 'Kent Integrated Care Alliance'; not '(see Appendix A)' nor a
+    """'(KICA)' after 'Kingsmere Integrated Care Alliance'; not '(see Appendix A)' nor a
     bracketed aside that only starts with a capital."""
     letters = [c for c in acronym if c.isalpha()]
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= len(letters) - 1 and \

@@ -1,7 +1,8 @@
 """The bodies of a paper as relation patterns see them: the organisation index's mentions,
-plus the forms papers use without defining them: initials ("LBB" for London Borough of
-Bromley), a trust's own first word ("Oxleas"), the one body a bare head noun means ("the
-Forum"; in a body's own paper, "the Partnership" is the author), generic names in lower case ("local authorities"), "government" for the paper's
+plus the forms papers use without defining them: initials ("LBE" for London Borough of
+Exampleton), a trust's own first word ("Riverside"), the one body a bare head noun means ("the
+Forum"; in a body's own paper, "the Partnership" is the author), generic names in lower case
+("local authorities"), "government" for the paper's
 Government, and plural mentions of the paper's group of CCGs or of local authorities.
 """
 from __future__ import annotations
@@ -84,7 +85,7 @@ class MentionFinder:
         self.places = self._places()
 
     def _initials(self) -> list[tuple[OrgEntry, str]]:
-        """'LBB' for 'London Borough of Bromley', when no other body has the same initials."""
+        """'LBE' for 'London Borough of Exampleton', when no other body has the same initials."""
         by_initials: dict[str, list[OrgEntry]] = {}
         for e in self.entries:
             words = [w for w in re.findall(r"[A-Za-z]+", e.name) if w.lower() not in JOINERS]
@@ -93,7 +94,7 @@ class MentionFinder:
         return [(es[0], acronym) for acronym, es in by_initials.items() if len(es) == 1]
 
     def _first_words(self) -> list[tuple[OrgEntry, str]]:
-        """'Oxleas' for 'Oxleas Foundation Trust': a provider's own name word that no other body
+        """'Riverside' for 'Riverside Foundation Trust': a provider's own name word that no other body
         of the paper shares."""
         out = []
         for e in self.entries:
@@ -105,7 +106,7 @@ class MentionFinder:
         return out
 
     def _places(self) -> list[tuple[re.Pattern, str]]:
-        """'Birmingham were set to receive ...', 'Kent and the Department of ... hosted': a
+        """'Exampleton were set to receive ...', 'Kingsmere and the Department of ... hosted': a
         council's place opening a sentence as its subject is the council."""
         out = []
         for e in self.entries:

@@ -74,7 +74,7 @@ def refresh_cross_paper(con) -> CrossPaperSummary:
 # --- organisations -------------------------------------------------------------------------
 
 def _distinctive(form: str) -> bool:
-    """'NHSE' or 'Brent CCG' name one body wherever they appear; 'the CCG', 'Health and
+    """'NHSE' or 'Exampleton CCG' name one body wherever they appear; 'the CCG', 'Health and
     Wellbeing Boards' or 'Local Authority' mean whichever body the paper is about."""
     return any(w.lower() not in GENERIC_WORDS for w in re.findall(r"[\w']+", form))
 
@@ -89,7 +89,7 @@ def resolve_organisations(orgs: list[dict]) -> tuple[list[dict], dict[tuple[str,
     """Group each paper's organisations into bodies across papers.
 
     Two papers' organisations are one body when their names agree once wording is folded
-    ("NHS Brent Clinical Commissioning Group" and "Brent CCG"), or when one's name is a
+    ("NHS Exampleton Clinical Commissioning Group" and "Exampleton CCG"), or when one's name is a
     distinctive alias of the other ("NHSE"). Generic names stay with their own paper.
     Returns the entities and a map (doc_id, per-paper name) -> entity_id.
     """

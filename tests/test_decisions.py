@@ -316,7 +316,7 @@ FORMS = {
 
 
 def test_every_form_of_a_cue_holds_a_trigger_word_of_its_pattern():
-    from extractors.decision_cues import ASK, PENDING, RESOLUTION, TAKEN, TRIGGERS, WORD
+    from extractors.decisions.cues import ASK, PENDING, RESOLUTION, TAKEN, TRIGGERS, WORD
 
     patterns = {"ask": ASK, "resolution": RESOLUTION, "pending": PENDING, "taken": TAKEN}
     for cue, sentences in FORMS.items():

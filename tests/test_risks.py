@@ -58,6 +58,14 @@ def test_minutes_in_reported_speech():
     assert len(out.risks) == 4
 
 
+def test_minutes_report_pressures_and_consequences_in_the_past_tense():
+    out = run("It was noted that the Trust remained under significant financial pressure.",
+              "Members were advised that demand for placements was expected to exceed the budget.",
+              "Officers explained that without additional funding the service would have to close.",
+              "It was reported that there had been delays in the delivery of the new vehicles.")
+    assert len(out.risks) == 4
+
+
 def test_pressures_shortfalls_and_unsustainable_positions():
     out = run("Rising demand for placements is putting further pressure on the children's services budget.",
               "The grant received was insufficient to cover the cost of the night service.",
@@ -105,6 +113,47 @@ def test_a_modal_sentence_is_a_risk_under_a_risk_heading_only():
 def test_a_clause_pointing_back_states_its_risk_with_the_clause_before():
     out = run("The service could not keep relying on one-off grants; this was unsustainable.")
     assert quotes(out.risks) == ["The service could not keep relying on one-off grants; this was unsustainable."]
+
+
+def test_impacts_the_paper_calls_adverse_or_expects():
+    out = run("Closing the unit would impact negatively on our standing with local partners.",
+              "The new charges could have a detrimental effect on smaller care homes.",
+              "Families on low incomes are likely to be disproportionately affected by the fare increase.",
+              "Higher rents may be a longer-term effect of the shortage of social housing.")
+    assert len(out.risks) == 4
+
+
+def test_an_impact_that_is_not_adverse_is_not_a_risk():
+    out = run("The new hubs will impact positively on the health of residents.",
+              "The assessment shows no negative impact on any protected group.")
+    assert out.risks == []
+
+
+def test_threats_a_sentence_gives_as_its_reason_or_its_consequence():
+    out = run("Some of these projects may need to be paused given the ongoing pressures on the capital budget.",
+              "Due to difficulties with the contractor the footbridge will not be finished by the end of July.",
+              "The savings target may mean stopping some of the smaller grant schemes.",
+              "Running two referral routes would result in duplication of effort.")
+    assert len(out.risks) == 4
+
+
+def test_what_cannot_be_done_or_is_not_met():
+    out = run("Rising need for support at home cannot be managed within the current block contracts.",
+              "Significant levels of unmet need remain for mental health support among older carers.")
+    assert len(out.risks) == 2
+
+
+def test_a_condition_whose_state_persists_or_harms_is_a_risk():
+    out = run("6.2 If the transfer is not agreed, the team will continue to sit in a directorate without the "
+              "statutory duty, and gaps in oversight will remain.",
+              "Should the panel decide not to meet, the option would still be open to members to write in.")
+    assert [r.quote[:6] for r in out.risks] == ["6.2 If"]
+
+
+def test_drawbacks_after_a_run_in_that_rejects_an_option_in_the_same_paragraph():
+    out = run("Alternatives considered and rejected: Do nothing; This would leave residents without a "
+              "local service. It would additionally damage our relationships with community partners.")
+    assert [r.mitigation for r in out.risks] == ["Alternatives considered and rejected: Do nothing"] * 2
 
 
 # --- risk lists ------------------------------------------------------------------------------
@@ -193,6 +242,17 @@ def test_every_sentence_of_a_disadvantages_column_is_a_risk_and_advantages_are_n
     ("Despite the pressures on the budget, the partnership opened the hub on time.", "concession"),
     ("Table 2 sets out the main risks and how they are managed.", "pointer to risks"),
     ("There is a risk register for each workstream of the programme.", "risk instrument"),
+    ("Young carers are more likely to miss school and less likely to report it than their peers.", "evidence"),
+    ("If there are any obstacles to using the shared drive, a new site could be set up.", "contingency"),
+    ("Tenants may have been more adversely affected if the works had started in the winter.", "counterfactual"),
+    ("No one ward would be more adversely affected than any other by the change.", "denied"),
+    ("This presents challenges and pressures.", "pointer"),
+    ("She was worried that she would not be able to keep up with the rent.", "a person's story"),
+    ("The assessment found that the proposal would not adversely affect any protected group.", "denied"),
+    ("The change is not expected to have a negative impact on residents.", "denied"),
+    ("Members were reassured that there would be no impact on front line services.", "denied"),
+    ("The funding gap has now been closed through one-off savings.", "denied"),
+    ("Apologies were received from Cllr Patel, who was unable to attend.", "attendance"),
 ])
 def test_what_only_looks_like_a_risk_is_dropped_with_its_reason(text, reason):
     assert [reason_dropped for _, _, reason_dropped in decisions(text)] == [reason]
@@ -201,7 +261,7 @@ def test_what_only_looks_like_a_risk_is_dropped_with_its_reason(text, reason):
 def test_a_sentence_cut_by_a_page_break_is_not_read_from_its_middle():
     assert decisions("There is no expectation that older residents in the scheme",
                      "would be adversely affected by the proposed change.") == [
-        ("would be adversely affected by the proposed change.", "threat:consequence", "fragment")]
+        ("would be adversely affected by the proposed change.", "threat:negative impact", "fragment")]
 
 
 def test_headings_and_lead_ins_are_read_as_headings_never_as_risks():
@@ -215,6 +275,18 @@ def test_a_risk_written_as_a_label_is_a_risk():
 @pytest.mark.parametrize("text", [
     "The population aged over 65 grew by 8% between 2011 and 2016.",
     "A single point of access would benefit residents.",
+    # a body's choice argued from its means, not a threat to it
+    "The Council cannot afford to continue to fund the festival when its care budget is overspent.",
+    # a complaint about the paper before the committee, not a threat to a service
+    "Members raised concerns about the lack of detail in the report on the savings.",
+    # uncertainty about nothing in particular
+    "There is some uncertainty here and the group would look at national requirements first.",
+    # a constraint explained, not a threat
+    "The officer explained that opening the centre at weekends is not possible.",
+    # a meeting's own business
+    "The item was deferred due to time constraints.",
+    # a complaint about what was not done, not a concern about what may follow
+    "Members were concerned that the minutes had not been circulated in time.",
 ])
 def test_headings_background_and_benefits_are_not_risks(text):
     assert run(text).risks == []
@@ -258,7 +330,7 @@ def test_we_resolves_to_the_author_in_a_board_paper():
 
 
 def test_the_cheap_gates_never_hide_a_family_s_match():
-    from extractors import risk_cues as cues
+    from extractors.risks import cues
     from tests import test_risks
     import inspect
     sentences = [s for s in re.findall(r'"([^"]{20,})"', inspect.getsource(test_risks))]

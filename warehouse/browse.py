@@ -6,7 +6,7 @@ budgets, milestones and risks their `org`, commitments their `actor`, decisions 
 relations both ends. Sections name none, so an organisation filter leaves them out. A name is
 the organisation the cross-paper step resolved it to (org_names, org_entities: one body under
 all its names and papers), keyed by that entity's id; a name it has not resolved is keyed by
-a slug of itself ("NHS Brent CCG" -> "nhs-brent-ccg").
+a slug of itself ("NHS Exampleton CCG" -> "nhs-exampleton-ccg").
 
 `prepare_browsing` precomputes, as tables, what every search would otherwise redo: each
 searchable item's paper facts, each organisation a record names, and each indexed word's

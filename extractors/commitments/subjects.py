@@ -165,7 +165,7 @@ def _classify(ctx: PaperContext, head: str) -> Subject:
 
 
 def _unit(words: list[str]) -> bool:
-    """'The SEND service', 'The Care Leavers Service', 'Local teams'; not 'The transfer of service'."""
+    """'The Young Carers Service', 'The Reablement Team', 'Local teams'; not 'The transfer of service'."""
     lowered = [w.lower() for w in words]
     if set(lowered) & PREPOSITIONS:
         return False
@@ -203,7 +203,7 @@ def _links_only(between: str) -> bool:
 
 
 def _unit_name(ctx: PaperContext, head: str) -> str | None:
-    """A unit the paper names ('The Care Leavers Service') under its own name, else the author."""
+    """A unit the paper names ('The Young Carers Service') under its own name, else the author."""
     name = DETERMINER.sub("", head.strip())
     words = name.split()
     proper = all(w[:1].isupper() or w in ("and", "of", "for", "the", "&") for w in words)

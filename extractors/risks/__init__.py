@@ -1,12 +1,14 @@
 """Risks: threats and barriers to delivery that the paper itself states as such.
 
 suggest -> classify -> fill. `suggest` proposes, recall first, every place a risk may be
-stated: a sentence with a threat construction (risk_cues.THREAT), an item of a list the paper
-introduces as risks, a sentence of a risk section, a cell of a risk or disadvantages column,
-and a risk register's row. `classify` drops what only looks like a risk (chart labels and
-fragments, lead-ins, planned actions against a risk, population and evidence statements,
-denials, benefits), naming the reason. `fill` writes the description, the mitigation the paper
-pairs with the risk and whose risk it is.
+stated: a sentence with a threat construction (cues.THREAT), an item of a list the paper
+introduces as risks, a sentence of a risk section or of a paragraph that opens by turning an
+option down, a cell of a risk or disadvantages column, and a risk register's row
+(structure.py). `classify` drops what only looks like a risk (chart labels and fragments,
+lead-ins, planned actions against a risk, population and evidence statements, denials,
+contingencies, a case study's person, apologies, benefits), naming the reason
+(lookalikes.py). `fill` writes the description, the mitigation the paper pairs with the risk
+and whose risk it is.
 """
 from __future__ import annotations
 
@@ -14,7 +16,9 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 
-from extractors import risk_cues as cues
+from extractors.risks import cues
+from extractors.risks import lookalikes as looks
+from extractors.risks import structure
 from extractors.context import PaperContext, Sentence
 from extractors.cues import item_text, opens_with_imperative, short
 from schemas import BlockKind, Risk
@@ -41,17 +45,22 @@ def suggest(ctx: PaperContext) -> list[Candidate]:
     columns = _table_columns(ctx)
     out: list[Candidate] = []
     done_cells: set[int] = set()
-    label = ("", "")            # the latest run-in heading ('Alternatives considered and rejected:') and its section
+    # The latest run-in heading ('Alternatives considered and rejected:'), the section it heads and,
+    # for one that opens its paragraph or cell ('... rejected: Do nothing;'), that block alone.
+    label: tuple[str, str, int | None] = ("", "", None)
     for i, sentence in enumerate(ctx.sentences):
         column = columns.get(sentence.block_index)
-        if column is not None:
+        if column is not None and column.role != "other":
             out += _cell_candidates(ctx, i, column, done_cells)
             continue
         if not sentence.is_item and (sentence.text.endswith(":") or
-                                     (cues.is_label(sentence.text) and not _threat_source(sentence.text))):
-            label = (sentence.text, sentence.section)
+                                     (looks.is_label(sentence.text) and not _threat_source(sentence.text))):
+            label = (sentence.text, sentence.section, None)
             continue
-        headings = sentence.section.split(">") + ([label[0]] if label[1] == sentence.section else [])
+        if structure.REJECTED_RUN_IN.match(sentence.text):
+            label = (sentence.text, sentence.section, sentence.block_index)
+        headings = sentence.section.split(">") + \
+            ([label[0]] if label[1] == sentence.section and label[2] in (None, sentence.block_index) else [])
         source, remedy = _structural_source(sentence, headings) or (_threat_source(sentence.text), None)
         if source:
             span = _with_antecedent(ctx, i)
@@ -65,13 +74,14 @@ def _structural_source(sentence: Sentence, headings: list[str]) -> tuple[str, st
     """A list item introduced as a risk, or a sentence under a heading of risks, challenges or
     the options turned down: its items, and its sentences with a modal or a condition. An
     option's drawback is met by turning the option down, so that heading is its mitigation."""
-    if sentence.is_item and sentence.lead_in and sentence.first_in_block and cues.is_risk_lead(sentence.lead_in):
+    if sentence.is_item and sentence.lead_in and sentence.first_in_block and structure.is_risk_lead(sentence.lead_in):
         return "risk list", None
     for heading in headings:
-        role = cues.heading_role(heading)
+        role = structure.heading_role(heading)
         bullet = sentence.kind == BlockKind.bullet and sentence.first_in_block
-        if (role == "list" and bullet) or (role == "risks" and (bullet or cues.WEAK_THREAT.search(sentence.text))):
-            return "risk section", heading.strip() if cues.REJECTED_OPTIONS.search(heading) else None
+        if (role == "list" and bullet) or (role == "risks" and (bullet or structure.WEAK_THREAT.search(sentence.text)
+                                                                 or cues.threat_family(sentence.text))):
+            return "risk section", heading.strip() if structure.REJECTED_OPTIONS.search(heading) else None
     return None
 
 
@@ -86,7 +96,7 @@ def _with_antecedent(ctx: PaperContext, i: int) -> Sentence:
     sentence = ctx.sentences[i]
     before = ctx.sentences[i - 1] if i else None
     if before and before.block_index == sentence.block_index and before.text.endswith(";") \
-            and cues.ANAPHOR.match(sentence.text) and len(sentence.text.split()) <= 15:
+            and structure.ANAPHOR.match(sentence.text) and len(sentence.text.split()) <= 15:
         return replace(sentence, text=ctx.paper.text[before.char_start:sentence.char_end],
                        char_start=before.char_start, first_in_block=before.first_in_block)
     return sentence
@@ -106,7 +116,7 @@ def _table_columns(ctx: PaperContext) -> dict[int, Column]:
     for table in paper.tables:
         top = table.rows[0] if table.rows else []
         heads = all(len((cell or "").split()) <= 6 for cell in top)      # a header row names, it does not say
-        roles = [cues.column_role(cell) if heads else "other" for cell in top]
+        roles = [structure.column_role(cell) if heads else "other" for cell in top]
         before = headers[-1][0] if headers else []
         if set(roles) <= {"other"} and len(before) == len(roles) and set(before) - {"other"}:
             headers.append((before, 0))
@@ -131,6 +141,7 @@ def _table_columns(ctx: PaperContext) -> dict[int, Column]:
 
 
 def _cell_candidates(ctx: PaperContext, i: int, column: Column, done: set[int]) -> list[Candidate]:
+    """A cell of a column with a role; the cells of other columns are read as prose."""
     sentence = ctx.sentences[i]
     if column.role == "risk":
         if sentence.block_index in done:
@@ -138,11 +149,8 @@ def _cell_candidates(ctx: PaperContext, i: int, column: Column, done: set[int]) 
         done.add(sentence.block_index)
         return [Candidate(_whole_cell(ctx, i), i, "register row", column.mitigation)]
     if column.role == "drawback":
-        remedy = not sentence.first_in_block and cues.REMEDY_NEXT.search(sentence.text)
+        remedy = not sentence.first_in_block and structure.REMEDY_NEXT.search(sentence.text)
         return [] if remedy else [Candidate(sentence, i, "risk column", column.mitigation)]
-    if column.role == "other":
-        source = _threat_source(sentence.text)
-        return [Candidate(sentence, i, source)] if source else []
     return []       # headers, advantages and mitigations are never risks
 
 
@@ -166,34 +174,40 @@ def classify(candidate: Candidate) -> str | None:
     structural = candidate.source in ("risk list", "register row", "risk column")
     if text.rstrip().endswith(":"):
         return "lead-in"
-    if cues.QUESTION.search(text):
+    if looks.QUESTION.search(text):
         return "question"
-    if cues.is_chart_text(text):
+    if looks.is_chart_text(text):
         return "chart label"
     if len(re.findall(r"[A-Za-z]+", text)) < (2 if structural else 5):
         return "fragment"
-    if cues.MITIGATION_FIRST.match(text):
+    if looks.MITIGATION_FIRST.match(text):
         return "mitigation"
-    if cues.DENIAL.search(text):
+    if looks.DENIAL.search(text):
         return "denied"
-    if cues.THANKS.search(text):
+    if looks.THANKS.search(text):
         return "thanks"
-    if cues.EVIDENCE.search(text):
+    if looks.ATTENDANCE.search(text):
+        return "attendance"
+    if looks.EVIDENCE.search(text):
         return "evidence"
+    if looks.PERSONAL.search(text):
+        return "a person's story"
     if candidate.source in ("register row", "risk column"):
         return None
-    if opens_with_imperative(text) or cues.PLANNED.match(text):
+    if opens_with_imperative(text) or looks.PLANNED.match(text):
         return "planned action"
     if candidate.source == "risk list":
         return None
-    if cues.is_label(text):
+    if looks.is_label(text):
         return "label"
+    if looks.POINTER.match(text):
+        return "pointer"        # its threat was stated before it
     if candidate.sentence.first_in_block and text[:1].islower():
         return "fragment"       # the sentence began in the block before (a page or cell break): its start may deny it
-    for reason, pattern in cues.NOT_A_THREAT.items():
-        if pattern.search(text) and not cues.other_threat(text, pattern):
+    for reason, pattern in looks.NOT_A_THREAT.items():
+        if pattern.search(text) and not looks.other_threat(text, pattern):
             return reason
-    if candidate.sentence.lead_in and cues.BENEFIT.search(candidate.sentence.lead_in):
+    if candidate.sentence.lead_in and structure.BENEFIT.search(candidate.sentence.lead_in):
         return "benefit"
     return None
 
@@ -213,10 +227,10 @@ def _mitigation(ctx: PaperContext, candidate: Candidate) -> str | None:
     after it: later in the same paragraph (a minute's 'The ask of Government was ...' answers
     every impact listed before it), or first in the next block of the same section."""
     here = candidate.sentence.text
-    m = cues.MITIGATION.search(here)
+    m = structure.MITIGATION.search(here)
     if m:
         return here[m.end() if m.group("need") else m.start():]
-    for pattern in (cues.REJECTED, cues.CONDITION_CLAUSE):
+    for pattern in (structure.REJECTED, structure.CONDITION_CLAUSE):
         m = pattern.search(item_text(here))
         if m:
             return m.group(0)
@@ -225,7 +239,7 @@ def _mitigation(ctx: PaperContext, candidate: Candidate) -> str | None:
     rest = after[len(same_paragraph):]
     next_block = rest[:1] if rest and this.kind != BlockKind.table_cell and rest[0].section == this.section \
         and rest[0].block_index == this.block_index + 1 else []
-    return next((s.text for s in same_paragraph + next_block if cues.REMEDY_NEXT.search(s.text)), None)
+    return next((s.text for s in same_paragraph + next_block if structure.REMEDY_NEXT.search(s.text)), None)
 
 
 def _org(ctx: PaperContext, sentence: Sentence) -> str | None:
@@ -236,6 +250,6 @@ def _org(ctx: PaperContext, sentence: Sentence) -> str | None:
         if mention.text.lower() in ("we", "our", "us") or mention.text.lower().startswith(("the ", "council")):
             return mention.name
     own_paper = ctx.document.committee not in ("HWB", "JHOSC")
-    if ctx.orgs.author and (own_paper or cues.AUTHORITY.search(sentence.text)):
+    if ctx.orgs.author and (own_paper or structure.AUTHORITY.search(sentence.text)):
         return ctx.orgs.author
     return None

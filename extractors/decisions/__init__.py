@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from extractors.context import PaperContext, Sentence
 from extractors.cues import QUESTION
-from extractors.decision_cues import (AGENT, ANAPHOR, ASK, ASK_HEADING, BODY_NAME, CONTINUES, COUNCIL_PARTS, DANGLING,
+from extractors.decisions.cues import (AGENT, ANAPHOR, ASK, ASK_HEADING, BODY_NAME, CONTINUES, COUNCIL_PARTS, DANGLING,
                                       FORM_FIELD, FORMAL, MARKER, NEGATED, OPINION, PATTERNS, PENDING, PERSON, PUT_TO,
                                       QUALIFIED_COUNCIL, RULE, STATUTE, THAT_ITEM, THAT_VERB, TRIGGERS, VERBS, WORD)
 from schemas import BlockKind, Decision

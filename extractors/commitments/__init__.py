@@ -16,11 +16,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.commitment_cues import (AGENT, ASKED, ATTITUDE, CONDITION, CONDITIONAL_WORDS, CONSEQUENCE, COUNTERFACTUAL,
+from extractors.commitments.cues import (AGENT, ASKED, ATTITUDE, CONDITION, CONDITIONAL_WORDS, CONSEQUENCE, COUNTERFACTUAL,
                                         CUE, DEADLINE, DECIDE, NOT_AN_ACT, FIRM_WORDS, FORECAST, HEDGE, HYPOTHETICAL_SECTION,
                                         PLAN_VERBS, RISK, SECOND_PROMISE, STATIVE, SUGGESTION, TRENDS)
-from extractors.commitment_lists import action_cell, listed_promiser, under_promise
-from extractors.commitment_subjects import BODY, CLAUSE, GROUP, PRONOUN, THING, UNIT, WE, Subject, antecedent, subject_of
+from extractors.commitments.lists import action_cell, listed_promiser, under_promise
+from extractors.commitments.subjects import BODY, CLAUSE, GROUP, PRONOUN, THING, UNIT, WE, Subject, antecedent, subject_of
 from extractors.context import PaperContext, Sentence
 from extractors.cues import QUESTION, item_text, short
 from schemas import Commitment

@@ -15,7 +15,7 @@ from extractors.cues import QUESTION, item_text, opens_with_imperative
 from extractors.date_patterns import MONTH
 from extractors.dates import DateMention
 from extractors.money import find_money
-from extractors.tense import looks_ahead, looks_back
+from extractors.milestones.tense import looks_ahead, looks_back
 
 
 class Where(NamedTuple):

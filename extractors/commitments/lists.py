@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.commitment_cues import ASKED
+from extractors.commitments.cues import ASKED
 from extractors.context import PaperContext, Sentence
 from extractors.cues import IMPERATIVE, item_text
 from schemas import BlockKind

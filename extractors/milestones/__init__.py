@@ -19,9 +19,9 @@ from itertools import groupby, pairwise
 from extractors.context import PaperContext, Sentence
 from extractors.cues import short
 from extractors.dates import DateInterval, DateMention, find_dates
-from extractors.milestone_rules import not_a_milestone
-from extractors.milestone_tables import Tables
-from extractors.tense import tense_at
+from extractors.milestones.rules import not_a_milestone
+from extractors.milestones.tables import Tables
+from extractors.milestones.tense import tense_at
 from schemas import Milestone
 
 TIMELINE_JOIN = re.compile(r",\s+and\s+|;\s+")
