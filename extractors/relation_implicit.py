@@ -106,7 +106,7 @@ SUBJECT_NEXT = re.compile(r"\s+(?:will|would|shall|should|must|can|could|may|mig
 
 LIST_GAP = 12
 """How many words may stand between two listed bodies of an implicit clause ('partners
-including Health, Education, @0@, Housing providers and @1@'); a body further on belongs to
+including schools, the police, @0@, housing associations and @1@'); a body further on belongs to
 another clause."""
 
 
