@@ -35,8 +35,6 @@ OPENING = 60
 RECEIVED = re.compile(r"\b(?:received|receive|receives|awarded|funded|allocated|secured)\b", re.I)
 GRANT = re.compile(r"\b(?:grant|funding|allocation|contribution|£[\d.,]+\s*(?:m|k|bn|million|billion)?)s?\s+from\s+(?:the\s+)?(?P<s>@\d+@)|"
                    r"(?P<s2>@\d+@)(?:['’]s)?\s+(?:[\w\-]+\s+){0,3}?(?:grant|funding|allocation)\b", re.I)
-# "Allocations ... were published by @0@", "allocations ... from @0@": a body's allocations to the author.
-ALLOCATION = re.compile(r"\ballocations?\b[^@.;]{0,60}?\b(?:from|by)\s+(?:the\s+)?(?P<s>@\d+@)", re.I)
 # A regulator's inspections and regulations: the body inspected answers to it.
 REGULATED = re.compile(r"\binspect\w*|\bregulat\w*|\bregist\w*", re.I)
 
@@ -87,11 +85,6 @@ def implicit_relations(template: Template, finder: MentionFinder, ends: Ends):
             subject if opening and opening.group(1) not in (m.group("s"), m.group("s2")) else author
         if receiver and receiver != giver:
             yield giver, "funds", receiver, "implicit: grant from"
-    m = ALLOCATION.search(text)
-    if m and author and "@" not in text[:m.start()]:
-        giver = template.bodies(m.group("s"))[0]
-        if giver != author:
-            yield giver, "funds", author, "implicit: allocation from"
     if REGULATED.search(text):
         regulators = [x.name for x in template.mentions if finder.org_type(x.name) == "regulator"]
         others = [x.name for x in template.mentions if finder.org_type(x.name) != "regulator"]

@@ -234,7 +234,6 @@ MIND = "Ferndale Mind"
     (f"The Council provides the secretariat for the {BOARD}.", {(COUNCIL, "hosts", BOARD)}),
     (f"The {BOARD} is chaired by the Director of Adult Services of the Council.", {(COUNCIL, "member_of", BOARD)}),
     (f"The {BOARD} is one of the sub-groups of the Health and Wellbeing Board.", {(BOARD, "reports_to", HWB)}),
-    ("Indicative allocations for the next two years are expected from NHS England in the spring.", {("NHS England", "funds", CCG)}),
     # partnership
     (f"The {BOARD} has strong links with {MIND}.", {(BOARD, "partners_with", MIND)}),
     ("Joint working between the Council and Exampleton Healthcare NHS Trust has improved discharge.", {(COUNCIL, "partners_with", TRUST)}),
