@@ -5,21 +5,30 @@ speak."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from extractors.relation_mentions import MentionFinder, Template
+from extractors.relation_patterns import NOT_AN_ACT
 
 # Clauses that name only the other end: the source opens the sentence, or is the author.
 REST = r"(?P<t>[^.;:]*?)(?=\s+(?:to|which|who|that|in\s+order|on|for|by)\b|[.;:]|$)"
-IMPLICIT = [(re.compile(p, re.I), relation) for p, relation in [
+IMPLICIT = [(re.compile(p, re.I), relation, rule) for p, relation, rule in [
     (r"\b(?:in\s+(?:close\s+)?(?:partnership|collaboration|conjunction)\s+with|jointly\s+with|joint\s+working\s+with|"
      r"(?:work|works|working|worked)\s+(?:closely\s+|jointly\s+)?(?:together\s+)?(?:with|alongside)|"
      r"collaborat(?:e|es|ed|ing|ion|ive\s+work)\s+with|(?:partner|partners|partnered|partnering)\s+with|"
      r"engagement\s+with|(?:engage|engages|engaged|engaging)\s+with|"
-     r"partners,?\s+(?:such\s+as|including))\s+" + REST, "partners_with"),
+     r"partners,?\s+(?:such\s+as|including))\s+" + REST, "partners_with", "implicit: working with"),
     # "through the collaboration of A, B and C": the bodies named are the ones who collaborate
-    (r"\b(?:the\s+)?collaboration\s+(?:of|between)\s+" + REST, "partners_with_author"),
-    (r"\bpart\s+of\s+the\s+membership\s+(?:for|of)\s+" + REST, "member_of"),
+    (r"\b(?:the\s+)?collaboration\s+(?:of|between)\s+" + REST, "partners_with_author", "implicit: collaboration of"),
+    (r"\bpart\s+of\s+the\s+membership\s+(?:for|of)\s+" + REST, "member_of", "implicit: part of the membership of"),
 ]]
+# "Membership includes ...", "Its members are ...", "Key partners include ...": the members or
+# partners of the body the section is about; 'the', 'its' and 'their' point back to the
+# subject of the sentence before.
+LISTED = re.compile(r"^\W*(?P<back>(?:the|its|their)\s+)?(?:(?:current|full|voting|key|main|other|strategic|statutory)\s+)*"
+                    r"(?:(?P<member>membership|members)|partners|partner\s+organisations|interdependencies|links)\s+"
+                    r"(?:includes?|included|comprises?|consists\s+of|is\s+made\s+up\s+of|is\s+comprised(?:\s+of)?|is\s+drawn\s+from|"
+                    r"are|will\s+(?:include|comprise|be))\s*:?\s+" + NOT_AN_ACT + r"(?P<t>[^;]*)", re.I)
 OPENING = 60
 """How far into a sentence its opening body may stand ('The Council, along with ...')."""
 # Money a body gives: 'a £2m grant from @0@', 'received additional @0@ funding'.
@@ -30,23 +39,44 @@ GRANT = re.compile(r"\b(?:grant|funding|allocation|contribution|£[\d.,]+\s*(?:m
 REGULATED = re.compile(r"\binspect\w*|\bregulat\w*|\bregist\w*", re.I)
 
 
-def implicit_relations(template: Template, finder: MentionFinder, author: str | None):
-    """Relations whose clause names only the target, funds from a grant's giver, and
-    answering to a regulator whose inspections or regulations the sentence speaks of."""
+@dataclass
+class Ends:
+    """The bodies a clause that names one end may mean by the other: the paper's author, the
+    one body the section's heading names, and the subject of the sentence before."""
+
+    author: str | None
+    topic: str | None = None
+    subject: str | None = None
+
+
+def implicit_relations(template: Template, finder: MentionFinder, ends: Ends):
+    """Relations whose clause names only the target, funds from a grant's giver, answering
+    to a regulator whose inspections or regulations the sentence speaks of, and the members
+    or partners a sentence lists without naming whose: 'The members are ...' are those of the
+    sentence before's subject, 'Membership includes ...' those of the section's body, else the
+    author's."""
     text = template.text
     if "@" not in text:
         return
+    author = ends.author
+    m = LISTED.match(text)
+    whose = (ends.subject if m.group("back") else ends.topic or author) if m else None
+    for body in template.bodies(m.group("t")) if whose else ():
+        if m.group("member"):
+            yield body, "member_of", whose, "implicit: membership includes"
+        else:
+            yield whose, "partners_with", body, "implicit: partners include"
     opening = re.match(rf"^\W*(?:\d+(?:\.\d+)*\.?\s+|\([a-z0-9]+\)\s+)?[^@.;]{{0,{OPENING}}}?(@\d+@)", text)
     subject = template.mentions[int(opening.group(1)[1:-1])].name if opening else author
-    for regex, relation in IMPLICIT:
+    for regex, relation, rule in IMPLICIT:
         for m in regex.finditer(text):
             source = subject if opening and opening.end() <= m.start() else author
             for target in _objects(template, m):
                 if relation == "partners_with_author":
                     if author:
-                        yield target, "partners_with", author
+                        yield target, "partners_with", author, rule
                 elif source:
-                    yield source, relation, target
+                    yield source, relation, target, rule
     for m in GRANT.finditer(text) if RECEIVED.search(text) else ():
         giver = template.bodies(m.group("s") or m.group("s2"))[0]
         cues = [c for c in RECEIVED.finditer(text) if c.start() < m.start()] or list(RECEIVED.finditer(text))
@@ -54,14 +84,14 @@ def implicit_relations(template: Template, finder: MentionFinder, author: str | 
         receiver = template.bodies(near.group(1))[0] if near else \
             subject if opening and opening.group(1) not in (m.group("s"), m.group("s2")) else author
         if receiver and receiver != giver:
-            yield giver, "funds", receiver
+            yield giver, "funds", receiver, "implicit: grant from"
     if REGULATED.search(text):
         regulators = [x.name for x in template.mentions if finder.org_type(x.name) == "regulator"]
         others = [x.name for x in template.mentions if finder.org_type(x.name) != "regulator"]
         for regulator in regulators:
             source = others[0] if others else author
             if source:
-                yield source, "accountable_to", regulator
+                yield source, "accountable_to", regulator, "implicit: regulator"
 
 
 SUBJECT_NEXT = re.compile(r"\s+(?:will|would|shall|should|must|can|could|may|might|is|are|was|were|has|have|had)\b")
@@ -69,7 +99,7 @@ SUBJECT_NEXT = re.compile(r"\s+(?:will|would|shall|should|must|can|could|may|mig
 
 LIST_GAP = 12
 """How many words may stand between two listed bodies of an implicit clause ('partners
-including Health, Education, @0@, Housing providers and @1@'); a body further on belongs to
+including schools, the police, @0@, housing associations and @1@'); a body further on belongs to
 another clause."""
 
 

@@ -1,7 +1,8 @@
 """The bodies of a paper as relation patterns see them: the organisation index's mentions,
 plus the forms papers use without defining them: initials ("LBE" for London Borough of
 Exampleton), a trust's own first word ("Riverside"), the one body a bare head noun means ("the
-Forum"), generic names in lower case ("local authorities"), "government" for the paper's
+Forum"; in a body's own paper, "the Partnership" is the author), generic names in lower case
+("local authorities"), "government" for the paper's
 Government, and plural mentions of the paper's group of CCGs or of local authorities.
 """
 from __future__ import annotations
@@ -16,7 +17,7 @@ from extractors.organisations import OrgEntry, OrgMention, _key, leftmost_longes
 JOINERS = {"of", "and", "the", "&", "for", "in", "on"}
 NAME_TAIL = {"nhs", "foundation", "trust", "healthcare", "ltd", "limited", "cic", "plc", "charity"}
 HEADS = ("Forum", "Executive", "Committee", "Partnership", "Trust", "Federation", "Alliance",
-         "Network", "Panel", "Cabinet")
+         "Network", "Panel", "Cabinet", "Group")
 POSSESSIVE = {"our", "us", "their", "its"}
 
 
@@ -64,9 +65,10 @@ class MentionFinder:
             if _key(form) not in known and re.search(rf"\b{re.escape(form)}\b", text):
                 self.extra.append((re.compile(rf"\b{re.escape(form)}\b"), entry.name))
         for head in HEADS:
-            owners = [e for e in self.entries if e.name.split()[-1] == head]
-            if len(owners) == 1 and len(owners[0].name.split()) > 1:
-                self.extra.append((re.compile(rf"\b[Tt]he\s+{head}\b(?!\s+[A-Z])"), owners[0].name))
+            owners = [e for e in self.entries if e.name.split()[-1] == head and len(e.name.split()) > 1]
+            own = [e for e in owners if e.name == ctx.orgs.author]      # a partnership's paper on itself
+            if len(own or owners) == 1:
+                self.extra.append((re.compile(rf"\b[Tt]he\s+{head}\b(?!\s+[A-Z])"), (own or owners)[0].name))
         government = [e for e in self.entries if re.fullmatch(r"(?:UK |HM |Central )?Government", e.name)]
         if len(government) == 1:
             self.extra.append((re.compile(r"\b(?:the\s+)?(?:previous\s+|current\s+|central\s+|national\s+)?government\b"),

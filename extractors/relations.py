@@ -1,107 +1,31 @@
 """Relations a sentence states between bodies: who commissions, funds, hosts, answers to,
 reports to, sits on, works with or replaces whom (ANNOTATION.md's relation types).
 
-Each sentence is rewritten with its bodies as placeholders ("@0@ and @1@ both use @2@ as
-their main provider"), and clause patterns over that template decide the relation and its
-direction. A coordinated subject ("both the CCG and the Council") gives each body the
-relation. Clauses that name only one end are `relation_implicit`'s. "This group" means the
-one body of that kind the sentence before named. Bodies come from `MentionFinder`. A pattern that does not fire gives
-nothing: a missing relation is better than a wrong one.
+suggest: each sentence is rewritten with its bodies as placeholders ("@0@ and @1@ both use
+@2@ as their main provider") and read by the clause patterns between two bodies
+(`relation_patterns`), the clauses that name one end (`relation_implicit`) and the rules
+here that look beyond one clause: "This group" and "It" for a body the sentence before
+named, a list item as the end of its lead-in, a subcontract by the provider just named.
+Every candidate carries the rule that read it. classify: drop what cannot be a relation.
+fill: the record, once per relation. Bodies come from `MentionFinder`. A pattern that does
+not fire gives nothing: a missing relation is better than a wrong one.
 """
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
 
 from extractors.context import PaperContext, Sentence
 from extractors.organisations import OrgMention
-from extractors.relation_implicit import implicit_relations
+from extractors.relation_implicit import Ends, implicit_relations
 from extractors.relation_mentions import MentionFinder, Template, template_of
+from extractors.relation_patterns import AT_BODY, AUX, BE, COMPILED, ONE, S, T, body_starts, matches
 from schemas import Relation
 
 COMMISSIONERS = {"ccg", "council", "nhs_england"}
 SCRUTINY = re.compile(r"scrutiny|\bJHOSC\b|\bOSC\b", re.I)
 
-# Determiners and modifiers that may stand before a body without being part of its name.
-DET = r"(?:(?:the|both|all|each|individual|local|our|its|their|existing|new|single|merged|of|former)\s+)*"
-ONE = rf"{DET}@\d+@"
-GROUP = rf"{ONE}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+or\s+){ONE})*"
-S, T = rf"(?P<s>{GROUP})", rf"(?P<t>{GROUP})"
-AUX = r"(?:(?:will|would|shall|should|could|may|might|can|to|also|now|both|jointly|continue|continues|to|want|wants|be|already)\s+)*"
-BE = r"(?:is|are|was|were|be|been|being|has\s+been|have\s+been|will\s+be|would\s+be)"
-LABEL = r"[^,;@()\[\]]{3,60}?(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)(?<!\bbe)(?<!\bbeen)"
-# A body that ends its phrase: "led by the CCG." but not "led by the CCG programme team".
-ENDS = r"(?=\s*(?:[,.;:)]|$)|\s+(?:and|to|with|in|on|at|for|from|as|until|since|through|who|which)\b)"
-
-# (template regex, relation); groups s and t are the source and target bodies, or `label` a
-# function or event a body hosts.
-PATTERNS: list[tuple[str, str]] = [
-    # commissions
-    (rf"{S}\s+{AUX}(?:commission|commissions|commissioned|commissioning)\s+(?:[\w\-]+\s+){{0,3}}?from\s+{T}", "commissions"),
-    (rf"{S}\s+{AUX}(?:commission|commissions|commissioned)\s+{T}", "commissions"),
-    (rf"{S}-commissioned\s+{T}", "commissions"),
-    (rf"{T}\s+{BE}\s+(?:jointly\s+|directly\s+)?commissioned\s+by\s+{S}", "commissions"),
-    (rf"{S}\s+{AUX}(?:sub-?contract|sub-?contracts|sub-?contracted)\s+(?:[\w\-]+\s+){{0,4}}?to\s+{T}", "commissions"),
-    (rf"\(?{T}\)?\s+{BE}\s+sub-?contracted\s+by\s+{S}", "commissions"),
-    (rf"{S}\s+{AUX}(?:use|uses|used)\s+{T}\s+as\s+(?:their|its|the)\s+(?:main\s+|lead\s+|sole\s+|principal\s+)?(?:[\w\-]+\s+){{0,3}}?provider", "commissions"),
-    (rf"(?P<s>{ONE})\s+{AUX}(?:hold|holds|holding|has|have|signed|signs|award|awards|awarded|(?:has\s+|have\s+)?secured|"
-     rf"(?:has\s+|have\s+)?agreed|let|lets|entered\s+into)\s+(?:a\s+|an\s+|the\s+)?"
-     rf"(?:[\w\-]+\s+){{0,7}}?contracts?\s+with\s+(?P<t>{ONE})", "contract"),
-    # funds
-    (rf"{S}\s+{AUX}(?:fund|funds|funded|provides?\s+funding\s+(?:to|for)|makes?\s+a\s+(?:financial\s+)?contribution\s+to)\s+{T}(?!\s*['’]s)", "funds"),
-    (rf"{T}\s+{BE}\s+(?:jointly\s+|partly\s+|fully\s+|directly\s+)?funded\s+by\s+{S}", "funds"),
-    (rf"{S}-funded\s+{T}", "funds"),
-    (rf"{S}\s+{AUX}(?:has\s+|have\s+)?(?:allocated|awarded|granted|gave|given|committed)\s+[^@.;]{{0,40}}?"
-     rf"(?:funding|grant|£[\d.,]+\s*(?:m|k|bn|million|billion)?)\s+(?:to|for)\s+{T}", "funds"),
-    # provides_to
-    (rf"{S}(?:['’]s)?\s+(?:[\w\-]+\s+){{0,3}}?{BE}?\s*seconded\s+to\s+{T}", "provides_to"),
-    (rf"{S}\s+{AUX}(?:provide|provides|provided|deliver|delivers|supply|supplies)\s+(?:[\w\-]+\s+){{1,5}}?(?:to|for)\s+{T}", "provides_to"),
-    # hosts
-    (rf"{S}\s+{AUX}(?:host|hosts|hosted)\s+{T}", "hosts"),
-    (rf"{T}\s+{BE}\s+hosted\s+by\s+{S}", "hosts"),
-    (rf"{T}\s+(?:sits|sit|is\s+located|are\s+located|is\s+based|are\s+based|is\s+managed|are\s+managed|is\s+hosted|are\s+hosted)"
-     rf"\s+(?:within|in|under|by)\s+{S}", "hosts"),
-    (rf"{S}-(?:sponsored|led|hosted|run|managed)\s+{T}", "hosts"),
-    (rf"(?:^|[,;]\s*|\band\s+)(?P<label>{LABEL})\s+{BE}\s+(?:hosted|led)\s+by\s+{S}{ENDS}", "hosts"),
-    (rf"{S}\s+as\s+(?:the\s+)?(?:lead\s+(?:and|&)\s+host|host\s+(?:and|&)\s+lead|host)(?:\s+(?:organisation|body|commissioner))?"
-     rf"\s+for\s+(?P<label>[^,;@.()]{{3,60}}?)(?=\s+and\s+|\s*[,;.()]|$)", "hosts"),
-    # accountable_to and reports_to
-    (rf"{S}\s+{AUX}(?:{BE}\s+)?(?:held\s+)?(?:directly\s+)?(?:accountable|answerable)\s+to\s+{T}", "accountable_to"),
-    (rf"{T}\s+{AUX}(?:hold|holds)\s+{S}\s+to\s+account", "accountable_to"),
-    (rf"{S}[^@;:]{{0,160}}?\b(?:reports?|reporting|bring\s+back[^@;:]{{0,40}}?reports?|provides?[^@;:]{{0,20}}?(?:updates|reports))"
-     rf"\s+(?:[^@;:]{{0,40}}?\s)?(?:to|into)\s+{T}", "reports_to"),
-    (rf"{T}\s+{AUX}(?:receive|receives|received|consider|considers|considered|noted)\s+(?:\w+\s+){{0,3}}?"
-     rf"(?:reports|updates|amendments|recommendations|comments)\s+from\s+{S}", "reports_to"),
-    # member_of
-    (rf"{S}\s+{AUX}(?:is|are|be|become|becomes|became|remain|remains|was|were)\s+(?:a\s+|all\s+|one\s+of\s+the\s+)?"
-     rf"(?:full\s+|voting\s+|founding\s+|statutory\s+|key\s+|core\s+)?(?:members?|part|partners?)\s+(?:of|in|on)\s+{T}", "member_of"),
-    (rf"{S}\s+{AUX}(?:sit|sits|be\s+represented|are\s+represented|is\s+represented|chair|chairs|chaired|co-chairs)\s+(?:on\s+)?{T}", "member_of"),
-    (rf"{T}\s+{BE}\s+(?:co-)?chaired\s+by\s+{S}", "member_of"),
-    (rf"(?P<t>{ONE})[^@;]{{0,40}}?\b(?:has|have|with|includes?|including)\s+(?:\w+\s+)?representation\s+from\s+{S}", "member_of"),
-    (rf"(?P<t>{ONE})\s*,?\s*(?:which|that)\s+(?:brings|will\s+bring|brought)\s+together\s+(?P<s>[^;]*)", "member_of"),
-    (rf"(?P<t>{ONE})\s*,?\s*(?:which|that)\s+(?:includes|included|include|comprises|comprised|is\s+made\s+up\s+of)\s+"
-     rf"(?:[a-z]+\s+){{0,3}}?(?:from\s+|of\s+)?(?P<s>[^;]*)", "member_of"),
-    (rf"(?P<t>{ONE})(?:['’]s)?\s+(?:membership|members)\s+(?:includes?|comprises?|is\s+made\s+up\s+of|are)\s+(?P<s>[^;]*)", "member_of"),
-    (rf"(?P<t>{ONE})\s+(?:comprises|comprising(?:\s+of)?|consists\s+of|is\s+made\s+up\s+of|is\s+formed\s+of|brings\s+together)\s+"
-     rf"(?:(?:representatives|members|leaders|partners|councillors|senior\s+\w+)\s+)?(?:appointed\s+by\s+|from\s+|of\s+)?(?P<s>[^;]*)", "member_of"),
-    (rf"(?P<t>{ONE})\s+{BE}\s+(?:a\s+|the\s+)?(?:statutory\s+)?(?:joint\s+committee|partnership|alliance|collaboration|coalition)\s+"
-     rf"(?:of|between)\s+(?P<s>[^;.]*)", "member_of"),
-    # reports_to: a body's sub-group reports to it
-    (rf"{S}\s+{BE}\s+(?:a\s+|the\s+)?(?:sub-?group|sub-?committee|sub-?board|working\s+group)\s+of\s+{T}", "reports_to"),
-    # partners_with
-    (rf"{S}\s+{AUX}(?:work|works|working|worked)\s+(?:closely\s+|jointly\s+|in\s+partnership\s+)?(?:together\s+)?"
-     rf"(?:with|alongside)\s+(?:each\s+of\s+|all\s+of\s+)?{T}", "partners_with"),
-    (rf"{S}\s+{AUX}(?:\w+\s+){{0,2}}?in\s+partnership\s+with\s+{T}", "partners_with"),
-    (rf"{S},?\s+(?:along|together)\s+with\s+(?:other\s+\w+,?\s+(?:such\s+as|including)\s+)?{T}", "partners_with"),
-    (rf"partnership\s+between\s+{S}\s+and\s+{T}", "partners_with"),
-    # replaces
-    (rf"{S}\s+{AUX}(?:replace|replaces|replaced|supersede|supersedes|take\s+the\s+place\s+of|takes\s+the\s+place\s+of|takes\s+over\s+from)\s+{T}", "replaces"),
-    (rf"{T}\s+{BE}\s+(?:replaced|superseded)\s+by\s+{S}", "replaces"),
-    # provides_to
-    (rf"{S}[^@.;]{{0,60}}?\b(?:helped|helps|help)\s+{T}", "provides_to"),
-    (rf"(?:delivered|provided|run)\s+by\s+{S}\s+on\s+behalf\s+of\s+{T}", "provides_to"),
-    (rf"{S}\s+{AUX}(?:deliver|delivers|delivered|provide|provides|provided|run|runs)\s+[^@.;]{{0,80}}?on\s+behalf\s+of\s+{T}", "provides_to"),
-]
-COMPILED = [(re.compile(p, re.I), relation) for p, relation in PATTERNS]
 
 # "The CCG and the Council both agree ...": two bodies as the sentence's subject, acting together.
 TOGETHER = re.compile(rf"^\W*(?:\d+(?:\.\d+)*\.?\s+|\([a-z0-9]+\)\s+)?(?:both\s+)?(?P<s>{ONE})\s*(?:,|and|&)\s*(?P<t>{ONE})\s+"
@@ -127,6 +51,18 @@ MERGE = re.compile(rf"{S}\s+{AUX}(?:\w+\s+){{0,2}}?(?:become|becomes|merge\s+(?:
                    r"(?:a|one|the)\s+(?:single|new|merged)\s+(?:CCG|clinical\s+commissioning\s+group)\b", re.I)
 
 
+# "It reports to ...": 'it' followed by a verb that relates it to another body, so not the
+# 'it' of "It is proposed that ...".
+IT = re.compile(r"^\W*(It)\s+(?:also\s+|now\s+|currently\s+|formally\s+|directly\s+|will\s+|would\s+|shall\s+)*"
+                r"(?:reports?|reporting|is\s+(?:directly\s+|formally\s+|jointly\s+)?(?:accountable|answerable|responsible\s+to|"
+                r"a\s+sub|a\s+member|one\s+of|part\s+of|made\s+up|chaired|co-chaired|funded|hosted|commissioned|held\s+to)|"
+                r"be\s+(?:accountable|answerable|chaired|funded|hosted|commissioned|held\s+to)|sits?|works?|comprises|"
+                r"brings\s+together|has\s+representation|commissions|funds|hosts)\b")
+# A lead-in's closing words, which its items stand in for: "... works with the following partners:".
+LEAD_END = re.compile(r"\s*(?:(?:the\s+)?following(?:\s+[\w\-]+){0,2}|as\s+follows|below)?\s*:\s*$", re.I)
+# The subject of a sentence: a body opening it, before its verb.
+SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+|\([a-z0-9]+\)\s+)?(?:The\s+)?@(\d+)@\s+(?:\w+\s+)?"
+                     r"(?:is|are|was|were|has|have|had|will|would|shall|should|must|can|may|meets|met|reports|works|brings)\b")
 # "This group, which included ...": the one body of that kind the sentence before named.
 THIS = re.compile(r"^\W*(?:this|the)\s+(group|board|committee|partnership|forum|alliance|network|panel|executive)\b", re.I)
 
@@ -142,30 +78,94 @@ DEPENDS = [
 ]
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """A relation a sentence states, with the rule that read it (so each rule's hits can be
+    counted right and wrong: bench/relation_patterns.py)."""
+
+    sentence: Sentence
+    source: str
+    relation: str
+    target: str
+    rule: str
+
+
 def extract_relations(ctx: PaperContext) -> list[Relation]:
-    finder = MentionFinder(ctx)
+    """Each relation kept, once, at the first sentence that states it."""
     out, seen = [], set()
+    for c in suggest(ctx):
+        key = (c.source, c.relation, c.target)
+        if key not in seen and classify(c) is None:
+            seen.add(key)
+            out.append(fill(ctx, c))
+    return out
+
+
+def classify(c: Candidate) -> str | None:
+    """Why a candidate is dropped, or None to keep it: a body has no relation to itself, and a
+    scrutiny body holds the bodies it scrutinises to account, it does not partner them."""
+    if c.source == c.target:
+        return "one body at both ends"
+    if c.relation == "partners_with" and (SCRUTINY.search(c.source) or SCRUTINY.search(c.target)):
+        return "a scrutiny body is no partner"
+    return None
+
+
+def fill(ctx: PaperContext, c: Candidate) -> Relation:
+    return Relation(**c.sentence.provenance(ctx.document), source=c.source, relation=c.relation, target=c.target)
+
+
+def suggest(ctx: PaperContext) -> list[Candidate]:
+    """Every relation the rules read in the part's sentences, in order. A list item is also
+    read as the end of its lead-in ('Membership of the Board includes:' + 'the Council'), for
+    the relations that reach into the item."""
+    finder = MentionFinder(ctx)
+    find = functools.lru_cache(maxsize=None)(finder.find)
+    topic = functools.lru_cache(maxsize=None)(lambda section: _topic(section, find))
+    out: list[Candidate] = []
     previous: Sentence | None = None
     providers: list[tuple[int, str, str]] = []      # (sentence number, section, provider named)
     for n, sentence in enumerate(ctx.sentences):
-        before = finder.find(previous.text) if previous and previous.block_index == sentence.block_index else []
-        mentions = _with_anaphor(sentence.text, finder.find(sentence.text), before)
+        before = find(previous.text) if previous and previous.block_index == sentence.block_index else []
+        mentions = _with_anaphor(sentence.text, find(sentence.text), before)
+        subject = _subject(previous.text, find) if previous and previous.section == sentence.section else None
+        mentions = _with_pronoun(sentence.text, mentions, subject)
         template = template_of(sentence.text, mentions)
-        found = [*_relations(template, before, finder), *implicit_relations(template, finder, ctx.orgs.author),
-                 *_dependencies(sentence.text)]
+        ends = Ends(ctx.orgs.author, topic(sentence.section), subject)
+        found = [*_read(template, before, finder, ends), *_dependencies(sentence.text)]
+        if sentence.is_item and sentence.lead_in.rstrip().endswith(":") and mentions:
+            own = {f[:3] for f in found}
+            found += [f for f in _read_item(sentence.lead_in, sentence.text, find, finder, ends) if f[:3] not in own]
         recent = [name for i, section, name in providers if section == sentence.section and n - i <= RECENT]
         m = SUBCONTRACTED.search(template.text)
         if m and recent:
-            found += [(recent[-1], "commissions", target) for target in template.bodies(m.group("t"))]
+            found += [(recent[-1], "commissions", target, "subcontracted, by the provider just named")
+                      for target in template.bodies(m.group("t"))]
         providers += [(n, sentence.section, m.name) for m in mentions if finder.org_type(m.name) in PROVIDERS]
-        for source, relation, target in found:
-            key = (source, relation, target)
-            if source != target and key not in seen:
-                seen.add(key)
-                out.append(Relation(**sentence.provenance(ctx.document), source=source,
-                                    relation=relation, target=target))
+        out += [Candidate(sentence, *f) for f in found]
         previous = sentence
     return out
+
+
+def _read(template: Template, before: list[OrgMention], finder: MentionFinder, ends: Ends) -> list[tuple]:
+    return [*_relations(template, before, finder), *implicit_relations(template, finder, ends)]
+
+
+def _read_item(lead_in: str, item: str, find, finder: MentionFinder, ends: Ends) -> list[tuple]:
+    """The relations of a lead-in and its item read as one sentence that reach a body the item names."""
+    lead = LEAD_END.sub("", lead_in) + " "
+    named = find(item)
+    mentions = [*find(lead), *(OrgMention(m.start + len(lead), m.end + len(lead), m.name, m.text) for m in named)]
+    found = _read(template_of(lead + item, mentions), [], finder, ends)
+    names = {m.name for m in named}
+    return [(s, r, t, f"{rule} (list item)") for s, r, t, rule in found if s in names or t in names]
+
+
+def _topic(section: str, find) -> str | None:
+    """The one body the section's own heading names ('Membership of the Partnership',
+    'Exampleton Health and Wellbeing Board')."""
+    names = {m.name for m in find(section.split(" > ")[-1])} if section else set()
+    return names.pop() if len(names) == 1 else None
 
 
 def _with_anaphor(text: str, mentions: list[OrgMention], before: list[OrgMention]) -> list[OrgMention]:
@@ -179,32 +179,49 @@ def _with_anaphor(text: str, mentions: list[OrgMention], before: list[OrgMention
     return [OrgMention(m.start(1) - len("this "), m.end(), named.pop(), m.group(0).strip()), *mentions]
 
 
+def _subject(text: str, find) -> str | None:
+    """The body opening a sentence as its subject, before its verb."""
+    template = template_of(text, find(text))
+    m = SUBJECT.match(template.text)
+    return template.mentions[int(m.group(1))].name if m else None
+
+
+def _with_pronoun(text: str, mentions: list[OrgMention], subject: str | None) -> list[OrgMention]:
+    """'It reports directly to ...': 'it' opening a sentence with a verb of the relations is
+    the subject of the sentence before."""
+    m = IT.match(text)
+    if not m or not subject or (mentions and mentions[0].start < m.end()):
+        return mentions
+    return [OrgMention(m.start(1), m.end(1), subject, m.group(1)), *mentions]
+
+
 def _relations(template: Template, before: list[OrgMention], finder: MentionFinder):
     text = template.text
     if "@" not in text:
         return
     two = len(template.mentions) > 1
-    for regex, relation in COMPILED:
+    starts = body_starts(text)
+    for (regex, relation, rule), at_body in zip(COMPILED, AT_BODY):
         if not two and "label" not in regex.groupindex:
             continue                # a relation between bodies needs two of them
-        for m in regex.finditer(text):
+        for m in matches(regex, at_body, text, starts):
             sources = template.bodies(m.group("s"))
             if "label" in regex.groupindex and m.group("label"):
                 label = _clean_label(m.group("label"))
                 if label:
                     for source in sources:
-                        yield source, relation, label
+                        yield source, relation, label, rule
                 continue
             for source in sources:
                 for target in template.bodies(m.group("t")):
-                    yield from _directed(source, relation, target, finder)
+                    yield from ((*triple, rule) for triple in _directed(source, relation, target, finder))
     m = TOGETHER.search(text)
     if m:
-        yield template.bodies(m.group("s"))[0], "partners_with", template.bodies(m.group("t"))[0]
+        yield template.bodies(m.group("s"))[0], "partners_with", template.bodies(m.group("t"))[0], "acting together"
     m = WITH_MEMBER.search(text)
     if m and finder.orgs.author:
         for source in template.bodies(m.group("s")):
-            yield source, "partners_with", finder.orgs.author
+            yield source, "partners_with", finder.orgs.author, "acting with a member"
     m = ATTEND.search(text)
     if m:
         for source in template.bodies(m.group("s")):
@@ -212,16 +229,16 @@ def _relations(template: Template, before: list[OrgMention], finder: MentionFind
                 mention = template.mentions[int(i)]
                 if finder.org_type(mention.name) == "board":
                     relation = "accountable_to" if SCRUTINY.search(mention.text + " " + mention.name) else "reports_to"
-                    yield source, relation, mention.name
+                    yield source, relation, mention.name, "attends"
     m = ANAPHOR.search(text)
     if m and len({b.name for b in before}) == 1:
-        yield before[0].name, "replaces", template.bodies(m.group("t"))[0]
+        yield before[0].name, "replaces", template.bodies(m.group("t"))[0], "this arrangement replaces"
     m = MERGE.search(text)
     if m:
         for source in template.bodies(m.group("s")):
             merged = finder.merged_from(source)
             if merged:
-                yield merged, "replaces", source
+                yield merged, "replaces", source, "merge into a single body"
 
 
 def _dependencies(text: str):
@@ -230,13 +247,19 @@ def _dependencies(text: str):
         if m:
             source, target = _clean_label(m.group("s")), _clean_label(m.group("t"))
             if source and target:
-                yield source, "depends_on", target
+                yield source, "depends_on", target, "depends on"
             return
 
 
 def _directed(source: str, relation: str, target: str, finder: MentionFinder):
     """A contract between two bodies is commissioning from the commissioner to the provider,
-    whichever of them the sentence says holds it; between two commissioners it says nothing."""
+    whichever of them the sentence says holds it; between two commissioners it says nothing.
+    Consulting a body, or its asking for attendance, is answering to it when it is a
+    scrutiny body."""
+    if relation == "scrutiny":
+        if SCRUTINY.search(target) and not SCRUTINY.search(source):
+            yield source, "accountable_to", target
+        return
     if relation != "contract":
         yield source, relation, target
         return
