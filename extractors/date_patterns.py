@@ -90,8 +90,10 @@ RELATIVE_SPAN = (r"(?P<prep>\b(?i:over|within|in|during|for))\s+(?i:the)\s+(?i:n
                  rf"(?:{_COUNT}(?:\s*[-–]\s*|\s+(?i:to|or)\s+)(?={_COUNT}\s))?(?:(?P<count>{_COUNT})\s+)?"
                  r"(?P<unit>(?i:days?|weeks?|months?|years?))")
 # "within six months", "in 12 months' time": a span from the paper's date without "the next".
-RELATIVE_AHEAD = (rf"(?P<prep>\b(?i:within|in))\s+(?P<count>{_COUNT})\s+(?P<unit>(?i:days?|weeks?|months?|years?))"
-                  r"(?P<time>['’]s?\s+(?i:time))?")
+# "within six months", "in 12 months' time"; "in 12 months" alone is as often a past span.
+_AHEAD_UNIT = r"(?i:days?|weeks?|months?|years?)"
+RELATIVE_AHEAD = (rf"(?P<prep>\b(?i:within)|\b(?i:in)(?=\s+{_COUNT}\s+{_AHEAD_UNIT}(?:['’]s?)?\s+(?i:time)))"
+                  rf"\s+(?P<count>{_COUNT})\s+(?P<unit>{_AHEAD_UNIT})(?:(?:['’]s?)?\s+(?i:time))?")
 # "by the end of the year": the year the paper is in; "at year end": its financial year.
 YEAR_END = (r"(?:(?i:the)\s+)?(?i:end\s+of\s+the)\s+(?P<fin>(?i:financial)\s+)?(?i:year)\b|"
             r"(?:(?i:the)\s+)?(?:(?i:financial)\s+)?(?P<year_end>(?i:year[\s-]end))\b")

@@ -222,13 +222,6 @@ def _relative_span(m: re.Match, ref: date | None) -> DateInterval | None:
     return DateInterval(ref, end, "range", qualifier)
 
 
-def _relative_ahead(m: re.Match, ref: date | None) -> DateInterval | None:
-    """"within six months", "in 12 months' time" ("in 12 months" alone is as often a past span)."""
-    if m["prep"].lower() == "in" and not m["time"]:
-        return None
-    return _relative_span(m, ref)
-
-
 def _year_end(m: re.Match, ref: date | None) -> DateInterval | None:
     """"by the end of the year": ref's year; its financial year when it says so or says "year end"."""
     if ref is None:
@@ -292,7 +285,7 @@ _FAMILIES = [
     _Family(p.RANGE, _range, range_side=False, leans=True),
     _Family(p.RELATIVE_SPAN, _relative_span, range_side=False,
             cues=(re.compile(r"(?i:next|coming|following)"),)),
-    _Family(p.RELATIVE_AHEAD, _relative_ahead, range_side=False, cues=(re.compile(r"(?i:within|time)"),)),
+    _Family(p.RELATIVE_AHEAD, _relative_span, range_side=False, cues=(re.compile(r"(?i:within|time)"),)),
     _Family(p.YEAR_END, _year_end, range_side=False, cues=(re.compile(r"(?i:year)"),)),
     _Family(p.RELATIVE_PERIOD, _relative_period, range_side=False,
             cues=(re.compile(r"(?i:this|current|next|coming|last|previous)"),)),

@@ -488,3 +488,9 @@ def test_spans_and_year_ends_counted_from_the_paper(text, expected, start, end):
 
 def test_in_two_years_alone_is_no_date():
     assert find_dates("It was the first time in two years that the board met there.", JANUARY) == []
+
+
+@pytest.mark.parametrize("text, found", [("in 31 year", False), ("in 12 months", False),
+                                         ("in 12 months time", True), ("within six months", True)])
+def test_in_a_span_looks_ahead_only_with_time(text, found):
+    assert bool(find_dates(text, date(2021, 1, 1))) is found
