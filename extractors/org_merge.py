@@ -95,7 +95,13 @@ def _same_key_merged(entries: list[OrgEntry]) -> list[OrgEntry]:
     return list(out.values())
 
 
+# Words of place names that papers also write in lower case ('the south east of the county').
+COMPASS = {"north", "south", "east", "west", "central", "mid", "greater", "upper", "lower"}
+
+
 def _adds_place(name: str, tail: int, common: set[str]) -> bool:
-    """'Exampleton Business Forum' over 'Business Forum': the words in front are a place's."""
+    """'Exampleton Business Forum' over 'Business Forum', 'North Kingsmere Forum' over 'Forum':
+    the words in front are a place's."""
     front = re.findall(r"[\w'’]+", name.replace("&", " "))[:-tail]
-    return bool(front) and all(w.lower() not in common or w in ("and", "of") for w in front)
+    return bool(front) and all(w.lower() not in common or w in ("and", "of") or
+                               (w[0].isupper() and w.lower() in COMPASS) for w in front)

@@ -20,7 +20,7 @@ from schemas import Document, Organisation
 
 __all__ = ["GENERIC_WORDS", "OrgEntry", "OrgIndex", "OrgMention", "_key", "build_org_index", "leftmost_longest"]
 
-ACRONYM_AFTER = re.compile(r"[ \t]*\((?:the[ \t]+)?([A-Z][A-Za-z&/]{1,9})\)")
+ACRONYM_AFTER = re.compile(r"[ \t]*\((?:the[ \t]+)?([A-Z][A-Za-z&/]{1,9}(?:[ \t][A-Z][A-Z&/]{1,8})?)\)")
 NHS_PARTNERS = re.compile(r"\bNHS partners\b")
 WE = re.compile(r"\b(?:we|We|our|Our|us)\b")
 INDEFINITE = re.compile(r"\b(?<!create )(?<!establish )(?<!form )(?<!convene )(?<!set up )(?:an?|any|each|every|no|one|another)\s+$|"

@@ -99,3 +99,12 @@ def test_a_tier_of_councils_named_together_is_one_body_however_ordered():
                   "Engagement with borough and district councils remained key.", cover=COVER)
     tiers = [o for o in out.organisations if o.name.lower().endswith("councils")]
     assert len(tiers) == 1 and tiers[0].org_type == "council"
+
+
+def test_a_spaced_acronym_and_a_name_short_of_its_compass_place_are_the_one_body():
+    out = extract("The North Kingsmere Carers Partnership (NK CP) brings services together.",
+                  "Members of the Carers Partnership meet quarterly in the north of the county.",
+                  "The NK CP reports to the board.", cover=COVER)
+    [partnership] = [o for o in out.organisations if "Carers Partnership" in o.name]
+    assert partnership.name == "North Kingsmere Carers Partnership"
+    assert {"NK CP", "Carers Partnership"} <= set(partnership.aliases)
