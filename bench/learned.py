@@ -1,24 +1,28 @@
-"""Do learned components earn a place? Leave-one-paper-out, at the scorer's level.
+"""Does a learned look at the rules' candidates earn a place? Leave-one-paper-out, at the scorer's level.
 
-    python bench/learned.py [--examples .cache/learned/examples.jsonl] [--models tfidf minilm ...]
-                            [--out DIR]
+    python training/examples.py --cache /work/main/.cache/parsed       # the candidates first
+    python bench/learned.py [--models tfidf parser textcat-bow minilm] [--unannotated ../shared/corpus/unannotated]
+                            [--cache /work/main/.cache/parsed] [--out DIR]
 
-For each type (commitment, risk, decision, milestone) and each approach, precision, recall
+The candidates are the rules' own: what each type's `suggest` stage proposes, with the family
+that proposed it and the reason `classify` kept or dropped it (training/candidates.py). For
+each type (commitment, risk, decision, milestone+dates) and each approach, precision, recall
 and F1 over the 12 shared papers, each paper scored by a model trained on the other 11 (its
 threshold chosen on those 11, one level down), and the time per sentence. Approaches:
 
-- rules           the branch's extractors as they are
-- M               the learned scorer M alone, over every sentence
-- rules>M         the rules' records that M also accepts (a learned filter: precision)
-- rules+M@suggest the rules' records, plus the sentences a broad cue suggests that the rules
-                  left and M accepts (learned recall over candidates)
-- rules>M+M@suggest both, each at its own threshold
-- cues+M          one logistic regression over the rules' cues (which rule fired, modal, tense,
-                  list shape, lead-in) and M's score, deciding every sentence
-- cues            the same over the cues alone
-`p80` rows choose the threshold for the most recall at precision >= 0.8 on the training papers.
+- rules          the branch's extractors as they are (the kept candidates)
+- rules>M        the rules' records that the learned scorer M also accepts (a learned filter: precision)
+- rules+M        the rules' records, plus the candidates classify dropped that M accepts (a second look: recall)
+- cues+M         one logistic regression over the rules' cues (suggest family, classify reason,
+                 kept, a kept candidate beside it, block shape) and M's score, deciding every candidate
+- cues           the same over the cues alone
+`[f1]` rows choose the threshold for the best F1 on the training papers, `[p80]` for the most
+recall at precision >= 0.8. `(ceiling)` is the recall of emitting every candidate.
 
-Make the examples first: python training/examples.py --cache /work/main/.cache/parsed
+With --unannotated, each approach is also fitted on all 12 papers (threshold chosen on their
+LOPO scores) and run on the PDFs with no gold: the `unannotated` column counts the records it
+adds there (a filter: the records it removes, negative), and unannotated.md lists each, with
+the approaches that add it, to be read for precision on papers nobody annotated.
 """
 from __future__ import annotations
 
@@ -29,16 +33,19 @@ import time
 from pathlib import Path
 
 import numpy as np
+from sklearn.feature_extraction import DictVectorizer
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from extraction import load_scorer, parsed  # noqa: E402
-from extractors.context import build_context  # noqa: E402
+from extraction import STUDY, load_scorer, parsed  # noqa: E402
+from pipeline.errors import PaperError  # noqa: E402
 from training import lopo  # noqa: E402
-from training.features import SUGGEST, cue_features  # noqa: E402
-from training.lopo import TYPES, Counts, Paper, evaluate, learned_scores  # noqa: E402
+from training.candidates import TYPES  # noqa: E402
+from training.examples import paper_candidates  # noqa: E402
+from training.features import beside_kept, cue_features  # noqa: E402
+from training.lopo import Counts, Paper, evaluate, learned_scores  # noqa: E402
 from training.models import Embedding, Parse, Textcat, Tfidf, _lr, _proba  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -46,154 +53,207 @@ MODELS = {"tfidf": Tfidf, "tfidf+lead": lambda: Tfidf(context=True), "minilm": E
           "minilm+lead": lambda: Embedding(context=True), "parser": Parse, "textcat-bow": Textcat,
           "textcat-ens": lambda: Textcat("ensemble", epochs=8)}
 INNER_FOLDS = {"textcat-bow": 3, "textcat-ens": 3}    # spaCy training is slow: fewer inner folds
+USES = {"rules>": lopo.filtered, "rules+": lopo.second_look}
+POLICIES = ("f1", "p80")
 
 
-def stacked(paper, kind, sent, rule, t):
-    """One score per sentence decides both the rules' records (by their sentence) and the rest."""
-    taken = np.zeros(len(sent), bool)
-    idx = [r["sentence"] for r in paper.rules[kind]]
-    taken[[i for i in idx if i is not None]] = True
-    rule_ok = np.array([sent[i] >= t if i is not None else True for i in idx], bool)
-    return lopo.counts(paper, kind, (sent >= t) & ~taken, rule_ok)
+# --- stacking: the rules' cues and a learned score, one logistic regression ------------------
+
+def cue_rows(items: list[dict]) -> list[dict]:
+    return [cue_features(c, b) for c, b in zip(items, beside_kept(items))]
 
 
-def cue_matrix(paper: Paper) -> tuple[list[str], np.ndarray]:
-    fired = {t: paper.rule_sentences(t) for t in TYPES}
-    rows = [cue_features(s, {t: i in fired[t] for t in TYPES}) for i, s in enumerate(paper.sentences)]
-    names = sorted(rows[0]) if rows else []
-    return names, np.array([[r[k] for k in names] for r in rows])
+class Stacker:
+    """A logistic regression over a candidate's cues and (if given) a learned score."""
+
+    def fit(self, rows: list[dict], scores: np.ndarray | None, labels: np.ndarray) -> Stacker:
+        self.vec = DictVectorizer()
+        self.model = _lr(self.vec.fit_transform(self._with(rows, scores)), labels, 1.0)
+        return self
+
+    def __call__(self, rows: list[dict], scores: np.ndarray | None) -> np.ndarray:
+        return _proba(self.model, self.vec.transform(self._with(rows, scores))) if rows else np.zeros(0)
+
+    @staticmethod
+    def _with(rows, scores):
+        return rows if scores is None else [{**r, "learned": float(s)} for r, s in zip(rows, scores)]
 
 
-def stack_scores(papers, kind, outer, inner):
-    """Outer and inner scores of a logistic regression over the cues (and M's score if given)."""
-    cues = {p.doc: cue_matrix(p)[1] for p in papers}
+def stack_scores(papers: list[Paper], kind: str, outer=None, inner=None):
+    """Outer and inner LOPO scores of a stacker over the cues (and M's scores, when given: a
+    training paper's is its inner score, from a model that did not see it)."""
+    rows = {p.doc: cue_rows(p.candidates[kind]) for p in papers}
 
-    def x(p, scores):
-        return np.hstack([cues[p.doc], scores[:, None]]) if scores is not None else cues[p.doc]
-
-    def fit_predict(train, feats_train, test, feats_test):
-        xs = np.vstack([x(p, f) for p, f in zip(train, feats_train)])
-        model = _lr(xs, np.concatenate([p.labels(kind) for p in train]), 1.0)
-        return {p.doc: _proba(model, x(p, f)) for p, f in zip(test, feats_test)}
+    def fit_predict(train, train_scores, test, test_scores):
+        stacker = Stacker().fit([r for p in train for r in rows[p.doc]],
+                                np.concatenate([train_scores[p.doc] for p in train]) if train_scores else None,
+                                np.concatenate([p.labels(kind) for p in train]))
+        return {p.doc: stacker(rows[p.doc], test_scores[p.doc] if test_scores else None) for p in test}
 
     s_outer, s_inner = {}, {}
     for held in papers:
         train = [p for p in papers if p is not held]
-        learned_in = [inner[held.doc][p.doc][kind][0] if inner else None for p in train]
-        learned_out = outer[held.doc][kind][0] if outer else None
-        s_outer[held.doc] = {kind: (fit_predict(train, learned_in, [held], [learned_out])[held.doc], None)}
+        learned_in = inner[held.doc] if inner else None
+        s_outer.update(fit_predict(train, learned_in, [held], outer))
         s_inner[held.doc] = {}
-        for j, p in enumerate(train):
-            rest = [q for q in train if q is not p]
-            feats = [f for k, f in enumerate(learned_in) if k != j]
-            s_inner[held.doc][p.doc] = {kind: (fit_predict(rest, feats, [p], [learned_in[j]])[p.doc], None)}
-    for d in (s_outer, *s_inner.values()):
-        for doc in d:
-            paper = next(p for p in papers if p.doc == doc)
-            s = d[doc][kind][0]
-            d[doc][kind] = (s, np.array([s[r["sentence"]] if r["sentence"] is not None else 1.0
-                                         for r in paper.rules[kind]]))
+        for p in train:
+            s_inner[held.doc].update(fit_predict([q for q in train if q is not p], learned_in, [p], learned_in))
     return s_outer, s_inner
 
 
-def rules_seconds(papers: list[Paper], cache: Path) -> tuple[float, float]:
-    """Seconds per sentence of the branch's extraction, and of making its sentences alone."""
+# --- the PDFs with no gold -------------------------------------------------------------------
+
+def unannotated_candidates(folder: Path, cache: Path) -> list[tuple[str, dict[str, list[dict]]]]:
+    out = []
+    for pdf in sorted(folder.glob("*.pdf")):
+        try:
+            doc, _, found = paper_candidates(pdf, cache)
+        except PaperError as error:
+            print(f"{pdf.name}: {error}", file=sys.stderr)
+            continue
+        out.append((doc, found))
+    return out
+
+
+def final_threshold(papers, kind, scores, approach, policy) -> float:
+    """The threshold a shipped model would use: chosen on the 12 papers' LOPO scores."""
+    return lopo.best_threshold(papers, kind, [scores[p.doc] for p in papers], approach, policy)
+
+
+def changes(found, kind, scores: list[np.ndarray], approach, t: float) -> list[tuple[str, dict, str]]:
+    """What an approach at threshold t does to the unannotated papers' rules: records added, or removed."""
+    out = []
+    for (doc, cands), s in zip(found, scores):
+        for c, v in zip(cands[kind], s):
+            emit = bool(c["kept"] and v >= t) if approach is lopo.filtered else \
+                bool(c["kept"] or v >= t) if approach is lopo.second_look else bool(v >= t)
+            if emit != c["kept"]:
+                out.append((doc, c, "added" if emit else "removed"))
+    return out
+
+
+# --- timing ----------------------------------------------------------------------------------
+
+def rules_seconds(papers: list[Paper], cache: Path) -> float:
+    """Seconds per sentence of the branch's whole extraction of the 12 papers."""
     from pipeline.extract import extract_part, prepare
 
-    pdfs = SHARED / "corpus" / "papers"
-    total = context = 0.0
-    n = 0
+    total, n = 0.0, 0
     for p in papers:
-        paper = parsed(pdfs / f"{p.doc}.pdf", cache)
+        paper = parsed(SHARED / "corpus" / "papers" / f"{p.doc}.pdf", cache)
         started = time.perf_counter()
         prepared = prepare(paper)
-        blocks = range(len(paper.blocks))
-        c0 = time.perf_counter()
-        build_context(paper, prepared.document, prepared.orgs, blocks)
-        context += time.perf_counter() - c0
-        extract_part(prepared, blocks)
+        extract_part(prepared, range(len(paper.blocks)))
         total += time.perf_counter() - started
-        n += len(p.sentences)
-    return total / n, context / n
+        n += p.sentences
+    return total / n
 
+
+# --- the run ---------------------------------------------------------------------------------
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--examples", type=Path, default=ROOT / ".cache" / "learned" / "examples.jsonl")
     ap.add_argument("--scorer", type=Path, default=SHARED / "eval" / "score.py")
     ap.add_argument("--cache", type=Path, default=ROOT / ".cache" / "parsed")
-    ap.add_argument("--models", nargs="*", default=["tfidf", "minilm", "parser", "textcat-bow"])
-    ap.add_argument("--stack", nargs="*", default=["tfidf", "minilm"], help="models whose score joins the cues")
+    ap.add_argument("--models", nargs="*", default=["tfidf", "parser", "textcat-bow"])
+    ap.add_argument("--unannotated", type=Path, help="PDFs with no gold, to count and list what each approach changes")
     ap.add_argument("--out", type=Path, default=ROOT / ".cache" / "learned")
     a = ap.parse_args()
     meta, papers = lopo.load(a.examples, load_scorer(a.scorer).overlap)
+    found = unannotated_candidates(a.unannotated, a.cache) if a.unannotated else []
     rows: dict[str, dict[str, dict]] = {t: {} for t in TYPES}
-    seconds: dict[str, float] = {}
-    seconds["rules"], seconds["sentences"] = rules_seconds(papers, a.cache)
-    suggest = {t: {p.doc: np.array([SUGGEST[t](s) for s in p.sentences], bool) for p in papers} for t in TYPES}
+    seconds = {"rules": rules_seconds(papers, a.cache)}
+    listed: dict[str, dict[tuple, dict]] = {t: {} for t in TYPES}    # unannotated changes, by type
 
-    def put(kind, name, total: Counts):
+    def put(kind, name, by_paper: dict[str, Counts], approach=None, final=None, unseen=None):
+        total = sum(by_paper.values(), Counts())
         p, r, f = total.prf
-        rows[kind][name] = {"P": round(p, 3), "R": round(r, 3), "F1": round(f, 3),
-                            "tp": total.tp, "gold": total.gold, "pred": total.pred}
+        row = {"P": round(p, 3), "R": round(r, 3), "F1": round(f, 3), "tp": total.tp, "gold": total.gold,
+               "pred": total.pred}
+        for split in ("study", "check"):
+            part = sum((c for doc, c in by_paper.items() if doc.startswith(STUDY) == (split == "study")), Counts())
+            row[split] = [round(v, 3) for v in part.prf]
+        if found and final is not None:
+            changed = changes(found, kind, unseen, approach, final)
+            row["unannotated"] = sum(1 if what == "added" else -1 for _, _, what in changed)
+            for doc, c, what in changed:
+                entry = listed[kind].setdefault((doc, c["char_start"], c["quote"]), {"doc": doc, "item": c,
+                                                                                     "what": what, "by": []})
+                entry["by"].append(name)
+        rows[kind][name] = row
 
     for kind in TYPES:
-        put(kind, "rules", sum((lopo.rules_only(p, kind, None, np.zeros(len(p.rules[kind])), 0) for p in papers),
-                               Counts()))
-        oracle = sum((lopo.counts(p, kind, np.ones(len(p.sentences), bool), np.zeros(len(p.rules[kind]), bool))
-                      for p in papers), Counts())
-        cand = sum((lopo.counts(p, kind, suggest[kind][p.doc], np.zeros(len(p.rules[kind]), bool)) for p in papers),
-                   Counts())
-        rows[kind]["(ceiling: every sentence)"] = {"R": round(oracle.tp / oracle.gold, 3), "pred": oracle.pred}
-        rows[kind]["(ceiling: suggested)"] = {"R": round(cand.tp / cand.gold, 3), "pred": cand.pred}
-        cue_out, cue_in = stack_scores(papers, kind, None, None)
-        for policy in ("f1", "p80"):
-            put(kind, f"cues [{policy}]", evaluate(papers, kind, cue_out, cue_in, stacked, policy))
+        put(kind, "rules", {p.doc: lopo.rules_only(p, kind, None, 0) for p in papers})
+        every = sum((lopo.counts(p, kind, np.ones(len(p.candidates[kind]), bool)) for p in papers), Counts())
+        rows[kind]["(ceiling: every candidate)"] = {"R": round(every.tp / every.gold, 3), "pred": every.pred}
+        cue_out, cue_in = stack_scores(papers, kind)
+        stacker = Stacker().fit([r for p in papers for r in cue_rows(p.candidates[kind])], None,
+                                np.concatenate([p.labels(kind) for p in papers]))
+        unseen = [stacker(cue_rows(cands[kind]), None) for _, cands in found]
+        for policy in POLICIES:
+            put(kind, f"cues [{policy}]", evaluate(papers, kind, cue_out, cue_in, lopo.decided, policy),
+                lopo.decided, final_threshold(papers, kind, cue_out, lopo.decided, policy), unseen)
     for name in a.models:
         model = MODELS[name]()
-        outer, inner, seconds[name] = learned_scores(model, papers, INNER_FOLDS.get(name))
         for kind in TYPES:
-            for policy in ("f1", "p80"):
-                put(kind, f"{name} [{policy}]", evaluate(papers, kind, outer, inner, lopo.alone, policy))
-                put(kind, f"rules>{name} [{policy}]", evaluate(papers, kind, outer, inner, lopo.filtered, policy))
-                put(kind, f"rules+{name}@suggest [{policy}]",
-                    evaluate(papers, kind, outer, inner, lopo.recall, policy, {"candidates": suggest[kind]}))
-                put(kind, f"rules>{name}+{name}@suggest [{policy}]",
-                    lopo.evaluate_both(papers, kind, outer, inner, suggest[kind], policy))
-            if name in a.stack:
-                s_out, s_in = stack_scores(papers, kind, outer, inner)
-                for policy in ("f1", "p80"):
-                    put(kind, f"cues+{name} [{policy}]", evaluate(papers, kind, s_out, s_in, stacked, policy))
-        save(a.out, meta, seconds, rows)
-    save(a.out, meta, seconds, rows)
+            outer, inner, seconds[f"{name} ({kind})"] = learned_scores(model, kind, papers, INNER_FOLDS.get(name))
+            everything = [c for p in papers for c in p.candidates[kind]]
+            fitted = model.fit(everything, np.concatenate([p.labels(kind) for p in papers]))
+            if found:
+                model.prepare([c for _, cands in found for c in cands[kind]])
+            unseen = [fitted(cands[kind]) if cands[kind] else np.zeros(0) for _, cands in found]
+            for use, approach in USES.items():
+                for policy in POLICIES:
+                    put(kind, f"{use}{name} [{policy}]", evaluate(papers, kind, outer, inner, approach, policy),
+                        approach, final_threshold(papers, kind, outer, approach, policy), unseen)
+            s_out, s_in = stack_scores(papers, kind, outer, inner)
+            stacker = Stacker().fit([r for p in papers for r in cue_rows(p.candidates[kind])],
+                                    np.concatenate([outer[p.doc] for p in papers]),
+                                    np.concatenate([p.labels(kind) for p in papers]))
+            stacked_unseen = [stacker(cue_rows(cands[kind]), s) for (_, cands), s in zip(found, unseen)]
+            for policy in POLICIES:
+                put(kind, f"cues+{name} [{policy}]", evaluate(papers, kind, s_out, s_in, lopo.decided, policy),
+                    lopo.decided, final_threshold(papers, kind, s_out, lopo.decided, policy), stacked_unseen)
+        print(f"  {name}: done", file=sys.stderr)
+    save(a.out, meta, seconds, rows, listed if found else None)
 
 
-def save(out: Path, meta: dict, seconds: dict, rows: dict) -> None:
-    """Write the tables, merged into those of earlier runs into the same folder (other models)."""
+def save(out: Path, meta: dict, seconds: dict, rows: dict, listed: dict | None) -> None:
     out.mkdir(parents=True, exist_ok=True)
-    path = out / "learned.json"
-    report = json.loads(path.read_text()) if path.exists() else {"rows": {t: {} for t in TYPES},
-                                                                   "seconds_per_sentence": {}}
-    if report.get("meta") != meta:
-        report = {"rows": {t: {} for t in TYPES}, "seconds_per_sentence": {}}
-    report["meta"] = meta
-    report["seconds_per_sentence"].update(seconds)
-    for kind in TYPES:
-        report["rows"][kind].update(rows[kind])
-    path.write_text(json.dumps(report, indent=1))
+    report = {"meta": meta, "rows": rows, "seconds_per_sentence": seconds}
+    (out / "learned.json").write_text(json.dumps(report, indent=1))
     text = tables(report)
     (out / "learned.md").write_text(text)
+    if listed is not None:
+        (out / "unannotated.md").write_text(unannotated_list(listed))
     print(text)
 
 
 def tables(report: dict) -> str:
     out = []
     for kind, rows in report["rows"].items():
-        out.append(f"\n### {kind}\n\n| approach | P | R | F1 | pred |\n|---|---|---|---|---|")
+        out.append(f"\n### {kind}{'+dates' if kind == 'milestone' else ''}\n\n"
+                   "| approach | P | R | F1 | pred | study P/R/F1 | check P/R/F1 | unannotated |\n"
+                   "|---|---|---|---|---|---|---|---|")
         for name, r in rows.items():
-            out.append(f"| {name} | {r.get('P', '')} | {r.get('R', '')} | {r.get('F1', '')} | {r.get('pred', '')} |")
-    out.append("\n### seconds per sentence (scoring; 'rules' is the whole extraction, 'sentences' making them)\n")
+            study, check = ("/".join(map(str, r[k])) if k in r else "" for k in ("study", "check"))
+            out.append(f"| {name} | {r.get('P', '')} | {r.get('R', '')} | {r.get('F1', '')} | {r.get('pred', '')} "
+                       f"| {study} | {check} | {r.get('unannotated', '')} |")
+    out.append("\n### seconds per sentence (rules: the whole extraction; a model: scoring a type's candidates, "
+               "features included, per sentence of the paper)\n")
     out += [f"- {k}: {v * 1000:.3f} ms" for k, v in report["seconds_per_sentence"].items()]
+    return "\n".join(out) + "\n"
+
+
+def unannotated_list(listed: dict) -> str:
+    out = ["# What each learned approach changes on the unannotated PDFs\n"]
+    for kind, entries in listed.items():
+        out.append(f"\n## {kind} ({len(entries)} records)\n")
+        for e in sorted(entries.values(), key=lambda e: (e["what"], e["doc"], e["item"]["char_start"])):
+            c = e["item"]
+            out.append(f"- **{e['what']}** {e['doc'][:40]} p{c['page']} [{c['family']} / {c['reason']}] "
+                       f"by {', '.join(e['by'])}\n  > {c['quote'][:300]}")
     return "\n".join(out) + "\n"
 
 

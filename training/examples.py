@@ -1,17 +1,16 @@
-"""Sentence examples from the shared gold: what a learned component trains and is scored on.
+"""Candidate examples from the shared gold: what a learned second look trains and is scored on.
 
     python training/examples.py [--papers ../shared/corpus/papers] [--gold ../shared/corpus/gold]
                                 [--cache /work/main/.cache/parsed] [--out .cache/learned/examples.jsonl]
 
-Every sentence (or ';'-clause) that `extractors.context.build_context` makes of a shared
-paper becomes one example, labelled for each type (commitment, risk, decision, milestone)
-by the scorer's own test: positive when some gold quote of that type would match the
-sentence as a predicted quote (`overlap` of score.py). The rules' own records of the
-branch are written beside them, each tied to the sentence it quotes, so a learned filter
-or a learned recall stage can be measured against exactly what the rules see.
+Each candidate the rules' `suggest` stage proposes for a type (training/candidates.py) is one
+example, with the family that proposed it, the reason `classify` kept or dropped it, and the
+record `fill` writes for it. The gold quotes are stored beside them, so that bench/learned.py
+scores predictions with score.py's own matching (milestones also by their dates, to the month,
+as score.py's milestone+dates does).
 
-Each line is a paper: {"doc", "sentences": [...], "rules": {type: [{"quote", "sentence"}]},
-"gold": {type: [quote, ...]}}; the first line is {"meta": {...}} with the gold's hash.
+Each line is a paper: {"doc", "sentences": n, "candidates": {type: [...]}, "gold": {type: [...]}};
+the first line is {"meta": {...}} with the gold's hash.
 """
 from __future__ import annotations
 
@@ -25,14 +24,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from extraction import load_scorer, parsed  # noqa: E402
+from extraction import parsed  # noqa: E402
 from extractors.context import build_context  # noqa: E402
 from pipeline.extract import extract_part, prepare  # noqa: E402
+from training.candidates import TYPES, candidates, check_against_rules  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
-TYPES = ["commitment", "risk", "decision", "milestone"]
 GOLD_KEY = {"commitment": "commitments", "risk": "risks", "decision": "decisions", "milestone": "milestones"}
-RULE_KEY = {"commitment": "commitments", "risk": "risks", "decision": "decisions", "milestone": "milestones"}
 
 
 def gold_hash(gold_dir: Path) -> str:
@@ -43,54 +41,41 @@ def gold_hash(gold_dir: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def paper_examples(pdf: Path, gold: dict, cache: Path, overlap) -> dict:
-    """One paper's sentences with their labels and features, and the rules' records."""
+def paper_candidates(pdf: Path, cache: Path) -> tuple[str, int, dict[str, list[dict]]]:
+    """A paper's stem, its number of sentences and every type's candidates, checked against its rules' records."""
     paper = parsed(pdf, cache)
     prepared = prepare(paper)
     blocks = range(len(paper.blocks))
-    ctx = build_context(paper, prepared.document, prepared.orgs, blocks)
-    golds = {t: [g["quote"] for g in gold.get(GOLD_KEY[t], [])] for t in TYPES}
-    sentences = []
-    for s in ctx.sentences:
-        sentences.append({
-            "text": s.text, "page": s.page, "section": s.section, "kind": s.kind.value,
-            "char_start": s.char_start, "char_end": s.char_end, "lead_in": s.lead_in,
-            "first_in_block": s.first_in_block, "dated": bool(s.dates or s.heading_date),
-            "labels": {t: int(any(overlap(q, s.text) > 0 for q in golds[t])) for t in TYPES}})
-    records = extract_part(prepared, blocks)
-    rules = {}
-    for t in TYPES:
-        rules[t] = [{"quote": r.quote, "sentence": _sentence_of(sentences, r.char_start)}
-                    for r in getattr(records, RULE_KEY[t])]
-    return {"doc": paper.stem, "sentences": sentences, "rules": rules, "gold": golds}
+    ctx = build_context(prepared.paper, prepared.document, prepared.orgs, blocks)
+    found = candidates(ctx)
+    check_against_rules(found, extract_part(prepared, blocks))
+    return paper.stem, len(ctx.sentences), found
 
 
-def _sentence_of(sentences: list[dict], char_start: int) -> int | None:
-    """The sentence a record's quote starts in (a clause of it, or a whole block around it)."""
-    for i, s in enumerate(sentences):
-        if s["char_start"] <= char_start < s["char_end"]:
-            return i
-    return None
+def paper_examples(pdf: Path, gold: dict, cache: Path) -> dict:
+    doc, n, found = paper_candidates(pdf, cache)
+    golds = {t: [{k: g.get(k) for k in ("quote", "date_start", "date_end")} for g in gold.get(GOLD_KEY[t], [])]
+             for t in TYPES}
+    return {"doc": doc, "sentences": n, "candidates": found, "gold": golds}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--papers", type=Path, default=SHARED / "corpus" / "papers")
     ap.add_argument("--gold", type=Path, default=SHARED / "corpus" / "gold")
-    ap.add_argument("--scorer", type=Path, default=SHARED / "eval" / "score.py")
     ap.add_argument("--cache", type=Path, default=ROOT / ".cache" / "parsed")
     ap.add_argument("--out", type=Path, default=ROOT / ".cache" / "learned" / "examples.jsonl")
     a = ap.parse_args()
-    overlap = load_scorer(a.scorer).overlap
     lines = [{"meta": {"gold_sha": gold_hash(a.gold), "types": TYPES}}]
     for gold_file in sorted(a.gold.glob("*.json")):
         pdf = a.papers / f"{gold_file.stem}.pdf"
         if not pdf.exists():
             continue
-        lines.append(paper_examples(pdf, json.loads(gold_file.read_text()), a.cache, overlap))
+        lines.append(paper_examples(pdf, json.loads(gold_file.read_text()), a.cache))
         ex = lines[-1]
-        pos = {t: sum(s["labels"][t] for s in ex["sentences"]) for t in TYPES}
-        print(f"{ex['doc'][:50]:50} {len(ex['sentences']):5d} sentences  positives {pos}")
+        counts = " ".join(f"{t} {sum(c['kept'] for c in ex['candidates'][t])}/{len(ex['candidates'][t])}"
+                          for t in TYPES)
+        print(f"{ex['doc'][:50]:50} {ex['sentences']:5d} sentences  kept/suggested: {counts}")
     a.out.parent.mkdir(parents=True, exist_ok=True)
     a.out.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines))
     print(f"wrote {a.out}")

@@ -1,57 +1,34 @@
-"""What a sentence looks like to each learned scorer: words, a parse, an embedding, the rules' cues."""
+"""What a candidate looks like to each learned scorer: words, a parse, an embedding, the rules' own cues."""
 from __future__ import annotations
 
 import re
-import sys
 from functools import lru_cache
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from extractors import commitments, decisions, milestones, risks  # noqa: E402
-from extractors.cues import FUTURE, MODAL, PAST, PROGRESSIVE, QUESTION, opens_with_imperative  # noqa: E402
-
-# Broad recall-first suggestions, one per type: a sentence worth a learned second look.
-SUGGEST = {
-    "commitment": lambda s: bool(MODAL.search(s["text"]) or PROGRESSIVE.search(s["text"])
-                                 or opens_with_imperative(s["text"])),
-    "risk": lambda s: bool(re.search(r"\b(?:risk|challeng|concern|pressure|threat|barrier|impact|shortage|difficult|"
-                                     r"uncertain|deficit|overspend|lack|fail|delay|unable|insufficient|could|may|might|"
-                                     r"would)", s["text"], re.I) or (s["lead_in"] and s["first_in_block"])),
-    "decision": lambda s: bool(re.search(r"\b(?:agree|approv|endors|resolv|decid|decision|recommend|note|asked|"
-                                         r"invited|consider|delegat|support|ratif|refer)", s["text"], re.I)
-                               or s["lead_in"]),
-    "milestone": lambda s: bool(s["dated"]),
-}
 # Reported speech of minutes: 'Members noted ...', 'a report would be brought ...'.
 REPORTED = re.compile(r"\b(?:would|had\s+been|was|were|noted|said|asked|explained|confirmed|agreed|RESOLVED)\b")
 
 
-def cue_features(item: dict, rule_fired: dict[str, bool]) -> dict[str, float]:
-    """The rules' own cues for a sentence, as features: which rule fired, the modal and tense
-    words, the shape of a list item and its lead-in."""
-    text, lead = item["text"], item.get("lead_in", "")
-    modal = MODAL.search(text)
-    f = {f"rule_{k}": float(v) for k, v in rule_fired.items()}
-    f.update({
-        "modal_firm": float(bool(modal and modal.group("firm"))),
-        "modal_conditional": float(bool(modal and modal.group("conditional"))),
-        "progressive": float(bool(PROGRESSIVE.search(text))), "question": float(bool(QUESTION.search(text))),
-        "future": float(bool(FUTURE.search(text))), "past": float(bool(PAST.search(text))),
-        "reported": float(bool(REPORTED.search(text))), "imperative": float(opens_with_imperative(text)),
-        "asked": float(bool(decisions.ASKED.search(text) or commitments.ASKED.search(text))),
-        "taken": float(bool(decisions.TAKEN.search(text))), "pending": float(bool(decisions.PENDING.search(text))),
-        "stated_risk": float(bool(risks.STATED_RISK.search(text))), "event": float(bool(milestones.EVENT.search(text))),
-        "lead_risk": float(bool(risks.RISK_LEAD.search(lead))), "lead_ask": float(bool(decisions.ASK_LEAD.search(lead))),
-        "lead_proposal": float(bool(commitments.PROPOSAL_LEAD.search(lead))),
-        "ask_section": float(bool(decisions.ASK_SECTION.search(item.get("section", "")))),
-        "item": float(item.get("kind") in ("bullet", "numbered")), "table": float(item.get("kind") == "table_cell"),
-        "has_lead": float(bool(lead)), "first_in_block": float(bool(item.get("first_in_block", True))),
-        "dated": float(bool(item.get("dated"))), "lead_colon": float(text.rstrip().endswith(":")),
-        "short": float(len(text.split()) < 6), "long": float(len(text.split()) > 60),
-    })
+def cue_features(item: dict, beside_kept: bool) -> dict[str, float]:
+    """The rules' own view of a candidate, as features: the suggest family that proposed it,
+    the classify reason that kept or dropped it (whole, and its head before a ':'), the promise
+    word, whether another candidate of the same place was kept, and the shape of its block."""
+    text = item["quote"]
+    reason = item["reason"]
+    f = {f"family={item['family']}": 1.0, f"reason={reason}": 1.0, f"reason_head={reason.split(':')[0]}": 1.0,
+         "kept": float(item["kept"]), "beside_kept": float(beside_kept), f"kind={item['kind']}": 1.0,
+         "has_lead": float(bool(item.get("lead_in"))), "first_in_block": float(bool(item.get("first_in_block"))),
+         "reported": float(bool(REPORTED.search(text))), "lead_colon": float(text.rstrip().endswith(":")),
+         "short": float(len(text.split()) < 6), "long": float(len(text.split()) > 60)}
+    if item.get("word"):
+        f[f"word={item['word']}"] = 1.0
     return f
+
+
+def beside_kept(items: list[dict]) -> list[bool]:
+    """For each candidate, whether another candidate whose record overlaps its own was kept:
+    a second look that adds it would most likely say again what the rules said."""
+    kept = [(j, c["char_start"], c["char_end"]) for j, c in enumerate(items) if c["kept"]]
+    return [any(j != i and s < c["char_end"] and c["char_start"] < e for j, s, e in kept) for i, c in enumerate(items)]
 
 
 @lru_cache(maxsize=1)

