@@ -96,5 +96,5 @@ def check_against_rules(found: dict[str, list[dict]], rules) -> None:
     """The kept candidates' records are the rules' own (an extractor's PartRecords): same quotes, same order."""
     for kind in TYPES:
         mine = [(c["quote"], c["char_start"]) for c in found[kind] if c["kept"]]
-        theirs = [(r.quote, r.char_start) for r in getattr(rules, f"{kind}s")]
+        theirs = [(r.quote, r.char_start) for r in rules[f"{kind}s"]]
         assert mine == theirs, f"{kind}: the stages read here are not the rules' ({len(mine)} vs {len(theirs)})"
