@@ -38,7 +38,8 @@ MINUTES = re.compile(r"\bminutes\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?meeting\s+of\
 PAPER_TITLE = re.compile(r"\bpaper\s*:\s*(?P<value>.+)", re.I)
 STRATEGY = re.compile(r"Health\s+(?:and|&)\s+Wellbeing\s+Strategy", re.I)
 NOT_YET = re.compile(r"\b(?:single|new|proposed|future|shadow|a)\s+(?:\w+\s+)?$", re.I)  # a body still to be formed
-OWN_DOCUMENT = re.compile(r"\b(?:Annual|Progress|Report|Strategy|Plan|Review|Business\s+Plan|Delivery\s+Plan|Prospectus)\b")
+OWN_DOCUMENT = re.compile(r"\b(?:Annual|Progress|Report|Strategy|Plan|Review|Business\s+Plan|Delivery\s+Plan|Prospectus|"
+                          r"Priorities|Actions|Commitments|Framework|Policy|Pledges)\b")
 YET_TO_FORM = re.compile(r"(?:the\s+|a\s+)?(?:single|new|proposed|future|shadow)\b", re.I)
 ABOVE = re.compile(r"^(?:the\s+)?above\s+", re.I)
 
@@ -241,11 +242,13 @@ def author_body(paper: ParsedPaper, lines: list[str], fields: list[Field], index
 
 
 def _title_body(title: str | None, index: OrgIndex) -> str | None:
-    """'Exampleton Drug and Alcohol Partnership Annual Progress Report': a document titled
-    with a body's name is that body's own."""
+    """'Exampleton Drug and Alcohol Partnership Annual Progress Report', 'Improving Care ~
+    Kingsmere Council Priorities and Actions': a document titled with a body's name, first or
+    just before the kind of document it is, is that body's own."""
     if not title or not OWN_DOCUMENT.search(title):
         return None
-    named = [n for start, _, n, _ in index.names_in(title) if start == 0 and not is_generic(n)]
+    named = [n for start, end, n, _ in index.names_in(title) if not is_generic(n) and
+             (start == 0 or OWN_DOCUMENT.match(title, end + 1))]
     return (index.canonical(named[0]) or named[0]) if named else None
 
 

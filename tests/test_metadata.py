@@ -90,3 +90,10 @@ def test_a_report_to_the_county_council_is_that_councils_among_two():
     doc = out.document
     assert doc.organisation == "Westshire County Council" and doc.committee == "other"
     assert doc.title.endswith("Terms of Reference")
+
+
+def test_a_deck_titled_with_a_bodys_priorities_is_that_bodys():
+    cover = ["Improving Health and Wellbeing ~ Westshire County Council Priorities and Actions", "DRAFT"]
+    out = extract("Westshire County Council and NHS Kingsmere ICB share the ambitions below.",
+                  ("bullet", "Expand the falls prevention service to every district."), cover=cover)
+    assert out.document.organisation == "Westshire County Council"
