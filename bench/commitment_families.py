@@ -16,7 +16,6 @@ check papers' words only with `--show-check`, as rules are not written against t
 """
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections import defaultdict
@@ -26,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from extraction import SHARED, STUDY, load_scorer, parsed  # noqa: E402
+from extraction import STUDY, family_options, load_scorer, parsed  # noqa: E402
 from extractors.commitments import classify, fill, suggest  # noqa: E402
 from extractors.context import build_context  # noqa: E402
 from pipeline.errors import PaperError  # noqa: E402
@@ -58,15 +57,7 @@ def judged(path: Path | None) -> dict[str, str]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--papers", type=Path, default=SHARED / "corpus" / "papers")
-    ap.add_argument("--unannotated", type=Path, default=SHARED / "corpus" / "unannotated")
-    ap.add_argument("--gold", type=Path, default=SHARED / "corpus" / "gold")
-    ap.add_argument("--scorer", type=Path, default=SHARED / "eval" / "score.py")
-    ap.add_argument("--cache", type=Path, default=ROOT / ".cache" / "parsed")
-    ap.add_argument("--judged", type=Path)
-    ap.add_argument("--show-check", action="store_true", help="list the check papers' words too (not while writing rules)")
-    ap.add_argument("--out", type=Path, default=ROOT / ".cache" / "commitment-families")
+    ap = family_options(__doc__.splitlines()[0], "commitment-families")
     a = ap.parse_args()
     score, marks = load_scorer(a.scorer), judged(a.judged)
     # family -> counters and listings

@@ -65,6 +65,21 @@ def parsed(pdf: Path, cache: Path) -> ParsedPaper:
     return paper
 
 
+def family_options(description: str, out: str) -> argparse.ArgumentParser:
+    """The options the rule-family benches share (bench/*_families.py, bench/relation_patterns.py):
+    the shared papers, the unannotated PDFs, gold, scorer, parse cache, a reader's verdicts."""
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("--papers", type=Path, default=SHARED / "corpus" / "papers")
+    ap.add_argument("--unannotated", type=Path, default=SHARED / "corpus" / "unannotated")
+    ap.add_argument("--gold", type=Path, default=SHARED / "corpus" / "gold")
+    ap.add_argument("--scorer", type=Path, default=SHARED / "eval" / "score.py")
+    ap.add_argument("--cache", type=Path, default=ROOT / ".cache" / "parsed")
+    ap.add_argument("--judged", type=Path, help="a reader's verdicts on the unannotated records")
+    ap.add_argument("--show-check", action="store_true", help="list the check papers' words too (not while writing rules)")
+    ap.add_argument("--out", type=Path, default=ROOT / ".cache" / out)
+    return ap
+
+
 def export_lines(extraction: PaperExtraction) -> list[dict]:
     """The lines the warehouse's JSON Lines export would write for this paper."""
     doc = extraction.document

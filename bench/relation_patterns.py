@@ -14,7 +14,6 @@ reads (study papers only).
 """
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections import defaultdict
@@ -24,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from extraction import SHARED, STUDY, load_scorer, parsed  # noqa: E402
+from extraction import STUDY, family_options, load_scorer, parsed  # noqa: E402
 from extractors.context import build_context  # noqa: E402
 from extractors.relation_patterns import PATTERNS  # noqa: E402
 from extractors.relations import classify, suggest  # noqa: E402
@@ -57,15 +56,7 @@ def _n(short: str) -> int:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--papers", type=Path, default=SHARED / "corpus" / "papers")
-    ap.add_argument("--unannotated", type=Path, default=SHARED / "corpus" / "unannotated")
-    ap.add_argument("--gold", type=Path, default=SHARED / "corpus" / "gold")
-    ap.add_argument("--scorer", type=Path, default=SHARED / "eval" / "score.py")
-    ap.add_argument("--cache", type=Path, default=ROOT / ".cache" / "parsed")
-    ap.add_argument("--judged", type=Path)
-    ap.add_argument("--show-check", action="store_true", help="list the check papers' words too (not while writing rules)")
-    ap.add_argument("--out", type=Path, default=ROOT / ".cache" / "relation-patterns")
+    ap = family_options(__doc__.splitlines()[0], "relation-patterns")
     a = ap.parse_args()
     score, marks = load_scorer(a.scorer), judged(a.judged)
     rows = defaultdict(lambda: {"true": 0, "false": 0, "un_true": 0, "un_false": 0, "un_unjudged": 0,
