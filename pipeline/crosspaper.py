@@ -243,14 +243,27 @@ def _with_series(links: list[dict]) -> list[dict]:
 
 # --- slippage ------------------------------------------------------------------------------
 
+# A date counted from the paper's own ('over the next three years', 'later this year', 'within
+# six months'): restated in a later paper it moves with that paper's date, which is no slip.
+RELATIVE_DATE = re.compile(r"\b(?:next|coming|following|within|this|current|last|later|time)\b", re.I)
+STATED_YEAR = re.compile(r"\b(?:19|20)\d\d\b|\b\d\d/\d\d\b")
+
+
+def counted_from_the_paper(date_text: str | None) -> bool:
+    return bool(date_text and RELATIVE_DATE.search(date_text) and not STATED_YEAR.search(date_text))
+
+
 def find_slippage(milestones: list[dict], links: list[dict]) -> list[dict]:
     """A link whose later milestone ends later than the earlier one: the slip in days between
-    the two intervals' ends ('from April 2020' -> 'from April 2021' is 365 days). A slip is
-    known by what it says, not by record ids (see _slip_key)."""
+    the two intervals' ends ('from April 2020' -> 'from April 2021' is 365 days); dates counted
+    from each paper's own date are no evidence of a slip. A slip is known by what it says, not
+    by record ids (see _slip_key)."""
     by_id = {m["id"]: m for m in milestones}
     out = []
     for link in links:
         a, b = by_id[link["earlier_id"]], by_id[link["later_id"]]
+        if counted_from_the_paper(a.get("date_text")) or counted_from_the_paper(b.get("date_text")):
+            continue
         if a["date_end"] and b["date_end"] and b["date_end"] > a["date_end"]:
             out.append({"key": _slip_key("slipped", a, b["doc"], b["date_end"]), "kind": "slipped", "earlier_id": a["id"],
                         "later_id": b["id"], "later_doc_id": b["doc_id"],
@@ -280,7 +293,7 @@ def find_overdue(milestones: list[dict], documents: list[dict], bodies: dict[str
     out = []
     for m in milestones:
         if m["status"] == "achieved" or not m["date_end"] or not m.get("entity_id") \
-                or not paper_day(m["doc_date"]):
+                or not paper_day(m["doc_date"]) or counted_from_the_paper(m.get("date_text")):
             continue
         later = [(day, doc_id) for day, doc_id in dated if day > paper_day(m["doc_date"])
                  and doc_id != m["doc_id"] and m["entity_id"] in bodies.get(doc_id, set())]

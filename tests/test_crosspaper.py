@@ -283,3 +283,24 @@ def test_papers_of_different_areas_are_not_compared():
                   for i, (doc, day) in enumerate([("p1", "2018-06"), ("p2", "2019-02")])]
     assert link_milestones(milestones, bodies=bodies_of(orgs, entity_of)) == []
     assert len(link_milestones(milestones)) == 1
+
+
+def test_a_span_counted_from_each_papers_own_date_is_no_slip_nor_overdue():
+    from datetime import date
+
+    from pipeline.crosspaper import find_overdue, find_slippage
+
+    def ms(mid, doc, day, end, text):
+        return {"id": mid, "doc_id": doc, "doc": doc, "doc_date": day, "entity_id": "e1", "status": "planned",
+                "description": "Directorate teams will deliver their priority actions", "date_end": end,
+                "date_text": text}
+
+    relative = [ms("m1", "p1", "2024-07", date(2027, 7, 1), "over the next one to three years"),
+                ms("m2", "p2", "2025-01", date(2028, 1, 30), "over the next one to three years")]
+    assert find_slippage(relative, link_milestones(relative)) == []
+    stated = [ms("m1", "p1", "2024-07", date(2025, 3, 31), "by March 2025"),
+              ms("m2", "p2", "2025-01", date(2025, 9, 30), "by September 2025")]
+    assert [s["slip_days"] for s in find_slippage(stated, link_milestones(stated))] == [183]
+    later = [{"doc_id": "p1", "doc": "p1", "date": "2019-01-10"}, {"doc_id": "p2", "doc": "p2", "date": "2020-06-01"}]
+    soon = [ms("m1", "p1", "2019-01-10", date(2019, 7, 10), "within six months")]
+    assert find_overdue(soon, later, {"p2": {"e1"}}) == []
