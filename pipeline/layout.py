@@ -3,9 +3,14 @@
 Works on plain word dicts and small dataclasses, never on pdfplumber objects, so each
 page can be closed as soon as its words are read. Knows nothing of headings or
 sections: it only says where text is, how big and how bold, and where gaps fall.
+
+Text inside a drawn box (a call-out, a sidebar, a slide's panel: see ink.py) is read as a
+region of its own, placed in the page's reading order as one piece; table cells are read
+from the words inside each cell, line by line, a word cut at the cell's edge made whole.
 """
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -46,6 +51,7 @@ class Line:
     bold: bool
     marker: bool = False  # began with a bullet glyph, now dropped from `text`
     region: int = 0       # which region of the page (regions.py) it was read in
+    boxed: bool = False   # read inside a drawn box
 
 
 @dataclass
@@ -58,6 +64,37 @@ class TableSlot:
     top: float
     bottom: float
     region: int = 0
+
+
+@dataclass
+class Cell:
+    """A table cell's lines, and what joins each to the one before: a space, or nothing where
+    the cell's edge cut a word in two."""
+
+    lines: list[Line] = field(default_factory=list)
+    joins: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(join + line.text for join, line in zip(self.joins, self.lines)).strip()
+
+    def without(self, dropped: set[int]) -> Cell:
+        """The cell without the lines whose ids are in `dropped`."""
+        kept = [(join, line) for join, line in zip(self.joins, self.lines) if id(line) not in dropped]
+        return Cell([line for _, line in kept], [join for join, _ in kept])
+
+
+@dataclass
+class Panel:
+    """A drawn box that holds text of its own, and what lies inside it."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    words: list[dict]
+    boxes: list[tuple]
+    slots: list[TableSlot]
 
 
 @dataclass
@@ -83,6 +120,10 @@ class Paragraph:
     @property
     def region(self) -> int:
         return self.lines[0].region
+
+    @property
+    def boxed(self) -> bool:
+        return self.lines[0].boxed
 
     @property
     def bold(self) -> bool:
@@ -112,7 +153,7 @@ def _is_glyph(word: dict) -> bool:
     return not text or text in BULLET_SYMBOLS or bool(GLYPH_FONTS.search(word.get("fontname", "")))
 
 
-def _make_line(words: list[dict], region: int) -> Line | None:
+def _make_line(words: list[dict], region: int, boxed: bool = False) -> Line | None:
     """Join a row's words; leading glyphs become a bullet marker, other glyph noise goes."""
     words = sorted(words, key=lambda w: w["x0"])
     lead = 0
@@ -144,34 +185,135 @@ def _make_line(words: list[dict], region: int) -> Line | None:
         bold=all(BOLD_FONTS.search(w.get("fontname", "")) for w in kept),
         marker=lead > 0,
         region=region,
+        boxed=boxed,
     )
 
 
-def page_lines(words: list[dict], tables: list[tuple] = ()) -> list[Line | TableSlot]:
+def page_lines(words: list[dict], tables: list[tuple] = (), boxes: list[tuple] = ()) -> list[Line | TableSlot]:
     """Lines and table slots of one page in reading order: region by region (see
-    regions.py), each region top to bottom. `tables` are (x0, top, x1, bottom) boxes whose
-    words the caller has already removed."""
+    regions.py), each region top to bottom, a box's text read whole where the box sits.
+    `tables` are (x0, top, x1, bottom) boxes whose words the caller has already removed;
+    `boxes` the drawn boxes (ink.py) text may sit in."""
     slots = [TableSlot(i, box[0], box[2], box[1], box[3]) for i, box in enumerate(tables)]
-    boxes = [word_box(word) for word in words] + [Box(s.x0, s.x1, s.top, s.bottom, s) for s in slots]
+    return _lines_in(words, slots, list(boxes), itertools.count(), False)
+
+
+def _lines_in(words: list[dict], slots: list[TableSlot], boxes: list[tuple], region_ids, boxed: bool) -> list[Line | TableSlot]:
+    panels = _panels(words, slots, boxes)
+    inside = {id(word) for panel in panels for word in panel.words}
+    held = {id(slot) for panel in panels for slot in panel.slots}
+    units = [word_box(word) for word in words if id(word) not in inside]
+    units += [Box(s.x0, s.x1, s.top, s.bottom, s) for s in slots if id(s) not in held]
+    units += [Box(p.x0, p.x1, p.top, p.bottom, p) for p in panels]
     items: list[Line | TableSlot] = []
-    for region, found in enumerate(regions(boxes)):
-        here: list[Line | TableSlot] = []
-        for row in rows([box for box in found if not isinstance(box.item, TableSlot)]):
-            if line := _make_line([box.item for box in row], region):
-                here.append(line)
-        for slot in (box.item for box in found if isinstance(box.item, TableSlot)):
-            slot.region = region
-            here.append(slot)
-        items += sorted(here, key=lambda item: (item.top, item.x0))
+    for found in regions(units):
+        region = next(region_ids)
+        here: list[tuple[float, float, list[Line | TableSlot]]] = []
+        for row in rows([box for box in found if isinstance(box.item, dict)]):
+            if line := _make_line([box.item for box in row], region, boxed):
+                here.append((line.top, line.x0, [line]))
+        for unit in (box.item for box in found if not isinstance(box.item, dict)):
+            if isinstance(unit, TableSlot):
+                unit.region = region
+                here.append((unit.top, unit.x0, [unit]))
+            else:
+                here.append((unit.top, unit.x0, _lines_in(unit.words, unit.slots, unit.boxes, region_ids, True)))
+        items += [item for _, _, group in sorted(here, key=lambda entry: entry[:2]) for item in group]
     return items
+
+
+def _within(inner: tuple, outer: tuple, slack: float = 1.0) -> bool:
+    """Whether box `inner` (x0, top, x1, bottom) lies inside `outer`."""
+    return (inner[0] >= outer[0] - slack and inner[1] >= outer[1] - slack
+            and inner[2] <= outer[2] + slack and inner[3] <= outer[3] + slack)
+
+
+def _word_edges(word: dict) -> tuple:
+    return word["x0"], word["top"], word["x1"], word["bottom"]
+
+
+def _panels(words: list[dict], slots: list[TableSlot], boxes: list[tuple]) -> list[Panel]:
+    """The outermost drawn boxes that hold text of their own: words wholly inside and none
+    cut by the box's edge (a highlight behind part of a paragraph holds none), taller than
+    the text in it needs (not a band behind one line), neither a table's cell nor a frame
+    round everything. Boxes inside one go with it, to be read in turn."""
+    tables = [(s.x0, s.top, s.x1, s.bottom) for s in slots]
+    chosen: list[Panel] = []
+    for box in sorted(boxes, key=lambda b: (b[2] - b[0]) * (b[3] - b[1]), reverse=True):
+        if any(_within(box, table) for table in tables):
+            continue
+        if any(_overlaps(box, (p.x0, p.top, p.x1, p.bottom)) for p in chosen):
+            continue                  # inside a chosen panel (read there) or crossing one
+        held = [w for w in words if _within(_word_edges(w), box)]
+        if not held or len(held) == len(words):
+            continue
+        if any(_centre_in(w, box) for w in words if not _within(_word_edges(w), box)):
+            continue
+        if box[3] - box[1] < 1.6 * median_height(held):
+            continue
+        chosen.append(Panel(box[0], box[1], box[2], box[3], held,
+                            [b for b in boxes if b != box and _within(b, box)],
+                            [s for s in slots if _within((s.x0, s.top, s.x1, s.bottom), box)]))
+    return chosen
+
+
+def _overlaps(a: tuple, b: tuple) -> bool:
+    return min(a[2], b[2]) - max(a[0], b[0]) > 1 and min(a[3], b[3]) - max(a[1], b[1]) > 1
+
+
+def _centre_in(word: dict, box: tuple) -> bool:
+    x, y = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def median_height(words: list[dict]) -> float:
+    heights = sorted(w["bottom"] - w["top"] for w in words)
+    return heights[len(heights) // 2]
+
+
+def table_cells(words: list[dict], cells: list[list[tuple | None]]) -> list[list[Cell | None]]:
+    """A table's cells (rows of (x0, top, x1, bottom) or None where a merged cell spans),
+    each holding the lines of the words whose centre falls in it."""
+    placed: dict[tuple, list[dict]] = {}
+    boxes = [box for row in cells for box in row if box]
+    for word in words:
+        home = next((box for box in boxes if _centre_in(word, box)), None)
+        if home:
+            placed.setdefault(home, []).append(word)
+    return [[_cell(placed.get(box, []), box) if box else None for box in row] for row in cells]
+
+
+def _cell(words: list[dict], box: tuple) -> Cell:
+    cell = Cell()
+    for row in rows([word_box(word) for word in words]):
+        line = _make_line([b.item for b in row], 0)
+        if line is None:
+            continue
+        cut = cell.lines and _cut_at_edge(cell.lines[-1], line, box)
+        cell.joins.append("" if cut else " ")
+        cell.lines.append(line)
+    return cell
+
+
+def _cut_at_edge(prev: Line, line: Line, box: tuple) -> bool:
+    """Whether `prev` ends part-way through a word `line` goes on with: a word too long for
+    the cell is broken where the cell's edge falls, so its first part fills a line alone,
+    out to the cell's right margin (as wide as its left one, give or take a letter), and the
+    rest starts the next line in lower case."""
+    if " " in prev.text or not line.text[:1].islower() or prev.text[-1:] in "-–—/":
+        return False
+    margin = prev.x0 - box[0]
+    return box[2] - prev.x1 <= margin + 0.6 * prev.size
 
 
 def _running_key(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.lower().split()))
 
 
-def drop_running_lines(pages: list[list[Line | TableSlot]], heights: list[float]) -> list[list[Line | TableSlot]]:
-    """Remove running headers, footers and page numbers from every page.
+def drop_running_lines(pages: list[list[Line | TableSlot]], heights: list[float],
+                       tables: list[list[list[list[Cell | None]]]]) -> tuple[list, list]:
+    """Remove running headers, footers and page numbers from every page, and lines repeated
+    in place from its table cells: the pages' items and tables without them.
 
     Only a page's first and last few lines are candidates, and only inside the top or
     bottom band. A candidate is running if, with digits ignored, it is a candidate on at
@@ -180,7 +322,10 @@ def drop_running_lines(pages: list[list[Line | TableSlot]], heights: list[float]
     copy of a running header goes too: it is a header there as well. Anywhere on the page,
     a line repeated word for word at the same place on at least half the pages (3 at least)
     goes too: a watermark, or a label an export prints on every page; but not from a page
-    where half the lines are such repeats, for that is a page printed from a template.
+    where half the lines are such repeats, for that is a page printed from a template. A
+    table cell's line repeated so goes from a cell that holds other lines too (a label an
+    export sets on every page, over whatever row falls under it); a cell that is all repeats
+    (a header row printed on every page) stays.
     """
     def candidates(items: list[Line | TableSlot], height: float) -> list[Line]:
         lines = sorted((item for item in items if isinstance(item, Line)), key=lambda line: line.top)
@@ -190,7 +335,14 @@ def drop_running_lines(pages: list[list[Line | TableSlot]], heights: list[float]
     per_page = [candidates(items, height) for items, height in zip(pages, heights)]
     counts = Counter(key for lines in per_page for key in {_running_key(line.text) for line in lines})
     needed = math.inf if len(pages) < 2 else 2 if len(pages) == 2 else math.ceil(len(pages) / 2)
-    in_place = _in_place(pages)
+    cell_lines = [[line for table in page for row in table for cell in row if cell for line in cell.lines]
+                  for page in tables]
+    in_place = _in_place([items + lines for items, lines in zip(pages, cell_lines)])
+    kept_tables = []
+    for page, lines in zip(tables, cell_lines):
+        repeated = {id(line) for line in lines if _place(line) in in_place}
+        kept_tables.append([[[_without_repeats(cell, repeated) for cell in row] for row in table]
+                            for table in page])
     kept_pages = []
     for items, lines in zip(pages, per_page):
         running = {
@@ -200,7 +352,13 @@ def drop_running_lines(pages: list[list[Line | TableSlot]], heights: list[float]
         if 2 * len(repeated) <= sum(isinstance(item, Line) for item in items):
             running |= repeated
         kept_pages.append([item for item in items if id(item) not in running])
-    return kept_pages
+    return kept_pages, kept_tables
+
+
+def _without_repeats(cell: Cell | None, repeated: set[int]) -> Cell | None:
+    if cell is None or all(id(line) in repeated for line in cell.lines):
+        return cell
+    return cell.without(repeated)
 
 
 def _place(item: Line | TableSlot) -> tuple | None:

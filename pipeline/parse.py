@@ -27,19 +27,21 @@ from pdfminer.pdftypes import resolve1
 
 from pipeline.discover import sha256_file
 from pipeline.errors import PaperError
+from pipeline.ink import visible
 from pipeline.workers import cpus, may_share, paper_pool
 from pipeline.layout import (
     BULLET_SYMBOLS,
     TEXT_BULLET,
+    Cell,
     Line,
     Paragraph,
     TableSlot,
-    clean,
     drop_running_lines,
     ends_clause,
     page_lines,
     paragraphs,
     starts_numbered,
+    table_cells,
 )
 from schemas.parsed import Block, BlockKind, ParsedPaper, Table
 
@@ -60,13 +62,15 @@ CONNECTORS = set(
 
 @dataclass
 class _Page:
-    """What a page yields before it is closed: its size, words and tables."""
+    """What a page yields before it is closed: its size, the words a reader sees, its
+    tables and the boxes drawn on it (ink.py)."""
 
     number: int
     width: float
     height: float
     words: list[dict]
-    tables: list[tuple[tuple, list[list[str]]]]  # (bbox, rows of cell text)
+    tables: list[tuple[tuple, list[list[tuple | None]]]]  # (bbox, rows of cell boxes)
+    boxes: list[tuple] = ()
 
 
 def _check_bytes(path: Path) -> None:
@@ -94,16 +98,14 @@ def _converted(exc: Exception, path: Path) -> PaperError:
 
 
 def _read_page(page, number: int) -> _Page:
-    """Tables (only where ruling lines exist) and words of one page, read once; then close it."""
+    """Tables (only where ruling lines exist), drawn boxes and the words a reader sees of one
+    page, read once; then close it."""
     try:
-        boxes = page.find_tables() if page.edges else []
-        tables = []
-        for found in boxes:
-            rows = [[" ".join(clean(cell or "").split()) for cell in row] for row in found.extract()]
-            if sum(1 for row in rows for cell in row if cell) > 1:  # one boxed paragraph is not a table
-                tables.append((found.bbox, rows))
-        words = page.extract_words(**WORD_OPTIONS)
-        return _Page(number, float(page.width), float(page.height), words, tables)
+        shown, boxes = visible(page)
+        found = shown.find_tables() if shown.edges else []
+        tables = [(table.bbox, [list(row.cells) for row in table.rows]) for table in found]
+        words = shown.extract_words(**WORD_OPTIONS)
+        return _Page(number, float(page.width), float(page.height), words, tables, boxes)
     finally:
         page.close()  # drop the page's cached layout objects: a 400-page pack must not pile up
 
@@ -138,21 +140,27 @@ def _read_pages(path: Path, pages, first: int, last: int) -> Iterator[_Page]:
 @dataclass
 class PageLayout:
     """A page laid out on its own: lines and table slots in reading order (tables numbered
-    from 0 on the page), its tables' rows, its height, and for pages 1 and 2 the raw lines
+    from 0 on the page), its tables' cells, its height, and for pages 1 and 2 the raw lines
     metadata detection reads."""
 
     number: int
     height: float
     lines: list[Line | TableSlot]
-    tables: list[list[list[str]]]
+    tables: list[list[list[Cell | None]]]
     raw_lines: list[str] | None
 
 
 def _lay_out(page: _Page) -> PageLayout:
-    boxes = [bbox for bbox, _ in page.tables]
-    lines = page_lines([w for w in page.words if _outside(w, boxes)], boxes)
+    tables = []
+    for bbox, cells in page.tables:
+        inside = [w for w in page.words if not _outside(w, [bbox])]
+        rows = table_cells(inside, cells)
+        if sum(1 for row in rows for cell in row if cell and cell.text) > 1:  # one boxed paragraph is not a table
+            tables.append((bbox, rows))
+    bboxes = [bbox for bbox, _ in tables]
+    lines = page_lines([w for w in page.words if _outside(w, bboxes)], bboxes, page.boxes)
     raw = [item.text for item in page_lines(page.words)] if page.number <= 2 else None
-    return PageLayout(page.number, page.height, lines, [rows for _, rows in page.tables], raw)
+    return PageLayout(page.number, page.height, lines, [rows for _, rows in tables], raw)
 
 
 # In a worker process: the paper it last read, kept open for its next range of pages, since
@@ -339,7 +347,7 @@ def _blocks(items: list[Paragraph | TableSlot], classifier: _Classifier, tables:
     sections = _Sections()
     blocks: list[Block] = []
     parts: list[list[str]] = []  # each block's text pieces, joined once at the end
-    where = None                 # (page, region) of the paragraph read last
+    where = None                 # (page, region, boxed) of the paragraph read last
     for item in items:
         if isinstance(item, TableSlot):
             table = tables[item.index]
@@ -356,8 +364,9 @@ def _blocks(items: list[Paragraph | TableSlot], classifier: _Classifier, tables:
             continue
         block = Block(page=item.page, kind=kind, text=text, number=number)
         other_region = where is not None and where[0] == item.page and where[1] != item.region
-        where = (item.page, item.region)
-        if blocks and _runs_on(blocks[-1], parts[-1][-1], block, other_region):
+        boxed = other_region and (where[2] or item.boxed)
+        where = (item.page, item.region, item.boxed)
+        if blocks and not boxed and _runs_on(blocks[-1], parts[-1][-1], block, other_region):
             parts[-1].append(text)
             continue
         if kind == BlockKind.heading:
@@ -391,15 +400,14 @@ def assemble(path: Path, layouts: list[PageLayout], sha256: str | None = None) -
     for layout in layouts:
         for slot in (item for item in layout.lines if isinstance(item, TableSlot)):
             slot.index += len(tables)  # from the page's numbering to the paper's
-        tables += [Table(page=layout.number, rows=rows) for rows in layout.tables]
+        tables += [Table(page=layout.number, rows=[]) for _ in layout.tables]
         pages.append(layout.lines)
         heights.append(layout.height)
 
-    items = [
-        item
-        for number, lines in enumerate(drop_running_lines(pages, heights), start=1)
-        for item in paragraphs(lines, number)
-    ]
+    kept_pages, kept_tables = drop_running_lines(pages, heights, [layout.tables for layout in layouts])
+    for table, rows in zip(tables, (rows for page_tables in kept_tables for rows in page_tables)):
+        table.rows = [[cell.text if cell else "" for cell in row] for row in rows]
+    items = [item for number, lines in enumerate(kept_pages, start=1) for item in paragraphs(lines, number)]
     classifier = _Classifier([item for item in items if isinstance(item, Paragraph)])
     blocks = _blocks(items, classifier, tables)
     if not blocks:
