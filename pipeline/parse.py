@@ -343,11 +343,13 @@ def _runs_on(prev: Block, tail: str, block: Block, other_region: bool) -> bool:
 
 
 def _blocks(items: list[Paragraph | TableSlot], classifier: _Classifier, tables: list[Table]) -> list[Block]:
-    """Blocks in reading order with kinds, numbers and section paths; split paragraphs mended."""
+    """Blocks in reading order with kinds, numbers and section paths; split paragraphs mended,
+    but never into or out of a drawn box: a call-out set part-way down a column leaves the
+    paragraph it interrupts to be mended round it."""
     sections = _Sections()
     blocks: list[Block] = []
     parts: list[list[str]] = []  # each block's text pieces, joined once at the end
-    where = None                 # (page, region, boxed) of the paragraph read last
+    places: list[tuple] = []     # each block's (page, region, boxed); a table cell's region is None
     for item in items:
         if isinstance(item, TableSlot):
             table = tables[item.index]
@@ -357,18 +359,19 @@ def _blocks(items: list[Paragraph | TableSlot], classifier: _Classifier, tables:
                         blocks.append(Block(page=table.page, kind=BlockKind.table_cell, text=cell,
                                             section=sections.path, table=item.index, row=r, col=c))
                         parts.append([cell])
+                        places.append((table.page, None, True))
             continue
         kind, text, number = classifier.classify(item)
         text = " ".join(text.split())
         if not text:
             continue
         block = Block(page=item.page, kind=kind, text=text, number=number)
-        other_region = where is not None and where[0] == item.page and where[1] != item.region
-        boxed = other_region and (where[2] or item.boxed)
-        where = (item.page, item.region, item.boxed)
-        if blocks and not boxed and _runs_on(blocks[-1], parts[-1][-1], block, other_region):
-            parts[-1].append(text)
-            continue
+        if (target := _open_before(places, item)) is not None:
+            page, region, boxed = places[target]
+            other_region = page == item.page and region != item.region
+            if not (other_region and (boxed or item.boxed)) and _runs_on(blocks[target], parts[target][-1], block, other_region):
+                parts[target].append(text)
+                continue
         if kind == BlockKind.heading:
             sections.heading(text, number)
         elif kind == BlockKind.numbered:
@@ -376,9 +379,20 @@ def _blocks(items: list[Paragraph | TableSlot], classifier: _Classifier, tables:
         block.section = sections.path
         blocks.append(block)
         parts.append([text])
+        places.append((item.page, item.region, item.boxed))
     for block, pieces in zip(blocks, parts):
         block.text = " ".join(pieces)
     return blocks
+
+
+def _open_before(places: list[tuple], item: Paragraph) -> int | None:
+    """The block `item` may continue: the last one, or for text outside boxes, the last one
+    outside the boxes read just before it on its page."""
+    target = len(places) - 1
+    while not item.boxed and target > 0 and places[target][2] and places[target][1] is not None \
+            and places[target][0] == item.page:
+        target -= 1
+    return target if target >= 0 else None
 
 
 def parse_pdf(path: Path, sha256: str | None = None, parallel_min_pages: int = PARALLEL_MIN_PAGES,

@@ -1,10 +1,11 @@
-"""A minimal PDF writer for tests: text at given points in Helvetica, and ruled lines.
+"""A minimal PDF writer for tests: text at given points in Helvetica, ruled lines, filled boxes.
 
 Hand-written so tests can build synthetic and hostile papers (two columns, running
 headers, broken files) without a PDF library. Coordinates are PDF user space: points,
 origin at the bottom-left of an A4 page unless `page_size` says otherwise.
 
-An item is (x, y, text, size) or (x, y, text, size, bold). Text is encoded as
+An item is (x, y, text, size), (x, y, text, size, bold) or (x, y, text, size, bold, colour).
+A colour is a grey level (0 black, 1 white) or an (r, g, b) triple. Text is encoded as
 Windows-1252, so "•" and "–" survive; other characters become "?".
 """
 from __future__ import annotations
@@ -20,15 +21,33 @@ def _escape(text: str) -> bytes:
     return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
 
 
-def _content(items: list[tuple], rules: list[tuple], images: list[tuple] = ()) -> bytes:
-    ops = [b"%g %g m %g %g l S" % rule for rule in rules]
+def _colour(colour) -> bytes:
+    """The operator setting the fill colour: a grey level or (r, g, b)."""
+    if isinstance(colour, (int, float)):
+        return b"%g g" % colour
+    return b"%g %g %g rg" % tuple(colour)
+
+
+def _boxes(boxes: list[tuple]) -> list[bytes]:
+    """Boxes (x, y, width, height, fill colour or None, outlined): filled and/or stroked."""
+    ops = []
+    for x, y, width, height, fill, *outline in boxes:
+        paint = b"B" if fill is not None and outline and outline[0] else b"f" if fill is not None else b"S"
+        ops.append(b"q %s %g %g %g %g re %s Q" % (_colour(fill) if fill is not None else b"", x, y, width, height, paint))
+    return ops
+
+
+def _content(items: list[tuple], rules: list[tuple], images: list[tuple] = (), boxes: list[tuple] = (),
+             covers: list[tuple] = ()) -> bytes:
+    ops = [b"%g %g m %g %g l S" % rule for rule in rules] + _boxes(boxes)
     for x, y, width, height in images:   # a 4x4 grey inline image stretched over the box, like a scan
         ops.append(b"q %g 0 0 %g %g %g cm BI /W 4 /H 4 /CS /G /BPC 8 ID %s EI Q"
                    % (width, height, x, y, bytes(range(0, 256, 16))))
     for x, y, text, size, *rest in items:
         font = "F2" if rest and rest[0] else "F1"
-        ops.append(b"BT /%s %g Tf %g %g Td (%s) Tj ET" % (font.encode(), size, x, y, _escape(text)))
-    return b"\n".join(ops)
+        colour = _colour(rest[1]) if len(rest) > 1 else b"0 g"
+        ops.append(b"BT %s /%s %g Tf %g %g Td (%s) Tj ET" % (colour, font.encode(), size, x, y, _escape(text)))
+    return b"\n".join(ops + _boxes(covers))
 
 
 def pdf_bytes(
@@ -37,6 +56,8 @@ def pdf_bytes(
     encrypted: bool = False,
     rules: list[list[tuple]] | None = None,
     images: list[list[tuple]] | None = None,
+    boxes: list[list[tuple]] | None = None,
+    covers: list[list[tuple]] | None = None,
 ) -> bytes:
     """The bytes of a valid PDF with one page per list of items, xref offsets exact.
 
@@ -44,6 +65,9 @@ def pdf_bytes(
     the ruled tables and boxes that pdfplumber's table finder looks for.
     `images` gives, per page, boxes (x, y, width, height) filled with an inline image
     and no text: a scanned page.
+    `boxes` gives, per page, boxes (x, y, width, height, fill colour or None, outlined) painted
+    before the text: call-outs, panels, a slide's boxes. `covers` are boxes painted after the
+    text, over it.
     `encrypted=True` adds a standard security handler whose user password is not
     empty, so readers must refuse the file without a password (the text itself is
     left in clear: only the refusal matters to a test).
@@ -56,7 +80,8 @@ def pdf_bytes(
     resources = b"<< /Font << %s >> >>" % b" ".join(font_refs)
     kids = []
     for number, items in enumerate(pages):
-        stream = _content(items, rules[number] if rules else [], images[number] if images else [])
+        stream = _content(items, rules[number] if rules else [], images[number] if images else [],
+                          boxes[number] if boxes else [], covers[number] if covers else [])
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
         objects.append(
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %g %g] /Resources %s /Contents %d 0 R >>"
@@ -93,8 +118,10 @@ def write_pdf(
     encrypted: bool = False,
     rules: list[list[tuple]] | None = None,
     images: list[list[tuple]] | None = None,
+    boxes: list[list[tuple]] | None = None,
+    covers: list[list[tuple]] | None = None,
 ) -> Path:
     """Write `pdf_bytes(pages, ...)` to `path` and return it as a Path."""
     path = Path(path)
-    path.write_bytes(pdf_bytes(pages, page_size, encrypted, rules, images))
+    path.write_bytes(pdf_bytes(pages, page_size, encrypted, rules, images, boxes, covers))
     return path

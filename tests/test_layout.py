@@ -249,3 +249,172 @@ def test_a_label_repeated_in_place_on_every_page_is_dropped(tmp_path):
     paper = parse_pdf(write_pdf(tmp_path / "register.pdf", pages))
     assert texts(paper) == [line for n, risk in enumerate(risks, start=1)
                             for line in (f"Risk {n}: {risk}", f"Mitigation {n}: monthly review by the programme board.")]
+
+
+def quotes(paper) -> list[str]:
+    """Every commitment's, risk's and decision's quote."""
+    records = extract_paper(paper)
+    return [r.quote for kind in ("commitments", "risks", "decisions") for r in getattr(records, kind)]
+
+
+def from_one(quote: str, sources: list[str]) -> bool:
+    return any(quote in source for source in sources)
+
+
+STRATEGY_LEFT = (
+    "Kingsmere Community Health Trust will expand its virtual ward to two hundred beds by March 2026. "
+    "There is a risk that recruitment of community nurses does not keep pace with the new beds. "
+    "The Board approved the business case for the expansion at its meeting in June."
+)
+STRATEGY_RIGHT = (
+    "We will open an urgent treatment centre on the Riverside site in the winter of 2025. "
+    "There is a risk that the capital allocation for the building is cut in the spending review. "
+    "The Board agreed to consult staff on new shift patterns for the centre."
+)
+
+
+def test_a_two_column_strategy_quotes_each_record_from_one_column(tmp_path):
+    """A two-column strategy with a narrow gutter on a shared baseline grid, so every row of
+    the page holds words of both columns: each commitment, risk and decision quotes one."""
+    left, right = wrap(STRATEGY_LEFT, 40), wrap(STRATEGY_RIGHT, 40)
+    items = [(50, 800, "Our Plan for Community Care", 16, True)]
+    items += column(50, 760, left) + column(50 + width(max(left, key=width)) + 14, 760, right)
+    paper = parse_pdf(write_pdf(tmp_path / "strategy.pdf", [items]))
+    found = quotes(paper)
+    records = extract_paper(paper)
+    assert records.commitments and records.risks and records.decisions
+    for quote in found:
+        assert from_one(quote, [" ".join(left), " ".join(right)]), quote
+
+
+def test_infographic_panels_quote_each_record_from_one_panel(tmp_path):
+    """Two coloured panels side by side with white text, lines level across them: each
+    panel's sentences are its own, though the text of both shares every baseline."""
+    panels = [wrap("Exampleton Borough Council will ensure that carers are offered a break every year. "
+                   "There is a risk that respite places close for want of staff.", 30),
+              wrap("NHS Kingsmere will give every school a named mental health worker by 2026. The Board "
+                   "agreed to fund the first year from reserves.", 30)]
+    items, boxes = [(50, 800, "Exampleton Health and Wellbeing Board: Living Well", 16, True)], []
+    for x, lines in zip((50, 300), panels):
+        boxes.append((x - 8, 760 - LEADING * len(lines), 230, LEADING * len(lines) + 18, (0.1, 0.3, 0.5)))
+        items += [(x, y, text, size, False, 1) for x, y, text, size, _ in column(x, 760, lines)]
+    paper = parse_pdf(write_pdf(tmp_path / "panels.pdf", [items], boxes=[boxes]))
+    assert texts(paper)[1:] == [" ".join(lines) for lines in panels]
+    found = quotes(paper)
+    assert len(found) >= 4
+    for quote in found:
+        assert from_one(quote, [" ".join(lines) for lines in panels]), quote
+
+
+def test_slide_boxes_side_by_side_are_read_box_by_box(tmp_path):
+    """A landscape slide of filled boxes, one line each, level, none ending in a stop: each
+    box is a block of its own and gives its own commitment."""
+    boxes_text = ["We will drive research and innovation across the system",
+                  "We will make the most of our shared estate",
+                  "We will engage our communities in designing services"]
+    slide = (842.0, 595.0)
+    items, boxes = [(40, 540, "Kingsmere Integrated Care Board: Our Enablers", 20, True)], []
+    for i, text in enumerate(boxes_text):
+        x0 = 40 + 260 * i
+        boxes.append((x0, 420, 240, 60, (0.2, 0.0, 0.45)))
+        items.append((x0 + 6, 446, text, 9, False, 1))
+    paper = parse_pdf(write_pdf(tmp_path / "slide.pdf", [items], page_size=slide, boxes=[boxes]))
+    assert texts(paper) == ["Kingsmere Integrated Care Board: Our Enablers", *boxes_text]
+    assert sorted(r.quote for r in extract_paper(paper).commitments) == sorted(boxes_text)
+
+
+def test_a_call_out_box_is_its_own_block_and_the_paragraph_round_it_stays_whole(tmp_path):
+    """A boxed call-out set part-way down a column: the paragraph broken by it is mended, and
+    the call-out is read as its own block, never joined to the sentence it interrupts."""
+    above = wrap("The council will extend the warm homes scheme to every household in fuel poverty and "
+                 "will write to each eligible household in the", 80)
+    below = wrap("autumn, once the grant from the Department for Energy Security has been confirmed.", 80)
+    callout = wrap("in 2024 the scheme insulated four hundred homes and cut bills by a fifth", 70)
+    items = [(60, 800, "Warm Homes", 16, True)] + column(60, 770, above)
+    top = 770 - LEADING * len(above) - 20
+    items += column(80, top, callout)
+    bottom = top - LEADING * (len(callout) - 1) - 10
+    items += column(60, bottom - 20, below)
+    boxes = [(70, bottom, 440, top + 22 - bottom, None, True)]
+    paper = parse_pdf(write_pdf(tmp_path / "callout.pdf", [items], boxes=[boxes]))
+    assert texts(paper) == ["Warm Homes", " ".join(above + below), " ".join(callout)]
+
+
+def test_text_a_reader_cannot_see_is_dropped(tmp_path):
+    """White text on the white page, text painted over by a filled box and a second copy of a
+    line printed a hair's breadth over the first go; white text on a dark box stays."""
+    body = "The partnership will publish its annual report in July."
+    items = [(60, 780, body, 10),
+             (60, 767, "Draft note for officers only", 10, False, 1),
+             (60, 754, "Superseded figures withdrawn", 10),
+             (60, 741, "The report will be presented to the Board.", 10),
+             (60.3, 741.2, "The report will be presented to the Board.", 10),
+             (70, 690, "Key message: prevention first", 10, False, 1)]
+    paper = parse_pdf(write_pdf(tmp_path / "hidden.pdf", [items],
+                                boxes=[[(60, 680, 250, 24, 0.15)]], covers=[[(55, 751, 200, 12, 1)]]))
+    assert texts(paper) == [body, "The report will be presented to the Board.", "Key message: prevention first"]
+
+
+def ruled_grid(xs: list[float], ys: list[float]) -> list[tuple]:
+    """The rules of a table with column edges `xs` and row edges `ys`."""
+    return [(xs[0], y, xs[-1], y) for y in ys] + [(x, ys[-1], x, ys[0]) for x in xs]
+
+
+REGISTER = [
+    ("There is a risk that the new patient record system goes live late.", "Weekly supplier review", "CIO"),
+    ("There is a risk that agency spending exceeds the workforce budget.", "Monthly vacancy panel", "CPO"),
+    ("There is a risk that the estates backlog causes ward closures.", "Capital plan refresh", "CFO"),
+    ("There is a risk that discharge delays rise over the winter.", "Winter plan with councils", "COO"),
+    ("There is a risk that a cyber attack takes clinical systems offline.", "Tested recovery plan", "CIO"),
+    ("There is a risk that the savings plan is not delivered in full.", "Fortnightly finance review", "CFO"),
+]
+
+
+def register_pages(label: tuple) -> tuple[list[list[tuple]], list[list[tuple]]]:
+    """A risk register exported two rows a page, a header on the first, and `label` (an item
+    placed in the description column, between a row's lines) on every page."""
+    xs, pages, rules = [50, 300, 450, 545], [], []
+    for first in range(0, len(REGISTER), 2):
+        rows = ([("Risk", "Mitigation", "Owner")] if first == 0 else []) + REGISTER[first:first + 2]
+        ys, items, y = [760], [], 760
+        for row in rows:
+            lines = [wrap(cell, 40) for cell in row]
+            height = LEADING * max(len(cell) for cell in lines) + 30
+            for x, cell in zip(xs, lines):
+                items += column(x + 4, y - 12, cell)
+            y -= height
+            ys.append(y)
+        pages.append(items + [label])
+        rules.append(ruled_grid(xs, ys))
+    return pages, rules
+
+
+def test_a_hidden_label_on_every_page_stays_out_of_a_registers_rows(tmp_path):
+    """A white label an export sets on every page, falling inside whatever row is there: the
+    register's risks quote their own cell and nothing else."""
+    pages, rules = register_pages((54, 722, "Corporate Risk Register", 10, False, 1))
+    paper = parse_pdf(write_pdf(tmp_path / "register.pdf", pages, rules=rules))
+    risks = extract_paper(paper).risks
+    assert sorted(r.quote for r in risks) == sorted(row[0] for row in REGISTER)
+    assert not any("Register" in cell for table in paper.tables for row in table.rows for cell in row)
+
+
+def test_a_visible_label_repeated_in_place_on_every_page_stays_out_of_the_cells(tmp_path):
+    pages, rules = register_pages((54, 722, "OFFICIAL SENSITIVE", 10, False, 0.6))
+    paper = parse_pdf(write_pdf(tmp_path / "register.pdf", pages, rules=rules))
+    assert sorted(r.quote for r in extract_paper(paper).risks) == sorted(row[0] for row in REGISTER)
+    assert [row for table in paper.tables for row in table.rows][1:] == [list(row) for row in REGISTER]
+
+
+def test_a_word_broken_at_a_cells_edge_comes_out_whole(tmp_path):
+    """A slide's table whose narrow cell breaks a word too long for it, letter by letter: the
+    cell's text has the word whole, and other cells keep their own words."""
+    word = "recommissioned"
+    cut = next(n for n in range(len(word), 0, -1) if width(word[:n]) <= 56)
+    lines = ["Services", "to be", word[:cut], word[cut:] + " by", "the ICB"]
+    items = [(44, 500, "Status", 10, True), (114, 500, "Next step", 10, True)]
+    items += column(44, 470, lines) + column(114, 470, ["Report to the Board in May"])
+    rules = ruled_grid([40, 40 + width(word[:cut]) + 8, 300], [515, 485, 400])
+    paper = parse_pdf(write_pdf(tmp_path / "slide-table.pdf", [items], page_size=(842, 595), rules=[rules]))
+    assert paper.tables[0].rows == [["Status", "Next step"],
+                                    [f"Services to be {word} by the ICB", "Report to the Board in May"]]
