@@ -118,7 +118,9 @@ def _painting_order(page) -> list[tuple[str, int, float]]:
 
 
 def _shapes(page, order: list[tuple[str, int, float]]) -> list[Shape]:
-    """The page's images and its filled shapes that can be seen (opacity over a half)."""
+    """The page's images and its filled shapes that can be seen (opacity over a half); a
+    curve only if it is box-shaped, as a rounded box or a roundel is (a letter of a watermark
+    or a chart's area is not)."""
     objects = page.objects
     shapes = []
     for position, (kind, index, alpha) in enumerate(order):
@@ -127,10 +129,17 @@ def _shapes(page, order: list[tuple[str, int, float]]) -> list[Shape]:
         obj = objects[kind][index]
         if kind == "image":
             shapes.append(Shape(position, obj["x0"], obj["top"], obj["x1"], obj["bottom"], None, kind))
-        elif obj.get("fill"):
+        elif obj.get("fill") and (kind == "rect" or _boxy(obj)):
             shapes.append(Shape(position, obj["x0"], obj["top"], obj["x1"], obj["bottom"],
                                 rgb(obj.get("non_stroking_color")), kind))
     return shapes
+
+
+def _boxy(curve: dict) -> bool:
+    """Whether every point of a curve lies near its box's edge (within a fifth of its side)."""
+    near = 0.2 * min(curve["x1"] - curve["x0"], curve["bottom"] - curve["top"])
+    return all(min(x - curve["x0"], curve["x1"] - x, y - curve["top"], curve["bottom"] - y) <= near
+               for x, y in curve.get("pts", []))
 
 
 def _hidden_chars(chars: list[dict], char_order: list[int], shapes: list[Shape]) -> set[int]:

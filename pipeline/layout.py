@@ -247,7 +247,7 @@ def _panels(words: list[dict], slots: list[TableSlot], boxes: list[tuple]) -> li
         held = [w for w in words if _within(_word_edges(w), box)]
         if not held or len(held) == len(words):
             continue
-        if any(_centre_in(w, box) for w in words if not _within(_word_edges(w), box)):
+        if any(_centre_in(w, box) or _beside(w, held, box) for w in words if not _within(_word_edges(w), box)):
             continue
         if box[3] - box[1] < 1.6 * median_height(held):
             continue
@@ -255,6 +255,20 @@ def _panels(words: list[dict], slots: list[TableSlot], boxes: list[tuple]) -> li
                             [b for b in boxes if b != box and _within(b, box)],
                             [s for s in slots if _within((s.x0, s.top, s.x1, s.bottom), box)]))
     return chosen
+
+
+def _beside(word: dict, held: list[dict], box: tuple) -> bool:
+    """Whether `word`, outside the box, carries on a line of the box's words across its edge:
+    level with one of them and closer to the edge than half its size (a highlight behind
+    part of a line, or a shape behind a watermark's words, has the line go on past it)."""
+    level = [w for w in held if _overlap_share(word, w) > 0.5]
+    gap = max(box[0] - word["x1"], word["x0"] - box[2])
+    return bool(level) and gap < 0.5 * max(w["bottom"] - w["top"] for w in level)
+
+
+def _overlap_share(a: dict, b: dict) -> float:
+    shared = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+    return shared / max(1e-6, min(a["bottom"] - a["top"], b["bottom"] - b["top"]))
 
 
 def _overlaps(a: tuple, b: tuple) -> bool:
