@@ -204,7 +204,7 @@ def _lines_in(words: list[dict], slots: list[TableSlot], boxes: list[tuple], reg
     held = {id(slot) for panel in panels for slot in panel.slots}
     units = [word_box(word) for word in words if id(word) not in inside]
     units += [Box(s.x0, s.x1, s.top, s.bottom, s) for s in slots if id(s) not in held]
-    units += [Box(p.x0, p.x1, p.top, p.bottom, p) for p in panels]
+    units += [Box(*_extent(p.words), p) for p in panels]   # by its text: a box's edge may sit close to a column
     items: list[Line | TableSlot] = []
     for found in regions(units):
         region = next(region_ids)
@@ -217,9 +217,16 @@ def _lines_in(words: list[dict], slots: list[TableSlot], boxes: list[tuple], reg
                 unit.region = region
                 here.append((unit.top, unit.x0, [unit]))
             else:
-                here.append((unit.top, unit.x0, _lines_in(unit.words, unit.slots, unit.boxes, region_ids, True)))
+                x0, _, top, _ = _extent(unit.words)
+                here.append((top, x0, _lines_in(unit.words, unit.slots, unit.boxes, region_ids, True)))
         items += [item for _, _, group in sorted(here, key=lambda entry: entry[:2]) for item in group]
     return items
+
+
+def _extent(words: list[dict]) -> tuple[float, float, float, float]:
+    """x0, x1, top, bottom of the words together."""
+    return (min(w["x0"] for w in words), max(w["x1"] for w in words),
+            min(w["top"] for w in words), max(w["bottom"] for w in words))
 
 
 def _within(inner: tuple, outer: tuple, slack: float = 1.0) -> bool:
@@ -247,7 +254,7 @@ def _panels(words: list[dict], slots: list[TableSlot], boxes: list[tuple]) -> li
         held = [w for w in words if _within(_word_edges(w), box)]
         if not held or len(held) == len(words):
             continue
-        if any(_centre_in(w, box) or _beside(w, held, box) for w in words if not _within(_word_edges(w), box)):
+        if any(_centre_in(w, box) for w in words if not _within(_word_edges(w), box)):
             continue
         if box[3] - box[1] < 1.6 * median_height(held):
             continue
@@ -255,20 +262,6 @@ def _panels(words: list[dict], slots: list[TableSlot], boxes: list[tuple]) -> li
                             [b for b in boxes if b != box and _within(b, box)],
                             [s for s in slots if _within((s.x0, s.top, s.x1, s.bottom), box)]))
     return chosen
-
-
-def _beside(word: dict, held: list[dict], box: tuple) -> bool:
-    """Whether `word`, outside the box, carries on a line of the box's words across its edge:
-    level with one of them and closer to the edge than half its size (a highlight behind
-    part of a line, or a shape behind a watermark's words, has the line go on past it)."""
-    level = [w for w in held if _overlap_share(word, w) > 0.5]
-    gap = max(box[0] - word["x1"], word["x0"] - box[2])
-    return bool(level) and gap < 0.5 * max(w["bottom"] - w["top"] for w in level)
-
-
-def _overlap_share(a: dict, b: dict) -> float:
-    shared = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
-    return shared / max(1e-6, min(a["bottom"] - a["top"], b["bottom"] - b["top"]))
 
 
 def _overlaps(a: tuple, b: tuple) -> bool:
@@ -285,25 +278,27 @@ def median_height(words: list[dict]) -> float:
     return heights[len(heights) // 2]
 
 
-def table_cells(words: list[dict], cells: list[list[tuple | None]]) -> list[list[Cell | None]]:
+def table_cells(words: list[dict], cells: list[list[tuple | None]], boxes: list[tuple] = ()) -> list[list[Cell | None]]:
     """A table's cells (rows of (x0, top, x1, bottom) or None where a merged cell spans),
-    each holding the lines of the words whose centre falls in it."""
+    each holding the lines of the words whose centre falls in it, read round the drawn
+    `boxes` inside it as a page is."""
     placed: dict[tuple, list[dict]] = {}
     boxes = [box for row in cells for box in row if box]
     for word in words:
         home = next((box for box in boxes if _centre_in(word, box)), None)
         if home:
             placed.setdefault(home, []).append(word)
-    return [[_cell(placed.get(box, []), box) if box else None for box in row] for row in cells]
+    return [[_cell(placed.get(box, []), box, [b for b in boxes if b != box and _within(b, box)]) if box else None
+             for box in row] for row in cells]
 
 
-def _cell(words: list[dict], box: tuple) -> Cell:
+def _cell(words: list[dict], box: tuple, inner: list[tuple]) -> Cell:
+    """A cell's lines in reading order (a cell holding two columns of text reads them one
+    after the other, as a page does)."""
     cell = Cell()
-    for row in rows([word_box(word) for word in words]):
-        line = _make_line([b.item for b in row], 0)
-        if line is None:
-            continue
-        cut = cell.lines and _cut_at_edge(cell.lines[-1], line, box)
+    for line in page_lines(words, boxes=inner):
+        prev = cell.lines[-1] if cell.lines else None
+        cut = prev is not None and prev.region == line.region and _cut_at_edge(prev, line, box)
         cell.joins.append("" if cut else " ")
         cell.lines.append(line)
     return cell

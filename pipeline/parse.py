@@ -154,7 +154,7 @@ def _lay_out(page: _Page) -> PageLayout:
     tables = []
     for bbox, cells in page.tables:
         inside = [w for w in page.words if not _outside(w, [bbox])]
-        rows = table_cells(inside, cells)
+        rows = table_cells(inside, cells, page.boxes)
         if sum(1 for row in rows for cell in row if cell and cell.text) > 1:  # one boxed paragraph is not a table
             tables.append((bbox, rows))
     bboxes = [bbox for bbox, _ in tables]

@@ -28,14 +28,14 @@ Span = tuple[float, float]   # a range along one axis: (left, right) or (top, bo
 
 @dataclass
 class Box:
-    """Where a word or a table sits on the page."""
+    """Where a word, a table or a drawn box sits on the page."""
 
     x0: float
     x1: float
     top: float
     bottom: float
-    item: object          # the word dict, or whatever the caller placed (a table slot)
-    size: float = 0.0     # font size; 0 for a table
+    item: object          # the word dict, or whatever the caller placed (a table slot, a box)
+    size: float = 0.0     # font size; 0 for a table or a box
     text: str = ""
 
 
@@ -213,14 +213,14 @@ def _stands_out(left: list[Box], right: list[Box]) -> bool:
 
 def _is_column_split(left: list[Box], right: list[Box], gutter: Span, em: float) -> bool:
     """Whether a gutter parts two columns of text rather than the labels and values of a
-    form or table, which are read across. A ruled table is a column of its own beside text
-    of some rows. Otherwise each side needs rows enough and a few words' width, and the
+    form or table, which are read across. A ruled table or a drawn box (ink.py) is a column
+    of its own beside text of some rows, with whatever else sits on its side. Otherwise each side needs rows enough and a few words' width, and the
     gutter must stand out from the spaces between words. The right side's
     rows must wrap, or hold words (a column of amounts, dates or initials does neither). The
     left side must not be a form's labels, and its rows must wrap, or run up to the gutter
     as a contents list does."""
     sides = rows(left), rows(right)
-    if any(all(not box.size for box in boxes) for boxes in (left, right)):   # a ruled table
+    if any(any(not box.size for box in boxes) for boxes in (left, right)):   # a ruled table or a box
         return max(len(side) for side in sides) >= MIN_ROWS
     if min(len(side) for side in sides) < MIN_ROWS:
         return False
