@@ -403,10 +403,25 @@ def _breaks(para: Paragraph, prev: Line, line: Line) -> bool:
     short = prev.x1 < para.right - 40
     if starts_numbered(line.text) and (ends_clause(prev.text) or short):
         return True
+    if _broken_short(para, prev, line):
+        return True
     # Past the first line (which may hang or indent), lines of one paragraph share a left
     # edge, or in centred text a centre.
     centre_shift = abs((line.x0 + line.x1) - (prev.x0 + prev.x1)) / 2
     return len(para.lines) > 1 and abs(line.x0 - prev.x0) > 4 and centre_shift > 4
+
+
+def _broken_short(para: Paragraph, prev: Line, line: Line) -> bool:
+    """Whether `prev`, in a drawn box, ended at a line break rather than wrapping: `line`
+    starts upper-case with a word that would have fitted in the room left on `prev`, as wide
+    as the widest of the lines (statements set one a line in a slide's box: "We will ..." /
+    "We will ..."). Body text is left alone: a paper typed with hard line breaks has them too."""
+    if not prev.boxed or not line.text[:1].isupper() or not prev.text or not line.text:
+        return False
+    first = line.text.split()[0]
+    per_char = (line.x1 - line.x0) / len(line.text)
+    widest = max(max(l.x1 - l.x0 for l in para.lines), line.x1 - line.x0)
+    return (prev.x1 - prev.x0) + per_char * (len(first) + 1) < widest - 2 * per_char
 
 
 def paragraphs(items: list[Line | TableSlot], page: int) -> list[Paragraph | TableSlot]:

@@ -418,3 +418,17 @@ def test_a_word_broken_at_a_cells_edge_comes_out_whole(tmp_path):
     paper = parse_pdf(write_pdf(tmp_path / "slide-table.pdf", [items], page_size=(842, 595), rules=[rules]))
     assert paper.tables[0].rows == [["Status", "Next step"],
                                     [f"Services to be {word} by the ICB", "Report to the Board in May"]]
+
+
+def test_statements_set_one_a_line_in_a_box_are_read_one_by_one(tmp_path):
+    """A slide's banner box of centred statements, none with a stop, each on its own line:
+    each line ends with room for the next line's first word, so each is a statement. (The
+    widest line of a box gives no such sign: a statement after it is read with it.)"""
+    lines = ["We will widen access to talking therapies",
+             "We will publish waiting times for every service",
+             "We will bring community and hospital teams under one management structure"]
+    items = [(40, 540, "Kingsmere Integrated Care Board: Our Enablers", 20, True)]
+    items += [(x, y, text, size, False, 1) for x, y, text, size in centred(60, 780, 450, lines)]
+    boxes = [[(50, 450 - LEADING * 3, 740, LEADING * 3 + 20, (0.0, 0.35, 0.7))]]
+    paper = parse_pdf(write_pdf(tmp_path / "banner.pdf", [items], page_size=(842, 595), boxes=boxes))
+    assert texts(paper) == ["Kingsmere Integrated Care Board: Our Enablers", *lines]
