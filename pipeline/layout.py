@@ -256,7 +256,7 @@ def _panels(words: list[dict], slots: list[TableSlot], boxes: list[tuple]) -> li
             continue
         if any(_centre_in(w, box) for w in words if not _within(_word_edges(w), box)):
             continue
-        if box[3] - box[1] < 1.6 * median_height(held):
+        if box[3] - box[1] < 1.6 * _median_height(held):
             continue
         chosen.append(Panel(box[0], box[1], box[2], box[3], held,
                             [b for b in boxes if b != box and _within(b, box)],
@@ -273,7 +273,7 @@ def _centre_in(word: dict, box: tuple) -> bool:
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
-def median_height(words: list[dict]) -> float:
+def _median_height(words: list[dict]) -> float:
     heights = sorted(w["bottom"] - w["top"] for w in words)
     return heights[len(heights) // 2]
 
