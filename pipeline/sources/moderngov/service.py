@@ -76,7 +76,8 @@ class WebService:
         for element in root.iter():
             element.tag = element.tag.rsplit("}", 1)[-1].lower()
         if root.tag != ROOTS[operation]:
-            raise NotModernGov(f"{operation} answered with <{root.tag}>, not ModernGov's <{ROOTS[operation]}>")
+            what = describe(reply, asked) if root.tag == "html" else f"answered with <{root.tag}>"
+            raise NotModernGov(f"{operation} {what}, not ModernGov's <{ROOTS[operation]}>")
         return root
 
 
