@@ -72,12 +72,14 @@ class MeetingPages:
             for meeting in listed:
                 if since <= meeting.date <= until:
                     meetings.setdefault(meeting.id, meeting)
+            more_earlier = heading in (None, "earlier") and (not dates or min(dates) > since)
+            more_later = heading in (None, "later") and (not dates or max(dates) < until)
             for link in links:
                 if not (_is_listing(link.url) and query_value(link.url, *COMMITTEE_KEYS) == committee_id):
                     continue
-                if EARLIER.search(link.text) and heading in (None, "earlier") and (not dates or min(dates) > since):
+                if more_earlier and EARLIER.search(link.text):
                     queue.append((link.url, "earlier"))
-                elif LATER.search(link.text) and heading in (None, "later") and (not dates or max(dates) < until):
+                elif more_later and LATER.search(link.text):
                     queue.append((link.url, "later"))
         return sorted(meetings.values(), key=lambda m: (m.date, m.id))
 
@@ -136,7 +138,8 @@ def page_date(text: str) -> date | None:
     if match := NUMERIC_DATE.search(text):
         candidates.append((match.start(), int(match.group(3)), int(match.group(2)), int(match.group(1))))
     if (match := WORDED_DATE.search(text)) and match.group(2).lower() in MONTHS:
-        candidates.append((match.start(), int(match.group(3)), MONTHS[match.group(2).lower()], int(match.group(1))))
+        month = MONTHS[match.group(2).lower()]
+        candidates.append((match.start(), int(match.group(3)), month, int(match.group(1))))
     for _, year, month, day in sorted(candidates):
         try:
             return date(year, month, day)
@@ -164,8 +167,9 @@ class _Links(HTMLParser):
         attrs = dict(attrs)
         if tag == "a" and attrs.get("href"):
             self._open, self._href, self._hidden = [], attrs["href"], 0
-        elif self._open is not None and tag == "span" and (self._hidden or "mgfilesize" in (attrs.get("class") or "").lower()):
-            self._hidden += 1
+        elif self._open is not None and tag == "span":
+            if self._hidden or "mgfilesize" in (attrs.get("class") or "").lower():
+                self._hidden += 1
 
     def handle_data(self, data):
         if self._open is not None and not self._hidden:
