@@ -343,3 +343,13 @@ def test_real_listing_dates_are_read_day_first_and_decisions_are_not_papers():
     for cell in cells:
         day, month, year = map(int, cell.split("/"))
         assert page_date(cell) == date(year, month, day)
+
+
+def test_a_meeting_page_that_is_gone_keeps_the_items_papers(site, client, tmp_path):
+    serve_own_site(site)
+    site.serve("/ieListDocuments.aspx?CId=153&MId=1001", b"", status=404)
+    papers = list(source(site, client, tmp_path, "Health and Wellbeing Board", JULY_2019).papers())
+    assert [(u.kind, u.name) for u in papers if isinstance(u, Unfetched)] == [
+        ("fetch_failed", f"{site.url}/ieListDocuments.aspx?CId=153&MId=1001")]
+    assert ("Integrated commissioning report.pdf", "2019-03-12") in fetched(papers)
+    assert ("Printed minutes.pdf", "2019-03-12") not in fetched(papers)

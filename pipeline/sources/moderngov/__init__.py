@@ -51,10 +51,10 @@ class ModernGovSource:
                 continue
             try:
                 documents = _with_page_documents(meeting, pages)
-            except (FetchError, NotModernGov) as error:
-                if getattr(error, "transient", False):
+            except FetchError as error:           # its page: for good, that meeting's failure
+                if error.transient:
                     raise
-                yield Unfetched(meeting.page, "fetch_failed", getattr(error, "reason", str(error)))
+                yield Unfetched(meeting.page, "fetch_failed", error.reason)
                 documents = meeting.documents
             for document in documents:
                 yield fetch_paper(self.client, self.store, document.url, document.title,
