@@ -201,7 +201,7 @@ def _slip_lines(r: dict) -> list[str]:
     was, now = r["earlier"], r["later"]
     head = f"{r['slip_days']:>5} days  {r['kind']:<11}  {r['org'] or '-'}  {r['description']}"
     if r["kind"] == "explicit":
-        return [head, f"    was: {was['date_text']:<22} now: {now['date_text']:<22}",
+        return [head, f"    was: {was['date_text']}, now: {now['date_text']}, as the paper states it",
                 f"    {now['doc']} p.{now['page']}: {_clip(now['quote'])}"]
     return [head, *(f"    {label}: {e['date_text']:<22} {e['doc']} p.{e['page']}: {_clip(e['quote'])}"
                     for label, e in (("was", was), ("now", now)))]
