@@ -130,3 +130,27 @@ def test_near_misses_leave_milestones_without_a_replaced_date():
                     "Implementation of the new pathway has been deferred until April 2021.",
                     "The Government has delayed the charging reforms from October 2023 to October 2025.").milestones
     assert found and all(m.replaced_date_text is None for m in found)
+
+
+def test_a_plan_moved_by_the_next_sentence_is_one_milestone_quoting_both():
+    plan = "The new booking system was due to go live in April 2020."
+    moved = "This has now been deferred until October 2020."
+    found = extract(f"{plan} {moved} The Board will meet in June 2020.",
+                    "The community hub was originally planned to open in May 2020. It has since been pushed back "
+                    "to September 2020.").milestones
+    assert [(m.quote, m.date_text, m.replaced_date_text) for m in found if m.replaced_date_text] == [
+        (f"{plan} {moved}", "until October 2020", "in April 2020"),
+        ("The community hub was originally planned to open in May 2020. It has since been pushed back to "
+         "September 2020.", "September 2020", "in May 2020")]
+    assert [m.quote for m in found if not m.replaced_date_text] == ["The Board will meet in June 2020."]
+
+
+@pytest.mark.parametrize("plan, then", [
+    ("The review was due in March 2020.", "It was completed in April 2020."),              # done, not moved
+    ("The hub opened in April 2020.", "This has been delayed to June 2020 for the second phase."),  # no plan
+    ("The pilot was due to start in April 2020.", "This was delayed by the Government to October 2020."),
+    ("The strategy was planned for 2019.", "This has been deferred until the review concludes."),
+])
+def test_two_sentences_that_move_nothing_give_no_replaced_date(plan, then):
+    found = extract(f"{plan} {then}").milestones
+    assert all(m.replaced_date_text is None for m in found)

@@ -21,7 +21,7 @@ from itertools import groupby, pairwise
 from extractors.context import PaperContext, Sentence
 from extractors.cues import short
 from extractors.dates import DateInterval, DateMention, find_dates
-from extractors.milestones.moves import find_move
+from extractors.milestones.moves import find_move, find_move_across
 from extractors.milestones.rules import not_a_milestone
 from extractors.milestones.tables import Tables
 from extractors.milestones.tense import tense_at
@@ -56,15 +56,34 @@ def extract_milestones(ctx: PaperContext) -> list[Milestone]:
 
 def suggest(ctx: PaperContext, tables: Tables) -> list[Candidate]:
     """Every date of every sentence, recall first; a Timescale cell's date goes to its row's event."""
-    out = []
-    for sentence in ctx.sentences:
-        if sentence.heading_date:
+    out, moved_on = [], False
+    for i, sentence in enumerate(ctx.sentences):
+        if moved_on:                    # the sentence moved the plan before it, quoted with it
+            moved_on = False
+        elif sentence.heading_date:
             out += [Candidate(part, sentence.heading_date, True) for part in _timeline_parts(sentence, ctx.ref_date)]
         elif event := tables.row_event(sentence):
             out.append(Candidate(event, sentence.dates[0], True))
+        elif moved := _moved_by_the_next(ctx, tables, i):
+            out.append(moved)
+            moved_on = True
         else:
             out += _in_words(sentence, ctx.ref_date)
     return out
+
+
+def _moved_by_the_next(ctx: PaperContext, tables: Tables, i: int) -> Candidate | None:
+    """A plan and the next sentence of its block moving it ('... was due to go live in April
+    2020. This has now been deferred until October 2020.'): one candidate quoting both."""
+    a, b = ctx.sentences[i], ctx.sentences[i + 1] if i + 1 < len(ctx.sentences) else None
+    if b is None or b.block_index != a.block_index or b.heading_date or len(a.dates) != 1 \
+            or len(b.dates) != 1 or tables.row_event(b):
+        return None
+    block = ctx.paper.blocks[a.block_index]
+    text = block.text[a.char_start - block.char_start:b.char_end - block.char_start]
+    both = replace(a, text=text, char_end=b.char_end, dates=find_dates(text, ctx.ref_date))
+    move = find_move_across(text, both.dates, b.char_start - a.char_start)
+    return Candidate(both, move.new, False, replaced=move.old) if move else None
 
 
 def _in_words(sentence: Sentence, ref: date | None) -> list[Candidate]:

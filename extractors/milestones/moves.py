@@ -3,7 +3,8 @@ than in April 2020 as previously planned", "has been delayed from March to June 
 in May 2021, now September 2021", "Go-live: June 2021 (originally March 2021)".
 
 `find_move` reads one sentence and gives the date now planned and the date it replaced, or
-None. Precision first, for a move read here accuses a body of slipping: both dates must be in
+None; `find_move_across` reads a plan and the sentence after it that moves it ("... was due to
+go live in April 2020. This has now been deferred until October 2020."). Precision first, for a move read here accuses a body of slipping: both dates must be in
 the sentence, each with its own cue (or joined by "from ... to" after a verb of moving), and
 they must differ. A sentence that only recalls the original plan, a move with no earlier date
 ("deferred until the autumn"), a range after a word that is no verb ("delayed transfers of care
@@ -84,6 +85,12 @@ PLANS = re.compile(r"\b(?:now|planned|scheduled|expected|intended|due|originally
 SAME_SUBJECT = re.compile(r"^\W*(?:(?:but|and)\s+(?=(?:is|are|will|has|have|was|were|now)\b))?")
 OTHER_CLAUSE = re.compile(rf"\b{CONJUNCTION}", re.I)
 REACH = 12      # words: the most between an old and a new date of one event
+# A sentence moving the plan the one before it stated: 'The hub was due to open in April 2020.
+# This has now been deferred until October 2020.'
+FOLLOW_UP = re.compile(rf"^(?:this|it|these|they|the\s+(?:date|deadline|go[\s-]live|launch|start|opening|"
+                       rf"timescale|timetable|target\s+date))\s+(?:has|have|had|was|were|is|are|will)\s+"
+                       rf"(?:(?:now|since|subsequently|further|again|unfortunately|therefore)\s+)*(?:been\s+|be\s+)?"
+                       rf"(?:(?:now|further|again)\s+)?{MOVED}\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -109,6 +116,24 @@ def find_move(text: str, dates: list[DateMention], ref: date | None = None) -> M
     if move is None or move.new.interval.end == move.old.interval.end:
         return None
     return move
+
+
+def find_move_across(text: str, dates: list[DateMention], second: int) -> Move | None:
+    """A move stated by two sentences, `text[:second]` and `text[second:]`: the first dates a
+    plan ('was due to go live in April 2020', 'originally planned for'), the second opens by
+    moving it ('This has now been deferred until October 2020'); one date each, neither
+    sentence a move of its own."""
+    if NATIONAL.search(text) or not FOLLOW_UP.match(text[second:]):
+        return None
+    before = [d for d in dates if d.end <= second]
+    after = [d for d in dates if d.start >= second]
+    if len(before) != 1 or len(after) != 1:
+        return None
+    old, new = before[0], after[0]
+    if not any(c.search(_head(text, old)) for c in OLD_BEFORE) or not NEW_BEFORE[1].search(_head(text, new)):
+        return None
+    move = Move(new=new, old=old, read_from=(old, new))
+    return move if move.new.interval.end != move.old.interval.end else None
 
 
 def _head(text: str, d: DateMention) -> str:
