@@ -114,3 +114,24 @@ def test_slippage_page_shows_the_stated_move_with_its_one_quote(db):
     explicit = [s for s in api["series"] if s["kind"] == "explicit"]
     assert [s["slip_days"] for s in explicit] == [184, -92]
     assert [r["kind"] for r in api["results"]].count("explicit") == 2
+
+
+def test_a_warehouse_made_before_replaced_dates_reads_and_then_gains_them(tmp_path):
+    import duckdb
+
+    path = tmp_path / "old.duckdb"
+    con = warehouse.connect(path)
+    warehouse.load_paper(con, extraction("The Board will meet on 5 May 2020.", content="old"),
+                         warehouse.start_run(con))
+    con.execute("CREATE TABLE old_milestones AS SELECT * EXCLUDE (replaced_date_text, replaced_date_start, "
+                "replaced_date_end) FROM milestones")
+    con.execute("DROP TABLE milestones")
+    con.execute("ALTER TABLE old_milestones RENAME TO milestones")
+    con.close()
+    with duckdb.connect(str(path), read_only=True) as old:
+        assert warehouse.explicit_slippage(old) == [] and warehouse.every_slip(old) == []
+    con = warehouse.connect(path)
+    assert con.execute("SELECT count(*) FROM milestones").fetchone()[0] == 1
+    warehouse.load_paper(con, extraction(MOVED_LATER, content="new"), warehouse.start_run(con))
+    assert [s["slip_days"] for s in warehouse.explicit_slippage(con)] == [184]
+    con.close()
