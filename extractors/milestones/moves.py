@@ -54,18 +54,25 @@ OLD_BEFORE = [
 OLD_AFTER = re.compile(r"^\s*,?\s*\(?\s*as\s+(?:was\s+|had\s+been\s+)?(?:previously|originally|initially|first)\s+"
                        r"(?:planned|scheduled|agreed|intended|expected|reported|envisaged|anticipated|set\s+out|stated)\b|"
                        r"^\s*\(\s*(?:now|revised\s+to|moved\s+to)\b", re.I)
+# 'has been deferred until', 'has slipped to', 'was rescheduled for', 'delayed by three months to'
+MOVED_TO = re.compile(rf"{MOVE_VERB.pattern}(?:\s+(?!from\b)[\w'-]+){{0,5}}?\s+(?:to|until|till|for|into)\s+$", re.I)
 NEW_BEFORE = [
     # 'is now expected to go live in', 'will now take place in', ', now'
     re.compile(rf"\bnow\s+(?!(?:\S+\s+){{0,5}}?(?:and|but|or|which|that|who|was|were|had|has)\b)(?:[A-Za-z'-]+\s+)"
                rf"{{0,6}}?{PLACE}$", re.I),
-    # 'has been deferred until', 'has slipped to', 'was rescheduled for', 'delayed by three months to'
-    re.compile(rf"{MOVE_VERB.pattern}(?:\s+(?!from\b)[\w'-]+){{0,5}}?\s+(?:to|until|till|for|into)\s+$", re.I),
+    MOVED_TO,
     # 'the revised date for go-live is', 'a new completion date of', 'revised timescale:'
     re.compile(rf"\b(?:revised|new|updated|amended|re-?profiled|rescheduled)\s+(?:[a-z-]+\s+){{0,2}}?(?:date|deadline|"
                rf"timescale|timetable|timeline)(?:\s+(?:for|of)\s+(?:the\s+)?[a-z-]+(?:\s+[a-z-]+){{0,3}}?)?\s*"
                rf"(?:is|of|will\s+be|has\s+been\s+set\s+(?:as|for)|:|–|-)?\s*{PLACE}$", re.I),
     re.compile(rf"\(\s*(?:now|revised(?:\s+to)?|moved\s+to|new\s+date)\s*:?\s*{PLACE}$", re.I),
 ]
+# On the words after a date: 'June 2021 (originally March 2021)'; 'X, rather than Y as previously
+# planned' when the sentence speaks of plans at all ('data for June 2020 rather than March 2020'
+# does not).
+NEW_BRACKETED = re.compile(r"^\s*\(\s*(?:originally|previously|was|formerly|revised\s+from)\b", re.I)
+NEW_AFTER = re.compile(r"^\s*,?\s*(?:rather\s+than|instead\s+of)\b", re.I)
+PLANS = re.compile(r"\b(?:now|planned|scheduled|expected|intended|due|originally|previously|initially|agreed)\b", re.I)
 # A move stated in one stretch: a verb of moving, then 'from <old> to <new>' (or 'to <new> from
 # <old>'); the words between are few and hold no other clause.
 FROM_BEFORE = re.compile(rf"{MOVE_VERB.pattern}(?:\s+(?!{CLAUSE_WORD}|to\b|into\b)[\w'’-]+){{0,8}}?\s*$", re.I)
@@ -75,11 +82,6 @@ TO_JOINT = re.compile(r"^\s*(?:to|until|till)\s+$", re.I)
 # Dates a national decision moved: no body of the area slipped.
 NATIONAL = re.compile(r"\b(?:[Gg]overnment|regulations?|legislation|statutory\s+instrument|Act\b|DHSC|Department\s+"
                       r"(?:of|for)\s+[A-Z]\w+|Secretary\s+of\s+State|[Mm]inisters?|Parliament|HM\s+Treasury)")
-# 'X, rather than Y as previously planned': the first date is the new one when the sentence
-# speaks of plans at all ('data for June 2020 rather than March 2020' does not).
-NEW_AFTER = re.compile(r"^\s*,?\s*(?:rather\s+than|instead\s+of)\b", re.I)
-NEW_BRACKETED = re.compile(r"^\s*\(\s*(?:originally|previously|was|formerly|revised\s+from)\b", re.I)   # 'June 2021 (originally March 2021)'
-PLANS = re.compile(r"\b(?:now|planned|scheduled|expected|intended|due|originally|previously|initially|agreed)\b", re.I)
 # Between the two dates of one event: no other clause, save one that goes on with the same
 # subject ('was due in March 2020, but is now expected in June 2020').
 SAME_SUBJECT = re.compile(r"^\W*(?:(?:but|and)\s+(?=(?:is|are|will|has|have|was|were|now)\b))?")
@@ -110,7 +112,7 @@ class Move:
 
 def find_move(text: str, dates: list[DateMention], ref: date | None = None) -> Move | None:
     """The move this sentence states, if it states one (see the module's docstring)."""
-    if len(dates) < 1 or NATIONAL.search(text):
+    if not dates or NATIONAL.search(text):
         return None
     move = _from_to(text, dates, ref) or _cued(text, dates)
     if move is None or move.new.interval.end == move.old.interval.end:
@@ -121,8 +123,8 @@ def find_move(text: str, dates: list[DateMention], ref: date | None = None) -> M
 def find_move_across(text: str, dates: list[DateMention], second: int) -> Move | None:
     """A move stated by two sentences, `text[:second]` and `text[second:]`: the first dates a
     plan ('was due to go live in April 2020', 'originally planned for'), the second opens by
-    moving it ('This has now been deferred until October 2020'); one date each, neither
-    sentence a move of its own."""
+    moving it ('This has now been deferred until October 2020'); one date each, so neither
+    states a move of its own."""
     if NATIONAL.search(text) or not FOLLOW_UP.match(text[second:]):
         return None
     before = [d for d in dates if d.end <= second]
@@ -130,7 +132,7 @@ def find_move_across(text: str, dates: list[DateMention], second: int) -> Move |
     if len(before) != 1 or len(after) != 1:
         return None
     old, new = before[0], after[0]
-    if not any(c.search(_head(text, old)) for c in OLD_BEFORE) or not NEW_BEFORE[1].search(_head(text, new)):
+    if not any(c.search(_head(text, old)) for c in OLD_BEFORE) or not MOVED_TO.search(_head(text, new)):
         return None
     move = Move(new=new, old=old, read_from=(old, new))
     return move if move.new.interval.end != move.old.interval.end else None
@@ -156,12 +158,13 @@ def _from_to(text: str, dates: list[DateMention], ref: date | None) -> Move | No
                 and _moving(text[:a.start]):
             moves.append(Move(new=_bare(b), old=_bare(a), read_from=(a, b)))
         elif re.match(r"from\s", b.text, re.I) and re.fullmatch(r"\s*\(?\s*", _between(text, a, b)) \
-                and NEW_BEFORE[1].search(_head(text, a)):
+                and MOVED_TO.search(_head(text, a)):
             moves.append(Move(new=a, old=_bare(b), read_from=(a, b)))
     return moves[0] if len(moves) == 1 else None
 
 
 def _moving(before: str) -> bool:
+    """The words before a 'from' date move something: a verb of moving or a delay's noun."""
     tail = before[-90:]
     return bool(FROM_BEFORE.search(tail) or FROM_NOUN.search(tail))
 
