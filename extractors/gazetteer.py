@@ -139,7 +139,7 @@ def name_candidates(text: str, common: set[str]) -> list[tuple[int, int, str, st
             named = _name(piece, common)
             if named:
                 (start, name), org_type = named
-                found.append((start, start + len(name), name, org_type))
+                found += each_body(text, start, name, org_type, common)
     found += [(m.start(), m.end(), m.group(0), "council") for m in TIER_GROUP.finditer(text)]
     for regex in (NATIONAL, THE_NHS, GOVERNMENT, PROVIDER):
         for m in regex.finditer(text):
@@ -149,6 +149,42 @@ def name_candidates(text: str, common: set[str]) -> list[tuple[int, int, str, st
                                                    "nhs_england" if re.search(r"NHS|England", name) else "other")
             found.append((start, m.end(), name, org_type))
     return found
+
+
+# Two places' bodies of one kind in one phrase: "NHS Wexcombe and Northfold CCGs".
+PLACE = r"(?!(?:Metropolitan|Borough|County|City|District)\b)[A-Z][\w'’\-]*"
+JOINT = re.compile(rf"^(?P<nhs>NHS )?(?P<a>{PLACE}(?: {PLACE}){{0,2}}) (?:and|&) (?:NHS )?(?P<b>{PLACE}(?: {PLACE}){{0,2}}) "
+                   r"(?P<kind>(?P<ccg>CCGs?|Clinical Commissioning Groups?|ICBs?|Integrated Care Boards?)|"
+                   r"(?:(?:Metropolitan )?(?:Borough|County|City|District) )?Councils)$")
+# People of two bodies named by their plural office: "Managing Directors, NHS A and B CCG".
+PLURAL_OFFICE = re.compile(r"\b(?:Directors|Officers|Leads|Chairs|Managers|Executives)(?:[ \t]+of)?[ \t,]*(?:the[ \t]+)?$")
+
+
+def joint_places(text: str, start: int, name: str, common: set[str]) -> tuple[re.Match, str, str] | None:
+    """The two bodies a phrase names together: 'NHS Wexcombe and Northfold CCGs' is NHS Wexcombe
+    CCG and NHS Northfold CCG. A CCG in the singular named after two places ('Horsham and Mid
+    Sussex CCG') is one body, unless the holders of a plural office are its ('Managing Directors,
+    NHS A and B CCG'); a tier of councils ('Town and Parish Councils') is no pair of places."""
+    m = JOINT.match(name)
+    if not m or not (name.endswith("s") or (m["ccg"] and PLURAL_OFFICE.search(text[max(0, start - 40):start]))):
+        return None
+    for place in (m["a"], m["b"]):
+        words = re.findall(r"[\w'’\-]+", place)
+        if all(w.lower() in GENERIC_WORDS for w in words) or \
+                any(w.lower() in common and w not in COMPASS for w in words):
+            return None
+    kind = m["kind"][:-1] if m["kind"].endswith("s") else m["kind"]
+    return m, f"{m['nhs'] or ''}{m['a']} {kind}", f"{m['nhs'] or ''}{m['b']} {kind}"
+
+
+def each_body(text: str, start: int, name: str, org_type: str, common: set[str]) -> list[tuple[int, int, str, str]]:
+    """A name as candidates: two bodies named together are two, each at its own place's words
+    (the body their names would make together does not exist)."""
+    joint = joint_places(text, start, name, common)
+    if not joint:
+        return [(start, start + len(name), name, org_type)]
+    m, first, second = joint
+    return [(start, start + m.end("a"), first, org_type), (start + m.start("b"), start + len(name), second, org_type)]
 
 
 def is_generic(name: str) -> bool:
