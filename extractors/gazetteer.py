@@ -275,8 +275,8 @@ def _begin(piece, end: int, openers: list[int]) -> int | None:
         if tok[:1].isupper() and nxt in ("of", "for") and _bare(tok) not in OPENER \
                 and not any(o < j for o in openers):
             begin = j + 2
-        if tok == "," and not any(t in ("and", "&") for _, t in piece[j:end]):
-            begin = j + 1
+        if tok == "," and (nxt == "NHS" or not any(t in ("and", "&") for _, t in piece[j:end])):
+            begin = j + 1        # 'Director of Strategy, NHS Delford and Ormsby ICB': a name opens at 'NHS'
         if tok[:1].isupper() and tok.lower() in FUNCTION_WORDS and j > 0:
             begin = j + 1        # a Title Case heading: "Working With Other Boards"
     chain = end
