@@ -151,40 +151,46 @@ def name_candidates(text: str, common: set[str]) -> list[tuple[int, int, str, st
     return found
 
 
-# Two places' bodies of one kind in one phrase: "NHS Wexcombe and Northfold CCGs".
-PLACE = r"(?!(?:Metropolitan|Borough|County|City|District)\b)[A-Z][\w'’\-]*"
-JOINT = re.compile(rf"^(?P<nhs>NHS )?(?P<a>{PLACE}(?: {PLACE}){{0,2}}) (?:and|&) (?:NHS )?(?P<b>{PLACE}(?: {PLACE}){{0,2}}) "
+# Places' bodies of one kind in one phrase: "NHS Wexcombe and Northfold CCGs", "Ashby, Delford
+# & Ormsby County Councils".
+PLACE = r"(?!(?:Metropolitan|Borough|County|City|District)\b)[A-Z][\w'’\-]*(?: (?!(?:Metropolitan|Borough|County|City|District)\b)[A-Z][\w'’\-]*){0,2}"
+JOINT = re.compile(rf"^(?P<nhs>NHS )?(?P<places>{PLACE}(?:, (?:NHS )?{PLACE})*) (?:and|&) (?:NHS )?{PLACE} "
                    r"(?P<kind>(?P<ccg>CCGs?|Clinical Commissioning Groups?|ICBs?|Integrated Care Boards?)|"
                    r"(?:(?:Metropolitan )?(?:Borough|County|City|District) )?Councils)$")
+PLACE_RE = re.compile(PLACE)
 # People of two bodies named by their plural office: "Managing Directors, NHS A and B CCG".
 PLURAL_OFFICE = re.compile(r"\b(?:Directors|Officers|Leads|Chairs|Managers|Executives)(?:[ \t]+of)?[ \t,]*(?:the[ \t]+)?$")
 
 
-def joint_places(text: str, start: int, name: str, common: set[str]) -> tuple[re.Match, str, str] | None:
-    """The two bodies a phrase names together: 'NHS Wexcombe and Northfold CCGs' is NHS Wexcombe
-    CCG and NHS Northfold CCG. A CCG in the singular named after two places ('Horsham and Mid
-    Sussex CCG') is one body, unless the holders of a plural office are its ('Managing Directors,
-    NHS A and B CCG'); a tier of councils ('Town and Parish Councils') is no pair of places."""
+def joint_places(text: str, start: int, name: str, common: set[str]) -> list[tuple[int, int, str]] | None:
+    """The bodies a phrase names together, as (start, end, name) within `name`: 'NHS Wexcombe and
+    Northfold CCGs' is NHS Wexcombe CCG and NHS Northfold CCG. A CCG in the singular named after
+    two places ('Horsham and Mid Sussex CCG') is one body, unless the holders of a plural office
+    are its ('Managing Directors, NHS A and B CCG'). None when any item is no place: a tier of
+    councils ('Town and Parish Councils'), a body of its own ('Barts Health, Newham & ... CCGs')."""
     m = JOINT.match(name)
     if not m or not (name.endswith("s") or (m["ccg"] and PLURAL_OFFICE.search(text[max(0, start - 40):start]))):
         return None
-    for place in (m["a"], m["b"]):
-        words = re.findall(r"[\w'’\-]+", place)
-        if all(w.lower() in GENERIC_WORDS for w in words) or \
-                any(w.lower() in common and w not in COMPASS for w in words):
-            return None
     kind = m["kind"][:-1] if m["kind"].endswith("s") else m["kind"]
-    return m, f"{m['nhs'] or ''}{m['a']} {kind}", f"{m['nhs'] or ''}{m['b']} {kind}"
+    out = []
+    for place in PLACE_RE.finditer(name, m.end("nhs") if m["nhs"] else 0, m.start("kind")):
+        at = place.start() + (4 if place.group(0).startswith("NHS ") else 0)      # 'A and NHS B CCGs'
+        words = re.findall(r"[\w'’\-]+", name[at:place.end()])
+        if any(w.lower() in GENERIC_WORDS or (w.lower() in common and w not in COMPASS) for w in words):
+            return None
+        out.append((at, place.end(), f"{m['nhs'] or ''}{name[at:place.end()]} {kind}"))
+    return out if len(out) >= 2 else None
 
 
 def each_body(text: str, start: int, name: str, org_type: str, common: set[str]) -> list[tuple[int, int, str, str]]:
-    """A name as candidates: two bodies named together are two, each at its own place's words
-    (the body their names would make together does not exist)."""
+    """A name as candidates: bodies named together are each a body, at its own place's words
+    (the body their names would make together does not exist); the last runs to the kind word."""
     joint = joint_places(text, start, name, common)
     if not joint:
         return [(start, start + len(name), name, org_type)]
-    m, first, second = joint
-    return [(start, start + m.end("a"), first, org_type), (start + m.start("b"), start + len(name), second, org_type)]
+    *first, (last_start, _, last_name) = joint
+    return [(start + a, start + b, n, org_type) for a, b, n in first] + \
+        [(start + last_start, start + len(name), last_name, org_type)]
 
 
 def is_generic(name: str) -> bool:

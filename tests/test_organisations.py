@@ -116,6 +116,10 @@ def test_two_places_bodies_named_in_one_phrase_are_two_bodies_never_a_third():
     assert {"NHS Harlow Vale CCG", "NHS Ormsby CCG", "Ormsby County Council",
             "Delford County Council"} <= found
     assert not [n for n in found if " and " in n or " & " in n]
+    three = names("Jo Kim, Digital Lead, Ashby, Harlow Vale & Delford CCGs, chaired the group.")
+    assert {"Ashby CCG", "Harlow Vale CCG", "Delford CCG"} <= three
+    # an item that is a body of its own ('Ormsby Health') is no place: the phrase is left as it is
+    assert not {"Ormsby Health CCG"} & names("Ormsby Health, Ashby & Delford CCGs met in May.")
 
 
 def test_a_body_named_after_two_places_stays_one():
