@@ -92,3 +92,16 @@ TRUTH = [
 ]
 # Dropped by the update after their date: the only overdue milestones.
 OVERDUE = ["commissioning intentions", "shared care record", "sign off the winter plan"]
+
+
+if __name__ == "__main__":
+    import sys
+    from pathlib import Path
+
+    from tests.paperpairs import write_pdf_paper
+
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "restated-pairs")
+    out.mkdir(parents=True, exist_ok=True)
+    for pair in PAIRS:
+        for spec in pair:
+            print(write_pdf_paper(spec, out))
