@@ -160,11 +160,16 @@ def milestone_words(text: str) -> str:
 
 
 def mark_bodies(milestones: list[dict], orgs: list[dict], entity_of: dict[tuple[str, str], str]) -> None:
-    """Give each milestone its body's entity and whether its own sentence names that body (by
-    a name, an alias, or 'the Council'-style mention of its kind) and the body is one wherever
-    it is named (not 'the ICB Board', which is each paper's own)."""
+    """Give each milestone its body's entity, whether its own sentence names that body (by a
+    name, an alias, or 'the Council'-style mention of its kind) and the body is one wherever it
+    is named (not 'the ICB Board', which is each paper's own), and the bodies' abbreviations
+    its paper defines ('DHFT')."""
     forms = {(o["doc_id"], o["name"]): ([o["name"], *o["aliases"]], o["org_type"]) for o in orgs}
+    defined: dict[str, dict[str, str]] = defaultdict(dict)
+    for o in orgs:
+        defined[o["doc_id"]].update({a: o["name"] for a in o["aliases"] if a.isupper() and len(a) >= 2})
     for m in milestones:
+        m["acronyms"] = defined[m["doc_id"]]
         m["entity_id"] = entity_of.get((m["doc_id"], m["org"])) if m["org"] else None
         names, org_type = forms.get((m["doc_id"], m["org"]), ([], None))
         m["body_named"] = bool(m["org"]) and _distinctive(m["org"]) and names_its_body(m["quote"], names, org_type)
@@ -197,8 +202,10 @@ def same_body_possible(a: dict, b: dict) -> bool:
 def paraphrase_scores(earlier: list[dict], later: list[dict]) -> dict[tuple[str, str], float]:
     """Similarity (0-100) of every pair of two papers' milestones: what each is about and what
     happens to it, in whatever words (pipeline/milestone_match.py), each word weighed by its
-    rarity in the two papers; 0 for bodies that cannot be one."""
-    acronyms = acronyms_defined([m.get("quote") or "" for m in earlier + later])
+    rarity in the two papers, an abbreviation either paper defines read as its name; 0 for
+    bodies that cannot be one."""
+    acronyms = {a: n for m in earlier + later for a, n in m.get("acronyms", {}).items()}
+    acronyms.update(acronyms_defined([m.get("quote") or "" for m in earlier + later]))
     profiles = {m["id"]: profile(_what_happens(m), acronyms, m.get("body_names", ())) for m in earlier + later}
     weights = term_weights(list(profiles.values()))
     return {(a["id"], b["id"]): match_score(profiles[a["id"]], profiles[b["id"]], weights)

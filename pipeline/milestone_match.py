@@ -3,8 +3,8 @@
 An update rarely repeats its paper: "the programme is focussed on delivering a single point of
 access from October" comes back as "the single point of access is now expected to go live from
 February". What survives the rewording is what the event is about (its content words, in
-their base form; the new or single thing it names, "the single CCG", weighs double) and what happens to it (the
-head verb's kind: going live, agreeing, setting up, completing, publishing). Two
+their base form; the new or single thing it names, "the single CCG", weighs double) and what
+happens to it (the head verb's kind: going live, agreeing, setting up, completing). Two
 descriptions are one event when their kinds of event agree and the words they have in common
 carry most of the weight of both, each word weighed by how rare it is in the two papers (a
 word every milestone uses, "community", says little).
@@ -53,12 +53,16 @@ DATE_WORDS = re.compile(
 IRREGULAR = {"went": "go", "gone": "go", "began": "begin", "begun": "begin", "took": "take", "taken": "take",
              "made": "make", "done": "do", "set": "set", "held": "hold", "led": "lead", "chosen": "choose",
              "women": "woman", "children": "child", "people": "person", "bodies": "body", "data": "data"}
-# Acronyms that name a kind of body or service, not which one.
-GENERIC_ACRONYMS = {"NHS", "CCG", "CCGS", "ICB", "ICS", "GP", "GPS", "PCN", "PCNS", "HWB", "LA", "UK"}
 # A definite new or single thing: "the single CCG", "the new hospital", "the new Delford General
 # Hospital" (whose head is the last word of the name).
 DEFINITE_THING = re.compile(r"\b(?:[Tt]he|[Aa]) (single|new|merged|joint) (?:((?:[A-Z][\w'-]* )*[A-Z][\w'-]*)|([a-z]+))")
 ACRONYM_DEFINED = re.compile(r"((?:[A-Z][\w'-]*\s+(?:(?:and|of|for|&)\s+)?){2,8})\(([A-Z][A-Za-z]{1,9})\)")
+
+
+# Suffixes of inflection and of the nouns made from verbs, longest first within each family.
+SUFFIXES = (("ships", ""), ("ship", ""), ("ments", ""), ("ment", ""), ("ational", "e"), ("ation", "e"),
+            ("ions", "e"), ("ion", "e"), ("ities", "e"), ("ity", "e"), ("ies", "y"), ("ied", "y"), ("ing", ""),
+            ("ed", ""), ("als", "e"), ("al", "e"), ("es", "e"), ("s", ""))
 
 
 def lemma(word: str) -> str:
@@ -68,9 +72,7 @@ def lemma(word: str) -> str:
     w = word.lower().strip("'’")
     if w in IRREGULAR:
         return IRREGULAR[w]
-    for suffix, repl in (("ships", ""), ("ship", ""), ("ments", ""), ("ment", ""), ("ational", "e"), ("ation", "e"), ("ions", "e"), ("ion", "e"),
-                         ("ities", "e"), ("ity", "e"), ("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""),
-                         ("als", "e"), ("al", "e"), ("es", "e"), ("s", "")):
+    for suffix, repl in SUFFIXES:
         if w.endswith(suffix) and len(w) - len(suffix) >= 3 and not (suffix == "s" and w.endswith(("ss", "us", "is"))):
             w = w[: len(w) - len(suffix)] + repl
             break
