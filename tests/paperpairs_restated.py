@@ -3,8 +3,8 @@ Board integration paper and its update a year later, by authors who name the sam
 differently (a full name, a short name, an abbreviation the paper coins, two CCGs in one
 phrase) and restate milestones in other words ("focussed on delivering X from <date>" against
 "X is now expected to go live from <later date>"; "in July rather than April as previously
-planned"). One date moves earlier, one does not move, and two pairs share words but are
-different events.
+planned"). One date moves earlier, one does not move, two pairs share words but are
+different events, and dates of guidance and strategies cited are no plans to be overdue.
 
 TRUTH is the answer key in the form of tests/paperpairs.py: (phrase of the earlier quote,
 phrase of the later one, slip in days or 0).
@@ -20,6 +20,8 @@ WEXCOMBE_2021 = dict(name="wexcombe-hwb-integration-2021", cover=_cover(
     "NHS Wexcombe Clinical Commissioning Group and NHS Northfold Clinical Commissioning Group are working "
     "with Wexcombe Metropolitan Borough Council and Wexcombe Community Health Services NHS Trust (WCHS) "
     "through the Wexcombe and Northfold Integrated Care Partnership (WNICP).",
+    "The approach follows national guidance (Integrating Care: Next Steps, NHS England, November 2020) "
+    "and builds on the Wexcombe Ageing Well Strategy agreed by the Board in March 2021.",
     ("heading", "2. Programme and timeline"),
     "The WNICP programme is focussed on delivering a single point of access for community services "
     "from October 2021.",

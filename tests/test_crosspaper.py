@@ -265,7 +265,7 @@ def test_papers_of_different_areas_are_not_compared():
     assert len(link_milestones(milestones)) == 1
 
 
-def test_a_span_counted_from_each_papers_own_date_is_no_slip_nor_overdue():
+def test_a_span_counted_from_each_papers_own_date_is_no_slip_nor_overdue_nor_a_citation():
     from datetime import date
 
     from pipeline.crosspaper import find_overdue, find_slippage
@@ -287,5 +287,10 @@ def test_a_span_counted_from_each_papers_own_date_is_no_slip_nor_overdue():
             ms("m2", "p1", "2019-01-10", date(2019, 7, 31), "by July 2019") | {"description": "The carers' strategy will be published"},
             {**ms("m3", "p1", "2019-01-10", date(2019, 3, 31), "in March 2019"), **hub},
             {**ms("m4", "p2", "2020-06-01", date(2020, 9, 30), "in September 2020"), **hub}]
-    links = link_milestones(soon)
-    assert [s["earlier_id"] for s in find_overdue(soon, papers, {"p2": {"e1"}}, links)] == ["m2"]
+    # a citation's date ('the guidance of November 2018'), and a date already past when written
+    cited = [ms("m5", "p1", "2019-01-10", date(2018, 11, 30), "November 2018") | {"status": "unknown"},
+             ms("m6", "p1", "2019-01-10", date(2018, 12, 31), "in December 2018")]
+    links = link_milestones(soon + cited)
+    assert [s["earlier_id"] for s in find_overdue(soon + cited, papers, {"p2": {"e1"}}, links)] == ["m2"]
+    # a later paper of the body that restates none of the paper's milestones is no update of it
+    assert find_overdue(soon[:3], papers, {"p2": {"e1"}}, link_milestones(soon[:3])) == []
