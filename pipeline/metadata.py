@@ -46,8 +46,9 @@ HEADING = re.compile(r"(?:executive\s+)?summary|(?:report\s+)?summary|purpose(?:
 STATUS = re.compile(r"(?:draft|final|official(?:[\s\-–]+sensitive)?|unrestricted|restricted|confidential|exempt|"
                     r"not\s+protectively\s+marked|public|private|part\s+(?:1|2|i|ii|one|two)|"
                     r"for\s+publication(?::?\s+\w+)?|public\s+document\s+pack|version\s+[\d.]+)", re.I)
-NUMBERED = re.compile(r"^\(?\d+(?:\.\d+)*[.)]?\s+\S|^[A-Z]\.\s")
-MINUTES = re.compile(r"\bminutes\s+of\s+(?:the\s+|a\s+)?(?:(?:\w+\s+)?meeting\s+of\s+(?P<body>.+?)|(?P<named>.+?)\s+meeting)"
+NUMBERED = re.compile(r"^\(?(?!(?:19|20)\d\d\b)\d+(?:\.\d+)*[.)]?\s+\S|^[A-Z]\.\s")
+MINUTES = re.compile(r"\bminutes\s+of\s+(?:the\s+|a\s+)?(?:(?:\w+\s+)?meeting\s+of\s+(?P<body>.+?)|"
+                     r"(?!(?:the|previous|last)\s+meeting\b)(?P<named>.+?)\s+meeting)"
                      r"\s+held\b", re.I)
 SENTENCE_END = re.compile(r"\w\.(?:\s+[A-Z]|\s*$)")       # a title is no sentence
 MEETING_DATE = re.compile(r"\bmeeting\b", re.I)
@@ -156,7 +157,7 @@ def _minutes(lines: list[str]) -> tuple[int, re.Match] | None:
     held on ...', over at most two lines: its line's index and the match."""
     for i, line in enumerate(lines[:12]):
         m = MINUTES.search(line) or MINUTES.search(" ".join(lines[i:i + 2]))
-        if m and m.start() < len(line):
+        if m and m.start() < len(line) and not NUMBERED.match(line):      # not an agenda's item
             return i, m
     return None
 
