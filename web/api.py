@@ -46,7 +46,7 @@ def org_name(con: duckdb.DuckDBPyConnection, org_id: str | None) -> str | None:
 def slippage(con: Cursor, org: Annotated[str | None, Query(
         pattern=ORG_ID, description="An organisation's id: keep its milestones")] = None) -> dict:
     """Milestones a later paper restated with a later date, worst slip first (`results`:
-    description, org, earlier and later each with doc, date_text, date_start, date_end,
+    description, org, earlier and later each with doc, title, date_text, date_start, date_end,
     quote and page, and slip_days); the same as whole series, every statement of each
     milestone in paper order (`series`); and milestones overdue and unreported (`overdue`)."""
     name = org_name(con, org)
