@@ -38,7 +38,7 @@ LABEL_OF = [(kind, re.compile(rf"(?:{rx})", re.I)) for kind, rx in LABELS.items(
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 BARE_FIELD = re.compile(r"^(?P<label>(?:[A-Z][A-Za-z]*\s+){0,2}Title|(?:Meeting\s+)?Date(?:\s+of\s+(?:the\s+)?Meeting)?)"
                         r"\s+(?P<value>(?:[A-Z0-9]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day).*)$")
-HEADING = re.compile(r"(?:executive\s+)?summary|(?:report\s+)?summary|purpose(?:\s+of\s+(?:the\s+|this\s+)?(?:report|paper))?|"
+HEADING = re.compile(r"(?:executive\s+|report\s+)?summary|purpose(?:\s+of\s+(?:the\s+|this\s+)?(?:report|paper))?|"
                      r"recommendations?|background|introduction|context|overview|contents|foreword|preface|"
                      r"key\s+(?:points|issues|messages|decision)|(?:action|decision)s?\s+required|"
                      r"for\s+(?:information|decision|approval|discussion|noting|assurance|consideration)|"
@@ -50,7 +50,7 @@ NUMBERED = re.compile(r"^\(?(?!(?:19|20)\d\d\b)\d+(?:\.\d+)*[.)]?\s+\S|^[A-Z]\.\
 MINUTES = re.compile(r"\bminutes\s+of\s+(?:the\s+|a\s+)?(?:(?:\w+\s+)?meeting\s+of\s+(?P<body>.+?)|"
                      r"(?!(?:the|previous|last)\s+meeting\b)(?P<named>.+?)\s+meeting)"
                      r"\s+held\b", re.I)
-SENTENCE_END = re.compile(r"\w\.(?:\s+[A-Z]|\s*$)")       # a title is no sentence
+SENTENCE_END = re.compile(r"(?:[a-z]{3,}|\d{4})\.(?:\s+[A-Z]|\s*$)")       # a title is no sentence
 MEETING_DATE = re.compile(r"\bmeeting\b", re.I)
 DECIDED_ON = re.compile(r"\b(?:decision|decided|determined|consideration|considered|taken)\s+(?:by|at)\s+(?:the\s+)?"
                         r"[A-Z][^.;:\n]{0,60}?\s+on\s+(?P<date>(?:\w+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4})")
@@ -295,29 +295,44 @@ def _agenda_title(lines: list[str]) -> str | None:
 
 def _title_page(lines: list[str]) -> str | None:
     """A strategy, annual report or agenda item opens with its title over a few short lines,
-    below any header (a meeting and its date, 'Agenda Item 7', 'DRAFT') and before the first
-    numbered heading, section heading, date or sentence."""
-    shown = [ln for ln in lines[:10] if not re.search(r"\w\.(?:gov|nhs|org|co)\.uk|www\.|https?:", ln)]
-    while shown and (HEADER.match(shown[0]) or STATUS.fullmatch(shown[0].strip()) or _dated_header(shown[0])):
-        shown.pop(0)
-    head = []
-    for line in shown[:6]:
-        if NUMBERED.match(line) or FIELD.match(line) or line.endswith(".") or len(line.split()) > 12 \
-                or re.search(r"\.{4,}|:\s", line) or _is_heading(line) or HEADER.match(line) or \
-                any(m.interval.precision == "day" for m in find_dates(line)):
-            break
-        head.append(line)
-    if not head or len(" ".join(head).split()) < 2:
-        return None
-    return " ".join(head)
+    below any header (a meeting and its date, 'Agenda Item 7', 'DRAFT') or form fields
+    ('Report to: Cabinet'), and before the first numbered heading, section heading, date or
+    sentence. Lines followed by a field are the form's, not a title ('From: Jo Bloggs,' /
+    'Director of Public Health' / 'To: Cabinet')."""
+    shown = [ln for ln in lines[:16] if not re.search(r"\w\.(?:gov|nhs|org|co)\.uk|www\.|https?:", ln)]
+    at = 0
+    while at < len(shown):
+        line = shown[at]
+        if HEADER.match(line) or STATUS.fullmatch(line.strip()) or _dated_header(line) or _form_line(line):
+            at += 1
+            continue
+        head = []
+        for line in shown[at:at + 6]:
+            if NUMBERED.match(line) or FIELD.match(line) or line.endswith(".") or len(line.split()) > 12 \
+                    or re.search(r"\.{4,}|:\s", line) or _is_heading(line) or HEADER.match(line) or \
+                    any(m.interval.precision == "day" for m in find_dates(line)):
+                break
+            head.append(line)
+        after = at + len(head)
+        if head and after < len(shown) and _form_line(shown[after]):
+            at = after
+            continue
+        return " ".join(head) if len(" ".join(head).split()) >= 2 else None
+    return None
+
+
+def _form_line(line: str) -> bool:
+    """A form's labelled line: 'Report to: Cabinet', 'Key decision: Yes', 'Report of X'."""
+    label, _ = _field(line)
+    return bool(label) and (bool(_label_kind(label)) or bool(re.match(r"^[^:]{1,40}:", line)))
 
 
 def _dated_header(line: str) -> bool:
     """A running header naming a meeting and its day ('Exampleton Town Council Meeting 21
     February 2017'), or a line that is only a date."""
     found = find_dates(line)
-    return bool(found) and found[0].interval.precision == "day" and (
-        found[0].text.strip() == line.strip(" ,.") or len(line.split()) <= len(found[0].text.split()) + 6)
+    return bool(found) and (found[0].text.strip() == line.strip(" ,.") or found[0].interval.precision == "day"
+                            and len(line.split()) <= len(found[0].text.split()) + 6)
 
 
 def _authors(fields: list[Field]) -> list[str]:

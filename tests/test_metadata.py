@@ -199,3 +199,17 @@ def test_a_record_of_decision_is_dated_by_the_day_its_decision_is_taken():
                   "It was considered by the Adult Social Care Cabinet Committee on 3 June 2025 prior to "
                   "decision by Cabinet on 19 June 2025.", cover=cover).document
     assert doc.title == "Adoption of the Dementia Strategy" and doc.date == "2025-06-19"
+
+
+def test_a_report_to_cover_without_a_title_label_has_the_heading_below_its_fields():
+    cover = ["Agenda Item 7", "Exampleton Borough Council", "Report to: Health and Wellbeing Board",
+             "Date of meeting: 12 November 2024", "Report of: Director of Public Health", "Key decision: No",
+             "Better Care Fund Plan 2024-25", "1. Purpose of the report"]
+    doc = extract("The Board is asked to approve the plan.", cover=cover).document
+    assert doc.title == "Better Care Fund Plan 2024-25"
+    assert doc.date == "2024-11-12" and doc.committee == "HWB"
+    cover = ["From: Jo Bloggs, Cabinet Member for Adult Social Care",
+             "Sam Smith, Corporate Director, Adult Social Care and Health", "To: Cabinet – 6 March 2025",
+             "Review of day services for older people", "Summary", "This report sets out the review."]
+    assert extract("Cabinet is asked to note the review.", cover=cover).document.title == \
+        "Review of day services for older people"
