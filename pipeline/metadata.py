@@ -28,10 +28,12 @@ LABELS = {
     "title": r"(?:(?!job\b|post\b|role\b)[a-z]+\s+){0,2}(?:title|subject)(?:\s+of\s+(?:the\s+)?(?:report|decision|paper|item))?|"
              r"subject\s+matter(?:\s*/\s*title\s+of\s+decision)?|re|"
              r"(?:amendment|motion|project|scheme|proposal|petition|programme|item|report|paper|decision)\s+name",
-    "date": r"(?:meeting\s+|report\s+|decision\s+)?date(?:\s+of\s+(?:the\s+)?(?:meeting|report|decision|paper))?",
+    "date": r"(?:(?:board\s+|committee\s+)?meeting\s+|report\s+|decision\s+)?date"
+            r"(?:\s+of\s+(?:the\s+)?(?:(?:board|committee|cabinet|council)\s+)?(?:meeting|report|decision|paper))?",
     "author": r"(?:report\s+)?authors?|owner|contact\s+officers?|lead\s+officers?|presented\s+by|responsible\s+officer",
     "from": r"from|report\s+(?:from|of|by)|submitted\s+by|sponsor(?:ing)?\s+director",
-    "to": r"to|report\s+to|meeting|decision\s+(?:to\s+be\s+)?taken\s+by|decision\s+maker",
+    "to": r"to|report\s+to|meeting|decision\s+(?:to\s+be\s+)?taken\s+by|decision\s+maker|committee|"
+          r"name\s+of\s+(?:the\s+)?(?:meeting|committee|board)|(?:meeting|committee|board)\s+name",
     "number": r"(?:[a-z]+\s+){0,2}(?:no|number|ref(?:erence)?\s+(?:no|number))\.?",
 }
 LABEL_OF = [(kind, re.compile(rf"(?:{rx})", re.I)) for kind, rx in LABELS.items()]
@@ -48,7 +50,7 @@ STATUS = re.compile(r"(?:draft|final|official(?:[\s\-–]+sensitive)?|unrestrict
                     r"for\s+publication(?::?\s+\w+)?|public\s+document\s+pack|version\s+[\d.]+)", re.I)
 NUMBERED = re.compile(r"^\(?(?!(?:19|20)\d\d\b)\d+(?:\.\d+)*[.)]?\s+\S|^[A-Z]\.\s")
 MINUTES = re.compile(r"\bminutes\s+of\s+(?:the\s+|a\s+)?(?:(?:\w+\s+)?meeting\s+of\s+(?P<body>.+?)|"
-                     r"(?!(?:the|previous|last)\s+meeting\b)(?P<named>.+?)\s+meeting)"
+                     r"(?!(?:the|previous|last)\s+meeting\b)(?P<named>.+?)\s+meeting|(?<=the\s|..a\s)(?P<unnamed>meeting))"
                      r"\s+held\b", re.I)
 SENTENCE_END = re.compile(r"(?:[a-z]{3,}|\d{4})\.(?:\s+[A-Z]|\s*$)")       # a title is no sentence
 MEETING_DATE = re.compile(r"\bmeeting\b", re.I)
@@ -115,7 +117,11 @@ def _field(line: str) -> tuple[str | None, str]:
     if m:
         return (m.group("label") or m.group("label2")).strip(), (m.group("value") or m.group("value2") or "").strip()
     m = BARE_FIELD.match(line)
-    return (m.group("label"), m.group("value").strip()) if m else (None, "")
+    if m:
+        return m.group("label"), m.group("value").strip()
+    alone = line.strip()
+    return (alone, "") if _label_kind(alone) in ("title", "date") and alone[:1].isupper() and alone.lower() != "re" \
+        else (None, "")
 
 
 def _label_kind(label: str) -> str | None:
@@ -144,8 +150,9 @@ def _is_heading(line: str) -> bool:
     text = line.strip().rstrip(":").strip()
     if HEADING.fullmatch(text) or STATUS.fullmatch(text):
         return True
-    words = text.split()
-    return bool(text[:1].isupper()) and any(_label_kind(" ".join(words[:n])) for n in range(1, min(4, len(words))))
+    words = text.split()       # a label without its colon; 'Committee', 'Meeting' also open titles' lines
+    return bool(text[:1].isupper()) and any(_label_kind(" ".join(words[:n])) not in (None, "to")
+                                            for n in range(1, min(4, len(words))))
 
 
 def _first(fields: list[Field], kind: str) -> str | None:
@@ -163,13 +170,15 @@ def _minutes(lines: list[str]) -> tuple[int, re.Match] | None:
 
 
 def _minuted_body(lines: list[str], found: tuple[int, re.Match]) -> str | None:
-    """The body whose meeting is minuted, as written; 'the above Council' is the heading
-    line above ('TINTERN COMMUNITY COUNCIL' / 'Minutes of a meeting of the above Council')."""
+    """The body whose meeting is minuted, as written; 'the above Council', or a meeting named
+    by no body, is the heading line's above ('TINTERN COMMUNITY COUNCIL' / 'Minutes of a
+    meeting of the above Council'; 'HEALTH AND WELLBEING BOARD' / 'MINUTES of the meeting held')."""
     at, m = found
-    body = re.sub(r"^the\s+", "", (m.group("body") or m.group("named")).strip(), flags=re.I)
-    if not ABOVE.match(body):
+    body = re.sub(r"^the\s+", "", (m.group("body") or m.group("named") or "").strip(), flags=re.I)
+    if body and not ABOVE.match(body):
         return body
-    heading = lines[at - 1] if at else ""
+    above = [ln for ln in lines[:at] if not (STATUS.fullmatch(ln.strip()) or HEADER.match(ln) or _dated_header(ln))]
+    heading = above[-1] if above else ""
     return _recased(heading) if heading and len(heading.split()) <= 8 and not _field(heading)[0] else None
 
 
@@ -259,6 +268,9 @@ def _title(lines: list[str], fields: list[Field]) -> str | None:
         if ABOVE.match(m.group("body") or ""):
             body = _minuted_body(lines, found)
             written = f"{m.string[m.start():m.start('body')]}{body}" if body else None
+        elif m.group("unnamed"):
+            body = _minuted_body(lines, found)
+            written = f"{written} of {body}" if body else written
         return re.sub(r"^MINUTES\b", "Minutes", written) if written else None
     for i, line in enumerate(lines[:12]):
         m = PAPER_TITLE.search(line)

@@ -213,3 +213,27 @@ def test_a_report_to_cover_without_a_title_label_has_the_heading_below_its_field
              "Review of day services for older people", "Summary", "This report sets out the review."]
     assert extract("Cabinet is asked to note the review.", cover=cover).document.title == \
         "Review of day services for older people"
+
+
+def test_minutes_of_the_meeting_under_a_heading_are_that_bodys():
+    cover = ["Public Document Pack", "EXAMPLETON HEALTH AND WELLBEING BOARD",
+             "MINUTES of the meeting held on Tuesday, 5 March 2024 at 2.00 pm", "Present: Cllr Hayes (Chair)"]
+    doc = extract("The Board noted the report.", cover=cover).document
+    assert doc.title == "Minutes of the meeting of Exampleton Health and Wellbeing Board"
+    assert doc.date == "2024-03-05" and doc.committee == "HWB"
+
+
+def test_a_cover_table_with_each_label_on_its_own_line_and_its_value_below():
+    cover = ["NHS Kingsmere Integrated Care Board", "Committee:", "Westshire Health and Wellbeing Board",
+             "Date of Board meeting:", "16 January 2025", "Title of paper", "Pharmaceutical needs assessment",
+             "2025 to 2028", "Presented by: Jo Bloggs, Director of Public Health"]
+    doc = extract("The Board is asked to approve the assessment.", cover=cover).document
+    assert doc.title == "Pharmaceutical needs assessment 2025 to 2028"
+    assert doc.date == "2025-01-16" and doc.committee == "HWB"
+
+
+def test_a_title_wrapped_before_a_word_that_could_be_a_label_is_kept_whole():
+    cover = ["Proposed Westshire and Ashby Joint Health Overview and Scrutiny", "Committee Terms of Reference",
+             "1. Membership"]
+    assert extract("The committee has eight members.", cover=cover).document.title == \
+        "Proposed Westshire and Ashby Joint Health Overview and Scrutiny Committee Terms of Reference"
