@@ -3,8 +3,10 @@ and the body the paper goes to.
 
 Cover sheets are forms: ModernGov report covers ("From:", "To:", "Subject:", "Date:", "Key
 decision:"), CCG and ICB cover sheets ("Date:", "Title:", "Report of:"), minutes headers
-("MINUTES of a meeting of the Cabinet held on ..."), or a title page. `cover_fields` reads the
-labelled lines (a value may run on over the lines below it); the rest reads the fields.
+("MINUTES of a meeting of the Cabinet held on ..."), letters ("Dear ...", "RE: ..."), agenda
+front sheets, or a title page. `cover_fields` reads the labelled lines (a value may run on over
+the lines below it, up to the next label, section heading, status mark or sentence); the rest
+reads the fields, and falls back on the headings when no field gives a title.
 """
 from __future__ import annotations
 
