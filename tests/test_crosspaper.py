@@ -65,7 +65,7 @@ def test_slippage_json_shape_worst_first(con):
     first = rows[0]
     assert set(first) == {"description", "org", "earlier", "later", "slip_days"}
     for side in ("earlier", "later"):
-        assert set(first[side]) == {"doc", "date_text", "date_start", "date_end", "quote", "page"}
+        assert set(first[side]) == {"doc", "title", "date_text", "date_start", "date_end", "quote", "page"}
     mcp = next(r for r in rows if "Multispecialty" in r["description"])
     assert mcp["earlier"]["date_text"] == "from April 2020" and mcp["later"]["date_text"] == "from April 2021"
     assert mcp["earlier"]["doc"] == "kingsmere-hwb-mcp-2018" and mcp["later"]["doc"] == "kingsmere-hwb-mcp-update-2019"

@@ -26,7 +26,8 @@ def explicit_slippage(con: duckdb.DuckDBPyConnection, org: str | None = None) ->
     where, params = _org_filter(con, org)
     rows = as_dicts(con.execute(
         "SELECT * FROM (SELECT m.id AS milestone_id, m.description, coalesce(oe.name, m.org) AS org, "
-        "n.entity_id, d.doc AS e_doc, d.doc AS l_doc, m.page AS e_page, m.page AS l_page, "
+        "n.entity_id, d.doc AS e_doc, d.doc AS l_doc, d.title AS e_title, d.title AS l_title, "
+        "m.page AS e_page, m.page AS l_page, "
         "m.quote AS e_quote, m.quote AS l_quote, m.replaced_date_text AS e_date_text, "
         "m.replaced_date_start AS e_date_start, m.replaced_date_end AS e_date_end, "
         "m.date_text AS l_date_text, m.date_start AS l_date_start, m.date_end AS l_date_end, "

@@ -46,10 +46,10 @@ def org_name(con: duckdb.DuckDBPyConnection, org_id: str | None) -> str | None:
 def slippage(con: Cursor, org: Annotated[str | None, Query(
         pattern=ORG_ID, description="An organisation's id: keep its milestones")] = None) -> dict:
     """Milestones whose date moved, worst slip first (`results`: description, org, earlier and
-    later each with doc, date_text, date_start, date_end, quote and page, slip_days, and kind:
-    'explicit' when one paper states the move, 'cross-paper' when a later paper restated an
-    earlier one's date); the same as series, every statement of each milestone in paper order
-    (`series`); and milestones overdue and unreported (`overdue`)."""
+    later each with doc, title, date_text, date_start, date_end, quote and page, slip_days, and
+    kind: 'explicit' when one paper states the move, 'cross-paper' when a later paper restated
+    an earlier one's date); the same as series, every statement of each milestone in paper
+    order (`series`); and milestones overdue and unreported (`overdue`)."""
     name = org_name(con, org)
     slipped = warehouse.every_slip(con, org=name)
     return {"results": slipped, "total": len(slipped), "series": slip_series(con, org, name),

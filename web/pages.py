@@ -47,8 +47,13 @@ def search_page(request: Request, params: Annotated[SearchQuery, Query()], con: 
         "org_label": _label(facets["org"], params.org,
                             lambda: (lookup.organisation(con, params.org) or {}).get("name")),
         "paper_label": _label(facets["paper"], params.paper,
-                              lambda: (lookup.paper(con, params.paper) or {}).get("title")),
+                              lambda: _paper_name(lookup.paper(con, params.paper))),
         "pages": -(-total // params.limit)})
+
+
+def _paper_name(paper: dict | None) -> str | None:
+    """A paper as people know it: its title, else its file name."""
+    return (paper.get("title") or paper["doc"]) if paper else None
 
 
 def _label(values: list[dict], chosen: str | None, look_up) -> str | None:
@@ -105,7 +110,7 @@ def _heading(rec: dict) -> str:
         return f"{rec['source']} {rec['relation'].replace('_', ' ')} {rec['target']}"
     if kind == "decision":
         return f"{rec['kind']}" + (f" of {rec['body']}" if rec["body"] else "")
-    return rec.get("name") or rec.get("description") or rec.get("title") or rec["doc"]
+    return rec.get("name") or rec.get("description") or rec.get("title") or rec.get("paper_title") or rec["doc"]
 
 
 @router.get("/organisations")
