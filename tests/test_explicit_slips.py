@@ -101,7 +101,7 @@ def test_slippage_text_says_which_kind_each_slip_is(db):
     text = run("slippage", "--db", db)
     assert "explicit" in text and "cross-paper" in text
     assert "was: in April 2020, now: in October 2020, as the paper states it" in text
-    assert f"{HARBRIDGE['name']} p.1: The Harbridge shared care record is now expected" in text
+    assert "Shared care record: progress report p.1: The Harbridge shared care record is now expected" in text
 
 
 def test_slippage_page_shows_the_stated_move_with_its_one_quote(db):
