@@ -139,7 +139,7 @@ def search(query: str, db: str, record_type: str | None, limit: int, as_json: bo
 
     hits = warehouse.search(_open(db), query, type=record_type, limit=limit)
     _echo_rows(hits, as_json, "no matches", lambda hit: [
-        f"{hit['type']:<11} {hit['doc']}  p.{hit['page']}  {hit.get('section') or ''}",
+        f"{hit['type']:<11} {_paper(hit)}  p.{hit['page']}  {hit.get('section') or ''}",
         f"    {hit['quote'][:300]}"])
 
 
@@ -154,6 +154,11 @@ def _echo_rows(rows: list[dict], as_json: bool, none_found: str, lines, ensure_a
     for row in rows:
         for line in lines(row):
             click.echo(line)
+
+
+def _paper(row: dict, prefix: str = "") -> str:
+    """A row's paper as people know it: its title, else its file name."""
+    return row.get(f"{prefix}title") or row[f"{prefix}doc"]
 
 
 def _open(db: str):
@@ -180,22 +185,31 @@ def _cross_paper(db: str):
 @click.option("--overdue", is_flag=True, help="List milestones overdue and unreported instead.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
 def slippage(db: str, org: str | None, overdue: bool, as_json: bool) -> None:
-    """Milestones a later paper restated with a later date, worst first (or, with --overdue,
-    whose date passed by a later paper that neither restates them nor reports them achieved)."""
+    """Milestones whose date moved later (or earlier), worst first: those a paper says moved
+    (explicit) and those a later paper restated with another date (cross-paper); or, with
+    --overdue, whose date passed by a later paper that neither restates them nor reports them
+    achieved."""
     import warehouse
 
     con = _cross_paper(db)
-    rows = warehouse.overdue(con, org) if overdue else warehouse.slippage(con, org)
     if overdue:
-        _echo_rows(rows, as_json, "no overdue milestones", lambda r: [
+        _echo_rows(warehouse.overdue(con, org), as_json, "no overdue milestones", lambda r: [
             f"{r['days_overdue']:>5} days overdue  {r['org'] or '-'}  {r['description']}",
-            f"    due:    {r['earlier']['date_text']:<22} {r['earlier']['doc']} p.{r['earlier']['page']}",
-            f"    silent: {r['later_doc']} ({r['later_date']})"])
+            f"    due:    {r['earlier']['date_text']:<22} {_paper(r['earlier'])} p.{r['earlier']['page']}",
+            f"    silent: {_paper(r, 'later_')} ({r['later_date']})"])
         return
-    _echo_rows(rows, as_json, "no slipped milestones", lambda r: [
-        f"{r['slip_days']:>5} days  {r['org'] or '-'}  {r['description']}",
-        *(f"    {label}: {e['date_text']:<22} {e['doc']} p.{e['page']}: {_clip(e['quote'])}"
-          for label, e in (("was", r["earlier"]), ("now", r["later"])))])
+    _echo_rows(warehouse.every_slip(con, org), as_json, "no slipped milestones", _slip_lines)
+
+
+def _slip_lines(r: dict) -> list[str]:
+    """A slip and its evidence: both papers' words, or the one paper's that states the move."""
+    was, now = r["earlier"], r["later"]
+    head = f"{r['slip_days']:>5} days  {r['kind']:<11}  {r['org'] or '-'}  {r['description']}"
+    if r["kind"] == "explicit":
+        return [head, f"    was: {was['date_text']}, now: {now['date_text']}, as the paper states it",
+                f"    {_paper(now)} p.{now['page']}: {_clip(now['quote'])}"]
+    return [head, *(f"    {label}: {e['date_text']:<22} {_paper(e)} p.{e['page']}: {_clip(e['quote'])}"
+                    for label, e in (("was", was), ("now", now)))]
 
 
 def _clip(text: str, width: int = 110) -> str:
@@ -257,10 +271,12 @@ def org_command(ctx: click.Context, name: str, db: str | None) -> None:
     from pipeline.graph import describe, organisation_view
 
     g, nodes = _graph_and_nodes(ctx, db, name, ("organisation",))
+    titles = {a["label"]: a.get("title") for _, a in g.nodes(data=True) if a["kind"] == "paper"}
     for node in nodes:
         attrs = g.nodes[node]
         aliases = f"  (also: {', '.join(attrs.get('aliases', []))})" if attrs.get("aliases") else ""
-        click.echo(f"{attrs['label']}{aliases}  papers: {', '.join(attrs.get('docs', []))}")
+        papers = "; ".join(titles.get(doc) or doc for doc in attrs.get("docs", []))
+        click.echo(f"{attrs['label']}{aliases}  papers: {papers}")
         view = organisation_view(g, node)
         for key in ("commitments", "milestones", "decisions", "partners"):
             click.echo(f"  {key} ({len(view[key])})")

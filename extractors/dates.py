@@ -234,8 +234,25 @@ def _year_end(m: re.Match, ref: date | None) -> DateInterval | None:
 def _range(m: re.Match, ref: date | None) -> DateInterval | None:
     """From the start of the first side to the end of the last; a side without a year takes the
     last side's ("Feb - April 18"), or the year before when it would otherwise come after it."""
+    ends = _range_ends(m, ref)
+    if ends is None:
+        return None
+    first, last = ends
+    if first.start > last.start and not re.fullmatch(p.BARE_DAY, m["first"]):
+        first = _parse_side(m["first"], date(last.start.year - 1, last.start.month, 1))
+    if first is None or first.start > last.start:
+        return None
     joint = m["joint"].strip().lower()
-    days_joined = joint == "and" and not m["between"]    # "12th and 13th December", not "2019 and 2020"
+    if joint == "and" and not m["between"] and (
+            first.precision != "day" or last.precision != "day" or (last.start - first.start).days > 7):
+        return None     # "Saturday 1 July and Sunday 2 July" is one event; "3 March and 5 May" two
+    return DateInterval(first.start, last.end, "range")
+
+
+def _range_ends(m: re.Match, ref: date | None) -> tuple[DateInterval, DateInterval] | None:
+    """A range's two sides as written, a side without a year taking the last side's; their
+    order is not checked (see `range_sides`)."""
+    joint = m["joint"].strip().lower()
     last = _parse_side(m["last"], ref)
     if last is None:
         return None
@@ -245,13 +262,26 @@ def _range(m: re.Match, ref: date | None) -> DateInterval | None:
         first = _day(last.start.year, last.start.month, int(re.match(r"\d+", m["first"])[0]))
     else:
         first = _parse_side(m["first"], None) or _parse_side(m["first"], last.start)
-        if first and first.start > last.start:
-            first = _parse_side(m["first"], date(last.start.year - 1, last.start.month, 1))
-    if first is None or first.start > last.start:
+    return (first, last) if first else None
+
+
+_RANGE_IN = re.compile(p.RANGE)
+
+
+def range_sides(mention: DateMention, ref: date | None = None) -> tuple[DateMention, DateMention] | None:
+    """The two sides of a range mention as dates of their own, spans in the same text ('from
+    March to June 2020': 'March' is March 2020, 'June 2020'), or None when it is no range. A
+    date moved ('brought forward from December to September 2020') reads its sides in either
+    order, so unlike a range's interval they may go backwards."""
+    if mention.interval.precision != "range":
         return None
-    if days_joined and (first.precision != "day" or last.precision != "day" or (last.start - first.start).days > 7):
-        return None     # "Saturday 1 July and Sunday 2 July" is one event; "3 March and 5 May" two
-    return DateInterval(first.start, last.end, "range")
+    m = next((m for m in _matches(_RANGE_IN, mention.text) if m.end() == len(mention.text)), None)
+    ends = _range_ends(m, ref) if m else None
+    if ends is None:
+        return None
+    (first, last), at = ends, mention.start
+    return (DateMention(at + m.start("first"), at + m.end("first"), m["first"], first),
+            DateMention(at + m.start("last"), at + m.end("last"), m["last"], last))
 
 
 # Cues: cheap searches for what a family cannot match without, so find_dates tries a

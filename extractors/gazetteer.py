@@ -139,7 +139,7 @@ def name_candidates(text: str, common: set[str]) -> list[tuple[int, int, str, st
             named = _name(piece, common)
             if named:
                 (start, name), org_type = named
-                found.append((start, start + len(name), name, org_type))
+                found += each_body(text, start, name, org_type, common)
     found += [(m.start(), m.end(), m.group(0), "council") for m in TIER_GROUP.finditer(text)]
     for regex in (NATIONAL, THE_NHS, GOVERNMENT, PROVIDER):
         for m in regex.finditer(text):
@@ -149,6 +149,48 @@ def name_candidates(text: str, common: set[str]) -> list[tuple[int, int, str, st
                                                    "nhs_england" if re.search(r"NHS|England", name) else "other")
             found.append((start, m.end(), name, org_type))
     return found
+
+
+# Places' bodies of one kind in one phrase: "NHS Wexcombe and Northfold CCGs", "Ashby, Delford
+# & Ormsby County Councils".
+PLACE = r"(?!(?:Metropolitan|Borough|County|City|District)\b)[A-Z][\w'’\-]*(?: (?!(?:Metropolitan|Borough|County|City|District)\b)[A-Z][\w'’\-]*){0,2}"
+JOINT = re.compile(rf"^(?P<nhs>NHS )?(?P<places>{PLACE}(?:, (?:NHS )?{PLACE})*) (?:and|&) (?:NHS )?{PLACE} "
+                   r"(?P<kind>(?P<ccg>CCGs?|Clinical Commissioning Groups?|ICBs?|Integrated Care Boards?)|"
+                   r"(?:(?:Metropolitan )?(?:Borough|County|City|District) )?Councils)$")
+PLACE_RE = re.compile(PLACE)
+# People of two bodies named by their plural office: "Managing Directors, NHS A and B CCG".
+PLURAL_OFFICE = re.compile(r"\b(?:Directors|Officers|Leads|Chairs|Managers|Executives)(?:[ \t]+of)?[ \t,]*(?:the[ \t]+)?$")
+
+
+def joint_places(text: str, start: int, name: str, common: set[str]) -> list[tuple[int, int, str]] | None:
+    """The bodies a phrase names together, as (start, end, name) within `name`: 'NHS Wexcombe and
+    Northfold CCGs' is NHS Wexcombe CCG and NHS Northfold CCG. A CCG in the singular named after
+    two places ('Horsham and Mid Sussex CCG') is one body, unless the holders of a plural office
+    are its ('Managing Directors, NHS A and B CCG'). None when any item is no place: a tier of
+    councils ('Town and Parish Councils'), a body of its own ('Barts Health, Newham & ... CCGs')."""
+    m = JOINT.match(name)
+    if not m or not (name.endswith("s") or (m["ccg"] and PLURAL_OFFICE.search(text[max(0, start - 40):start]))):
+        return None
+    kind = m["kind"][:-1] if m["kind"].endswith("s") else m["kind"]
+    out = []
+    for place in PLACE_RE.finditer(name, m.end("nhs") if m["nhs"] else 0, m.start("kind")):
+        at = place.start() + (4 if place.group(0).startswith("NHS ") else 0)      # 'A and NHS B CCGs'
+        words = re.findall(r"[\w'’\-]+", name[at:place.end()])
+        if any(w.lower() in GENERIC_WORDS or (w.lower() in common and w not in COMPASS) for w in words):
+            return None
+        out.append((at, place.end(), f"{m['nhs'] or ''}{name[at:place.end()]} {kind}"))
+    return out if len(out) >= 2 else None
+
+
+def each_body(text: str, start: int, name: str, org_type: str, common: set[str]) -> list[tuple[int, int, str, str]]:
+    """A name as candidates: bodies named together are each a body, at its own place's words
+    (the body their names would make together does not exist); the last runs to the kind word."""
+    joint = joint_places(text, start, name, common)
+    if not joint:
+        return [(start, start + len(name), name, org_type)]
+    *first, (last_start, _, last_name) = joint
+    return [(start + a, start + b, n, org_type) for a, b, n in first] + \
+        [(start + last_start, start + len(name), last_name, org_type)]
 
 
 def is_generic(name: str) -> bool:
@@ -239,8 +281,8 @@ def _begin(piece, end: int, openers: list[int]) -> int | None:
         if tok[:1].isupper() and nxt in ("of", "for") and _bare(tok) not in OPENER \
                 and not any(o < j for o in openers):
             begin = j + 2
-        if tok == "," and not any(t in ("and", "&") for _, t in piece[j:end]):
-            begin = j + 1
+        if tok == "," and (nxt == "NHS" or not any(t in ("and", "&") for _, t in piece[j:end])):
+            begin = j + 1        # 'Director of Strategy, NHS Delford and Ormsby ICB': a name opens at 'NHS'
         if tok[:1].isupper() and tok.lower() in FUNCTION_WORDS and j > 0:
             begin = j + 1        # a Title Case heading: "Working With Other Boards"
     chain = end

@@ -12,16 +12,18 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from rapidfuzz import fuzz
-
 import warehouse
+from extractors.gazetteer import GENERIC
 from extractors.organisations import GENERIC_WORDS, _key
 from pipeline.graph import build_graph_rows
+from pipeline.milestone_match import acronyms_defined, match_score, profile, term_weights
 
-LINK_THRESHOLD = 65.0
-"""Least similarity (0-100) for two milestones of different papers to be one milestone
-restated; measured on tests/test_crosspaper.py's pairs (precision and recall in README)."""
+LINK_THRESHOLD = 50.0
+"""Least similarity (0-100, pipeline/milestone_match.py) for two milestones of different papers
+to be one milestone restated; measured on the written paper pairs of tests/paperpairs.py and
+tests/paperpairs_restated.py (bench/milestone_linking.py; precision and recall in README)."""
 
+# Words of a slip's identity (_slip_key): kept as they were, so a known slip keeps its key.
 STOPWORDS = frozenset("""a an the and or of to in on for by from with at as is are be been being will
 shall would should could may can its their our we this that these those which who it has have had
 than then into under over per all any each new also not no now still currently expected due
@@ -50,12 +52,11 @@ def refresh_cross_paper(con) -> CrossPaperSummary:
     entities, entity_of = resolve_organisations(orgs)
     milestones = warehouse.current_rows(con, "milestone")
     documents = warehouse.current_documents(con)
-    for m in milestones:
-        m["entity_id"] = entity_of.get((m["doc_id"], m["org"])) if m["org"] else None
+    mark_bodies(milestones, orgs, entity_of)
     bodies = bodies_of(orgs, entity_of)
     links = link_milestones(milestones, bodies=bodies)
     slipped = find_slippage(milestones, links)
-    late = find_overdue(milestones, documents, bodies)
+    late = find_overdue(milestones, documents, bodies, links)
     nodes, edges = build_graph_rows(
         entities=entities, entity_of=entity_of, documents=documents, milestones=milestones,
         commitments=warehouse.current_rows(con, "commitment"),
@@ -85,12 +86,21 @@ def entity_key(scope: str, key: str) -> str:
     return hashlib.sha1(f"organisation|{scope}|{key}".encode()).hexdigest()[:16]
 
 
+def body_key(name: str) -> str:
+    """The folded name (_key) that says which body across papers: a trust before and after it
+    became a foundation trust ('Delford Hospitals NHS Trust', '... NHS Foundation Trust') is one."""
+    return re.sub(r"\b(?:nhs )?(?:foundation )?trust$", "trust", _key(name))
+
+
 def resolve_organisations(orgs: list[dict]) -> tuple[list[dict], dict[tuple[str, str], str]]:
     """Group each paper's organisations into bodies across papers.
 
-    Two papers' organisations are one body when their names agree once wording is folded
-    ("NHS Exampleton Clinical Commissioning Group" and "Exampleton CCG"), or when one's name is a
-    distinctive alias of the other ("NHSE"). Generic names stay with their own paper.
+    Two papers' organisations are one body on evidence only: their names agree once wording is
+    folded ("NHS Exampleton Clinical Commissioning Group" and "Exampleton CCG", a trust before
+    and after foundation status), or one's name is a distinctive alias of the other, an
+    abbreviation a paper defined ("NHSE", "WCHS"). Names that only share words ("Exampleton
+    Community Health Services NHS Trust", "Exampleton Community Services Partnership") stay
+    apart, and generic names stay with their own paper.
     Returns the entities and a map (doc_id, per-paper name) -> entity_id.
     """
     parent = list(range(len(orgs)))
@@ -103,15 +113,15 @@ def resolve_organisations(orgs: list[dict]) -> tuple[list[dict], dict[tuple[str,
 
     by_name: dict[str, list[int]] = defaultdict(list)
     for i, org in enumerate(orgs):
-        key = _key(org["name"]) if _distinctive(org["name"]) else f"{org['doc_id']}|{_key(org['name'])}"
+        key = body_key(org["name"]) if _distinctive(org["name"]) else f"{org['doc_id']}|{_key(org['name'])}"
         by_name[key].append(i)
     for members in by_name.values():
         for i in members[1:]:
             parent[find(i)] = find(members[0])
     for i, org in enumerate(orgs):
         for alias in org["aliases"]:
-            if _distinctive(alias) and _key(alias) in by_name:
-                parent[find(i)] = find(by_name[_key(alias)][0])
+            if _distinctive(alias) and body_key(alias) in by_name:
+                parent[find(i)] = find(by_name[body_key(alias)][0])
 
     groups: dict[int, list[dict]] = defaultdict(list)
     for i, org in enumerate(orgs):
@@ -144,27 +154,62 @@ def paper_day(iso: str | None) -> date | None:
 
 def milestone_words(text: str) -> str:
     """A description reduced to the words that say what happens: lower case, no dates,
-    numbers or function words."""
+    numbers or function words (a slip's identity, see _slip_key)."""
     text = DATE_WORDS.sub(" ", str(text or "").lower().replace("’", "'"))
     return " ".join(w for w in re.findall(r"[a-z][a-z']+", text) if w not in STOPWORDS)
 
 
-def similarity(a: dict, b: dict) -> float:
-    """0-100: token-set ratio of the two descriptions' content words; bodies that are known
-    and differ rule a pair out."""
-    if a.get("entity_id") and b.get("entity_id") and a["entity_id"] != b["entity_id"]:
-        return 0.0
-    wa, wb = _words_of(a), _words_of(b)
-    if not wa or not wb:
-        return 0.0
-    return float(fuzz.token_set_ratio(wa, wb))
+def mark_bodies(milestones: list[dict], orgs: list[dict], entity_of: dict[tuple[str, str], str]) -> None:
+    """Give each milestone its body's entity, whether its own sentence names that body (by a
+    name, an alias, or 'the Council'-style mention of its kind) and the body is one wherever it
+    is named (not 'the ICB Board', which is each paper's own), and the bodies' abbreviations
+    its paper defines ('DHFT')."""
+    forms = {(o["doc_id"], o["name"]): ([o["name"], *o["aliases"]], o["org_type"]) for o in orgs}
+    defined: dict[str, dict[str, str]] = defaultdict(dict)
+    for o in orgs:
+        defined[o["doc_id"]].update({a: o["name"] for a in o["aliases"] if a.isupper() and len(a) >= 2})
+    for m in milestones:
+        m["acronyms"] = defined[m["doc_id"]]
+        m["entity_id"] = entity_of.get((m["doc_id"], m["org"])) if m["org"] else None
+        names, org_type = forms.get((m["doc_id"], m["org"]), ([], None))
+        m["body_named"] = bool(m["org"]) and _distinctive(m["org"]) and names_its_body(m["quote"], names, org_type)
+        m["body_names"] = names
 
 
-def _words_of(milestone: dict) -> str:
-    """milestone_words of the description, worked out once per milestone."""
-    if "_words" not in milestone:
-        milestone["_words"] = milestone_words(milestone["description"])
-    return milestone["_words"]
+def names_its_body(quote: str, names: list[str], org_type: str | None) -> bool:
+    if any(re.search(rf"(?<![\w'’-]){re.escape(n)}(?![\w'’-])", quote) for n in names if n):
+        return True
+    return any(regex.search(quote) for regex, kind in GENERIC if kind == org_type)
+
+
+def _what_happens(milestone: dict) -> str:
+    """The milestone's sentence without its date (the description may be cut short)."""
+    quote, date_text = milestone.get("quote") or "", milestone.get("date_text") or ""
+    if date_text and date_text in quote:
+        return quote.replace(date_text, " ", 1)
+    return milestone["description"]
+
+
+def same_body_possible(a: dict, b: dict) -> bool:
+    """Two milestones may be one only if their bodies may be one: bodies known to differ rule a
+    pair out when each paper names its milestone's body in the milestone's own sentence (a body
+    the extraction took from the paper's author or section says less than the words do)."""
+    if not (a.get("entity_id") and b.get("entity_id")) or a["entity_id"] == b["entity_id"]:
+        return True
+    return not (a.get("body_named", True) and b.get("body_named", True))
+
+
+def paraphrase_scores(earlier: list[dict], later: list[dict]) -> dict[tuple[str, str], float]:
+    """Similarity (0-100) of every pair of two papers' milestones: what each is about and what
+    happens to it, in whatever words (pipeline/milestone_match.py), each word weighed by its
+    rarity in the two papers, an abbreviation either paper defines read as its name; 0 for
+    bodies that cannot be one."""
+    acronyms = {a: n for m in earlier + later for a, n in m.get("acronyms", {}).items()}
+    acronyms.update(acronyms_defined([m.get("quote") or "" for m in earlier + later]))
+    profiles = {m["id"]: profile(_what_happens(m), acronyms, m.get("body_names", ())) for m in earlier + later}
+    weights = term_weights(list(profiles.values()))
+    return {(a["id"], b["id"]): match_score(profiles[a["id"]], profiles[b["id"]], weights)
+            if same_body_possible(a, b) else 0.0 for a in earlier for b in later}
 
 
 LOCAL_TYPES = {"ccg", "council", "nhs_trust", "board", "voluntary", "company"}
@@ -182,10 +227,11 @@ def bodies_of(orgs: list[dict], entity_of: dict[tuple[str, str], str]) -> dict[s
 
 
 def link_milestones(milestones: list[dict], threshold: float = LINK_THRESHOLD,
-                    bodies: dict[str, set[str]] | None = None) -> list[dict]:
+                    bodies: dict[str, set[str]] | None = None, scores=paraphrase_scores) -> list[dict]:
     """Link each milestone to its restatement in each later paper: per pair of papers, the most
     similar pairs first, each milestone used once. With `bodies`, only papers naming a body in
-    common are compared (papers of unrelated areas never restate each other's milestones).
+    common are compared (papers of unrelated areas never restate each other's milestones);
+    `scores(earlier, later)` gives the similarity of each pair of two papers' milestones.
     Returns links with a series id (the id of the series' earliest milestone)."""
     by_doc: dict[str, list[dict]] = defaultdict(list)
     for m in milestones:
@@ -199,8 +245,8 @@ def link_milestones(milestones: list[dict], threshold: float = LINK_THRESHOLD,
                 continue
             if bodies is not None and not bodies.get(earlier_doc, set()) & bodies.get(later_doc, set()):
                 continue
-            scored = sorted(((similarity(a, b), a["id"], b["id"]) for a in by_doc[earlier_doc]
-                             for b in by_doc[later_doc]), reverse=True)
+            scored = sorted(((score, a, b) for (a, b), score in scores(by_doc[earlier_doc], by_doc[later_doc]).items()),
+                            reverse=True)
             used_a, used_b = set(), set()
             for score, a, b in scored:
                 if score < threshold:
@@ -281,23 +327,34 @@ def _slip_key(kind: str, earlier: dict, later_doc: str, later_end) -> str:
 
 
 def find_overdue(milestones: list[dict], documents: list[dict], bodies: dict[str, set[str]],
-                 threshold: float = LINK_THRESHOLD) -> list[dict]:
-    """Milestones not reported achieved whose date had passed by a later paper naming the same
-    body, when no later paper of that body restates them (nothing similar enough). The first
-    such paper is the evidence; days overdue are counted to its date."""
+                 links: list[dict], threshold: float = LINK_THRESHOLD) -> list[dict]:
+    """Planned milestones whose date had passed by an update of their paper (a later paper that
+    restates some of its milestones and names the same body) that neither restates them nor
+    reports them done. A paper on another subject says nothing by its silence; a date already
+    past when its paper was written (a citation, a report) was never a plan. The first such
+    update is the evidence; days overdue are counted to its date."""
     dated = sorted(((paper_day(d["date"]), d["doc_id"]) for d in documents if paper_day(d["date"])))
     doc_names = {d["doc_id"]: d["doc"] for d in documents}
     by_doc: dict[str, list[dict]] = defaultdict(list)
     for m in milestones:
         by_doc[m["doc_id"]].append(m)
+    doc_of = {m["id"]: m["doc_id"] for m in milestones}
+    updates = {(doc_of[link["earlier_id"]], doc_of[link["later_id"]]) for link in links}
+    scored: dict[tuple[str, str], dict[tuple[str, str], float]] = {}
+
+    def restated(m: dict, doc_id: str) -> bool:
+        if (m["doc_id"], doc_id) not in scored:
+            scored[m["doc_id"], doc_id] = paraphrase_scores(by_doc[m["doc_id"]], by_doc[doc_id])
+        return any(scored[m["doc_id"], doc_id][m["id"], other["id"]] >= threshold for other in by_doc[doc_id])
+
     out = []
     for m in milestones:
-        if m["status"] == "achieved" or not m["date_end"] or not m.get("entity_id") \
-                or not paper_day(m["doc_date"]) or counted_from_the_paper(m.get("date_text")):
+        if m["status"] != "planned" or not m["date_end"] or not m.get("entity_id") or not paper_day(m["doc_date"]) \
+                or m["date_end"] < paper_day(m["doc_date"]) or counted_from_the_paper(m.get("date_text")):
             continue
         later = [(day, doc_id) for day, doc_id in dated if day > paper_day(m["doc_date"])
-                 and doc_id != m["doc_id"] and m["entity_id"] in bodies.get(doc_id, set())]
-        if any(similarity(m, other) >= threshold for _, doc_id in later for other in by_doc[doc_id]):
+                 and (m["doc_id"], doc_id) in updates and m["entity_id"] in bodies.get(doc_id, set())]
+        if any(restated(m, doc_id) for _, doc_id in later):
             continue
         evidence = next(((day, doc_id) for day, doc_id in later if day > m["date_end"]), None)
         if evidence:

@@ -55,7 +55,8 @@ def build_graph_rows(*, entities, entity_of, documents, milestones, commitments,
         return f"org:{entity_id}" if entity_id else None
 
     def provenance(r: dict) -> dict:
-        return {"doc": r["doc"], "page": r["page"], "quote": r["quote"], "record_id": r["id"]}
+        return {"doc": r["doc"], "title": r.get("doc_title"), "page": r["page"], "quote": r["quote"],
+                "record_id": r["id"]}
 
     for m in milestones:
         mid = node(f"milestone:{m['id']}", "milestone", m["description"], date_text=m["date_text"],
@@ -235,9 +236,10 @@ def organisation_view(graph: nx.MultiDiGraph, node: str) -> dict[str, list]:
 
 
 def describe(graph: nx.MultiDiGraph, node: str) -> str:
-    """One line for a node: kind, label and where it is stated."""
+    """One line for a node: kind, label and where it is stated (its paper's title, else the
+    paper's file name)."""
     a = graph.nodes[node]
-    where = f"  [{a['doc']} p.{a['page']}]" if "doc" in a and "page" in a else ""
+    where = f"  [{a.get('title') or a['doc']} p.{a['page']}]" if "doc" in a and "page" in a else ""
     when = f" ({a['date_text']})" if a.get("date_text") else ""
     label = re.sub(r"\s+", " ", a["label"])
     return f"{a['kind']}: {label}{when}{where}"

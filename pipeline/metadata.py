@@ -3,44 +3,64 @@ and the body the paper goes to.
 
 Cover sheets are forms: ModernGov report covers ("From:", "To:", "Subject:", "Date:", "Key
 decision:"), CCG and ICB cover sheets ("Date:", "Title:", "Report of:"), minutes headers
-("MINUTES of a meeting of the Cabinet held on ..."), or a title page. `cover_fields` reads the
-labelled lines (a value may run on over the lines below it); the rest reads the fields.
+("MINUTES of a meeting of the Cabinet held on ..."), letters ("Dear ...", "RE: ..."), agenda
+front sheets, or a title page. `cover_fields` reads the labelled lines (a value may run on over
+the lines below it, up to the next label, section heading, status mark or sentence); the rest
+reads the fields, and falls back on the headings when no field gives a title.
 """
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from extractors.cues import PAST
 from extractors.dates import find_dates
-from extractors.gazetteer import is_generic
 from extractors.organisations import OrgIndex
-from schemas import BlockKind, Document, ParsedPaper, Zone
+from pipeline.authorship import HWB, author_body
+from schemas import Document, ParsedPaper
 
 JHOSC = re.compile(r"\bJHOSC\b|Joint\s+(?:Health\s+)?(?:and\s+)?Overview\s+(?:and|&)\s+Scrutiny|"
                    r"Joint\s+Health\s+Scrutiny", re.I)
-HWB = re.compile(r"Health\s+(?:and|&)\s+Well-?being\s+Board|\bHWBB?\b", re.I)
 # "Report Title: ...", "Date of meeting - ...": a form's label, a colon or dash, its value.
 FIELD = re.compile(r"^(?P<label>[A-Z][A-Za-z’'()/&\- ]{0,40}?)\s*(?::|\s[-–]\s)\s*(?P<value>.*)$|"
                    r"^(?P<label2>Report\s+(?:from|of|by|to))\s+(?P<value2>.+)$", re.I)
 LABELS = {
-    "title": r"(?:report\s+|agenda\s+item\s+|paper\s+|decision\s+)?(?:title|subject)(?:\s+of\s+(?:the\s+)?(?:report|decision|paper|item))?|"
-             r"subject\s+matter(?:\s*/\s*title\s+of\s+decision)?|title\s+of\s+(?:the\s+)?(?:report|decision|paper|item)",
-    "date": r"(?:meeting\s+|report\s+|decision\s+)?date(?:\s+of\s+(?:the\s+)?(?:meeting|report|decision|paper))?",
+    "title": r"(?:(?!job\b|post\b|role\b)[a-z]+\s+){0,2}(?:title|subject)(?:\s+of\s+(?:the\s+)?(?:report|decision|paper|item))?|"
+             r"subject\s+matter(?:\s*/\s*title\s+of\s+decision)?|re|"
+             r"(?:amendment|motion|project|scheme|proposal|petition|programme|item|report|paper|decision)\s+name",
+    "date": r"(?:(?:board\s+|committee\s+)?meeting\s+|report\s+|decision\s+)?date"
+            r"(?:\s+of\s+(?:the\s+)?(?:(?:board|committee|cabinet|council)\s+)?(?:meeting|report|decision|paper))?",
     "author": r"(?:report\s+)?authors?|owner|contact\s+officers?|lead\s+officers?|presented\s+by|responsible\s+officer",
     "from": r"from|report\s+(?:from|of|by)|submitted\s+by|sponsor(?:ing)?\s+director",
-    "to": r"to|report\s+to|meeting",
+    "to": r"to|report\s+to|meeting|decision\s+(?:to\s+be\s+)?taken\s+by|decision\s+maker|committee|"
+          r"name\s+of\s+(?:the\s+)?(?:meeting|committee|board)|(?:meeting|committee|board)\s+name",
+    "number": r"(?:[a-z]+\s+){0,2}(?:no|number|ref(?:erence)?\s+(?:no|number))\.?",
 }
 LABEL_OF = [(kind, re.compile(rf"(?:{rx})", re.I)) for kind, rx in LABELS.items()]
-NUMBERED = re.compile(r"^\(?\d+(?:\.\d+)*[.)]?\s+\S|^[A-Z]\.\s")
-MINUTES = re.compile(r"\bminutes\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?meeting\s+of\s+(?P<body>.+?)\s+held\b", re.I)
+CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+BARE_FIELD = re.compile(r"^(?P<label>(?:[A-Z][A-Za-z]*\s+){0,2}Title|(?:Meeting\s+)?Date(?:\s+of\s+(?:the\s+)?Meeting)?)"
+                        r"\s+(?P<value>(?:[A-Z0-9]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day).*)$")
+HEADING = re.compile(r"(?:executive\s+|report\s+)?summary|purpose(?:\s+of\s+(?:the\s+|this\s+)?(?:report|paper))?|"
+                     r"recommendations?|background|introduction|context|overview|contents|foreword|preface|"
+                     r"key\s+(?:points|issues|messages|decision)|(?:action|decision)s?\s+required|"
+                     r"for\s+(?:information|decision|approval|discussion|noting|assurance|consideration)|"
+                     r"classification|electoral\s+divisions?|wards?\s+affected|appendi(?:x|ces)(?:\s+\w+)?", re.I)
+STATUS = re.compile(r"(?:draft|final|official(?:[\s\-–]+sensitive)?|unrestricted|restricted|confidential|exempt|"
+                    r"not\s+protectively\s+marked|public|private|part\s+(?:1|2|i|ii|one|two)|"
+                    r"for\s+publication(?::?\s+\w+)?|public\s+document\s+pack|version\s+[\d.]+)", re.I)
+NUMBERED = re.compile(r"^\(?(?!(?:19|20)\d\d\b)\d+(?:\.\d+)*[.)]?\s+\S|^[A-Z]\.\s")
+MINUTES = re.compile(r"\bminutes\s+of\s+(?:the\s+|a\s+)?(?:(?:\w+\s+)?meeting\s+of\s+(?P<body>.+?)|"
+                     r"(?!(?:the|previous|last)\s+meeting\b)(?P<named>.+?)\s+meeting|(?<=the\s|..a\s)(?P<unnamed>meeting))"
+                     r"\s+held\b", re.I)
+SENTENCE_END = re.compile(r"(?:[a-z]{3,}|\d{4})\.(?:\s+[A-Z]|\s*$)")       # a title is no sentence
+MEETING_DATE = re.compile(r"\bmeeting\b", re.I)
+DECIDED_ON = re.compile(r"\b(?:decision|decided|determined|consideration|considered|taken)\s+(?:by|at)\s+(?:the\s+)?"
+                        r"[A-Z][^.;:\n]{0,60}?\s+on\s+(?P<date>(?:\w+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4})")
+SALUTATION = re.compile(r"^Dear\s+\S", re.I)
+AGENDA = re.compile(r"^(?:(?:supplementary|revised)\s+)?agenda$", re.I)
+HEADER = re.compile(r"^(?:(?:agenda\s+)?item\s+(?:no\.?\s*)?[\w.]+|report\s+no\.?\s*[\w/.\-]+|page\s+\d+(?:\s+of\s+\d+)?)$", re.I)
+SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
 PAPER_TITLE = re.compile(r"\bpaper\s*:\s*(?P<value>.+)", re.I)
-STRATEGY = re.compile(r"Health\s+(?:and|&)\s+Wellbeing\s+Strategy", re.I)
-NOT_YET = re.compile(r"\b(?:single|new|proposed|future|shadow|a)\s+(?:\w+\s+)?$", re.I)  # a body still to be formed
-OWN_DOCUMENT = re.compile(r"\b(?:Annual|Progress|Report|Strategy|Plan|Review|Business\s+Plan|Delivery\s+Plan|Prospectus|"
-                          r"Priorities|Actions|Commitments|Framework|Policy|Pledges)\b")
-YET_TO_FORM = re.compile(r"(?:the\s+|a\s+)?(?:single|new|proposed|future|shadow)\b", re.I)
 ABOVE = re.compile(r"^(?:the\s+)?above\s+", re.I)
 
 
@@ -48,6 +68,7 @@ ABOVE = re.compile(r"^(?:the\s+)?above\s+", re.I)
 class Field:
     kind: str
     value: str
+    label: str = ""
 
 
 def detect_metadata(paper: ParsedPaper, first_lines: list[str], bodies: OrgIndex) -> Document:
@@ -57,71 +78,125 @@ def detect_metadata(paper: ParsedPaper, first_lines: list[str], bodies: OrgIndex
     meeting = meeting_body(lines, fields)
     title = _title(lines, fields)
     return Document(doc_id=paper.sha256, doc=paper.stem, path=paper.path, pages=paper.pages,
-                    committee=_committee(meeting, "\n".join(lines[:15])), date=_date(lines, fields),
+                    committee=_committee(meeting, "\n".join(lines[:15])), date=_date(lines, fields, paper.text),
                     title=title, authors=_authors(fields),
                     organisation=author_body(paper, lines, fields, bodies, meeting, title))
 
 
 def cover_fields(lines: list[str]) -> list[Field]:
     """The cover's labelled fields in order; a title's value runs on over up to three lines
-    that are neither another field nor a numbered heading, a body's over one short line
-    ('Report from NHS Exampleton Clinical Commissioning' / 'Group')."""
+    that are neither another field, a numbered heading nor a section heading, a body's over
+    one short line ('Report from NHS Exampleton Clinical Commissioning' / 'Group')."""
     out: list[Field] = []
     for i, line in enumerate(lines[:40]):
         label, value = _field(line)
         kind = _label_kind(label) if label else None
         if not kind:
             continue
+        value = _own_value(value)
         run_on = 3 if kind == "title" else 1 if kind in ("from", "to", "author") else 0
         for nxt in lines[i + 1:i + 1 + max(run_on, 1)]:
-            if _field(nxt)[0] or NUMBERED.match(nxt) or value.endswith((".", ";")) or (value and not run_on) \
-                    or (kind != "title" and len(nxt.split()) > 5):
+            if _field(nxt)[0] or NUMBERED.match(nxt) or _is_heading(nxt) or value.endswith((".", ";")) \
+                    or SENTENCE_END.search(nxt) \
+                    or (value and not run_on) or (kind != "title" and len(nxt.split()) > 5):
                 break
             value = f"{value} {nxt}".strip()      # a label with its value on the lines below
-        out.append(Field(kind, value))
+        out.append(Field(kind, value, label))
     return out
 
 
 def _field(line: str) -> tuple[str | None, str]:
+    """(label, value) of a form's line: 'Title: X', 'Date of meeting - X', 'Report of X', and
+    a table's label cell without its colon ('Report Title X', 'Meeting Date 5 June 2019')."""
     m = FIELD.match(line)
-    if not m:
-        return None, ""
-    return (m.group("label") or m.group("label2")).strip(), (m.group("value") or m.group("value2") or "").strip()
+    if m:
+        return (m.group("label") or m.group("label2")).strip(), (m.group("value") or m.group("value2") or "").strip()
+    m = BARE_FIELD.match(line)
+    if m:
+        return m.group("label"), m.group("value").strip()
+    alone = line.strip()
+    return (alone, "") if _label_kind(alone) in ("title", "date") and alone[:1].isupper() and alone.lower() != "re" \
+        else (None, "")
 
 
 def _label_kind(label: str) -> str | None:
-    label = label.strip()
+    label = CAMEL.sub(" ", label.strip())      # 'AmendmentName' as extracted from a form
     for kind, rx in LABEL_OF:
         if rx.fullmatch(label):
             return kind
     return None
 
 
+def _own_value(value: str) -> str:
+    """A value up to the next field on its line ('X  AmendmentNumber: 7' -> 'X'); a value
+    that is itself only the next label ('DECISION NO:') is empty."""
+    for colon in re.finditer(r":(?:\s|$)", value):
+        words = value[:colon.start()].split()
+        for n in range(min(4, len(words)), 0, -1):    # the longest label first
+            label = " ".join(words[-n:])
+            if label[:1].isupper() and _label_kind(label):
+                return " ".join(words[:-n])
+    return value
+
+
+def _is_heading(line: str) -> bool:
+    """A section heading, status marking or form label that ends a title ('Summary',
+    'Purpose of the report', 'DRAFT', 'Key decision', 'Author Jo Bloggs')."""
+    text = line.strip().rstrip(":").strip()
+    if HEADING.fullmatch(text) or STATUS.fullmatch(text):
+        return True
+    words = text.split()       # a label without its colon; 'Committee', 'Meeting' also open titles' lines
+    return bool(text[:1].isupper()) and any(_label_kind(" ".join(words[:n])) not in (None, "to")
+                                            for n in range(1, min(4, len(words))))
+
+
 def _first(fields: list[Field], kind: str) -> str | None:
     return next((f.value for f in fields if f.kind == kind and f.value), None)
 
 
-def _minutes(lines: list[str]) -> re.Match | None:
-    """'MINUTES of a meeting of the Cabinet held in ...', over at most two lines."""
+def _minutes(lines: list[str]) -> tuple[int, re.Match] | None:
+    """'MINUTES of a meeting of the Cabinet held in ...' or 'Minutes of the Cabinet meeting
+    held on ...', over at most two lines: its line's index and the match."""
     for i, line in enumerate(lines[:12]):
         m = MINUTES.search(line) or MINUTES.search(" ".join(lines[i:i + 2]))
-        if m and m.start() < len(line):
-            return m
+        if m and m.start() < len(line) and not NUMBERED.match(line):      # not an agenda's item
+            return i, m
     return None
+
+
+def _minuted_body(lines: list[str], found: tuple[int, re.Match]) -> str | None:
+    """The body whose meeting is minuted, as written; 'the above Council', or a meeting named
+    by no body, is the heading line's above ('TINTERN COMMUNITY COUNCIL' / 'Minutes of a
+    meeting of the above Council'; 'HEALTH AND WELLBEING BOARD' / 'MINUTES of the meeting held')."""
+    at, m = found
+    body = re.sub(r"^the\s+", "", (m.group("body") or m.group("named") or "").strip(), flags=re.I)
+    if body and not ABOVE.match(body):
+        return body
+    above = [ln for ln in lines[:at] if not (STATUS.fullmatch(ln.strip()) or HEADER.match(ln) or _dated_header(ln))]
+    heading = above[-1] if above else ""
+    return _recased(heading) if heading and len(heading.split()) <= 8 and not _field(heading)[0] else None
 
 
 def meeting_body(lines: list[str], fields: list[Field] | None = None) -> str | None:
     """The body the paper goes to or whose meeting it minutes, as written: 'To: Cabinet - 30
     January 2025' -> 'Cabinet'; 'Minutes of a meeting of the Cabinet held ...' -> 'Cabinet'."""
-    m = _minutes(lines)
-    if m:
-        body = re.sub(r"^the\s+", "", m.group("body").strip(), flags=re.I)
-        return None if ABOVE.match(body) else body
+    found = _minutes(lines)
+    if found:
+        return _minuted_body(lines, found)
     to = _first(cover_fields(lines) if fields is None else fields, "to")
     if to:
-        to = re.split(r"\s+[-–]\s+|\s+\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4}|,|\s+on\s+", to)[0].strip()
+        to = re.split(r"\s+[-–]\s+|\s+\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4}|,|\s+on\s+|\s+\d+/\d+", to)[0].strip()
         return to if to and len(to.split()) <= 10 else None
     return None
+
+
+def _recased(text: str) -> str:
+    """An all-capitals heading in title case ('TINTERN COMMUNITY COUNCIL' -> 'Tintern
+    Community Council'); other text as written."""
+    if not text.isupper():
+        return text
+    words = text.lower().split()
+    return " ".join(w if i and w in SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
 
 
 def _committee(meeting: str | None, head: str) -> str:
@@ -139,15 +214,17 @@ def _iso(mention) -> str:
     return str(interval.start.year)
 
 
-def _date(lines: list[str], fields: list[Field]) -> str | None:
-    """A labelled date, a minutes' 'held on' date or a date the 'To:' line gives; then a
-    line that is a date; then the latest date the cover reports as past (a paper is written
-    after what it reports)."""
-    labelled = [f.value for f in fields if f.kind in ("date", "to")]
+def _date(lines: list[str], fields: list[Field], text: str = "") -> str | None:
+    """A minutes' 'held on' date, a labelled meeting date, another labelled date or a date
+    the 'To:' line gives; then a line that is a date; then the day the paper says its decision
+    is taken ('prior to decision by Cabinet on 30 January 2025'); then the latest date the
+    cover reports as past (a paper is written after what it reports)."""
+    labelled = [f.value for f in sorted((f for f in fields if f.kind in ("date", "to")),
+                                        key=lambda f: (f.kind != "date", not MEETING_DATE.search(f.label)))]
     minutes = _minutes(lines)
     if minutes:
-        at = next(i for i, line in enumerate(lines) if minutes.string.startswith(line))
-        labelled.insert(0, " ".join(lines[at:at + 3])[minutes.end() - len(" held"):])
+        at, m = minutes
+        labelled.insert(0, " ".join(lines[at:at + 3])[m.end() - len(" held"):])
     for value in labelled:
         found = find_dates(value)
         if found:
@@ -157,6 +234,10 @@ def _date(lines: list[str], fields: list[Field]) -> str | None:
         if found and (found[0].text.strip() == line.strip(" ,.") or (found[0].interval.precision == "day" and (
                 found[0].start == 0 or len(line.split()) <= len(found[0].text.split()) + 6))):
             return _iso(found[0])
+    decided = [mention for m in DECIDED_ON.finditer(text) for mention in find_dates(m.group("date"))[:1]
+               if mention.interval.precision == "day"]
+    if decided:
+        return _iso(max(decided, key=lambda m: m.interval.start))
     past = [mention for line in lines[:40] if PAST.search(line) for mention in find_dates(line)
             if mention.interval.precision in ("day", "month")]
     if past:
@@ -169,14 +250,23 @@ def _date(lines: list[str], fields: list[Field]) -> str | None:
 
 
 def _title(lines: list[str], fields: list[Field]) -> str | None:
-    """The labelled title or subject; a minutes' 'Minutes of a meeting of ...'; a JHOSC
-    'paper: ...'; else the title page's opening heading lines."""
+    """The labelled title or subject (a letter's 'RE:' line); a minutes' 'Minutes of a meeting
+    of ...'; a JHOSC 'paper: ...'; a letter's heading below its 'Dear ...'; an agenda's body;
+    else the title page's opening heading lines."""
     value = _first(fields, "title")
     if value:
         return value
-    m = _minutes(lines)
-    if m:
-        return re.sub(r"^MINUTES\b", "Minutes", m.group(0)[:-len(" held")].strip())
+    found = _minutes(lines)
+    if found:
+        at, m = found
+        written = m.group(0)[:-len(" held")].strip()
+        if ABOVE.match(m.group("body") or ""):
+            body = _minuted_body(lines, found)
+            written = f"{m.string[m.start():m.start('body')]}{body}" if body else None
+        elif m.group("unnamed"):
+            body = _minuted_body(lines, found)
+            written = f"{written} of {body}" if body else written
+        return re.sub(r"^MINUTES\b", "Minutes", written) if written else None
     for i, line in enumerate(lines[:12]):
         m = PAPER_TITLE.search(line)
         if m:
@@ -185,22 +275,71 @@ def _title(lines: list[str], fields: list[Field]) -> str | None:
             if nxt and len(nxt.split()) <= 5 and not FIELD.match(nxt) and not NUMBERED.match(nxt):
                 value = f"{value} {nxt}"
             return value
-    return _title_page(lines)
+    return _letter_subject(lines) or _agenda_title(lines) or _title_page(lines)
+
+
+def _letter_subject(lines: list[str]) -> str | None:
+    """A letter's subject: the heading line just below its 'Dear ...'."""
+    for i, line in enumerate(lines[:20]):
+        if SALUTATION.match(line) and i + 1 < len(lines):
+            subject = lines[i + 1]
+            if len(subject.split()) <= 15 and not subject.endswith((".", ",")) and not NUMBERED.match(subject):
+                return _recased(subject)
+            return None
+    return None
+
+
+def _agenda_title(lines: list[str]) -> str | None:
+    """An agenda front sheet ('AGENDA' / 'CABINET' / 'Thursday, 30th January, 2025'): the
+    agenda of the body named below it."""
+    for i, line in enumerate(lines[:3]):
+        if AGENDA.match(line) and i + 1 < len(lines):
+            body = lines[i + 1]
+            if len(body.split()) <= 8 and not _field(body)[0] and not find_dates(body):
+                return f"{_recased(line)}: {_recased(body)}"
+    return None
 
 
 def _title_page(lines: list[str]) -> str | None:
-    """A strategy or annual report opens with its title over a few short lines, before the
-    first numbered heading or sentence."""
-    head = []
-    for line in [ln for ln in lines[:8] if not re.search(r"\w\.(?:gov|nhs|org|co)\.uk|www\.|https?:", ln)][:6]:
-        if NUMBERED.match(line) or FIELD.match(line) or line.endswith(".") or len(line.split()) > 12 \
-                or re.search(r"\.{4,}|^contents$|:\s", line, re.I) or \
-                any(m.interval.precision == "day" for m in find_dates(line)):
-            break
-        head.append(line)
-    if not head or len(" ".join(head).split()) < 3:
-        return None
-    return " ".join(head)
+    """A strategy, annual report or agenda item opens with its title over a few short lines,
+    below any header (a meeting and its date, 'Agenda Item 7', 'DRAFT') or form fields
+    ('Report to: Cabinet'), and before the first numbered heading, section heading, date or
+    sentence. Lines followed by a field are the form's, not a title ('From: Jo Bloggs,' /
+    'Director of Public Health' / 'To: Cabinet')."""
+    shown = [ln for ln in lines[:16] if not re.search(r"\w\.(?:gov|nhs|org|co)\.uk|www\.|https?:", ln)]
+    at = 0
+    while at < len(shown):
+        line = shown[at]
+        if HEADER.match(line) or STATUS.fullmatch(line.strip()) or _dated_header(line) or _form_line(line):
+            at += 1
+            continue
+        head = []
+        for line in shown[at:at + 6]:
+            if NUMBERED.match(line) or FIELD.match(line) or line.endswith(".") or len(line.split()) > 12 \
+                    or re.search(r"\.{4,}|:\s", line) or _is_heading(line) or HEADER.match(line) or \
+                    any(m.interval.precision == "day" for m in find_dates(line)):
+                break
+            head.append(line)
+        after = at + len(head)
+        if head and after < len(shown) and _form_line(shown[after]):
+            at = after
+            continue
+        return " ".join(head) if len(" ".join(head).split()) >= 2 else None
+    return None
+
+
+def _form_line(line: str) -> bool:
+    """A form's labelled line: 'Report to: Cabinet', 'Key decision: Yes', 'Report of X'."""
+    label, _ = _field(line)
+    return bool(label) and (bool(_label_kind(label)) or bool(re.match(r"^[^:]{1,40}:", line)))
+
+
+def _dated_header(line: str) -> bool:
+    """A running header naming a meeting and its day ('Exampleton Town Council Meeting 21
+    February 2017'), or a line that is only a date."""
+    found = find_dates(line)
+    return bool(found) and (found[0].text.strip() == line.strip(" ,.") or found[0].interval.precision == "day"
+                            and len(line.split()) <= len(found[0].text.split()) + 6)
 
 
 def _authors(fields: list[Field]) -> list[str]:
@@ -210,92 +349,3 @@ def _authors(fields: list[Field]) -> list[str]:
             if 1 < len(name.split()) <= 4 and not any(ch.isdigit() for ch in name) and name[:1].isupper():
                 return [name]
     return []
-
-
-def author_body(paper: ParsedPaper, lines: list[str], fields: list[Field], index: OrgIndex,
-                meeting: str | None, title: str | None) -> str | None:
-    """Who wrote it: a body the 'From:'/'Report of:'/author lines name; the board whose
-    strategy the paper is; the council whose cabinet, committee or council meeting the
-    paper goes to or minutes; else the body the paper names most. A generic name ('Town
-    Council') is never the author."""
-    for f in fields:
-        if f.kind in ("from", "author"):
-            named = [(n, t) for _, _, n, t in index.names_in(f.value) if not is_generic(n)]
-            for name, org_type in sorted(named, key=lambda nt: nt[1] == "board"):
-                return index.canonical(name) or name
-    if title and STRATEGY.search(title):
-        boards = [e.name for e in index.entries if e.org_type == "board" and HWB.search(e.name) and not is_generic(e.name)]
-        if len(boards) == 1:
-            return boards[0]
-    heading = _heading_body(lines, index)
-    if heading:
-        return heading
-    most = [n for n in most_named(paper, index) if _fits(n, paper.text)]
-    if meeting:
-        council = _council_of(meeting, [e.name for e in index.entries if e.org_type == "council"], most)
-        if council:
-            return council
-    own = _title_body(title, index)
-    if own:
-        return own
-    return most[0] if most else None
-
-
-def _title_body(title: str | None, index: OrgIndex) -> str | None:
-    """'Exampleton Drug and Alcohol Partnership Annual Progress Report', 'Improving Care ~
-    Kingsmere Council Priorities and Actions': a document titled with a body's name, first or
-    just before the kind of document it is, is that body's own."""
-    if not title or not OWN_DOCUMENT.search(title):
-        return None
-    named = [n for start, end, n, _ in index.names_in(title) if not is_generic(n) and
-             (start == 0 or OWN_DOCUMENT.match(title, end + 1))]
-    return (index.canonical(named[0]) or named[0]) if named else None
-
-
-def _council_of(meeting: str, councils: list[str], most: list[str]) -> str | None:
-    """The council whose meeting it is: the one the 'To:' line names or whose name ends as
-    it does ('County Council'), else the council the paper names most."""
-    named = [c for c in councils if c in meeting or (re.search(r"\bCouncil$", meeting)
-                                                      and c.endswith(re.sub(r"^(?:the|full)\s+", "", meeting, flags=re.I)))]
-    if len(named) == 1:
-        return named[0]
-    return next((n for n in most if n in councils), None)
-
-
-TIER = re.compile(r"\b(Town|Parish|Community|County|Borough|City|District)\s+Council\b")
-
-
-def _fits(name: str, text: str) -> bool:
-    """A paper that calls its council 'the Town Council' is a town council's: a neighbour
-    of another tier that it names more often is not its author."""
-    tiers = {m.group(1) for m in TIER.finditer(text)
-             if not re.search(r"(?<![\w'’\-])(?!The\b|This\b)[A-Z][\w'’\-]*\s+$", text[max(0, m.start() - 30):m.start()])} \
-        - {"Community"}
-    own = TIER.search(name)
-    return not tiers or not name.endswith("Council") or (own is not None and own.group(1) in tiers)
-
-
-def _heading_body(lines: list[str], index: OrgIndex) -> str | None:
-    """A minutes' or report's header line that is a body's name ('TINTERN COMMUNITY COUNCIL',
-    'Royal Exampleton Town Council Meeting 21 February 2017')."""
-    for line in lines[:3]:
-        text = line.title() if line.isupper() else line
-        named = [n for start, _, n, t in index.names_in(text) if start == 0 and t in ("council", "ccg", "nhs_trust")]
-        if named and not is_generic(named[0]):
-            return index.canonical(named[0]) or named[0]
-    return None
-
-
-def most_named(paper: ParsedPaper, index: OrgIndex) -> list[str]:
-    """The paper's councils, CCGs and trusts, most named first; contents lists and cover
-    tables name bodies without speaking for them, and a body still to be formed is not yet
-    anyone's author."""
-    counts: Counter = Counter()
-    for block in paper.blocks:
-        if block.kind in (BlockKind.heading, BlockKind.table_cell) or block.zone != Zone.body:
-            continue
-        counts.update(m.name for m in index.find(block.text, resolve_we=False)
-                      if index.org_type(m.name) in ("ccg", "council", "nhs_trust") and not is_generic(m.text)
-                      and not is_generic(m.name) and not NOT_YET.search(block.text[max(0, m.start - 25):m.start])
-                      and not YET_TO_FORM.match(m.text))
-    return [name for name, _ in counts.most_common()]

@@ -107,6 +107,12 @@ class Milestone(Record):
     date_end: date | None = None
     status: MilestoneStatus = "unknown"
     org: str | None = None
+    # The date this one replaced, when the paper itself says the milestone moved ("now expected
+    # in October 2020, rather than in April 2020"): the slip it states, read by
+    # extractors/milestones/moves.py. The milestone's own date is the one now planned.
+    replaced_date_text: str | None = None
+    replaced_date_start: date | None = None
+    replaced_date_end: date | None = None
 
     def identity(self) -> tuple:
         return (self.date_text,)

@@ -1,5 +1,5 @@
-"""`boardpapers slippage` and `boardpapers graph` on PDFs of the written paper pairs, ingested
-through the Prefect flow (which brings the cross-paper tables up to date)."""
+"""`boardpapers slippage` and `boardpapers graph` on PDFs of the written paper pairs (both
+styles), ingested through the Prefect flow (which brings the cross-paper tables up to date)."""
 import json
 
 import networkx as nx
@@ -8,6 +8,9 @@ from click.testing import CliRunner
 
 from boardpapers.cli import main
 from tests.paperpairs import PAIRS, TRUTH, write_pdf_paper
+from tests.paperpairs_restated import OVERDUE as RESTATED_OVERDUE
+from tests.paperpairs_restated import PAIRS as RESTATED_PAIRS
+from tests.paperpairs_restated import TRUTH as RESTATED_TRUTH
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 
@@ -73,3 +76,29 @@ def test_graph_without_format_or_question_is_a_usage_error(db):
     assert result.exit_code == 2 and "--format and --out" in result.output
     missing = CliRunner().invoke(main, ["graph", "--db", str(db), "deps", "no such milestone at all"])
     assert missing.exit_code == 1 and "no milestone or decision" in missing.output
+
+
+@pytest.fixture(scope="module")
+def restated_db(tmp_path_factory):
+    """The restated pairs (tests/paperpairs_restated.py) as PDFs, ingested on their own."""
+    folder = tmp_path_factory.mktemp("restated")
+    for pair in RESTATED_PAIRS:
+        for spec in pair:
+            write_pdf_paper(spec, folder)
+    db = folder / "w.duckdb"
+    result = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    slipped = sum(1 for *_, days in RESTATED_TRUTH if days)
+    assert f"{slipped} slipped ({slipped} new), {len(RESTATED_OVERDUE)} overdue" in result.output
+    return db
+
+
+def test_slippage_json_on_restatements_in_other_words(restated_db):
+    rows = json.loads(run("slippage", "--db", restated_db, "--json"))
+    found = {(next(e for e, *_ in RESTATED_TRUTH if e in r["earlier"]["quote"]),
+              next(l for _, l, _ in RESTATED_TRUTH if l in r["later"]["quote"]), r["slip_days"]) for r in rows}
+    assert found == {t for t in RESTATED_TRUTH if t[2]}
+    by_alias = json.loads(run("slippage", "--db", restated_db, "--org", "Wexcombe CCG", "--json"))
+    assert [r["slip_days"] for r in by_alias] == [92]
+    late = run("slippage", "--db", restated_db, "--overdue")
+    assert all(phrase in late for phrase in RESTATED_OVERDUE)

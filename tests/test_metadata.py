@@ -97,3 +97,143 @@ def test_a_deck_titled_with_a_bodys_priorities_is_that_bodys():
     out = extract("Westshire County Council and NHS Kingsmere ICB share the ambitions below.",
                   ("bullet", "Expand the falls prevention service to every district."), cover=cover)
     assert out.document.organisation == "Westshire County Council"
+
+
+# --- the cover forms, each with what must not leak into the title ---------------------------
+
+def test_a_moderngov_cover_keeps_a_wrapped_subject_whole_and_stops_at_the_next_label_or_heading():
+    cover = ["Report to: Cabinet", "From: Sam Smith, Corporate Director of Adult Social Care",
+             "Subject: Recommissioning of the community equipment service and the wheelchair",
+             "service for adults and children", "Date: 11 September 2025", "Key decision", "Summary",
+             "This report sets out the case for recommissioning both services together."]
+    doc = extract("Cabinet is asked to agree the recommissioning.", cover=cover).document
+    assert doc.title == ("Recommissioning of the community equipment service and the wheelchair "
+                         "service for adults and children")
+    assert doc.date == "2025-09-11"
+
+
+def test_a_subject_is_not_run_on_into_the_first_sentence_or_a_classification():
+    cover = ["Subject: Winter pressures plan", "Classification", "Unrestricted",
+             "Past pathway of report: None"]
+    assert extract("The plan is attached.", cover=cover).document.title == "Winter pressures plan"
+    cover = ["Subject: Home care framework", "The framework ends in March. A new one is needed."]
+    assert extract("The framework is attached.", cover=cover).document.title == "Home care framework"
+
+
+def test_a_cover_table_without_colons_gives_its_title_and_meeting_date():
+    cover = ["NHS Kingsmere Integrated Care Board", "Meeting Date Wednesday 2 July 2025",
+             "Report Title Urgent and emergency care recovery plan", "Report of Chief Operating Officer",
+             "Job Title: Director of Performance", "Purpose of paper", "For decision"]
+    doc = extract("The Board is asked to approve the plan.", cover=cover).document
+    assert doc.title == "Urgent and emergency care recovery plan" and doc.date == "2025-07-02"
+
+
+def test_a_meeting_date_outranks_the_date_the_report_was_written():
+    cover = ["Date of report: 28 February 2024", "Title: Pharmacy needs assessment",
+             "Date of meeting: 7 March 2024"]
+    assert extract("The assessment is attached.", cover=cover).document.date == "2024-03-07"
+
+
+def test_a_forms_name_field_is_its_title_without_the_number_beside_it():
+    cover = ["Motion Form", "MotionName: Free school meals in the holidays MotionNumber: 3",
+             "Proposer: Cllr Jo Hayes Seconder: Cllr Sam Patel"]
+    assert extract("The motion asks the Council to act.", cover=cover).document.title == \
+        "Free school meals in the holidays"
+
+
+def test_minutes_of_a_committee_meeting_named_before_the_word_meeting():
+    cover = ["Minutes of the Health and Wellbeing Board meeting held on Tuesday 4 March 2025 at 2.00 pm",
+             "Present: Cllr Hayes (Chair)"]
+    doc = extract("The Board noted the report.", cover=cover).document
+    assert doc.title == "Minutes of the Health and Wellbeing Board meeting"
+    assert doc.date == "2025-03-04" and doc.committee == "HWB"
+
+
+def test_minutes_of_the_above_council_name_the_council_in_the_heading():
+    cover = ["ASHBY PARVA PARISH COUNCIL",
+             "Minutes of a meeting of the above Council held on Monday 8th July 2024 at 7.30pm in the",
+             "Village Hall.", "Present: Cllrs Wood (Chair), Patel"]
+    doc = extract("The Council agreed to repair the bench.", cover=cover).document
+    assert doc.title == "Minutes of a meeting of Ashby Parva Parish Council" and doc.date == "2024-07-08"
+
+
+def test_a_report_below_a_meeting_header_and_item_number_has_its_own_title():
+    cover = ["Exampleton Town Council Meeting 14 May 2024", "Agenda Item 42", "Christmas Lights Switch-On",
+             "Council is recommended to approve the budget for the event in the Town Square",
+             "1. Purpose of Report"]
+    doc = extract("The event will be held in November 2024.", cover=cover).document
+    assert doc.title == "Christmas Lights Switch-On" and doc.date == "2024-05-14"
+
+
+def test_a_title_page_leaves_out_status_marks_and_the_headings_after_it():
+    cover = ["OFFICIAL", "Exampleton Carers Strategy", "2025 - 2030", "DRAFT", "Foreword",
+             "Carers hold our communities together."]
+    assert extract("We will refresh the strategy.", cover=cover).document.title == \
+        "Exampleton Carers Strategy 2025 - 2030"
+
+
+def test_a_letters_title_is_its_subject_line():
+    cover = ["Ms Jo Bloggs", "Director of Commissioning", "1 High Street", "Exampleton", "EX1 1AA",
+             "3 March 2023", "Dear Jo", "RE: Consultation on the new stroke pathway",
+             "Thank you for your letter of 1 February. We welcome the consultation."]
+    doc = extract("We welcome the consultation.", cover=cover).document
+    assert doc.title == "Consultation on the new stroke pathway" and doc.date == "2023-03-03"
+    cover = ["Date: 2 October 2024", "Dear Member", "HEALTH AND WELLBEING BOARD - TUESDAY, 8 OCTOBER 2024",
+             "I enclose the following reports for the meeting."]
+    assert extract("The reports are enclosed.", cover=cover).document.title == \
+        "Health and Wellbeing Board - Tuesday, 8 October 2024"
+
+
+def test_an_agenda_front_sheet_is_the_agenda_of_the_body_below_it():
+    cover = ["AGENDA", "HEALTH AND WELLBEING BOARD", "Wednesday, 9th April, 2025, at 2.00 pm",
+             "Council Chamber, Town Hall", "1. Apologies", "2. Minutes of the Meeting held on 5th March 2025"]
+    doc = extract("The Board will meet.", cover=cover).document
+    assert doc.title == "Agenda: Health and Wellbeing Board" and doc.date == "2025-04-09"
+
+
+def test_a_record_of_decision_is_dated_by_the_day_its_decision_is_taken():
+    cover = ["WESTSHIRE COUNTY COUNCIL – PROPOSED RECORD OF DECISION", "DECISION TO BE TAKEN BY: DECISION NO:",
+             "Cabinet 25/00042", "Key decision: Yes", "Title of Decision:", "Adoption of the Dementia Strategy",
+             "Background", "The strategy was endorsed by Cabinet in March 2025 as a draft for consultation."]
+    doc = extract("The strategy was endorsed by Cabinet in March 2025 as a draft for consultation.",
+                  "It was considered by the Adult Social Care Cabinet Committee on 3 June 2025 prior to "
+                  "decision by Cabinet on 19 June 2025.", cover=cover).document
+    assert doc.title == "Adoption of the Dementia Strategy" and doc.date == "2025-06-19"
+
+
+def test_a_report_to_cover_without_a_title_label_has_the_heading_below_its_fields():
+    cover = ["Agenda Item 7", "Exampleton Borough Council", "Report to: Health and Wellbeing Board",
+             "Date of meeting: 12 November 2024", "Report of: Director of Public Health", "Key decision: No",
+             "Better Care Fund Plan 2024-25", "1. Purpose of the report"]
+    doc = extract("The Board is asked to approve the plan.", cover=cover).document
+    assert doc.title == "Better Care Fund Plan 2024-25"
+    assert doc.date == "2024-11-12" and doc.committee == "HWB"
+    cover = ["From: Jo Bloggs, Cabinet Member for Adult Social Care",
+             "Sam Smith, Corporate Director, Adult Social Care and Health", "To: Cabinet – 6 March 2025",
+             "Review of day services for older people", "Summary", "This report sets out the review."]
+    assert extract("Cabinet is asked to note the review.", cover=cover).document.title == \
+        "Review of day services for older people"
+
+
+def test_minutes_of_the_meeting_under_a_heading_are_that_bodys():
+    cover = ["Public Document Pack", "EXAMPLETON HEALTH AND WELLBEING BOARD",
+             "MINUTES of the meeting held on Tuesday, 5 March 2024 at 2.00 pm", "Present: Cllr Hayes (Chair)"]
+    doc = extract("The Board noted the report.", cover=cover).document
+    assert doc.title == "Minutes of the meeting of Exampleton Health and Wellbeing Board"
+    assert doc.date == "2024-03-05" and doc.committee == "HWB"
+
+
+def test_a_cover_table_with_each_label_on_its_own_line_and_its_value_below():
+    cover = ["NHS Kingsmere Integrated Care Board", "Committee:", "Westshire Health and Wellbeing Board",
+             "Date of Board meeting:", "16 January 2025", "Title of paper", "Pharmaceutical needs assessment",
+             "2025 to 2028", "Presented by: Jo Bloggs, Director of Public Health"]
+    doc = extract("The Board is asked to approve the assessment.", cover=cover).document
+    assert doc.title == "Pharmaceutical needs assessment 2025 to 2028"
+    assert doc.date == "2025-01-16" and doc.committee == "HWB"
+
+
+def test_a_title_wrapped_before_a_word_that_could_be_a_label_is_kept_whole():
+    cover = ["Proposed Westshire and Ashby Joint Health Overview and Scrutiny", "Committee Terms of Reference",
+             "1. Membership"]
+    assert extract("The committee has eight members.", cover=cover).document.title == \
+        "Proposed Westshire and Ashby Joint Health Overview and Scrutiny Committee Terms of Reference"

@@ -108,3 +108,23 @@ def test_a_spaced_acronym_and_a_name_short_of_its_compass_place_are_the_one_body
     [partnership] = [o for o in out.organisations if "Carers Partnership" in o.name]
     assert partnership.name == "North Kingsmere Carers Partnership"
     assert {"NK CP", "Carers Partnership"} <= set(partnership.aliases)
+
+
+def test_two_places_bodies_named_in_one_phrase_are_two_bodies_never_a_third():
+    found = names("Ann Lee and Raj Dutt, Managing Directors, NHS Harlow Vale and Ormsby CCG, wrote in May.",
+                  "The plan was agreed by Harlow Vale and Ormsby CCGs and by Ormsby & Delford County Councils.")
+    assert {"NHS Harlow Vale CCG", "NHS Ormsby CCG", "Ormsby County Council",
+            "Delford County Council"} <= found
+    assert not [n for n in found if " and " in n or " & " in n]
+    three = names("Jo Kim, Digital Lead, Ashby, Harlow Vale & Delford CCGs, chaired the group.")
+    assert {"Ashby CCG", "Harlow Vale CCG", "Delford CCG"} <= three
+    # an item that is a body of its own ('Ormsby Health') is no place: the phrase is left as it is
+    assert not {"Ormsby Health CCG"} & names("Ormsby Health, Ashby & Delford CCGs met in May.")
+
+
+def test_a_body_named_after_two_places_stays_one():
+    found = names("NHS Harlow Vale and Ormsby Clinical Commissioning Group commissions the service.",
+                  "Ann Lee, Chief Officer, Delford and Ormsby CCG, will report in June.",
+                  "The Town and Parish Councils were consulted in May.")
+    assert {"NHS Harlow Vale and Ormsby Clinical Commissioning Group", "Delford and Ormsby CCG",
+            "Town and Parish Councils"} <= found

@@ -1,19 +1,14 @@
-"""Sources against a local HTTP server: the client's retries and manners, the paper store,
-URL manifests and a ModernGov site (web service, then its meeting pages)."""
+"""Sources against a local HTTP server: the client's retries and manners, the paper store
+and URL manifests (ModernGov sites: tests/test_moderngov.py)."""
 import time
-from datetime import date
-from pathlib import Path
 
 import pytest
 
 from pipeline.paperstore import PaperStore
 from pipeline.sources import SourcedPaper, Unfetched, open_source
 from pipeline.sources.http import FetchError, HttpClient
-from pipeline.sources.moderngov import ModernGovSource
 from tests.localhttp import Site
 from tests.pdfgen import pdf_bytes
-
-FIXTURES = Path(__file__).parent / "fixtures" / "moderngov"
 
 
 def paper_pdf(text: str) -> bytes:
@@ -115,65 +110,6 @@ def test_store_keeps_one_copy_of_the_same_bytes_and_survives_a_torn_catalogue(si
     reopened = PaperStore(tmp_path / "store")
     assert [reopened.known(p.name).sha256 for p in (a, b)] == [a.sha256, a.sha256]
     assert reopened.known(f"{site.url}/never-fetched.pdf") is None
-
-
-def serve_moderngov(site: Site, service: bool = True) -> None:
-    if service:
-        site.serve("/mgWebService.asmx/GetCommittees?lDays=0", (FIXTURES / "GetCommittees.xml").read_bytes())
-        site.serve("/mgWebService.asmx/GetMeetings?lCommitteeId=153&*", (FIXTURES / "GetMeetings.xml").read_bytes())
-        for meeting in ("1001", "1002"):
-            xml = (FIXTURES / f"GetMeeting-{meeting}.xml").read_text().replace("{site}", site.url)
-            site.serve(f"/mgWebService.asmx/GetMeeting?lMeetingId={meeting}", xml.encode())
-    site.serve("/mgListCommittees.aspx", (FIXTURES / "mgListCommittees.html").read_bytes())
-    site.serve("/ieListMeetings.aspx?CId=153&Year=0", (FIXTURES / "ieListMeetings.html").read_bytes())
-    for meeting in ("1001", "1002"):
-        site.serve(f"/ieListDocuments.aspx?CId=153&MId={meeting}",
-                   (FIXTURES / f"ieListDocuments-{meeting}.html").read_bytes())
-    site.serve("/documents/g1001/Agenda%20frontsheet.pdf", paper_pdf("Agenda of the meeting."))
-    site.serve("/mgConvert2PDF.aspx?ID=5002", paper_pdf("The CCG will commission integrated care."))
-    site.serve("/mgConvert2PDF.aspx?ID=5003", paper_pdf("Exempt."))
-    site.serve("/documents/s6001/Accountable%20care%20update.pdf", paper_pdf("Accountable care update."))
-
-
-def moderngov(site, client, tmp_path, today=date(2019, 7, 1), committee="Health and Wellbeing Board"):
-    return ModernGovSource(f"moderngov:{site.url}#{committee}", site.url, committee,
-                           PaperStore(tmp_path / "store"), client, today=today)
-
-
-EXPECTED = [("Agenda frontsheet.pdf", "2019-03-12"), ("Integrated commissioning report.pdf", "2019-03-12"),
-            ("Accountable care update.pdf", "2019-06-18")]
-
-
-def test_moderngov_web_service_lists_meetings_and_documents(site, client, tmp_path):
-    serve_moderngov(site)
-    papers = list(moderngov(site, client, tmp_path).papers())
-    assert [(p.file.name, p.meeting_date) for p in papers] == EXPECTED
-    assert {p.committee for p in papers} == {"Health and Wellbeing Board"}
-    assert not any("ID=5003" in r for r in site.requests)          # restricted: not fetched
-    assert not any("lMeetingId=900" in r for r in site.requests)   # 2016: before the window
-    assert not any("ieList" in r for r in site.requests)           # no fallback needed
-
-    before = len(site.requests)   # the next night: only meetings since shortly before the last run
-    again = list(moderngov(site, client, tmp_path, today=date(2019, 7, 2)).papers())
-    assert [p.file.name for p in again] == ["Accountable care update.pdf"]
-    assert not any("lMeetingId=1001" in r for r in site.requests[before:])
-    fetched_again = [r for r in site.requests[before:] if not r.startswith("/mgWebService")]
-    assert fetched_again == []
-
-
-def test_moderngov_falls_back_to_meeting_pages(site, client, tmp_path):
-    serve_moderngov(site, service=False)           # the web service answers 404
-    papers = list(moderngov(site, client, tmp_path).papers())
-    assert [(p.file.name, p.meeting_date) for p in papers] == EXPECTED
-    assert any(r.startswith("/mgWebService.asmx/GetCommittees") for r in site.requests)
-
-
-def test_moderngov_committee_must_be_named_unambiguously(site, client, tmp_path):
-    serve_moderngov(site)
-    with pytest.raises(FetchError, match="several committees"):
-        list(moderngov(site, client, tmp_path, committee="Health").papers())
-    with pytest.raises(FetchError, match="no committee called"):
-        list(moderngov(site, client, tmp_path, committee="Licensing").papers())
 
 
 def test_open_source_specs(tmp_path):

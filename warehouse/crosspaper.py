@@ -12,12 +12,12 @@ CROSS_PAPER_TABLES = ["org_entities", "org_names", "milestone_links", "graph_nod
 
 
 def current_rows(con: duckdb.DuckDBPyConnection, kind: str) -> list[dict]:
-    """Rows of a record table for current papers, each with its paper's date, name and author
-    body; `kind` is 'organisation', 'milestone', 'commitment', 'decision' or 'relation'."""
+    """Rows of a record table for current papers, each with its paper's date, name, title and
+    author body; `kind` is 'organisation', 'milestone', 'commitment', 'decision' or 'relation'."""
     table = {"organisation": "organisations", "milestone": "milestones", "commitment": "commitments",
              "decision": "decisions", "relation": "relations"}[kind]
     return as_dicts(con.execute(
-        f"SELECT t.*, d.date AS doc_date, d.organisation AS doc_author FROM {table} t "
+        f"SELECT t.*, d.date AS doc_date, d.title AS doc_title, d.organisation AS doc_author FROM {table} t "
         f"JOIN documents d USING (doc_id) WHERE d.current_version ORDER BY d.doc, t.id"))
 
 
@@ -79,14 +79,14 @@ def _org_filter(con: duckdb.DuckDBPyConnection, org: str | None) -> tuple[str, l
 
 def slippage(con: duckdb.DuckDBPyConnection, org: str | None = None) -> list[dict]:
     """Milestones a later paper restated with a later date, worst first: `description`, `org`,
-    `earlier` and `later` (each `doc`, `date_text`, `date_start`, `date_end`, `quote`, `page`)
+    `earlier` and `later` (each `doc`, its paper's `title`, `date_text`, `date_start`, `date_end`, `quote`, `page`)
     and `slip_days`; `org` narrows to one body (its name or any alias)."""
     where, params = _org_filter(con, org)
     rows = as_dicts(con.execute(
         "SELECT e.description, coalesce(oe.name, e.org) AS org, "
-        "ed.doc AS e_doc, e.date_text AS e_date_text, e.date_start AS e_date_start, "
+        "ed.doc AS e_doc, ed.title AS e_title, e.date_text AS e_date_text, e.date_start AS e_date_start, "
         "e.date_end AS e_date_end, e.quote AS e_quote, e.page AS e_page, "
-        "ld.doc AS l_doc, l.date_text AS l_date_text, l.date_start AS l_date_start, "
+        "ld.doc AS l_doc, ld.title AS l_title, l.date_text AS l_date_text, l.date_start AS l_date_start, "
         "l.date_end AS l_date_end, l.quote AS l_quote, l.page AS l_page, s.slip_days "
         "FROM slippages s JOIN milestones e ON e.id = s.earlier_id "
         "JOIN milestones l ON l.id = s.later_id "
@@ -102,25 +102,25 @@ def slippage(con: duckdb.DuckDBPyConnection, org: str | None = None) -> list[dic
 def overdue(con: duckdb.DuckDBPyConnection, org: str | None = None) -> list[dict]:
     """Milestones whose date had passed by a later paper of the same body that neither restates
     them nor reports them achieved: `description`, `org`, `earlier` (as in slippage), and
-    `later_doc` with its `later_date`, the first such paper; longest overdue first."""
+    `later_doc` with its `later_title` and `later_date`, the first such paper; longest overdue first."""
     where, params = _org_filter(con, org)
     rows = as_dicts(con.execute(
         "SELECT e.description, coalesce(oe.name, e.org) AS org, "
-        "ed.doc AS e_doc, e.date_text AS e_date_text, e.date_start AS e_date_start, "
+        "ed.doc AS e_doc, ed.title AS e_title, e.date_text AS e_date_text, e.date_start AS e_date_start, "
         "e.date_end AS e_date_end, e.quote AS e_quote, e.page AS e_page, "
-        "ld.doc AS later_doc, ld.date AS later_date, s.slip_days AS days_overdue "
+        "ld.doc AS later_doc, ld.title AS later_title, ld.date AS later_date, s.slip_days AS days_overdue "
         "FROM slippages s JOIN milestones e ON e.id = s.earlier_id "
         "JOIN documents ed ON ed.doc_id = e.doc_id JOIN documents ld ON ld.doc_id = s.later_doc_id "
         "LEFT JOIN org_entities oe ON oe.entity_id = s.entity_id "
         f"WHERE s.kind = 'overdue' {where} "
         "ORDER BY s.slip_days DESC, e.description", params))
     return [{"description": r["description"], "org": r["org"], "earlier": _side(r, "e"),
-             "later_doc": r["later_doc"], "later_date": r["later_date"],
+             "later_doc": r["later_doc"], "later_title": r["later_title"], "later_date": r["later_date"],
              "days_overdue": r["days_overdue"]} for r in rows]
 
 
 def _side(row: dict, p: str) -> dict:
-    return {"doc": row[f"{p}_doc"], "date_text": row[f"{p}_date_text"],
+    return {"doc": row[f"{p}_doc"], "title": row[f"{p}_title"], "date_text": row[f"{p}_date_text"],
             "date_start": _iso(row[f"{p}_date_start"]), "date_end": _iso(row[f"{p}_date_end"]),
             "quote": row[f"{p}_quote"], "page": row[f"{p}_page"]}
 

@@ -55,7 +55,7 @@ def restatements(con: duckdb.DuckDBPyConnection, record_id: str) -> list[dict]:
 def neighbours(con: duckdb.DuckDBPyConnection, node_id: str) -> list[dict]:
     """The graph's edges at a node, each as {direction ('out' or 'in'), relation, node_id,
     kind, label, record_id (the record behind the edge or the other node, if any), doc,
-    page, quote}."""
+    title (the paper's, or the other node's when that is a paper), page, quote}."""
     rows = as_dicts(con.execute(
         "SELECT CASE WHEN e.source = ? THEN 'out' ELSE 'in' END AS direction, e.relation, "
         "n.node_id, n.kind, n.label, e.attrs AS edge_attrs, n.attrs AS node_attrs "
@@ -67,6 +67,7 @@ def neighbours(con: duckdb.DuckDBPyConnection, node_id: str) -> list[dict]:
         edge, node = json.loads(row.pop("edge_attrs")), json.loads(row.pop("node_attrs"))
         row["record_id"] = edge.get("record_id") or node.get("record_id")
         row["doc"] = edge.get("doc") or node.get("doc")
+        row["title"] = edge.get("title") or node.get("title")
         row["page"] = edge.get("page") or node.get("page")
         row["quote"] = edge.get("quote") or node.get("quote")
     return rows
@@ -133,7 +134,7 @@ def organisation(con: duckdb.DuckDBPyConnection, org_id: str) -> dict | None:
 def org_neighbourhood(con: duckdb.DuckDBPyConnection, org_id: str) -> list[dict]:
     """The organisation's relations to other bodies and activities in the graph (not the
     records it is actor of, nor papers): {direction, relation, node_id, kind, label,
-    org_id (the other end's, if an organisation), record_id, doc, page, quote}."""
+    org_id (the other end's, if an organisation), record_id, doc, title, page, quote}."""
     return _relations_at(con, f"org:{org_id}")
 
 
@@ -203,7 +204,7 @@ def paper(con: duckdb.DuckDBPyConnection, doc_id: str) -> dict | None:
 def slipped_series(con: duckdb.DuckDBPyConnection, org_id: str | None = None) -> list[dict]:
     """Each milestone series (the cross-paper step's restatements) in which a later paper gave
     a later date, with every statement of it, oldest paper first: {series_id, description,
-    org, slip_days (last stated end minus first), statements: [{id, doc, paper_date,
+    org, slip_days (last stated end minus first), statements: [{id, doc, title, paper_date,
     date_text, date_start, date_end, status, page, quote}]}, biggest slip first. `org_id`
     keeps the series whose slips the cross-paper step laid on that organisation."""
     rows = as_dicts(con.execute(
@@ -214,7 +215,7 @@ def slipped_series(con: duckdb.DuckDBPyConnection, org_id: str | None = None) ->
         "  WHERE series_id IN (SELECT series_id FROM slipped) "
         "  UNION SELECT series_id, later_id FROM milestone_links "
         "  WHERE series_id IN (SELECT series_id FROM slipped)) "
-        "SELECT m.series_id, ms.id, d.doc, d.date AS paper_date, ms.description, ms.date_text, "
+        "SELECT m.series_id, ms.id, d.doc, d.title, d.date AS paper_date, ms.description, ms.date_text, "
         "ms.date_start, ms.date_end, ms.status, ms.page, ms.quote, "
         "coalesce(e.name, ms.org) AS org FROM members m JOIN milestones ms USING (id) "
         "JOIN documents d USING (doc_id) "

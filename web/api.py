@@ -45,15 +45,28 @@ def org_name(con: duckdb.DuckDBPyConnection, org_id: str | None) -> str | None:
 @router.get("/slippage")
 def slippage(con: Cursor, org: Annotated[str | None, Query(
         pattern=ORG_ID, description="An organisation's id: keep its milestones")] = None) -> dict:
-    """Milestones a later paper restated with a later date, worst slip first (`results`:
-    description, org, earlier and later each with doc, date_text, date_start, date_end,
-    quote and page, and slip_days); the same as whole series, every statement of each
-    milestone in paper order (`series`); and milestones overdue and unreported (`overdue`)."""
+    """Milestones whose date moved, worst slip first (`results`: description, org, earlier and
+    later each with doc, title, date_text, date_start, date_end, quote and page, slip_days, and
+    kind: 'explicit' when one paper states the move, 'cross-paper' when a later paper restated
+    an earlier one's date); the same as series, every statement of each milestone in paper
+    order (`series`); and milestones overdue and unreported (`overdue`)."""
     name = org_name(con, org)
-    slipped = warehouse.slippage(con, org=name)
-    return {"results": slipped, "total": len(slipped),
-            "series": lookup.slipped_series(con, org),
+    slipped = warehouse.every_slip(con, org=name)
+    return {"results": slipped, "total": len(slipped), "series": slip_series(con, org, name),
             "overdue": warehouse.overdue(con, org=name)}
+
+
+def slip_series(con: duckdb.DuckDBPyConnection, org_id: str | None, name: str | None) -> list[dict]:
+    """Cross-paper series and explicit slips together, worst first, each with its `kind`; an
+    explicit slip is a series of two statements from one paper, the replaced date and the date
+    now planned, whose words are quoted once (on the second)."""
+    restated = [{**s, "kind": "cross-paper"} for s in lookup.slipped_series(con, org_id)]
+    stated = [{"series_id": s["milestone_id"], "description": s["description"], "org": s["org"],
+               "kind": "explicit", "slip_days": s["slip_days"],
+               "statements": [{**s["earlier"], "id": s["milestone_id"], "quote": None},
+                              {**s["later"], "id": s["milestone_id"]}]}
+              for s in warehouse.explicit_slippage(con, org=name)]
+    return sorted(restated + stated, key=lambda s: (-s["slip_days"], s["description"]))
 
 
 @router.get("/organisations")

@@ -13,7 +13,7 @@ from fastapi.responses import FileResponse, RedirectResponse, StreamingResponse
 import warehouse
 from warehouse import browse, lookup
 from web import svg
-from web.api import hit_links, org_name
+from web.api import hit_links, org_name, slip_series
 from web.app import templates, warehouse_cursor
 from web.highlight import excerpt, highlight, words
 from web.params import ORG_ID, DocId, OrgId, RecordId, SearchQuery
@@ -47,8 +47,13 @@ def search_page(request: Request, params: Annotated[SearchQuery, Query()], con: 
         "org_label": _label(facets["org"], params.org,
                             lambda: (lookup.organisation(con, params.org) or {}).get("name")),
         "paper_label": _label(facets["paper"], params.paper,
-                              lambda: (lookup.paper(con, params.paper) or {}).get("title")),
+                              lambda: _paper_name(lookup.paper(con, params.paper))),
         "pages": -(-total // params.limit)})
+
+
+def _paper_name(paper: dict | None) -> str | None:
+    """A paper as people know it: its title, else its file name."""
+    return (paper.get("title") or paper["doc"]) if paper else None
 
 
 def _label(values: list[dict], chosen: str | None, look_up) -> str | None:
@@ -105,7 +110,7 @@ def _heading(rec: dict) -> str:
         return f"{rec['source']} {rec['relation'].replace('_', ' ')} {rec['target']}"
     if kind == "decision":
         return f"{rec['kind']}" + (f" of {rec['body']}" if rec["body"] else "")
-    return rec.get("name") or rec.get("description") or rec.get("title") or rec["doc"]
+    return rec.get("name") or rec.get("description") or rec.get("title") or rec.get("paper_title") or rec["doc"]
 
 
 @router.get("/organisations")
@@ -125,14 +130,14 @@ def organisation_page(request: Request, org_id: OrgId, con: Cursor):
     return templates.TemplateResponse(request, "organisation.html", {
         "org": found, "neighbourhood": neighbourhood, "hits": [hit_links(h) for h in hits],
         "total": total, "picture": svg.neighbourhood(found["name"], neighbourhood, further),
-        "slipped": warehouse.slippage(con, org=found["name"])})
+        "slipped": warehouse.every_slip(con, org=found["name"])})
 
 
 @router.get("/slippage")
 def slippage_page(request: Request, con: Cursor, org: Annotated[str | None, Query(
         pattern=ORG_ID)] = None):
     name = org_name(con, org)
-    series = lookup.slipped_series(con, org)
+    series = slip_series(con, org, name)
     return templates.TemplateResponse(request, "slippage.html", {
         "org": org, "org_label": name, "series": series,
         "overdue": warehouse.overdue(con, org=name), "chart": svg.slippage_timeline(series),
@@ -141,7 +146,7 @@ def slippage_page(request: Request, con: Cursor, org: Annotated[str | None, Quer
 
 def _slipping_organisations(con: duckdb.DuckDBPyConnection, chosen: str | None) -> list[dict]:
     """Organisations to filter the dashboard by: those with slipped milestones."""
-    slipping = lookup.slipping_organisations(con)
+    slipping = lookup.slipping_organisations(con) | warehouse.explicitly_slipping_organisations(con)
     return [o for o in lookup.organisations(con) if o["id"] in slipping or o["id"] == chosen]
 
 

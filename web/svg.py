@@ -77,7 +77,7 @@ def slippage_timeline(series: list[dict]) -> Markup:
             out.append(Markup(
                 '<circle class="stated" cx="{:.1f}" cy="{:.1f}" r="6" fill="{}" stroke="#b3261e" '
                 'stroke-width="2"><title>{}: {} (p. {}) “{}”</title></circle>').format(
-                cx, y, "#ffffff" if n == 0 else "#b3261e", st["doc"], st["date_text"],
+                cx, y, "#ffffff" if n == 0 else "#b3261e", st.get("title") or st["doc"], st["date_text"],
                 st["page"], _short(st["quote"], 200)))
         out.append(Markup('<text x="{:.1f}" y="{:.1f}" font-size="12" fill="#b3261e">'
                           '{:+d} days</text>').format(max(xs) + 12, y + 4, int(row["slip_days"])))

@@ -5,6 +5,8 @@ suggest  every date of every sentence is a candidate; a line under a dated headi
 classify a candidate is dropped with a reason when its date is not an event's (milestone_rules:
          citations, data years, past trends, names, a sum's period) or is the paper's own date;
          a table row's event is stated once, by its first cell of words (milestone_tables).
+         A date the sentence says was replaced ("now expected in October, rather than in April
+         as previously planned", milestone_moves) is no candidate: the date now planned carries it.
 fill     a sentence holding several events is quoted a clause per event; a year left unwritten
          ("In December") is read in the clause's tense, backwards in reported past, forwards in
          the future; status comes from a Status or Due column, the tense and the paper's date.
@@ -19,6 +21,7 @@ from itertools import groupby, pairwise
 from extractors.context import PaperContext, Sentence
 from extractors.cues import short
 from extractors.dates import DateInterval, DateMention, find_dates
+from extractors.milestones.moves import find_move, find_move_across
 from extractors.milestones.rules import not_a_milestone
 from extractors.milestones.tables import Tables
 from extractors.milestones.tense import tense_at
@@ -41,6 +44,7 @@ class Candidate:
     mention: DateMention
     listed: bool            # the date is a dated line's or table row's, not in the sentence's words
     reason: str | None = None   # why it is not a milestone; None once kept
+    replaced: DateMention | None = None     # the date the sentence says this one replaced
 
 
 def extract_milestones(ctx: PaperContext) -> list[Milestone]:
@@ -52,15 +56,45 @@ def extract_milestones(ctx: PaperContext) -> list[Milestone]:
 
 def suggest(ctx: PaperContext, tables: Tables) -> list[Candidate]:
     """Every date of every sentence, recall first; a Timescale cell's date goes to its row's event."""
-    out = []
-    for sentence in ctx.sentences:
-        if sentence.heading_date:
+    out, moved_on = [], False
+    for i, sentence in enumerate(ctx.sentences):
+        if moved_on:                    # the sentence moved the plan before it, quoted with it
+            moved_on = False
+        elif sentence.heading_date:
             out += [Candidate(part, sentence.heading_date, True) for part in _timeline_parts(sentence, ctx.ref_date)]
         elif event := tables.row_event(sentence):
             out.append(Candidate(event, sentence.dates[0], True))
+        elif moved := _moved_by_the_next(ctx, tables, i):
+            out.append(moved)
+            moved_on = True
         else:
-            out += [Candidate(sentence, mention, False) for mention in sentence.dates]
+            out += _in_words(sentence, ctx.ref_date)
     return out
+
+
+def _moved_by_the_next(ctx: PaperContext, tables: Tables, i: int) -> Candidate | None:
+    """A plan and the next sentence of its block moving it ('... was due to go live in April
+    2020. This has now been deferred until October 2020.'): one candidate quoting both."""
+    a, b = ctx.sentences[i], ctx.sentences[i + 1] if i + 1 < len(ctx.sentences) else None
+    if b is None or b.block_index != a.block_index or b.heading_date or len(a.dates) != 1 \
+            or len(b.dates) != 1 or tables.row_event(b):
+        return None
+    block = ctx.paper.blocks[a.block_index]
+    text = block.text[a.char_start - block.char_start:b.char_end - block.char_start]
+    both = replace(a, text=text, char_end=b.char_end, dates=find_dates(text, ctx.ref_date))
+    move = find_move_across(text, both.dates, b.char_start - a.char_start)
+    return Candidate(both, move.new, False, replaced=move.old) if move else None
+
+
+def _in_words(sentence: Sentence, ref: date | None) -> list[Candidate]:
+    """A candidate per date of the sentence; of a move it states, the date now planned alone,
+    carrying the one it replaced."""
+    move = find_move(sentence.text, sentence.dates, ref)
+    if move is None:
+        return [Candidate(sentence, mention, False) for mention in sentence.dates]
+    out = [Candidate(sentence, mention, False) for mention in sentence.dates if mention not in move.read_from]
+    out.append(Candidate(sentence, move.new, False, replaced=move.old))
+    return sorted(out, key=lambda c: c.mention.start)
 
 
 def _timeline_parts(sentence: Sentence, ref: date | None) -> list[Sentence]:
@@ -104,13 +138,17 @@ def fill(ctx: PaperContext, tables: Tables, kept: list[Candidate]) -> list[Miles
     for c in _one_clause_each(ctx, kept):
         text = c.sentence.text
         tense = tense_at(text, None if c.listed else c.mention.start)
-        mention = c.mention if c.listed else _in_tense(c, ctx.ref_date, tense)
+        mention = c.mention if c.listed else _reread(c.mention, ctx.ref_date, tense)
         org = next(iter(ctx.orgs.find(text)), None)
+        replaced = _reread(c.replaced, ctx.ref_date, tense) if c.replaced else None
         out.append(Milestone(**c.sentence.provenance(ctx.document), description=_describe(c),
                              date_text=mention.text, date_start=mention.interval.start,
                              date_end=mention.interval.end,
                              status=tables.status(c.sentence, c.mention) or _status(mention.interval, ref, tense),
-                             org=org.name if org else ctx.orgs.author))
+                             org=org.name if org else ctx.orgs.author,
+                             replaced_date_text=replaced and replaced.text,
+                             replaced_date_start=replaced and replaced.interval.start,
+                             replaced_date_end=replaced and replaced.interval.end))
     return out
 
 
@@ -148,18 +186,21 @@ def _cut(text: str, a: Candidate, b: Candidate) -> tuple[int, int] | None:
 
 
 def _clause(c: Candidate, start: int, end: int, ref: date | None) -> Candidate:
+    """The candidate quoted by its clause; a replaced date outside the clause is dropped with
+    the move, for the quote must show both dates."""
     clause = c.sentence.clause(start, end, ref)
     shift = clause.char_start - c.sentence.char_start
-    m = c.mention
-    return Candidate(clause, DateMention(m.start - shift, m.end - shift, m.text, m.interval), False)
+    moved = lambda m: DateMention(m.start - shift, m.end - shift, m.text, m.interval)
+    replaced = c.replaced and moved(c.replaced)
+    inside = replaced and 0 <= replaced.start and replaced.end <= len(clause.text)
+    return Candidate(clause, moved(c.mention), False, replaced=replaced if inside else None)
 
 
-def _in_tense(c: Candidate, ref: date | None, tense: str | None) -> DateMention:
+def _reread(m: DateMention, ref: date | None, tense: str | None) -> DateMention:
     """The date re-read with its unwritten year from the clause's tense ('In December' said in
     January minutes: last December when the clause is past, next when it looks ahead). An end
     point ('was open until mid-March', 'to be submitted by 17th June') is the nearest one."""
-    lean = "near" if c.mention.interval.qualifier in ENDS else LEAN.get(tense, "near")
-    m = c.mention
+    lean = "near" if m.interval.qualifier in ENDS else LEAN.get(tense, "near")
     reread = find_dates(m.text, ref, lean)
     return replace(m, interval=reread[0].interval) if len(reread) == 1 and reread[0].text == m.text else m
 
@@ -167,7 +208,8 @@ def _in_tense(c: Candidate, ref: date | None, tense: str | None) -> DateMention:
 def _describe(c: Candidate) -> str:
     text = c.sentence.text
     if not c.listed:
-        text = text[:c.mention.start] + text[c.mention.end:]
+        for m in sorted(filter(None, [c.mention, c.replaced]), key=lambda m: m.start, reverse=True):
+            text = text[:m.start] + text[m.end:]
     return short(re.sub(r"^\W+", "", re.sub(r"\s+", " ", text)), 15)
 
 

@@ -32,7 +32,7 @@ class FetchError(Exception):
 
 @dataclass
 class Response:
-    url: str
+    url: str                       # where the body came from, after any redirects
     status: int
     headers: Message
     body: bytes = b""
@@ -64,7 +64,7 @@ class HttpClient:
     def get(self, url: str, headers: dict[str, str] | None = None) -> Response:
         """The whole body of a small document (XML, HTML, a manifest)."""
         def read(reply) -> Response:
-            return Response(url, reply.status, reply.headers, reply.read())
+            return Response(reply.geturl(), reply.status, reply.headers, reply.read())
         return self._attempts(url, headers, read)
 
     def download(self, url: str, folder: Path, headers: dict[str, str] | None = None) -> Download:

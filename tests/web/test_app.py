@@ -87,7 +87,7 @@ def test_csv_download_holds_the_current_results(client):
 
 
 def test_slippage_api_and_dashboard_show_every_slip_worst_first(client, db):
-    expected = warehouse.slippage(db)
+    expected = warehouse.every_slip(db)
     body = client.get("/api/slippage").json()
     assert body["results"] == json.loads(json.dumps(expected, default=str))
     assert body["total"] == len(expected) >= 5

@@ -143,3 +143,17 @@ def test_script_in_a_paper_is_shown_as_text_and_never_runs(page, live_server):
     assert "<script>" in page.locator("blockquote.quote").inner_text()
     assert page.dialogs == []
     shot(page, "07-escaped-record")
+
+
+def test_slippage_dashboard_names_each_statements_paper_by_title(page, live_server):
+    page.goto(live_server + "/slippage")
+    page.locator("svg.timeline").wait_for()
+    body = page.request.get(f"{live_server}/api/slippage").json()
+    papers = {st["doc"]: st["title"] for s in body["series"] for st in s["statements"]}
+    assert papers and all(papers.values())
+    shown = page.locator("ol.statements").all_inner_texts()
+    text = "\n".join(shown)
+    for doc, title in papers.items():
+        assert title in text and doc not in text
+    tip = page.locator("svg.timeline circle.stated title").first.text_content()
+    assert any(tip.startswith(f"{title}:") for title in papers.values())
