@@ -104,13 +104,13 @@ def quotes(extraction, kinds=("budget", "milestone", "commitment", "risk", "deci
 
 @pytest.fixture(scope="module")
 def mixed(tmp_path_factory):
-    """The mixed paper extracted as ingest does (its pages shared among workers, since the
-    scan weighs more than a long paper), and the same two pages born-digital."""
+    """The mixed paper extracted with its pages read by worker processes, one per page, as
+    a long scan's are, and the same two pages born-digital."""
     folder = tmp_path_factory.mktemp("ocr")
     digital = folder / "digital.pdf"
     digital.write_bytes(pdf_bytes([text_page(COVER), text_page(DELIVERY)]))
     path = mixed_pdf(folder / "mixed.pdf")
-    return path, process_file(path), process_file(digital)
+    return path, extract_paper(parse_pdf(path, parallel_min_pages=2)), process_file(digital)
 
 
 @needs_tesseract
@@ -185,12 +185,13 @@ def test_the_shared_scans_yield_blocks_and_records_from_their_first_pages(scan):
 
 @needs_font
 def test_page_ranges_share_a_short_scan_among_workers(tmp_path, monkeypatch):
-    """Each page of a scan weighs as much as many text pages, so even a two-page scan is
-    shared out; without Tesseract there is no OCR to share, and it is read in one process."""
-    path = image_pdf(tmp_path / "scan.pdf", [COVER, DELIVERY])
+    """Each page of a scan weighs as much as many text pages, so a three-page scan is shared
+    out like a long paper; without Tesseract there is no OCR to share, and it is read in one
+    process."""
+    path = image_pdf(tmp_path / "scan.pdf", [COVER, DELIVERY, COVER])
     monkeypatch.setattr(parse, "cpus", lambda: 2)
     monkeypatch.setattr(ocr.shutil, "which", lambda name: "/usr/bin/tesseract")
-    assert parse.page_ranges(path) == [(1, 1), (2, 2)]
+    assert parse.page_ranges(path) == [(1, 1), (2, 3)]
     monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
     assert parse.page_ranges(path) is None
 
