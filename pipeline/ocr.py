@@ -26,7 +26,7 @@ import pypdfium2
 
 from pipeline.errors import PaperError
 
-DPI = 300                 # Tesseract's own recommendation; 200 loses small print
+DPI = 300                 # the resolution Tesseract is documented to read best at
 LANGUAGE = "eng"
 TIMEOUT_SECONDS = 180     # per page: a page that takes longer is a broken render, not a slow one
 MAX_STAMP_WORDS = 5       # a scan may carry a text layer this small: "Page 12" stamped by a pack's compiler
