@@ -6,8 +6,9 @@ class PaperError(Exception):
 
     def __init__(self, kind: str, reason: str):
         super().__init__(f"{kind}: {reason}")
-        self.kind = kind      # empty, not_pdf, corrupt, encrypted, needs_ocr (no text layer),
-                              # extract_error, load_error, fetch_failed, source_failed
+        self.kind = kind      # empty, not_pdf, corrupt (nothing can read it, repaired or not),
+                              # encrypted, needs_ocr (a scan with no Tesseract, or no text even by
+                              # OCR), ocr_error, extract_error, load_error, fetch_failed, source_failed
         self.reason = reason
 
     def __reduce__(self):

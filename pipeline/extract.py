@@ -109,8 +109,18 @@ def combine(prepared: PreparedPaper, parts: list[PartRecords]) -> PaperExtractio
         first.setdefault(relation.identity(), relation)
     records["relations"] = list(first.values())
     paper, document = prepared.paper, prepared.document
-    return PaperExtraction(document=document, sections=sections_of(paper),
-                           organisations=prepared.orgs.records(document), **records)
+    extraction = PaperExtraction(document=document, sections=sections_of(paper),
+                                 organisations=prepared.orgs.records(document), **records)
+    for found in extraction.records().values():
+        _mark_ocr(found, paper.ocr_pages)
+    return extraction
+
+
+def _mark_ocr(records: list, ocr_pages: dict[int, float]) -> None:
+    """Records quoting a page read by OCR say so, with that page's confidence."""
+    for record in records:
+        if record.page in ocr_pages:
+            record.ocr, record.ocr_confidence = True, ocr_pages[record.page]
 
 
 def _page_finder(paper: ParsedPaper):

@@ -1,7 +1,9 @@
 """Parse a board paper PDF into blocks that know their page, kind, section and offsets.
 
 pdfplumber is touched only in `_read_pages`, which reads each page once (words and
-tables), closes it, and turns every pdfminer failure into a PaperError. A long paper's
+tables), closes it, and turns every pdfminer failure into a PaperError. A file pdfplumber
+cannot read is repaired in memory first (repair.py), and a page with no text layer, a scan,
+has its words read by OCR (ocr.py). A long paper's
 pages are read and laid out in contiguous ranges by worker processes, each opening the
 file itself; everything that looks across pages (running headers, paragraphs mended over
 a page break, sections) happens after the ranges are put back in order, so the result is
@@ -12,6 +14,7 @@ offsets.
 """
 from __future__ import annotations
 
+import logging
 import math
 import re
 from collections import Counter
@@ -21,13 +24,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
-from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError
-from pdfminer.pdfparser import PDFParser
-from pdfminer.pdftypes import resolve1
+from pdfminer.pdfdocument import PDFEncryptionError
 
+from pipeline import ocr
 from pipeline.discover import sha256_file
 from pipeline.errors import PaperError
 from pipeline.ink import visible
+from pipeline.repair import repaired
 from pipeline.workers import cpus, may_share, paper_pool
 from pipeline.layout import (
     BULLET_SYMBOLS,
@@ -63,7 +66,8 @@ CONNECTORS = set(
 @dataclass
 class _Page:
     """What a page yields before it is closed: its size, the words a reader sees, its
-    tables and the boxes drawn on it (ink.py)."""
+    tables and the boxes drawn on it (ink.py); for a scan, its OCR's mean word confidence, or
+    that it was left unread for want of Tesseract."""
 
     number: int
     width: float
@@ -71,6 +75,8 @@ class _Page:
     words: list[dict]
     tables: list[tuple[tuple, list[list[tuple | None]]]]  # (bbox, rows of cell boxes)
     boxes: list[tuple] = ()
+    ocr: float | None = None
+    unread_scan: bool = False
 
 
 def _check_bytes(path: Path) -> None:
@@ -105,15 +111,33 @@ def _read_page(page, number: int) -> _Page:
         found = shown.find_tables() if shown.edges else []
         tables = [(table.bbox, [list(row.cells) for row in table.rows]) for table in found]
         words = shown.extract_words(**WORD_OPTIONS)
-        return _Page(number, float(page.width), float(page.height), words, tables, boxes)
+        read = _Page(number, float(page.width), float(page.height), words, tables, boxes)
+        if ocr.is_scan(page, words):
+            if ocr.tesseract_missing():
+                read.unread_scan = True
+            else:
+                scanned = ocr.read_page(page)
+                read.words, read.ocr = scanned.words, scanned.confidence
+        return read
     finally:
         page.close()  # drop the page's cached layout objects: a 400-page pack must not pile up
 
 
 def _open(path: Path):
-    """The open PDF and its pages; pdfminer errors become PaperError."""
+    """The open PDF and its pages; a file pdfplumber cannot read, or reads as no pages, is
+    read repaired if it can be. pdfminer errors become PaperError."""
     try:
-        pdf = pdfplumber.open(path)
+        return _open_source(path, path)
+    except PaperError as error:
+        fixed = repaired(path) if error.kind == "corrupt" else None
+        if fixed is None:
+            raise
+    return _open_source(fixed, path)
+
+
+def _open_source(source, path: Path):
+    try:
+        pdf = pdfplumber.open(source)
     except Exception as exc:
         raise _converted(exc, path) from exc
     try:
@@ -148,6 +172,8 @@ class PageLayout:
     lines: list[Line | TableSlot]
     tables: list[list[list[Cell | None]]]
     raw_lines: list[str] | None
+    ocr: float | None = None     # a scan read by OCR: its mean word confidence (0-100)
+    unread_scan: bool = False    # a scan left unread: no Tesseract on this machine
 
 
 def _lay_out(page: _Page) -> PageLayout:
@@ -160,7 +186,8 @@ def _lay_out(page: _Page) -> PageLayout:
     bboxes = [bbox for bbox, _ in tables]
     lines = page_lines([w for w in page.words if _outside(w, bboxes)], bboxes, page.boxes)
     raw = [item.text for item in page_lines(page.words)] if page.number <= 2 else None
-    return PageLayout(page.number, page.height, lines, [rows for _, rows in tables], raw)
+    return PageLayout(page.number, page.height, lines, [rows for _, rows in tables], raw,
+                      page.ocr, page.unread_scan)
 
 
 # In a worker process: the paper it last read, kept open for its next range of pages, since
@@ -183,26 +210,32 @@ def lay_out_pages(path: str | Path, first: int, last: int) -> list[PageLayout]:
     return [_lay_out(page) for page in _read_pages(path, _held[2], first, last)]
 
 
-def _ranges(count: int, parts: int) -> list[tuple[int, int]]:
-    """`count` pages cut into `parts` contiguous (first, last) ranges of near-equal size."""
-    bounds = [round(count * i / parts) for i in range(parts + 1)]
+def _ranges(weights: list[int], parts: int) -> list[tuple[int, int]]:
+    """Pages of these weights cut into `parts` contiguous (first, last) ranges of
+    near-equal weight."""
+    cumulative = [0]
+    for weight in weights:
+        cumulative.append(cumulative[-1] + weight)
+    total = cumulative[-1]
+    bounds = [0, *(min(range(len(cumulative)), key=lambda k: abs(cumulative[k] - total * i / parts))
+                   for i in range(1, parts)), len(weights)]
     return [(bounds[i] + 1, bounds[i + 1]) for i in range(parts) if bounds[i + 1] > bounds[i]]
 
 
 def page_ranges(path: str | Path, parallel_min_pages: int = PARALLEL_MIN_PAGES) -> list[tuple[int, int]] | None:
-    """How to share a long paper's pages among workers: contiguous ranges of at most about
-    RANGE_PAGES pages, at least one per CPU, handed out as workers come free. None for a
+    """How to share a long paper's pages among workers: contiguous ranges of about
+    RANGE_PAGES pages' work, at least one per CPU, handed out as workers come free. A page
+    to OCR counts as ocr.PAGE_WEIGHT pages, so a short scan is shared out too. None for a
     paper to read whole in one process: a short one, or one that does not open (reading it
     whole raises its PaperError)."""
     try:
         _check_bytes(Path(path))
-        with open(path, "rb") as handle:     # the page tree's count, without loading its pages
-            count = resolve1(PDFDocument(PDFParser(handle)).catalog["Pages"])["Count"]
+        weights = ocr.page_weights(path, parallel_min_pages)
     except Exception:
         return None
-    if not isinstance(count, int) or count < max(parallel_min_pages, 2):
+    if len(weights) < 2 or sum(weights) < parallel_min_pages:
         return None
-    return _ranges(count, max(cpus(), math.ceil(count / RANGE_PAGES)))
+    return _ranges(weights, max(cpus(), math.ceil(sum(weights) / RANGE_PAGES)))
 
 
 def _page_layouts(path: Path, parallel_min_pages: int, pool: ProcessPoolExecutor | None) -> list[PageLayout]:
@@ -407,6 +440,7 @@ def assemble(path: Path, layouts: list[PageLayout], sha256: str | None = None) -
     """The paper from its pages laid out in order, wherever they were read: running lines
     dropped, paragraphs mended across page breaks, kinds and sections named. Raises
     PaperError (needs_ocr) for a paper with no text."""
+    unread = [layout.number for layout in layouts if layout.unread_scan]
     path = Path(path)
     tables: list[Table] = []
     pages: list[list[Line | TableSlot]] = []
@@ -425,8 +459,10 @@ def assemble(path: Path, layouts: list[PageLayout], sha256: str | None = None) -
     classifier = _Classifier([item for item in items if isinstance(item, Paragraph)])
     blocks = _blocks(items, classifier, tables)
     if not blocks:
-        raise PaperError("needs_ocr", f"{path.name} has no readable text on any of its {len(pages)} pages: "
-                                    "it looks scanned and needs OCR")
+        raise PaperError("needs_ocr", _no_text(path, layouts))
+    if unread:
+        logging.getLogger(__name__).warning("%s: scanned pages %s left unread: %s", path.name, unread,
+                                            ocr.tesseract_missing())
     offset = 0
     for block in blocks:
         block.char_start, block.char_end = offset, offset + len(block.text)
@@ -439,4 +475,15 @@ def assemble(path: Path, layouts: list[PageLayout], sha256: str | None = None) -
         tables=tables,
         text="\n".join(block.text for block in blocks),
         cover_lines=_cover_lines(layouts),
+        ocr_pages={layout.number: layout.ocr for layout in layouts if layout.ocr is not None},
     )
+
+
+def _no_text(path: Path, layouts: list[PageLayout]) -> str:
+    """Why a paper yielded no text: scans left unread, scans OCR read nothing on, or neither."""
+    pages = f"{path.name} has no readable text on any of its {len(layouts)} pages"
+    if any(layout.unread_scan for layout in layouts):
+        return f"{pages}: it is scanned and needs OCR. {ocr.tesseract_missing()}"
+    if any(layout.ocr is not None for layout in layouts):
+        return f"{pages}, even by OCR"
+    return f"{pages}, and no page is a scan that OCR could read"

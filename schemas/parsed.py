@@ -62,6 +62,7 @@ class ParsedPaper(BaseModel):
     tables: list[Table] = []
     text: str = ""             # blocks' text joined by "\n"; offsets index into it
     cover_lines: list[str] = []  # raw lines of the cover sheet, headers included, for metadata
+    ocr_pages: dict[int, float] = {}  # pages read by OCR (scans): page -> mean word confidence, 0-100
 
     @property
     def stem(self) -> str:

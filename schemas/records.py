@@ -48,7 +48,15 @@ class Section(BaseModel):
     text: str
 
 
-class Record(BaseModel):
+class ReadFrom(BaseModel):
+    """How the words a record quotes were read: off the page's text layer, or by OCR off
+    its picture (a scan), with the OCR's mean word confidence on that page (0-100)."""
+
+    ocr: bool = False
+    ocr_confidence: float | None = None
+
+
+class Record(ReadFrom):
     """Provenance shared by every extracted record."""
 
     type: ClassVar[str] = "record"
@@ -72,7 +80,7 @@ class Record(BaseModel):
         return ()
 
 
-class Organisation(BaseModel):
+class Organisation(ReadFrom):
     type: ClassVar[str] = "organisation"
     doc_id: str
     doc: str

@@ -311,9 +311,15 @@ def test_a_short_paper_is_read_in_this_process(monkeypatch):
 
 
 def test_page_ranges_are_contiguous_and_cover_every_page():
-    assert parse._ranges(10, 2) == [(1, 5), (6, 10)]
-    assert parse._ranges(7, 3) == [(1, 2), (3, 5), (6, 7)]
-    assert parse._ranges(1, 2) == [(1, 1)]
+    assert parse._ranges([1] * 10, 2) == [(1, 5), (6, 10)]
+    assert parse._ranges([1] * 7, 3) == [(1, 2), (3, 5), (6, 7)]
+    assert parse._ranges([1], 2) == [(1, 1)]
+
+
+def test_page_ranges_share_out_the_weight_of_pages_to_ocr():
+    """Two scanned pages at the end of a four-page paper outweigh its two text pages: each
+    range gets one scan."""
+    assert parse._ranges([1, 1, 20, 20], 2) == [(1, 3), (4, 4)]
 
 
 def test_paper_records_path_pages_and_hash(papers):

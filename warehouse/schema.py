@@ -14,8 +14,12 @@ RECORD_TABLES: dict[str, str] = {
 }
 """Table of each record type, in the order of PaperExtraction.records()."""
 
+# How a record's quote was read: by OCR off a scanned page (with that page's mean word
+# confidence, 0-100), or off the text layer (false, NULL).
+READ_FROM = "ocr BOOLEAN NOT NULL DEFAULT false, ocr_confidence DOUBLE"
+
 # Where a record came from: enough to find its quote again in the paper.
-PROVENANCE = """
+PROVENANCE = f"""
     id VARCHAR PRIMARY KEY,
     doc_id VARCHAR NOT NULL,
     doc VARCHAR NOT NULL,
@@ -23,7 +27,8 @@ PROVENANCE = """
     section VARCHAR NOT NULL,
     quote VARCHAR NOT NULL,
     char_start INTEGER NOT NULL,
-    char_end INTEGER NOT NULL"""
+    char_end INTEGER NOT NULL,
+    {READ_FROM}"""
 
 DDL = [
     "CREATE SEQUENCE IF NOT EXISTS ingest_run_ids START 1",
@@ -82,7 +87,7 @@ DDL = [
         title VARCHAR NOT NULL,
         page INTEGER NOT NULL,
         text VARCHAR NOT NULL)""",
-    """CREATE TABLE IF NOT EXISTS organisations (
+    f"""CREATE TABLE IF NOT EXISTS organisations (
         id VARCHAR PRIMARY KEY,
         doc_id VARCHAR NOT NULL,
         doc VARCHAR NOT NULL,
@@ -90,7 +95,8 @@ DDL = [
         aliases VARCHAR[] NOT NULL,
         org_type VARCHAR NOT NULL,
         page INTEGER NOT NULL,
-        quote VARCHAR NOT NULL)""",
+        quote VARCHAR NOT NULL,
+        {READ_FROM})""",
     f"""CREATE TABLE IF NOT EXISTS budgets ({PROVENANCE},
         amount_gbp DOUBLE NOT NULL,
         kind VARCHAR NOT NULL,
@@ -195,7 +201,15 @@ DDL = [
 ]
 
 
+# Columns added since the first warehouses were made, added to their tables in place.
+ADDED_COLUMNS = [(table, column) for table in RECORD_TABLES.values()
+                 for column in ("ocr BOOLEAN DEFAULT false", "ocr_confidence DOUBLE")]
+
+
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create whatever is missing; existing tables and their rows are left alone."""
+    """Create whatever is missing, columns added since included; existing rows are left
+    alone (a record loaded before OCR existed was read off a text layer: ocr false)."""
     for statement in DDL:
         con.execute(statement)
+    for table, column in ADDED_COLUMNS:
+        con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column}")
