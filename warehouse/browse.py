@@ -67,9 +67,16 @@ PREPARED = [
 ]
 
 
+def prepare_items(con: duckdb.DuckDBPyConnection) -> None:
+    """(Re)build browse_items and browse_record_orgs, what the published search index and
+    the app's organisation pages are made from (warehouse/publish.py)."""
+    for statement in PREPARED[:2]:
+        con.execute(statement)
+
+
 def prepare_browsing(con: duckdb.DuckDBPyConnection) -> None:
-    """(Re)build the browse_* tables the functions below read, from the warehouse's current
-    contents and search index; call it on a writable copy after each change."""
+    """prepare_items, and the BM25 weights the SQL searches below sum: the reference the
+    search index is measured against (bench/search_latency.py, tests)."""
     for statement in PREPARED:
         con.execute(statement)
 
@@ -225,12 +232,3 @@ def match_stems(con: duckdb.DuckDBPyConnection, query: str) -> set[str]:
     return {stem for (stem,) in con.execute(
         f"SELECT DISTINCT stem(t, 'porter') AS st FROM (SELECT unnest({FTS}.tokenize(?)) AS t) "
         f"WHERE t <> '' AND st IN (SELECT term FROM {FTS}.dict)", [query]).fetchall()}
-
-
-def word_stems(con: duckdb.DuckDBPyConnection, words: list[str]) -> dict[str, str]:
-    """Each word (letters only) with the stem the index gives it."""
-    if not words:
-        return {}
-    return dict(con.execute(
-        "SELECT w, stem(lower(strip_accents(w)), 'porter') "
-        "FROM (SELECT DISTINCT unnest(?::VARCHAR[]) AS w)", [words]).fetchall())
