@@ -172,10 +172,10 @@ class TextIndex:
         query = self._query(filters)
         if sort == "relevance" and filters.query:
             found = self.searcher.search(query, limit=limit, offset=offset, count=True)
-        else:
+        else:       # with no query to score, "relevance" is the items' own order
             found = self.searcher.search(query, limit=limit, offset=offset, count=True,
-                                         order_by_field=f"rank_{sort}",
-                                         order=tantivy.Order.Asc)
+                                         order_by_field="docid" if sort == "relevance"
+                                         else f"rank_{sort}", order=tantivy.Order.Asc)
         scored = sort == "relevance" and filters.query
         hits = []
         for key, address in found.hits:
