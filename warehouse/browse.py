@@ -8,12 +8,13 @@ the organisation the cross-paper step resolved it to (org_names, org_entities: o
 all its names and papers), keyed by that entity's id; a name it has not resolved is keyed by
 a slug of itself ("NHS Exampleton CCG" -> "nhs-exampleton-ccg").
 
-`prepare_browsing` precomputes, as tables, what every search would otherwise redo: each
-searchable item's paper facts, each organisation a record names, and each indexed word's
-BM25 weight in each item (the fts index's own terms and formula, so scores equal
-match_bm25's). A search then sums a few weights instead of evaluating match_bm25 per item:
-at 100,000 records a page of hits took 27 ms where match_bm25 took 122 ms (medians). The web app prepares
-its own copy of the warehouse after each change, so the warehouse itself is never written.
+`prepare_items` stores, as tables, each searchable item's paper facts and each organisation
+a record names: the publish step (warehouse/publish.py) makes the web app's search index and
+organisation pages from them. `prepare_browsing` adds each indexed word's BM25 weight in each
+item (the fts index's own terms and formula, so scores equal match_bm25's), which the SQL
+searches below sum. The web app searches the published tantivy index instead
+(warehouse/textindex.py: at a million items a results page in a few tens of milliseconds where
+these took hundreds); these stay as the reference it is tested and measured against.
 
 Every value a user sends is a bound parameter; the SQL text is assembled only from the fixed
 fragments below.
