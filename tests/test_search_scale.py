@@ -151,3 +151,12 @@ def test_the_app_swaps_to_a_new_version_and_never_to_a_broken_one(tmp_path):
     finally:
         reader.stop()
         con.close()
+
+
+def test_queries_stemmed_in_many_threads_at_once_stem_alike():
+    from concurrent.futures import ThreadPoolExecutor
+    words = [f"{w}{suffix}" for w in ("commission", "integrat", "organis", "provid")
+             for suffix in ("ing", "ed", "ations", "ers", "es")] * 200
+    expected = [query_stems(w) for w in words]
+    with ThreadPoolExecutor(8) as pool:
+        assert list(pool.map(query_stems, words)) == expected

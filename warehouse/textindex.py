@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 import shutil
+import threading
 import unicodedata
 from datetime import date
 from pathlib import Path
@@ -235,7 +236,9 @@ def labels(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, str]]:
 
 TOKEN_BREAKS = re.compile(r"[0-9!@#$%^&*()_+={}\[\]:;<>,.?~\\/|'\"`-]+")
 """What the fts index's tokenizer turns into spaces (its tokenize macro's pattern)."""
-_porter = snowballstemmer.stemmer("porter")
+_stemmers = threading.local()
+"""A Porter stemmer per thread: one keeps state between words, so sharing it across the web
+app's request threads garbles stems (IndexError, measured)."""
 
 
 def query_stems(query: str) -> set[str]:
@@ -243,4 +246,6 @@ def query_stems(query: str) -> set[str]:
     split at the tokenizer's breaks and whitespace, each word Porter-stemmed."""
     plain = "".join(c for c in unicodedata.normalize("NFKD", query.lower())
                     if not unicodedata.combining(c))
-    return {_porter.stemWord(word) for word in TOKEN_BREAKS.sub(" ", plain).split()}
+    if not hasattr(_stemmers, "porter"):
+        _stemmers.porter = snowballstemmer.stemmer("porter")
+    return set(_stemmers.porter.stemWords(TOKEN_BREAKS.sub(" ", plain).split()))
