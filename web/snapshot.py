@@ -79,7 +79,7 @@ class SnapshotReader:
         while not self.refresh():
             if time.monotonic() > deadline:
                 raise RuntimeError(f"nothing published in {self.folder} that opens: run "
-                                   "`boardpapers ingest` (or `boardpapers publish`) first")
+                                   "`boardpapers ingest` first (its last step publishes)")
             time.sleep(0.2)
         self._watcher = threading.Thread(target=self._watch, name="snapshot-watcher",
                                          daemon=True)
