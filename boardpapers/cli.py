@@ -360,7 +360,7 @@ def schedule(sources: tuple[str, ...], db: str, cron: str, name: str, store: str
 def serve(db: str, host: str, port: int, poll: float) -> None:
     """Serve the web app (search, organisations, slippage, JSON API at /docs), read-only.
 
-    It reads a copy of the warehouse, refreshed within seconds of an ingest finishing, so an
+    It reads what each ingest publishes, swapped in within seconds of it finishing, so an
     ingest may run while it serves."""
     import uvicorn
 

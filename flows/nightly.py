@@ -25,6 +25,7 @@ from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner
 from prefect.tasks import exponential_backoff
 
 import warehouse
+from warehouse.publish import publish_if_changed
 from pipeline.crosspaper import CrossPaperSummary, refresh_cross_paper
 from pipeline.errors import PaperError
 from pipeline.ingest import (PaperOutcome, Plan, RunSummary, combine_one, extract_one, extract_part_one,
@@ -149,6 +150,11 @@ def refresh_index_task(con) -> None:
     warehouse.refresh_search_index(con)
 
 
+@task(name="publish", cache_policy=NO_CACHE)
+def publish_task(con, db: str) -> None:
+    publish_if_changed(con, db)
+
+
 @task(name="report", cache_policy=NO_CACHE)
 def report_task(summary: RunSummary, sources: list[str]) -> str:
     markdown = summary_markdown(summary, sources)
@@ -203,6 +209,7 @@ def nightly_ingest(sources: list[str], db: str = DEFAULT_DB, store: str | None =
         if warehouse.search_index_stale(con):
             cross_paper = cross_paper_task(con)
             refresh_index_task(con)
+        publish_task(con, db)
     except BaseException:
         warehouse.finish_run(con, run_id, "aborted", {"papers_done": len(outcomes)})
         con.close()

@@ -8,12 +8,13 @@ the organisation the cross-paper step resolved it to (org_names, org_entities: o
 all its names and papers), keyed by that entity's id; a name it has not resolved is keyed by
 a slug of itself ("NHS Exampleton CCG" -> "nhs-exampleton-ccg").
 
-`prepare_browsing` precomputes, as tables, what every search would otherwise redo: each
-searchable item's paper facts, each organisation a record names, and each indexed word's
-BM25 weight in each item (the fts index's own terms and formula, so scores equal
-match_bm25's). A search then sums a few weights instead of evaluating match_bm25 per item:
-at 100,000 records a page of hits took 27 ms where match_bm25 took 122 ms (medians). The web app prepares
-its own copy of the warehouse after each change, so the warehouse itself is never written.
+`prepare_items` stores, as tables, each searchable item's paper facts and each organisation
+a record names: the publish step (warehouse/publish.py) makes the web app's search index and
+organisation pages from them. `prepare_browsing` adds each indexed word's BM25 weight in each
+item (the fts index's own terms and formula, so scores equal match_bm25's), which the SQL
+searches below sum. The web app searches the published tantivy index instead
+(warehouse/textindex.py: at a million items a results page in a few tens of milliseconds where
+these took hundreds); these stay as the reference it is tested and measured against.
 
 Every value a user sends is a bound parameter; the SQL text is assembled only from the fixed
 fragments below.
@@ -67,9 +68,16 @@ PREPARED = [
 ]
 
 
+def prepare_items(con: duckdb.DuckDBPyConnection) -> None:
+    """(Re)build browse_items and browse_record_orgs, what the published search index and
+    the app's organisation pages are made from (warehouse/publish.py)."""
+    for statement in PREPARED[:2]:
+        con.execute(statement)
+
+
 def prepare_browsing(con: duckdb.DuckDBPyConnection) -> None:
-    """(Re)build the browse_* tables the functions below read, from the warehouse's current
-    contents and search index; call it on a writable copy after each change."""
+    """prepare_items, and the BM25 weights the SQL searches below sum: the reference the
+    search index is measured against (bench/search_latency.py, tests)."""
     for statement in PREPARED:
         con.execute(statement)
 
@@ -225,12 +233,3 @@ def match_stems(con: duckdb.DuckDBPyConnection, query: str) -> set[str]:
     return {stem for (stem,) in con.execute(
         f"SELECT DISTINCT stem(t, 'porter') AS st FROM (SELECT unnest({FTS}.tokenize(?)) AS t) "
         f"WHERE t <> '' AND st IN (SELECT term FROM {FTS}.dict)", [query]).fetchall()}
-
-
-def word_stems(con: duckdb.DuckDBPyConnection, words: list[str]) -> dict[str, str]:
-    """Each word (letters only) with the stem the index gives it."""
-    if not words:
-        return {}
-    return dict(con.execute(
-        "SELECT w, stem(lower(strip_accents(w)), 'porter') "
-        "FROM (SELECT DISTINCT unnest(?::VARCHAR[]) AS w)", [words]).fetchall())

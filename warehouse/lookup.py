@@ -2,7 +2,8 @@
 neighbours, an organisation with its papers, records and neighbourhood, a paper's file.
 
 Organisation ids are those of warehouse/browse.py (the cross-paper entity id, or a slug of an
-unresolved name); functions reading browse_record_orgs need `prepare_browsing` first.
+unresolved name); functions reading browse_record_orgs need `browse.prepare_items` first
+(the published version the web app reads has it).
 """
 import json
 

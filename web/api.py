@@ -7,12 +7,14 @@ import duckdb
 from fastapi import APIRouter, Depends, HTTPException, Query
 
 import warehouse
-from warehouse import browse, lookup
-from web.app import warehouse_cursor
+from warehouse import lookup
+from web.app import published_view, warehouse_cursor
+from web.snapshot import View
 from web.params import ORG_ID, OrgId, RecordId, SearchQuery
 
 router = APIRouter(prefix="/api", tags=["api"])
 Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(warehouse_cursor)]
+Published = Annotated[View, Depends(published_view)]
 
 
 def hit_links(hit: dict) -> dict:
@@ -22,13 +24,13 @@ def hit_links(hit: dict) -> dict:
 
 
 @router.get("/search")
-def search(params: Annotated[SearchQuery, Query()], con: Cursor) -> dict:
+def search(params: Annotated[SearchQuery, Query()], view: Published) -> dict:
     """Records and sections matching `q` (BM25, best first) or, without `q`, all of them,
     narrowed by the filters: `{"results": [{"type", "doc", "title", "date", "page", "quote",
     "section", "committee", "score", "id", "doc_id", "pdf", "record"}], "total": N}`."""
-    hits, total = browse.faceted_search(con, params.filters, sort=params.order,
-                                        limit=params.limit,
-                                        offset=(params.page - 1) * params.limit)
+    hits, total = view.index.faceted_search(params.filters, sort=params.order,
+                                            limit=params.limit,
+                                            offset=(params.page - 1) * params.limit)
     return {"results": [hit_links(h) for h in hits], "total": total,
             "page": params.page, "limit": params.limit}
 

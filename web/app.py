@@ -13,7 +13,8 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from web.snapshot import SnapshotReader
+from warehouse.publish import published_folder
+from web.snapshot import SnapshotReader, View
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=HERE / "templates")
@@ -28,10 +29,10 @@ SECURITY_HEADERS = {
 }
 
 
-def create_app(db: str | Path, poll_seconds: float = 2.0, settle_seconds: float = 1.0) -> FastAPI:
-    """The app reading the warehouse at `db` through a snapshot copy (web/snapshot.py) that
-    follows the file within `poll_seconds + settle_seconds` of its last change."""
-    reader = SnapshotReader(db, poll_seconds=poll_seconds, settle_seconds=settle_seconds)
+def create_app(db: str | Path, poll_seconds: float = 2.0) -> FastAPI:
+    """The app reading what the flow publishes of the warehouse at `db` (web/snapshot.py),
+    following each new version within `poll_seconds`."""
+    reader = SnapshotReader(published_folder(db), poll_seconds=poll_seconds)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -84,6 +85,12 @@ def create_app(db: str | Path, poll_seconds: float = 2.0, settle_seconds: float 
 
 
 def warehouse_cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
-    """FastAPI dependency: a read-only cursor on the current snapshot for one request."""
+    """FastAPI dependency: a read-only cursor on the current version for one request."""
     with request.app.state.reader.cursor() as cursor:
         yield cursor
+
+
+def published_view(request: Request) -> Iterator[View]:
+    """FastAPI dependency: the current version's tables and search index, for one request."""
+    with request.app.state.reader.view() as view:
+        yield view

@@ -11,9 +11,11 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import FileResponse, RedirectResponse, StreamingResponse
 
 import warehouse
-from warehouse import browse, lookup
+from warehouse import lookup
+from warehouse.browse import Filters
+from warehouse.textindex import TextIndex, query_stems
 from web import svg
-from web.api import hit_links, org_name, slip_series
+from web.api import Published, hit_links, org_name, slip_series
 from web.app import templates, warehouse_cursor
 from web.highlight import excerpt, highlight, words
 from web.params import ORG_ID, DocId, OrgId, RecordId, SearchQuery
@@ -26,21 +28,22 @@ CSV_FIELDS = ["type", "doc", "title", "date", "committee", "page", "section", "q
               "id", "doc_id", "pdf", "record"]
 
 
-def highlighted(con: duckdb.DuckDBPyConnection, query: str | None, texts: list[str]):
+def highlighted(index: TextIndex, query: str | None, texts: list[str]):
     """A function giving an excerpt of any of `texts` with the query's matched words marked."""
-    matched = browse.match_stems(con, query) if query else set()
-    stems = browse.word_stems(con, words(texts)) if matched else {}
+    matched = index.match_stems(query) if query else set()
+    stems = {word: stem for word in words(texts) for stem in query_stems(word)} if matched else {}
     return lambda text: highlight(excerpt(text, stems, matched), stems, matched)
 
 
 @router.get("/")
 @router.get("/search")
-def search_page(request: Request, params: Annotated[SearchQuery, Query()], con: Cursor):
-    hits, total = browse.faceted_search(con, params.filters, sort=params.order,
-                                        limit=params.limit,
-                                        offset=(params.page - 1) * params.limit)
-    facets = browse.facet_counts(con, params.filters)
-    mark = highlighted(con, params.filters.query, [h["quote"] for h in hits])
+def search_page(request: Request, params: Annotated[SearchQuery, Query()], view: Published):
+    con = view.con
+    hits, total = view.index.faceted_search(params.filters, sort=params.order,
+                                            limit=params.limit,
+                                            offset=(params.page - 1) * params.limit)
+    facets = view.index.facet_counts(params.filters)
+    mark = highlighted(view.index, params.filters.query, [h["quote"] for h in hits])
     return templates.TemplateResponse(request, "search.html", {
         "params": params, "hits": [hit_links(h) for h in hits], "total": total,
         "facets": facets, "mark": mark, "csv_limit": CSV_LIMIT,
@@ -68,9 +71,9 @@ def _label(values: list[dict], chosen: str | None, look_up) -> str | None:
 
 
 @router.get("/search.csv")
-def search_csv(params: Annotated[SearchQuery, Query()], con: Cursor):
+def search_csv(params: Annotated[SearchQuery, Query()], view: Published):
     """The current search's results (all pages, up to CSV_LIMIT) as a spreadsheet."""
-    hits, _ = browse.faceted_search(con, params.filters, sort=params.order, limit=CSV_LIMIT)
+    hits, _ = view.index.faceted_search(params.filters, sort=params.order, limit=CSV_LIMIT)
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, extrasaction="ignore")
     writer.writeheader()
@@ -120,13 +123,14 @@ def organisations_page(request: Request, con: Cursor):
 
 
 @router.get("/organisations/{org_id}")
-def organisation_page(request: Request, org_id: OrgId, con: Cursor):
+def organisation_page(request: Request, org_id: OrgId, view: Published):
+    con = view.con
     found = lookup.organisation(con, org_id)
     if found is None:
         raise HTTPException(404, "No record names that organisation.")
     neighbourhood = lookup.org_neighbourhood(con, org_id)
     further = lookup.second_neighbourhood(con, org_id, neighbourhood)
-    hits, total = browse.faceted_search(con, browse.Filters(org=org_id), sort="newest", limit=200)
+    hits, total = view.index.faceted_search(Filters(org=org_id), sort="newest", limit=200)
     return templates.TemplateResponse(request, "organisation.html", {
         "org": found, "neighbourhood": neighbourhood, "hits": [hit_links(h) for h in hits],
         "total": total, "picture": svg.neighbourhood(found["name"], neighbourhood, further),

@@ -1,95 +1,85 @@
-"""The web app reads a private copy of the warehouse file, never the file itself.
+"""The web app reads what the nightly flow publishes (warehouse/publish.py), never the
+warehouse itself.
 
-DuckDB lets one process write a database file, and a process holding it read-only keeps the
-writer out: measured with duckdb 1.5.5, a read-only connection held by one process makes the
-nightly ingest's read-write connect fail at once ("Could not set lock on file"), and while the
-ingest holds the file a read-only connect fails the same way. Connecting per request would
-therefore make the ingest fail whenever a search happened to be running, and searches fail
-for the whole of an ingest.
+DuckDB lets one process write a database file, and a process holding it even read-only keeps
+the writer out (measured with duckdb 1.5.5: "Could not set lock on file"), so the app opens no
+connection to the warehouse. Until issue 15 it copied the whole file after each change (738 MB
+and 15 s at a million records); now the flow's last task publishes a version folder (the
+pages' tables as Parquet, the search index) and replaces the CURRENT file that names it.
 
-So the server takes no lock on the warehouse at all. It copies the file (a plain read) into
-its own folder and opens the copy read-only. A watcher thread polls the file's size and
-modification time; once they have changed and then held still for `settle_seconds`, it copies
-again, checks the copy was not written to meanwhile and opens and queries it, then swaps it in
-for new requests. Requests already running finish on the copy they started on, which is
-closed and deleted when the last of them is done. Whatever goes wrong with a new copy, the
-server keeps answering from the previous one.
-
-A copy is consistent whenever the file is not being written during the copy: DuckDB commits
-to its write-ahead log and only rewrites the main file at a checkpoint, whose blocks are
-written before the header that points at them. The copy therefore holds the warehouse as of
-the last checkpoint; an ingest checkpoints when it closes its connection, so its papers show
-up a few seconds after it finishes (poll + settle + copy).
+A watcher thread reads CURRENT every `poll_seconds`; when it names another version, the
+reader opens it (an in-memory DuckDB with views on its Parquet files, and the search index),
+queries both, and swaps it in for new requests. Requests already running finish on the
+version they started on. Whatever goes wrong with a new version, the app keeps answering
+from the one it has. Nothing is copied: opening a version costs a few hundred milliseconds
+whatever its size.
 """
 from __future__ import annotations
 
+import json
 import logging
-import os
-import shutil
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
-import warehouse
-from warehouse.browse import prepare_browsing
+from warehouse.publish import current_version, open_version
+from warehouse.textindex import TextIndex
 
 log = logging.getLogger(__name__)
 
 
+@dataclass
+class View:
+    """What one request reads: the pages' tables and the search index of one version."""
+    con: duckdb.DuckDBPyConnection
+    index: TextIndex
+
+
 class Snapshot:
-    """One opened copy, closed and deleted once it is retired and no request uses it.
+    """One opened version, closed once it is retired and no request uses it."""
 
-    The copy is first opened writable, to bring an older warehouse's schema up to date and
-    store what browsing precomputes (prepare_browsing), then reopened read-only for users."""
-
-    def __init__(self, path: Path, source_stat: tuple) -> None:
-        self.path = path
-        self.source_stat = source_stat
-        con = warehouse.connect(path)
+    def __init__(self, version: Path) -> None:
+        self.version = version
+        self.con = open_version(version)
         try:
-            prepare_browsing(con)
-        finally:
-            con.close()
-        self.con = warehouse.connect(path, read_only=True)
+            labels = json.loads((version / "labels.json").read_text())
+            self.index = TextIndex(version / "search", labels)
+            self.con.execute("SELECT count(*) FROM documents").fetchone()
+            self.con.execute("SELECT count(*) FROM search_items").fetchone()
+        except BaseException:
+            self.con.close()
+            raise
         self.users = 0
         self.retired = False
 
     def close(self) -> None:
         self.con.close()
-        self.path.unlink(missing_ok=True)
 
 
 class SnapshotReader:
-    """Read-only cursors on the newest good copy of the warehouse at `source`."""
+    """Read-only views of the newest good version published in `folder`."""
 
-    def __init__(self, source: str | Path, poll_seconds: float = 2.0,
-                 settle_seconds: float = 1.0, folder: str | Path | None = None) -> None:
-        self.source = Path(source)
+    def __init__(self, folder: str | Path, poll_seconds: float = 2.0) -> None:
+        self.folder = Path(folder)
         self.poll_seconds = poll_seconds
-        self.settle_seconds = settle_seconds
-        self.folder = Path(folder or tempfile.mkdtemp(prefix="boardpapers-web-"))
         self._lock = threading.Lock()
         self._current: Snapshot | None = None
-        self._changed: tuple | None = None      # a stat seen differing from the current copy's
-        self._changed_since = 0.0
-        self._copies = 0
+        self._failed: Path | None = None       # a version that would not open: not retried
         self._stop = threading.Event()
         self._watcher: threading.Thread | None = None
 
     def start(self, timeout: float = 30.0) -> None:
-        """Take the first copy (retrying while the file is being written) and start watching."""
-        if not self.source.is_file():
-            raise FileNotFoundError(f"no warehouse at {self.source}")
+        """Open the current version (waiting for one to be published) and start watching."""
         deadline = time.monotonic() + timeout
-        while not self._take_copy(self._stat()):
+        while not self.refresh():
             if time.monotonic() > deadline:
-                raise RuntimeError(f"could not take a consistent copy of {self.source} "
-                                   f"in {timeout:.0f}s: it kept changing or would not open")
+                raise RuntimeError(f"nothing published in {self.folder} that opens: run "
+                                   "`boardpapers ingest` first (its last step publishes)")
             time.sleep(0.2)
         self._watcher = threading.Thread(target=self._watch, name="snapshot-watcher",
                                          daemon=True)
@@ -103,11 +93,10 @@ class SnapshotReader:
             if self._current:
                 self._retire(self._current)
                 self._current = None
-        shutil.rmtree(self.folder, ignore_errors=True)
 
     @contextmanager
-    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A cursor on the current copy for one request; the copy outlives the request."""
+    def view(self) -> Iterator[View]:
+        """The current version's tables (a cursor) and search index, for one request."""
         with self._lock:
             snapshot = self._current
             if snapshot is None:
@@ -115,7 +104,7 @@ class SnapshotReader:
             snapshot.users += 1
         cursor = snapshot.con.cursor()
         try:
-            yield cursor
+            yield View(cursor, snapshot.index)
         finally:
             cursor.close()
             with self._lock:
@@ -123,67 +112,37 @@ class SnapshotReader:
                 if snapshot.retired and snapshot.users == 0:
                     snapshot.close()
 
+    @contextmanager
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        with self.view() as view:
+            yield view.con
+
     def refresh(self) -> bool:
-        """One watcher step: take a new copy if the file changed and has held still; True
-        when a new copy is now served."""
-        stat = self._stat()
-        if stat is None or (self._current and stat == self._current.source_stat):
-            self._changed = None
+        """One watcher step: open the version CURRENT names if it is new; True when a new
+        version is now served."""
+        version = current_version(self.folder)
+        if version is None or version == self._failed or (
+                self._current and version == self._current.version):
             return False
-        now = time.monotonic()
-        if stat != self._changed:
-            self._changed, self._changed_since = stat, now
-            return False
-        if now - self._changed_since < self.settle_seconds:
-            return False
-        return self._take_copy(stat)
-
-    def _watch(self) -> None:
-        while not self._stop.wait(self.poll_seconds):
-            try:
-                self.refresh()
-            except Exception:        # keep serving the last good copy, and keep watching
-                log.exception("refreshing the warehouse snapshot failed")
-
-    def _stat(self) -> tuple | None:
         try:
-            st = os.stat(self.source)
-        except FileNotFoundError:
-            return None
-        return (st.st_ino, st.st_size, st.st_mtime_ns)
-
-    def _take_copy(self, stat: tuple | None) -> bool:
-        """Copy, check the source did not change meanwhile, open, query, swap in."""
-        if stat is None:
-            return False
-        self._copies += 1
-        path = self.folder / f"snapshot-{self._copies}.duckdb"
-        try:
-            shutil.copyfile(self.source, path)
-        except OSError:
-            path.unlink(missing_ok=True)
-            return False
-        if self._stat() != stat:
-            path.unlink(missing_ok=True)
-            return False
-        snapshot = None
-        try:
-            snapshot = Snapshot(path, stat)
-            snapshot.con.execute("SELECT count(*) FROM documents").fetchone()
-            snapshot.con.execute("SELECT count(*) FROM fts_main_search_items.docs").fetchone()
-        except (duckdb.Error, OSError) as error:
-            log.warning("a copy of %s did not open (%s); still serving the previous one",
-                        self.source, error)
-            if snapshot:
-                snapshot.close()
-            path.unlink(missing_ok=True)
+            snapshot = Snapshot(version)
+        except Exception as error:
+            log.warning("published version %s did not open (%s); still serving the "
+                        "previous one", version, error)
+            self._failed = version
             return False
         with self._lock:
             previous, self._current = self._current, snapshot
             if previous:
                 self._retire(previous)
-        self._changed = None
         return True
+
+    def _watch(self) -> None:
+        while not self._stop.wait(self.poll_seconds):
+            try:
+                self.refresh()
+            except Exception:        # keep serving the last good version, and keep watching
+                log.exception("refreshing the published version failed")
 
     def _retire(self, snapshot: Snapshot) -> None:
         """Called with the lock held."""

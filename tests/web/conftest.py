@@ -15,6 +15,7 @@ from pipeline.ingest import ingest_serially
 from pipeline.sources.local import FolderSource
 from tests.factories import paper
 from tests.paperpairs import PAIRS, build
+from warehouse.publish import publish, published_folder
 from web import create_app
 
 HOSTILE_TOPIC = "<script>alert('boardpapers')</script> <b>respite</b>"
@@ -46,6 +47,7 @@ def web_db(tmp_path_factory, web_papers) -> Path:
     warehouse.finish_run(con, run, "finished", {})
     warehouse.refresh_search_index(con)
     refresh_cross_paper(con)
+    publish(con, published_folder(db))
     con.close()
     return db
 

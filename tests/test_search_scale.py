@@ -1,0 +1,162 @@
+"""Search at national scale: the generated warehouse (warehouse/generate.py), the tantivy index
+the flow publishes (warehouse/textindex.py, warehouse/publish.py) against the warehouse's own
+BM25, and the web app's swap to each published version (web/snapshot.py)."""
+from __future__ import annotations
+
+import json
+import math
+from datetime import date
+
+import pytest
+
+import warehouse
+from warehouse.browse import Filters, facet_counts, faceted_search, prepare_browsing
+from warehouse.generate import ITEMS_PER_PAPER, build_national
+from warehouse.publish import current_version, publish, publish_if_changed, published_folder
+from warehouse.textindex import TextIndex, query_stems
+from web.snapshot import SnapshotReader
+
+QUERIES = ["health", "mental health care", "dementia", "commissioning pooled fund",
+           "the and of", "Wellbeing!", "no-such-wordzz"]
+
+
+@pytest.fixture(scope="module")
+def national(tmp_path_factory):
+    """A generated warehouse of 40 papers, prepared for the SQL reference and published."""
+    db = tmp_path_factory.mktemp("national") / "w.duckdb"
+    con = warehouse.connect(db)
+    build_national(con, 40 * ITEMS_PER_PAPER)
+    warehouse.refresh_search_index(con)
+    prepare_browsing(con)
+    version = publish(con, published_folder(db))
+    index = TextIndex(version / "search", json.loads((version / "labels.json").read_text()))
+    yield con, index, db
+    con.close()
+
+
+def test_the_generated_warehouse_has_real_papers_shape(national):
+    con, _, _ = national
+    found = warehouse.counts(con)
+    assert found["document"] == 40 and found["commitment"] == 40 * 18
+    lengths = sorted(len(q.split()) for (q,) in con.execute(
+        "SELECT quote FROM commitments").fetchall())
+    assert 14 <= lengths[len(lengths) // 2] <= 24          # median of real quotes: about 19
+    # Bodies recur across papers, and milestones are restated word for word.
+    assert con.execute("SELECT max(n) FROM (SELECT count(DISTINCT doc_id) AS n FROM budgets "
+                       "GROUP BY org)").fetchone()[0] > 3
+    assert con.execute("SELECT max(n) FROM (SELECT count(DISTINCT doc_id) AS n FROM milestones "
+                       "GROUP BY quote)").fetchone()[0] == 3
+
+
+def test_the_same_build_twice_gives_the_same_records(tmp_path):
+    def records(db):
+        con = warehouse.connect(db)
+        build_national(con, 3 * ITEMS_PER_PAPER)
+        rows = con.execute("SELECT id, org, list_sort(string_split(quote, ' ')) FROM risks "
+                           "ORDER BY id").fetchall()
+        con.close()
+        return rows
+    assert records(tmp_path / "a.duckdb") == records(tmp_path / "b.duckdb")
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_the_index_finds_what_match_bm25_finds_with_its_scores(national, query):
+    con, index, _ = national
+    expected = {h["id"]: h["score"] for h in warehouse.search(con, query, limit=100_000)}
+    hits, total = index.faceted_search(Filters(query=query), limit=100_000)
+    assert total == len(expected) == len(hits)
+    for hit in hits:
+        # tantivy keeps an item's length in a byte (exact to 40 stems, in steps of about
+        # 8% above) and scores in float32.
+        assert math.isclose(hit["score"], expected[hit["id"]], rel_tol=0.1), hit["id"]
+    short = [h for h in hits if len(h["quote"].split()) <= 40]
+    assert all(math.isclose(h["score"], expected[h["id"]], rel_tol=1e-5) for h in short)
+
+
+@pytest.mark.parametrize("filters", [
+    {"query": "health"}, {"query": "care", "type": "commitment"},
+    {"query": "services", "committee": "HWB", "date_from": date(2014, 1, 1),
+     "date_to": date(2018, 12, 31)},
+    {"type": "milestone"}, {"query": "health", "org": "nhs-england"}, {}])
+def test_hits_totals_and_facets_are_the_sql_searchs(national, filters):
+    con, index, _ = national
+    f = Filters(**filters)
+    expected, expected_total = faceted_search(con, f, limit=100_000)
+    hits, total = index.faceted_search(f, limit=100_000)
+    assert total == expected_total
+    assert {h["id"] for h in hits} == {h["id"] for h in expected}
+    sql, engine = facet_counts(con, f), index.facet_counts(f)
+    for facet in ("type", "org", "committee"):
+        assert engine[facet] == sql[facet][:len(engine[facet])], facet
+    assert {(v["value"], v["count"]) for v in engine["paper"]} <= \
+        {(v["value"], v["count"]) for v in sql["paper"]}
+
+
+@pytest.mark.parametrize("sort", ["newest", "oldest", "paper", "type"])
+def test_every_sort_pages_as_the_sql_search_does(national, sort):
+    con, index, _ = national
+    f = Filters(query="care")
+    expected = [h["id"] for h in faceted_search(con, f, sort=sort, limit=30, offset=20)[0]]
+    page = index.faceted_search(f, sort=sort, limit=30, offset=20)[0]
+    assert [h["id"] for h in page] == expected
+    assert all(h["score"] is not None for h in page)
+
+
+def test_queries_are_stemmed_as_the_fts_index_stems_them(national):
+    con, _, _ = national
+    words = ["Commissioning", "services", "organisations", "élan", "carers'", "integrated"]
+    for word in words:
+        expected = con.execute("SELECT stem(lower(strip_accents(?)), 'porter')",
+                               [word.strip("'")]).fetchone()[0]
+        assert query_stems(word) == {expected}
+    assert query_stems("mental-health, 2019") == {"mental", "health"}
+
+
+def test_a_run_that_changed_nothing_publishes_nothing(national):
+    con, _, db = national
+    folder = published_folder(db)
+    assert publish_if_changed(con, db) is None
+    con.execute("UPDATE search_index_state SET contents_version = contents_version + 1")
+    newer = publish_if_changed(con, db)
+    assert newer is not None and current_version(folder) == newer
+    assert len(list(folder.glob("v*"))) == 2           # the current one and the previous
+
+
+def test_the_app_swaps_to_a_new_version_and_never_to_a_broken_one(tmp_path):
+    db = tmp_path / "w.duckdb"
+    con = warehouse.connect(db)
+    build_national(con, 2 * ITEMS_PER_PAPER)
+    warehouse.refresh_search_index(con)
+    folder = published_folder(db)
+    publish(con, folder)
+    reader = SnapshotReader(folder, poll_seconds=60)
+    reader.start()
+    try:
+        with reader.view() as view:
+            assert view.con.execute("SELECT count(*) FROM documents").fetchone()[0] == 2
+            # A version in flight survives a swap: the next one is published meanwhile.
+            con.execute("DELETE FROM documents WHERE doc = 'national-0000001'")
+            second = publish(con, folder)
+            assert reader.refresh()
+            assert view.con.execute("SELECT count(*) FROM documents").fetchone()[0] == 2
+        with reader.view() as view:
+            assert view.con.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+        broken = folder / "v99"
+        broken.mkdir()
+        (folder / "CURRENT").write_text("v99")
+        assert not reader.refresh() and not reader.refresh()
+        with reader.view() as view:                    # still the last good version
+            assert view.con.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+        (folder / "CURRENT").write_text(second.name)
+    finally:
+        reader.stop()
+        con.close()
+
+
+def test_queries_stemmed_in_many_threads_at_once_stem_alike():
+    from concurrent.futures import ThreadPoolExecutor
+    words = [f"{w}{suffix}" for w in ("commission", "integrat", "organis", "provid")
+             for suffix in ("ing", "ed", "ations", "ers", "es")] * 200
+    expected = [query_stems(w) for w in words]
+    with ThreadPoolExecutor(8) as pool:
+        assert list(pool.map(query_stems, words)) == expected
