@@ -191,16 +191,16 @@ def _records(con: duckdb.DuckDBPyConnection, first_date: str) -> None:
         FROM gen_slots s JOIN gen_bodies b ON b.area = s.area AND b.kind_no = s.body
         JOIN gen_bodies tb ON tb.area = s.area AND tb.kind_no = s.target_body
         JOIN gen_text q ON q.key = s.quote_key JOIN gen_text sec ON sec.key = s.section_key""")
-    prov = "id, doc_id, doc, page, section, quote, 0, length(quote)"
+    prov = "id, doc_id, doc, page, section, quote, 0, length(quote), false, NULL"  # read off text, not OCR
     con.execute("INSERT INTO organisations SELECT id, doc_id, doc, org, [], 'other', page, "
-                "quote FROM gen_quotes WHERE kind = 'organisation'")
+                "quote, false, NULL FROM gen_quotes WHERE kind = 'organisation'")
     con.execute(f"INSERT INTO budgets SELECT {prov}, (1 + hash(p, r, 'gbp') % 900) * 1e5, "
                 "'budget', org, NULL FROM gen_quotes WHERE kind = 'budget'")
     # A restatement moves the date on by 0, 3 or 6 months a paper, by the series' own odds.
     con.execute(f"""INSERT INTO milestones SELECT {prov}, upper(d.text[1]) || d.text[2:],
         strftime(due, '%B %Y'), due, last_day(due),
         CASE WHEN nth % 3 = 2 AND hash(series, 'done') % 10 < 3 THEN 'achieved'
-             ELSE 'planned' END, org
+             ELSE 'planned' END, org, NULL, NULL, NULL
         FROM (SELECT *, date_trunc('month', DATE '{first_date}' + to_days(
                 ((hash(series, 'due') % 4380) + (nth % 3) * 90 * (hash(series, 'slip') % 3))
                 ::INTEGER))::DATE AS due FROM gen_quotes WHERE kind = 'milestone') AS m
