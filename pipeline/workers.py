@@ -112,6 +112,7 @@ class RunPool:
             with self._lock:
                 if self._pool is pool:
                     self._pool = paper_pool(self.workers)
+                    pool.shutdown(wait=False)
             raise
 
     def shutdown(self) -> None:
