@@ -5,6 +5,7 @@ import json
 import os
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -50,28 +51,66 @@ def ingest(sources: tuple[str, ...], db: str, store: str | None, task_runner: st
     Exit code 0 when every paper was loaded or unchanged, 2 when some failed, 1 when the
     run could not proceed."""
     _quiet_prefect()
-    from flows import nightly
-
     for source in sources:
         if not source.startswith(FETCHING) and not Path(source).exists():
             raise click.ClickException(f"no such file or folder: {source}")
     started = time.perf_counter()
+    try:
+        summary = _ingest_without_reading(sources, db)
+        if summary is None:
+            summary = _ingest_through_the_flow(sources, db, _store_for(sources, db, store),
+                                               task_runner, workers, dask_address)
+    except Exception as error:
+        console.print(f"[red]ingest could not proceed:[/red] {type(error).__name__}: {error}")
+        sys.exit(1)
+    _print_summary(summary, time.perf_counter() - started)
+    sys.exit(summary.exit_code)
+
+
+def _ingest_without_reading(sources: tuple[str, ...], db: str):
+    """The run, in this process and without Prefect, when every source is local and the
+    warehouse already holds (or saw fail) every paper they list: deciding that costs a
+    hash of each file, starting Prefect's API and a pool of workers seconds. None when
+    there is something to read, or a source to fetch (listing it is the flow's, with its
+    retries), or a warehouse that will not open (the flow waits for a locked one)."""
+    if any(source.startswith(FETCHING) for source in sources):
+        return None
+    import duckdb
+
+    import warehouse
+    from pipeline.ingest import ingest_here, to_read
+    from pipeline.sources import open_source
+
+    papers = [paper for source in sources for paper in open_source(source).papers()]
+    try:
+        con = warehouse.connect(db)
+    except duckdb.Error:
+        return None
+    try:
+        return None if to_read(con, papers) else ingest_here(con, list(sources), papers)
+    finally:
+        con.close()
+
+
+def _ingest_through_the_flow(sources: tuple[str, ...], db: str, store: str | None, task_runner: str,
+                             workers: int | None, dask_address: str | None):
+    from flows.once import ingest_once
+
+    return ingest_once(list(sources), db, store, task_runner, workers, dask_address, watch=_progress_bar)
+
+
+@contextmanager
+def _progress_bar():
+    """The flow's papers on a bar, from the moment Prefect starts."""
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=console) as progress:
         bar = progress.add_task("starting Prefect", total=None)
+        from flows import nightly
+
         nightly.on_plan = lambda total: progress.update(bar, total=total, description="papers")
         nightly.on_paper = lambda o: progress.update(
             bar, advance=1, description=f"{_short(o.path):40} {o.status}")
-        try:
-            flow = nightly.nightly_ingest.with_options(
-                task_runner=nightly.task_runner(task_runner, workers, dask_address))
-            summary = flow(list(sources), db, _store_for(sources, db, store))
-        except Exception as error:
-            progress.stop()
-            console.print(f"[red]ingest could not proceed:[/red] {type(error).__name__}: {error}")
-            sys.exit(1)
-    _print_summary(summary, time.perf_counter() - started)
-    sys.exit(summary.exit_code)
+        yield
 
 
 def _store_for(sources: tuple[str, ...], db: str, store: str | None) -> str | None:

@@ -4,6 +4,11 @@ list sources -> open the warehouse -> plan -> parse and extract (in parallel, on
 task runner; a long paper's pages are first laid out in ranges, a task each) -> load (one
 writer, in the flow's process) -> cross-paper -> refresh search -> report.
 
+The default task runner runs tasks in threads of the flow's process and their parsing and
+extracting on one pool of worker processes for the run (pipeline/workers.py), which
+never import Prefect: a task's result stays in the flow's process, so a long paper's pages
+are copied once, from the worker that laid them out, and prepared where they arrive.
+
 Transient failures (the network, a database locked by another process) are retried with
 backoff; a paper that cannot be read fails once, with its reason, and the run goes on.
 With no Prefect server configured, Prefect starts a temporary local API for the run.
@@ -13,7 +18,6 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Callable
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 import duckdb
@@ -21,19 +25,20 @@ from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
-from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner
+from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 from prefect.tasks import exponential_backoff
 
 import warehouse
 from warehouse.publish import publish_if_changed
 from pipeline.crosspaper import CrossPaperSummary, refresh_cross_paper
 from pipeline.errors import PaperError
-from pipeline.ingest import (PaperOutcome, Plan, RunSummary, combine_one, extract_one, extract_part_one,
-                             lay_out_range, load_one, plan, prepare_one, settle_same_bytes, summary_markdown)
+from pipeline.ingest import (PaperOutcome, Plan, RunSummary, begin_run, end_run, load_one, plan, settle_same_bytes,
+                             summary_markdown)
 from pipeline.paperstore import PaperStore
 from pipeline.parse import page_ranges
+from pipeline.reading import combine_one, extract_one, extract_part_one, lay_out_range, prepare_one
 from pipeline.sources import FetchError, HttpClient, SourcedPaper, Unfetched, open_source
-from pipeline.workers import cpus
+from pipeline.workers import cpus, has_run_pool, on_workers, run_pool
 from schemas import PaperExtraction
 
 DEFAULT_DB = "boardpapers.duckdb"
@@ -87,22 +92,24 @@ class Parcel:
 
 @task(name="parse-and-extract", cache_policy=NO_CACHE)
 def extract_task(paper: SourcedPaper) -> Parcel:
-    return Parcel(extract_one(paper))
+    return Parcel(on_workers(extract_one, paper))
 
 
 @task(name="lay-out-pages", cache_policy=NO_CACHE)
 def lay_out_task(paper: SourcedPaper, first: int, last: int) -> Parcel:
-    return Parcel(lay_out_range(paper, first, last))
+    return Parcel(on_workers(lay_out_range, paper, first, last))
 
 
 @task(name="prepare-paper", cache_policy=NO_CACHE)
 def prepare_task(paper: SourcedPaper, ranges: list[Parcel]) -> Parcel:
+    """Where the task runs: under the default runner, in the flow's process, where the
+    laid-out pages arrived and where the prepared paper is sent to the parts' workers."""
     return Parcel(prepare_one(paper, [parcel.content for parcel in ranges]))
 
 
 @task(name="extract-part", cache_policy=NO_CACHE)
 def extract_part_task(prepared: Parcel, part: int, parts: int) -> Parcel:
-    return Parcel(extract_part_one(prepared.content, part, parts))
+    return Parcel(on_workers(extract_part_one, prepared.content, part, parts))
 
 
 @dataclass(eq=False)
@@ -163,8 +170,37 @@ def report_task(summary: RunSummary, sources: list[str]) -> str:
     return markdown
 
 
-@flow(name="nightly-ingest", log_prints=False,
-      task_runner=ProcessPoolTaskRunner(max_workers=os.cpu_count()))
+class WorkerPoolTaskRunner(ThreadPoolTaskRunner):
+    """Tasks in threads of the flow's process; what they parse and extract on the run's
+    pool of `workers` processes (pipeline/workers.py), which the runner starts unless the
+    caller already has (the command line starts it early, with Prefect's server). Threads
+    are many beside the pool, as a task waiting for its upstream tasks holds one."""
+
+    def __init__(self, workers: int | None = None):
+        super().__init__(max_workers=max(16, 4 * (workers or cpus())))
+        self.workers = workers
+        self._own_pool = None
+
+    def duplicate(self) -> WorkerPoolTaskRunner:
+        return type(self)(self.workers)
+
+    def __enter__(self) -> WorkerPoolTaskRunner:
+        super().__enter__()
+        if not has_run_pool():
+            self._own_pool = run_pool(self.workers)
+            self._own_pool.__enter__()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        try:
+            super().__exit__(*exc)
+        finally:
+            if self._own_pool is not None:
+                self._own_pool.__exit__(*exc)
+                self._own_pool = None
+
+
+@flow(name="nightly-ingest", log_prints=False, task_runner=WorkerPoolTaskRunner())
 def nightly_ingest(sources: list[str], db: str = DEFAULT_DB, store: str | None = None,
                    polite_seconds: float = 1.0) -> RunSummary:
     """Ingest every paper of `sources` (folders, manifest:FILE, moderngov:SITE#COMMITTEE) into
@@ -176,11 +212,9 @@ def nightly_ingest(sources: list[str], db: str = DEFAULT_DB, store: str | None =
         except (FetchError, OSError, ValueError) as error:
             source_failures.append(Unfetched(spec, "source_failed", str(error)))
     con = open_warehouse_task(db)
-    run_id = warehouse.start_run(con)
+    run_id = begin_run(con, sources, source_failures)
     outcomes: list[PaperOutcome] = []
     try:
-        for spec in set(sources) - {failure.name for failure in source_failures}:
-            warehouse.resolve_failures(con, spec)
         work = plan_task(con, listed + source_failures)
         _planned(len(work.settled) + len(work.to_extract)
                  + sum(len(names) for names in work.same_bytes.values()))
@@ -188,21 +222,20 @@ def nightly_ingest(sources: list[str], db: str = DEFAULT_DB, store: str | None =
             if outcome.status == "failed":
                 warehouse.record_failure(con, outcome.path, None, outcome.kind, outcome.reason, run_id)
             _done(outcomes, outcome)
-        with _api_shared_with_workers():
-            extractions = [Extraction.submit(paper, status) for paper, status in work.to_extract]
-            waiting = {future: extraction for extraction in extractions for future in extraction.futures}
-            unfinished = Counter(extraction for extraction in extractions for _ in extraction.futures)
-            for future in as_completed(list(waiting)):
-                extraction = waiting[future]
-                unfinished[extraction] -= 1
-                if unfinished[extraction]:
-                    continue
-                paper = extraction.paper
-                outcome = _done(outcomes, load_task(con, paper, extraction.status,
-                                                        Parcel(extraction.result()), run_id))
-                for other in settle_same_bytes(con, outcome, work.same_bytes.get(paper.sha256, []),
-                                               run_id):
-                    _done(outcomes, other)
+        extractions = [Extraction.submit(paper, status) for paper, status in work.to_extract]
+        waiting = {future: extraction for extraction in extractions for future in extraction.futures}
+        unfinished = Counter(extraction for extraction in extractions for _ in extraction.futures)
+        for future in as_completed(list(waiting)):
+            extraction = waiting[future]
+            unfinished[extraction] -= 1
+            if unfinished[extraction]:
+                continue
+            paper = extraction.paper
+            outcome = _done(outcomes, load_task(con, paper, extraction.status,
+                                                    Parcel(extraction.result()), run_id))
+            for other in settle_same_bytes(con, outcome, work.same_bytes.get(paper.sha256, []),
+                                           run_id):
+                _done(outcomes, other)
         # Derived state (cross-paper tables, then the search index) lags the records after a
         # load, or after a crash between a load and these steps: both are rebuilt together.
         cross_paper = None
@@ -215,8 +248,7 @@ def nightly_ingest(sources: list[str], db: str = DEFAULT_DB, store: str | None =
         con.close()
         raise
     summary = RunSummary(run_id, outcomes, cross_paper)
-    warehouse.finish_run(con, run_id, "finished", {"papers": dict(summary.by_status),
-                                                   "records": dict(summary.records)})
+    end_run(con, summary)
     con.close()
     report_task(summary, sources)
     return summary
@@ -228,25 +260,6 @@ def _planned(total: int) -> None:
     on_plan(total)
 
 
-@contextmanager
-def _api_shared_with_workers():
-    """Worker processes report to this run's Prefect API. With no server configured they
-    would each start a temporary API of their own (seconds each); they inherit the
-    environment while the pool starts them, so the URL is put there for that long."""
-    from prefect.context import FlowRunContext
-
-    context = FlowRunContext.get()
-    url = str(context.client.api_url) if context and context.client else None
-    if os.environ.get("PREFECT_API_URL") or not url:
-        yield
-        return
-    os.environ["PREFECT_API_URL"] = url
-    try:
-        yield
-    finally:
-        del os.environ["PREFECT_API_URL"]
-
-
 def _done(outcomes: list[PaperOutcome], outcome: PaperOutcome) -> PaperOutcome:
     outcomes.append(outcome)
     on_paper(outcome)
@@ -254,10 +267,10 @@ def _done(outcomes: list[PaperOutcome], outcome: PaperOutcome) -> PaperOutcome:
 
 
 def task_runner(kind: str, workers: int | None = None, dask_address: str | None = None) -> TaskRunner:
-    """Where parse and extract run: `process` (a local process pool, the default), or `dask`
+    """Where parse and extract run: `process` (a local pool of worker processes, the default), or `dask`
     (a Dask cluster at `dask_address`, or a local one of `workers` processes)."""
     if kind == "process":
-        return ProcessPoolTaskRunner(max_workers=workers or os.cpu_count())
+        return WorkerPoolTaskRunner(workers)
     if kind == "dask":
         from prefect_dask import DaskTaskRunner
 

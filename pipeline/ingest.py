@@ -1,12 +1,11 @@
-"""One ingest run as plain steps: plan, extract, load, summarise.
+"""One ingest run as plain steps: plan, load, summarise; reading is pipeline/reading.py.
 
 The Prefect flow (flows/nightly.py) calls these as tasks; tests call them directly.
-Extraction is pure (a paper's file in, records out) so it can run in worker processes,
-while loading goes through the single DuckDB writer.
+Loading goes through the single DuckDB writer. Nothing here imports the parser, so a run
+that finds nothing to read (`to_read`, `ingest_here`) never loads spaCy.
 """
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -14,9 +13,6 @@ import duckdb
 
 import warehouse
 from pipeline.errors import PaperError
-from pipeline.extract import (BOARD_OF, PartRecords, PreparedPaper, combine, extract_part, part_blocks, prepare,
-                              process_file)
-from pipeline.parse import PageLayout, assemble, lay_out_pages
 from pipeline.sources import SourcedPaper, Unfetched
 from schemas import PaperExtraction
 
@@ -102,68 +98,6 @@ def plan(con: duckdb.DuckDBPyConnection, papers: list[SourcedPaper | Unfetched])
     return result
 
 
-def _caught(stage):
-    """`stage` returning, not raising, a PaperError, so a bad paper never stops a run; a
-    parser bug on odd input is that paper's failure, not the run's."""
-    @functools.wraps(stage)
-    def caught(*args):
-        try:
-            return stage(*args)
-        except PaperError as error:
-            return error
-        except Exception as error:
-            return PaperError("extract_error", f"{type(error).__name__}: {error}")
-    return caught
-
-
-@_caught
-def extract_one(paper: SourcedPaper) -> PaperExtraction | PaperError:
-    """Read and extract a paper in this process (a long one on every CPU it may use)."""
-    return _as_published(paper, process_file(paper.file, paper.sha256))
-
-
-# A long paper in the nightly flow, a task per step: its page ranges laid out, the paper put
-# together and prepared, its parts read; then its records combined where they are loaded.
-
-@_caught
-def lay_out_range(paper: SourcedPaper, first: int, last: int) -> list[PageLayout] | PaperError:
-    return lay_out_pages(paper.file, first, last)
-
-
-@_caught
-def prepare_one(paper: SourcedPaper, ranges: list[list[PageLayout] | PaperError]) -> PreparedPaper | PaperError:
-    if failed := next((part for part in ranges if isinstance(part, PaperError)), None):
-        return failed
-    return prepare(assemble(paper.file, [layout for part in ranges for layout in part], paper.sha256))
-
-
-@_caught
-def extract_part_one(prepared: PreparedPaper | PaperError, part: int, parts: int) -> PartRecords | PaperError:
-    """The `part`-th of a prepared paper's `parts` parts; nothing when it has fewer."""
-    if isinstance(prepared, PaperError):
-        return prepared
-    cut = part_blocks(prepared.paper, parts)
-    return extract_part(prepared, cut[part]) if part < len(cut) else {}
-
-
-def combine_one(paper: SourcedPaper, prepared: PreparedPaper | PaperError,
-                parts: list[PartRecords | PaperError]) -> PaperExtraction | PaperError:
-    failed = next((r for r in [prepared, *parts] if isinstance(r, PaperError)), None)
-    return failed or _as_published(paper, combine(prepared, parts))
-
-
-def _as_published(paper: SourcedPaper, extraction: PaperExtraction) -> PaperExtraction:
-    """The paper is stored under its source name. What its publisher says of the committee
-    and meeting it was published for is structured data and beats what is read off the
-    paper's first page; a committee outside HWB and JHOSC leaves the detected one alone."""
-    document = extraction.document
-    document.path = paper.name
-    board = next((name for name, rx in BOARD_OF.items() if paper.committee and rx.search(paper.committee)), None)
-    document.committee = board or document.committee
-    document.date = paper.meeting_date or document.date
-    return extraction
-
-
 def load_one(con: duckdb.DuckDBPyConnection, paper: SourcedPaper, status: str,
              result: PaperExtraction | PaperError, run_id: int) -> PaperOutcome:
     """Load a paper's records in one transaction, or record why it failed. A load the
@@ -196,6 +130,29 @@ def settle_same_bytes(con: duckdb.DuckDBPyConnection, leader: PaperOutcome,
     return outcomes
 
 
+def to_read(con: duckdb.DuckDBPyConnection, papers: list[SourcedPaper | Unfetched]) -> list[SourcedPaper]:
+    """The listed papers a run would read: what `plan` would extract, asked without
+    changing the warehouse, so that a caller can tell before a run begins whether it
+    needs any machinery for reading (an orchestrator, a pool of workers)."""
+    fetched = [paper for paper in papers if not isinstance(paper, Unfetched)]
+    unread = set(warehouse.unread(con, [(paper.name, paper.sha256) for paper in fetched]))
+    return [paper for paper in fetched if (paper.name, paper.sha256) in unread]
+
+
+def begin_run(con: duckdb.DuckDBPyConnection, sources: list[str], papers: list[SourcedPaper | Unfetched]) -> int:
+    """Open an ingest run. A source that listed its papers this time is fine again: its
+    earlier failure to list is resolved (a source that failed is among `papers` by name)."""
+    run_id = warehouse.start_run(con)
+    for spec in set(sources) - {paper.name for paper in papers if isinstance(paper, Unfetched)}:
+        warehouse.resolve_failures(con, spec)
+    return run_id
+
+
+def end_run(con: duckdb.DuckDBPyConnection, summary: RunSummary) -> None:
+    warehouse.finish_run(con, summary.run_id, "finished", {"papers": dict(summary.by_status),
+                                                           "records": dict(summary.records)})
+
+
 def ingest_serially(con: duckdb.DuckDBPyConnection, papers: list[SourcedPaper | Unfetched],
                     run_id: int) -> list[PaperOutcome]:
     """The nightly flow's per-paper steps in this process, with no orchestrator: plan, then
@@ -206,10 +163,41 @@ def ingest_serially(con: duckdb.DuckDBPyConnection, papers: list[SourcedPaper | 
         if outcome.status == "failed":
             warehouse.record_failure(con, outcome.path, None, outcome.kind, outcome.reason, run_id)
         outcomes.append(outcome)
+    if work.to_extract:
+        from pipeline.reading import extract_one
     for paper, status in work.to_extract:
         outcome = load_one(con, paper, status, extract_one(paper), run_id)
         outcomes += [outcome, *settle_same_bytes(con, outcome, work.same_bytes.get(paper.sha256, []), run_id)]
     return outcomes
+
+
+def ingest_here(con: duckdb.DuckDBPyConnection, sources: list[str],
+                papers: list[SourcedPaper | Unfetched]) -> RunSummary:
+    """A whole run over the papers `sources` listed, in this process: the nightly flow's
+    steps without Prefect. The command line's run when there is nothing to read; tests'
+    and benchmarks' library path."""
+    run_id = begin_run(con, sources, papers)
+    try:
+        outcomes = ingest_serially(con, papers, run_id)
+        summary = RunSummary(run_id, outcomes, refresh_derived(con))
+    except BaseException:
+        warehouse.finish_run(con, run_id, "aborted", {})
+        raise
+    end_run(con, summary)
+    return summary
+
+
+def refresh_derived(con: duckdb.DuckDBPyConnection):
+    """Derived state (cross-paper tables, then the search index) lags the records after a
+    load, or after a crash between a load and these steps: both are rebuilt together,
+    when stale. The cross-paper summary, or None when nothing was stale."""
+    if not warehouse.search_index_stale(con):
+        return None
+    from pipeline.crosspaper import refresh_cross_paper
+
+    cross_paper = refresh_cross_paper(con)
+    warehouse.refresh_search_index(con)
+    return cross_paper
 
 
 def summary_markdown(summary: RunSummary, sources: list[str]) -> str:

@@ -1,15 +1,32 @@
-"""The worker processes a long paper is shared out to, when this process may start them.
+"""The worker processes parse and extract run on, and how they end with their owner.
 
 A paper of many pages is laid out in page ranges (parse.py) and read in parts (extract.py)
 on every CPU. Workers fork from a forkserver that has imported the pipeline once: forking
 this process instead could deadlock a child on a lock DuckDB's threads held, and spawning
 would make each worker spend seconds importing spaCy.
+
+An ingest run keeps one pool for all its papers (`run_pool`), started as soon as the run
+knows it has papers to read, and every worker exits the moment the process that owns the
+pool does, even on `kill -9`, which runs no clean-up: the workers (and through them the
+forkserver, which lives while any of them holds its pipe) would otherwise run on, orphaned.
 """
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import select
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+
+PR_SET_PDEATHSIG = 1          # linux/prctl.h
+# Looked up here, not in a child between fork and exec, where as little as possible should run.
+_prctl = ctypes.CDLL(None, use_errno=True).prctl if sys.platform.startswith("linux") else None
 
 
 def cpus() -> int:
@@ -22,7 +39,106 @@ def may_share() -> bool:
     return cpus() >= 2 and multiprocessing.parent_process() is None
 
 
-def paper_pool() -> ProcessPoolExecutor:
+def die_with_parent(parent: int) -> None:
+    """Have the kernel kill this process when its parent exits (Linux's parent-death
+    signal); for a child to call before it does anything else, as a subprocess's
+    `preexec_fn`. A parent already gone by then kills it at once."""
+    if _prctl is not None:
+        _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def exit_with(owner: int) -> None:
+    """Exit this process when the process `owner` exits, however it exits: a pool worker's
+    initializer. A worker is the forkserver's child, not its owner's, so the parent-death
+    signal would wait for the forkserver, which waits for its workers; a thread watches
+    the owner instead (a pidfd turns readable when the process ends)."""
+    try:
+        watched = os.pidfd_open(owner)
+    except ProcessLookupError:
+        os._exit(1)
+    except (AttributeError, OSError):         # no pidfds (not Linux 5.3+): ask once a second
+        threading.Thread(target=_poll_until_gone, args=(owner,), daemon=True).start()
+        return
+    threading.Thread(target=_exit_when_readable, args=(watched,), daemon=True).start()
+
+
+def _exit_when_readable(fd: int) -> None:
+    select.select([fd], [], [])
+    os._exit(1)
+
+
+def _poll_until_gone(owner: int) -> None:
+    while True:
+        try:
+            os.kill(owner, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        threading.Event().wait(1)
+
+
+def paper_pool(workers: int | None = None) -> ProcessPoolExecutor:
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["pipeline.extract"])
-    return ProcessPoolExecutor(max_workers=cpus(), mp_context=context)
+    context.set_forkserver_preload(["pipeline.forkserver_guard", "pipeline.reading"])
+    return ProcessPoolExecutor(max_workers=workers or cpus(), mp_context=context,
+                               initializer=exit_with, initargs=(os.getpid(),))
+
+
+_run_pool: RunPool | None = None
+
+
+class RunPool:
+    """One pool for a whole run, its workers reused from paper to paper. A worker that dies
+    (killed, out of memory) breaks a ProcessPoolExecutor for good: the work it had fails,
+    and the next submission gets a fresh pool."""
+
+    def __init__(self, workers: int | None) -> None:
+        self.workers = workers
+        self._pool = paper_pool(workers)
+        self._lock = threading.Lock()
+
+    def warm(self) -> None:
+        """Start every worker now, from this thread, rather than at the first paper."""
+        for future in [self._pool.submit(os.getpid) for _ in range(self.workers or cpus())]:
+            future.result()
+
+    def run(self, function: Callable, *args):
+        with self._lock:
+            pool = self._pool
+        try:
+            return pool.submit(function, *args).result()
+        except BrokenProcessPool:
+            with self._lock:
+                if self._pool is pool:
+                    self._pool = paper_pool(self.workers)
+                    pool.shutdown(wait=False)
+            raise
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(cancel_futures=True)
+
+
+@contextmanager
+def run_pool(workers: int | None = None) -> Iterator[RunPool]:
+    """The run's pool, for `on_workers` in this process while the context lasts."""
+    global _run_pool
+    pool = RunPool(workers)
+    _run_pool = pool
+    try:
+        yield pool
+    finally:
+        _run_pool = None
+        pool.shutdown()
+
+
+def has_run_pool() -> bool:
+    return _run_pool is not None
+
+
+def on_workers(function: Callable, *args):
+    """`function(*args)` on the run's pool when this process has one (the flow's own
+    process), else here (a Dask worker, or a test calling a task's body)."""
+    if _run_pool is None:
+        return function(*args)
+    return _run_pool.run(function, *args)

@@ -1,15 +1,21 @@
 """The command line end to end on the sample papers: ingest through the Prefect flow, re-ingest,
 search and export, bad input."""
 import json
+import os
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import duckdb
 import pytest
 from click.testing import CliRunner
 
 from boardpapers.cli import main
+from tests.test_nightly import snapshot
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
+ROOT = Path(__file__).resolve().parent.parent
 TYPES = {"document", "organisation", "budget", "milestone", "commitment", "risk", "decision", "relation"}
 
 
@@ -96,7 +102,6 @@ def test_export_without_warehouse_is_a_clear_error(tmp_path):
 
 def test_export_scores_against_gold_when_the_shared_corpus_is_present(warehouse_db, tmp_path):
     import importlib.util
-    from pathlib import Path
 
     scorer = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
     gold = scorer.parent.parent / "corpus" / "gold"
@@ -119,3 +124,70 @@ def test_export_scores_against_gold_when_the_shared_corpus_is_present(warehouse_
         assert report[row]["f1"] >= 0.80, row
     assert report["budget"]["kind_acc"] >= 0.85 and report["milestone"]["date_acc"] >= 0.85
     assert report["commitment"]["actor_acc"] >= 0.85 and report["commitment"]["modality_acc"] >= 0.85
+
+
+# A real process, reporting as it exits which of the modules that read papers or run Prefect
+# it ever imported: a run that finds nothing to read needs none of them.
+PROBED_CLI = ("import atexit, sys; atexit.register(lambda: print('imported:', *[m for m in "
+              "('prefect', 'flows.once', 'pipeline.reading') if m in sys.modules], file=sys.stderr)); "
+              "from boardpapers.cli import main; main()")
+
+
+def ingest_in_a_process(*args):
+    env = {key: value for key, value in os.environ.items() if key != "PREFECT_API_URL"}
+    result = subprocess.run([sys.executable, "-c", PROBED_CLI, "ingest", *map(str, args)], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=600)
+    imported = result.stderr.rsplit("imported:", 1)[1].split()
+    return result, imported
+
+
+def last_run(db):
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        status, counts = con.execute("SELECT status, counts FROM ingest_runs ORDER BY run_id DESC LIMIT 1").fetchone()
+        return status, json.loads(counts)
+    finally:
+        con.close()
+
+
+def test_an_ingest_with_nothing_new_starts_neither_prefect_nor_workers(warehouse_db, samples):
+    before = snapshot(warehouse_db)
+    result, imported = ingest_in_a_process(samples, "--db", warehouse_db)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("papers: 0 new, 0 changed, 3 unchanged (0 under a new name), 0 failed (0 as before)")
+    assert imported == [], "a run with nothing to read imported " + ", ".join(imported)
+    assert snapshot(warehouse_db) == before
+    assert last_run(warehouse_db) == ("finished", {"papers": {"unchanged": 3}, "records": {}})
+
+
+def test_papers_that_failed_before_fail_again_unread_and_the_exit_code_says_so(tmp_path, samples):
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    shutil.copy(samples / "brent-hwb-accountable-care-2016.pdf", folder / "good one.pdf")
+    shutil.copy(samples / "brent-hwb-accountable-care-2016.pdf", folder / "good one again.pdf")
+    (folder / "login page.pdf").write_text("<html><body>Please sign in</body></html>")
+    db = tmp_path / "w.duckdb"
+    first = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(db)])
+    assert first.exit_code == 2 and "1 new" in first.output, first.output
+    result, imported = ingest_in_a_process(folder, "--db", db)
+    assert result.returncode == 2, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("papers: 0 new, 0 changed, 2 unchanged (0 under a new name), 1 failed (1 as before)")
+    assert lines[1].startswith(f"failed: {(folder / 'login page.pdf').resolve()}: not_pdf: ")
+    assert imported == []
+
+
+def test_a_new_paper_among_known_ones_goes_through_the_flow(tmp_path, samples):
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    shutil.copy(samples / "brent-hwb-accountable-care-2016.pdf", folder)
+    db = tmp_path / "w.duckdb"
+    assert CliRunner().invoke(main, ["ingest", str(folder), "--db", str(db)]).exit_code == 0
+    shutil.copy(samples / "nwl-jhosc-commissioning-reform-2019.pdf", folder)
+    result = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(db)])
+    assert result.exit_code == 0 and "1 new, 0 changed, 1 unchanged" in result.output, result.output
+    from prefect import get_client
+
+    with get_client(sync_client=True) as client:
+        runs = client.request("POST", "/flow_runs/filter", json={"limit": 200}).json()
+    assert sum(run["parameters"].get("db") == str(db) for run in runs) == 2      # both runs

@@ -2,7 +2,7 @@
 from warehouse.crosspaper import (current_documents, current_rows, graph_rows, overdue, slippage,
                                   store_cross_paper)
 from warehouse.export import export_csv, export_jsonl, export_parquet
-from warehouse.load import classify, classify_many, load_paper
+from warehouse.load import classify, classify_many, load_paper, unread
 from warehouse.schema import RECORD_TABLES
 from warehouse.search import search
 from warehouse.slips import every_slip, explicit_slippage, explicitly_slipping_organisations
@@ -15,4 +15,4 @@ __all__ = ["RECORD_TABLES", "classify", "classify_many", "connect", "counts", "c
            "export_csv", "export_jsonl", "export_parquet", "failures", "finish_run", "graph_rows",
            "known_failure", "load_paper", "overdue", "record_failure", "refresh_search_index",
            "resolve_failures", "search", "search_index_stale", "slippage", "start_run",
-           "store_cross_paper"]
+           "store_cross_paper", "unread"]

@@ -51,6 +51,24 @@ def classify_many(con: duckdb.DuckDBPyConnection, files: list[tuple[str, str]]) 
     return ["unchanged" if held.get(path) == sha256 else classify(con, path, sha256) for path, sha256 in files]
 
 
+def unread(con: duckdb.DuckDBPyConnection, files: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The (path, sha256) pairs a run would have to read, in one query and changing
+    nothing: not `classify`'s unchanged (the path holds these bytes) nor alias (a new path
+    for bytes held elsewhere), nor bytes that failed at this path last time."""
+    if not files:
+        return []
+    paths, hashes = [list(column) for column in zip(*files)]
+    return con.execute(
+        "WITH listed AS (SELECT unnest(?) AS path, unnest(?) AS sha256), "
+        "last_failure AS (SELECT path, sha256 FROM failures WHERE resolved_at IS NULL "
+        "  QUALIFY row_number() OVER (PARTITION BY path ORDER BY failure_id DESC) = 1) "
+        "SELECT listed.path, listed.sha256 FROM listed LEFT JOIN document_paths held USING (path) "
+        "WHERE held.doc_id IS DISTINCT FROM listed.sha256 "
+        "AND NOT (held.doc_id IS NULL AND listed.sha256 IN (SELECT doc_id FROM document_paths)) "
+        "AND NOT EXISTS (SELECT 1 FROM last_failure f WHERE f.path = listed.path AND f.sha256 = listed.sha256)",
+        [paths, hashes]).fetchall()
+
+
 def load_paper(con: duckdb.DuckDBPyConnection, extraction: PaperExtraction,
                run_id: int) -> dict[str, int]:
     """Store a paper's document, path, version, sections and records in one transaction, and
