@@ -80,6 +80,7 @@ def _ingest_without_reading(sources: tuple[str, ...], db: str):
     import warehouse
     from pipeline.ingest import ingest_here, to_read
     from pipeline.sources import open_source
+    from warehouse.publish import publish_if_changed
 
     papers = [paper for source in sources for paper in open_source(source).papers()]
     try:
@@ -87,7 +88,11 @@ def _ingest_without_reading(sources: tuple[str, ...], db: str):
     except duckdb.Error:
         return None
     try:
-        return None if to_read(con, papers) else ingest_here(con, list(sources), papers)
+        if to_read(con, papers):
+            return None
+        summary = ingest_here(con, list(sources), papers)
+        publish_if_changed(con, db)  # a warehouse from before publishing, or one a crash left unpublished
+        return summary
     finally:
         con.close()
 

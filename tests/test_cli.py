@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from boardpapers.cli import main
+from warehouse.publish import current_version, published_folder
 from tests.test_nightly import snapshot
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
@@ -158,6 +159,16 @@ def test_an_ingest_with_nothing_new_starts_neither_prefect_nor_workers(warehouse
     assert imported == [], "a run with nothing to read imported " + ", ".join(imported)
     assert snapshot(warehouse_db) == before
     assert last_run(warehouse_db) == ("finished", {"papers": {"unchanged": 3}, "records": {}})
+
+
+def test_an_ingest_with_nothing_new_publishes_a_warehouse_left_unpublished(warehouse_db, samples, tmp_path):
+    db = tmp_path / "unpublished.duckdb"
+    shutil.copy(warehouse_db, db)
+    assert not published_folder(db).exists()
+    result, imported = ingest_in_a_process(samples, "--db", db)
+    assert result.returncode == 0, result.stderr
+    assert imported == []
+    assert current_version(published_folder(db)) is not None, "serve would find nothing to read"
 
 
 def test_papers_that_failed_before_fail_again_unread_and_the_exit_code_says_so(tmp_path, samples):
