@@ -4,6 +4,8 @@ import json
 
 import networkx as nx
 import pytest
+
+import warehouse
 from click.testing import CliRunner
 
 from boardpapers.cli import main
@@ -95,6 +97,16 @@ def restated_db(tmp_path_factory):
 
 def test_slippage_json_on_restatements_in_other_words(restated_db):
     rows = json.loads(run("slippage", "--db", restated_db, "--json"))
+    # The updates' two "rather than ... as previously planned" sentences also restate the
+    # earlier papers' milestones: each move is listed once, as cross-paper, with both papers' words.
+    assert {r["kind"] for r in rows} == {"cross-paper"}
+    con = warehouse.connect(restated_db, read_only=True)
+    try:
+        stated = warehouse.explicit_slippage(con)
+    finally:
+        con.close()
+    assert sorted((r["later"]["date_text"], r["earlier"]["date_text"], r["slip_days"]) for r in stated) == [
+        ("in 2027", "2026", 365), ("in July 2022", "April 2022", 92)]
     found = {(next(e for e, *_ in RESTATED_TRUTH if e in r["earlier"]["quote"]),
               next(l for _, l, _ in RESTATED_TRUTH if l in r["later"]["quote"]), r["slip_days"]) for r in rows}
     assert found == {t for t in RESTATED_TRUTH if t[2]}

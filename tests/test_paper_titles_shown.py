@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 import warehouse
+from warehouse.publish import publish, published_folder
 from boardpapers.cli import main
 from pipeline.crosspaper import refresh_cross_paper
 from tests.paperpairs import PAIRS, build
@@ -34,6 +35,7 @@ def db(tmp_path_factory):
     warehouse.finish_run(con, run, "finished", {})
     warehouse.refresh_search_index(con)
     refresh_cross_paper(con)
+    publish(con, published_folder(path))  # what the web app reads
     con.close()
     return path
 

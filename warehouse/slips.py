@@ -43,10 +43,19 @@ def explicit_slippage(con: duckdb.DuckDBPyConnection, org: str | None = None) ->
 
 
 def every_slip(con: duckdb.DuckDBPyConnection, org: str | None = None) -> list[dict]:
-    """Explicit and cross-paper slips together, each with its `kind`, worst first."""
+    """Explicit and cross-paper slips together, each with its `kind`, worst first. A move
+    stated in a paper that also restates the earlier paper's milestone is one slip, listed
+    once as cross-paper (it has both papers' words); the statement alone is listed when the
+    earlier paper is not in the warehouse."""
     restated = [{**s, "kind": "cross-paper"} for s in slippage(con, org)]
-    return sorted(explicit_slippage(con, org) + restated,
+    restating = {_where(s["later"]) for s in restated}
+    stated = [s for s in explicit_slippage(con, org) if _where(s["later"]) not in restating]
+    return sorted(stated + restated,
                   key=lambda s: (-s["slip_days"], s["description"], s["later"]["doc"]))
+
+
+def _where(side: dict) -> tuple:
+    return side["doc"], side["page"], side["quote"]
 
 
 def explicitly_slipping_organisations(con: duckdb.DuckDBPyConnection) -> set[str]:
