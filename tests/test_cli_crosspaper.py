@@ -4,10 +4,9 @@ import json
 
 import networkx as nx
 import pytest
-
-import warehouse
 from click.testing import CliRunner
 
+import warehouse
 from boardpapers.cli import main
 from tests.paperpairs import PAIRS, TRUTH, write_pdf_paper
 from tests.paperpairs_restated import OVERDUE as RESTATED_OVERDUE
