@@ -165,7 +165,7 @@ PLURAL_OFFICE = re.compile(r"\b(?:Directors|Officers|Leads|Chairs|Managers|Execu
 def joint_places(text: str, start: int, name: str, common: set[str]) -> list[tuple[int, int, str]] | None:
     """The bodies a phrase names together, as (start, end, name) within `name`: 'NHS Wexcombe and
     Northfold CCGs' is NHS Wexcombe CCG and NHS Northfold CCG. A CCG in the singular named after
-    two places ('Horsham and Mid Sussex CCG') is one body, unless the holders of a plural office
+    two places ('Fenbury and Mid Ashdown CCG') is one body, unless the holders of a plural office
     are its ('Managing Directors, NHS A and B CCG'). None when any item is no place: a tier of
     councils ('Town and Parish Councils'), a body of its own ('Barts Health, Newham & ... CCGs')."""
     m = JOINT.match(name)

@@ -85,7 +85,7 @@ def _fits(name: str, text: str) -> bool:
 
 
 def _heading_body(lines: list[str], index: OrgIndex) -> str | None:
-    """A minutes' or report's header line that is a body's name ('TINTERN COMMUNITY COUNCIL',
+    """A minutes' or report's header line that is a body's name ('LOWMEAD COMMUNITY COUNCIL',
     'Royal Exampleton Town Council Meeting 21 February 2017')."""
     for line in lines[:3]:
         text = line.title() if line.isupper() else line

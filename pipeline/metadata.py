@@ -166,7 +166,7 @@ def _minutes(lines: list[str]) -> tuple[int, re.Match] | None:
 
 def _minuted_body(lines: list[str], found: tuple[int, re.Match]) -> str | None:
     """The body whose meeting is minuted, as written; 'the above Council', or a meeting named
-    by no body, is the heading line's above ('TINTERN COMMUNITY COUNCIL' / 'Minutes of a
+    by no body, is the heading line's above ('LOWMEAD COMMUNITY COUNCIL' / 'Minutes of a
     meeting of the above Council'; 'HEALTH AND WELLBEING BOARD' / 'MINUTES of the meeting held')."""
     at, m = found
     body = re.sub(r"^the\s+", "", (m.group("body") or m.group("named") or "").strip(), flags=re.I)
@@ -191,7 +191,7 @@ def meeting_body(lines: list[str], fields: list[Field] | None = None) -> str | N
 
 
 def _recased(text: str) -> str:
-    """An all-capitals heading in title case ('TINTERN COMMUNITY COUNCIL' -> 'Tintern
+    """An all-capitals heading in title case ('LOWMEAD COMMUNITY COUNCIL' -> 'Lowmead
     Community Council'); other text as written."""
     if not text.isupper():
         return text
