@@ -63,7 +63,7 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: list[str], rows
                 [json.dumps([{c: row[c] for c in columns} for row in rows], default=str)])
 
 
-def _org_filter(con: duckdb.DuckDBPyConnection, org: str | None) -> tuple[str, list]:
+def org_filter(con: duckdb.DuckDBPyConnection, org: str | None) -> tuple[str, list]:
     """Rows of the body whose name or an alias is `org` (any case); failing that, of the
     bodies whose name contains it."""
     if not org:
@@ -81,7 +81,7 @@ def slippage(con: duckdb.DuckDBPyConnection, org: str | None = None) -> list[dic
     """Milestones a later paper restated with a later date, worst first: `description`, `org`,
     `earlier` and `later` (each `doc`, its paper's `title`, `date_text`, `date_start`, `date_end`, `quote`, `page`)
     and `slip_days`; `org` narrows to one body (its name or any alias)."""
-    where, params = _org_filter(con, org)
+    where, params = org_filter(con, org)
     rows = as_dicts(con.execute(
         "SELECT e.description, coalesce(oe.name, e.org) AS org, "
         "ed.doc AS e_doc, ed.title AS e_title, e.date_text AS e_date_text, e.date_start AS e_date_start, "
@@ -95,7 +95,7 @@ def slippage(con: duckdb.DuckDBPyConnection, org: str | None = None) -> list[dic
         f"WHERE s.kind = 'slipped' {where} "
         "ORDER BY s.slip_days DESC, e.description, ld.doc", params))
     return [{"description": r["description"], "org": r["org"],
-             "earlier": _side(r, "e"), "later": _side(r, "l"), "slip_days": r["slip_days"]}
+             "earlier": slip_side(r, "e"), "later": slip_side(r, "l"), "slip_days": r["slip_days"]}
             for r in rows]
 
 
@@ -103,7 +103,7 @@ def overdue(con: duckdb.DuckDBPyConnection, org: str | None = None) -> list[dict
     """Milestones whose date had passed by a later paper of the same body that neither restates
     them nor reports them achieved: `description`, `org`, `earlier` (as in slippage), and
     `later_doc` with its `later_title` and `later_date`, the first such paper; longest overdue first."""
-    where, params = _org_filter(con, org)
+    where, params = org_filter(con, org)
     rows = as_dicts(con.execute(
         "SELECT e.description, coalesce(oe.name, e.org) AS org, "
         "ed.doc AS e_doc, ed.title AS e_title, e.date_text AS e_date_text, e.date_start AS e_date_start, "
@@ -114,12 +114,12 @@ def overdue(con: duckdb.DuckDBPyConnection, org: str | None = None) -> list[dict
         "LEFT JOIN org_entities oe ON oe.entity_id = s.entity_id "
         f"WHERE s.kind = 'overdue' {where} "
         "ORDER BY s.slip_days DESC, e.description", params))
-    return [{"description": r["description"], "org": r["org"], "earlier": _side(r, "e"),
+    return [{"description": r["description"], "org": r["org"], "earlier": slip_side(r, "e"),
              "later_doc": r["later_doc"], "later_title": r["later_title"], "later_date": r["later_date"],
              "days_overdue": r["days_overdue"]} for r in rows]
 
 
-def _side(row: dict, p: str) -> dict:
+def slip_side(row: dict, p: str) -> dict:
     return {"doc": row[f"{p}_doc"], "title": row[f"{p}_title"], "date_text": row[f"{p}_date_text"],
             "date_start": _iso(row[f"{p}_date_start"]), "date_end": _iso(row[f"{p}_date_end"]),
             "quote": row[f"{p}_quote"], "page": row[f"{p}_page"]}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import duckdb
 
-from warehouse.crosspaper import _org_filter, _side, slippage
+from warehouse.crosspaper import org_filter, slip_side, slippage
 from warehouse.store import as_dicts
 
 KINDS = ("explicit", "cross-paper")
@@ -23,7 +23,7 @@ def explicit_slippage(con: duckdb.DuckDBPyConnection, org: str | None = None) ->
     for a date brought forward. `org` narrows to one body (its name or any alias)."""
     if not _has_replaced_dates(con):
         return []
-    where, params = _org_filter(con, org)
+    where, params = org_filter(con, org)
     rows = as_dicts(con.execute(
         "SELECT * FROM (SELECT m.id AS milestone_id, m.description, coalesce(oe.name, m.org) AS org, "
         "n.entity_id, d.doc AS e_doc, d.doc AS l_doc, d.title AS e_title, d.title AS l_title, "
@@ -37,8 +37,8 @@ def explicit_slippage(con: duckdb.DuckDBPyConnection, org: str | None = None) ->
         "LEFT JOIN org_entities oe ON oe.entity_id = n.entity_id "
         "WHERE d.current_version AND m.replaced_date_end IS NOT NULL AND m.date_end IS NOT NULL) s "
         f"WHERE true {where} ORDER BY s.slip_days DESC, s.description, s.e_doc", params))
-    return [{"description": r["description"], "org": r["org"], "earlier": _side(r, "e"),
-             "later": _side(r, "l"), "slip_days": r["slip_days"], "kind": "explicit",
+    return [{"description": r["description"], "org": r["org"], "earlier": slip_side(r, "e"),
+             "later": slip_side(r, "l"), "slip_days": r["slip_days"], "kind": "explicit",
              "milestone_id": r["milestone_id"]} for r in rows]
 
 
