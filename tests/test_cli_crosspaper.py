@@ -16,16 +16,22 @@ from tests.paperpairs_restated import TRUTH as RESTATED_TRUTH
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("pairs")
-    for pair in PAIRS:
+def ingested(pairs, folder):
+    """The pairs as PDFs in `folder`, ingested through the command line: the warehouse and
+    the ingest's output."""
+    for pair in pairs:
         for spec in pair:
             write_pdf_paper(spec, folder)
     db = folder / "w.duckdb"
     result = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(db)])
     assert result.exit_code == 0, result.output
-    assert "6 slipped (6 new), 1 overdue (1 new)" in result.output
+    return db, result.output
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    db, output = ingested(PAIRS, tmp_path_factory.mktemp("pairs"))
+    assert "6 slipped (6 new), 1 overdue (1 new)" in output
     return db
 
 
@@ -82,15 +88,9 @@ def test_graph_without_format_or_question_is_a_usage_error(db):
 @pytest.fixture(scope="module")
 def restated_db(tmp_path_factory):
     """The restated pairs (tests/paperpairs_restated.py) as PDFs, ingested on their own."""
-    folder = tmp_path_factory.mktemp("restated")
-    for pair in RESTATED_PAIRS:
-        for spec in pair:
-            write_pdf_paper(spec, folder)
-    db = folder / "w.duckdb"
-    result = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(db)])
-    assert result.exit_code == 0, result.output
+    db, output = ingested(RESTATED_PAIRS, tmp_path_factory.mktemp("restated"))
     slipped = sum(1 for *_, days in RESTATED_TRUTH if days)
-    assert f"{slipped} slipped ({slipped} new), {len(RESTATED_OVERDUE)} overdue" in result.output
+    assert f"{slipped} slipped ({slipped} new), {len(RESTATED_OVERDUE)} overdue" in output
     return db
 
 
