@@ -93,6 +93,17 @@ TRUTH = [
 OVERDUE = ["final business case for the MCP"]
 
 
+def truth_ids(milestones: list[dict], pairs, truth) -> dict[tuple[str, str], int]:
+    """A set of pairs' answer key as milestone ids: (earlier id, later id) -> slip days."""
+    earlier_docs = {pair[0]["name"] for pair in pairs}
+    out = {}
+    for early, late, days in truth:
+        [a] = [m["id"] for m in milestones if early in m["quote"] and m["doc"] in earlier_docs]
+        [b] = [m["id"] for m in milestones if late in m["quote"] and m["doc"] not in earlier_docs]
+        out[(a, b)] = days
+    return out
+
+
 def build(spec: dict) -> PaperExtraction:
     """The extraction of a written paper, with its own name and identity."""
     parsed, _ = paper(*spec["blocks"], cover=spec["cover"], name=f"{spec['name']}.pdf")

@@ -10,7 +10,7 @@ import pytest
 import warehouse
 from pipeline.crosspaper import bodies_of, link_milestones, refresh_cross_paper, resolve_organisations
 from pipeline.graph import dependencies, find_nodes, impact, load_graph, organisation_view, write_graph
-from tests.paperpairs import OVERDUE, PAIRS, TRUTH, build
+from tests.paperpairs import OVERDUE, PAIRS, TRUTH, build, truth_ids
 
 
 @pytest.fixture(scope="module")
@@ -29,21 +29,10 @@ def con(tmp_path_factory, extractions):
     con.close()
 
 
-def _truth_pairs(milestones: list[dict]) -> dict[tuple[str, str], int]:
-    """The answer key as milestone ids: (earlier id, later id) -> slip days."""
-    out = {}
-    earlier_docs = {pair[0]["name"] for pair in PAIRS}
-    for early, late, days in TRUTH:
-        [a] = [m["id"] for m in milestones if early in m["quote"] and m["doc"] in earlier_docs]
-        [b] = [m["id"] for m in milestones if late in m["quote"] and m["doc"] not in earlier_docs]
-        out[(a, b)] = days
-    return out
-
-
 def test_every_moved_milestone_is_found_with_its_slip_in_days(con):
     summary = refresh_cross_paper(con)
     milestones = warehouse.current_rows(con, "milestone")
-    expected = {pair: days for pair, days in _truth_pairs(milestones).items() if days}
+    expected = {pair: days for pair, days in truth_ids(milestones, PAIRS, TRUTH).items() if days}
     by_quote = {m["quote"]: m["id"] for m in milestones}
     found = {(by_quote[s["earlier"]["quote"]], by_quote[s["later"]["quote"]]): s["slip_days"]
              for s in warehouse.slippage(con)}
@@ -76,7 +65,7 @@ def test_slippage_json_shape_worst_first(con):
 def test_reworded_restatements_are_linked_and_linking_is_exact_on_the_pairs(con):
     refresh_cross_paper(con)
     milestones = warehouse.current_rows(con, "milestone")
-    truth = set(_truth_pairs(milestones))
+    truth = set(truth_ids(milestones, PAIRS, TRUTH))
     links = {(a, b) for a, b in con.execute("SELECT earlier_id, later_id FROM milestone_links").fetchall()}
     assert links == truth          # precision 1.0 and recall 1.0 at LINK_THRESHOLD
     by_id = {m["id"]: m for m in milestones}

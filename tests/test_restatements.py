@@ -11,7 +11,7 @@ import warehouse
 from pipeline.crosspaper import (LINK_THRESHOLD, bodies_of, find_slippage, link_milestones, mark_bodies,
                                  refresh_cross_paper, resolve_organisations)
 from pipeline.milestone_match import acronyms_defined, lemma, match_score, profile, term_weights
-from tests.paperpairs import build
+from tests.paperpairs import build, truth_ids
 from tests.paperpairs_restated import OVERDUE, PAIRS, TRUTH
 
 
@@ -27,22 +27,12 @@ def con(tmp_path_factory):
     con.close()
 
 
-def _truth(milestones: list[dict]) -> dict[tuple[str, str], int]:
-    earlier_docs = {pair[0]["name"] for pair in PAIRS}
-    out = {}
-    for early, late, days in TRUTH:
-        [a] = [m["id"] for m in milestones if early in m["quote"] and m["doc"] in earlier_docs]
-        [b] = [m["id"] for m in milestones if late in m["quote"] and m["doc"] not in earlier_docs]
-        out[(a, b)] = days
-    return out
-
-
 def test_every_slip_is_found_with_its_days_and_no_other(con):
     milestones = warehouse.current_rows(con, "milestone")
     by_quote = {m["quote"]: m["id"] for m in milestones}
     found = {(by_quote[s["earlier"]["quote"]], by_quote[s["later"]["quote"]]): s["slip_days"]
              for s in warehouse.slippage(con)}
-    assert found == {pair: days for pair, days in _truth(milestones).items() if days}
+    assert found == {pair: days for pair, days in truth_ids(milestones, PAIRS, TRUTH).items() if days}
 
 
 def test_restatements_in_other_words_are_linked_and_nothing_else(con):
@@ -51,7 +41,7 @@ def test_restatements_in_other_words_are_linked_and_nothing_else(con):
     and the dementia strategy, the diagnostic centre's opening and its annual report)."""
     milestones = warehouse.current_rows(con, "milestone")
     links = set(con.execute("SELECT earlier_id, later_id FROM milestone_links").fetchall())
-    assert links == set(_truth(milestones))
+    assert links == set(truth_ids(milestones, PAIRS, TRUTH))
 
 
 def test_a_lower_bar_links_other_events_and_accuses_a_body_of_slipping(con):
@@ -59,7 +49,7 @@ def test_a_lower_bar_links_other_events_and_accuses_a_body_of_slipping(con):
     _, entity_of = resolve_organisations(orgs)
     milestones = warehouse.current_rows(con, "milestone")
     mark_bodies(milestones, orgs, entity_of)
-    truth = _truth(milestones)
+    truth = truth_ids(milestones, PAIRS, TRUTH)
     loose = link_milestones(milestones, 30, bodies=bodies_of(orgs, entity_of))
     false_slips = [s for s in find_slippage(milestones, loose) if (s["earlier_id"], s["later_id"]) not in truth]
     by_id = {m["id"]: m for m in milestones}
