@@ -2,7 +2,7 @@
 
 list sources -> open the warehouse -> plan -> parse and extract (in parallel, on the flow's
 task runner; a long paper's pages are first laid out in ranges, a task each) -> load (one
-writer, in the flow's process) -> cross-paper -> refresh search -> report.
+writer, in the flow's process) -> cross-paper -> refresh search -> publish (what the web app reads) -> report.
 
 The default task runner runs tasks in threads of the flow's process and their parsing and
 extracting on one pool of worker processes for the run (pipeline/workers.py), which
