@@ -19,6 +19,7 @@ import select
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -88,6 +89,12 @@ def paper_pool(workers: int | None = None) -> ProcessPoolExecutor:
 _run_pool: RunPool | None = None
 
 
+def _answer_slowly() -> int:
+    """A worker's pid, held long enough that the other submissions reach other workers."""
+    time.sleep(0.05)
+    return os.getpid()
+
+
 class RunPool:
     """One pool for a whole run, its workers reused from paper to paper. A worker that dies
     (killed, out of memory) breaks a ProcessPoolExecutor for good: the work it had fails,
@@ -98,10 +105,16 @@ class RunPool:
         self._pool = paper_pool(workers)
         self._lock = threading.Lock()
 
-    def warm(self) -> None:
-        """Start every worker now, from this thread, rather than at the first paper."""
-        for future in [self._pool.submit(os.getpid) for _ in range(self.workers or cpus())]:
-            future.result()
+    def warm(self, timeout: float = 30.0) -> set[int]:
+        """Start every worker now, from this thread, rather than at the first paper, and
+        return their pids. The executor starts workers one submission at a time and a fast
+        worker may answer them all, so this asks again until every worker has answered."""
+        wanted, answered = self.workers or cpus(), set()
+        deadline = time.monotonic() + timeout
+        while len(answered) < wanted and time.monotonic() < deadline:
+            answered |= {future.result() for future in
+                         [self._pool.submit(_answer_slowly) for _ in range(wanted)]}
+        return answered
 
     def run(self, function: Callable, *args):
         with self._lock:
