@@ -26,11 +26,12 @@ from pathlib import Path
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError
 
-from pipeline import ocr
+from pipeline import hyphens, ocr
 from pipeline.discover import sha256_file
 from pipeline.errors import PaperError
 from pipeline.ink import visible
 from pipeline.repair import repaired
+from pipeline.tables import ruled_tables
 from pipeline.workers import cpus, may_share, paper_pool
 from pipeline.layout import (
     BULLET_SYMBOLS,
@@ -104,12 +105,11 @@ def _converted(exc: Exception, path: Path) -> PaperError:
 
 
 def _read_page(page, number: int) -> _Page:
-    """Tables (only where ruling lines exist), drawn boxes and the words a reader sees of one
+    """Ruled tables (tables.py), drawn boxes and the words a reader sees of one
     page, read once; then close it."""
     try:
         shown, boxes = visible(page)
-        found = shown.find_tables() if shown.edges else []
-        tables = [(table.bbox, [list(row.cells) for row in table.rows]) for table in found]
+        tables = ruled_tables(shown)
         words = shown.extract_words(**WORD_OPTIONS)
         read = _Page(number, float(page.width), float(page.height), words, tables, boxes)
         if ocr.is_scan(page, words):
@@ -453,9 +453,10 @@ def assemble(path: Path, layouts: list[PageLayout], sha256: str | None = None) -
         heights.append(layout.height)
 
     kept_pages, kept_tables = drop_running_lines(pages, heights, [layout.tables for layout in layouts])
-    for table, rows in zip(tables, (rows for page_tables in kept_tables for rows in page_tables)):
-        table.rows = [[cell.text if cell else "" for cell in row] for row in rows]
     items = [item for number, lines in enumerate(kept_pages, start=1) for item in paragraphs(lines, number)]
+    _mend_broken_words(items, kept_tables)
+    for table, rows in zip(tables, (rows for page_tables in kept_tables for rows in page_tables)):
+        table.rows = [[" ".join(cell.text.split()) if cell else "" for cell in row] for row in rows]
     classifier = _Classifier([item for item in items if isinstance(item, Paragraph)])
     blocks = _blocks(items, classifier, tables)
     if not blocks:
@@ -477,6 +478,16 @@ def assemble(path: Path, layouts: list[PageLayout], sha256: str | None = None) -
         cover_lines=_cover_lines(layouts),
         ocr_pages={layout.number: layout.ocr for layout in layouts if layout.ocr is not None},
     )
+
+
+def _mend_broken_words(items: list[Paragraph | TableSlot], tables: list) -> None:
+    """Words hyphened over a line break made whole (hyphens.py), in paragraphs and in table
+    cells, judged by the words the whole paper prints."""
+    runs = [item.lines for item in items if isinstance(item, Paragraph)]
+    runs += [cell.lines for page in tables for table in page for row in table for cell in row if cell]
+    known = hyphens.vocabulary(line.text for lines in runs for line in lines)
+    for lines in runs:
+        hyphens.mend(lines, known)
 
 
 def _no_text(path: Path, layouts: list[PageLayout]) -> str:
