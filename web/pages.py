@@ -93,7 +93,7 @@ def record_page(request: Request, record_id: RecordId, con: Cursor):
     node = lookup.record_node(con, found)
     fields = {k: v for k, v in found.items() if k not in (
         "type", "id", "doc_id", "doc", "page", "section", "quote", "paper_title", "paper_date",
-        "committee", "title",
+        "committee", "title", "ocr", "ocr_confidence",
         "orgs", "char_start", "char_end", "text", "path", "ordinal") and v not in (None, [], "")}
     return templates.TemplateResponse(request, "record.html", {
         "rec": hit_links(found), "fields": fields, "heading": _heading(found),
