@@ -2,7 +2,7 @@
 
 pdfplumber is touched only in `_read_pages`, which reads each page once (words and
 tables), closes it, and turns every pdfminer failure into a PaperError. A file pdfplumber
-cannot read is repaired in memory first (repair.py), and a page with no text layer, a scan,
+cannot read, or whose page fails part-way, is repaired in memory (repair.py), and a page with no text layer, a scan,
 has its words read by OCR (ocr.py). A long paper's
 pages are read and laid out in contiguous ranges by worker processes, each opening the
 file itself; everything that looks across pages (running headers, paragraphs mended over
@@ -78,6 +78,7 @@ class _Page:
     boxes: list[tuple] = ()
     ocr: float | None = None
     unread_scan: bool = False
+    blank: bool = False       # nothing at all drawn on it: no text, no image, no line
 
 
 def _check_bytes(path: Path) -> None:
@@ -111,7 +112,8 @@ def _read_page(page, number: int) -> _Page:
         shown, boxes = visible(page)
         tables = ruled_tables(shown)
         words = shown.extract_words(**WORD_OPTIONS)
-        read = _Page(number, float(page.width), float(page.height), words, tables, boxes)
+        read = _Page(number, float(page.width), float(page.height), words, tables, boxes,
+                     blank=not any(page.objects.values()))
         if ocr.is_scan(page, words):
             if ocr.tesseract_missing():
                 read.unread_scan = True
@@ -152,13 +154,48 @@ def _open_source(source, path: Path):
 
 
 def _read_pages(path: Path, pages, first: int, last: int) -> Iterator[_Page]:
-    """Pages `first` to `last` (from 1, inclusive), one at a time; errors become PaperError."""
-    for number in range(first, last + 1):
-        try:
-            read = _read_page(pages[number - 1], number)
-        except Exception as exc:
-            raise _converted(exc, path) from exc
-        yield read
+    """Pages `first` to `last` (from 1, inclusive), one at a time; errors become PaperError.
+    A file can open and still fail part-way: a page that raises, or that shows nothing at all
+    (a stream whose stated length is stale hides the page's whole content from pdfminer), is
+    read again from the repaired copy (repair.py), made once at the first such page. A page
+    that raises there too refuses the paper."""
+    fixed = None
+    try:
+        for number in range(first, last + 1):
+            try:
+                read, failure = _read_page(pages[number - 1], number), None
+            except Exception as exc:
+                read, failure = None, _converted(exc, path)
+                if failure.kind != "corrupt":
+                    raise failure from exc
+            if read is None or read.blank:
+                if fixed is None:
+                    fixed = _open_repaired(path) or False
+                again = _read_again(fixed, number) if fixed else None
+                if again is not None and (read is None or not again.blank):
+                    read = again
+                elif read is None:
+                    raise failure
+            yield read
+    finally:
+        if fixed:
+            fixed[0].close()
+
+
+def _open_repaired(path: Path):
+    """The repaired copy open, with its pages; None when there is none to read."""
+    source = repaired(path)
+    try:
+        return _open_source(source, path) if source is not None else None
+    except PaperError:
+        return None
+
+
+def _read_again(fixed, number: int) -> _Page | None:
+    try:
+        return _read_page(fixed[1][number - 1], number)
+    except Exception:
+        return None
 
 
 @dataclass
