@@ -41,7 +41,7 @@ KIND: dict[str, str | None] = {
 # Kind words that open a name and take a complement: "Department for Education".
 OPENER = {"Department", "Ministry", "Office", "University", "Association", "Institute", "Society",
           "Federation", "Council", "Borough", "City", "House", "Court", "Chamber", "College", "Church",
-          "Isle", "Isles", "Bank"}
+          "Isle", "Isles", "Vale", "Bank"}
 # Words of a person's office: a name stops before them ("Exampleton CCG Chief Officer").
 ROLE = {"Member", "Members", "Director", "Directors", "Officer", "Officers", "Leader", "Chair", "Chairman",
         "Chairwoman", "Head", "Manager", "Managers", "Lead", "Clerk", "Minister", "Councillor", "Councillors",
@@ -64,7 +64,7 @@ LEADING_NOISE = {"The", "A", "An", "Both", "All", "Each", "Our", "Their", "Its",
                  "Whilst", "While", "Once", "Proposed", "Draft", "Revised", "Former", "Interim", "Shadow", "Future",
                  "January", "February", "March", "April", "May", "June", "July", "August", "September",
                  "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                 "Although", "Previously", "Currently", "Therefore", "Thus",
+                 "Although", "Previously", "Currently", "Therefore", "Thus", "Responsible",
                  "Like", "Such", "Against", "Between", "Across", "Through", "Under", "Within", "Where",
                  "When", "If", "However", "Also", "Then", "Or", "But", "So", "And", "With", "By", "For",
                  "In", "Of", "At", "On", "As", "That"}
@@ -108,8 +108,11 @@ GENERIC_WORDS = {k.lower() for k in KIND} | {
     "providers", "system", "systems", "national", "regional", "strategic", "programme", "project", "steering",
     "working", "task", "finish", "services", "advisory", "reference", "delivery", "oversight", "corporate", "operational"}
 
-# Programmes and documents named like bodies (ANNOTATION.md: "STP ... are not organisations").
-PROGRAMME = re.compile(r"Sustainab\w* and Transformation|Transformation Partnerships?$|Better Care Fund")
+# Programmes and documents named like bodies (ANNOTATION.md: "STP ... are not organisations"),
+# and the protected characteristic an equality assessment heads a section with ("Marriage and
+# Civil Partnership"), a legal status, not a partnership of bodies.
+PROGRAMME = re.compile(r"Sustainab\w* and Transformation|Transformation Partnerships?$|Better Care Fund|"
+                       r"(?:^|\bMarriage and )Civil Partnerships?$")
 
 # Acronyms of these kinds are learned from the paper ("Full Name (ACR)"); these are known.
 KNOWN_ACRONYMS = {"NHSE": "NHS England", "NHSI": "NHS Improvement", "CQC": "Care Quality Commission",

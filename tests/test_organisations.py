@@ -128,3 +128,30 @@ def test_a_body_named_after_two_places_stays_one():
                   "The Town and Parish Councils were consulted in May.")
     assert {"NHS Harlow Vale and Ormsby Clinical Commissioning Group", "Delford and Ormsby CCG",
             "Town and Parish Councils"} <= found
+
+
+def test_a_name_only_ever_in_a_document_or_statute_title_is_no_body():
+    found = names("We will refresh the Westshire Community Society Strategy by March.",
+                  "Progress on the Westshire Community Society Strategy is reported quarterly.",
+                  "Comments are made under the Local Authority (Adult Care, Health and Wellbeing Boards and "
+                  "Scrutiny) Regulations 2013.",
+                  "The Ashby Carers Alliance Delivery Plan was agreed; the Ashby Carers Alliance will lead it.")
+    assert "Westshire Community Society" not in found
+    assert not [n for n in found if "Wellbeing Boards" in n]
+    assert "Ashby Carers Alliance" in found           # named once as the body, not only in its plan's title
+
+
+def test_form_labels_and_protected_characteristics_are_no_bodies():
+    found = names("Responsible Service", "Adult Social Care and Health",
+                  "Are there negative impacts for Marriage and Civil Partnerships?",
+                  "Mitigating actions for Marriage and Civil Partnerships", "Responsible Officer: Jo Bloggs",
+                  "The Westshire Civil Partnership Registration Service holds ceremonies.")
+    assert not [n for n in found if "Responsible" in n or n.endswith(("Civil Partnerships", "Civil Partnership"))]
+    assert "Westshire Civil Partnership Registration Service" in found
+
+
+def test_a_place_named_vale_of_keeps_its_opening_words():
+    found = names("The Growth Board comprises Ashdown District Council, Vale of Kingsmere District Council and "
+                  "Westshire County Council.")
+    assert "Vale of Kingsmere District Council" in found
+    assert "Kingsmere District Council" not in found
