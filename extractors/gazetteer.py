@@ -50,6 +50,9 @@ ROLE = {"Member", "Members", "Director", "Directors", "Officer", "Officers", "Le
         "CFO", "COO", "SRO", "Dr", "Mr", "Mrs", "Ms", "Miss", "Professor", "Prof"}
 # A role word followed by these is part of a name: "Member Services Committee", "Officer Group".
 ROLE_PART_OF_NAME = {"Services", "Support", "Development", "Engagement", "Relations"}
+# After a kind word and 'and', these go on with the same name ("Overview and Scrutiny
+# Committee", "Health and Wellbeing Board", "Police and Crime Commissioner's Office").
+JOINED_AFTER_AND = {"Scrutiny", "Wellbeing", "Crime"}
 # A kind word followed by these is a place or thing of the body, not the end of its name.
 NOT_THE_BODY = {"Chamber", "Chambers", "Offices", "Office", "Hall", "House", "Tax", "Taxes"}
 EXECUTIVE_ROLE = {"Director", "Directors", "Officer", "Member", "Members", "Lead", "Summary", "Team"}
@@ -84,7 +87,7 @@ PLACE_KINDS = {"Council", "Councils", "CCG", "CCGs", "ICB", "ICBs", "Police", "C
 # Bodies whose names have no kind word.
 NATIONAL = re.compile(r"(?<![\w'’\-])(?:NHS England(?:/Improvement)?|NHSE/?I|NHS Improvement|"
                       r"Public Health England|Health Education England|NHS Digital|NHS London|GP practices|NHS bodies|"
-                      r"Secretary of State(?: for(?: [A-Z][a-z]+| and| &)+)?|"
+                      r"Secretary of State(?: for [A-Z][a-z]+(?:(?: and| &)? [A-Z][a-z]+)*)?|"
                       r"(?:[A-Z][a-z]+ )*Integrated Care Systems?|"
                       r"(?:Healthwatch|Age UK|Citizens Advice|CVS)(?: [A-Z][a-z]+){0,3}|Mencap|(?:[A-Z][a-z]+ )+(?:MIND|Mind|CVS)|"
                       r"Monitor(?= has| will| is))(?![\w'’\-])")
@@ -234,7 +237,7 @@ def _pieces(tokens: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
             current = []
             continue
         current.append((start, tok))
-        listed = nxt in ("and", "&", ",") and not (nxt == "and" and after in ("Scrutiny", "Wellbeing"))
+        listed = nxt in ("and", "&", ",") and not (nxt == "and" and after in JOINED_AFTER_AND)
         if (_bare(tok) in KIND and (listed or tok.endswith(("'s", "’s")) or nxt == "NHS")) or \
                 (len(tok) > 1 and tok.isupper() and nxt in ("and", "&")):
             pieces.append(current)

@@ -155,3 +155,11 @@ def test_a_place_named_vale_of_keeps_its_opening_words():
                   "Westshire County Council.")
     assert "Vale of Kingsmere District Council" in found
     assert "Kingsmere District Council" not in found
+
+
+def test_a_police_and_crime_commissioner_is_one_body_and_a_ministers_title_ends_at_a_name():
+    found = names("The service is funded by the Westshire Police and Crime Commissioner's Office.",
+                  "Westshire Police and the Council run the scheme.",
+                  "The Secretary of State for Education and the Minister for Care wrote to the Board.")
+    assert {"Westshire Police and Crime Commissioner's Office", "Westshire Police", "Secretary of State for Education"} <= found
+    assert not [n for n in found if n.endswith((" and", " &")) or n.startswith("Crime")]
