@@ -31,6 +31,11 @@ INDEFINITE = re.compile(r"\b(?<!create )(?<!establish )(?<!form )(?<!convene )(?
 DOCUMENT_AFTER = re.compile(r"[ \t]*(?:Strateg(?:y|ies)|Strategic[ \t]+Plan|(?:Action|Delivery|Business)?[ \t]*Plans?|"
                             r"Framework|Programme|Polic(?:y|ies)|Review|Fund|Charter|Toolkit|Guidance|"
                             r"(?:[^()\n]{0,60}\))?[ \t]*(?:Act|Regulations|Order|Bill)[ \t]+(?:19|20)\d\d)\b")
+# The CCGs of a paper that names one group of them ('North West London CCGs'), named by kind:
+# 'the CCGs', 'local CCGs', 'the eight CCGs', 'individual CCGs'.
+PLURAL_CCG_NAME = re.compile(r"\b(?:CCGs|Clinical Commissioning Groups)$")
+THE_CCGS = re.compile(r"\b(?:[Tt]he|[Ll]ocal|[Oo]ur|[Aa]ll|[Ii]ndividual|[Ee]xisting|[Tt]hese)\s+(?:(?:[a-z]+|\d+)\s+)?"
+                      r"(?:CCGs|[Cc]linical [Cc]ommissioning [Gg]roups)\b")
 CABINET = re.compile(r"\b(?:[Tt]he\s+)?Cabinet\b(?!\s+(?:Members?|Office|Committees?|Portfolio|Leads?)\b)")
 # A council's own bodies, named in its papers without the council's name.
 COUNCIL_BODY = re.compile(r"^(?!Joint\b).*(?:Cabinet|Committees?)$")
@@ -77,6 +82,8 @@ class OrgIndex:
             preferred = [e for e in of_type if e.name in (author, board)]
             if len(of_type) == 1 or len(preferred) == 1:
                 self._generic[org_type] = (preferred or of_type)[0]
+        groups = [e for e in entries if e.org_type == "ccg" and PLURAL_CCG_NAME.search(e.name) and not is_generic(e.name)]
+        self._ccg_group = groups[0] if len(groups) == 1 else None
         forms = sorted({f for e in entries for f in e.forms if (f.isupper() or len(f) > 3) and f != "NHS"},
                        key=len, reverse=True)
         self._nhs = next((e for e in entries if e.name == "NHS"), None)   # 'the NHS', not 'NHS services'
@@ -119,6 +126,8 @@ class OrgIndex:
             if entry:
                 for m in regex.finditer(text):
                     spans.append(OrgMention(m.start(), m.end(), entry.name, m.group(0)))
+        if self._ccg_group:
+            spans += [OrgMention(m.start(), m.end(), self._ccg_group.name, m.group(0)) for m in THE_CCGS.finditer(text)]
         if resolve_we and self.author:
             for m in WE.finditer(text):
                 spans.append(OrgMention(m.start(), m.end(), self.author, m.group(0)))
