@@ -53,8 +53,9 @@ ROLE_PART_OF_NAME = {"Services", "Support", "Development", "Engagement", "Relati
 # After a kind word and 'and', these go on with the same name ("Overview and Scrutiny
 # Committee", "Health and Wellbeing Board", "Police and Crime Commissioner's Office").
 JOINED_AFTER_AND = {"Scrutiny", "Wellbeing", "Crime"}
-# A kind word followed by these is a place or thing of the body, not the end of its name.
-NOT_THE_BODY = {"Chamber", "Chambers", "Offices", "Office", "Hall", "House", "Tax", "Taxes"}
+# A kind word followed by these is a place, thing or stage of the body ('Foundation Year 2
+# doctors'), not the end of its name.
+NOT_THE_BODY = {"Chamber", "Chambers", "Offices", "Office", "Hall", "House", "Tax", "Taxes", "Year", "Years"}
 EXECUTIVE_ROLE = {"Director", "Directors", "Officer", "Member", "Members", "Lead", "Summary", "Team"}
 # Words that may open a match but are not part of the body's name.
 LEADING_NOISE = {"The", "A", "An", "Both", "All", "Each", "Our", "Their", "Its", "This", "These", "Those",

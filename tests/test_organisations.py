@@ -1,6 +1,7 @@
 """Organisations found by the genre's naming patterns, on sentences written in the style of
 council and NHS board papers: kind words, defined acronyms, names that must not run across
 'and', roles or headings, generic mentions and a council's own committees."""
+from extractors.organisations import build_org_index
 from tests.textpaper import extract
 
 COVER = ["From: Jo Bloggs, Cabinet Member for Adult Social Care", "To: Cabinet - 3 March 2024",
@@ -163,3 +164,19 @@ def test_a_police_and_crime_commissioner_is_one_body_and_a_ministers_title_ends_
                   "The Secretary of State for Education and the Minister for Care wrote to the Board.")
     assert {"Westshire Police and Crime Commissioner's Office", "Westshire Police", "Secretary of State for Education"} <= found
     assert not [n for n in found if n.endswith((" and", " &")) or n.startswith("Crime")]
+
+
+def test_a_generic_name_several_named_bodies_share_is_no_body_of_its_own():
+    text = ("NHS Ashby Clinical Commissioning Group and NHS Kingsmere Clinical Commissioning Group attend.\n"
+            "Lay Chair Chair Clinical Commissioning Group\nThe Westshire Scrutiny Committee meets.\n"
+            "The Scrutiny Committee will report.\n")
+    found = {e.name for e in build_org_index(text, lambda offset: 1).entries}
+    assert found == {"NHS Ashby Clinical Commissioning Group", "NHS Kingsmere Clinical Commissioning Group",
+                     "Westshire Scrutiny Committee"}
+
+
+def test_a_foundation_year_is_a_stage_of_training_not_a_foundation():
+    found = names("Placements continue for Westshire Hospitals Foundation Year 2 doctors.",
+                  "The Kingsmere Community Foundation funds the hub.")
+    assert "Kingsmere Community Foundation" in found
+    assert not [n for n in found if n.startswith("Westshire")]
