@@ -180,3 +180,10 @@ def test_a_foundation_year_is_a_stage_of_training_not_a_foundation():
                   "The Kingsmere Community Foundation funds the hub.")
     assert "Kingsmere Community Foundation" in found
     assert not [n for n in found if n.startswith("Westshire")]
+
+
+def test_a_list_of_partners_names_bodies_by_their_plural_kind_but_not_bare_fields():
+    found = names("The hub will work with partners including Health, Education, Westshire Faith Organisations, "
+                  "Housing providers and Ashby Borough Council.")
+    assert {"Westshire Faith Organisations", "Housing providers", "Ashby Borough Council"} <= found
+    assert not {"Health", "Education"} & found
