@@ -2,7 +2,8 @@
 
 suggest: every name the gazetteer's kind-word grammar finds, the bodies named as items of a
 list, and acronyms the paper defines ("Kingsmere Integrated Care Alliance (KICA)").
-classify: a name the paper only ever uses with "a"/"an" is a kind of body, not one body.
+classify: a name the paper only ever uses with "a"/"an" is a kind of body, not one body; one
+it only ever writes inside a document's or a statute's title is no body.
 fill: forms of one body merged under its longest name; a generic name ("Scrutiny Committee",
 "Health and Wellbeing Boards") joins the one body it must mean, and once the paper's author
 is known (`with_roles`), a council's own committees are named after it and "we", "the
