@@ -148,7 +148,7 @@ def misses(score, gold_dir: Path, lines: list[dict], kinds: list[str]) -> str:
 
 
 def _fields(record: dict) -> str:
-    keys = ("actor", "modality", "body", "kind", "date_text", "status", "org", "amount_gbp")
+    keys = ("name", "org_type", "source", "relation", "target", "actor", "modality", "body", "kind", "date_text", "status", "org", "amount_gbp")
     return " ".join(f"{k}={record[k]}" for k in keys if record.get(k) not in (None, ""))
 
 

@@ -41,7 +41,7 @@ KIND: dict[str, str | None] = {
 # Kind words that open a name and take a complement: "Department for Education".
 OPENER = {"Department", "Ministry", "Office", "University", "Association", "Institute", "Society",
           "Federation", "Council", "Borough", "City", "House", "Court", "Chamber", "College", "Church",
-          "Isle", "Isles", "Bank"}
+          "Isle", "Isles", "Vale", "Bank"}
 # Words of a person's office: a name stops before them ("Exampleton CCG Chief Officer").
 ROLE = {"Member", "Members", "Director", "Directors", "Officer", "Officers", "Leader", "Chair", "Chairman",
         "Chairwoman", "Head", "Manager", "Managers", "Lead", "Clerk", "Minister", "Councillor", "Councillors",
@@ -50,8 +50,12 @@ ROLE = {"Member", "Members", "Director", "Directors", "Officer", "Officers", "Le
         "CFO", "COO", "SRO", "Dr", "Mr", "Mrs", "Ms", "Miss", "Professor", "Prof"}
 # A role word followed by these is part of a name: "Member Services Committee", "Officer Group".
 ROLE_PART_OF_NAME = {"Services", "Support", "Development", "Engagement", "Relations"}
-# A kind word followed by these is a place or thing of the body, not the end of its name.
-NOT_THE_BODY = {"Chamber", "Chambers", "Offices", "Office", "Hall", "House", "Tax", "Taxes"}
+# After a kind word and 'and', these go on with the same name ("Overview and Scrutiny
+# Committee", "Health and Wellbeing Board", "Police and Crime Commissioner's Office").
+JOINED_AFTER_AND = {"Scrutiny", "Wellbeing", "Crime"}
+# A kind word followed by these is a place, thing or stage of the body ('Foundation Year 2
+# doctors'), not the end of its name.
+NOT_THE_BODY = {"Chamber", "Chambers", "Offices", "Office", "Hall", "House", "Tax", "Taxes", "Year", "Years"}
 EXECUTIVE_ROLE = {"Director", "Directors", "Officer", "Member", "Members", "Lead", "Summary", "Team"}
 # Words that may open a match but are not part of the body's name.
 LEADING_NOISE = {"The", "A", "An", "Both", "All", "Each", "Our", "Their", "Its", "This", "These", "Those",
@@ -64,7 +68,7 @@ LEADING_NOISE = {"The", "A", "An", "Both", "All", "Each", "Our", "Their", "Its",
                  "Whilst", "While", "Once", "Proposed", "Draft", "Revised", "Former", "Interim", "Shadow", "Future",
                  "January", "February", "March", "April", "May", "June", "July", "August", "September",
                  "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                 "Although", "Previously", "Currently", "Therefore", "Thus",
+                 "Although", "Previously", "Currently", "Therefore", "Thus", "Responsible",
                  "Like", "Such", "Against", "Between", "Across", "Through", "Under", "Within", "Where",
                  "When", "If", "However", "Also", "Then", "Or", "But", "So", "And", "With", "By", "For",
                  "In", "Of", "At", "On", "As", "That"}
@@ -84,7 +88,7 @@ PLACE_KINDS = {"Council", "Councils", "CCG", "CCGs", "ICB", "ICBs", "Police", "C
 # Bodies whose names have no kind word.
 NATIONAL = re.compile(r"(?<![\w'’\-])(?:NHS England(?:/Improvement)?|NHSE/?I|NHS Improvement|"
                       r"Public Health England|Health Education England|NHS Digital|NHS London|GP practices|NHS bodies|"
-                      r"Secretary of State(?: for(?: [A-Z][a-z]+| and| &)+)?|"
+                      r"Secretary of State(?: for [A-Z][a-z]+(?:(?: and| &)? [A-Z][a-z]+)*)?|"
                       r"(?:[A-Z][a-z]+ )*Integrated Care Systems?|"
                       r"(?:Healthwatch|Age UK|Citizens Advice|CVS)(?: [A-Z][a-z]+){0,3}|Mencap|(?:[A-Z][a-z]+ )+(?:MIND|Mind|CVS)|"
                       r"Monitor(?= has| will| is))(?![\w'’\-])")
@@ -108,8 +112,11 @@ GENERIC_WORDS = {k.lower() for k in KIND} | {
     "providers", "system", "systems", "national", "regional", "strategic", "programme", "project", "steering",
     "working", "task", "finish", "services", "advisory", "reference", "delivery", "oversight", "corporate", "operational"}
 
-# Programmes and documents named like bodies (ANNOTATION.md: "STP ... are not organisations").
-PROGRAMME = re.compile(r"Sustainab\w* and Transformation|Transformation Partnerships?$|Better Care Fund")
+# Programmes and documents named like bodies (ANNOTATION.md: "STP ... are not organisations"),
+# and the protected characteristic an equality assessment heads a section with ("Marriage and
+# Civil Partnership"), a legal status, not a partnership of bodies.
+PROGRAMME = re.compile(r"Sustainab\w* and Transformation|Transformation Partnerships?$|Better Care Fund|"
+                       r"(?:^|\bMarriage and )Civil Partnerships?$")
 
 # Acronyms of these kinds are learned from the paper ("Full Name (ACR)"); these are known.
 KNOWN_ACRONYMS = {"NHSE": "NHS England", "NHSI": "NHS Improvement", "CQC": "Care Quality Commission",
@@ -231,7 +238,7 @@ def _pieces(tokens: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
             current = []
             continue
         current.append((start, tok))
-        listed = nxt in ("and", "&", ",") and not (nxt == "and" and after in ("Scrutiny", "Wellbeing"))
+        listed = nxt in ("and", "&", ",") and not (nxt == "and" and after in JOINED_AFTER_AND)
         if (_bare(tok) in KIND and (listed or tok.endswith(("'s", "’s")) or nxt == "NHS")) or \
                 (len(tok) > 1 and tok.isupper() and nxt in ("and", "&")):
             pieces.append(current)

@@ -26,6 +26,12 @@ PARTIES = [re.compile(r"\b(?:commissioned|commissions|commission|contracted|cont
                       r"\s+to\s+(?:deliver|provide|run|operate|support)\b"),
            re.compile(r"\b(?:contract|contracts|partnership|collaboration)\s+with\s+(?:the\s+)?" + PARTY + r"(?=\s*[,.;:(]|\s+(?:to|for|and|who|which)\b)"),
            re.compile(r"\b(?:provided|delivered|run|operated)\s+by\s+(?:the\s+)?" + PARTY + r"(?=\s*[,.;:(]|\s+(?:to|for|and|who|which|in|on)\b)")]
+# 'partners including Health, Education, Voluntary Sector Organisations, Housing providers': of a
+# list of partners, the items named by a plural kind of body are bodies; a bare field ('Health',
+# 'Education') is not.
+PARTNER_LIST = re.compile(r"\bpartners,?\s+(?:such\s+as|including)\s+(?P<items>[A-Z][^.;:()]{1,200})")
+KIND_ITEM = re.compile(r"^[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|and|&))*\s+(?:[Oo]rganisations|providers|[Pp]roviders|"
+                       r"[Ss]ervices|[Gg]roups|[Aa]gencies|[Cc]harities)$")
 TITLES = {"Dr", "Mr", "Mrs", "Ms", "Miss", "Professor", "Prof", "Cllr", "Councillor", "Sir", "Dame", "Lord", "Lady"}
 NOT_A_BODY = {"NHS", "GP", "GPs", "CCG", "CCGs", "The", "Council", "Councils", "Local", "Health", "Social",
               "Care", "Public", "Primary", "Secondary", "Acute", "Community", "Voluntary", "Mental", "Trusts"}
@@ -49,6 +55,17 @@ def listed_bodies(text: str) -> list[tuple[int, int, str, str]]:
                     found.append((at, at + len(name), f"London Borough of {name}", "council"))
                 else:
                     found.append((at, at + len(name), name, org_type))
+    for m in PARTNER_LIST.finditer(text):
+        offset = m.start("items")
+        for item in re.split(r",\s*|\s+and\s+(?![A-Z][\w'’&-]*\s+[a-z])", m.group("items")):
+            name = item.strip()
+            at = text.find(name, offset, m.end("items") + 1) if name else -1
+            if at < 0:
+                break
+            offset = at + len(name)
+            if KIND_ITEM.match(name) and len(name.split()) <= 5:
+                org_type = "voluntary" if re.search(r"[Vv]oluntary|[Cc]harit|[Cc]ommunity", name) else "other"
+                found.append((at, at + len(name), name, org_type))
     for pattern in APPOSED:
         for m in pattern.finditer(text):
             name = m.group("name")

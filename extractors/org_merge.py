@@ -65,8 +65,8 @@ def _merge_into(entries: list[OrgEntry], preferred: set[str | None], common: set
     """A shorter name joins the one body whose name ends in its words: a generic one
     ('County Council', 'Scrutiny Committee') or one the longer name only adds a place to
     ('Business Forum' of 'Exampleton Business Forum'); 'the Council', 'Local Authority' join
-    the one council. Between several, the one the paper speaks for (`preferred`); else the
-    name stays a body of its own."""
+    the one council. Between several, the one the paper speaks for (`preferred`); else a
+    generic name is no body of its own, and a name with words of its own stays one."""
     entries = sorted(entries, key=lambda e: len(_words(e.name)), reverse=True)
     out: list[OrgEntry] = []
     for entry in entries:
@@ -79,8 +79,8 @@ def _merge_into(entries: list[OrgEntry], preferred: set[str | None], common: set
         plural_into_single = entry.name.endswith("s") and not targets[0].name.endswith("s") if targets else False
         if len(targets) == 1 and not plural_into_single:
             targets[0].forms |= entry.forms | {entry.name}
-        else:
-            out.append(entry)
+        elif not (generic and len(targets) > 1 and not entry.name.endswith("s")):
+            out.append(entry)       # a generic name several bodies share ('Clinical Commissioning Group') is none of them
     return out
 
 

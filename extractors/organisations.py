@@ -2,7 +2,8 @@
 
 suggest: every name the gazetteer's kind-word grammar finds, the bodies named as items of a
 list, and acronyms the paper defines ("Kingsmere Integrated Care Alliance (KICA)").
-classify: a name the paper only ever uses with "a"/"an" is a kind of body, not one body.
+classify: a name the paper only ever uses with "a"/"an" is a kind of body, not one body; one
+it only ever writes inside a document's or a statute's title is no body.
 fill: forms of one body merged under its longest name; a generic name ("Scrutiny Committee",
 "Health and Wellbeing Boards") joins the one body it must mean, and once the paper's author
 is known (`with_roles`), a council's own committees are named after it and "we", "the
@@ -25,6 +26,17 @@ NHS_PARTNERS = re.compile(r"\bNHS partners\b")
 WE = re.compile(r"\b(?:we|We|our|Our|us)\b")
 INDEFINITE = re.compile(r"\b(?<!create )(?<!establish )(?<!form )(?<!convene )(?<!set up )(?:an?|any|each|every|no|one|another)\s+$|"
                         r"\b(?:forms?|models?|types?|kinds?|versions?)\s+of\s+$", re.I)
+# A name followed by one of these is the title of a document, a fund or a review ('the Civic
+# Society Strategy', 'Special School Review'), or sits in a statute's title ('the Local
+# Authority (Public Health and Scrutiny Boards) Regulations 2013'), not a mention of a body.
+DOCUMENT_AFTER = re.compile(r"[ \t]*(?:Strateg(?:y|ies)|Strategic[ \t]+Plan|(?:Action|Delivery|Business)?[ \t]*Plans?|"
+                            r"Framework|Programme|Polic(?:y|ies)|Review|Fund|Charter|Toolkit|Guidance|"
+                            r"(?:[^()\n]{0,60}\))?[ \t]*(?:Act|Regulations|Order|Bill)[ \t]+(?:19|20)\d\d)\b")
+# The CCGs of a paper that names one group of them ('North West London CCGs'), named by kind:
+# 'the CCGs', 'local CCGs', 'the eight CCGs', 'individual CCGs'.
+PLURAL_CCG_NAME = re.compile(r"\b(?:CCGs|Clinical Commissioning Groups)$")
+THE_CCGS = re.compile(r"\b(?:[Tt]he|[Ll]ocal|[Oo]ur|[Aa]ll|[Ii]ndividual|[Ee]xisting|[Tt]hese)\s+(?:(?:[a-z]+|\d+)\s+)?"
+                      r"(?:CCGs|[Cc]linical [Cc]ommissioning [Gg]roups)\b")
 CABINET = re.compile(r"\b(?:[Tt]he\s+)?Cabinet\b(?!\s+(?:Members?|Office|Committees?|Portfolio|Leads?)\b)")
 # A council's own bodies, named in its papers without the council's name.
 COUNCIL_BODY = re.compile(r"^(?!Joint\b).*(?:Cabinet|Committees?)$")
@@ -71,6 +83,8 @@ class OrgIndex:
             preferred = [e for e in of_type if e.name in (author, board)]
             if len(of_type) == 1 or len(preferred) == 1:
                 self._generic[org_type] = (preferred or of_type)[0]
+        groups = [e for e in entries if e.org_type == "ccg" and PLURAL_CCG_NAME.search(e.name) and not is_generic(e.name)]
+        self._ccg_group = groups[0] if len(groups) == 1 else None
         forms = sorted({f for e in entries for f in e.forms if (f.isupper() or len(f) > 3) and f != "NHS"},
                        key=len, reverse=True)
         self._nhs = next((e for e in entries if e.name == "NHS"), None)   # 'the NHS', not 'NHS services'
@@ -113,6 +127,8 @@ class OrgIndex:
             if entry:
                 for m in regex.finditer(text):
                     spans.append(OrgMention(m.start(), m.end(), entry.name, m.group(0)))
+        if self._ccg_group:
+            spans += [OrgMention(m.start(), m.end(), self._ccg_group.name, m.group(0)) for m in THE_CCGS.finditer(text)]
         if resolve_we and self.author:
             for m in WE.finditer(text):
                 spans.append(OrgMention(m.start(), m.end(), self.author, m.group(0)))
@@ -185,21 +201,22 @@ def build_org_index(text: str, page_of) -> OrgIndex:
     """Find the paper's bodies in its full text; `page_of(offset)` gives a mention's page."""
     common = common_words(text)
     entries: dict[str, OrgEntry] = {}
-    mentions: dict[str, list[int]] = {}
+    mentions: dict[str, list[tuple[int, int]]] = {}
     for start, end, name, org_type in _suggest(text, common):
         key = _key(name)
         entry = entries.get(key)
         if entry is None:
             entry = entries[key] = OrgEntry(name=name, org_type=org_type, page=page_of(start),
                                             quote=line_around(text, start, end))
-        mentions.setdefault(key, []).append(start)
+        mentions.setdefault(key, []).append((start, end))
         entry.forms.add(name)
         if len(name) > len(entry.name) and name[0].isupper():
             entry.name = name
         acronym = ACRONYM_AFTER.match(text, end)
         if acronym and _initials_fit(acronym.group(1), name):
             entry.forms.add(acronym.group(1))
-    kept = [e for key, e in entries.items() if not (_only_indefinite(text, mentions[key]) and _common_words_only(e.name, common))]
+    kept = [e for key, e in entries.items() if not (_only_indefinite(text, mentions[key]) and _common_words_only(e.name, common))
+            and not _only_in_titles(text, mentions[key])]
     by_key = {_key(e.name): e for e in kept}
     for acronym, full in KNOWN_ACRONYMS.items():
         entry = by_key.get(_key(full))
@@ -239,10 +256,15 @@ def _acronym_of_phrase(text: str, start: int, end: int) -> bool:
         and bool(re.search(r"[A-Z][a-z]+\s*$", text[max(0, start - 40):start - 1]))
 
 
-def _only_indefinite(text: str, starts: list[int]) -> bool:
+def _only_indefinite(text: str, spans: list[tuple[int, int]]) -> bool:
     """'an Accountable Care Partnership' names a kind of body; a body the paper means is
     named at least once without 'a', 'an' or 'each', or is one it proposes to create."""
-    return all(INDEFINITE.search(text[max(0, s - 20):s]) for s in starts)
+    return all(INDEFINITE.search(text[max(0, s - 20):s]) for s, _ in spans)
+
+
+def _only_in_titles(text: str, spans: list[tuple[int, int]]) -> bool:
+    """A name the paper writes only as part of a document's or a statute's title."""
+    return all(DOCUMENT_AFTER.match(text, e) for _, e in spans)
 
 
 def _initials_fit(acronym: str, name: str) -> bool:

@@ -78,6 +78,12 @@ DEPENDS = [
 ]
 
 
+REPORTED_SPEECH = re.compile(r"\b(?:reported|said|noted|stated|explained|confirmed|advised|suggested|highlighted)\s+that\b", re.I)
+LABEL_WORDS = 12
+"""The most words an event's label takes from its sentence ('approval of the business case by
+the Governing Body'); a longer stretch is a clause, not a label."""
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A relation a sentence states, with the rule that read it (so each rule's hits can be
@@ -270,8 +276,11 @@ def _directed(source: str, relation: str, target: str, finder: MentionFinder):
 
 
 def _clean_label(label: str) -> str | None:
+    """An event's short label, or None: a pronoun, a body, a clause reporting what someone said
+    ('X reported that ...') or a stretch too long to label one event is no end of a dependency."""
     label = re.sub(r"^\W*(?:the|a|an)\s+", "", label.strip(), flags=re.I).strip(" '\"‘’")
     label = re.sub(r"^[‘'\"]|[’'\"](?=\s)", "", label).strip()
-    if not label or re.match(r"(?:this|that|it|these|those|which|who|they)\b", label, re.I) or "@" in label:
+    if not label or re.match(r"(?:this|that|it|these|those|which|who|they)\b", label, re.I) or "@" in label \
+            or REPORTED_SPEECH.search(label) or len(label.split()) > LABEL_WORDS:
         return None
     return label

@@ -359,3 +359,12 @@ def test_what_is_not_a_promise(sentence):
 def test_hypotheticals_of_an_options_section_are_not_promises():
     out = in_section("4. Options considered", "Under option B the CCG would keep the service in house.")
     assert out.commitments == []
+
+
+def test_a_group_of_ccgs_named_by_kind_promises_after_a_fronted_phrase():
+    cover = ["Westshire Collaboration of CCGs", "Date: 12 March 2019", "Report Title: Commissioning reform"]
+    out = extract("The six Westshire CCGs wrote this paper together.",
+                  "In the first year the local CCGs would keep commissioning community services from the ICP.",
+                  "From April the CCGs will publish one joint plan.", cover=cover)
+    assert [(c.quote[:28], c.actor) for c in out.commitments] == [
+        ("In the first year the local ", "Westshire CCGs"), ("From April the CCGs will pub", "Westshire CCGs")]

@@ -323,3 +323,12 @@ def test_every_form_of_a_cue_holds_a_trigger_word_of_its_pattern():
         for sentence in sentences:
             assert patterns[cue].search(sentence), sentence
             assert set(WORD.findall(sentence.lower())) & TRIGGERS[cue], sentence
+
+
+def test_an_approval_still_to_come_is_a_pending_decision():
+    out = extract("March 2021: If approved, the new Westshire Community Trust will launch.",
+                  "Should the inspector find the plan sound, the Council would be in a position to adopt it in the autumn.",
+                  "If the weather allows, the fair will open at noon.",
+                  cover=["Exampleton Borough Council", "Date: 12 January 2021", "Report Title: Community services"])
+    assert [(d.quote[:22], d.kind) for d in out.decisions] == [
+        ("March 2021: If approve", "pending"), ("Should the inspector f", "pending")]

@@ -157,3 +157,22 @@ def test_a_committed_to_table_without_a_paper_date_is_planned_not_achieved():
     out = extract(table, cover=["Exampleton Public Health Delivery Plan"])
     [m] = out.milestones
     assert m.status == "planned"
+
+
+def test_a_letters_or_a_documents_own_date_is_no_milestone():
+    out = run("The proposed terms are in the letter we sent to the Minister in late November.",
+              "Members reviewed the outcomes document of the 14th December meeting.",
+              "The new service will go live in March 2021.")
+    assert [m.date_text for m in out.milestones] == ["in March 2021"]
+
+
+def test_a_season_opening_a_name_is_no_milestone_but_a_season_of_the_plan_is():
+    out = run("The hub, confirmed in the Spring Statement, will open to families.",
+              "Consultation on the hub will run in the spring.")
+    assert [m.date_text for m in out.milestones] == ["in the spring"]
+
+
+def test_a_trend_expected_to_remain_is_no_milestone():
+    out = run("Demand is expected to remain stable in the coming years.",
+              "The hub is expected to open in the coming months.")
+    assert [m.quote for m in out.milestones] == ["The hub is expected to open in the coming months."]

@@ -1,6 +1,7 @@
 """Organisations found by the genre's naming patterns, on sentences written in the style of
 council and NHS board papers: kind words, defined acronyms, names that must not run across
 'and', roles or headings, generic mentions and a council's own committees."""
+from extractors.organisations import build_org_index
 from tests.textpaper import extract
 
 COVER = ["From: Jo Bloggs, Cabinet Member for Adult Social Care", "To: Cabinet - 3 March 2024",
@@ -128,3 +129,61 @@ def test_a_body_named_after_two_places_stays_one():
                   "The Town and Parish Councils were consulted in May.")
     assert {"NHS Harlow Vale and Ormsby Clinical Commissioning Group", "Delford and Ormsby CCG",
             "Town and Parish Councils"} <= found
+
+
+def test_a_name_only_ever_in_a_document_or_statute_title_is_no_body():
+    found = names("We will refresh the Westshire Community Society Strategy by March.",
+                  "Progress on the Westshire Community Society Strategy is reported quarterly.",
+                  "Comments are made under the Local Authority (Adult Care, Health and Wellbeing Boards and "
+                  "Scrutiny) Regulations 2013.",
+                  "The Ashby Carers Alliance Delivery Plan was agreed; the Ashby Carers Alliance will lead it.")
+    assert "Westshire Community Society" not in found
+    assert not [n for n in found if "Wellbeing Boards" in n]
+    assert "Ashby Carers Alliance" in found           # named once as the body, not only in its plan's title
+
+
+def test_form_labels_and_protected_characteristics_are_no_bodies():
+    found = names("Responsible Service", "Adult Social Care and Health",
+                  "Are there negative impacts for Marriage and Civil Partnerships?",
+                  "Mitigating actions for Marriage and Civil Partnerships", "Responsible Officer: Jo Bloggs",
+                  "The Westshire Civil Partnership Registration Service holds ceremonies.")
+    assert not [n for n in found if "Responsible" in n or n.endswith(("Civil Partnerships", "Civil Partnership"))]
+    assert "Westshire Civil Partnership Registration Service" in found
+
+
+def test_a_place_named_vale_of_keeps_its_opening_words():
+    found = names("The Growth Board comprises Ashdown District Council, Vale of Kingsmere District Council and "
+                  "Westshire County Council.")
+    assert "Vale of Kingsmere District Council" in found
+    assert "Kingsmere District Council" not in found
+
+
+def test_a_police_and_crime_commissioner_is_one_body_and_a_ministers_title_ends_at_a_name():
+    found = names("The service is funded by the Westshire Police and Crime Commissioner's Office.",
+                  "Westshire Police and the Council run the scheme.",
+                  "The Secretary of State for Education and the Minister for Care wrote to the Board.")
+    assert {"Westshire Police and Crime Commissioner's Office", "Westshire Police", "Secretary of State for Education"} <= found
+    assert not [n for n in found if n.endswith((" and", " &")) or n.startswith("Crime")]
+
+
+def test_a_generic_name_several_named_bodies_share_is_no_body_of_its_own():
+    text = ("NHS Ashby Clinical Commissioning Group and NHS Kingsmere Clinical Commissioning Group attend.\n"
+            "Lay Chair Chair Clinical Commissioning Group\nThe Westshire Scrutiny Committee meets.\n"
+            "The Scrutiny Committee will report.\n")
+    found = {e.name for e in build_org_index(text, lambda offset: 1).entries}
+    assert found == {"NHS Ashby Clinical Commissioning Group", "NHS Kingsmere Clinical Commissioning Group",
+                     "Westshire Scrutiny Committee"}
+
+
+def test_a_foundation_year_is_a_stage_of_training_not_a_foundation():
+    found = names("Placements continue for Westshire Hospitals Foundation Year 2 doctors.",
+                  "The Kingsmere Community Foundation funds the hub.")
+    assert "Kingsmere Community Foundation" in found
+    assert not [n for n in found if n.startswith("Westshire")]
+
+
+def test_a_list_of_partners_names_bodies_by_their_plural_kind_but_not_bare_fields():
+    found = names("The hub will work with partners including Health, Education, Westshire Faith Organisations, "
+                  "Housing providers and Ashby Borough Council.")
+    assert {"Westshire Faith Organisations", "Housing providers", "Ashby Borough Council"} <= found
+    assert not {"Health", "Education"} & found

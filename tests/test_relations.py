@@ -298,3 +298,13 @@ def test_a_list_item_ends_its_lead_in():
 
 def test_a_scrutiny_body_is_no_partner():
     assert triples("Our partners, including the Exampleton Health Scrutiny Committee, commented on the draft.") == set()
+
+
+def test_a_dependency_joins_two_short_event_labels_never_a_reported_clause():
+    found = {t for t in triples(
+        "Depending on the Governing Body's approval, the new service will launch in April.",
+        "JB and KM reported that the provider had expressed willingness to take on the contract, subject to "
+        "negotiation.",
+        "The pilot will extend to every ward in the borough and to each of the neighbouring districts in the "
+        "county by the end of the year, subject to funding.") if t[1] == "depends_on"}
+    assert found == {("new service will launch in April", "depends_on", "Governing Body's approval")}

@@ -64,7 +64,11 @@ GROUP_HEADS = {"councils", "authorities", "partners", "partnerships", "boards", 
 PREPOSITIONS = {"of", "from", "in", "at", "with", "within", "across", "for", "to", "on", "by", "into", "between"}
 ROLE = re.compile(r"^(?:[Tt]he\s+)?(?:[A-Z][\w/-]*\s+)*(?:Director|Officer|Executive|Leader|Chair|Chairman|Head|"
                   r"Manager|Secretary|Commissioner|Lead|Clerk)s?(?:\s+(?:of|for|and|the|[A-Z][\w/-]*))*$")
-FRAME = re.compile(r"^(?:in|during|from|by|over|after|before|at|within|through|under|on|for)\s+(?:\S+\s+){0,4}?(?=(?:the|our|each|all|both)\b)")
+FRAME_WORDS = r"^(?:in|during|from|by|over|after|before|at|within|through|under|on|for)\s+"
+FRAME = re.compile(FRAME_WORDS + r"(?:\S+\s+){0,4}?(?=(?:the|our|each|all|both)\b)")
+# A fronted phrase of time that runs up to a body named with its own 'the' ('In the first year
+# the CCGs will ...').
+WHOLE_FRAME = re.compile(FRAME_WORDS + r"(?:\S+\s+){0,4}$")
 PERSON = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Professor|Sir|Dame)\b\.?\s+[A-Z]")
 DETERMINER = re.compile(r"^(?:the|a|an|our|its|their|both|all|each)\s+", re.I)
 
@@ -185,7 +189,7 @@ def _body(ctx: PaperContext, head: str) -> str | None:
         between = between.replace(m.text, " ")
     if not _links_only(between) and len(mentions) > 1:
         first = mentions[-1]
-    opener = FRAME.sub("", head[:first.start].lower()).split()
+    opener = [] if WHOLE_FRAME.match(head[:first.start].lower()) else FRAME.sub("", head[:first.start].lower()).split()
     if all(w in OPENERS for w in opener):
         return first.name
     # 'Senior officers of both the Council and ...', 'The Chief Executive of the CCG'

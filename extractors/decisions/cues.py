@@ -85,6 +85,9 @@ PENDING = re.compile(
     r"\b(?:once|until|after)\s+[^,.;]*\b(?:have|has)\s+(?:agreed|approved|decided)\b|"
     r"\b(?:still|currently)\s+(?:under|open\s+to)\s+consideration\b|\bunder\s+consideration\s+(?:at\s+the\s+moment|at\s+present)\b|"
     r"\b(?:expected|due|scheduled)\s+to\s+(?:decide|approve|agree|vote)\b|"
+    # 'If approved, the new service will launch', 'X would be in a position to adopt it': an approval still to come
+    r"^\W*(?:[^:]{3,30}:\s*)?(?:if|once)\s+(?:approved|agreed|endorsed|ratified|adopted)\s*,|"
+    r"\bwould\s+(?:then\s+)?be\s+in\s+a\s+position\s+to\s+(?:adopt|approve|agree|decide|endorse|ratify)\b|"
     rf"\b(?:will|would|shall)\s+(?:then\s+|now\s+|formally\s+)?(?:seek|be\s+seeking)\s+{SOUGHT}\b", re.I)
 # Every word at least one alternative of each pattern needs: a sentence with none cannot match it.
 TRIGGERS = {cue: set(words.split()) for cue, words in {
@@ -94,7 +97,7 @@ TRIGGERS = {cue: set(words.split()) for cue, words in {
                   "requested recommended supported decision decisions resolution resolutions agree approve decide",
     "pending": "decide vote votes determine decision asked considered reconsidered approval agreement endorsement "
                "ratification sign decisions agreed approved decided signed ratified determined choose agree consider "
-               "consideration approve seek seeking",
+               "consideration approve seek seeking endorsed adopted adopt endorse ratify",
     "taken": "agreed approved endorsed ratified adopted signed approval rejected decided resolved agree forward "
              "decision carried lost defeated agreement endorsement"}.items()}
 WORD = re.compile(r"[a-z]+")

@@ -59,6 +59,11 @@ FIGURE = r"(?:£\s?)?(?<![\d,.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\s?(?:%|per
 CITED = re.compile(r"\b(?:dated|issued|guidance|(?:white|green)\s+paper|act|report\s+of|strategy\s+\(|plan\s+\(|"
                    r"since\s+their\s+inception)\b", re.I)
 PUBLISHED = re.compile(r"\b(?:was|were|been)\s+published\b|\bpublication\s+of\b", re.I)
+# A letter's or a document's own date: 'the letter I sent to you in late October', 'our e-mail
+# of 3 May', 'the outcomes document of the 18th March meeting'.
+CORRESPONDENCE = re.compile(r"\b(?:(?:letters?|e-?mails?|correspondence)\s+(?:[\w’']+\s+){0,4}?(?:sent|wrote|written|"
+                            r"received)(?:\s+to\s+(?:the\s+)?\w+)?(?:\s+(?:on|in))?|(?:letters?|e-?mails?|documents?|papers?)\s+"
+                            r"(?:of|from|dated))\s+(?:the\s+)?$", re.I)
 REFERENCE = re.compile(r"\bet\s+al\b|\[\s*online\s*\]|\baccessed\b|\bjournal\b|“[^”]{3,},”|\bvol\.\s?\d", re.I)
 CITATION_BRACKET = re.compile(r"(?:[A-Z][\w’'.-]*(?:’s|'s)?|[,’'\"”])\s*\($")
 DATA_YEAR = re.compile(rf"{FIGURE}(?:\s+(?!will\b|would\b|was\b|were\b|is\b|are\b)[a-z]+){{0,2}}\s+"
@@ -75,7 +80,7 @@ DATA_SOURCE = r"(?:survey|census|estimates?|data|figures|statistics|returns|snap
 STAT_LABEL = re.compile(r"^\)?\s*[-–:]\s*(?:£\s?)?\d")
 BASELINE = re.compile(r"\bbaselines?\b", re.I)
 PROJECTION = re.compile(r"\b(?:projected|predicted|estimated|forecast|anticipated|expected)\s+to\s+"
-                        r"(?:increase|rise|fall|decrease|decline|grow|reach|double|halve)\b", re.I)
+                        r"(?:increase|rise|fall|decrease|decline|grow|reach|double|halve|remain|stay)\b", re.I)
 ESTIMATE = re.compile(r"\b(?:projected|projections?|estimated|estimates?|predicted)\b", re.I)   # with a figure
 # A figure of a table of statistics, not a list number, an age band ('18-25') or a reference.
 NUMBER = re.compile(r"(?<![\w.,/-])(?:\d{1,3}(?:,\d{3})+|\d+\.\d+|\d{3,}|\d+\s?%)(?![\w/-]|\.\d)")
@@ -86,6 +91,7 @@ TITLE_WORD = re.compile(r"(?<![.:;]\s)\b(?!(?:In|By|From|Since|Until|Before|Afte
                         r"The|Early|Mid|Late|End|Between|And|Or|Date|Dated)\s)[A-Z][\w’'&)-]*\s+$")
 NAMING = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Oo]ur|[Tt]his|[Tt]hat)\s+$")
 NOUN_AFTER = re.compile(r"^\s+[A-Za-z]")
+SEASON_NAMED = re.compile(r"[ \t]+(?!(?:I|We|The|This|It|Our)\b)[A-Z][a-z]+")
 OF_YEAR = re.compile(r"\b[a-z]+\s+of\s+$")
 AIM_FOR = re.compile(r"\b(?:goals?|targets?|ambitions?|aspirations?|forecasts?|budgets?|savings|outturn|"
                      r"estimates?|position|allocations?|figures?|data|precept|settlement)\s+for\s+$", re.I)
@@ -124,6 +130,7 @@ def _cited(w: Where) -> bool:
     if w.listed:
         return False
     return bool(CITED.search(w.before[-40:] + w.mention.text) or PUBLISHED.search(w.text)
+                or CORRESPONDENCE.search(w.before)
                 or REFERENCE.search(w.text)
                 or (w.precision == "year" and CITATION_BRACKET.search(w.before) and w.after.startswith(")")))
 
@@ -156,7 +163,10 @@ def _past_in_general(w: Where) -> bool:
 
 def _named_by_date(w: Where) -> bool:
     """Years in a name: 'Our Council Strategy 2022-2026', 'the 2024 forum', 'the first meeting
-    of 2025', 'goals for 2025', 'the 2018/19 budget'."""
+    of 2025', 'goals for 2025', 'the 2018/19 budget'; a season opening one ('announced in the
+    Autumn Statement', 'the Spring Budget')."""
+    if not w.listed and w.precision == "season" and SEASON_NAMED.match(w.after):
+        return True
     if w.listed or w.precision not in YEARS or w.mention.interval.qualifier:
         return False
     return bool(TITLE_WORD.search(w.before) or (NAMING.search(w.before) and NOUN_AFTER.search(w.after))
