@@ -51,8 +51,11 @@ RESOLUTION = re.compile(
     r"noted\s+the\s+(?:report|update|progress|contents|position|information|paper|presentation|briefing))\b")
 TAKEN = re.compile(
     r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:subsequently\s+|formally\s+|already\s+|"
-    r"unanimously\s+|previously\s+)?(?:agreed|approved|endorsed|ratified|adopted|signed\s+off|given\s+approval|rejected)\b|"
+    r"unanimously\s+|previously\s+)?(?:(?:considered|discussed|reviewed|scrutinised)\s+and\s+)?"
+    r"(?:agreed|approved|endorsed|ratified|adopted|signed\s+off|given\s+approval|rejected)\b|"
+    # 'teams have developed and agreed the actions': a body's own agreement, after the work that led to it
     r"\b(?:has|have|had)\s+(?:both\s+|already\s+|now\s+|also\s+|formally\s+|previously\s+)?"
+    r"(?:(?:developed|drafted|prepared|considered|reviewed|discussed)\s+and\s+)?"
     r"(?:agreed|approved|endorsed|decided|resolved|signed\s+off|adopted|ratified)\b|"
     r"\b(?:agreed|approved|endorsed|decided|ratified)\s+(?:to|that|a|an|the|this|these|its|their)\b|"
     r"\b(?:both|all|jointly)\s+agree\s+to\b|\bIt\s+(?:is|has\s+been)\s+agreed\b|"
@@ -77,7 +80,9 @@ PENDING = re.compile(
     r"\b(?:expected|due|scheduled|planned)\s+to\s+be\s+(?:agreed|approved|signed\s+off|ratified|decided|considered)\b|"
     r"\bwill\s+(?:then\s+|formally\s+)?consider\b[^.;]*\bat\s+(?:its|their|the)\s+(?:next\s+)?meeting\b|"
     r"\bdecisions?\s+(?:is|was|are|were)\s+(?:still\s+)?(?:expected|awaited|due|pending|required|needed|yet\s+to\s+be)\b|"
-    r"\bawaiting\s+(?:a|the)\s+decision\b|\byet\s+to\s+be\s+(?:agreed|approved|decided|signed\s+off|determined)\b|"
+    r"\bawaiting\s+(?:a|the)\s+decision\b|"
+    # 'Should the work require a further decision, ...': a decision the paper says is still to come
+    r"\brequir(?:e|es|ing)\s+(?:a\s+|any\s+)?(?:further|additional|separate|new|formal)\s+(?:key\s+)?decisions?\b|\byet\s+to\s+be\s+(?:agreed|approved|decided|signed\s+off|determined)\b|"
     r"\bsubject\s+to\s+(?:\w+\s+){0,3}?(?:approval|agreement|ratification|sign[- ]off)\b|"
     rf"\b{FOR_DECISION}\s+(?:at|by|in|on)\b|"
     r"\bwill\s+need\s+to\s+be\s+(?:\w+,\s+)*(?:\w+\s+and\s+)?(?:agreed|approved|decided|signed\s+off)\b|"
@@ -119,7 +124,7 @@ CONTINUES = re.compile(r"^(?:and|or)\s+(?:that\s+|to\s+)?\S", re.I)
 ANAPHOR = re.compile(r"^(?:This|These|It|They|Both)\s+(?:was|were|has\s+been|have\s+been)\s+"
                      r"(?:subsequently\s+|formally\s+)?(?:agreed|approved|endorsed|ratified|adopted)\b(?!\s+(?:that|to)\b)|"
                      r"^All\s+(?:\w+\s+){0,2}?agreed\W*$")
-AGENT = re.compile(r"\b(?:by|from|(?:approval|agreement|endorsement|decision)\s+of)\s+(?:the\s+)?")
+AGENT = re.compile(r"\b(?:by|from|at|(?:approval|agreement|endorsement|decision)\s+of)\s+(?:the\s+)?")
 PUT_TO = re.compile(r"\b(?:presented|submitted|taken|brought|reported|referred|come\s+back)\s+to\s+(?:the\s+)?")
 # A deciding body named by its head noun: 'Cabinet', 'the Scrutiny Committee', 'Government', 'Members'.
 HEADS = r"(?:Cabinet|Executive|Council|Authority|Committee|Sub-Committee|Board|Panel|Government|Court|Partnership|Forum)"

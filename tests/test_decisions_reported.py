@@ -1,0 +1,31 @@
+"""Decisions a cabinet report mentions in passing: an approval after the work that led to it
+('considered and endorsed', 'developed and agreed'), and a further decision the work may need."""
+from tests.textpaper import extract
+
+COVER = ["Exampleton Borough Council", "Cabinet", "Date: 12 March 2024",
+         "Report Title: Adoption of the prevention delivery plan",
+         "Report Author: Sam Smith, Director of Public Health, Exampleton Borough Council"]
+COUNCIL = "Exampleton Borough Council"
+
+
+def decided(*blocks):
+    return [(d.quote.split()[0], d.kind, d.body, d.date_text) for d in extract(*blocks, cover=COVER).decisions]
+
+
+def test_an_approval_after_its_consideration_is_a_decision_taken_by_its_agent_and_date():
+    assert decided("The draft plan was considered and endorsed at the Adult Social Care Cabinet Committee on "
+                   "14 February 2024.",
+                   "The draft plan was considered and found to be sound.") == [
+        ("The", "taken", "Adult Social Care Cabinet Committee", "14 February 2024")]
+
+
+def test_a_body_that_developed_and_agreed_its_actions_has_decided():
+    assert decided("Service teams have drafted and agreed local targets for each ward.",
+                   "Service teams have developed and tested a new referral form.") == [
+        ("Service", "taken", COUNCIL, None)]
+
+
+def test_a_further_decision_the_work_may_require_is_pending():
+    assert decided("Should any of the actions require a further decision, it will be taken through the usual "
+                   "governance.",
+                   "The actions require further funding.") == [("Should", "pending", COUNCIL, None)]
