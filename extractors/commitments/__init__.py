@@ -17,8 +17,9 @@ import re
 from dataclasses import dataclass
 
 from extractors.commitments.cues import (AGENT, ASKED, ATTITUDE, CONDITION, CONDITIONAL_WORDS, CONSEQUENCE, COUNTERFACTUAL,
-                                        CUE, DEADLINE, DECIDE, NOT_AN_ACT, FIRM_WORDS, FORECAST, HEDGE, HYPOTHETICAL_SECTION,
-                                        PLAN_VERBS, RISK, SECOND_PROMISE, STATIVE, SUGGESTION, TRENDS)
+                                        CUE, DEADLINE, DECIDE, NOT_AN_ACT, FIRM_WORDS, FORECAST, HEDGE,
+                                        HYPOTHETICAL_SECTION, PLAN_VERBS, RISK, SECOND_PROMISE, STATIVE,
+                                        SUGGESTION, TRENDS, UNDER_WAY, WORK_UNDER_WAY)
 from extractors.commitments.lists import action_cell, listed_promiser, under_promise
 from extractors.commitments.subjects import BODY, CLAUSE, GROUP, PRONOUN, THING, UNIT, WE, Subject, antecedent, subject_of
 from extractors.context import PaperContext, Sentence
@@ -120,7 +121,7 @@ def classify(ctx: PaperContext, candidate: Candidate) -> Verdict:
 
 
 def _promise(ctx: PaperContext, text: str, cue: re.Match, section: str, previous: str) -> Verdict:
-    form = next(k for k in ("modal", "stance", "intent", "progressive", "underway", "impersonal", "noun", "action")
+    form = next(k for k in ("modal", "stance", "intent", "progressive", "underway", "impersonal", "noun", "aim", "action")
                 if cue.group(k))
     word = cue.group(form)
     action = text[cue.end():]
@@ -130,6 +131,8 @@ def _promise(ctx: PaperContext, text: str, cue: re.Match, section: str, previous
         return _kept(ctx.orgs.author, word, action, "the paper proposes")
     if form == "noun":
         return _noun_commitment(ctx, text, cue)
+    if form == "aim":
+        return _noun_commitment(ctx, text, cue, conditional=True)
     if form == "action":
         return _action_point(ctx, cue)
     subject = subject_of(ctx, text, cue.start())
@@ -154,6 +157,8 @@ def _promise_of(ctx: PaperContext, text: str, cue: re.Match, section: str, form:
         if cue.group("ongoing") in STATIVE:
             return Verdict(False, "a state, not work under way")
         return _kept(_agent(ctx, text, cue) or ctx.orgs.author, word, action, "work under way")
+    if form == "progressive" and WORK_UNDER_WAY.fullmatch(subject.text) and word.split()[-1].lower() in UNDER_WAY:
+        return _kept(ctx.orgs.author, "is", action, "the paper's own work under way")
     if subject.kind == THING:
         return Verdict(False, "a thing, not a body", detail=f"{word!r}: {subject.text!r}")
     if form == "progressive" and word.split()[-1].lower() in TRENDS:
@@ -234,13 +239,16 @@ def _main_verb(text: str, at: int, verb: str) -> str | None:
     return ing.group(1) if ing else (m.group(1) or None)
 
 
-def _noun_commitment(ctx: PaperContext, text: str, cue: re.Match) -> Verdict:
-    """'our commitment to ...', "KCC's commitment to ...", 'A commitment to ...' at an item's start."""
+def _noun_commitment(ctx: PaperContext, text: str, cue: re.Match, conditional: bool = False) -> Verdict:
+    """'our commitment to ...', "KCC's commitment to ...", 'A commitment to ...' at an item's start;
+    `conditional`: 'Our vision is to ...', 'The Partnership's aim is to ...', a body's stated aim."""
     before = text[:cue.start() + 4]
     mentions = [m for m in ctx.orgs.find(before) if m.end >= cue.start() - 1]
     actor = mentions[-1].name if mentions else ctx.orgs.author
     if "personal" in cue.group(0) or not actor:
         return Verdict(False, "a commitment of no body")
+    if conditional:
+        return _kept(actor, "aim", text[cue.end():].lstrip(" :"), "a stated aim")
     return _kept(actor, "commitment", text[cue.end():], "a stated commitment")
 
 

@@ -26,6 +26,8 @@ CUE = re.compile(
     rf"|(?P<impersonal>\b[Ii]t\s+(?:is|was|has\s+been)\s+{ADV}(?:proposed|intended|planned|agreed)\s+(?:to|that)|"
     rf"\b[Tt]he\s+proposal\s+is\s+to)\b"
     rf"|(?P<noun>(?:\b[Oo]ur|['’]s|^[Aa])\s+(?:[a-z]+\s+)?commitments?\s+to)\b"
+    rf"|(?P<aim>(?:\b[Oo]ur|['’]s)\s+(?:[a-z]+\s+)?(?:vision|aims?|ambitions?|mission|goals?|intentions?)\s+"
+    rf"(?:is|are|remains?)\s+to)\b"
     rf"|^(?:ACTIONS?\s*[:\-–]\s*)?(?P<action>(?:[A-Z][\w.]*\s+){{1,3}}to)\s+[a-z]+")
 FIRM_WORDS = re.compile(r"^(?:will|shall|must)$|committed|commit|agreed|agree|need|required|develop|being|process|"
                         r"started|begun|^(?:is|are|am)\b")
@@ -75,3 +77,6 @@ HYPOTHETICAL_SECTION = re.compile(r"\boptions?\b|\balternatives?\b|\brisks?\b", 
 DEADLINE = re.compile(r"^(?:by|until|no later than|before|from|in|during|over|effective|through)\b", re.I)
 
 
+# 'Work is now progressing on a new framework': the paper's own work, with no body named.
+WORK_UNDER_WAY = re.compile(r"(?:the\s+|further\s+|this\s+)?work", re.I)
+UNDER_WAY = {"progressing", "continuing", "ongoing", "underway", "starting", "beginning"}

@@ -14,7 +14,7 @@ from extractors.cues import IMPERATIVE, item_text
 from schemas import BlockKind
 
 PROMISE_LEAD = re.compile(r"\b(?:actions?|plan\w*|will|shall|commit\w*|priorit\w*|our\s+(?:aims?|vision|objectives?|"
-                          r"ambitions?|principles|goals)|next\s+steps|propos\w*|approach\w*|aims?\s+to|intend\w*)\b", re.I)
+                          r"ambitions?|principles|goals)|following\s+principles|next\s+steps|propos\w*|approach\w*|aims?\s+to|intend\w*)\b", re.I)
 # A lead-in that looks ahead: under it, '-ing' and verbless items are promised work too.
 FUTURE_LEAD = re.compile(r"\b(?:we\s+will|we\s+shall|we\s+(?:are\s+)?commit\w*|our\s+(?:priorities|commitments|pledges))\b|"
                          r"\bpriorities\s+(?:are|will\s+be)\b", re.I)
@@ -42,13 +42,13 @@ PAST_LEAD = re.compile(r"\b(?:was|were|did|achieved|delivered|completed|included
 FINITE = re.compile(r"^(?:is|are|was|were|has|have|had|will|would|can|could|should|may|must|remains?|includes?|"
                     r"provides?|means|does|did)$")
 # Verbs that open the items of a plan ('Expand ...', 'Tackling ...'), beyond those of a recommendation.
-ACTION_VERBS = IMPERATIVE | set("""act address achieve adapt advocate attract boost champion co-produce collaborate
+ACTION_VERBS = IMPERATIVE | set("""act address achieve adapt advocate attract boost champion co-produce collaborate commit
 communicate complete coordinate define design drive embed empower enable encourage enhance evaluate expand
 facilitate foster grow harness help host influence inform involve join make map maximise measure minimise mobilise
 offer optimise oversee partner plan prevent protect raise recruit redesign reshape respond retain roll run safeguard
 scale secure shape signpost simplify standardise streamline tackle target train transform understand upgrade value
 widen""".split())
-ITEM_OPENING = re.compile(r"^[\"'‘“(]*(?:To\s+)?(?P<word>[A-Z][a-z]+)")
+ITEM_OPENING = re.compile(r"^[\"'‘“(]*(?:To\s+(?P<to>[a-z][a-z-]+)\b|(?P<word>[A-Z][a-z]+))")
 ACTION_HEADER = re.compile(r"\b(?:actions?|activit(?:y|ies)|what\s+we\s+will\s+do|commit\w*|deliverables?|"
                            r"next\s+steps|tasks?|how\s+we\s+will)\b", re.I)
 LEAD_HEADER = re.compile(r"\b(?:lead|led\s+by|owner|responsib\w*|who|by\s+whom|accountable)\b", re.I)
@@ -103,7 +103,7 @@ def _opens_with_action(text: str, gerund: bool = True) -> bool:
     opening = ITEM_OPENING.match(item_text(text))
     if not opening:
         return False
-    word = opening.group("word").lower()
+    word = (opening.group("to") or opening.group("word")).lower()
     stem = word[:-3] if gerund and word.endswith("ing") else None
     return word in ACTION_VERBS or bool(stem and {stem, stem + "e", stem[:-1]} & ACTION_VERBS)
 

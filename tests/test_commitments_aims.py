@@ -1,0 +1,44 @@
+"""Commitments a partnership's plan or a cabinet report states without a modal: its stated aim
+('Our vision is to ...'), its principles as 'To ...' items, the work it has under way with no body
+named ('Work is progressing on ...'); with the look-alikes that stay out."""
+from tests.textpaper import extract
+
+COVER = ["Exampleton Health and Wellbeing Board", "Date: 12 March 2024",
+         "Report Title: Annual report of the Exampleton Alcohol Harm Partnership",
+         "Report Author: Jo Bloggs, Partnership Manager, NHS Exampleton Integrated Care Board"]
+AUTHOR = "NHS Exampleton Integrated Care Board"
+
+
+def promised(*blocks):
+    return [(c.quote.split(":")[0][:30], c.actor, c.modality) for c in extract(*blocks, cover=COVER).commitments]
+
+
+def test_a_stated_vision_or_aim_is_a_conditional_commitment_of_its_body_but_a_reports_aim_is_not():
+    assert promised("Our vision is to: Cut the harm alcohol causes to families across the county.",
+                    "The aim of this report is to update the Board on progress.",
+                    "Their vision is to open a new clinic.",
+                    "Its purpose is to inform the Board.",
+                    "Our shared ambition is to halve the number of people sleeping rough by 2027.") == [
+        ("Our vision is to", AUTHOR, "conditional"), ("Our shared ambition is to halv", AUTHOR, "conditional")]
+
+
+def test_principles_written_as_to_items_are_commitments_of_the_author():
+    assert promised("The following principles guide the work of the partnership:",
+                    ("numbered", "To involve people with lived experience in every service we commission."),
+                    ("numbered", "To tackle stigma wherever it is found."),
+                    ("numbered", "Respect for the dignity of every person.")) == [
+        ("To involve people with lived e", AUTHOR, "firm"), ("To tackle stigma wherever it i", AUTHOR, "firm")]
+
+
+def test_a_priority_item_opening_commit_to_is_a_promise():
+    assert promised("The following priority action areas come from our listening events.",
+                    ("numbered", "Commit to review every death linked to alcohol within six months.")) == [
+        ("Commit to review every death l", AUTHOR, "firm")]
+
+
+def test_work_under_way_with_no_body_named_is_the_authors():
+    assert promised("Work is now progressing on a countywide prevention framework.",
+                    "Further work is continuing to map the pathways between services.",
+                    "Demand is continuing to rise across the county.",
+                    "The network is progressing well.") == [
+        ("Work is now progressing on a c", AUTHOR, "firm"), ("Further work is continuing to ", AUTHOR, "firm")]
