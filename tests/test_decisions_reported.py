@@ -29,3 +29,9 @@ def test_a_further_decision_the_work_may_require_is_pending():
     assert decided("Should any of the actions require a further decision, it will be taken through the usual "
                    "governance.",
                    "The actions require further funding.") == [("Should", "pending", COUNCIL, None)]
+
+
+def test_a_decision_that_will_be_reviewed_by_another_body_is_pending():
+    assert decided("If Cabinet confirms the decision, it will be further reviewed by full Council on 20 March 2024.",
+                   "The service will be reviewed by the Board each quarter.") == [
+        ("If", "pending", COUNCIL, "20 March 2024")]

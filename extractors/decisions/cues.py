@@ -81,6 +81,9 @@ PENDING = re.compile(
     r"\bwill\s+(?:then\s+|formally\s+)?consider\b[^.;]*\bat\s+(?:its|their|the)\s+(?:next\s+)?meeting\b|"
     r"\bdecisions?\s+(?:is|was|are|were)\s+(?:still\s+)?(?:expected|awaited|due|pending|required|needed|yet\s+to\s+be)\b|"
     r"\bawaiting\s+(?:a|the)\s+decision\b|"
+    # 'Should Cabinet confirm the decision, it will be further reviewed by full Council'
+    r"\bdecision\b[^.;]*?\b(?:will|is\s+to)\s+be\s+(?:further\s+|then\s+)?(?:reviewed|reconsidered|scrutinised)\s+"
+    r"(?:by|at)\s+(?:the\s+|full\s+)?(?-i:[A-Z])|"
     # 'Should the work require a further decision, ...': a decision the paper says is still to come
     r"\brequir(?:e|es|ing)\s+(?:a\s+|any\s+)?(?:further|additional|separate|new|formal)\s+(?:key\s+)?decisions?\b|\byet\s+to\s+be\s+(?:agreed|approved|decided|signed\s+off|determined)\b|"
     r"\bsubject\s+to\s+(?:\w+\s+){0,3}?(?:approval|agreement|ratification|sign[- ]off)\b|"
