@@ -42,3 +42,16 @@ def test_work_under_way_with_no_body_named_is_the_authors():
                     "Demand is continuing to rise across the county.",
                     "The network is progressing well.") == [
         ("Work is now progressing on a c", AUTHOR, "firm"), ("Further work is continuing to ", AUTHOR, "firm")]
+
+
+def test_a_paper_setting_out_how_its_body_will_act_promises_it_but_an_open_question_does_not():
+    assert promised("It is not clear how we will fund the service after March.",
+                    "The delivery plan sets out how we will support the shared outcomes framework.") == [
+        ("The delivery plan sets out how", AUTHOR, "firm")]
+
+
+def test_a_safeguard_the_work_will_be_subject_to_is_promised_but_an_approval_to_come_is_not():
+    assert promised("Any new data sharing arrangements will be subject to a data protection impact assessment.",
+                    "The new rota will be subject to approval by the Board.",
+                    "The service will be subject to high demand over the winter.") == [
+        ("Any new data sharing arrangeme", AUTHOR, "firm")]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from extractors.commitments.cues import (AGENT, ASKED, ATTITUDE, CONDITION, CONDITIONAL_WORDS, CONSEQUENCE, COUNTERFACTUAL,
                                         CUE, DEADLINE, DECIDE, NOT_AN_ACT, FIRM_WORDS, FORECAST, HEDGE,
-                                        HYPOTHETICAL_SECTION, PLAN_VERBS, RISK, SECOND_PROMISE, STATIVE,
+                                        HYPOTHETICAL_SECTION, PLAN_VERBS, RISK, SAFEGUARD, SECOND_PROMISE, STATIVE,
                                         SUGGESTION, TRENDS, UNDER_WAY, WORK_UNDER_WAY)
 from extractors.commitments.lists import action_cell, listed_promiser, under_promise
 from extractors.commitments.subjects import BODY, CLAUSE, GROUP, PRONOUN, THING, UNIT, WE, Subject, antecedent, subject_of
@@ -194,6 +194,8 @@ def _modal(ctx: PaperContext, cue: re.Match, subject: Subject, action: str, sect
             return Verdict(False, "what something rests on: 'this will be supported by ...'")
         return _kept(agent or _named(ctx, subject) or ctx.orgs.author, modal, action,
                      "a passive about the paper's own business", hedged)
+    if verb == "be" and subject.kind == THING and modal in ("will", "shall") and SAFEGUARD.match(cue.string, cue.end("verb")):
+        return _kept(ctx.orgs.author, modal, action, "a safeguard the paper's own business will be subject to", hedged)
     verb = _main_verb(cue.string, cue.end("verb"), verb)
     if verb is None:
         return Verdict(False, "a copula: will be ...", detail=modal)

@@ -80,3 +80,7 @@ DEADLINE = re.compile(r"^(?:by|until|no later than|before|from|in|during|over|ef
 # 'Work is now progressing on a new framework': the paper's own work, with no body named.
 WORK_UNDER_WAY = re.compile(r"(?:the\s+|further\s+|this\s+)?work", re.I)
 UNDER_WAY = {"progressing", "continuing", "ongoing", "underway", "starting", "beginning"}
+# 'New arrangements will be subject to a data protection impact assessment': a safeguard the
+# paper's business is promised to pass, not a state ('will be subject to approval' is a decision to come).
+SAFEGUARD = re.compile(r"\s+subject\s+to\s+(?:[\w-]+\s+){0,5}?(?:assessments?|process(?:es)?|reviews?|consultation|"
+                       r"evaluation|scrutiny|monitoring|audits?|procedures?|legislation|governance)\b", re.I)
