@@ -38,6 +38,7 @@ RELATIVE = {"which", "who", "whom", "whose", "whereby"}
 SUBORDINATE = {"where", "when", "whilst", "while", "although", "because", "since", "unless", "once", "until",
                "whether", "how", "what", "why", "than", "whereas", "as", "ensuring", "meaning", "enabling", "allowing"}
 COORDINATE = {"and", "but", "or", "so", "then", "if"}
+SELF_DESCRIBED = re.compile(r"\b(?:report|paper|briefing|presentation|update|section|appendix)\b", re.I)
 SETS_OUT = re.compile(r"(?:\b(?:sets?|lays?)\s+out|\b(?:details|describes|explains|outlines|summarises))$", re.I)
 # Words that open a new clause's subject, so a relative pronoun before them has its own subject.
 SUBJECT_START = {"the", "a", "an", "our", "we", "it", "they", "this", "these", "their", "its", "he", "she", "you"}
@@ -115,8 +116,10 @@ def _after_last_connective(chunk: str) -> str | None:
                 continue
             return None
         if word in SUBORDINATE:
-            # 'The plan sets out how we will ...': a paper setting out what its body will do promises it.
-            if word in ("how", "what") and SETS_OUT.search(" ".join(words[max(0, i - 2):i])):
+            # 'The plan sets out how we will ...': a plan setting out what its body will do promises it;
+            # a report that does so only describes its contents.
+            if word in ("how", "what") and SETS_OUT.search(" ".join(words[max(0, i - 2):i])) \
+                    and not SELF_DESCRIBED.search(chunk):
                 return after
             return None
         if word == "that":
