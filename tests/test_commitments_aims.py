@@ -18,8 +18,11 @@ def test_a_stated_vision_or_aim_is_a_conditional_commitment_of_its_body_but_a_re
                     "The aim of this report is to update the Board on progress.",
                     "Their vision is to open a new clinic.",
                     "Its purpose is to inform the Board.",
+                    "The national strategy's aim is to cut deaths by a fifth.",
+                    "NHS Exampleton Integrated Care Board's ambition is to end waits of over a year.",
                     "Our shared ambition is to halve the number of people sleeping rough by 2027.") == [
-        ("Our vision is to", AUTHOR, "conditional"), ("Our shared ambition is to halv", AUTHOR, "conditional")]
+        ("Our vision is to", AUTHOR, "conditional"), ("NHS Exampleton Integrated Care", AUTHOR, "conditional"),
+        ("Our shared ambition is to halv", AUTHOR, "conditional")]
 
 
 def test_principles_written_as_to_items_are_commitments_of_the_author():

@@ -250,6 +250,8 @@ def _noun_commitment(ctx: PaperContext, text: str, cue: re.Match, conditional: b
     if "personal" in cue.group(0) or not actor:
         return Verdict(False, "a commitment of no body")
     if conditional:
+        if not mentions and not cue.group(0).lower().startswith("our"):
+            return Verdict(False, "an aim of no body: 'the strategy's aim is to ...'")
         return _kept(actor, "aim", text[cue.end():].lstrip(" :"), "a stated aim")
     return _kept(actor, "commitment", text[cue.end():], "a stated commitment")
 
