@@ -13,8 +13,8 @@ def decided(*blocks):
 
 
 def test_an_approval_after_its_consideration_is_a_decision_taken_by_its_agent_and_date():
-    assert decided("The draft plan was considered and endorsed at the Adult Social Care Cabinet Committee on "
-                   "14 February 2024.",
+    assert decided("The draft charging policy was discussed and approved at the Adult Social Care Cabinet "
+                   "Committee on 14 February 2024.",
                    "The draft plan was considered and found to be sound.") == [
         ("The", "taken", "Adult Social Care Cabinet Committee", "14 February 2024")]
 
@@ -26,12 +26,11 @@ def test_a_body_that_developed_and_agreed_its_actions_has_decided():
 
 
 def test_a_further_decision_the_work_may_require_is_pending():
-    assert decided("Should any of the actions require a further decision, it will be taken through the usual "
-                   "governance.",
-                   "The actions require further funding.") == [("Should", "pending", COUNCIL, None)]
+    assert decided("Any change to the charging policy will require a further decision.",
+                   "The actions require further funding.") == [("Any", "pending", COUNCIL, None)]
 
 
 def test_a_decision_that_will_be_reviewed_by_another_body_is_pending():
-    assert decided("If Cabinet confirms the decision, it will be further reviewed by full Council on 20 March 2024.",
+    assert decided("Once the call-in is heard, the decision is to be reviewed by full Council on 20 March 2024.",
                    "The service will be reviewed by the Board each quarter.") == [
-        ("If", "pending", COUNCIL, "20 March 2024")]
+        ("Once", "pending", COUNCIL, "20 March 2024")]
