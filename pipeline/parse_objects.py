@@ -84,7 +84,10 @@ class _CharConverter:
         if keys is None:
             keys = self.kept[layout] = [key for key in layout if key in ALL_ATTRS]
         attr = dict(zip(keys, map(found.__getitem__, keys)))
-        if not set(map(type, attr.values())) <= SCALARS:     # a matrix, or something to resolve
+        types = list(map(type, attr.values()))
+        if not set(types) <= SCALARS and not (      # the usual case: the one tuple is a matrix of numbers
+                types.count(tuple) == 1 == len(set(types) - SCALARS)
+                and type(attr.get("matrix")) is tuple and set(map(type, attr["matrix"])) <= NUMBERS):
             for key, value in attr.items():
                 if not _plain(value):
                     attr[key] = resolve_all(value)
