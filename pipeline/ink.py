@@ -15,11 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTLine, LTRect
+from pdfminer.layout import LTChar, LTCurve, LTImage, LTLine, LTRect
 from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import literal_name
 from pdfplumber.page import PDFPageAggregatorWithMarkedContent
+
+from pipeline.parse_objects import page_objects
 
 # Characters whose colour is this close (0-1 RGB, largest channel difference) to what lies
 # under them cannot be told from it.
@@ -27,7 +29,7 @@ INVISIBLE_CONTRAST = 0.08
 OVERPRINT = 1.0      # points: a second copy of a character this close to the first is an overprint
 MIN_BOX = (24.0, 12.0)   # width, height in points a drawn box needs to hold a word
 BACKGROUND_SHARE = 0.9   # a box this share of the page's width and height is its background
-KINDS = {LTChar: "char", LTRect: "rect", LTLine: "line", LTCurve: "curve", LTImage: "image"}
+PAINTED = {LTChar: "char", LTRect: "rect", LTLine: "line", LTCurve: "curve", LTImage: "image"}
 
 
 class _AlphaInterpreter(PDFPageInterpreter):
@@ -95,28 +97,6 @@ def rgb(colour) -> tuple[float, float, float] | None:
     return None
 
 
-def _painting_order(page) -> list[tuple[str, int, float]]:
-    """(object type, index in page.objects[type], fill opacity) for every object, in painting
-    order: the walk pdfplumber makes to build page.objects, so the indexes match its lists."""
-    _lay_out(page)
-    order: list[tuple[str, int, float]] = []
-    seen: dict[str, int] = {}
-
-    def walk(objs) -> None:
-        for obj in objs:
-            if isinstance(obj, LTContainer) and not isinstance(obj, LTChar):
-                walk(obj._objs)
-                continue
-            kind = next((name for cls, name in KINDS.items() if type(obj) is cls), None)
-            if kind is None:
-                continue
-            order.append((kind, seen.get(kind, 0), getattr(obj, "fill_alpha", 1.0)))
-            seen[kind] = seen.get(kind, 0) + 1
-
-    walk(page.layout._objs)
-    return order
-
-
 def _shapes(page, order: list[tuple[str, int, float]]) -> list[Shape]:
     """The page's images and its filled shapes that can be seen (opacity over a half); a
     curve only if it is box-shaped, as a rounded box or a roundel is (a letter of a watermark
@@ -161,24 +141,65 @@ def _hidden_chars(chars: list[dict], char_order: list[int], shapes: list[Shape])
             covered |= inside & (when < shape.order)
         under[inside & (when > shape.order)] = i
     hidden = set(np.flatnonzero(covered).tolist())
-    for index, char in enumerate(chars):
+    seen_on: dict[tuple, bool] = {}            # (colour, shape under) -> whether they cannot be told apart
+    for index, (char, below) in enumerate(zip(chars, under.tolist())):
         if index in hidden:
             continue
-        colour = rgb(char.get("non_stroking_color"))
-        below = shapes[under[index]] if under[index] >= 0 else None
-        ground = (1.0, 1.0, 1.0) if below is None else below.fill
-        if colour is not None and ground is not None and max(abs(a - b) for a, b in zip(colour, ground)) < INVISIBLE_CONTRAST:
+        colour = char.get("non_stroking_color")
+        try:
+            alike = seen_on.get((colour, below))
+        except TypeError:                      # an unhashable colour: judged on its own
+            alike = _alike(colour, shapes[below] if below >= 0 else None)
+        if alike is None:
+            alike = seen_on[colour, below] = _alike(colour, shapes[below] if below >= 0 else None)
+        if alike:
             hidden.add(index)
     return hidden
 
 
+def _alike(colour, below: Shape | None) -> bool:
+    """Whether text of this colour cannot be told from what lies under it: `below`, or the
+    white page; under an image the ground is unknown."""
+    colour = rgb(colour)
+    ground = (1.0, 1.0, 1.0) if below is None else below.fill
+    return colour is not None and ground is not None and max(abs(a - b) for a, b in zip(colour, ground)) < INVISIBLE_CONTRAST
+
+
 def _overprints(chars: list[dict], skip: set[int]) -> set[int]:
-    """Indexes of characters printed again within OVERPRINT points of an earlier copy."""
+    """Indexes of characters printed again within OVERPRINT points of an earlier copy. Only
+    characters with a copy of the same text in a neighbouring cell of the OVERPRINT grid can
+    be one, or hide one: those are found for the whole page at once, and only they are
+    compared one by one."""
+    return _overprinted(chars, _crowded(chars, skip))
+
+
+def _crowded(chars: list[dict], skip: set[int]) -> list[int]:
+    """Indexes (in order, those in `skip` left out) of the characters that share their grid
+    cell, or a neighbouring one, with another character of the same text."""
+    kept = [i for i in range(len(chars)) if i not in skip]
+    if len(kept) < 2:
+        return []
+    codes: dict[str, int] = {}
+    text = np.array([codes.setdefault(chars[i]["text"], len(codes)) for i in kept], dtype=np.int64)
+    x = np.floor_divide(np.array([chars[i]["x0"] for i in kept], dtype=float), OVERPRINT).astype(np.int64)
+    y = np.floor_divide(np.array([chars[i]["top"] for i in kept], dtype=float), OVERPRINT).astype(np.int64)
+    key = lambda dx, dy: (text << 42) ^ ((x + dx) << 21) ^ (y + dy)    # collisions only add suspects
+    cells, counts = np.unique(key(0, 0), return_counts=True)
+    suspect = np.isin(key(0, 0), cells[counts > 1])
+    for dx in (-1, 0, 1):
+        for dy in (-1, 0, 1):
+            if dx or dy:
+                suspect |= np.isin(key(dx, dy), cells)
+    return [kept[i] for i in np.flatnonzero(suspect).tolist()]
+
+
+def _overprinted(chars: list[dict], candidates: list[int]) -> set[int]:
+    """Of the characters at `candidates`, in order, those within OVERPRINT points of an
+    earlier one of the same text that is not itself a repeat."""
     seen: dict[tuple, list[dict]] = {}
     repeats = set()
-    for index, char in enumerate(chars):
-        if index in skip:
-            continue
+    for index in candidates:
+        char = chars[index]
         cell = (char["text"], int(char["x0"] // OVERPRINT), int(char["top"] // OVERPRINT))
         near = [other for dx in (-1, 0, 1) for dy in (-1, 0, 1)
                 for other in seen.get((cell[0], cell[1] + dx, cell[2] + dy), ())]
@@ -204,8 +225,10 @@ def _boxes(page, shapes: list[Shape], order: list[tuple[str, int, float]]) -> li
 
 
 def visible(page):
-    """The page with only the characters a reader sees, and the boxes drawn on it."""
-    order = _painting_order(page)
+    """The page with only the characters a reader sees, and the boxes drawn on it. The page's
+    objects are built here, with their painting order, and kept as pdfplumber's own."""
+    _lay_out(page)
+    page._objects, order = page_objects(page, page._layout, PAINTED)
     chars = page.objects.get("char", [])
     shapes = _shapes(page, order)
     char_order = [0] * len(chars)
