@@ -80,6 +80,8 @@ def test_the_index_finds_what_match_bm25_finds_with_its_scores(national, query):
     {"query": "health"}, {"query": "care", "type": "commitment"},
     {"query": "services", "committee": "HWB", "date_from": date(2014, 1, 1),
      "date_to": date(2018, 12, 31)},
+    {"query": "care", "date_from": date(2016, 3, 14)}, {"date_to": date(2013, 5, 2)},
+    {"query": "care", "date_from": date(2017, 1, 1), "date_to": date(2016, 2, 1)},
     {"type": "milestone"}, {"query": "health", "org": "nhs-england"}, {}])
 def test_hits_totals_and_facets_are_the_sql_searchs(national, filters):
     con, index, _ = national
@@ -280,3 +282,39 @@ def test_past_its_share_of_deleted_items_a_version_is_written_whole(tmp_path, mo
     expected, _ = _answers(publish(con, tmp_path / "whole", full=True))
     _same_pages(pages, expected, rel_tol=0)
     con.close()
+
+
+def test_date_terms_keep_exactly_the_papers_whose_dates_overlap_the_range():
+    import random
+    from datetime import timedelta
+
+    from warehouse.searchdates import range_terms, span_terms
+    rng = random.Random(3)
+    first, last = date(2010, 1, 1), date(2016, 12, 31)
+
+    def some_day():
+        return first + timedelta(days=rng.randrange((last - first).days + 1))
+
+    def some_span():        # a day, a month or a year, as papers state their dates
+        day = some_day()
+        kind = rng.choice(["day", "month", "year"])
+        if kind == "day":
+            return day, day
+        if kind == "month":
+            start = day.replace(day=1)
+            return start, (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        return date(day.year, 1, 1), date(day.year, 12, 31)
+
+    spans = [some_span() for _ in range(300)]
+    for _ in range(300):
+        a, b = sorted([some_day(), some_day()])
+        date_from, date_to = rng.choice([(a, b), (a, None), (None, b), (b, a)])
+        asked = set(range_terms(date_from, date_to, first, last))
+        for start, end in spans:
+            overlaps = (date_from is None or end >= date_from) and \
+                (date_to is None or start <= date_to)
+            kept = bool(asked & set(span_terms(start, end)))
+            if date_from and date_to and date_from > date_to:     # asked end by end
+                kept = all(set(range_terms(*ends, first, last)) & set(span_terms(start, end))
+                           for ends in ((date_from, None), (None, date_to)))
+            assert kept == overlaps, (start, end, date_from, date_to)

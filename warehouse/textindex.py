@@ -29,8 +29,8 @@ import snowballstemmer
 import tantivy
 
 from warehouse.browse import FTS, PAPER_END, PAPER_START, SORTS, Filters
+from warehouse.searchdates import range_terms, span_terms
 
-EPOCH = date(1970, 1, 1)
 LN_10 = math.log(10)
 FACETS = {"type": "type", "org": "org", "committee": "committee", "paper": "doc_id"}
 """Facet name -> the index field it counts."""
@@ -52,8 +52,7 @@ def _schema() -> tantivy.Schema:
     for name in ("doc", "title", "date", "section", "quote"):
         builder.add_text_field(name, stored=True, tokenizer_name="raw", index_option="basic")
     builder.add_integer_field("page", stored=True)
-    for name in ("paper_start", "paper_end"):     # filtered on their columns, not indexed
-        builder.add_integer_field(name, fast=True, indexed=False)
+    builder.add_text_field("dates", tokenizer_name="raw", index_option="basic")
     for field in sorted(set(ORDERS.values())):
         builder.add_text_field(field, fast=True, tokenizer_name="raw", index_option="basic")
     return builder.build()
@@ -64,10 +63,6 @@ def _open(path: Path, schema: tantivy.Schema) -> tantivy.Index:
     index.register_tokenizer("stems", tantivy.TextAnalyzerBuilder(
         tantivy.Tokenizer.whitespace()).build())
     return index
-
-
-def _days(value: date | None) -> int | None:
-    return None if value is None else (value - EPOCH).days
 
 
 _SEP = "chr(1)"       # below every character of a name: "doc" sorts before "doc 2"
@@ -86,7 +81,9 @@ RECORD_ORGS_BY_PAPER = """
 
 def items_query(papers: str) -> str:
     """Every searchable item of the papers in table `papers` (doc_id) as the index holds it:
-    its stems (the fts index's), facets, filters and sort keys. Needs `publish_record_orgs`."""
+    its stems (the fts index's), facets, filters and sort keys. Needs `publish_record_orgs`.
+    In date order: a date range's items, and a paper's, are then neighbours in the index,
+    whose posting lists (committee, dates) decode in runs (halves a filtered page, measured)."""
     return f"""
     WITH i AS (SELECT s.*, d.title, d.date, d.committee, {PAPER_START} AS paper_start,
                       {PAPER_END} AS paper_end
@@ -105,7 +102,8 @@ def items_query(papers: str) -> str:
                WHERE docs.name IN (SELECT id FROM i) GROUP BY docs.name) AS t USING (id)
     LEFT JOIN (SELECT id, list(DISTINCT org_id ORDER BY org_id) AS orgs
                FROM publish_record_orgs WHERE doc_id IN (SELECT doc_id FROM {papers})
-               GROUP BY id) AS o USING (id)"""
+               GROUP BY id) AS o USING (id)
+    ORDER BY i.paper_start, i.doc, i.id"""
 
 
 def _add_items(writer, con: duckdb.DuckDBPyConnection, papers: str) -> int:
@@ -121,9 +119,8 @@ def _add_items(writer, con: duckdb.DuckDBPyConnection, papers: str) -> int:
                 fields[field] = item[field]
             if item["orgs"]:
                 fields["org"] = item["orgs"]
-            for name in ("paper_start", "paper_end"):
-                if item[name] is not None:
-                    fields[name] = _days(item[name])
+            if dates := span_terms(item["paper_start"], item["paper_end"]):
+                fields["dates"] = dates
             writer.add_document(tantivy.Document(**fields))
             added += 1
     return added
@@ -168,6 +165,8 @@ class TextIndex:
         self.searcher = self.index.searcher()
         self.stem = stem or query_stems
         self.labels = labels
+        years = [int(term[4:]) for term, _ in self.searcher.terms_with_prefix("dates", "in:Y")]
+        self._years = (date(min(years, default=1970), 1, 1), date(max(years, default=1970), 12, 31))
 
     def match_stems(self, query: str) -> set[str]:
         """The stems of `query` the index holds, as browse.match_stems gives them."""
@@ -192,14 +191,15 @@ class TextIndex:
                              ("committee", filters.committee), ("paper", filters.paper)):
             if value is not None and facet != leave_out:
                 found.append(tantivy.Query.term_query(self.schema, FACETS[facet], value))
-        if filters.date_from is not None:
-            found.append(tantivy.Query.range_query(self.schema, "paper_end",
-                                                   tantivy.FieldType.Integer,
-                                                   lower_bound=_days(filters.date_from)))
-        if filters.date_to is not None:
-            found.append(tantivy.Query.range_query(self.schema, "paper_start",
-                                                   tantivy.FieldType.Integer,
-                                                   upper_bound=_days(filters.date_to)))
+        ranges = [(filters.date_from, filters.date_to)]
+        if None not in ranges[0] and filters.date_from > filters.date_to:
+            ranges = [(filters.date_from, None), (None, filters.date_to)]   # each on its own
+        for date_from, date_to in ranges:
+            if date_from is not None or date_to is not None:
+                terms = range_terms(date_from, date_to, *self._years)
+                found.append(tantivy.Query.boolean_query([
+                    (tantivy.Occur.Should, tantivy.Query.term_query(self.schema, "dates", t))
+                    for t in terms]) if terms else tantivy.Query.empty_query())
         return [tantivy.Query.const_score_query(q, 0.0) for q in found]
 
     def _query(self, filters: Filters, leave_out: str | None = None) -> tantivy.Query:
@@ -269,35 +269,42 @@ class TextIndex:
 
     def _facets(self, filters: Filters, max_orgs: int,
                 max_papers: int) -> tuple[dict[str, list[dict]], int]:
-        """The facet counts, and the number of hits with every filter applied."""
+        """The facet counts, and the number of hits with every filter applied: a facet
+        whose own filter is on counts over the hits of every other filter (a pass of the
+        query each), the others over the hits of all filters (one pass for all of them)."""
         sizes = {"type": 20, "org": max_orgs, "committee": 20, "paper": max_papers}
-        # Facets whose own filter is off count over the same hits: one pass for all of them.
         on = {facet: value for facet, value in (
             ("type", filters.type), ("org", filters.org), ("committee", filters.committee),
             ("paper", filters.paper)) if value is not None}
         passes: dict[str | None, list[str]] = {}
         for facet in FACETS:
             passes.setdefault(facet if facet in on else None, []).append(facet)
-        facets: dict[str, list[dict]] = {}
-        total = None
+        counted: dict[str, list[dict]] = {}
         for leave_out, names in passes.items():
-            aggregation = {name: {"terms": {
-                "field": FACETS[name], "size": sizes[name], "order": {"_count": "desc"},
-                # Every value of each segment counted, so that counts summed over segments
-                # are exact however the items fall into segments.
-                "segment_size": 1_000_000}}
-                for name in names}
-            answer = self.searcher.aggregate(self._query(filters, leave_out), aggregation)
+            answer = self.searcher.aggregate(self._query(filters, leave_out),
+                                             {name: _terms(name, sizes[name]) for name in names})
             for name in names:
-                labels = self.labels.get(name) or {}
-                values = [{"value": b["key"], "label": labels.get(b["key"], b["key"]),
-                           "count": b["doc_count"]} for b in answer[name]["buckets"]]
-                values.sort(key=lambda v: (-v["count"], v["label"] or ""))
-                facets[name] = values
-            if "type" in names:
-                total = sum(v["count"] for v in facets["type"] if leave_out is None
-                            or v["value"] == on["type"])
-        return {name: facets[name] for name in FACETS}, total
+                counted[name] = answer[name]["buckets"]
+        total = sum(b["doc_count"] for b in counted["type"]
+                    if "type" not in on or b["key"] == on["type"])
+        facets = {}
+        for name in FACETS:
+            labels = self.labels.get(name) or {}
+            values = [{"value": b["key"], "label": labels.get(b["key"], b["key"]),
+                       "count": b["doc_count"]} for b in counted[name]]
+            values.sort(key=lambda v: (-v["count"], v["label"] or ""))
+            facets[name] = values[:sizes[name]]
+        return facets, total
+
+
+def _terms(facet: str, size: int) -> dict:
+    """The aggregation counting a facet's values, the `size` most hit, each segment's values
+    all counted (so that counts summed over segments are exact however items fall into
+    segments). The few types and committees are all returned, and cut after ordering by
+    count and label as the SQL search orders them."""
+    return {"terms": {"field": FACETS[facet], "order": {"_count": "desc"},
+                      "size": 1000 if facet in ("type", "committee") else size,
+                      "segment_size": 1_000_000}}
 
 
 def labels(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, str]]:
