@@ -6,9 +6,10 @@ a test: it takes minutes and its numbers depend on the machine.
 
 The warehouse comes from bench/national.py (bulk SQL, kept in .cache/national), and is
 published as the nightly flow publishes it (warehouse/publish.py: Parquet and the tantivy
-index), timed, unless a published version is there already (`--publish` redoes it). Searches are timed as the web app makes them, on the published version: a
-page of 50 hits with the total, with and without filters, the facet counts, and both together
-(what a search page costs). `--sql` also times the SQL search over precomputed BM25 weights
+index), timed, unless a published version is there already (`--publish` redoes it).
+Searches are timed as the web app makes them, on the published version: a page of 50 hits
+with the total, with and without filters, the facet counts, and a results page (hits, total
+and facet counts: TextIndex.results_page, what the search page asks for). `--sql` also times the SQL search over precomputed BM25 weights
 (warehouse/browse.py) that the app used before, on the same warehouse.
 """
 from __future__ import annotations

@@ -277,7 +277,7 @@ def test_past_its_share_of_deleted_items_a_version_is_written_whole(tmp_path, mo
     warehouse.refresh_search_index(con)
     rewritten = publish(con, folder)                   # 10% deleted: past STALE_SHARE
     assert json.loads((rewritten / "manifest.json").read_text()) == {
-        "format": 2, "segments": ["s1"], "items": 8 * ITEMS_PER_PAPER, "stale_items": 0}
+        "format": 3, "segments": ["s1"], "items": 8 * ITEMS_PER_PAPER, "stale_items": 0}
     pages, _ = _answers(rewritten)
     expected, _ = _answers(publish(con, tmp_path / "whole", full=True))
     _same_pages(pages, expected, rel_tol=0)

@@ -45,7 +45,8 @@ from warehouse.schema import RECORD_TABLES
 from warehouse.textindex import RECORD_ORGS_BY_PAPER, build_text_index, labels, \
     update_text_index
 
-FORMAT = 2
+FORMAT = 3
+"""The layout and index schema of a version: a version of another format is not built on."""
 PAPER_TABLES = {
     "documents": "SELECT * FROM documents",
     "document_paths": "SELECT * FROM document_paths",

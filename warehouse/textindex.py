@@ -13,6 +13,11 @@ same idf and average length, but the natural log where DuckDB's `log` is base 10
 are divided by ln 10 here); it keeps an item's length in one byte, exact up to 40 stems,
 rounded above, and scores in 32-bit floats, so long sections score within a few per cent of
 match_bm25 and short records within rounding (tests/test_search_scale.py).
+
+Built to be updated: publish.py deletes a night's changed papers by their doc_id term and
+adds their items, so nothing in an item depends on the others. Sorts are text fast fields
+made of the item's own values (ORDERS), paper dates are terms (warehouse/searchdates.py),
+and ties end on the item's id.
 """
 from __future__ import annotations
 
