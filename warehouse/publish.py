@@ -57,6 +57,9 @@ PAPER_TABLES = {
     "browse_record_orgs": "SELECT id, doc_id, org_id, org_name FROM publish_record_orgs",
 }
 """The tables the app's pages read that hold a paper's own rows (each has its doc_id)."""
+KEYED_ONLY = {"browse_record_orgs"}
+"""Tables whose doc_id is there for publishing only: the app's views leave it out (its
+queries join them to tables that have one)."""
 SORTED_BY = {"documents": "doc_id", "document_paths": "doc_id", "browse_record_orgs": "org_id"}
 """How each table's rows are sorted (by id if not named): a lookup reads one row group."""
 WHOLE_TABLES = {
@@ -229,7 +232,9 @@ def open_version(version: Path) -> duckdb.DuckDBPyConnection:
         parts = [f"SELECT * FROM read_parquet('{folder / f'{table}.parquet'}')"
                  + (f" WHERE doc_id NOT IN (SELECT doc_id FROM rewritten WHERE segment > {n})"
                     if n < len(folders) - 1 else "") for n, folder in enumerate(folders)]
-        con.execute(f"CREATE VIEW {table} AS {' UNION ALL '.join(parts)}")
+        columns = "* EXCLUDE (doc_id)" if table in KEYED_ONLY else "*"
+        con.execute(f"CREATE VIEW {table} AS SELECT {columns} FROM "
+                    f"({' UNION ALL '.join(parts)})")
     for table in WHOLE_TABLES:
         path = version / "tables" / f"{table}.parquet"
         con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{path}')")
