@@ -318,3 +318,26 @@ def test_date_terms_keep_exactly_the_papers_whose_dates_overlap_the_range():
                 kept = all(set(range_terms(*ends, first, last)) & set(span_terms(start, end))
                            for ends in ((date_from, None), (None, date_to)))
             assert kept == overlaps, (start, end, date_from, date_to)
+
+
+def test_facets_count_exactly_over_many_segments(tmp_path, monkeypatch):
+    import warehouse.textindex
+    monkeypatch.setattr(warehouse.textindex, "SEGMENT_ITEMS", 3 * ITEMS_PER_PAPER)
+    db = tmp_path / "w.duckdb"
+    con = warehouse.connect(db)
+    build_national(con, 40 * ITEMS_PER_PAPER)
+    warehouse.refresh_search_index(con)
+    prepare_browsing(con)
+    version = publish(con, published_folder(db))
+    index = TextIndex(version / "search", json.loads((version / "labels.json").read_text()))
+    assert index.searcher.num_segments > 3
+    for f in (Filters(query="health"), Filters(query="care", committee="HWB"), Filters()):
+        sql, engine = facet_counts(con, f), index.facet_counts(f, max_papers=10)
+        for facet in ("type", "org", "committee"):
+            assert engine[facet] == sql[facet][:len(engine[facet])], facet
+        # The ten papers with most hits; which of those tied at the cut is left to tantivy.
+        papers, expected = engine["paper"], sql["paper"][:10]
+        assert [v["count"] for v in papers] == [v["count"] for v in expected]
+        assert [v for v in papers if v["count"] > papers[-1]["count"]] == \
+            [v for v in expected if v["count"] > papers[-1]["count"]]
+    con.close()

@@ -21,6 +21,7 @@ and ties end on the item's id.
 """
 from __future__ import annotations
 
+import json
 import math
 import re
 import shutil
@@ -111,13 +112,25 @@ def items_query(papers: str) -> str:
     ORDER BY i.paper_start, i.doc, i.id"""
 
 
+SEGMENT_ITEMS = 100_000
+"""Items written between commits: fewer than the writer's heap holds, so that tantivy never
+starts a segment in the middle of a paper (the paper facet's counting relies on it)."""
+
+
 def _add_items(writer, con: duckdb.DuckDBPyConnection, papers: str) -> int:
+    """Add the papers' items, committing at a paper's first item every SEGMENT_ITEMS."""
     cursor = con.execute(items_query(papers))
     names = [column[0] for column in cursor.description]
-    added = 0
+    added, paper, uncommitted = 0, None, 0
     while rows := cursor.fetchmany(10_000):
         for row in rows:
             item = dict(zip(names, row))
+            if item["doc_id"] != paper:
+                paper = item["doc_id"]
+                if uncommitted >= SEGMENT_ITEMS:
+                    writer.commit()
+                    uncommitted = 0
+            uncommitted += 1
             fields = {name: item[name] for name in STORED if item[name] is not None}
             fields["terms"] = item["stems"] or ""
             for field in set(ORDERS.values()):
@@ -150,7 +163,7 @@ def update_text_index(con: duckdb.DuckDBPyConnection, path: Path, papers: str) -
     how many were added. Deleted items stay in tantivy's word statistics until their
     segment is merged, which shifts scores a little (publish.py rebuilds past a share)."""
     index = _open(path, _schema())
-    writer = index.writer(heap_size=64_000_000, num_threads=1)
+    writer = index.writer(heap_size=256_000_000, num_threads=1)
     for (doc_id,) in con.execute(f"SELECT doc_id FROM {papers}").fetchall():
         writer.delete_documents_by_term("doc_id", doc_id)
     added = _add_items(writer, con, papers)
@@ -170,6 +183,10 @@ class TextIndex:
         self.searcher = self.index.searcher()
         self.stem = stem or query_stems
         self.labels = labels
+        self.everything = tantivy.Query.all_query()
+        self._everything_counted: dict[str, dict] = {}
+        """Facet counts over every item (browsing with one filter counts its facet so), kept:
+        the version never changes."""
         years = [int(term[4:]) for term, _ in self.searcher.terms_with_prefix("dates", "in:Y")]
         self._years = (date(min(years, default=1970), 1, 1), date(max(years, default=1970), 12, 31))
 
@@ -211,7 +228,7 @@ class TextIndex:
         text = self._text(filters.query)
         musts = ([text] if text is not None else []) + self._filters(filters, leave_out)
         if not musts:
-            return tantivy.Query.all_query()
+            return self.everything
         if len(musts) == 1:
             return musts[0]
         return tantivy.Query.boolean_query([(tantivy.Occur.Must, q) for q in musts])
@@ -286,8 +303,15 @@ class TextIndex:
             passes.setdefault(facet if facet in on else None, []).append(facet)
         counted: dict[str, list[dict]] = {}
         for leave_out, names in passes.items():
-            answer = self.searcher.aggregate(self._query(filters, leave_out),
-                                             {name: _terms(name, sizes[name]) for name in names})
+            aggregation = {name: _terms(name, sizes[name]) for name in names}
+            query = self._query(filters, leave_out)
+            if query is self.everything:      # the same for every page of this version
+                key = json.dumps(aggregation, sort_keys=True)
+                if key not in self._everything_counted:
+                    self._everything_counted[key] = self.searcher.aggregate(query, aggregation)
+                answer = self._everything_counted[key]
+            else:
+                answer = self.searcher.aggregate(query, aggregation)
             for name in names:
                 counted[name] = answer[name]["buckets"]
         total = sum(b["doc_count"] for b in counted["type"]
@@ -303,13 +327,17 @@ class TextIndex:
 
 
 def _terms(facet: str, size: int) -> dict:
-    """The aggregation counting a facet's values, the `size` most hit, each segment's values
-    all counted (so that counts summed over segments are exact however items fall into
-    segments). The few types and committees are all returned, and cut after ordering by
-    count and label as the SQL search orders them."""
-    return {"terms": {"field": FACETS[facet], "order": {"_count": "desc"},
-                      "size": 1000 if facet in ("type", "committee") else size,
-                      "segment_size": 1_000_000}}
+    """The aggregation counting a facet's values, the `size` most hit. Counts summed over
+    segments are exact: a type's, committee's or body's items are anywhere, so each
+    segment's values are all counted; a paper's items are all in one segment (_add_items,
+    and merges join whole segments), so its count there is its count, and a paper among the
+    `size` most hit overall is among them in its segment. The few types and committees are
+    all returned, and cut after ordering by count and label as the SQL search orders them."""
+    terms = {"field": FACETS[facet], "order": {"_count": "desc"},
+             "size": 1000 if facet in ("type", "committee") else size}
+    if facet != "paper":
+        terms["segment_size"] = 1_000_000
+    return {"terms": terms}
 
 
 def labels(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, str]]:
