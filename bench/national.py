@@ -97,6 +97,8 @@ class Steps:
         started, started_cpu = time.perf_counter(), time.process_time()
         result = step()
         self.times[name] = (time.perf_counter() - started, time.process_time() - started_cpu)
+        print(f"    {name}: {self.times[name][0]:.1f} s (CPU {self.times[name][1]:.1f})",
+              flush=True)
         return result
 
     def line(self) -> str:
