@@ -6,9 +6,10 @@ a test: it takes minutes and its numbers depend on the machine.
 
 The warehouse comes from bench/national.py (bulk SQL, kept in .cache/national), and is
 published as the nightly flow publishes it (warehouse/publish.py: Parquet and the tantivy
-index), timed, unless a published version is there already (`--publish` redoes it). Searches are timed as the web app makes them, on the published version: a
-page of 50 hits with the total, with and without filters, the facet counts, and both together
-(what a search page costs). `--sql` also times the SQL search over precomputed BM25 weights
+index), timed, unless a published version is there already (`--publish` redoes it).
+Searches are timed as the web app makes them, on the published version: a page of 50 hits
+with the total, with and without filters, the facet counts, and a results page (hits, total
+and facet counts: TextIndex.results_page, what the search page asks for). `--sql` also times the SQL search over precomputed BM25 weights
 (warehouse/browse.py) that the app used before, on the same warehouse.
 """
 from __future__ import annotations
@@ -99,19 +100,16 @@ def cases(rng: random.Random, orgs: list[str]) -> dict:
     }
 
 
-def measure(search, facets, runs: int, orgs: list[str], seed: int = 7) -> None:
-    """One line per search kind: hits alone, facet counts alone, and a whole results page."""
+def measure(search, facets, page, runs: int, orgs: list[str], seed: int = 7) -> None:
+    """One line per search kind: hits with their total alone, facet counts alone, and a
+    whole results page (hits, total and facet counts) as the app's search page asks it."""
     rng = random.Random(seed)
     for name, make in cases(rng, orgs).items():
         print(f"{name:36} {timed(lambda: search(make()), runs)}")
     print(f"{'facet counts (query only)':36} "
           f"{timed(lambda: facets(Filters(query=rng.choice(QUERIES))), runs)}")
     for name, make in cases(rng, orgs).items():
-        def page():
-            filters = make()
-            search(filters)
-            facets(filters)
-        print(f"{'page: ' + name:36} {timed(page, runs)}")
+        print(f"{'page: ' + name:36} {timed(lambda: page(make()), runs)}")
     print(f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 
@@ -135,7 +133,7 @@ def main() -> None:
                                                  for n in NATIONAL_BODIES}][:50]
             print("search index (tantivy), as the web app searches:")
             measure(lambda f: view.index.faceted_search(f, limit=50), view.index.facet_counts,
-                    args.runs, orgs)
+                    lambda f: view.index.results_page(f, limit=50), args.runs, orgs)
             print(f"resident memory after the searches: {resident_mb():.0f} MB")
     finally:
         reader.stop()
@@ -145,8 +143,10 @@ def main() -> None:
         prepare_browsing(con)
         print(f"SQL over precomputed BM25 weights (prepare_browsing "
               f"{time.perf_counter() - started:.0f} s):")
+        def page(f):
+            return faceted_search(con, f, limit=50), facet_counts(con, f)
         measure(lambda f: faceted_search(con, f, limit=50), lambda f: facet_counts(con, f),
-                max(args.runs // 4, 10), orgs)
+                page, max(args.runs // 4, 10), orgs)
         con.close()
 
 

@@ -84,12 +84,13 @@ def prepare_browsing(con: duckdb.DuckDBPyConnection) -> None:
 
 SORTS = {
     "relevance": "score DESC NULLS LAST, docid",
-    "newest": "paper_start DESC NULLS LAST, doc, page, docid",
-    "oldest": "paper_start ASC NULLS LAST, doc, page, docid",
-    "paper": "doc, page, docid",
-    "type": "type, paper_start DESC NULLS LAST, doc, page, docid",
+    "newest": "paper_start DESC NULLS LAST, doc, page, id",
+    "oldest": "paper_start ASC NULLS LAST, doc, page, id",
+    "paper": "doc, page, id",
+    "type": "type, paper_start DESC NULLS LAST, doc, page, id",
 }
-"""The orders a user may ask for, by name: the only way a sort reaches the SQL."""
+"""The orders a user may ask for, by name: the only way a sort reaches the SQL. Ties end on
+the item's id, which a nightly publish keeps (the fts index's docid it renumbers)."""
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,7 @@ def _base(con: duckdb.DuckDBPyConnection, filters: Filters) -> tuple[str, list]:
     for name, condition, value in _conditions(filters):
         flags.append(f"{condition if value is not None else 'TRUE'} AS {name}")
         params += [value] if value is not None else []
-    return (f"SELECT i.docid, i.type, i.doc_id, i.doc, i.page, i.paper_start, {score} AS score, "
+    return (f"SELECT i.docid, i.id, i.type, i.doc_id, i.doc, i.page, i.paper_start, {score} AS score, "
             f"{', '.join(flags)} FROM {hits}", params + query_params)
 
 

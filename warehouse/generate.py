@@ -114,9 +114,24 @@ def build_national(con: duckdb.DuckDBPyConnection, items: int, seed: int = 15,
     """Fill an empty warehouse (schema created) with about `items` searchable items (records
     and sections) in papers of ITEMS_PER_PAPER; return the number of papers."""
     papers = max(1, -(-items // ITEMS_PER_PAPER))
+    _write_papers(con, 0, papers, papers, seed, first_date, years)
+    return papers
+
+
+def add_national_papers(con: duckdb.DuckDBPyConnection, papers: int, built: int,
+                        seed: int = 15, first_date: str = "2012-01-01", years: int = 12) -> None:
+    """A night's new papers on a warehouse build_national made of `built` papers: the next
+    `papers` papers of its areas, later than theirs, continuing their milestone series."""
+    _write_papers(con, built, papers, built, seed, first_date, years)
+
+
+def _write_papers(con: duckdb.DuckDBPyConnection, first: int, papers: int, built: int,
+                  seed: int, first_date: str, years: int) -> None:
+    """Papers first .. first + papers - 1 of a build whose areas and dating are those of
+    `built` papers."""
     places = [f"{a}{b}" for a in PLACE_STARTS for b in PLACE_ENDS]
-    areas = min(len(places), max(3, papers // 40))
-    per_area = -(-papers // areas)
+    areas = min(len(places), max(3, built // 40))
+    per_area = -(-built // areas)
     seeded = {"seed": seed}
     run = con.execute("INSERT INTO ingest_runs (status, finished_at) "
                       "VALUES ('finished', current_timestamp) RETURNING run_id").fetchone()[0]
@@ -134,7 +149,7 @@ def build_national(con: duckdb.DuckDBPyConnection, items: int, seed: int = 15,
                  + ({_u('p', "'d'")} * 20)::INTEGER)::INTEGER))::DATE AS published,
                CASE WHEN {_u('p', "'c'")} < 0.45 THEN 'HWB' WHEN {_u('p', "'c'")} < 0.8
                     THEN 'JHOSC' ELSE 'other' END AS committee
-        FROM range({papers}) t(p)""", seeded)
+        FROM range({first}, {first + papers}) t(p)""", seeded)
     # Record slots: mostly one of the area's bodies, sometimes a national one; a milestone
     # belongs to a series running through three consecutive papers of its area.
     slots = " UNION ALL ".join(f"SELECT '{kind}' AS kind, r FROM range({n}) t(r)"
@@ -166,9 +181,11 @@ def build_national(con: duckdb.DuckDBPyConnection, items: int, seed: int = 15,
         strftime(published, '%Y-%m-%d'), [], b.name, {run}, true
         FROM gen_papers g JOIN gen_bodies b ON b.area = g.area AND b.kind_no = 0
         JOIN gen_text t ON t.key = hash(g.p, 'title')""")
-    con.execute("INSERT INTO document_paths (path, doc_id) SELECT path, doc_id FROM documents")
+    con.execute("INSERT INTO document_paths (path, doc_id) SELECT path, doc_id FROM documents "
+                "WHERE doc_id IN (SELECT doc_id FROM gen_papers)")
     con.execute(f"INSERT INTO document_versions (path, version, doc_id, run_id) "
-                f"SELECT path, 1, doc_id, {run} FROM documents")
+                f"SELECT path, 1, doc_id, {run} FROM documents "
+                "WHERE doc_id IN (SELECT doc_id FROM gen_papers)")
     con.execute(f"""INSERT INTO sections SELECT substr(md5(g.doc_id || ' section ' || s), 1, 16),
         g.doc_id, s, (s + 1) || '. ' || title.text, title.text, 1 + s * 2, body.text
         FROM (SELECT *, hash(p, s, 'st') AS title_key, hash(p, s, 'sx') AS body_key
@@ -180,7 +197,6 @@ def build_national(con: duckdb.DuckDBPyConnection, items: int, seed: int = 15,
     for table in ("gen_text", "gen_need", "gen_words", "gen_stopwords", "gen_slots",
                   "gen_papers", "gen_bodies"):
         con.execute(f"DROP TABLE {table}")
-    return papers
 
 
 def _records(con: duckdb.DuckDBPyConnection, first_date: str) -> None:

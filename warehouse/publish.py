@@ -2,15 +2,32 @@
 folder beside the warehouse with the tables the app's pages read as Parquet and the search
 index (warehouse/textindex.py), then a CURRENT file naming it, replaced atomically.
 
-The app never opens the warehouse (DuckDB's lock would keep the ingest out) and never copies
-it: it opens the version CURRENT names, read-only, and swaps to the next one when CURRENT
-changes (web/snapshot.py). The previous version is kept for requests still reading it; older
-ones are deleted.
+The app never opens the warehouse (DuckDB's lock would keep the ingest out): it opens the
+version CURRENT names, read-only, and swaps to the next one when CURRENT changes
+(web/snapshot.py). The previous version is kept for requests still reading it; older ones are
+deleted.
+
+A night publishes what changed, not the warehouse: each paper's rows are fingerprinted (a hash
+of every row of it in every table), and only papers whose fingerprint differs from the last
+version's (new, replaced, re-read, or whose organisations were resolved anew) are written, as
+a new segment of each paper table, and deleted from and added to the search index. The rest
+of the new version is hard links to the previous one's files: Parquet and tantivy's segment
+files are never rewritten, and tantivy replaces its meta files by renaming, so the previous
+version's readers see nothing change. A paper's rows in an older segment are hidden by any
+later segment that rewrote the paper. The cross-paper tables (organisations across papers,
+milestone links, slippage, the graph) are recomputed whole each night, so they are written
+whole. Past MAX_SEGMENTS segments, or once the index's deleted items (which still count in
+tantivy's word statistics until their segment is merged) pass STALE_SHARE of it, the version
+is written whole again.
 
     warehouse.duckdb.published/
         CURRENT                 "v7"
-        v7/tables/*.parquet     sorted by id, so that a lookup by id reads one row group
+        v7/segments/s1/*.parquet    each paper table's rows of the papers segment s1 wrote,
+        v7/segments/s1/papers.parquet   and those papers (doc_id)
+        v7/tables/*.parquet     the cross-paper tables
+        v7/papers.parquet       each paper's fingerprint and number of searchable items
         v7/search/              the tantivy index
+        v7/manifest.json        segments, items, deleted items still in the index
         v7/labels.json          organisation and paper names for the facets, and the
                                 warehouse's contents_version it was made from
 """
@@ -23,29 +40,43 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.browse import prepare_items
-from warehouse.textindex import build_text_index, labels
+from warehouse.browse import RECORD_ORGS, SLUG
+from warehouse.schema import RECORD_TABLES
+from warehouse.textindex import RECORD_ORGS_BY_PAPER, build_text_index, labels, \
+    update_text_index
 
-TABLES = {
-    "documents": "SELECT * FROM documents ORDER BY doc_id",
-    "document_paths": "SELECT * FROM document_paths ORDER BY doc_id",
-    "sections": "SELECT * FROM sections ORDER BY id",
-    **{table: f"SELECT * FROM {table} ORDER BY id" for table in (
-        "organisations", "budgets", "milestones", "commitments", "risks", "decisions",
-        "relations")},
+FORMAT = 3
+"""The layout and index schema of a version: a version of another format is not built on."""
+PAPER_TABLES = {
+    "documents": "SELECT * FROM documents",
+    "document_paths": "SELECT * FROM document_paths",
+    "sections": "SELECT * FROM sections",
+    **{table: f"SELECT * FROM {table}" for table in RECORD_TABLES.values()},
+    # Which table holds each item: the searchable text itself is in the search index.
+    "search_items": "SELECT id, type, doc_id FROM search_items",
+    "browse_record_orgs": "SELECT id, doc_id, org_id, org_name FROM publish_record_orgs",
+}
+"""The tables the app's pages read that hold a paper's own rows (each has its doc_id)."""
+KEYED_ONLY = {"browse_record_orgs"}
+"""Tables whose doc_id is there for publishing only: the app's views leave it out (its
+queries join them to tables that have one)."""
+SORTED_BY = {"documents": "doc_id", "document_paths": "doc_id", "browse_record_orgs": "org_id"}
+"""How each table's rows are sorted (by id if not named): a lookup reads one row group."""
+WHOLE_TABLES = {
     "org_entities": "SELECT * FROM org_entities ORDER BY entity_id",
     "org_names": "SELECT * FROM org_names",
     "milestone_links": "SELECT * FROM milestone_links",
     "slippages": "SELECT * FROM slippages",
     "graph_nodes": "SELECT * FROM graph_nodes ORDER BY node_id",
     "graph_edges": "SELECT * FROM graph_edges",
-    # Which table holds each item: the searchable text itself is in the search index.
-    "search_items": "SELECT id, type, doc_id FROM search_items ORDER BY id",
-    "browse_record_orgs": "SELECT * FROM browse_record_orgs ORDER BY org_id",
 }
-"""The tables the app's pages read, as it reads them."""
+"""The cross-paper tables the app reads, written whole."""
+TABLES = [*PAPER_TABLES, *WHOLE_TABLES]
 KEEP = 2
 """Versions kept: the current one and the one before, for requests still on it."""
+MAX_SEGMENTS = 8
+STALE_SHARE = 0.02
+PARQUET = "(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 20000)"
 
 
 def published_folder(db: str | Path) -> Path:
@@ -63,21 +94,29 @@ def current_version(folder: Path) -> Path | None:
     return folder / name
 
 
-def publish(con: duckdb.DuckDBPyConnection, folder: str | Path) -> Path:
-    """Write the next version from the warehouse's current contents and search index, point
-    CURRENT at it, delete versions older than the previous one; return the new version."""
+def publish(con: duckdb.DuckDBPyConnection, folder: str | Path, full: bool = False) -> Path:
+    """Write the next version from the warehouse's current contents and search index (from
+    the previous version and the papers that changed since, unless `full` or there is none
+    to build on), point CURRENT at it, delete versions older than the previous one; return
+    the new version."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     numbers = [int(p.name[1:]) for p in folder.glob("v*") if p.name[1:].isdigit()]
     version = folder / f"v{max(numbers, default=0) + 1}"
     shutil.rmtree(version, ignore_errors=True)
-    (version / "tables").mkdir(parents=True)
-    prepare_items(con)
-    for table, select in TABLES.items():
-        target = version / "tables" / f"{table}.parquet"
-        con.execute(f"COPY ({select}) TO '{target}' (FORMAT parquet, COMPRESSION zstd, "
-                    "ROW_GROUP_SIZE 20000)")
-    build_text_index(con, version / "search")
+    version.mkdir()
+    _prepare(con)
+    previous = current_version(folder)
+    manifest = _manifest(previous) if previous and not full else None
+    if manifest is None or len(manifest["segments"]) >= MAX_SEGMENTS or (
+            manifest["stale_items"] > STALE_SHARE * max(manifest["items"], 1)):
+        manifest = _write_whole(con, version)
+    else:
+        manifest = _write_changes(con, previous, version, manifest)
+    for table, select in WHOLE_TABLES.items():
+        _copy(con, select, version / "tables" / f"{table}.parquet")
+    con.execute(f"COPY publish_papers TO '{version / 'papers.parquet'}' {PARQUET}")
+    (version / "manifest.json").write_text(json.dumps(manifest))
     (version / "labels.json").write_text(json.dumps(
         {**labels(con), "contents_version": _contents_version(con)}))
     pointer = folder / "CURRENT.new"
@@ -86,6 +125,82 @@ def publish(con: duckdb.DuckDBPyConnection, folder: str | Path) -> Path:
     for old in sorted(numbers)[:-(KEEP - 1) or None]:
         shutil.rmtree(folder / f"v{old}", ignore_errors=True)
     return version
+
+
+def _prepare(con: duckdb.DuckDBPyConnection) -> None:
+    """publish_record_orgs (each organisation a record names) and publish_papers (each
+    paper's fingerprint over all its rows in every paper table, and its searchable items)."""
+    con.execute("CREATE OR REPLACE TEMP TABLE publish_record_orgs AS "
+                + RECORD_ORGS_BY_PAPER.format(records=RECORD_ORGS, slug=SLUG.format("r.org")))
+    hashes = " UNION ALL ".join(
+        f"SELECT doc_id, hash(t) AS h FROM ({select}) AS t" for select in PAPER_TABLES.values())
+    con.execute(f"""CREATE OR REPLACE TEMP TABLE publish_papers AS
+        SELECT doc_id, bit_xor(h) AS fingerprint, coalesce(any_value(n.items), 0) AS items
+        FROM ({hashes}) AS f
+        LEFT JOIN (SELECT doc_id, count(*) AS items FROM search_items GROUP BY doc_id) AS n
+        USING (doc_id) GROUP BY doc_id""")
+
+
+def _manifest(version: Path) -> dict | None:
+    """The manifest of a version to build on, or None (none, or an older format)."""
+    try:
+        manifest = json.loads((version / "manifest.json").read_text())
+    except (FileNotFoundError, ValueError):
+        return None
+    return manifest if manifest.get("format") == FORMAT else None
+
+
+def _write_whole(con: duckdb.DuckDBPyConnection, version: Path) -> dict:
+    con.execute("CREATE OR REPLACE TEMP TABLE publish_changed AS SELECT doc_id FROM publish_papers")
+    _write_segment(con, version / "segments" / "s1")
+    items = build_text_index(con, version / "search", "publish_changed")
+    return {"format": FORMAT, "segments": ["s1"], "items": items, "stale_items": 0}
+
+
+def _write_changes(con: duckdb.DuckDBPyConnection, previous: Path, version: Path,
+                   manifest: dict) -> dict:
+    """The previous version linked, and the papers that changed since written."""
+    con.execute(f"""CREATE OR REPLACE TEMP TABLE publish_changed AS
+        SELECT coalesce(now.doc_id, before.doc_id) AS doc_id, coalesce(before.items, 0) AS gone
+        FROM publish_papers AS now
+        FULL JOIN read_parquet('{previous / 'papers.parquet'}') AS before USING (doc_id)
+        WHERE now.fingerprint IS DISTINCT FROM before.fingerprint""")
+    _link_tree(previous / "segments", version / "segments")
+    _link_tree(previous / "search", version / "search")
+    changed, gone = con.execute(
+        "SELECT count(*), coalesce(sum(gone), 0) FROM publish_changed").fetchone()
+    if not changed:
+        return manifest
+    segment = f"s{int(manifest['segments'][-1][1:]) + 1}"
+    _write_segment(con, version / "segments" / segment)
+    added = update_text_index(con, version / "search", "publish_changed")
+    return {**manifest, "segments": [*manifest["segments"], segment],
+            "items": manifest["items"] - int(gone) + added,
+            "stale_items": manifest["stale_items"] + int(gone)}
+
+
+def _write_segment(con: duckdb.DuckDBPyConnection, segment: Path) -> None:
+    """Each paper table's rows of the papers in publish_changed, and those papers."""
+    segment.mkdir(parents=True)
+    for table, select in PAPER_TABLES.items():
+        _copy(con, f"SELECT * FROM ({select}) WHERE doc_id IN (SELECT doc_id FROM "
+                   f"publish_changed) ORDER BY {SORTED_BY.get(table, 'id')}",
+              segment / f"{table}.parquet")
+    _copy(con, "SELECT doc_id FROM publish_changed", segment / "papers.parquet")
+
+
+def _copy(con: duckdb.DuckDBPyConnection, select: str, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    con.execute(f"COPY ({select}) TO '{target}' {PARQUET}")
+
+
+def _link_tree(source: Path, target: Path) -> None:
+    """Hard links in `target` to every file under `source` (tantivy's lock files aside)."""
+    for path in source.rglob("*"):
+        if path.is_file() and not path.name.startswith(".tantivy-"):
+            link = target / path.relative_to(source)
+            link.parent.mkdir(parents=True, exist_ok=True)
+            os.link(path, link)
 
 
 def publish_if_changed(con: duckdb.DuckDBPyConnection, db: str | Path) -> Path | None:
@@ -105,9 +220,22 @@ def _contents_version(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def open_version(version: Path) -> duckdb.DuckDBPyConnection:
-    """An in-memory database whose tables are views on the version's Parquet files."""
+    """An in-memory database whose tables are views on the version's Parquet files: a paper
+    table is its segments' rows, each but the last without the papers later ones rewrote."""
     con = duckdb.connect()
-    for table in TABLES:
+    segments = json.loads((version / "manifest.json").read_text())["segments"]
+    folders = [version / "segments" / name for name in segments]
+    con.execute("CREATE TABLE rewritten AS " + " UNION ALL ".join(
+        f"SELECT doc_id, {n} AS segment FROM read_parquet('{folder / 'papers.parquet'}')"
+        for n, folder in enumerate(folders)))
+    for table in PAPER_TABLES:
+        parts = [f"SELECT * FROM read_parquet('{folder / f'{table}.parquet'}')"
+                 + (f" WHERE doc_id NOT IN (SELECT doc_id FROM rewritten WHERE segment > {n})"
+                    if n < len(folders) - 1 else "") for n, folder in enumerate(folders)]
+        columns = "* EXCLUDE (doc_id)" if table in KEYED_ONLY else "*"
+        con.execute(f"CREATE VIEW {table} AS SELECT {columns} FROM "
+                    f"({' UNION ALL '.join(parts)})")
+    for table in WHOLE_TABLES:
         path = version / "tables" / f"{table}.parquet"
         con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{path}')")
     return con

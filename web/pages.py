@@ -39,10 +39,9 @@ def highlighted(index: TextIndex, query: str | None, texts: list[str]):
 @router.get("/search")
 def search_page(request: Request, params: Annotated[SearchQuery, Query()], view: Published):
     con = view.con
-    hits, total = view.index.faceted_search(params.filters, sort=params.order,
-                                            limit=params.limit,
-                                            offset=(params.page - 1) * params.limit)
-    facets = view.index.facet_counts(params.filters)
+    hits, total, facets = view.index.results_page(params.filters, sort=params.order,
+                                                  limit=params.limit,
+                                                  offset=(params.page - 1) * params.limit)
     mark = highlighted(view.index, params.filters.query, [h["quote"] for h in hits])
     return templates.TemplateResponse(request, "search.html", {
         "params": params, "hits": [hit_links(h) for h in hits], "total": total,

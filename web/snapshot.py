@@ -12,7 +12,9 @@ reader opens it (an in-memory DuckDB with views on its Parquet files, and the se
 queries both, and swaps it in for new requests. Requests already running finish on the
 version they started on. Whatever goes wrong with a new version, the app keeps answering
 from the one it has. Nothing is copied: opening a version costs a few hundred milliseconds
-whatever its size.
+whatever its size. A version shares most of its files with the one before (hard links to
+files never rewritten: warehouse/publish.py), so a request still reading the previous one
+reads exactly what it started on.
 """
 from __future__ import annotations
 
