@@ -127,9 +127,7 @@ def profile(description: str, acronyms: dict[str, str] | None = None,
         without = re.sub(rf"(?<![\w'-])(?:{pattern})(?![\w'-])", " ", text) if pattern else text
         if profile(without, acronyms)[1]:
             text = without
-    for acronym, name in (acronyms or {}).items():
-        text = re.sub(rf"\b{acronym}\b(?!\))", f"{acronym} {name}", text)
-    text = DATE_WORDS.sub(" ", re.sub(r"\bClinical Commissioning Groups?\b", "CCG", text))
+    text = DATE_WORDS.sub(" ", re.sub(r"\bClinical Commissioning Groups?\b", "CCG", expand_acronyms(text, acronyms)))
     events, terms, anchors = set(), set(), set()
     words = _tokens(text)
     for i, word in enumerate(words):
@@ -152,6 +150,14 @@ def profile(description: str, acronyms: dict[str, str] | None = None,
         terms.add(thing)
         anchors.add(thing)
     return events, terms, anchors
+
+
+def expand_acronyms(text: str, acronyms: dict[str, str] | None) -> str:
+    """Each acronym followed by its name ('DDH' -> 'DDH Delford Discharge Hub'), except where
+    it is being defined ('... Hub (DDH)')."""
+    for acronym, name in (acronyms or {}).items():
+        text = re.sub(rf"\b{acronym}\b(?!\))", f"{acronym} {name}", text)
+    return text
 
 
 def _gerund_after(words: list[str], i: int) -> bool:
