@@ -13,13 +13,16 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from itertools import groupby
 
 import warehouse
 from warehouse import linkstate
 from extractors.gazetteer import GENERIC
 from extractors.organisations import GENERIC_WORDS, _key
 from pipeline.graph import build_graph_rows
-from pipeline.milestone_match import acronyms_defined, expand_acronyms, match_score, profile, term_weights
+from pipeline.milestone_match import (acronyms_defined, cached_profile, expand_acronyms, match_score, profile,
+                                      term_weights)
 
 LINK_THRESHOLD = 50.0
 """Least similarity (0-100, pipeline/milestone_match.py) for two milestones of different papers
@@ -96,6 +99,7 @@ def recompute_cross_paper(con) -> CrossPaperSummary:
 
 # --- organisations -------------------------------------------------------------------------
 
+@lru_cache(maxsize=1 << 16)
 def _distinctive(form: str) -> bool:
     """'NHSE' or 'Exampleton CCG' name one body wherever they appear; 'the CCG', 'Health and
     Wellbeing Boards' or 'Local Authority' mean whichever body the paper is about."""
@@ -108,16 +112,23 @@ def entity_key(scope: str, key: str) -> str:
     return hashlib.sha1(f"organisation|{scope}|{key}".encode()).hexdigest()[:16]
 
 
+@lru_cache(maxsize=1 << 16)
 def body_key(name: str) -> str:
     """The folded name (_key) that says which body across papers: a trust before and after it
     became a foundation trust ('Delford Hospitals NHS Trust', '... NHS Foundation Trust') is one."""
-    return re.sub(r"\b(?:nhs )?(?:foundation )?trust$", "trust", _key(name))
+    return re.sub(r"\b(?:nhs )?(?:foundation )?trust$", "trust", folded(name))
 
 
 def name_key(org: dict) -> str:
     """What two organisations' names must share to be one body: the folded name, or for a
     generic name the folded name in its own paper."""
-    return body_key(org["name"]) if _distinctive(org["name"]) else f"{org['doc_id']}|{_key(org['name'])}"
+    return body_key(org["name"]) if _distinctive(org["name"]) else f"{org['doc_id']}|{folded(org['name'])}"
+
+
+@lru_cache(maxsize=1 << 16)
+def folded(name: str) -> str:
+    """_key, remembered: a national body's name comes back in thousands of papers."""
+    return _key(name)
 
 
 def alias_keys(org: dict) -> list[str]:
@@ -171,7 +182,7 @@ def resolve_organisations(orgs: list[dict]) -> tuple[list[dict], dict[tuple[str,
         names = Counter(m["name"] for m in members)
         name = max(names, key=lambda n: (names[n], len(n), n))
         scope = "" if _distinctive(name) else members[0]["doc_id"]
-        entity_id = entity_key(scope, min(_key(m["name"]) for m in members))
+        entity_id = entity_key(scope, min(folded(m["name"]) for m in members))
         aliases = sorted({n for m in members for n in [m["name"], *m["aliases"]]} - {name})
         types = Counter(m["org_type"] for m in members)
         entities.append({"entity_id": entity_id, "name": name, "org_type": types.most_common(1)[0][0],
@@ -245,7 +256,9 @@ def paraphrase_scores(earlier: list[dict], later: list[dict]) -> dict[tuple[str,
     rarity in the two papers, an abbreviation either paper defines read as its name; 0 for
     bodies that cannot be one."""
     acronyms = paper_acronyms(earlier + later)
-    profiles = {m["id"]: profile(_what_happens(m), acronyms, m.get("body_names", ())) for m in earlier + later}
+    frozen = tuple(acronyms.items())
+    profiles = {m["id"]: cached_profile(_what_happens(m), frozen, tuple(m.get("body_names", ())))
+                for m in earlier + later}
     weights = term_weights(list(profiles.values()))
     return {(a["id"], b["id"]): match_score(profiles[a["id"]], profiles[b["id"]], weights)
             if same_body_possible(a, b) else 0.0 for a in earlier for b in later}
@@ -255,8 +268,16 @@ def paper_acronyms(milestones: list[dict]) -> dict[str, str]:
     """The abbreviations papers define, as paraphrase_scores reads them: their bodies' ('DHFT')
     and those their milestones' sentences define ('Delford Discharge Hub (DDH)')."""
     acronyms = {a: n for m in milestones for a, n in m.get("acronyms", {}).items()}
-    acronyms.update(acronyms_defined([m.get("quote") or "" for m in milestones]))
+    for _, paper in groupby(milestones, key=lambda m: m["doc_id"]):
+        acronyms.update(_defined(tuple(m.get("quote") or "" for m in paper)))
     return acronyms
+
+
+@lru_cache(maxsize=1 << 12)
+def _defined(quotes: tuple[str, ...]) -> dict[str, str]:
+    """acronyms_defined of one paper's quotes, remembered for every paper it is compared with
+    (the texts' definitions in order, a later one winning, so papers' merge as their texts')."""
+    return acronyms_defined(list(quotes))
 
 
 def blocking_keys(milestones: list[dict]) -> set[tuple[str, str]]:

@@ -36,9 +36,10 @@ def has_state(con) -> bool:
     return linkstate.has_state(con)
 
 
-def refresh_night(con) -> CrossPaperSummary:
+def refresh_night(con, graph: bool = True) -> CrossPaperSummary:
     """Update the cross-paper tables for the papers whose fingerprint changed since the last
-    refresh (new ones, new versions, papers no longer current); store it all in one transaction."""
+    refresh (new ones, new versions, papers no longer current); store it all in one transaction.
+    Without `graph` the graph is left for rebuild_graph (a bench times the two apart)."""
     now, before = linkstate.fingerprints(con), linkstate.stored_fingerprints(con)
     new = sorted(d for d, f in now.items() if before.get(d) != f)
     gone = sorted(d for d, f in before.items() if now.get(d) != f)
@@ -64,7 +65,8 @@ def refresh_night(con) -> CrossPaperSummary:
         new_slips = _slips(con, changed)
         redo = (set(dirty) | linkstate.papers_of_milestones(con, sorted(changed["milestones"]))) - set(gone)
         new_overdue = _overdue(con, sorted(redo), dropped["milestones"])
-        _graph(con)
+        if graph:
+            rebuild_graph(con)
     counts = linkstate.counts(con)
     return CrossPaperSummary(**counts, new_slippage=new_slips, new_overdue=new_overdue)
 
@@ -146,7 +148,8 @@ def _overdue(con, redo: list[str], gone_milestones: list[str]) -> int:
     return linkstate.replace_slips(con, "overdue", sorted({m["id"] for m in mine} | set(gone_milestones)), late)
 
 
-def _graph(con) -> None:
+def rebuild_graph(con) -> None:
+    """The graph from the stored cross-paper rows and every current record."""
     stored = linkstate.stored_cross_paper(con)
     entity_of = {(n["doc_id"], n["name"]): n["entity_id"] for n in stored["names"]}
     for e in stored["entities"]:

@@ -17,11 +17,11 @@ def current_rows(con: duckdb.DuckDBPyConnection, kind: str, doc_ids: list[str] |
     'decision' or 'relation'."""
     table = {"organisation": "organisations", "milestone": "milestones", "commitment": "commitments",
              "decision": "decisions", "relation": "relations"}[kind]
-    only = "AND list_contains(?, d.doc_id)" if doc_ids is not None else ""
+    only = "AND list_contains(?::JSON::VARCHAR[], d.doc_id)" if doc_ids is not None else ""
     return as_dicts(con.execute(
         f"SELECT t.*, d.date AS doc_date, d.title AS doc_title, d.organisation AS doc_author FROM {table} t "
         f"JOIN documents d USING (doc_id) WHERE d.current_version {only} ORDER BY d.doc, t.id",
-        [doc_ids] if doc_ids is not None else []))
+        [json.dumps(doc_ids)] if doc_ids is not None else []))
 
 
 def entity_member_rows(con: duckdb.DuckDBPyConnection, entity_ids: list[str]) -> list[dict]:
@@ -29,14 +29,15 @@ def entity_member_rows(con: duckdb.DuckDBPyConnection, entity_ids: list[str]) ->
     return as_dicts(con.execute(
         "SELECT t.*, d.date AS doc_date, d.title AS doc_title, d.organisation AS doc_author FROM organisations t "
         "JOIN documents d USING (doc_id) JOIN org_names n ON n.doc_id = t.doc_id AND n.name = t.name "
-        "WHERE d.current_version AND list_contains(?, n.entity_id) ORDER BY d.doc, t.id", [entity_ids]))
+        "WHERE d.current_version AND list_contains(?::JSON::VARCHAR[], n.entity_id) ORDER BY d.doc, t.id",
+        [json.dumps(entity_ids)]))
 
 
 def current_documents(con: duckdb.DuckDBPyConnection, doc_ids: list[str] | None = None) -> list[dict]:
-    only = "AND list_contains(?, doc_id)" if doc_ids is not None else ""
+    only = "AND list_contains(?::JSON::VARCHAR[], doc_id)" if doc_ids is not None else ""
     return as_dicts(con.execute(
         f"SELECT doc_id, doc, title, date, committee, organisation, pages FROM documents "
-        f"WHERE current_version {only} ORDER BY doc, doc_id", [doc_ids] if doc_ids is not None else []))
+        f"WHERE current_version {only} ORDER BY doc, doc_id", [json.dumps(doc_ids)] if doc_ids is not None else []))
 
 
 def store_cross_paper(con: duckdb.DuckDBPyConnection, *, entities: list[dict], names: list[dict],
