@@ -123,7 +123,8 @@ def _relink(con, touched: list[str]) -> dict:
     milestones = set(touched) | {i for m in component for i in (m["earlier_id"], m["later_id"])}
     docs = sorted({d for m in component for d in (m["earlier_doc_id"], m["later_doc_id"])})
     day = {d["doc_id"]: paper_day(d["date"]) for d in warehouse.current_documents(con, docs)}
-    rank = {m[f"{end}_id"]: (day[m[f"{end}_doc_id"]], m[f"{end}_doc_id"]) for m in component for end in ("earlier", "later")}
+    rank = {m[f"{end}_id"]: (day[m[f"{end}_doc_id"]], m[f"{end}_doc_id"])
+            for m in component for end in ("earlier", "later")}
     links = with_series(consecutive(component), rank)
     removed = linkstate.replace_links(con, sorted(milestones), links)
     return {"milestones": milestones, "removed": removed, "links": links, "docs": docs}

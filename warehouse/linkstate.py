@@ -21,7 +21,12 @@ import duckdb
 from warehouse.crosspaper import _insert
 from warehouse.store import as_dicts
 
-STATE_TABLES = ["crosspaper_docs", "crosspaper_milestones", "crosspaper_keys", "org_keys", "milestone_matches"]
+STATE_TABLES = ["crosspaper_docs", "crosspaper_milestones", "crosspaper_keys", "org_keys",
+                "milestone_matches"]
+
+
+LIST = "?::JSON::VARCHAR[]"
+"""A list parameter, sent as JSON text by _json."""
 
 
 def _json(values: list[str]) -> str:
@@ -55,13 +60,11 @@ def drop_papers(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> dict[str,
     and the matches removed (each a dict), which the night recomputes around."""
     if not doc_ids:
         return {"milestones": [], "matches": []}
-    ids = [i for (i,) in con.execute("SELECT id FROM crosspaper_milestones WHERE list_contains(?::JSON::VARCHAR[], doc_id)",
+    ids = [i for (i,) in con.execute(f"SELECT id FROM crosspaper_milestones WHERE list_contains({LIST}, doc_id)",
                                      [_json(doc_ids)]).fetchall()]
-    matches = as_dicts(con.execute(
-        "DELETE FROM milestone_matches WHERE list_contains(?::JSON::VARCHAR[], earlier_doc_id) OR list_contains(?::JSON::VARCHAR[], later_doc_id) "
-        "RETURNING *", [_json(doc_ids)] * 2))
+    matches = drop_matches(con, doc_ids)
     for table in ("crosspaper_docs", "crosspaper_milestones", "crosspaper_keys", "org_keys", "org_names"):
-        con.execute(f"DELETE FROM {table} WHERE list_contains(?::JSON::VARCHAR[], doc_id)", [_json(doc_ids)])
+        con.execute(f"DELETE FROM {table} WHERE list_contains({LIST}, doc_id)", [_json(doc_ids)])
     return {"milestones": ids, "matches": matches}
 
 
@@ -75,13 +78,15 @@ def add_papers(con: duckdb.DuckDBPyConnection, docs: list[dict], milestones: lis
     _insert(con, "org_keys", ["doc_id", "name", "key", "alias"], org_keys)
 
 
-def entities_sharing_keys(con: duckdb.DuckDBPyConnection, name_keys: list[str], alias_keys: list[str]) -> set[str]:
+def entities_sharing_keys(con: duckdb.DuckDBPyConnection, name_keys: list[str],
+                          alias_keys: list[str]) -> set[str]:
     """Entities a night's organisations may join: those with a name whose key is one of the
     night's name or alias keys, or with an alias whose key is one of the night's name keys
     (resolve_organisations joins on exactly these)."""
     return {e for (e,) in con.execute(
         "SELECT DISTINCT n.entity_id FROM org_keys k JOIN org_names n USING (doc_id, name) "
-        "WHERE (NOT k.alias AND list_contains(?::JSON::VARCHAR[], k.key)) OR (k.alias AND list_contains(?::JSON::VARCHAR[], k.key))",
+        f"WHERE (NOT k.alias AND list_contains({LIST}, k.key)) "
+        f"OR (k.alias AND list_contains({LIST}, k.key))",
         [_json(name_keys + alias_keys), _json(name_keys)]).fetchall()}
 
 
@@ -90,14 +95,15 @@ def entity_names(con: duckdb.DuckDBPyConnection, *, doc_ids: list[str] | None = 
     """(doc_id, name) -> entity_id of the papers' names, or of the entities' names."""
     column, values = ("doc_id", doc_ids) if doc_ids is not None else ("entity_id", entity_ids)
     return {(d, n): e for d, n, e in con.execute(
-        f"SELECT doc_id, name, entity_id FROM org_names WHERE list_contains(?::JSON::VARCHAR[], {column})", [_json(values)]).fetchall()}
+        f"SELECT doc_id, name, entity_id FROM org_names WHERE list_contains({LIST}, {column})",
+        [_json(values)]).fetchall()}
 
 
 def replace_entities(con: duckdb.DuckDBPyConnection, old_ids: list[str], entities: list[dict],
                      names: list[dict]) -> None:
     """The touched entities and all their names replaced by their recomputed ones."""
-    con.execute("DELETE FROM org_names WHERE list_contains(?::JSON::VARCHAR[], entity_id)", [_json(old_ids)])
-    con.execute("DELETE FROM org_entities WHERE list_contains(?::JSON::VARCHAR[], entity_id)", [_json(old_ids)])
+    con.execute(f"DELETE FROM org_names WHERE list_contains({LIST}, entity_id)", [_json(old_ids)])
+    con.execute(f"DELETE FROM org_entities WHERE list_contains({LIST}, entity_id)", [_json(old_ids)])
     _insert(con, "org_entities", ["entity_id", "name", "org_type", "aliases", "docs"], entities)
     _insert(con, "org_names", ["doc_id", "name", "entity_id"], names)
 
@@ -111,35 +117,37 @@ def rename_entities(con: duckdb.DuckDBPyConnection, renamed: dict[str, str]) -> 
 def candidate_papers(con: duckdb.DuckDBPyConnection, doc_ids: list[str],
                      local_types: list[str]) -> list[tuple[str, str]]:
     """(paper, candidate) for each of the papers: the linked papers that name a local body in
-    common with it (a body of `local_types`: bodies_of, which link_milestones requires) and share a blocking key with it
-    (a term, or an abbreviation one defines and the other says: blocking_keys says why no pair
-    of papers without one can match)."""
-    return con.execute("""
+    common with it (one of `local_types`: bodies_of, which link_milestones requires) and share a
+    blocking key with it (a term, or an abbreviation one defines and the other says:
+    pipeline/crosspaper.py blocking_keys says why no pair of papers without one can match)."""
+    return con.execute(f"""
         WITH local AS (SELECT DISTINCT n.doc_id, n.entity_id FROM org_names n
                        JOIN organisations o ON o.doc_id = n.doc_id AND o.name = n.name
-                       WHERE list_contains(?::JSON::VARCHAR[], o.org_type)),
+                       WHERE list_contains({LIST}, o.org_type)),
         pairs AS (SELECT DISTINCT a.doc_id AS a, b.doc_id AS b FROM local a JOIN local b
                   ON a.entity_id = b.entity_id AND a.doc_id <> b.doc_id
-                  WHERE list_contains(?::JSON::VARCHAR[], a.doc_id) AND b.doc_id IN (SELECT doc_id FROM crosspaper_docs))
+                  WHERE list_contains({LIST}, a.doc_id)
+                    AND b.doc_id IN (SELECT doc_id FROM crosspaper_docs))
         SELECT DISTINCT p.a, p.b FROM pairs p
-        JOIN crosspaper_keys ka ON ka.doc_id = p.a JOIN crosspaper_keys kb ON kb.doc_id = p.b AND kb.key = ka.key
+        JOIN crosspaper_keys ka ON ka.doc_id = p.a
+        JOIN crosspaper_keys kb ON kb.doc_id = p.b AND kb.key = ka.key
         WHERE (ka.kind = 'term' AND kb.kind = 'term') OR (ka.kind = 'says' AND kb.kind = 'defines')
            OR (ka.kind = 'defines' AND kb.kind = 'says')
         ORDER BY p.a, p.b""", [_json(local_types), _json(doc_ids)]).fetchall()
 
 
 def add_matches(con: duckdb.DuckDBPyConnection, matches: list[dict]) -> None:
-    _insert(con, "milestone_matches", ["earlier_id", "later_id", "earlier_doc_id", "later_doc_id", "similarity"],
-            matches)
+    _insert(con, "milestone_matches",
+            ["earlier_id", "later_id", "earlier_doc_id", "later_doc_id", "similarity"], matches)
 
 
 def match_components(con: duckdb.DuckDBPyConnection, milestone_ids: list[str]) -> list[dict]:
     """Every stored match joined, through matches, to one of the milestones: all that decides
     those milestones' links and series (pipeline/crosspaper.py consecutive, with_series)."""
-    return as_dicts(con.execute("""
+    return as_dicts(con.execute(f"""
         WITH RECURSIVE edge AS (SELECT earlier_id AS a, later_id AS b FROM milestone_matches
                                 UNION ALL SELECT later_id, earlier_id FROM milestone_matches),
-        reach(id) AS (SELECT unnest(?::JSON::VARCHAR[]) UNION SELECT e.b FROM reach r JOIN edge e ON e.a = r.id)
+        reach(id) AS (SELECT unnest({LIST}) UNION SELECT e.b FROM reach r JOIN edge e ON e.a = r.id)
         SELECT * FROM milestone_matches WHERE earlier_id IN (SELECT id FROM reach)
         ORDER BY earlier_id, later_id""", [_json(milestone_ids)]))
 
@@ -147,7 +155,8 @@ def match_components(con: duckdb.DuckDBPyConnection, milestone_ids: list[str]) -
 def replace_links(con: duckdb.DuckDBPyConnection, milestone_ids: list[str], links: list[dict]) -> list[dict]:
     """Links touching the milestones replaced by `links`; returns the links removed."""
     removed = as_dicts(con.execute(
-        "DELETE FROM milestone_links WHERE list_contains(?::JSON::VARCHAR[], earlier_id) OR list_contains(?::JSON::VARCHAR[], later_id) RETURNING *",
+        f"DELETE FROM milestone_links WHERE list_contains({LIST}, earlier_id) "
+        f"OR list_contains({LIST}, later_id) RETURNING *",
         [_json(milestone_ids)] * 2))
     _insert(con, "milestone_links", ["earlier_id", "later_id", "series_id", "similarity"], links)
     return removed
@@ -157,20 +166,24 @@ def links_from(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> list[dict]
     """The stored links whose earlier milestone is in one of the papers, with the later one's paper."""
     return as_dicts(con.execute(
         "SELECT l.*, m.doc_id AS later_doc_id FROM milestone_links l "
-        "JOIN crosspaper_milestones e ON e.id = l.earlier_id JOIN crosspaper_milestones m ON m.id = l.later_id "
-        "WHERE list_contains(?::JSON::VARCHAR[], e.doc_id) ORDER BY l.earlier_id, l.later_id", [_json(doc_ids)]))
+        "JOIN crosspaper_milestones e ON e.id = l.earlier_id "
+        "JOIN crosspaper_milestones m ON m.id = l.later_id "
+        f"WHERE list_contains({LIST}, e.doc_id) ORDER BY l.earlier_id, l.later_id", [_json(doc_ids)]))
 
 
 def papers_of_milestones(con: duckdb.DuckDBPyConnection, milestone_ids: list[str]) -> set[str]:
-    return {d for (d,) in con.execute("SELECT DISTINCT doc_id FROM crosspaper_milestones WHERE list_contains(?::JSON::VARCHAR[], id)",
-                                      [_json(milestone_ids)]).fetchall()}
+    return {d for (d,) in con.execute(
+        f"SELECT DISTINCT doc_id FROM crosspaper_milestones WHERE list_contains({LIST}, id)",
+        [_json(milestone_ids)]).fetchall()}
 
 
-def replace_slips(con: duckdb.DuckDBPyConnection, kind: str, milestone_ids: list[str], slips: list[dict]) -> int:
+def replace_slips(con: duckdb.DuckDBPyConnection, kind: str, milestone_ids: list[str],
+                  slips: list[dict]) -> int:
     """The slips of a kind touching the milestones replaced by `slips`, a slip already known (by
     key) keeping its first_seen; returns how many are new."""
     removed = dict(con.execute(
-        "DELETE FROM slippages WHERE kind = ? AND (list_contains(?::JSON::VARCHAR[], earlier_id) OR list_contains(?::JSON::VARCHAR[], later_id)) "
+        f"DELETE FROM slippages WHERE kind = ? "
+        f"AND (list_contains({LIST}, earlier_id) OR list_contains({LIST}, later_id)) "
         "RETURNING key, first_seen::VARCHAR", [kind, _json(milestone_ids), _json(milestone_ids)]).fetchall())
     now = con.execute("SELECT current_timestamp::VARCHAR").fetchone()[0]
     _insert(con, "slippages", ["key", "kind", "earlier_id", "later_id", "later_doc_id", "entity_id", "slip_days",
@@ -181,8 +194,8 @@ def replace_slips(con: duckdb.DuckDBPyConnection, kind: str, milestone_ids: list
 def drop_matches(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> list[dict]:
     """Remove the matches of the papers (to be matched again); returns them."""
     return as_dicts(con.execute(
-        "DELETE FROM milestone_matches WHERE list_contains(?::JSON::VARCHAR[], earlier_doc_id) OR list_contains(?::JSON::VARCHAR[], later_doc_id) "
-        "RETURNING *", [_json(doc_ids)] * 2))
+        f"DELETE FROM milestone_matches WHERE list_contains({LIST}, earlier_doc_id) "
+        f"OR list_contains({LIST}, later_doc_id) RETURNING *", [_json(doc_ids)] * 2))
 
 
 def has_state(con: duckdb.DuckDBPyConnection) -> bool:
@@ -210,13 +223,15 @@ def replace_graph(con: duckdb.DuckDBPyConnection, nodes: list[dict], edges: list
 def counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return dict(zip(["organisations", "milestone_links", "slippage", "overdue", "nodes", "edges"], con.execute(
         "SELECT (SELECT count(*) FROM org_entities), (SELECT count(*) FROM milestone_links), "
-        "(SELECT count(*) FROM slippages WHERE kind = 'slipped'), (SELECT count(*) FROM slippages WHERE kind = 'overdue'), "
+        "(SELECT count(*) FROM slippages WHERE kind = 'slipped'), "
+        "(SELECT count(*) FROM slippages WHERE kind = 'overdue'), "
         "(SELECT count(*) FROM graph_nodes), (SELECT count(*) FROM graph_edges)").fetchone()))
 
 
 def withhold_papers(con: duckdb.DuckDBPyConnection, doc_ids: list[str], withheld: bool = True) -> None:
     """Mark papers not current (or current again): a bench's night, loaded after the warehouse."""
-    con.execute("UPDATE documents SET current_version = ? WHERE list_contains(?::JSON::VARCHAR[], doc_id)", [not withheld, _json(doc_ids)])
+    con.execute(f"UPDATE documents SET current_version = ? WHERE list_contains({LIST}, doc_id)",
+                [not withheld, _json(doc_ids)])
 
 
 def checkpoint(con: duckdb.DuckDBPyConnection) -> None:
