@@ -20,7 +20,7 @@ import warehouse
 from warehouse import linkstate
 from extractors.gazetteer import GENERIC
 from extractors.organisations import GENERIC_WORDS, _key
-from pipeline.graph import build_graph_rows
+from pipeline.graphparts import whole_graph
 from pipeline.milestone_match import (acronyms_defined, cached_profile, expand_acronyms, match_score, profile,
                                       term_weights)
 
@@ -76,11 +76,9 @@ def recompute_cross_paper(con) -> CrossPaperSummary:
     links = with_series(consecutive(matches), {m["id"]: paper_rank(m) for m in milestones if paper_day(m["doc_date"])})
     slipped = find_slippage(milestones, links)
     late = find_overdue(milestones, documents, bodies, links)
-    nodes, edges = build_graph_rows(
-        entities=entities, entity_of=entity_of, documents=documents, milestones=milestones,
-        commitments=warehouse.current_rows(con, "commitment"),
-        decisions=warehouse.current_rows(con, "decision"),
-        relations=warehouse.current_rows(con, "relation"), links=links, slippages=slipped)
+    records = {"milestone": milestones, **{kind: warehouse.current_rows(con, kind)
+                                           for kind in ("commitment", "decision", "relation")}}
+    nodes, edges, owners = whole_graph(entities, entity_of, documents, records, links, slipped)
     names = [{"doc_id": doc_id, "name": name, "entity_id": entity_id}
              for (doc_id, name), entity_id in sorted(entity_of.items())]
     fingerprints = linkstate.fingerprints(con)
@@ -88,7 +86,7 @@ def recompute_cross_paper(con) -> CrossPaperSummary:
              "milestones": [{"id": m["id"], "doc_id": m["doc_id"]} for m in milestones],
              "keys": [{"doc_id": doc_id, "kind": kind, "key": key} for doc_id, ms in papers_of(milestones).items()
                       for kind, key in sorted(blocking_keys(ms))],
-             "org_keys": org_key_rows(orgs), "matches": matches}
+             "org_keys": org_key_rows(orgs), "matches": matches, "owners": owners}
     new = warehouse.store_cross_paper(con, entities=entities, names=names, links=links,
                                       slippages=slipped + late, nodes=nodes, edges=edges, state=state)
     return CrossPaperSummary(organisations=len(entities), milestone_links=len(links),

@@ -17,7 +17,8 @@ exactly those pieces, with the full recompute's own functions (pipeline/crosspap
   matches connected to them, so the components of matches the night touched are redone;
 - a slip depends on its link; whether a milestone is overdue on its paper's links to later
   papers, so the papers at either end of a changed link are redone.
-The graph is rebuilt whole from the stored rows.
+The graph is kept in parts (pipeline/graphparts.py): the night's papers' part, the nodes of
+the bodies resolved again and the series edges of the changed links and slips are replaced.
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from pipeline.crosspaper import (LOCAL_TYPES, CrossPaperSummary, alias_keys, bod
                                  find_overdue, find_slippage, mark_bodies, match_papers, name_key,
                                  org_key_rows, paper_day, paper_rank, papers_of, resolve_organisations,
                                  with_series)
-from pipeline.graph import build_graph_rows
+from pipeline.graphparts import body_nodes, paper_parts, series_edges
 from warehouse import linkstate
 from warehouse.crosspaper import entity_member_rows
 from warehouse.store import transaction
@@ -36,10 +37,9 @@ def has_state(con) -> bool:
     return linkstate.has_state(con)
 
 
-def refresh_night(con, graph: bool = True) -> CrossPaperSummary:
+def refresh_night(con) -> CrossPaperSummary:
     """Update the cross-paper tables for the papers whose fingerprint changed since the last
-    refresh (new ones, new versions, papers no longer current); store it all in one transaction.
-    Without `graph` the graph is left for rebuild_graph (a bench times the two apart)."""
+    refresh (new ones, new versions, papers no longer current); store it all in one transaction."""
     now, before = linkstate.fingerprints(con), linkstate.stored_fingerprints(con)
     new = sorted(d for d, f in now.items() if before.get(d) != f)
     gone = sorted(d for d, f in before.items() if now.get(d) != f)
@@ -48,7 +48,7 @@ def refresh_night(con, graph: bool = True) -> CrossPaperSummary:
     with transaction(con):
         gone_entities = set(linkstate.entity_names(con, doc_ids=gone).values())
         dropped = linkstate.drop_papers(con, gone)
-        unsettled = _resolve_night(con, new, gone_entities)
+        touched_entities, entities, unsettled = _resolve_night(con, new, gone_entities)
         night = _papers(con, new)
         linkstate.add_papers(
             con, [{"doc_id": d, "fingerprint": now[d]} for d in new],
@@ -57,23 +57,26 @@ def refresh_night(con, graph: bool = True) -> CrossPaperSummary:
              for kind, key in sorted(blocking_keys(ms))],
             org_key_rows(night["orgs"]))
         dirty = sorted(set(new) | unsettled)
+        linkstate.drop_graph_parts(con, sorted(set(gone) | set(dirty)))
+        linkstate.replace_body_nodes(con, touched_entities, body_nodes(entities))
+        linkstate.add_graph_parts(con, *_paper_parts(con, dirty))
         removed = dropped["matches"] + linkstate.drop_matches(con, dirty)
         added = _match_night(con, dirty)
         linkstate.add_matches(con, added)
         touched = set(dropped["milestones"]) | {i for m in removed + added for i in (m["earlier_id"], m["later_id"])}
         changed = _relink(con, sorted(touched))
-        new_slips = _slips(con, changed)
+        new_slips, slipped = _slips(con, changed)
+        linkstate.replace_series_edges(con, sorted(changed["milestones"]), series_edges(changed["links"], slipped))
         redo = (set(dirty) | linkstate.papers_of_milestones(con, sorted(changed["milestones"]))) - set(gone)
         new_overdue = _overdue(con, sorted(redo), dropped["milestones"])
-        if graph:
-            rebuild_graph(con)
     counts = linkstate.counts(con)
     return CrossPaperSummary(**counts, new_slippage=new_slips, new_overdue=new_overdue)
 
 
-def _resolve_night(con, new: list[str], gone_entities: set[str]) -> set[str]:
+def _resolve_night(con, new: list[str], gone_entities: set[str]) -> tuple[list[str], list[dict], set[str]]:
     """Resolve the entities the night's organisations may join and those a withdrawn paper named
-    again from their members; store them. Returns the papers of entities merged or split."""
+    again from their members; store them. Returns the ids resolved again, the entities they are
+    now, and the papers of entities merged or split."""
     night_orgs = warehouse.current_rows(con, "organisation", new)
     joined = linkstate.entities_sharing_keys(con, sorted({name_key(o) for o in night_orgs}),
                                              sorted({k for o in night_orgs for k in alias_keys(o)}))
@@ -91,7 +94,7 @@ def _resolve_night(con, new: list[str], gone_entities: set[str]) -> set[str]:
     linkstate.replace_entities(con, touched, entities, names)
     linkstate.rename_entities(con, {old: next(iter(new_of_old[old])) for old in settled
                                     if next(iter(new_of_old[old])) != old})
-    return {d for (d, _), old in old_of.items() if old not in settled}
+    return touched, entities, {d for (d, _), old in old_of.items() if old not in settled}
 
 
 def _papers(con, doc_ids: list[str]) -> dict[str, list[dict]]:
@@ -130,11 +133,11 @@ def _relink(con, touched: list[str]) -> dict:
     return {"milestones": milestones, "removed": removed, "links": links, "docs": docs}
 
 
-def _slips(con, changed: dict) -> int:
-    """The slips of the changed links, stored; returns how many are new."""
+def _slips(con, changed: dict) -> tuple[int, list[dict]]:
+    """The slips of the changed links, stored; returns how many are new, and the slips."""
     milestones = _papers(con, changed["docs"])["milestones"]
-    return linkstate.replace_slips(con, "slipped", sorted(changed["milestones"]),
-                                   find_slippage(milestones, changed["links"]))
+    slipped = find_slippage(milestones, changed["links"])
+    return linkstate.replace_slips(con, "slipped", sorted(changed["milestones"]), slipped), slipped
 
 
 def _overdue(con, redo: list[str], gone_milestones: list[str]) -> int:
@@ -149,16 +152,9 @@ def _overdue(con, redo: list[str], gone_milestones: list[str]) -> int:
     return linkstate.replace_slips(con, "overdue", sorted({m["id"] for m in mine} | set(gone_milestones)), late)
 
 
-def rebuild_graph(con) -> None:
-    """The graph from the stored cross-paper rows and every current record."""
-    stored = linkstate.stored_cross_paper(con)
-    entity_of = {(n["doc_id"], n["name"]): n["entity_id"] for n in stored["names"]}
-    for e in stored["entities"]:
-        e["aliases"], e["docs"] = list(e["aliases"]), list(e["docs"])
-    milestones = warehouse.current_rows(con, "milestone")
-    nodes, edges = build_graph_rows(
-        entities=stored["entities"], entity_of=entity_of, documents=warehouse.current_documents(con),
-        milestones=milestones, commitments=warehouse.current_rows(con, "commitment"),
-        decisions=warehouse.current_rows(con, "decision"), relations=warehouse.current_rows(con, "relation"),
-        links=stored["links"], slippages=stored["slipped"])
-    linkstate.replace_graph(con, nodes, edges)
+def _paper_parts(con, doc_ids: list[str]) -> tuple[list[dict], list[dict], list[dict]]:
+    """The papers' part of the graph (pipeline/graphparts.py paper_parts)."""
+    records = {kind: warehouse.current_rows(con, kind, doc_ids) for kind in ("milestone", "commitment", "decision",
+                                                                              "relation")}
+    return paper_parts(warehouse.current_documents(con, doc_ids), linkstate.entity_names(con, doc_ids=doc_ids),
+                       records)

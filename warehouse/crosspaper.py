@@ -45,7 +45,8 @@ def store_cross_paper(con: duckdb.DuckDBPyConnection, *, entities: list[dict], n
                       edges: list[dict], state: dict[str, list[dict]] | None = None) -> dict[str, int]:
     """Replace every cross-paper table in one transaction; a slippage already known (same key)
     keeps its first_seen. Returns how many rows of each slippage kind are new. `state` is what
-    incremental linking keeps (warehouse/linkstate.py): docs, milestones, keys, org_keys, matches."""
+    incremental linking keeps (warehouse/linkstate.py): docs, milestones, keys, org_keys, matches
+    and owners."""
     from warehouse import linkstate
 
     with transaction(con):
@@ -53,6 +54,7 @@ def store_cross_paper(con: duckdb.DuckDBPyConnection, *, entities: list[dict], n
         if state is not None:
             linkstate.add_papers(con, state["docs"], state["milestones"], state["keys"], state["org_keys"])
             linkstate.add_matches(con, state["matches"])
+            _insert(con, "graph_owners", ["doc_id", "owned"], state["owners"])
         first_seen = dict(con.execute("SELECT key, first_seen::VARCHAR FROM slippages").fetchall())
         for table in [*CROSS_PAPER_TABLES, "slippages"]:
             con.execute(f"DELETE FROM {table}")

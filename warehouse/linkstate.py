@@ -10,7 +10,9 @@ State (written by every refresh, full or incremental, with the cross-paper table
 - crosspaper_keys: each paper's blocking keys (pipeline/crosspaper.py blocking_keys);
 - org_keys: each per-paper organisation's folded name and its distinctive aliases' (body_key);
 - milestone_matches: every pair of papers' matches before milestone_links keeps the
-  consecutive ones, so a paper dated between two others can drop their link and give it back.
+  consecutive ones, so a paper dated between two others can drop their link and give it back;
+- graph_owners: the graph nodes each paper adds and the relation records its edges come from,
+  so its part of the graph can be taken out and put back.
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ from warehouse.crosspaper import _insert
 from warehouse.store import as_dicts
 
 STATE_TABLES = ["crosspaper_docs", "crosspaper_milestones", "crosspaper_keys", "org_keys",
-                "milestone_matches"]
+                "milestone_matches", "graph_owners"]
 
 
 LIST = "?::JSON::VARCHAR[]"
@@ -109,9 +111,12 @@ def replace_entities(con: duckdb.DuckDBPyConnection, old_ids: list[str], entitie
 
 
 def rename_entities(con: duckdb.DuckDBPyConnection, renamed: dict[str, str]) -> None:
-    """Slippage rows follow a body whose id changed while its members stayed together."""
+    """Slippage rows and graph edges follow a body whose id changed while its members stayed
+    together."""
     for old, new in renamed.items():
         con.execute("UPDATE slippages SET entity_id = ? WHERE entity_id = ?", [new, old])
+        for end in ("source", "target"):
+            con.execute(f"UPDATE graph_edges SET {end} = ? WHERE {end} = ?", [f"org:{new}", f"org:{old}"])
 
 
 def candidate_papers(con: duckdb.DuckDBPyConnection, doc_ids: list[str],
@@ -204,19 +209,40 @@ def has_state(con: duckdb.DuckDBPyConnection) -> bool:
     return con.execute("SELECT count(*) > 0 FROM crosspaper_docs").fetchone()[0]
 
 
-def stored_cross_paper(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict]]:
-    """The stored entities (as resolve_organisations returns them), names, links and slips of
-    kind 'slipped', which the graph is built from."""
-    return {"entities": as_dicts(con.execute("SELECT * FROM org_entities ORDER BY name, entity_id")),
-            "names": as_dicts(con.execute("SELECT * FROM org_names")),
-            "links": as_dicts(con.execute("SELECT * FROM milestone_links ORDER BY earlier_id, later_id")),
-            "slipped": as_dicts(con.execute("SELECT * FROM slippages WHERE kind = 'slipped' ORDER BY key"))}
+def drop_graph_parts(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
+    """Take the papers' nodes out of the graph, with every edge touching them or read off
+    their relations."""
+    owned = f"(SELECT owned FROM graph_owners WHERE list_contains({LIST}, doc_id))"
+    con.execute(f"DELETE FROM graph_edges WHERE source IN {owned} OR target IN {owned} "
+                f"OR json_extract_string(attrs, 'record_id') IN {owned}", [_json(doc_ids)] * 3)
+    con.execute(f"DELETE FROM graph_nodes WHERE node_id IN {owned}", [_json(doc_ids)])
+    con.execute(f"DELETE FROM graph_owners WHERE list_contains({LIST}, doc_id)", [_json(doc_ids)])
 
 
-def replace_graph(con: duckdb.DuckDBPyConnection, nodes: list[dict], edges: list[dict]) -> None:
-    con.execute("DELETE FROM graph_nodes")
-    con.execute("DELETE FROM graph_edges")
+def add_graph_parts(con: duckdb.DuckDBPyConnection, nodes: list[dict], edges: list[dict],
+                    owners: list[dict]) -> None:
+    """Papers' nodes (those not already a body's: a body's node comes first, as in
+    build_graph_rows), edges and owners (doc_id, owned) added to the graph."""
+    taken = {n for (n,) in con.execute(f"SELECT node_id FROM graph_nodes WHERE list_contains({LIST}, node_id)",
+                                        [_json([n["node_id"] for n in nodes])]).fetchall()}
+    _insert(con, "graph_nodes", ["node_id", "kind", "label", "attrs"], [n for n in nodes if n["node_id"] not in taken])
+    _insert(con, "graph_edges", ["source", "target", "relation", "attrs"], edges)
+    _insert(con, "graph_owners", ["doc_id", "owned"], [o for o in owners if o["owned"] not in taken])
+
+
+def replace_body_nodes(con: duckdb.DuckDBPyConnection, old_ids: list[str], nodes: list[dict]) -> None:
+    """The touched bodies' nodes replaced; a body's node displaces a paper's node of its id."""
+    con.execute(f"DELETE FROM graph_nodes WHERE list_contains({LIST}, node_id)",
+                [_json([f"org:{i}" for i in old_ids] + [n["node_id"] for n in nodes])])
+    con.execute(f"DELETE FROM graph_owners WHERE list_contains({LIST}, owned)", [_json([n["node_id"] for n in nodes])])
     _insert(con, "graph_nodes", ["node_id", "kind", "label", "attrs"], nodes)
+
+
+def replace_series_edges(con: duckdb.DuckDBPyConnection, milestone_ids: list[str], edges: list[dict]) -> None:
+    """The restates and slipped_to edges touching the milestones replaced by `edges`."""
+    nodes = _json([f"milestone:{i}" for i in milestone_ids])
+    con.execute(f"DELETE FROM graph_edges WHERE relation IN ('restates', 'slipped_to') "
+                f"AND (list_contains({LIST}, source) OR list_contains({LIST}, target))", [nodes, nodes])
     _insert(con, "graph_edges", ["source", "target", "relation", "attrs"], edges)
 
 

@@ -186,6 +186,9 @@ DDL = [
         name VARCHAR NOT NULL,
         key VARCHAR NOT NULL,
         alias BOOLEAN NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS graph_owners (
+        doc_id VARCHAR NOT NULL,
+        owned VARCHAR NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS milestone_matches (
         earlier_id VARCHAR NOT NULL,
         later_id VARCHAR NOT NULL,
