@@ -58,7 +58,7 @@ def refresh_cross_paper(con, full: bool = False) -> CrossPaperSummary:
     (or no refresh before) recomputed from every current record. Both store the same rows."""
     from pipeline import nightlinks
 
-    if not full and nightlinks.has_state(con):
+    if not full and linkstate.has_state(con):
         return nightlinks.refresh_night(con)
     return recompute_cross_paper(con)
 

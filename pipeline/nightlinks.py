@@ -33,10 +33,6 @@ from warehouse.crosspaper import entity_member_rows
 from warehouse.store import transaction
 
 
-def has_state(con) -> bool:
-    return linkstate.has_state(con)
-
-
 def refresh_night(con) -> CrossPaperSummary:
     """Update the cross-paper tables for the papers whose fingerprint changed since the last
     refresh (new ones, new versions, papers no longer current); store it all in one transaction."""
