@@ -1,8 +1,10 @@
 """What only shows across papers: one organisation under its many names, the same milestone
 restated paper after paper, the dates that moved, and the graph tying them together.
 
-`refresh_cross_paper(con)` recomputes all of it from the warehouse's current records and
-stores it; running it twice changes nothing. Flows call it after their loads.
+`refresh_cross_paper(con)` brings all of it up to date for the papers loaded since it last ran
+(pipeline/nightlinks.py), or recomputes it from every current record the first time or with
+`full=True`; both store the same rows, and running it twice changes nothing. Flows call it
+after their loads.
 """
 from __future__ import annotations
 
@@ -11,12 +13,16 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from itertools import groupby
 
 import warehouse
+from warehouse import linkstate
 from extractors.gazetteer import GENERIC
 from extractors.organisations import GENERIC_WORDS, _key
-from pipeline.graph import build_graph_rows
-from pipeline.milestone_match import acronyms_defined, match_score, profile, term_weights
+from pipeline.graphparts import whole_graph
+from pipeline.milestone_match import (acronyms_defined, cached_profile, expand_acronyms, match_score, profile,
+                                      term_weights)
 
 LINK_THRESHOLD = 50.0
 """Least similarity (0-100, pipeline/milestone_match.py) for two milestones of different papers
@@ -46,26 +52,43 @@ class CrossPaperSummary:
     edges: int
 
 
-def refresh_cross_paper(con) -> CrossPaperSummary:
-    """Recompute organisation entities, milestone series, slippage and the graph, and store them."""
+def refresh_cross_paper(con, full: bool = False) -> CrossPaperSummary:
+    """Bring organisation entities, milestone series, slippage and the graph up to date: for the
+    papers loaded or replaced since the last refresh (pipeline/nightlinks.py), or with `full`
+    (or no refresh before) recomputed from every current record. Both store the same rows."""
+    from pipeline import nightlinks
+
+    if not full and linkstate.has_state(con):
+        return nightlinks.refresh_night(con)
+    return recompute_cross_paper(con)
+
+
+def recompute_cross_paper(con) -> CrossPaperSummary:
+    """Recompute organisation entities, milestone series, slippage and the graph from every
+    current record, and store them with what the next night's refresh starts from."""
     orgs = warehouse.current_rows(con, "organisation")
     entities, entity_of = resolve_organisations(orgs)
     milestones = warehouse.current_rows(con, "milestone")
     documents = warehouse.current_documents(con)
     mark_bodies(milestones, orgs, entity_of)
     bodies = bodies_of(orgs, entity_of)
-    links = link_milestones(milestones, bodies=bodies)
+    matches = match_all(milestones, bodies)
+    links = with_series(consecutive(matches), {m["id"]: paper_rank(m) for m in milestones if paper_day(m["doc_date"])})
     slipped = find_slippage(milestones, links)
     late = find_overdue(milestones, documents, bodies, links)
-    nodes, edges = build_graph_rows(
-        entities=entities, entity_of=entity_of, documents=documents, milestones=milestones,
-        commitments=warehouse.current_rows(con, "commitment"),
-        decisions=warehouse.current_rows(con, "decision"),
-        relations=warehouse.current_rows(con, "relation"), links=links, slippages=slipped)
+    records = {"milestone": milestones, **{kind: warehouse.current_rows(con, kind)
+                                           for kind in ("commitment", "decision", "relation")}}
+    nodes, edges, owners = whole_graph(entities, entity_of, documents, records, links, slipped)
     names = [{"doc_id": doc_id, "name": name, "entity_id": entity_id}
              for (doc_id, name), entity_id in sorted(entity_of.items())]
+    fingerprints = linkstate.fingerprints(con)
+    state = {"docs": [{"doc_id": d, "fingerprint": f} for d, f in sorted(fingerprints.items())],
+             "milestones": [{"id": m["id"], "doc_id": m["doc_id"]} for m in milestones],
+             "keys": [{"doc_id": doc_id, "kind": kind, "key": key} for doc_id, ms in papers_of(milestones).items()
+                      for kind, key in sorted(blocking_keys(ms))],
+             "org_keys": org_key_rows(orgs), "matches": matches, "owners": owners}
     new = warehouse.store_cross_paper(con, entities=entities, names=names, links=links,
-                                      slippages=slipped + late, nodes=nodes, edges=edges)
+                                      slippages=slipped + late, nodes=nodes, edges=edges, state=state)
     return CrossPaperSummary(organisations=len(entities), milestone_links=len(links),
                              slippage=len(slipped), overdue=len(late), new_slippage=new["slipped"],
                              new_overdue=new["overdue"],
@@ -74,6 +97,7 @@ def refresh_cross_paper(con) -> CrossPaperSummary:
 
 # --- organisations -------------------------------------------------------------------------
 
+@lru_cache(maxsize=1 << 16)
 def _distinctive(form: str) -> bool:
     """'NHSE' or 'Exampleton CCG' name one body wherever they appear; 'the CCG', 'Health and
     Wellbeing Boards' or 'Local Authority' mean whichever body the paper is about."""
@@ -86,10 +110,36 @@ def entity_key(scope: str, key: str) -> str:
     return hashlib.sha1(f"organisation|{scope}|{key}".encode()).hexdigest()[:16]
 
 
+@lru_cache(maxsize=1 << 16)
 def body_key(name: str) -> str:
     """The folded name (_key) that says which body across papers: a trust before and after it
     became a foundation trust ('Delford Hospitals NHS Trust', '... NHS Foundation Trust') is one."""
-    return re.sub(r"\b(?:nhs )?(?:foundation )?trust$", "trust", _key(name))
+    return re.sub(r"\b(?:nhs )?(?:foundation )?trust$", "trust", folded(name))
+
+
+def name_key(org: dict) -> str:
+    """What two organisations' names must share to be one body: the folded name, or for a
+    generic name the folded name in its own paper."""
+    return body_key(org["name"]) if _distinctive(org["name"]) else f"{org['doc_id']}|{folded(org['name'])}"
+
+
+@lru_cache(maxsize=1 << 16)
+def folded(name: str) -> str:
+    """_key, remembered: a national body's name comes back in thousands of papers."""
+    return _key(name)
+
+
+def alias_keys(org: dict) -> list[str]:
+    """The folded distinctive aliases: an organisation is the body any of them names."""
+    return [body_key(alias) for alias in org["aliases"] if _distinctive(alias)]
+
+
+def org_key_rows(orgs: list[dict]) -> list[dict]:
+    """Each organisation's name key and alias keys, as warehouse/linkstate.py stores them: all
+    resolve_organisations joins two organisations on, so they find a night's bodies' entities."""
+    rows = {(o["doc_id"], o["name"], name_key(o), False) for o in orgs}
+    rows |= {(o["doc_id"], o["name"], key, True) for o in orgs for key in alias_keys(o)}
+    return [dict(zip(("doc_id", "name", "key", "alias"), row)) for row in sorted(rows)]
 
 
 def resolve_organisations(orgs: list[dict]) -> tuple[list[dict], dict[tuple[str, str], str]]:
@@ -113,15 +163,14 @@ def resolve_organisations(orgs: list[dict]) -> tuple[list[dict], dict[tuple[str,
 
     by_name: dict[str, list[int]] = defaultdict(list)
     for i, org in enumerate(orgs):
-        key = body_key(org["name"]) if _distinctive(org["name"]) else f"{org['doc_id']}|{_key(org['name'])}"
-        by_name[key].append(i)
+        by_name[name_key(org)].append(i)
     for members in by_name.values():
         for i in members[1:]:
             parent[find(i)] = find(members[0])
     for i, org in enumerate(orgs):
-        for alias in org["aliases"]:
-            if _distinctive(alias) and body_key(alias) in by_name:
-                parent[find(i)] = find(by_name[body_key(alias)][0])
+        for key in alias_keys(org):
+            if key in by_name:
+                parent[find(i)] = find(by_name[key][0])
 
     groups: dict[int, list[dict]] = defaultdict(list)
     for i, org in enumerate(orgs):
@@ -131,7 +180,7 @@ def resolve_organisations(orgs: list[dict]) -> tuple[list[dict], dict[tuple[str,
         names = Counter(m["name"] for m in members)
         name = max(names, key=lambda n: (names[n], len(n), n))
         scope = "" if _distinctive(name) else members[0]["doc_id"]
-        entity_id = entity_key(scope, min(_key(m["name"]) for m in members))
+        entity_id = entity_key(scope, min(folded(m["name"]) for m in members))
         aliases = sorted({n for m in members for n in [m["name"], *m["aliases"]]} - {name})
         types = Counter(m["org_type"] for m in members)
         entities.append({"entity_id": entity_id, "name": name, "org_type": types.most_common(1)[0][0],
@@ -204,12 +253,52 @@ def paraphrase_scores(earlier: list[dict], later: list[dict]) -> dict[tuple[str,
     happens to it, in whatever words (pipeline/milestone_match.py), each word weighed by its
     rarity in the two papers, an abbreviation either paper defines read as its name; 0 for
     bodies that cannot be one."""
-    acronyms = {a: n for m in earlier + later for a, n in m.get("acronyms", {}).items()}
-    acronyms.update(acronyms_defined([m.get("quote") or "" for m in earlier + later]))
-    profiles = {m["id"]: profile(_what_happens(m), acronyms, m.get("body_names", ())) for m in earlier + later}
+    acronyms = paper_acronyms(earlier + later)
+    frozen = tuple(acronyms.items())
+    profiles = {m["id"]: cached_profile(_what_happens(m), frozen, tuple(m.get("body_names", ())))
+                for m in earlier + later}
     weights = term_weights(list(profiles.values()))
     return {(a["id"], b["id"]): match_score(profiles[a["id"]], profiles[b["id"]], weights)
             if same_body_possible(a, b) else 0.0 for a in earlier for b in later}
+
+
+def paper_acronyms(milestones: list[dict]) -> dict[str, str]:
+    """The abbreviations papers define, as paraphrase_scores reads them: their bodies' ('DHFT')
+    and those their milestones' sentences define ('Delford Discharge Hub (DDH)')."""
+    acronyms = {a: n for m in milestones for a, n in m.get("acronyms", {}).items()}
+    for _, paper in groupby(milestones, key=lambda m: m["doc_id"]):
+        acronyms.update(_defined(tuple(m.get("quote") or "" for m in paper)))
+    return acronyms
+
+
+@lru_cache(maxsize=1 << 12)
+def _defined(quotes: tuple[str, ...]) -> dict[str, str]:
+    """acronyms_defined of one paper's quotes, remembered for every paper it is compared with
+    (the texts' definitions in order, a later one winning, so papers' merge as their texts')."""
+    return acronyms_defined(list(quotes))
+
+
+def blocking_keys(milestones: list[dict]) -> set[tuple[str, str]]:
+    """What one paper (its milestones, bodies marked) can share with another whose milestone
+    it restates, as (kind, key): 'term' for a term of a milestone's profile, 'says' for a
+    capitalised word of a milestone's sentence, 'defines' for an abbreviation the paper defines.
+
+    Why a paper pair sharing none of these has no pair scoring above 0 (so blocking on them
+    loses no link): match_score is 0 unless the two profiles share a term. A profile is the
+    sentence's terms after its abbreviations are expanded, with the two papers' abbreviations;
+    the other paper's abbreviations change a sentence only where the sentence says one of them
+    (its 'says' meets their 'defines'). Otherwise each profile is what it is with its own
+    paper's abbreviations, whose terms, taken with and without the body's own names (profile
+    uses one of the two), are all among its 'term' keys; so no shared key means no shared term."""
+    acronyms = paper_acronyms(milestones)
+    keys = {("defines", re.findall(r"\w+", a)[0]) for a in acronyms if re.findall(r"\w+", a)}
+    for m in milestones:
+        text = _what_happens(m)
+        for body_names in ((), m.get("body_names", ())):
+            keys |= {("term", t) for t in profile(text, acronyms, body_names)[1]}
+        for said in (text, expand_acronyms(text, acronyms)):
+            keys |= {("says", w) for w in re.findall(r"\w+", said) if w[0].isupper()}
+    return keys
 
 
 LOCAL_TYPES = {"ccg", "council", "nhs_trust", "board", "voluntary", "company"}
@@ -233,33 +322,60 @@ def link_milestones(milestones: list[dict], threshold: float = LINK_THRESHOLD,
     common are compared (papers of unrelated areas never restate each other's milestones);
     `scores(earlier, later)` gives the similarity of each pair of two papers' milestones.
     Returns links with a series id (the id of the series' earliest milestone)."""
+    links = match_all(milestones, bodies, threshold, scores)
+    return with_series(consecutive(links), {m["id"]: paper_rank(m) for m in milestones if paper_day(m["doc_date"])})
+
+
+def match_all(milestones: list[dict], bodies: dict[str, set[str]] | None = None,
+              threshold: float = LINK_THRESHOLD, scores=paraphrase_scores) -> list[dict]:
+    """match_papers for every pair of papers (naming a body in common, with `bodies`)."""
+    by_doc = papers_of(milestones)
+    docs = sorted(by_doc, key=lambda d: paper_rank(by_doc[d][0]))
+    links = []
+    for i, earlier_doc in enumerate(docs):
+        for later_doc in docs[i + 1:]:
+            if bodies is not None and not bodies.get(earlier_doc, set()) & bodies.get(later_doc, set()):
+                continue
+            links += match_papers(by_doc[earlier_doc], by_doc[later_doc], threshold, scores)
+    return links
+
+
+def papers_of(milestones: list[dict]) -> dict[str, list[dict]]:
+    """doc_id -> its milestones, for the papers with a date (an undated paper restates nothing)."""
     by_doc: dict[str, list[dict]] = defaultdict(list)
     for m in milestones:
         if paper_day(m["doc_date"]):
             by_doc[m["doc_id"]].append(m)
-    docs = sorted(by_doc, key=lambda d: (paper_day(by_doc[d][0]["doc_date"]), d))
-    links = []
-    for i, earlier_doc in enumerate(docs):
-        for later_doc in docs[i + 1:]:
-            if paper_day(by_doc[later_doc][0]["doc_date"]) <= paper_day(by_doc[earlier_doc][0]["doc_date"]):
-                continue
-            if bodies is not None and not bodies.get(earlier_doc, set()) & bodies.get(later_doc, set()):
-                continue
-            scored = sorted(((score, a, b) for (a, b), score in scores(by_doc[earlier_doc], by_doc[later_doc]).items()),
-                            reverse=True)
-            used_a, used_b = set(), set()
-            for score, a, b in scored:
-                if score < threshold:
-                    break
-                if a not in used_a and b not in used_b:
-                    used_a.add(a), used_b.add(b)
-                    links.append({"earlier_id": a, "later_id": b, "similarity": score})
-    links = _consecutive(links)
-    return _with_series(links)
+    return by_doc
 
 
-def _consecutive(links: list[dict]) -> list[dict]:
-    """A milestone restated in papers 2 and 3 links 1->2 and 2->3, not also 1->3."""
+def paper_rank(milestone: dict) -> tuple[date, str]:
+    """The order papers are compared in: by date, then doc_id."""
+    return paper_day(milestone["doc_date"]), milestone["doc_id"]
+
+
+def match_papers(earlier: list[dict], later: list[dict], threshold: float = LINK_THRESHOLD,
+                 scores=paraphrase_scores) -> list[dict]:
+    """The restatements of one pair of papers (`earlier`, `later`: each paper's milestones), the
+    most similar pairs first, each milestone used once; none unless `later` is dated later.
+    Depends on the two papers alone, so a night's papers are matched without the others."""
+    if paper_day(later[0]["doc_date"]) <= paper_day(earlier[0]["doc_date"]):
+        return []
+    scored = sorted(((score, a, b) for (a, b), score in scores(earlier, later).items()), reverse=True)
+    used_a, used_b, links = set(), set(), []
+    for score, a, b in scored:
+        if score < threshold:
+            break
+        if a not in used_a and b not in used_b:
+            used_a.add(a), used_b.add(b)
+            links.append({"earlier_id": a, "later_id": b, "similarity": score,
+                          "earlier_doc_id": earlier[0]["doc_id"], "later_doc_id": later[0]["doc_id"]})
+    return links
+
+
+def consecutive(links: list[dict]) -> list[dict]:
+    """A milestone restated in papers 2 and 3 links 1->2 and 2->3, not also 1->3. Whether a
+    link stays depends only on links sharing a milestone with it (its series' links)."""
     later_of = defaultdict(set)
     for link in links:
         later_of[link["earlier_id"]].add(link["later_id"])
@@ -271,9 +387,15 @@ def _consecutive(links: list[dict]) -> list[dict]:
     return out
 
 
-def _with_series(links: list[dict]) -> list[dict]:
-    first = {}
-    earlier_of = {link["later_id"]: link["earlier_id"] for link in links}
+def with_series(links: list[dict], rank: dict[str, tuple]) -> list[dict]:
+    """Each link with its series id: the milestone reached by following each milestone back
+    through its restatement from the latest earlier paper (`rank`: milestone id -> its paper's
+    rank, paper_rank) to one restating nothing."""
+    earlier_of: dict[str, str] = {}
+    for link in links:
+        known = earlier_of.get(link["later_id"])
+        if known is None or rank[link["earlier_id"]] > rank[known]:
+            earlier_of[link["later_id"]] = link["earlier_id"]
 
     def root(mid: str) -> str:
         seen = set()
@@ -282,9 +404,7 @@ def _with_series(links: list[dict]) -> list[dict]:
             mid = earlier_of[mid]
         return mid
 
-    for link in links:
-        first[link["later_id"]] = root(link["earlier_id"])
-    return [{**link, "series_id": first[link["later_id"]]} for link in links]
+    return [{**link, "series_id": root(link["earlier_id"])} for link in links]
 
 
 # --- slippage ------------------------------------------------------------------------------

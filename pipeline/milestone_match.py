@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 from extractors.gazetteer import FUNCTION_WORDS
 
@@ -127,9 +128,7 @@ def profile(description: str, acronyms: dict[str, str] | None = None,
         without = re.sub(rf"(?<![\w'-])(?:{pattern})(?![\w'-])", " ", text) if pattern else text
         if profile(without, acronyms)[1]:
             text = without
-    for acronym, name in (acronyms or {}).items():
-        text = re.sub(rf"\b{acronym}\b(?!\))", f"{acronym} {name}", text)
-    text = DATE_WORDS.sub(" ", re.sub(r"\bClinical Commissioning Groups?\b", "CCG", text))
+    text = DATE_WORDS.sub(" ", re.sub(r"\bClinical Commissioning Groups?\b", "CCG", expand_acronyms(text, acronyms)))
     events, terms, anchors = set(), set(), set()
     words = _tokens(text)
     for i, word in enumerate(words):
@@ -154,6 +153,22 @@ def profile(description: str, acronyms: dict[str, str] | None = None,
     return events, terms, anchors
 
 
+@lru_cache(maxsize=1 << 18)
+def cached_profile(description: str, acronyms: tuple[tuple[str, str], ...],
+                   body_names: tuple[str, ...]) -> tuple[frozenset, frozenset, frozenset]:
+    """profile, remembered: a paper's milestones are profiled again for every paper they are
+    compared with, with the same abbreviations more often than not."""
+    return tuple(frozenset(part) for part in profile(description, dict(acronyms), list(body_names)))
+
+
+def expand_acronyms(text: str, acronyms: dict[str, str] | None) -> str:
+    """Each acronym followed by its name ('DDH' -> 'DDH Delford Discharge Hub'), except where
+    it is being defined ('... Hub (DDH)')."""
+    for acronym, name in (acronyms or {}).items():
+        text = re.sub(rf"\b{acronym}\b(?!\))", f"{acronym} {name}", text)
+    return text
+
+
 def _gerund_after(words: list[str], i: int) -> bool:
     nxt = words[i + 1].lower() if i + 1 < len(words) else ""
     return nxt.endswith("ing") and lemma(nxt) not in EVENT_OF
@@ -171,7 +186,7 @@ def match_score(a: tuple[set[str], set[str], set[str]], b: tuple[set[str], set[s
     """0-100: the weighted share of both descriptions' terms they have in common (anchors
     weigh double); 0 when each names a kind of event and the kinds differ."""
     (ea, ta, aa), (eb, tb, ab) = a, b
-    if ea and eb and not ea & eb:
+    if (ea and eb and not ea & eb) or ta.isdisjoint(tb):     # nothing in common: 0 (and most pairs)
         return 0.0
 
     def weight(terms: set[str], anchors: set[str]) -> float:

@@ -11,28 +11,50 @@ from warehouse.store import as_dicts, transaction
 CROSS_PAPER_TABLES = ["org_entities", "org_names", "milestone_links", "graph_nodes", "graph_edges"]
 
 
-def current_rows(con: duckdb.DuckDBPyConnection, kind: str) -> list[dict]:
-    """Rows of a record table for current papers, each with its paper's date, name, title and
-    author body; `kind` is 'organisation', 'milestone', 'commitment', 'decision' or 'relation'."""
+def current_rows(con: duckdb.DuckDBPyConnection, kind: str, doc_ids: list[str] | None = None) -> list[dict]:
+    """Rows of a record table for current papers (or those of `doc_ids`), each with its paper's
+    date, name, title and author body; `kind` is 'organisation', 'milestone', 'commitment',
+    'decision' or 'relation'."""
     table = {"organisation": "organisations", "milestone": "milestones", "commitment": "commitments",
              "decision": "decisions", "relation": "relations"}[kind]
+    only = "AND list_contains(?::JSON::VARCHAR[], d.doc_id)" if doc_ids is not None else ""
     return as_dicts(con.execute(
         f"SELECT t.*, d.date AS doc_date, d.title AS doc_title, d.organisation AS doc_author FROM {table} t "
-        f"JOIN documents d USING (doc_id) WHERE d.current_version ORDER BY d.doc, t.id"))
+        f"JOIN documents d USING (doc_id) WHERE d.current_version {only} ORDER BY d.doc, t.id",
+        [json.dumps(doc_ids)] if doc_ids is not None else []))
 
 
-def current_documents(con: duckdb.DuckDBPyConnection) -> list[dict]:
+def entity_member_rows(con: duckdb.DuckDBPyConnection, entity_ids: list[str]) -> list[dict]:
+    """The current organisation rows (as current_rows) named as one of the entities."""
     return as_dicts(con.execute(
-        "SELECT doc_id, doc, title, date, committee, organisation, pages FROM documents "
-        "WHERE current_version ORDER BY doc, doc_id"))
+        "SELECT t.*, d.date AS doc_date, d.title AS doc_title, d.organisation AS doc_author FROM organisations t "
+        "JOIN documents d USING (doc_id) JOIN org_names n ON n.doc_id = t.doc_id AND n.name = t.name "
+        "WHERE d.current_version AND list_contains(?::JSON::VARCHAR[], n.entity_id) ORDER BY d.doc, t.id",
+        [json.dumps(entity_ids)]))
+
+
+def current_documents(con: duckdb.DuckDBPyConnection, doc_ids: list[str] | None = None) -> list[dict]:
+    only = "AND list_contains(?::JSON::VARCHAR[], doc_id)" if doc_ids is not None else ""
+    return as_dicts(con.execute(
+        f"SELECT doc_id, doc, title, date, committee, organisation, pages FROM documents "
+        f"WHERE current_version {only} ORDER BY doc, doc_id", [json.dumps(doc_ids)] if doc_ids is not None else []))
 
 
 def store_cross_paper(con: duckdb.DuckDBPyConnection, *, entities: list[dict], names: list[dict],
                       links: list[dict], slippages: list[dict], nodes: list[dict],
-                      edges: list[dict]) -> dict[str, int]:
+                      edges: list[dict], state: dict[str, list[dict]] | None = None) -> dict[str, int]:
     """Replace every cross-paper table in one transaction; a slippage already known (same key)
-    keeps its first_seen. Returns how many rows of each slippage kind are new."""
+    keeps its first_seen. Returns how many rows of each slippage kind are new. `state` is what
+    incremental linking keeps (warehouse/linkstate.py): docs, milestones, keys, org_keys, matches
+    and owners."""
+    from warehouse import linkstate
+
     with transaction(con):
+        linkstate.clear_state(con)
+        if state is not None:
+            linkstate.add_papers(con, state["docs"], state["milestones"], state["keys"], state["org_keys"])
+            linkstate.add_matches(con, state["matches"])
+            _insert(con, "graph_owners", ["doc_id", "owned"], state["owners"])
         first_seen = dict(con.execute("SELECT key, first_seen::VARCHAR FROM slippages").fetchall())
         for table in [*CROSS_PAPER_TABLES, "slippages"]:
             con.execute(f"DELETE FROM {table}")

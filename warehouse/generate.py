@@ -46,7 +46,9 @@ PLACE_STARTS = ("North South East West Ash Bram Cal Dun Elm Fen Glen Hart Kings 
                 "Oak Red Stan Thorn Wal Wick Bel Church Clay Cross Fair Hay Mill Rose").split()
 PLACE_ENDS = "ford ley ton bury field ham wood mere by worth".split()
 BODY_KINDS = [("Council", "council"), ("Health and Wellbeing Board", "board"),
-              ("NHS Foundation Trust", "trust"), ("Integrated Care Board", "icb")]
+              ("NHS Foundation Trust", "nhs_trust"), ("Integrated Care Board", "ccg")]
+"""An area's bodies, each with the org_type the extractor gives it (an ICB is typed as the CCGs
+it replaced): cross-paper linking compares papers naming a local body in common."""
 NATIONAL_BODIES = ["NHS England", "Department of Health and Social Care", "Care Quality Commission"]
 PER_PAPER = {"organisation": 10, "budget": 4, "milestone": 9, "commitment": 18, "risk": 7,
              "decision": 7, "relation": 11}
@@ -136,9 +138,9 @@ def _write_papers(con: duckdb.DuckDBPyConnection, first: int, papers: int, built
     run = con.execute("INSERT INTO ingest_runs (status, finished_at) "
                       "VALUES ('finished', current_timestamp) RETURNING run_id").fetchone()[0]
     con.execute("CREATE OR REPLACE TEMP TABLE gen_bodies AS "
-                "SELECT a AS area, k AS kind_no, ?[a + 1] || ' ' || (?[k + 1]) AS name "
+                "SELECT a AS area, k AS kind_no, ?[a + 1] || ' ' || (?[k + 1]) AS name, ?[k + 1] AS org_type "
                 "FROM range(?) t(a), range(?) u(k)",
-                [places, [k for k, _ in BODY_KINDS], areas, len(BODY_KINDS)])
+                [places, [k for k, _ in BODY_KINDS], [t for _, t in BODY_KINDS], areas, len(BODY_KINDS)])
     # Paper p is the (p // areas)-th paper of area p % areas: an area's papers follow one
     # another in time, so that its milestones can be restated.
     con.execute(f"""CREATE OR REPLACE TEMP TABLE gen_papers AS
@@ -202,13 +204,14 @@ def _write_papers(con: duckdb.DuckDBPyConnection, first: int, papers: int, built
 def _records(con: duckdb.DuckDBPyConnection, first_date: str) -> None:
     """Each record table's rows from the slots of its type."""
     con.execute("""CREATE OR REPLACE TEMP VIEW gen_quotes AS
-        SELECT s.*, coalesce(s.national, b.name) AS org, tb.name AS target, q.text AS quote,
+        SELECT s.*, coalesce(s.national, b.name) AS org, CASE WHEN s.national IS NULL THEN b.org_type
+               ELSE 'other' END AS org_type, tb.name AS target, q.text AS quote,
                (s.r + 1) || '. ' || upper(sec.text[1]) || sec.text[2:] AS section
         FROM gen_slots s JOIN gen_bodies b ON b.area = s.area AND b.kind_no = s.body
         JOIN gen_bodies tb ON tb.area = s.area AND tb.kind_no = s.target_body
         JOIN gen_text q ON q.key = s.quote_key JOIN gen_text sec ON sec.key = s.section_key""")
     prov = "id, doc_id, doc, page, section, quote, 0, length(quote), false, NULL"  # read off text, not OCR
-    con.execute("INSERT INTO organisations SELECT id, doc_id, doc, org, [], 'other', page, "
+    con.execute("INSERT INTO organisations SELECT id, doc_id, doc, org, [], org_type, page, "
                 "quote, false, NULL FROM gen_quotes WHERE kind = 'organisation'")
     con.execute(f"INSERT INTO budgets SELECT {prov}, (1 + hash(p, r, 'gbp') % 900) * 1e5, "
                 "'budget', org, NULL FROM gen_quotes WHERE kind = 'budget'")

@@ -136,8 +136,9 @@ DDL = [
         source VARCHAR NOT NULL,
         relation VARCHAR NOT NULL,
         target VARCHAR NOT NULL)""",
-    # Cross-paper tables: derived from the record tables by pipeline/crosspaper.py and
-    # rebuilt whole by each refresh, so they never disagree with what is loaded.
+    # Cross-paper tables: derived from the record tables by pipeline/crosspaper.py, rebuilt
+    # whole or brought up to date for the papers changed since the last refresh
+    # (pipeline/nightlinks.py), with the same result either way.
     # One row per body across papers; org_names maps every per-paper name to its entity.
     """CREATE TABLE IF NOT EXISTS org_entities (
         entity_id VARCHAR PRIMARY KEY,
@@ -169,6 +170,32 @@ DDL = [
         entity_id VARCHAR,
         slip_days INTEGER,
         first_seen TIMESTAMPTZ NOT NULL DEFAULT current_timestamp)""",
+    # What incremental linking keeps between refreshes (warehouse/linkstate.py says what each is).
+    """CREATE TABLE IF NOT EXISTS crosspaper_docs (
+        doc_id VARCHAR PRIMARY KEY,
+        fingerprint VARCHAR NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS crosspaper_milestones (
+        id VARCHAR PRIMARY KEY,
+        doc_id VARCHAR NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS crosspaper_keys (
+        doc_id VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,
+        key VARCHAR NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS org_keys (
+        doc_id VARCHAR NOT NULL,
+        name VARCHAR NOT NULL,
+        key VARCHAR NOT NULL,
+        alias BOOLEAN NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS graph_owners (
+        doc_id VARCHAR NOT NULL,
+        owned VARCHAR NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS milestone_matches (
+        earlier_id VARCHAR NOT NULL,
+        later_id VARCHAR NOT NULL,
+        earlier_doc_id VARCHAR NOT NULL,
+        later_doc_id VARCHAR NOT NULL,
+        similarity DOUBLE NOT NULL,
+        PRIMARY KEY (earlier_id, later_id))""",
     # The graph of organisations, papers, decisions, commitments and milestones (networkx
     # reads it back through pipeline/graph.py).
     """CREATE TABLE IF NOT EXISTS graph_nodes (
