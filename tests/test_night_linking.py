@@ -178,6 +178,21 @@ def _naming(extraction, name: str, aliases: list[str]):
     return extraction.model_copy(update={"organisations": [*extraction.organisations, org]})
 
 
+def _refreshed_in_step(folder, nights):
+    """Each night's extractions loaded into two warehouses, one refreshed by the night and one
+    recomputed whole; after each night, once their rows are asserted equal, the first."""
+    incremental, full = (warehouse.connect(folder / f"{n}.duckdb") for n in ("night", "full"))
+    for night in nights:
+        for con in (incremental, full):
+            run = warehouse.start_run(con)
+            for extraction in night:
+                warehouse.load_paper(con, extraction, run)
+        refresh_cross_paper(incremental)
+        recompute_cross_paper(full)
+        assert _rows(incremental) == _rows(full)
+        yield incremental
+
+
 def test_bodies_merged_and_split_by_a_later_paper_equal_a_full_recompute(tmp_path):
     """A trust known by its abbreviation in one paper and by its name in another is two bodies
     until a paper defines the one as the other (a merge, and a new id for the body), and two
@@ -186,18 +201,9 @@ def test_bodies_merged_and_split_by_a_later_paper_equal_a_full_recompute(tmp_pat
     nights = [[build(KINGSMERE_2018)], [_naming(build(KINGSMERE_2019), "KCHT", [])],
               [_naming(build(KINGSMERE_2020), trust, ["KCHT"])],
               [_naming(_extraction(KINGSMERE_2020, 1), trust, [])]]
-    incremental, full = (warehouse.connect(tmp_path / f"{n}.duckdb") for n in ("night", "full"))
-    bodies = []
-    for night in nights:
-        for con in (incremental, full):
-            run = warehouse.start_run(con)
-            for extraction in night:
-                warehouse.load_paper(con, extraction, run)
-        refresh_cross_paper(incremental)
-        recompute_cross_paper(full)
-        assert _rows(incremental) == _rows(full)
-        bodies.append(incremental.execute("SELECT count(DISTINCT entity_id) FROM org_names "
-                                          "WHERE name IN (?, 'KCHT')", [trust]).fetchone()[0])
+    bodies = [incremental.execute("SELECT count(DISTINCT entity_id) FROM org_names "
+                                  "WHERE name IN (?, 'KCHT')", [trust]).fetchone()[0]
+              for incremental in _refreshed_in_step(tmp_path, nights)]
     assert bodies == [1, 2, 1, 2]
 
 
@@ -205,16 +211,7 @@ def test_a_body_renamed_by_a_shorter_name_keeps_its_rows_in_step(tmp_path):
     """A paper calling the trust by an abbreviation it defines gives the body a new id (its
     smallest folded name); every row naming the body follows, as a full recompute has it."""
     trust = "Kingsmere Community Health NHS Trust"
-    incremental, full = (warehouse.connect(tmp_path / f"{n}.duckdb") for n in ("night", "full"))
-    ids = []
     nights = [[build(KINGSMERE_2018), build(KINGSMERE_2019)], [_naming(build(KINGSMERE_2020), "KCHT", [trust])]]
-    for night in nights:
-        for con in (incremental, full):
-            run = warehouse.start_run(con)
-            for extraction in night:
-                warehouse.load_paper(con, extraction, run)
-        refresh_cross_paper(incremental)
-        recompute_cross_paper(full)
-        assert _rows(incremental) == _rows(full)
-        ids.append(incremental.execute("SELECT DISTINCT entity_id FROM org_names WHERE name = ?", [trust]).fetchall())
+    ids = [incremental.execute("SELECT DISTINCT entity_id FROM org_names WHERE name = ?", [trust]).fetchall()
+           for incremental in _refreshed_in_step(tmp_path, nights)]
     assert len(ids[0]) == len(ids[1]) == 1 and ids[0] != ids[1]
