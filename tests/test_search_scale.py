@@ -23,16 +23,29 @@ QUERIES = ["health", "mental health care", "dementia", "commissioning pooled fun
            "the and of", "Wellbeing!", "no-such-wordzz"]
 
 
+def _generated(db, papers: int):
+    """A generated warehouse of `papers` papers, indexed for the SQL search; its connection
+    and the folder its versions are published in."""
+    con = warehouse.connect(db)
+    build_national(con, papers * ITEMS_PER_PAPER)
+    warehouse.refresh_search_index(con)
+    return con, published_folder(db)
+
+
+def _published_for_browsing(db, papers: int):
+    """A generated warehouse prepared for the SQL reference and published; the connection and
+    the published version's index."""
+    con, folder = _generated(db, papers)
+    prepare_browsing(con)
+    version = publish(con, folder)
+    return con, TextIndex(version / "search", json.loads((version / "labels.json").read_text()))
+
+
 @pytest.fixture(scope="module")
 def national(tmp_path_factory):
     """A generated warehouse of 40 papers, prepared for the SQL reference and published."""
     db = tmp_path_factory.mktemp("national") / "w.duckdb"
-    con = warehouse.connect(db)
-    build_national(con, 40 * ITEMS_PER_PAPER)
-    warehouse.refresh_search_index(con)
-    prepare_browsing(con)
-    version = publish(con, published_folder(db))
-    index = TextIndex(version / "search", json.loads((version / "labels.json").read_text()))
+    con, index = _published_for_browsing(db, 40)
     yield con, index, db
     con.close()
 
@@ -129,10 +142,7 @@ def test_a_run_that_changed_nothing_publishes_nothing(national):
 
 def test_the_app_swaps_to_a_new_version_and_never_to_a_broken_one(tmp_path):
     db = tmp_path / "w.duckdb"
-    con = warehouse.connect(db)
-    build_national(con, 2 * ITEMS_PER_PAPER)
-    warehouse.refresh_search_index(con)
-    folder = published_folder(db)
+    con, folder = _generated(db, 2)
     publish(con, folder)
     reader = SnapshotReader(folder, poll_seconds=60)
     reader.start()
@@ -218,10 +228,7 @@ def _retire(con, doc: str) -> None:
 
 def test_an_incremental_publish_answers_as_a_whole_one(tmp_path):
     db = tmp_path / "w.duckdb"
-    con = warehouse.connect(db)
-    build_national(con, 30 * ITEMS_PER_PAPER)
-    warehouse.refresh_search_index(con)
-    folder = published_folder(db)
+    con, folder = _generated(db, 30)
     first = publish(con, folder)
     # A night of new papers only: exactly the answers of a version written whole.
     add_national_papers(con, 4, built=30)
@@ -264,10 +271,7 @@ def test_an_incremental_publish_answers_as_a_whole_one(tmp_path):
 
 def test_past_its_share_of_deleted_items_a_version_is_written_whole(tmp_path, monkeypatch):
     db = tmp_path / "w.duckdb"
-    con = warehouse.connect(db)
-    build_national(con, 10 * ITEMS_PER_PAPER)
-    warehouse.refresh_search_index(con)
-    folder = published_folder(db)
+    con, folder = _generated(db, 10)
     publish(con, folder)
     _retire(con, "national-0000002")
     warehouse.refresh_search_index(con)
@@ -323,13 +327,7 @@ def test_date_terms_keep_exactly_the_papers_whose_dates_overlap_the_range():
 def test_facets_count_exactly_over_many_segments(tmp_path, monkeypatch):
     import warehouse.textindex
     monkeypatch.setattr(warehouse.textindex, "SEGMENT_ITEMS", 3 * ITEMS_PER_PAPER)
-    db = tmp_path / "w.duckdb"
-    con = warehouse.connect(db)
-    build_national(con, 40 * ITEMS_PER_PAPER)
-    warehouse.refresh_search_index(con)
-    prepare_browsing(con)
-    version = publish(con, published_folder(db))
-    index = TextIndex(version / "search", json.loads((version / "labels.json").read_text()))
+    con, index = _published_for_browsing(tmp_path / "w.duckdb", 40)
     assert index.searcher.num_segments > 3
     for f in (Filters(query="health"), Filters(query="care", committee="HWB"), Filters()):
         sql, engine = facet_counts(con, f), index.facet_counts(f, max_papers=10)
