@@ -261,6 +261,23 @@ def test_export_jsonl_round_trips_every_field(con, tmp_path):
     assert len(exported) == sum(RECORD_COUNTS.values()) - RECORD_COUNTS["section"]
 
 
+def test_export_jsonl_lists_a_pages_records_in_reading_order(con, tmp_path):
+    """The scorer pairs records greedily in file order: an export ordered by id (a hash)
+    pairs a page's records differently from the order the paper reads them."""
+    extraction = paper()
+    first = extraction.commitments[0]
+    extraction.commitments = [
+        first.model_copy(update={"quote": f"{first.quote} ({n})", "char_start": first.char_start + n,
+                                 "char_end": first.char_end + n})
+        for n in range(8)]
+    assert sorted(c.id for c in extraction.commitments) != [c.id for c in extraction.commitments]
+    load(con, extraction)
+    lines = [json.loads(line) for line in
+             warehouse.export_jsonl(con, tmp_path / "export.jsonl").read_text().splitlines()]
+    exported = [line["char_start"] for line in lines if line["type"] == "commitment"]
+    assert exported == sorted(exported) and len(exported) == 8
+
+
 @pytest.mark.skipif(not SCORE_PY.exists(), reason="the shared scorer is not here")
 def test_export_jsonl_scores_perfectly_against_its_own_gold(con, tmp_path):
     spec = importlib.util.spec_from_file_location("score", SCORE_PY)
