@@ -81,14 +81,14 @@ def build_graph_rows(*, entities, entity_of, documents, milestones, commitments,
         if body:
             edge(body, did, "actor", doc=d["doc"])
 
-    events_of: dict[str, list[dict]] = {}
-    for n in nodes.values():
-        if n["kind"] in ("milestone", "decision", "commitment"):
-            events_of.setdefault(n["attrs"]["doc"], []).append(n)
+    events_of: dict[str, list[dict]] = {}       # by doc_id: two papers may share a file name
+    for kind, rows in (("milestone", milestones), ("decision", decisions), ("commitment", commitments)):
+        for r in rows:
+            events_of.setdefault(r["doc_id"], []).append(nodes[f"{kind}:{r['id']}"])
     for r in relations:
         # only dependencies join events; other relations' labels name functions ("hosts
         # mental health commissioning"), which a sentence sharing their words is not
-        events = events_of.get(r["doc"], []) if r["relation"] == "depends_on" else []
+        events = events_of.get(r["doc_id"], []) if r["relation"] == "depends_on" else []
         own = [n for n in events if n["attrs"]["quote"] == r["quote"]]     # the relation's own sentence
         others = [n for n in events if n["attrs"]["quote"] != r["quote"]]
         ends = []

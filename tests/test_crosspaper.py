@@ -283,3 +283,34 @@ def test_a_span_counted_from_each_papers_own_date_is_no_slip_nor_overdue_nor_a_c
     assert [s["earlier_id"] for s in find_overdue(soon + cited, papers, {"p2": {"e1"}}, links)] == ["m2"]
     # a later paper of the body that restates none of the paper's milestones is no update of it
     assert find_overdue(soon[:3], papers, {"p2": {"e1"}}, link_milestones(soon[:3])) == []
+
+
+def test_a_dependency_joins_events_of_its_own_paper_when_two_papers_share_a_file_name():
+    """Two councils' agenda packs are both "agenda.pdf": a dependency in one is not joined to
+    a milestone of the other, and the graph put together from its parts (one per paper) is the
+    graph built whole."""
+    from pipeline.graph import build_graph_rows
+    from pipeline.graphparts import whole_graph
+
+    def row(doc_id, record_id, quote, **fields):
+        return {"id": record_id, "doc_id": doc_id, "doc": "agenda", "doc_title": None, "page": 3,
+                "quote": quote, **fields}
+
+    milestone = "The new reablement service will go live in June 2025."
+    documents = [{"doc_id": d, "doc": "agenda", "title": None, "date": "2025-01", "committee": "HWB"}
+                 for d in ("a" * 64, "b" * 64)]
+    records = {
+        "milestone": [row("b" * 64, "m1", milestone, description="reablement service go-live", date_text="June 2025",
+                          date_start="2025-06-01", date_end="2025-06-30", status="planned", org=None)],
+        "commitment": [], "decision": [],
+        "relation": [row("a" * 64, "r1", "Discharge to assess depends on the new reablement service going live.",
+                         source="Discharge to assess", relation="depends_on",
+                         target="the new reablement service will go live")],
+    }
+    nodes, edges = build_graph_rows(entities=[], entity_of={}, documents=documents, links=[], slippages=[],
+                                    **{f"{kind}s": rows for kind, rows in records.items()})
+    [dependency] = [e for e in edges if e["relation"] == "depends_on"]
+    assert dependency["target"] != "milestone:m1"
+    parts_nodes, parts_edges, _ = whole_graph([], {}, documents, records, [], [])
+    assert sorted(n["node_id"] for n in parts_nodes) == sorted(n["node_id"] for n in nodes)
+    assert sorted(map(str, parts_edges)) == sorted(map(str, edges))
