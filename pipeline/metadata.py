@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from extractors.cues import PAST
 from extractors.dates import find_dates
@@ -62,6 +63,7 @@ HEADER = re.compile(r"^(?:(?:agenda\s+)?item\s+(?:no\.?\s*)?[\w.]+|report\s+no\.
 SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
 PAPER_TITLE = re.compile(r"\bpaper\s*:\s*(?P<value>.+)", re.I)
 ABOVE = re.compile(r"^(?:the\s+)?above\s+", re.I)
+NAMED_DAY = re.compile(r"(?<![\d])((?:19|20)\d\d)[-_]([01]\d)[-_]([0-3]\d)(?![\d])")
 
 
 @dataclass
@@ -78,7 +80,8 @@ def detect_metadata(paper: ParsedPaper, first_lines: list[str], bodies: OrgIndex
     meeting = meeting_body(lines, fields)
     title = _title(lines, fields)
     return Document(doc_id=paper.sha256, doc=paper.stem, path=paper.path, pages=paper.pages,
-                    committee=_committee(meeting, "\n".join(lines[:15])), date=_date(lines, fields, paper.text),
+                    committee=_committee(meeting, "\n".join(lines[:15])),
+                    date=_date(lines, fields, paper.text) or date_in_name(paper.stem),
                     title=title, authors=_authors(fields),
                     organisation=author_body(paper, lines, fields, bodies, meeting, title))
 
@@ -246,6 +249,18 @@ def _date(lines: list[str], fields: list[Field], text: str = "") -> str | None:
         for mention in find_dates(line):
             if mention.interval.precision in ("day", "month"):
                 return _iso(mention)      # a bare year on the cover is more often a cited Act's
+    return None
+
+
+def date_in_name(name: str) -> str | None:
+    """The day a file's name gives as year-month-day ('2025-02-13', '2025_02_13'), for a paper
+    that states no date of its own (a one-page form tabled at a meeting): archives and
+    download scripts name papers by their meeting's day; a real calendar day only."""
+    for m in NAMED_DAY.finditer(name):
+        try:
+            return date(*map(int, m.groups())).isoformat()
+        except ValueError:
+            continue
     return None
 
 

@@ -237,3 +237,18 @@ def test_a_title_wrapped_before_a_word_that_could_be_a_label_is_kept_whole():
              "1. Membership"]
     assert extract("The committee has eight members.", cover=cover).document.title == \
         "Proposed Westshire and Ashby Joint Health Overview and Scrutiny Committee Terms of Reference"
+
+
+def test_a_form_stating_no_date_takes_the_day_its_file_is_named_by():
+    from pipeline.extract import extract_paper
+    from pipeline.metadata import date_in_name
+    from tests.textpaper import paper
+
+    form = ["Motion Form", "Motion: Community transport", "Proposer: Ms Jo Bloggs Seconder: Mr Sam Smith"]
+    body = "This motion asks the Council to restore the community transport grant."
+    undated, _ = paper(body, cover=form, name="papers/full-council_2024-11-20_motion_3.pdf")
+    assert extract_paper(undated).document.date == "2024-11-20"
+    dated, _ = paper(body, cover=[*form, "Date: 14 March 2024"], name="papers/council_2024-11-20_motion_3.pdf")
+    assert extract_paper(dated).document.date == "2024-03-14"
+    assert date_in_name("minutes_2024_02_30") is None and date_in_name("budget-2025-26") is None
+    assert date_in_name("pack 20241120 v2") is None and date_in_name("agenda_2019_07_15_hwb") == "2019-07-15"
