@@ -84,6 +84,11 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"(?:^|[,;]\s*|\band\s+)(?P<label>{LABEL})\s+{BE}\s+(?:hosted|led)\s+by\s+{S}{ENDS}", "hosts", "label hosted/led by"),
     (rf"{S}\s+as\s+(?:the\s+)?(?:lead\s+(?:and|&)\s+host|host\s+(?:and|&)\s+lead|host)(?:\s+(?:organisation|body|commissioner))?"
      rf"\s+for\s+(?P<label>[^,;@.()]{{3,60}}?)(?=\s+and\s+|\s*[,;.()]|$)", "hosts", "host for label"),
+    # a function moved into a body is hosted by it: "transfer the ... of @0@ from @1@ to @2@"
+    (rf"\btransfer(?:s|red|ring)?\s+(?:of\s+)?[^@.;]{{0,80}}?(?P<t>{ONE})\s+from\s+{ONE}\s*,?\s+(?:in)?to\s+(?P<s>{ONE})",
+     "hosts", "transferred from X to Y"),
+    (rf"(?P<t>{ONE})\s+{AUX}(?:transfer|transfers|transferred|move|moves|moved)\s+(?:across\s+)?from\s+{ONE}\s*,?\s+(?:in)?to\s+(?P<s>{ONE})",
+     "hosts", "moves from X to Y"),
     # accountable_to and reports_to
     (rf"{S}\s+{AUX}(?:{BE}\s+)?(?:held\s+)?(?:directly\s+)?(?:accountable|answerable)\s+to\s+{T}", "accountable_to", "accountable to"),
     (rf"{T}\s+{AUX}(?:hold|holds)\s+{S}\s+to\s+account", "accountable_to", "holds to account"),

@@ -308,3 +308,53 @@ def test_a_dependency_joins_two_short_event_labels_never_a_reported_clause():
         "The pilot will extend to every ward in the borough and to each of the neighbouring districts in the "
         "county by the end of the year, subject to funding.") if t[1] == "depends_on"}
     assert found == {("new service will launch in April", "depends_on", "Governing Body's approval")}
+
+
+# --- a function moved into a body, a relative clause's body, a council's own units, a dismissed option ---
+
+def test_a_function_transferred_into_a_body_is_hosted_by_it():
+    found = triples("Exampleton Healthcare NHS Trust runs the Exampleton Wheelchair Service.",
+                    "It is proposed to transfer the contract for the Exampleton Wheelchair Service from the Trust "
+                    "to Ferndale Mind from 1 October.")
+    assert (MIND, "hosts", "Exampleton Wheelchair Service") in found
+    assert triples("The Exampleton Falls Service will move from the Trust to the Council in April.") >= \
+        {(COUNCIL, "hosts", "Exampleton Falls Service")}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The pathway will stay with the Council, which will liaise closely with Ferndale Mind on referrals.",
+     {(COUNCIL, "partners_with", MIND)}),
+    ("Some duties will stay with the Council and be retained within Exampleton Healthcare NHS Trust, which will "
+     "need close collaborative working with Ferndale Mind.", {(TRUST, "partners_with", MIND)}),
+    ("We will co-operate with Ferndale Mind on the winter plan.", {(CCG, "partners_with", MIND)}),
+])
+def test_working_with_is_said_of_the_body_a_relative_clause_hangs_on(sentence, expected):
+    assert triples(sentence) == expected
+
+
+def test_a_council_author_does_not_partner_its_own_directorate():
+    cover = ["From: Jo Bloggs, Cabinet Member for Adult Social Care", "To: Cabinet - 3 March 2024",
+             "Subject: Reablement services update", "Key decision: No"]
+    out = extract(f"This report is from {COUNCIL}.", "The reablement team will move next year.",
+                  "In most cases this will require close collaboration with the Adult Social Care Directorate.",
+                  cover=cover)
+    assert not [r for r in out.relations if r.target == "Adult Social Care Directorate"]
+
+
+def test_an_option_the_report_dismissed_sets_up_no_relation():
+    from pipeline.extract import extract_paper
+    from tests.textpaper import paper
+
+    def under(heading):
+        parsed, _ = paper(*INTRO, f"The option of a lead provider contract would have let the Council fund {MIND} directly.",
+                          cover=COVER)
+        blocks = [b.model_copy(update={"section": heading}) for b in parsed.blocks]
+        return {(r.source, r.relation, r.target) for r in extract_paper(parsed.model_copy(update={"blocks": blocks})).relations}
+
+    assert (COUNCIL, "funds", MIND) not in under("5. Other options considered and rejected")
+    assert (COUNCIL, "funds", MIND) in under("5. Proposal")
+
+
+def test_working_with_is_said_of_the_body_right_before_the_clause():
+    found = triples("Exampleton Healthcare NHS Trust patients will get advice from the Council in collaboration with Ferndale Mind.")
+    assert found == {(COUNCIL, "partners_with", MIND)}
