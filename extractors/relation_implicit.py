@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.relation_mentions import MentionFinder, Template
-from extractors.relation_patterns import NOT_AN_ACT
+from extractors.relation_patterns import NOT_AN_ACT, NOT_LIMITED
 
 # Clauses that name only the other end: the source opens the sentence, or is the author.
 REST = r"(?P<t>[^.;:]*?)(?=\s+(?:to|which|who|that|in\s+order|on|for|by)\b|[.;:]|$)"
@@ -18,7 +18,7 @@ IMPLICIT = [(re.compile(p, re.I), relation, rule) for p, relation, rule in [
      r"collaborat(?:e|es|ed|ing|ion|ive\s+work|ive\s+working)\s+with|(?:partner|partners|partnered|partnering)\s+with|"
      r"(?:interface|interfaces|interfacing|liaise|liaises|liaised|liaising|co-?operate|co-?operates|co-?operated|"
      r"co-?operating|co-?operation)\s+(?:closely\s+)?with|"
-     r"engagement\s+with|(?:engage|engages|engaged|engaging)\s+with|"
+     r"engagement\s+with|partnerships?\s+with|(?:engage|engages|engaged|engaging)\s+with|"
      r"partners,?\s+(?:such\s+as|including))\s+" + REST, "partners_with", "implicit: working with"),
     # "through the collaboration of A, B and C": the bodies named are the ones who collaborate
     (r"\b(?:the\s+)?collaboration\s+(?:of|between)\s+" + REST, "partners_with_author", "implicit: collaboration of"),
@@ -30,7 +30,7 @@ IMPLICIT = [(re.compile(p, re.I), relation, rule) for p, relation, rule in [
 LISTED = re.compile(r"^\W*(?P<back>(?:the|its|their)\s+)?(?:(?:current|full|voting|key|main|other|strategic|statutory)\s+)*"
                     r"(?:(?P<member>membership|members)|partners|partner\s+organisations|interdependencies|links)\s+"
                     r"(?:includes?|included|comprises?|consists\s+of|is\s+made\s+up\s+of|is\s+comprised(?:\s+of)?|is\s+drawn\s+from|"
-                    r"are|will\s+(?:include|comprise|be))\s*:?\s+" + NOT_AN_ACT + r"(?P<t>[^;]*)", re.I)
+                    r"are|will\s+(?:include|comprise|be))" + NOT_LIMITED + r"\s*:?\s+" + NOT_AN_ACT + r"(?P<t>[^;]*)", re.I)
 # "... retained within @1@, which will require close working with @2@": the body a relative
 # clause hangs on is the one that works with the other.
 RELATIVE = re.compile(r"@(\d+)@\s*,?\s*(?:which|who)\b[^@;:]*$")

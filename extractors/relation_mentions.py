@@ -35,12 +35,15 @@ class Template:
 
 
 def template_of(text: str, mentions: list[OrgMention]) -> Template:
-    """The sentence with a placeholder per body; 'Name (ACR)' of one body is one placeholder."""
+    """The sentence with a placeholder per body; 'Name (ACR)' of one body is one placeholder,
+    and so is a body's own body ('the Government's Drugs Unit' is the unit)."""
     joined: list[OrgMention] = []
     for m in mentions:
         prev = joined[-1] if joined else None
         if prev and prev.name == m.name and re.fullmatch(r"\s*\(", text[prev.end:m.start]) and text[m.end:m.end + 1] == ")":
             joined[-1] = OrgMention(prev.start, m.end + 1, prev.name, text[prev.start:m.end + 1])
+        elif prev and prev.name != m.name and re.fullmatch(r"['’]s\s+", text[prev.end:m.start]):
+            joined[-1] = OrgMention(prev.start, m.end, m.name, text[prev.start:m.end])
         else:
             joined.append(m)
     mentions = joined

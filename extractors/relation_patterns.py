@@ -10,6 +10,8 @@ DET = r"(?:(?:the|both|all|each|individual|local|our|its|their|existing|new|sing
 ONE = rf"{DET}@\d+@"
 GROUP = rf"{ONE}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+or\s+){ONE})*"
 S, T = rf"(?P<s>{GROUP})", rf"(?P<t>{GROUP})"
+# "reports to @0@, and to @1@": the bodies of a repeated 'to' are targets too.
+T_AND_TO = rf"(?P<t>{GROUP}(?:\s*,?\s+(?:and|as\s+well\s+as)\s+(?:also\s+)?to\s+{GROUP})*)"
 AUX = r"(?:(?:will|would|shall|should|could|may|might|can|to|also|now|both|jointly|continue|continues|to|want|wants|be|already|each)\s+)*"
 BE = r"(?:is|are|was|were|be|been|being|has\s+been|have\s+been|will\s+be|would\s+be)"
 LABEL = r"[^,;@()\[\]]{3,60}?(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)(?<!\bbe)(?<!\bbeen)"
@@ -24,6 +26,11 @@ WORD = r"(?!(?:that|which|who|is|are|was|were|be|been|has|have|had|will|would|sa
 ITEM = rf"(?:{ONE}|{WORD}(?:\s+{WORD}){{0,4}}?)"
 LIST = rf"(?P<s>(?=[^:;]*@){ITEM}(?:\s*,\s*(?:and\s+)?{ITEM}|\s+and\s+{ITEM})+)"
 MEMBER_KIND = r"(?:(?:full|voting|founding|statutory|key|core|permanent|standing|named|non-voting)\s+)?"
+# "includes, but is not limited to, ...": the list that follows is still the members.
+NOT_LIMITED = r"(?:\s*,?\s*but\s+(?:is\s+|are\s+)?not\s+limited\s+to\s*,?)?"
+# A form's label run into the sentence it heads ("Legal Implications The Council and ..."):
+# Title-case words before a list of bodies.
+LABEL_BEFORE = r"(?:[A-Z][a-z]+\s+){0,3}?"
 # Money given is funding, and a secretariat given is hosting, not a service provided.
 NOT_A_SERVICE = r"(?!(?:[\w\-£.]+\s+){0,3}?(?:funding|grants?|contributions?|money|secretariat)\b)"
 # "The members of the Board are asked to ...": members doing something, not a list of them.
@@ -90,7 +97,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"(?P<t>{ONE})\s+{AUX}(?:transfer|transfers|transferred|move|moves|moved)\s+(?:across\s+)?from\s+{ONE}\s*,?\s+(?:in)?to\s+(?P<s>{ONE})",
      "hosts", "moves from X to Y"),
     # accountable_to and reports_to
-    (rf"{S}\s+{AUX}(?:{BE}\s+)?(?:held\s+)?(?:directly\s+)?(?:accountable|answerable)\s+to\s+{T}", "accountable_to", "accountable to"),
+    (rf"{S}\s+{AUX}(?:{BE}\s+)?(?:held\s+)?(?:directly\s+)?(?:accountable|answerable)\s+to\s+{T_AND_TO}", "accountable_to", "accountable to"),
     (rf"{T}\s+{AUX}(?:hold|holds)\s+{S}\s+to\s+account", "accountable_to", "holds to account"),
     (rf"{S}\s+{AUX}{BE}\s+(?:held\s+to\s+account|scrutinised|scrutinized)\s+by\s+{T}", "accountable_to", "held to account by"),
     (rf"{S}\s+{AUX}(?:{BE}\s+)?(?:directly\s+)?responsible\s+to\s+{T}", "accountable_to", "responsible to"),
@@ -102,7 +109,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{T}\s+{AUX}(?:scrutinise|scrutinises|scrutinised|scrutinize|scrutinizes|scrutinized)\s+(?:the\s+)?(?:work|plans|performance|"
      rf"proposals|decisions)?\s*(?:of\s+)?{S}", "scrutiny", "scrutiny scrutinises"),
     (rf"{S}[^@;:]{{0,160}}?\b(?:reports?|reporting|bring\s+back[^@;:]{{0,40}}?reports?|provides?[^@;:]{{0,20}}?(?:updates|reports))"
-     rf"\s+(?:[^@;:]{{0,40}}?\s)?(?:to|into)\s+{T}", "reports_to", "reports to"),
+     rf"\s+(?:[^@;:]{{0,40}}?\s)?(?:to|into)\s+{T_AND_TO}", "reports_to", "reports to"),
     (rf"{T}\s+{AUX}(?:receive|receives|received|consider|considers|considered|noted)\s+(?:\w+\s+){{0,3}}?"
      rf"(?:reports|updates|amendments|recommendations|comments)\s+from\s+{S}", "reports_to", "receives reports from"),
     # member_of
@@ -116,11 +123,11 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"(?P<t>{ONE})\s*,?\s*(?:which|that)\s+(?:brings|will\s+bring|brought)\s+together\s+(?P<s>[^;]*)", "member_of", "which brings together"),
     (rf"(?P<t>{ONE})\s*,?\s*(?:which|that)\s+(?:includes|included|include|comprises|comprised|is\s+made\s+up\s+of)\s+"
      rf"(?:[a-z]+\s+){{0,3}}?(?:from\s+|of\s+)?(?P<s>[^;]*)", "member_of", "which includes"),
-    (rf"(?P<t>{ONE})(?:['’]s)?\s+(?:membership|members)\s+(?:includes?|comprises?|is\s+made\s+up\s+of|are)\s+{NOT_AN_ACT}(?P<s>[^;]*)", "member_of", "membership includes"),
+    (rf"(?P<t>{ONE})(?:['’]s)?\s+(?:membership|members)\s+(?:includes?|comprises?|is\s+made\s+up\s+of|are){NOT_LIMITED}\s+{NOT_AN_ACT}(?P<s>[^;]*)", "member_of", "membership includes"),
     (rf"\b(?:the\s+)?(?:membership|members)\s+of\s+{T}\s+(?:includes?|included|comprises?|comprised|consists\s+of|"
-     rf"is\s+made\s+up\s+of|is\s+comprised(?:\s+of)?|is\s+drawn\s+from|are|were|will\s+(?:include|comprise|be))\s*:?\s+{NOT_AN_ACT}(?P<s>[^;]*)",
+     rf"is\s+made\s+up\s+of|is\s+comprised(?:\s+of)?|is\s+drawn\s+from|are|were|will\s+(?:include|comprise|be)){NOT_LIMITED}\s*:?\s+{NOT_AN_ACT}(?P<s>[^;]*)",
      "member_of", "membership of X includes"),
-    (rf"^\W*{NUMBER}(?:both\s+)?{LIST}\s+{AUX}(?:(?:are|were|become|became|remain)\s+(?:all\s+|each\s+)?(?:the\s+)?{MEMBER_KIND}"
+    (rf"^\W*{NUMBER}{LABEL_BEFORE}(?:both\s+)?{LIST}\s+{AUX}(?:(?:are|were|become|became|remain)\s+(?:all\s+|each\s+)?(?:the\s+)?{MEMBER_KIND}"
      rf"(?:members?|partners?)\s+(?:of|on|in)|(?:are\s+|were\s+)?represented\s+on|sit\s+on)\s+{T}", "member_of", "list are members of"),
     (rf"{S}\s+{AUX}(?:nominate|nominates|nominated|appoint|appoints|appointed)\s+(?:[\w\-]+\s+){{0,4}}?"
      rf"(?:members?|representatives?|councillors?|governors?)\s+(?:to|on|onto)\s+{T}", "member_of", "appoints members to"),

@@ -200,8 +200,8 @@ MIND = "Ferndale Mind"
      {(COUNCIL, "member_of", BOARD), (CCG, "member_of", BOARD), (TRUST, "member_of", BOARD)}),
     (f"The members of the {BOARD} are the Council, the CCG and the police.",
      {(COUNCIL, "member_of", BOARD), (CCG, "member_of", BOARD)}),
-    (f"The Council, the local NHS and Exampleton Healthcare NHS Trust are statutory members of the {BOARD}.",
-     {(COUNCIL, "member_of", BOARD), (TRUST, "member_of", BOARD)}),
+    (f"The Council, the local NHS, the police and Exampleton Healthcare NHS Trust are statutory members of the {BOARD}.",
+     {(COUNCIL, "member_of", BOARD), ("NHS", "member_of", BOARD), (TRUST, "member_of", BOARD)}),
     (f"The {BOARD} was established jointly by the Council and the CCG in 2015.",
      {(COUNCIL, "member_of", BOARD), (CCG, "member_of", BOARD)}),
     (f"Membership of the {BOARD} is comprised of the Council, the CCG and the police.",
@@ -358,3 +358,23 @@ def test_an_option_the_report_dismissed_sets_up_no_relation():
 def test_working_with_is_said_of_the_body_right_before_the_clause():
     found = triples("Exampleton Healthcare NHS Trust patients will get advice from the Council in collaboration with Ferndale Mind.")
     assert found == {(COUNCIL, "partners_with", MIND)}
+
+
+def test_members_listed_after_but_is_not_limited_to():
+    found = triples(f"Membership of the {BOARD} includes, but is not limited to, officers from the Council, "
+                    f"{MIND} and the Westshire Probation Service.")
+    assert found == {(COUNCIL, "member_of", BOARD), (MIND, "member_of", BOARD), ("Westshire Probation Service", "member_of", BOARD)}
+
+
+def test_a_form_label_run_into_a_list_of_members_does_not_hide_it():
+    found = triples(f"Legal Implications EBC, the CCG and the police are statutory members of the {BOARD}.")
+    assert found == {(COUNCIL, "member_of", BOARD), (CCG, "member_of", BOARD)}
+
+
+def test_a_bodys_own_unit_is_the_end_and_a_repeated_to_adds_a_target():
+    found = triples(f"The {BOARD} reports to the Council’s Adult Social Care Directorate, and to the Health and Wellbeing Board.")
+    assert found == {(BOARD, "reports_to", "Adult Social Care Directorate"), (BOARD, "reports_to", HWB)}
+
+
+def test_partnerships_with_bodies_are_partnerships():
+    assert triples(f"Exampleton Healthcare NHS Trust has developed strong partnerships with {MIND}.") == {(TRUST, "partners_with", MIND)}
