@@ -97,7 +97,7 @@ VOLUNTARY = re.compile(r"Healthwatch|Age UK|Citizens Advice|CVS|Mencap|MIND|Mind
 # A tier of councils named together: "district and borough councils", "Town and Parish Councils".
 TIERS = r"(?:[Dd]istrict|[Bb]orough|[Tt]own|[Pp]arish|[Cc]ommunity)"
 TIER_GROUP = re.compile(rf"(?<![\w'’\-]){TIERS}(?:\s+(?:and|&|or)\s+{TIERS})?\s+[Cc]ouncils\b")
-THE_NHS = re.compile(r"\b[Tt]he (?:local )?NHS\b(?![ \t]+[A-Z])")
+THE_NHS = re.compile(r"\b[Tt]he (?:local )?NHS\b(?![ \t]+[A-Z])|\b[Ll]ocal NHS(?=\s*(?:[,.;]|and\b|$))")
 GOVERNMENT = re.compile(r"(?<=[Tt]he )Government\b(?![ \t]+[A-Z])|(?<=of )Government\b(?![ \t]+[A-Z])")
 
 # A charity's or a company's "The", written capital in the middle of a sentence, is its name's.
@@ -154,7 +154,7 @@ def name_candidates(text: str, common: set[str]) -> list[tuple[int, int, str, st
     found += [(m.start(), m.end(), m.group(0), "council") for m in TIER_GROUP.finditer(text)]
     for regex in (NATIONAL, THE_NHS, GOVERNMENT, PROVIDER):
         for m in regex.finditer(text):
-            name = re.sub(r"^[Tt]he (?:local )?", "", m.group(0))
+            name = re.sub(r"^(?:[Tt]he )?(?:[Ll]ocal )?", "", m.group(0))
             start = m.end() - len(name)
             org_type = NATIONAL_TYPE.get(name) or ("company" if regex is PROVIDER else "voluntary" if VOLUNTARY.search(name) else
                                                    "nhs_england" if re.search(r"NHS|England", name) else "other")

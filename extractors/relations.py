@@ -227,6 +227,9 @@ def _relations(template: Template, before: list[OrgMention], finder: MentionFind
             for source in sources:
                 for target in template.bodies(m.group("t")):
                     yield from ((*triple, rule) for triple in _directed(source, relation, target, finder))
+    for owner, owned in template.owners:
+        if finder.org_type(owned) == "unit":
+            yield owner, "hosts", owned, "a body's own unit"
     m = TOGETHER.search(text)
     if m:
         yield template.bodies(m.group("s"))[0], "partners_with", template.bodies(m.group("t"))[0], "acting together"

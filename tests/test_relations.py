@@ -371,9 +371,23 @@ def test_a_form_label_run_into_a_list_of_members_does_not_hide_it():
     assert found == {(COUNCIL, "member_of", BOARD), (CCG, "member_of", BOARD)}
 
 
-def test_a_bodys_own_unit_is_the_end_and_a_repeated_to_adds_a_target():
+def test_a_bodys_own_unit_is_the_end_hosted_by_it_and_a_repeated_to_adds_a_target():
     found = triples(f"The {BOARD} reports to the Council’s Adult Social Care Directorate, and to the Health and Wellbeing Board.")
-    assert found == {(BOARD, "reports_to", "Adult Social Care Directorate"), (BOARD, "reports_to", HWB)}
+    assert found == {(BOARD, "reports_to", "Adult Social Care Directorate"), (BOARD, "reports_to", HWB),
+                     (COUNCIL, "hosts", "Adult Social Care Directorate")}
+    # a body's own board is no unit it hosts
+    assert (COUNCIL, "hosts", BOARD) not in triples(f"The Council’s {BOARD} met in May.")
+
+
+def test_a_charity_is_named_without_its_closing_trust():
+    found = triples("Last year the CCG commissioned The Open Door Project Trust to run the helpline.",
+                    "We are now working alongside The Open Door Project on the next phase.")
+    assert found == {(CCG, "commissions", "The Open Door Project Trust"), (CCG, "partners_with", "The Open Door Project Trust")}
+
+
+def test_the_local_nhs_without_the_is_the_nhs():
+    assert triples("Exampleton Healthcare NHS Trust has built partnerships with local NHS and Ferndale Mind.") == \
+        {(TRUST, "partners_with", "NHS"), (TRUST, "partners_with", MIND)}
 
 
 def test_partnerships_with_bodies_are_partnerships():
