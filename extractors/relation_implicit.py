@@ -41,7 +41,10 @@ OPENING = 60
 # Money a body gives: 'a £2m grant from @0@', 'received additional @0@ funding'.
 RECEIVED = re.compile(r"\b(?:received|receive|receives|awarded|funded|allocated|secured)\b", re.I)
 GRANT = re.compile(r"\b(?:grant|funding|allocation|contribution|£[\d.,]+\s*(?:m|k|bn|million|billion)?)s?\s+from\s+(?:the\s+)?(?P<s>@\d+@)|"
-                   r"(?P<s2>@\d+@)(?:['’]s)?\s+(?:[\w\-]+\s+){0,3}?(?:grant|funding|allocation)\b", re.I)
+                   r"(?P<s2>@\d+@)(?:['’]s)?\s+(?:(?!(?:receiv\w*|award\w*|allocat\w*|secur\w*|giv\w*|gave|grant\w*|is|are|was|were|has|"
+                   r"have|had)\b)[\w\-]+\s+){0,3}?(?:grant|funding|allocation)\b", re.I)
+# "The Council awarded @0@ a grant": @0@ receives it, it does not give it.
+GIVEN_TO = re.compile(r"\b(?:awarded|awards|award|gave|gives|give|given|granted|grants|offered|offers)\s+$", re.I)
 # A regulator's inspections and regulations: the body inspected answers to it.
 REGULATED = re.compile(r"\binspect\w*|\bregulat\w*|\bregist\w*", re.I)
 
@@ -88,6 +91,8 @@ def implicit_relations(template: Template, finder: MentionFinder, ends: Ends):
                 elif source and not _own_unit(source, target, author, finder):
                     yield source, relation, target, rule
     for m in GRANT.finditer(text) if RECEIVED.search(text) else ():
+        if m.group("s2") and GIVEN_TO.search(text, 0, m.start()):
+            continue
         giver = template.bodies(m.group("s") or m.group("s2"))[0]
         cues = [c for c in RECEIVED.finditer(text) if c.start() < m.start()] or list(RECEIVED.finditer(text))
         near = re.search(r"(@\d+@)(?:\s+[\w'’]+){0,4}\s*$", text[:cues[-1].start()])      # who receives it

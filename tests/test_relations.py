@@ -392,3 +392,31 @@ def test_the_local_nhs_without_the_is_the_nhs():
 
 def test_partnerships_with_bodies_are_partnerships():
     assert triples(f"Exampleton Healthcare NHS Trust has developed strong partnerships with {MIND}.") == {(TRUST, "partners_with", MIND)}
+
+
+# --- the genre's other ways of stating commissioning, funding, leading, joint agreements and assurance ---
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a perfect tense before the verb
+    (f"The Council has commissioned {MIND} to deliver the helpline.", {(COUNCIL, "commissions", MIND)}),
+    (f"The CCG and the Council have funded {MIND} since 2017.", {(CCG, "funds", MIND), (COUNCIL, "funds", MIND)}),
+    # a contract awarded, passive, and a provider procured
+    (f"{MIND} was awarded the befriending contract by the Council.", {(COUNCIL, "commissions", MIND)}),
+    (f"The contract for the helpline was awarded to {MIND} by the CCG.", {(CCG, "commissions", MIND)}),
+    (f"The Council procured {MIND} to run the helpline.", {(COUNCIL, "commissions", MIND)}),
+    # money given, and money received from a body
+    (f"The Council awarded {MIND} a grant of £20,000.", {(COUNCIL, "funds", MIND)}),
+    (f"{MIND} receives funding from the Council for the helpline.", {(COUNCIL, "funds", MIND)}),
+    (f"{MIND} is funded jointly by the Council and the CCG.", {(COUNCIL, "funds", MIND), (CCG, "funds", MIND)}),
+    # a body led by another
+    (f"The {BOARD} is led by the Council.", {(COUNCIL, "hosts", BOARD)}),
+    # a joint agreement between two commissioners
+    ("The Council has entered into a Section 75 agreement with the CCG for the pooled budget.", {(COUNCIL, "partners_with", CCG)}),
+    ("A memorandum of understanding between the Council and Exampleton Healthcare NHS Trust sets out the roles.",
+     {(COUNCIL, "partners_with", TRUST)}),
+    # assurance given is reporting, not a service
+    (f"The {BOARD} provides assurance to the Health and Wellbeing Board on safeguarding.", {(BOARD, "reports_to", HWB)}),
+])
+def test_the_genres_ways_of_stating_commissioning_funding_leading_and_assurance(sentence, expected):
+    assert triples(sentence) == expected
+
