@@ -108,6 +108,13 @@ PATTERNS: list[tuple[str, str, str]] = [
     # accountable_to and reports_to
     (rf"{S}\s+{AUX}(?:{BE}\s+)?(?:held\s+)?(?:directly\s+)?(?:accountable|answerable)\s+to\s+{T_AND_TO}", "accountable_to", "accountable to"),
     (rf"{T}\s+{AUX}(?:hold|holds)\s+{S}\s+to\s+account", "accountable_to", "holds to account"),
+    # delegation: the body that exercises delegated functions answers to the one that delegated them
+    (rf"{T}\s+{AUX}(?:delegate|delegates|delegated)\s+(?:(?!to\b)[\w\-]+\s+){{0,6}}?to\s+{S}{ENDS}", "accountable_to", "X delegates to Y"),
+    (rf"(?:functions|powers|authority|responsibilit(?:y|ies)|budgets?)\s+(?:[\w\-]+\s+){{0,3}}?{BE}\s+delegated\s+to\s+{S}\s+by\s+{T}{ENDS}",
+     "accountable_to", "delegated to Y by X"),
+    (rf"{S}\s+{AUX}(?:has|have|holds?|exercises?|receives?|received)\s+(?:[\w\-]+\s+){{0,2}}?delegated\s+(?:[\w\-]+\s+){{0,3}}?"
+     rf"(?:authority|powers|functions|responsibilit(?:y|ies)|budgets?)\s+(?:[^@.;]{{0,40}}?\s)?from\s+{T}{ENDS}", "accountable_to",
+     "holds delegated powers from"),
     (rf"{S}\s+{AUX}{BE}\s+(?:held\s+to\s+account|scrutinised|scrutinized)\s+by\s+{T}", "accountable_to", "held to account by"),
     (rf"{S}\s+{AUX}(?:{BE}\s+)?(?:directly\s+)?responsible\s+to\s+{T}", "accountable_to", "responsible to"),
     (rf"{S}\s+(?:must|should|shall|will|would|are\s+required\s+to|is\s+required\s+to|has\s+to|have\s+to|need\s+to|needs\s+to)\s+"

@@ -420,3 +420,14 @@ def test_partnerships_with_bodies_are_partnerships():
 def test_the_genres_ways_of_stating_commissioning_funding_leading_and_assurance(sentence, expected):
     assert triples(sentence) == expected
 
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("NHS England has delegated responsibility for primary care commissioning to the CCG.", {(CCG, "accountable_to", "NHS England")}),
+    ("Commissioning functions were delegated to the CCG by NHS England in 2015.", {(CCG, "accountable_to", "NHS England")}),
+    ("The CCG holds delegated commissioning responsibility from NHS England for primary care.", {(CCG, "accountable_to", "NHS England")}),
+    # powers a body holds to act towards another are no delegation by it
+    (f"The {BOARD} has delegated powers to respond to NHS England on the proposal.", set()),
+])
+def test_a_body_exercising_delegated_functions_answers_to_the_body_that_delegated_them(sentence, expected):
+    assert triples(sentence) == expected
