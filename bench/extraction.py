@@ -131,6 +131,9 @@ def misses(score, gold_dir: Path, lines: list[dict], kinds: list[str]) -> str:
                     out.append(f"\n## {gold['doc']} organisation")
                     out += [f"- MISS {n}" for n in missed] + [f"- FALSE {n}" for n in false]
                 continue
+            if kind == "relation":
+                out += _relation_misses(score, gold, preds.get("relation", []))
+                continue
             golds, ps = gold.get(GOLD_KEY[kind], []), preds.get(kind, [])
             extra = (lambda a, b: score.same_amount(a.get("amount_gbp"), b.get("amount_gbp"))) \
                 if kind == "budget" else (lambda a, b: True)
@@ -145,6 +148,24 @@ def misses(score, gold_dir: Path, lines: list[dict], kinds: list[str]) -> str:
                 out += [f"- FALSE p.{p.get('page')} [{p.get('section', '')[:40]}] {_fields(p)} | {p['quote']}"
                         for p in false]
     return "\n".join(out) + "\n"
+
+
+def _relation_misses(score, gold: dict, preds: list[dict]) -> list[str]:
+    """Gold triples no prediction has and predicted ones the gold lacks, as the scorer
+    compares them (canonical names through the gold's aliases), each with its quote."""
+    aliases = score.Aliases(gold.get("organisations", []))
+
+    def triple(r):
+        return aliases.canon(r.get("source")), r.get("relation"), aliases.canon(r.get("target"))
+
+    gold_rel, pred_rel = {triple(r) for r in gold.get("relations", [])}, {triple(r) for r in preds}
+    missed = [r for r in gold.get("relations", []) if triple(r) not in pred_rel]
+    false = [r for r in preds if triple(r) not in gold_rel]
+    if not missed and not false:
+        return []
+    head = f"\n## {gold['doc']} relation: {len(gold_rel & pred_rel)} matched, {len(missed)} missed, {len(false)} false"
+    return [head, *(f"- MISS {_fields(r)} | {r.get('quote')}" for r in missed),
+            *(f"- FALSE p.{r.get('page')} [{r.get('section', '')[:40]}] {_fields(r)} | {r.get('quote')}" for r in false)]
 
 
 def _fields(record: dict) -> str:
@@ -189,7 +210,7 @@ def main() -> None:
     ap.add_argument("--only", nargs="*", default=[], help="paper stems (or prefixes) to run")
     ap.add_argument("--split", choices=["study", "check"], help="only the study or only the check papers")
     ap.add_argument("--dump", nargs="*", default=[], help="types whose every record is listed in dump.md")
-    ap.add_argument("--misses", nargs="*", default=[*TYPES, "organisation"], help="types to list misses for")
+    ap.add_argument("--misses", nargs="*", default=[*TYPES, "organisation", "relation"], help="types to list misses for")
     ap.add_argument("--cache", type=Path, default=ROOT / ".cache" / "parsed")
     ap.add_argument("--out", type=Path, default=ROOT / ".cache" / "extraction")
     a = ap.parse_args()

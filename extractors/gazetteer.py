@@ -97,9 +97,11 @@ VOLUNTARY = re.compile(r"Healthwatch|Age UK|Citizens Advice|CVS|Mencap|MIND|Mind
 # A tier of councils named together: "district and borough councils", "Town and Parish Councils".
 TIERS = r"(?:[Dd]istrict|[Bb]orough|[Tt]own|[Pp]arish|[Cc]ommunity)"
 TIER_GROUP = re.compile(rf"(?<![\w'’\-]){TIERS}(?:\s+(?:and|&|or)\s+{TIERS})?\s+[Cc]ouncils\b")
-THE_NHS = re.compile(r"\b[Tt]he NHS\b(?![ \t]+[A-Z])")
+THE_NHS = re.compile(r"\b[Tt]he (?:local )?NHS\b(?![ \t]+[A-Z])|\b[Ll]ocal NHS(?=\s*(?:[,.;]|and\b|$))")
 GOVERNMENT = re.compile(r"(?<=[Tt]he )Government\b(?![ \t]+[A-Z])|(?<=of )Government\b(?![ \t]+[A-Z])")
 
+# A charity's or a company's "The", written capital in the middle of a sentence, is its name's.
+OWN_THE = re.compile(r"(?:^|\s)[a-z][a-z'’\-]* The $")
 # A provider known by its place: only where the paper gives it an acronym, "Exampleton Health Care (EHC)".
 PROVIDER = re.compile(r"(?<![\w'’\-])[A-Z][a-z]+(?: [A-Z][a-z]+){0,2} Health ?[Cc]are(?=\s*\([A-Z]{2,6}\))")
 
@@ -146,11 +148,13 @@ def name_candidates(text: str, common: set[str]) -> list[tuple[int, int, str, st
             named = _name(piece, common)
             if named:
                 (start, name), org_type = named
+                if org_type in ("voluntary", "company") and OWN_THE.search(text, max(0, start - 40), start):
+                    start, name = start - 4, "The " + name      # "commissioned The Open Door Trust"
                 found += each_body(text, start, name, org_type, common)
     found += [(m.start(), m.end(), m.group(0), "council") for m in TIER_GROUP.finditer(text)]
     for regex in (NATIONAL, THE_NHS, GOVERNMENT, PROVIDER):
         for m in regex.finditer(text):
-            name = re.sub(r"^[Tt]he ", "", m.group(0))
+            name = re.sub(r"^(?:[Tt]he )?(?:[Ll]ocal )?", "", m.group(0))
             start = m.end() - len(name)
             org_type = NATIONAL_TYPE.get(name) or ("company" if regex is PROVIDER else "voluntary" if VOLUNTARY.search(name) else
                                                    "nhs_england" if re.search(r"NHS|England", name) else "other")
@@ -219,6 +223,8 @@ def _is_role(tokens: list[tuple[int, str]], i: int) -> bool:
         return before in ROLE or after in EXECUTIVE_ROLE
     if word not in ROLE or (before == "of" and i >= 2 and _bare(tokens[i - 2][1]) in OPENER):
         return False
+    if word.startswith("Commissioner") and any(t == "Office" and n == "of" for (_, t), (_, n) in zip(tokens[:i], tokens[1:i])):
+        return False        # "Office of the Police and Crime Commissioner": the office is the body
     return not (after in ROLE_PART_OF_NAME or (after in KIND and after not in ROLE))
 
 
@@ -252,8 +258,8 @@ def _name(piece: list[tuple[int, str]], common: set[str]):
     caps = [i for i, (_, tok) in enumerate(piece) if tok[:1].isupper()]
     kinds = [i for i in caps if _bare(piece[i][1]) in KIND
              and not (i + 1 < len(piece) and piece[i + 1][1] in NOT_THE_BODY and _bare(piece[i][1]) not in ("Cabinet",))]
-    openers = [i for i in caps if _bare(piece[i][1]) in OPENER and i + 2 < len(piece)
-               and piece[i + 1][1] in ("of", "for") and piece[i + 2][1][:1].isupper()]
+    openers = [i for i in caps if _bare(piece[i][1]) in OPENER and i + 2 < len(piece) and piece[i + 1][1] in ("of", "for")
+               and (piece[i + 2][1][:1].isupper() or _of_the(piece, i))]
     if not (openers or kinds):
         return None
     end = caps[-1] if openers else kinds[-1]     # an opener's complement runs to the piece's end
@@ -276,6 +282,13 @@ def _name(piece: list[tuple[int, str]], common: set[str]):
     if PROGRAMME.search(name):
         return None
     return (piece[begin][0], name), _type(name, head, common)
+
+
+def _of_the(piece, i: int) -> bool:
+    """'Office of the Police and Crime Commissioner': an opener's complement after 'of the',
+    when nothing after it is a list ('Church of the ..., Memory Cafe' is no name)."""
+    return piece[i + 1][1] == "of" and piece[i + 2][1] == "the" and i + 3 < len(piece) and \
+        piece[i + 3][1][:1].isupper() and not any(tok == "," for _, tok in piece[i:])
 
 
 def _begin(piece, end: int, openers: list[int]) -> int | None:

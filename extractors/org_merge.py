@@ -31,7 +31,7 @@ def _key(name: str) -> str:
     k = re.sub(r"\s+(?:metropolitan\s+)?(?:borough|county|city|district)\s+council$", " council", k)
     k = re.sub(r"\s+(ltd|limited)\.?$", "", k)
     k = re.sub(r"^(\w+) (?:and|or) (\w+) councils$", lambda m: " and ".join(sorted(m.groups())) + " councils", k)
-    return re.sub(r"[^a-z0-9' ]+", " ", k).strip()
+    return " ".join(re.sub(r"[^a-z0-9' ]+", " ", k).split())
 
 
 def initials(name: str) -> str:
@@ -40,18 +40,37 @@ def initials(name: str) -> str:
                    if w.lower() not in ("of", "and", "the", "for", "upon", "on"))
 
 
-def _learn_initials(text: str, entries: list[OrgEntry]) -> None:
+UNIT_KIND = re.compile(r"\s+(?:Directorate|Department|Division|Service|Team)$")
+"""The kind word a paper drops from a unit's initials: 'ACH' or 'ACH Directorate' for the
+Adult Care and Health Directorate."""
+
+
+def _learn_initials(text: str, entries: list[OrgEntry]) -> list[OrgEntry]:
     """A paper that writes 'LBE' without defining it still means its London Borough of Exampleton:
-    three or more initials of exactly one body, used as a word in the paper, are its alias."""
+    three or more initials of exactly one body, used as a word in the paper, are its alias. A
+    unit's initials leave out its kind word ('ACH' for the Adult Care and Health Directorate),
+    and an entry that is those initials and the kind word ('ACH Directorate') is the same unit."""
     taken = {f for e in entries for f in e.forms}
     owners: dict[str, list[OrgEntry]] = {}
     for entry in entries:
-        acronym = initials(entry.name)
-        if len(acronym) >= 3 and acronym.isupper() and acronym not in taken:
-            owners.setdefault(acronym, []).append(entry)
+        short = UNIT_KIND.sub("", entry.name)
+        unit = [initials(short)] if short != entry.name and len(short.split()) >= 3 else []
+        for acronym in dict.fromkeys([initials(entry.name), *unit]):
+            if len(acronym) >= 3 and acronym.isupper() and acronym not in taken:
+                owners.setdefault(acronym, []).append(entry)
+    merged: set[int] = set()
     for acronym, [*candidates] in owners.items():
-        if len(candidates) == 1 and re.search(rf"(?<![\w/-]){acronym}(?![\w/-])", text):
-            candidates[0].forms.add(acronym)
+        if len(candidates) != 1:
+            continue
+        owner = candidates[0]
+        if re.search(rf"(?<![\w/-]){acronym}(?![\w/-])", text):
+            owner.forms.add(acronym)
+        kind = UNIT_KIND.search(owner.name)
+        for other in entries:
+            if kind and other is not owner and other.name == acronym + kind.group(0):
+                owner.forms |= other.forms | {other.name}
+                merged.add(id(other))
+    return [e for e in entries if id(e) not in merged]
 
 
 def _words(name: str) -> list[str]:

@@ -229,7 +229,7 @@ def build_org_index(text: str, page_of) -> OrgIndex:
                                                   quote=line_around(text, start, end))
             kept.append(entry)
         entry.forms |= {name, text[start:end]}
-    _learn_initials(text, kept)
+    kept = _learn_initials(text, kept)
     merged = [e for e in _merge_into(kept, set(), common) if not e.name.isupper() or e.name not in KIND]
     return OrgIndex(merged, author=None, board=None, common=common)
 

@@ -8,15 +8,17 @@ import re
 from dataclasses import dataclass
 
 from extractors.relation_mentions import MentionFinder, Template
-from extractors.relation_patterns import NOT_AN_ACT
+from extractors.relation_patterns import NOT_AN_ACT, NOT_LIMITED
 
 # Clauses that name only the other end: the source opens the sentence, or is the author.
 REST = r"(?P<t>[^.;:]*?)(?=\s+(?:to|which|who|that|in\s+order|on|for|by)\b|[.;:]|$)"
 IMPLICIT = [(re.compile(p, re.I), relation, rule) for p, relation, rule in [
     (r"\b(?:in\s+(?:close\s+)?(?:partnership|collaboration|conjunction)\s+with|jointly\s+with|joint\s+working\s+with|"
      r"(?:work|works|working|worked)\s+(?:closely\s+|jointly\s+)?(?:together\s+)?(?:with|alongside)|"
-     r"collaborat(?:e|es|ed|ing|ion|ive\s+work)\s+with|(?:partner|partners|partnered|partnering)\s+with|"
-     r"engagement\s+with|(?:engage|engages|engaged|engaging)\s+with|"
+     r"collaborat(?:e|es|ed|ing|ion|ive\s+work|ive\s+working)\s+with|(?:partner|partners|partnered|partnering)\s+with|"
+     r"(?:interface|interfaces|interfacing|liaise|liaises|liaised|liaising|co-?operate|co-?operates|co-?operated|"
+     r"co-?operating|co-?operation)\s+(?:closely\s+)?with|"
+     r"engagement\s+with|partnerships?\s+with|(?:engage|engages|engaged|engaging)\s+with|"
      r"partners,?\s+(?:such\s+as|including))\s+" + REST, "partners_with", "implicit: working with"),
     # "through the collaboration of A, B and C": the bodies named are the ones who collaborate
     (r"\b(?:the\s+)?collaboration\s+(?:of|between)\s+" + REST, "partners_with_author", "implicit: collaboration of"),
@@ -28,13 +30,21 @@ IMPLICIT = [(re.compile(p, re.I), relation, rule) for p, relation, rule in [
 LISTED = re.compile(r"^\W*(?P<back>(?:the|its|their)\s+)?(?:(?:current|full|voting|key|main|other|strategic|statutory)\s+)*"
                     r"(?:(?P<member>membership|members)|partners|partner\s+organisations|interdependencies|links)\s+"
                     r"(?:includes?|included|comprises?|consists\s+of|is\s+made\s+up\s+of|is\s+comprised(?:\s+of)?|is\s+drawn\s+from|"
-                    r"are|will\s+(?:include|comprise|be))\s*:?\s+" + NOT_AN_ACT + r"(?P<t>[^;]*)", re.I)
+                    r"are|will\s+(?:include|comprise|be))" + NOT_LIMITED + r"\s*:?\s+" + NOT_AN_ACT + r"(?P<t>[^;]*)", re.I)
+# "... retained within @1@, which will require close working with @2@": the body a relative
+# clause hangs on is the one that works with the other.
+RELATIVE = re.compile(r"@(\d+)@\s*,?\s*(?:which|who)\b[^@;:]*$")
+# "... support from @1@ in collaboration with @2@": the body right before the clause.
+BESIDE = re.compile(r"@(\d+)@\s*,?\s*$")
 OPENING = 60
 """How far into a sentence its opening body may stand ('The Council, along with ...')."""
 # Money a body gives: 'a £2m grant from @0@', 'received additional @0@ funding'.
 RECEIVED = re.compile(r"\b(?:received|receive|receives|awarded|funded|allocated|secured)\b", re.I)
 GRANT = re.compile(r"\b(?:grant|funding|allocation|contribution|£[\d.,]+\s*(?:m|k|bn|million|billion)?)s?\s+from\s+(?:the\s+)?(?P<s>@\d+@)|"
-                   r"(?P<s2>@\d+@)(?:['’]s)?\s+(?:[\w\-]+\s+){0,3}?(?:grant|funding|allocation)\b", re.I)
+                   r"(?P<s2>@\d+@)(?:['’]s)?\s+(?:(?!(?:receiv\w*|award\w*|allocat\w*|secur\w*|giv\w*|gave|grant\w*|is|are|was|were|has|"
+                   r"have|had)\b)[\w\-]+\s+){0,3}?(?:grant|funding|allocation)\b", re.I)
+# "The Council awarded @0@ a grant": @0@ receives it, it does not give it.
+GIVEN_TO = re.compile(r"\b(?:awarded|awards|award|gave|gives|give|given|granted|grants|offered|offers)\s+$", re.I)
 # A regulator's inspections and regulations: the body inspected answers to it.
 REGULATED = re.compile(r"\binspect\w*|\bregulat\w*|\bregist\w*", re.I)
 
@@ -71,13 +81,18 @@ def implicit_relations(template: Template, finder: MentionFinder, ends: Ends):
     for regex, relation, rule in IMPLICIT:
         for m in regex.finditer(text):
             source = subject if opening and opening.end() <= m.start() else author
+            antecedent = RELATIVE.search(text, 0, m.start()) or BESIDE.search(text, 0, m.start())
+            if antecedent:
+                source = template.mentions[int(antecedent.group(1))].name
             for target in _objects(template, m):
                 if relation == "partners_with_author":
                     if author:
                         yield target, "partners_with", author, rule
-                elif source:
+                elif source and not _own_unit(source, target, author, finder):
                     yield source, relation, target, rule
     for m in GRANT.finditer(text) if RECEIVED.search(text) else ():
+        if m.group("s2") and GIVEN_TO.search(text, 0, m.start()):
+            continue
         giver = template.bodies(m.group("s") or m.group("s2"))[0]
         cues = [c for c in RECEIVED.finditer(text) if c.start() < m.start()] or list(RECEIVED.finditer(text))
         near = re.search(r"(@\d+@)(?:\s+[\w'’]+){0,4}\s*$", text[:cues[-1].start()])      # who receives it
@@ -92,6 +107,11 @@ def implicit_relations(template: Template, finder: MentionFinder, ends: Ends):
             source = others[0] if others else author
             if source:
                 yield source, "accountable_to", regulator, "implicit: regulator"
+
+
+def _own_unit(source: str, target: str, author: str | None, finder: MentionFinder) -> bool:
+    """A council author's own directorate or team is part of it, not its partner."""
+    return source == author and finder.org_type(author) == "council" and finder.org_type(target) == "unit"
 
 
 SUBJECT_NEXT = re.compile(r"\s+(?:will|would|shall|should|must|can|could|may|might|is|are|was|were|has|have|had)\b")

@@ -27,6 +27,8 @@ class Template:
 
     text: str
     mentions: list[OrgMention]
+    owners: tuple[tuple[str, str], ...] = ()
+    """(owner, owned) of each body named as another's ('the Government's Drugs Unit')."""
 
     def bodies(self, group: str) -> list[str]:
         """Canonical names of the placeholders in a matched group, in order, once each."""
@@ -35,12 +37,17 @@ class Template:
 
 
 def template_of(text: str, mentions: list[OrgMention]) -> Template:
-    """The sentence with a placeholder per body; 'Name (ACR)' of one body is one placeholder."""
+    """The sentence with a placeholder per body; 'Name (ACR)' of one body is one placeholder,
+    and so is a body's own body ('the Government's Drugs Unit' is the unit)."""
     joined: list[OrgMention] = []
+    owners = []
     for m in mentions:
         prev = joined[-1] if joined else None
         if prev and prev.name == m.name and re.fullmatch(r"\s*\(", text[prev.end:m.start]) and text[m.end:m.end + 1] == ")":
             joined[-1] = OrgMention(prev.start, m.end + 1, prev.name, text[prev.start:m.end + 1])
+        elif prev and prev.name != m.name and re.fullmatch(r"['’]s\s+", text[prev.end:m.start]):
+            joined[-1] = OrgMention(prev.start, m.end, m.name, text[prev.start:m.end])
+            owners.append((prev.name, m.name))
         else:
             joined.append(m)
     mentions = joined
@@ -49,7 +56,7 @@ def template_of(text: str, mentions: list[OrgMention]) -> Template:
         parts += [text[last:m.start], f"@{i}@"]
         last = m.end
     parts.append(text[last:])
-    return Template("".join(parts), mentions)
+    return Template("".join(parts), mentions, tuple(owners))
 
 
 class MentionFinder:
@@ -61,7 +68,7 @@ class MentionFinder:
         text = ctx.paper.text
         self.extra: list[tuple[re.Pattern, str]] = []
         known = {_key(f) for e in self.entries for f in e.forms | {e.name}}
-        for entry, form in self._initials() + self._first_words():
+        for entry, form in self._initials() + self._first_words() + self._without_tail():
             if _key(form) not in known and re.search(rf"\b{re.escape(form)}\b", text):
                 self.extra.append((re.compile(rf"\b{re.escape(form)}\b"), entry.name))
         for head in HEADS:
@@ -92,6 +99,18 @@ class MentionFinder:
             if len(words) >= 3 and all(w[0].isupper() for w in words):
                 by_initials.setdefault("".join(w[0] for w in words), []).append(e)
         return [(es[0], acronym) for acronym, es in by_initials.items() if len(es) == 1]
+
+    def _without_tail(self) -> list[tuple[OrgEntry, str]]:
+        """'The Open Door Project' for 'The Open Door Project Trust': a charity's or company's name
+        of three words or more without its closing kind word, when no other body's name holds it."""
+        out = []
+        for e in self.entries:
+            words = e.name.split()
+            if e.org_type in ("voluntary", "company") and len(words) >= 4 and words[-1].lower() in NAME_TAIL:
+                short = " ".join(words[:-1])
+                if not any(short in other.name for other in self.entries if other is not e):
+                    out.append((e, short))
+        return out
 
     def _first_words(self) -> list[tuple[OrgEntry, str]]:
         """'Riverside' for 'Riverside Foundation Trust': a provider's own name word that no other body

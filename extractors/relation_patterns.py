@@ -10,7 +10,10 @@ DET = r"(?:(?:the|both|all|each|individual|local|our|its|their|existing|new|sing
 ONE = rf"{DET}@\d+@"
 GROUP = rf"{ONE}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+or\s+){ONE})*"
 S, T = rf"(?P<s>{GROUP})", rf"(?P<t>{GROUP})"
-AUX = r"(?:(?:will|would|shall|should|could|may|might|can|to|also|now|both|jointly|continue|continues|to|want|wants|be|already|each)\s+)*"
+# "reports to @0@, and to @1@": the bodies of a repeated 'to' are targets too.
+T_AND_TO = rf"(?P<t>{GROUP}(?:\s*,?\s+(?:and|as\s+well\s+as)\s+(?:also\s+)?to\s+{GROUP})*)"
+AUX = (r"(?:(?:will|would|shall|should|could|may|might|can|to|also|now|both|jointly|continue|continues|to|want|wants|be|already|each|"
+       r"has|have|had|recently)\s+)*")
 BE = r"(?:is|are|was|were|be|been|being|has\s+been|have\s+been|will\s+be|would\s+be)"
 LABEL = r"[^,;@()\[\]]{3,60}?(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)(?<!\bbe)(?<!\bbeen)"
 # A body that ends its phrase: "led by the CCG." but not "led by the CCG programme team".
@@ -24,8 +27,14 @@ WORD = r"(?!(?:that|which|who|is|are|was|were|be|been|has|have|had|will|would|sa
 ITEM = rf"(?:{ONE}|{WORD}(?:\s+{WORD}){{0,4}}?)"
 LIST = rf"(?P<s>(?=[^:;]*@){ITEM}(?:\s*,\s*(?:and\s+)?{ITEM}|\s+and\s+{ITEM})+)"
 MEMBER_KIND = r"(?:(?:full|voting|founding|statutory|key|core|permanent|standing|named|non-voting)\s+)?"
-# Money given is funding, and a secretariat given is hosting, not a service provided.
-NOT_A_SERVICE = r"(?!(?:[\w\-£.]+\s+){0,3}?(?:funding|grants?|contributions?|money|secretariat)\b)"
+# "includes, but is not limited to, ...": the list that follows is still the members.
+NOT_LIMITED = r"(?:\s*,?\s*but\s+(?:is\s+|are\s+)?not\s+limited\s+to\s*,?)?"
+# A form's label run into the sentence it heads ("Legal Implications The Council and ..."):
+# Title-case words before a list of bodies.
+LABEL_BEFORE = r"(?:[A-Z][a-z]+\s+){0,3}?"
+# Money given is funding, a secretariat given is hosting, and assurance or reports given are
+# reporting, not a service provided.
+NOT_A_SERVICE = r"(?!(?:[\w\-£.]+\s+){0,3}?(?:funding|grants?|contributions?|money|secretariat|assurance|updates|reports)\b)"
 # "The members of the Board are asked to ...": members doing something, not a list of them.
 NOT_AN_ACT = (r"(?!(?:asked|invited|requested|reminded|recommended|advised|encouraged|required|expected|able|aware|"
               r"responsible|content|satisfied|supportive|clear|keen|committed|concerned|not|also|now|to)\b)")
@@ -53,16 +62,22 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"contracts?\s+between\s+(?P<s>{ONE})\s+and\s+(?P<t>{ONE})", "contract", "contract between X and Y"),
     (rf"{S}\s+{AUX}(?:has\s+|have\s+)?(?:contracted|contracts)\s+{T}\s+to\b", "commissions", "X contracts Y to"),
     (rf"{T}\s+{BE}\s+contracted\s+by\s+{S}", "commissions", "contracted by"),
+    (rf"{T}\s+{BE}\s+awarded\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){{0,5}}?contracts?\s+(?:[^@.;]{{0,60}}?\s)?by\s+{S}{ENDS}", "commissions",
+     "awarded the contract by"),
+    (rf"contracts?\s+(?:[^@.;]{{0,60}}?\s)?{BE}\s+(?:awarded|let)\s+to\s+{T}\s+by\s+{S}{ENDS}", "commissions", "contract awarded to Y by X"),
+    (rf"{S}\s+{AUX}(?:procure|procures|procured)\s+{T}\s+to\b", "commissions", "X procures Y to"),
     (rf"{S}\s+{AUX}(?:has\s+|have\s+)?(?:awarded|awards|award|let|lets)\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w\-]+\s+){{0,5}}?"
      rf"contracts?\s+(?:[^@.;]{{0,60}}?\s)?to\s+{T}", "commissions", "awards contract to"),
     # funds
     (rf"{S}\s+{AUX}(?:fund|funds|funded|provides?\s+funding\s+(?:to|for)|makes?\s+a\s+(?:financial\s+)?contribution\s+to)\s+{T}(?!\s*['’]s)", "funds", "X funds Y"),
-    (rf"{T}\s+{BE}\s+(?:jointly\s+|partly\s+|fully\s+|directly\s+)?funded\s+by\s+{S}", "funds", "funded by"),
+    (rf"{T}\s+{BE}\s+(?:jointly\s+|partly\s+|fully\s+|directly\s+)?funded\s+(?:jointly\s+|directly\s+|in\s+part\s+)?by\s+{S}", "funds", "funded by"),
     (rf"{T}\s*[,(]\s*(?:which\s+{BE}\s+|currently\s+|jointly\s+|partly\s+|fully\s+)?funded\s+by\s+{S}", "funds", "Y, funded by X"),
     (rf"(?:funding|grants?|money|contributions?|£[\d.,]+\s*(?:m|k|bn|million|billion)?)\s+from\s+{S}\s+(?:to|for)\s+{T}", "funds", "funding from X to Y"),
     (rf"{S}\s+{AUX}(?:provide|provides|provided|give|gives|gave|pay|pays|paid)\s+(?:a\s+|an\s+)?(?:[\w\-£.]+\s+){{0,3}}?"
      rf"(?:funding|grants?|contributions?)\s+(?:to|for)\s+{T}", "funds", "provides a grant to"),
     (rf"{S}-funded\s+{T}", "funds", "X-funded Y"),
+    (rf"{S}\s+{AUX}(?:awarded|awards|award|gave|gives|give|given|granted|grants|grant)\s+{T}\s+(?:a\s+|an\s+)?(?:[\w\-£.,]+\s+){{0,3}}?"
+     rf"(?:grant|funding|contribution)\b", "funds", "X gives Y a grant"),
     (rf"{S}\s+{AUX}(?:has\s+|have\s+)?(?:allocated|awarded|granted|gave|given|committed)\s+[^@.;]{{0,40}}?"
      rf"(?:funding|grant|£[\d.,]+\s*(?:m|k|bn|million|billion)?)\s+(?:to|for)\s+{T}", "funds", "allocated funding to"),
     # provides_to
@@ -75,6 +90,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s+{AUX}(?:host|hosts|hosted)\s+{T}", "hosts", "X hosts Y"),
     (rf"{T}\s+{BE}\s+hosted\s+by\s+{S}", "hosts", "hosted by"),
     (rf"{T}\s*[,(]\s*(?:which\s+{BE}\s+|currently\s+)?hosted\s+by\s+{S}", "hosts", "Y, hosted by X"),
+    (rf"{T}\s+{BE}\s+(?:jointly\s+)?led\s+by\s+{S}{ENDS}", "hosts", "body led by"),
     (rf"{S}\s+{AUX}{BE}\s+(?:the\s+)?(?:host|hosting|lead)\s+(?:organisation|body|authority|agency|employer)\s+for\s+{T}", "hosts", "host organisation for"),
     (rf"{S}\s+{AUX}(?:provide|provides|provided|host|hosts|hosted)\s+(?:the\s+)?(?:secretariat|administrative\s+support|"
      rf"clerking|business\s+management)\s+(?:for|to)\s+{T}", "hosts", "provides the secretariat for"),
@@ -84,9 +100,21 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"(?:^|[,;]\s*|\band\s+)(?P<label>{LABEL})\s+{BE}\s+(?:hosted|led)\s+by\s+{S}{ENDS}", "hosts", "label hosted/led by"),
     (rf"{S}\s+as\s+(?:the\s+)?(?:lead\s+(?:and|&)\s+host|host\s+(?:and|&)\s+lead|host)(?:\s+(?:organisation|body|commissioner))?"
      rf"\s+for\s+(?P<label>[^,;@.()]{{3,60}}?)(?=\s+and\s+|\s*[,;.()]|$)", "hosts", "host for label"),
+    # a function moved into a body is hosted by it: "transfer the ... of @0@ from @1@ to @2@"
+    (rf"\btransfer(?:s|red|ring)?\s+(?:of\s+)?[^@.;]{{0,80}}?(?P<t>{ONE})\s+from\s+{ONE}\s*,?\s+(?:in)?to\s+(?P<s>{ONE})",
+     "hosts", "transferred from X to Y"),
+    (rf"(?P<t>{ONE})\s+{AUX}(?:transfer|transfers|transferred|move|moves|moved)\s+(?:across\s+)?from\s+{ONE}\s*,?\s+(?:in)?to\s+(?P<s>{ONE})",
+     "hosts", "moves from X to Y"),
     # accountable_to and reports_to
-    (rf"{S}\s+{AUX}(?:{BE}\s+)?(?:held\s+)?(?:directly\s+)?(?:accountable|answerable)\s+to\s+{T}", "accountable_to", "accountable to"),
+    (rf"{S}\s+{AUX}(?:{BE}\s+)?(?:held\s+)?(?:directly\s+)?(?:accountable|answerable)\s+to\s+{T_AND_TO}", "accountable_to", "accountable to"),
     (rf"{T}\s+{AUX}(?:hold|holds)\s+{S}\s+to\s+account", "accountable_to", "holds to account"),
+    # delegation: the body that exercises delegated functions answers to the one that delegated them
+    (rf"{T}\s+{AUX}(?:delegate|delegates|delegated)\s+(?:(?!to\b)[\w\-]+\s+){{0,6}}?to\s+{S}{ENDS}", "accountable_to", "X delegates to Y"),
+    (rf"(?:functions|powers|authority|responsibilit(?:y|ies)|budgets?)\s+(?:[\w\-]+\s+){{0,3}}?{BE}\s+delegated\s+to\s+{S}\s+by\s+{T}{ENDS}",
+     "accountable_to", "delegated to Y by X"),
+    (rf"{S}\s+{AUX}(?:has|have|holds?|exercises?|receives?|received)\s+(?:[\w\-]+\s+){{0,2}}?delegated\s+(?:[\w\-]+\s+){{0,3}}?"
+     rf"(?:authority|powers|functions|responsibilit(?:y|ies)|budgets?)\s+(?:[^@.;]{{0,40}}?\s)?from\s+{T}{ENDS}", "accountable_to",
+     "holds delegated powers from"),
     (rf"{S}\s+{AUX}{BE}\s+(?:held\s+to\s+account|scrutinised|scrutinized)\s+by\s+{T}", "accountable_to", "held to account by"),
     (rf"{S}\s+{AUX}(?:{BE}\s+)?(?:directly\s+)?responsible\s+to\s+{T}", "accountable_to", "responsible to"),
     (rf"{S}\s+(?:must|should|shall|will|would|are\s+required\s+to|is\s+required\s+to|has\s+to|have\s+to|need\s+to|needs\s+to)\s+"
@@ -96,8 +124,8 @@ PATTERNS: list[tuple[str, str, str]] = [
      "scrutiny", "scrutiny requires attendance of"),
     (rf"{T}\s+{AUX}(?:scrutinise|scrutinises|scrutinised|scrutinize|scrutinizes|scrutinized)\s+(?:the\s+)?(?:work|plans|performance|"
      rf"proposals|decisions)?\s*(?:of\s+)?{S}", "scrutiny", "scrutiny scrutinises"),
-    (rf"{S}[^@;:]{{0,160}}?\b(?:reports?|reporting|bring\s+back[^@;:]{{0,40}}?reports?|provides?[^@;:]{{0,20}}?(?:updates|reports))"
-     rf"\s+(?:[^@;:]{{0,40}}?\s)?(?:to|into)\s+{T}", "reports_to", "reports to"),
+    (rf"{S}[^@;:]{{0,160}}?\b(?:reports?|reporting|bring\s+back[^@;:]{{0,40}}?reports?|provides?[^@;:]{{0,20}}?(?:updates|reports|assurance))"
+     rf"\s+(?:[^@;:]{{0,40}}?\s)?(?:to|into)\s+{T_AND_TO}", "reports_to", "reports to"),
     (rf"{T}\s+{AUX}(?:receive|receives|received|consider|considers|considered|noted)\s+(?:\w+\s+){{0,3}}?"
      rf"(?:reports|updates|amendments|recommendations|comments)\s+from\s+{S}", "reports_to", "receives reports from"),
     # member_of
@@ -111,11 +139,11 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"(?P<t>{ONE})\s*,?\s*(?:which|that)\s+(?:brings|will\s+bring|brought)\s+together\s+(?P<s>[^;]*)", "member_of", "which brings together"),
     (rf"(?P<t>{ONE})\s*,?\s*(?:which|that)\s+(?:includes|included|include|comprises|comprised|is\s+made\s+up\s+of)\s+"
      rf"(?:[a-z]+\s+){{0,3}}?(?:from\s+|of\s+)?(?P<s>[^;]*)", "member_of", "which includes"),
-    (rf"(?P<t>{ONE})(?:['’]s)?\s+(?:membership|members)\s+(?:includes?|comprises?|is\s+made\s+up\s+of|are)\s+{NOT_AN_ACT}(?P<s>[^;]*)", "member_of", "membership includes"),
+    (rf"(?P<t>{ONE})(?:['’]s)?\s+(?:membership|members)\s+(?:includes?|comprises?|is\s+made\s+up\s+of|are){NOT_LIMITED}\s+{NOT_AN_ACT}(?P<s>[^;]*)", "member_of", "membership includes"),
     (rf"\b(?:the\s+)?(?:membership|members)\s+of\s+{T}\s+(?:includes?|included|comprises?|comprised|consists\s+of|"
-     rf"is\s+made\s+up\s+of|is\s+comprised(?:\s+of)?|is\s+drawn\s+from|are|were|will\s+(?:include|comprise|be))\s*:?\s+{NOT_AN_ACT}(?P<s>[^;]*)",
+     rf"is\s+made\s+up\s+of|is\s+comprised(?:\s+of)?|is\s+drawn\s+from|are|were|will\s+(?:include|comprise|be)){NOT_LIMITED}\s*:?\s+{NOT_AN_ACT}(?P<s>[^;]*)",
      "member_of", "membership of X includes"),
-    (rf"^\W*{NUMBER}(?:both\s+)?{LIST}\s+{AUX}(?:(?:are|were|become|became|remain)\s+(?:all\s+|each\s+)?(?:the\s+)?{MEMBER_KIND}"
+    (rf"^\W*{NUMBER}{LABEL_BEFORE}(?:both\s+)?{LIST}\s+{AUX}(?:(?:are|were|become|became|remain)\s+(?:all\s+|each\s+)?(?:the\s+)?{MEMBER_KIND}"
      rf"(?:members?|partners?)\s+(?:of|on|in)|(?:are\s+|were\s+)?represented\s+on|sit\s+on)\s+{T}", "member_of", "list are members of"),
     (rf"{S}\s+{AUX}(?:nominate|nominates|nominated|appoint|appoints|appointed)\s+(?:[\w\-]+\s+){{0,4}}?"
      rf"(?:members?|representatives?|councillors?|governors?)\s+(?:to|on|onto)\s+{T}", "member_of", "appoints members to"),
@@ -134,6 +162,10 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s+{AUX}(?:\w+\s+){{0,2}}?in\s+partnership\s+with\s+{T}", "partners_with", "in partnership with"),
     (rf"{S},?\s+(?:along|together)\s+with\s+(?:other\s+\w+,?\s+(?:such\s+as|including)\s+)?{T}", "partners_with", "along with"),
     (rf"partnership\s+between\s+{S}\s+and\s+{T}", "partners_with", "partnership between"),
+    # pooled budgets and joint arrangements: "a Section 75 agreement with", "a memorandum of understanding between"
+    (rf"(?P<s>{ONE})\s+{AUX}(?:has|have|had|signed|signs|entered\s+into|enters\s+into|agreed|holds?)\s+(?:a\s+|an\s+|the\s+)?"
+     rf"(?:[\w\-]+\s+){{0,4}}?(?:agreements?|memorand(?:um|a)\s+of\s+understanding)\s+with\s+(?P<t>{ONE})", "partners_with", "agreement with"),
+    (rf"(?:agreements?|memorand(?:um|a)\s+of\s+understanding)\s+between\s+(?P<s>{ONE})\s+and\s+(?P<t>{ONE})", "partners_with", "agreement between"),
     (rf"(?:collaboration|joint\s+working|partnership\s+working|joint\s+arrangements?|joint\s+commissioning)\s+between\s+{S}\s+and\s+{T}",
      "partners_with", "joint working between"),
     (rf"(?P<s>{ONE})(?:['’]s)?\s+(?:key\s+|main\s+|strategic\s+)?(?:interdependencies|interfaces|links)\s+(?:include|includes|are|with)\s+(?P<t>[^;]*)",

@@ -78,6 +78,9 @@ DEPENDS = [
 ]
 
 
+# A report's section on the options it turned down: what they would set up does not hold.
+DISMISSED = re.compile(r"\b(?:other|alternative)\s+options\b|\balternatives?\s+considered\b|"
+                       r"\boptions?\b[^>]{0,40}\b(?:dismissed|rejected|discounted|not\s+(?:taken\s+forward|pursued))\b", re.I)
 REPORTED_SPEECH = re.compile(r"\b(?:reported|said|noted|stated|explained|confirmed|advised|suggested|highlighted)\s+that\b", re.I)
 LABEL_WORDS = 12
 """The most words an event's label takes from its sentence ('approval of the business case by
@@ -108,10 +111,13 @@ def extract_relations(ctx: PaperContext) -> list[Relation]:
 
 
 def classify(c: Candidate) -> str | None:
-    """Why a candidate is dropped, or None to keep it: a body has no relation to itself, and a
-    scrutiny body holds the bodies it scrutinises to account, it does not partner them."""
+    """Why a candidate is dropped, or None to keep it: a body has no relation to itself, an
+    option the report considered and dismissed sets up nothing, and a scrutiny body holds the
+    bodies it scrutinises to account, it does not partner them."""
     if c.source == c.target:
         return "one body at both ends"
+    if DISMISSED.search(c.sentence.section):
+        return "an option the report turned down"
     if c.relation == "partners_with" and (SCRUTINY.search(c.source) or SCRUTINY.search(c.target)):
         return "a scrutiny body is no partner"
     return None
@@ -221,6 +227,9 @@ def _relations(template: Template, before: list[OrgMention], finder: MentionFind
             for source in sources:
                 for target in template.bodies(m.group("t")):
                     yield from ((*triple, rule) for triple in _directed(source, relation, target, finder))
+    for owner, owned in template.owners:
+        if finder.org_type(owned) == "unit":
+            yield owner, "hosts", owned, "a body's own unit"
     m = TOGETHER.search(text)
     if m:
         yield template.bodies(m.group("s"))[0], "partners_with", template.bodies(m.group("t"))[0], "acting together"

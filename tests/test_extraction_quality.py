@@ -41,7 +41,8 @@ def test_every_shared_paper_meets_the_bars(scored, tmp_path):
     for row in ["budget", "milestone+dates", "commitment", "risk", "decision", "organisation"]:
         assert report[row]["f1"] >= 0.75, row
         assert report[row]["precision"] >= 0.8, row
-    assert report["relation"]["f1"] >= 0.5 and report["relation"]["precision"] >= 0.8
+    assert report["relation"]["f1"] >= 0.65 and report["relation"]["precision"] >= 0.8
+    assert report["relation"]["recall"] >= 0.55 and report["organisation"]["recall"] >= 0.79
     assert report["title_acc"] >= 0.95 and report["document"]["date_acc"] >= 0.9
     assert report["document"]["committee_acc"] >= 0.9
 
@@ -52,3 +53,4 @@ def test_the_papers_no_rule_was_written_on_stay_above_their_floor(scored, tmp_pa
     assert report["core_f1"] >= 0.6
     for row in ["budget", "milestone+dates", "commitment", "risk", "decision", "organisation", "relation"]:
         assert report[row]["precision"] >= 0.8, row
+    assert report["relation"]["recall"] >= 0.5

@@ -187,3 +187,27 @@ def test_a_list_of_partners_names_bodies_by_their_plural_kind_but_not_bare_field
                   "Housing providers and Ashby Borough Council.")
     assert {"Westshire Faith Organisations", "Housing providers", "Ashby Borough Council"} <= found
     assert not {"Health", "Education"} & found
+
+
+def test_a_units_initials_leave_out_its_kind_word_and_name_the_same_unit():
+    out = extract("The Community Care and Housing Directorate runs the reablement service.",
+                  "From April the CCH Directorate will also run hospital discharge, and CCH will report on it.",
+                  cover=COVER)
+    [unit] = [o for o in out.organisations if "Directorate" in o.name]
+    assert unit.name == "Community Care and Housing Directorate"
+    assert {"CCH", "CCH Directorate"} <= set(unit.aliases)
+
+
+def test_forms_of_a_name_that_differ_only_in_a_comma_are_one_body():
+    found = names("The Children, Families and Learning Directorate leads the work.",
+                  "The Children Families and Learning Directorate will report in May.")
+    assert len([n for n in found if n.endswith("Learning Directorate")]) == 1
+
+
+def test_an_office_of_a_role_is_a_body_and_a_charitys_own_the_stays_in_its_name():
+    found = names("The Council works with the Office of the Police and Crime Commissioner on community safety.",
+                  "Last year the Council commissioned The Open Door Trust to run the helpline.",
+                  "Report To The Westshire Carers Trust",
+                  "The Clerk presented a bid from St Anne Church of the Hope Project, Memory Lane Café.")
+    assert {"Office of the Police and Crime Commissioner", "The Open Door Trust", "Westshire Carers Trust"} <= found
+    assert "The Westshire Carers Trust" not in found and not [n for n in found if "Café" in n]

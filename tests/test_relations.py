@@ -200,8 +200,8 @@ MIND = "Ferndale Mind"
      {(COUNCIL, "member_of", BOARD), (CCG, "member_of", BOARD), (TRUST, "member_of", BOARD)}),
     (f"The members of the {BOARD} are the Council, the CCG and the police.",
      {(COUNCIL, "member_of", BOARD), (CCG, "member_of", BOARD)}),
-    (f"The Council, the local NHS and Exampleton Healthcare NHS Trust are statutory members of the {BOARD}.",
-     {(COUNCIL, "member_of", BOARD), (TRUST, "member_of", BOARD)}),
+    (f"The Council, the local NHS, the police and Exampleton Healthcare NHS Trust are statutory members of the {BOARD}.",
+     {(COUNCIL, "member_of", BOARD), ("NHS", "member_of", BOARD), (TRUST, "member_of", BOARD)}),
     (f"The {BOARD} was established jointly by the Council and the CCG in 2015.",
      {(COUNCIL, "member_of", BOARD), (CCG, "member_of", BOARD)}),
     (f"Membership of the {BOARD} is comprised of the Council, the CCG and the police.",
@@ -308,3 +308,126 @@ def test_a_dependency_joins_two_short_event_labels_never_a_reported_clause():
         "The pilot will extend to every ward in the borough and to each of the neighbouring districts in the "
         "county by the end of the year, subject to funding.") if t[1] == "depends_on"}
     assert found == {("new service will launch in April", "depends_on", "Governing Body's approval")}
+
+
+# --- a function moved into a body, a relative clause's body, a council's own units, a dismissed option ---
+
+def test_a_function_transferred_into_a_body_is_hosted_by_it():
+    found = triples("Exampleton Healthcare NHS Trust runs the Exampleton Wheelchair Service.",
+                    "It is proposed to transfer the contract for the Exampleton Wheelchair Service from the Trust "
+                    "to Ferndale Mind from 1 October.")
+    assert (MIND, "hosts", "Exampleton Wheelchair Service") in found
+    assert triples("The Exampleton Falls Service will move from the Trust to the Council in April.") >= \
+        {(COUNCIL, "hosts", "Exampleton Falls Service")}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The pathway will stay with the Council, which will liaise closely with Ferndale Mind on referrals.",
+     {(COUNCIL, "partners_with", MIND)}),
+    ("Some duties will stay with the Council and be retained within Exampleton Healthcare NHS Trust, which will "
+     "need close collaborative working with Ferndale Mind.", {(TRUST, "partners_with", MIND)}),
+    ("We will co-operate with Ferndale Mind on the winter plan.", {(CCG, "partners_with", MIND)}),
+])
+def test_working_with_is_said_of_the_body_a_relative_clause_hangs_on(sentence, expected):
+    assert triples(sentence) == expected
+
+
+def test_a_council_author_does_not_partner_its_own_directorate():
+    cover = ["From: Jo Bloggs, Cabinet Member for Adult Social Care", "To: Cabinet - 3 March 2024",
+             "Subject: Reablement services update", "Key decision: No"]
+    out = extract(f"This report is from {COUNCIL}.", "The reablement team will move next year.",
+                  "In most cases this will require close collaboration with the Adult Social Care Directorate.",
+                  cover=cover)
+    assert not [r for r in out.relations if r.target == "Adult Social Care Directorate"]
+
+
+def test_an_option_the_report_dismissed_sets_up_no_relation():
+    from pipeline.extract import extract_paper
+    from tests.textpaper import paper
+
+    def under(heading):
+        parsed, _ = paper(*INTRO, f"The option of a lead provider contract would have let the Council fund {MIND} directly.",
+                          cover=COVER)
+        blocks = [b.model_copy(update={"section": heading}) for b in parsed.blocks]
+        return {(r.source, r.relation, r.target) for r in extract_paper(parsed.model_copy(update={"blocks": blocks})).relations}
+
+    assert (COUNCIL, "funds", MIND) not in under("5. Other options considered and rejected")
+    assert (COUNCIL, "funds", MIND) in under("5. Proposal")
+
+
+def test_working_with_is_said_of_the_body_right_before_the_clause():
+    found = triples("Exampleton Healthcare NHS Trust patients will get advice from the Council in collaboration with Ferndale Mind.")
+    assert found == {(COUNCIL, "partners_with", MIND)}
+
+
+def test_members_listed_after_but_is_not_limited_to():
+    found = triples(f"Membership of the {BOARD} includes, but is not limited to, officers from the Council, "
+                    f"{MIND} and the Westshire Probation Service.")
+    assert found == {(COUNCIL, "member_of", BOARD), (MIND, "member_of", BOARD), ("Westshire Probation Service", "member_of", BOARD)}
+
+
+def test_a_form_label_run_into_a_list_of_members_does_not_hide_it():
+    found = triples(f"Legal Implications EBC, the CCG and the police are statutory members of the {BOARD}.")
+    assert found == {(COUNCIL, "member_of", BOARD), (CCG, "member_of", BOARD)}
+
+
+def test_a_bodys_own_unit_is_the_end_hosted_by_it_and_a_repeated_to_adds_a_target():
+    found = triples(f"The {BOARD} reports to the Council’s Adult Social Care Directorate, and to the Health and Wellbeing Board.")
+    assert found == {(BOARD, "reports_to", "Adult Social Care Directorate"), (BOARD, "reports_to", HWB),
+                     (COUNCIL, "hosts", "Adult Social Care Directorate")}
+    # a body's own board is no unit it hosts
+    assert (COUNCIL, "hosts", BOARD) not in triples(f"The Council’s {BOARD} met in May.")
+
+
+def test_a_charity_is_named_without_its_closing_trust():
+    found = triples("Last year the CCG commissioned The Open Door Project Trust to run the helpline.",
+                    "We are now working alongside The Open Door Project on the next phase.")
+    assert found == {(CCG, "commissions", "The Open Door Project Trust"), (CCG, "partners_with", "The Open Door Project Trust")}
+
+
+def test_the_local_nhs_without_the_is_the_nhs():
+    assert triples("Exampleton Healthcare NHS Trust has built partnerships with local NHS and Ferndale Mind.") == \
+        {(TRUST, "partners_with", "NHS"), (TRUST, "partners_with", MIND)}
+
+
+def test_partnerships_with_bodies_are_partnerships():
+    assert triples(f"Exampleton Healthcare NHS Trust has developed strong partnerships with {MIND}.") == {(TRUST, "partners_with", MIND)}
+
+
+# --- the genre's other ways of stating commissioning, funding, leading, joint agreements and assurance ---
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a perfect tense before the verb
+    (f"The Council has commissioned {MIND} to deliver the helpline.", {(COUNCIL, "commissions", MIND)}),
+    (f"The CCG and the Council have funded {MIND} since 2017.", {(CCG, "funds", MIND), (COUNCIL, "funds", MIND)}),
+    # a contract awarded, passive, and a provider procured
+    (f"{MIND} was awarded the befriending contract by the Council.", {(COUNCIL, "commissions", MIND)}),
+    (f"The contract for the helpline was awarded to {MIND} by the CCG.", {(CCG, "commissions", MIND)}),
+    (f"The Council procured {MIND} to run the helpline.", {(COUNCIL, "commissions", MIND)}),
+    # money given, and money received from a body
+    (f"The Council awarded {MIND} a grant of £20,000.", {(COUNCIL, "funds", MIND)}),
+    (f"{MIND} receives funding from the Council for the helpline.", {(COUNCIL, "funds", MIND)}),
+    (f"{MIND} is funded jointly by the Council and the CCG.", {(COUNCIL, "funds", MIND), (CCG, "funds", MIND)}),
+    # a body led by another
+    (f"The {BOARD} is led by the Council.", {(COUNCIL, "hosts", BOARD)}),
+    # a joint agreement between two commissioners
+    ("The Council has entered into a Section 75 agreement with the CCG for the pooled budget.", {(COUNCIL, "partners_with", CCG)}),
+    ("A memorandum of understanding between the Council and Exampleton Healthcare NHS Trust sets out the roles.",
+     {(COUNCIL, "partners_with", TRUST)}),
+    # assurance given is reporting, not a service
+    (f"The {BOARD} provides assurance to the Health and Wellbeing Board on safeguarding.", {(BOARD, "reports_to", HWB)}),
+])
+def test_the_genres_ways_of_stating_commissioning_funding_leading_and_assurance(sentence, expected):
+    assert triples(sentence) == expected
+
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("NHS England has delegated responsibility for primary care commissioning to the CCG.", {(CCG, "accountable_to", "NHS England")}),
+    ("Commissioning functions were delegated to the CCG by NHS England in 2015.", {(CCG, "accountable_to", "NHS England")}),
+    ("The CCG holds delegated commissioning responsibility from NHS England for primary care.", {(CCG, "accountable_to", "NHS England")}),
+    # powers a body holds to act towards another are no delegation by it
+    (f"The {BOARD} has delegated powers to respond to NHS England on the proposal.", set()),
+])
+def test_a_body_exercising_delegated_functions_answers_to_the_body_that_delegated_them(sentence, expected):
+    assert triples(sentence) == expected
