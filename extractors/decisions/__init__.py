@@ -88,6 +88,11 @@ def suggest(ctx: PaperContext) -> list[Candidate]:
     return out
 
 
+# A decision's label that only proposes it: 'Decision: Cabinet propose to:' heads a proposed record
+# of decision, its items still to be taken; not 'proposed to Council', a resolution of minutes.
+PROPOSES = re.compile(r"\bpropos(?:e|es|ing)\s+to(?:\s*:|\s+[a-z])")
+
+
 def _sentence_cue(text: str) -> str | None:
     """The construction a sentence states a decision in, if any: ask, resolution, pending or taken.
     A pattern is tried only on a sentence with one of its words (a long alternation is slow)."""
@@ -97,7 +102,7 @@ def _sentence_cue(text: str) -> str | None:
         return "ask"
     for cue in ("resolution", "pending", "taken"):
         if words & TRIGGERS[cue] and PATTERNS[cue].search(text):
-            return cue
+            return "ask" if cue == "resolution" and PROPOSES.search(text) else cue
     return None
 
 
