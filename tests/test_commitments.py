@@ -393,3 +393,10 @@ def test_an_item_offering_one_of_several_alternatives_is_not_a_promise():
               ("numbered", "Confirm the decision, or"),
               ("numbered", "Refer the decision back to the Governing Body for review."))
     assert [c.quote[:12] for c in out.commitments] == ["Refer the de"]
+
+
+def test_they_stands_for_a_plural_kind_of_body_whose_verb_is_not_known():
+    out = run("Local drug and alcohol partnerships bring together the police, probation and treatment services.",
+              "They aim to reduce drug related deaths across the county.")
+    assert promised(out) == [("They aim to reduce drug related deaths across the county.",
+                              "Local drug and alcohol partnerships", "conditional")]

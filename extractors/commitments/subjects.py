@@ -144,9 +144,13 @@ def _after_last_connective(chunk: str) -> str | None:
 
 
 def _leading_subject(words: list[str]) -> str | None:
-    """The words before the first verb of a clause."""
+    """The words before the first verb of a clause; a short subject headed by a plural kind of
+    body or staff ends at the word after it: 'These partnerships bring together ...'."""
     for i, word in enumerate(words):
         if i and VERBISH.match(word):
+            return " ".join(words[:i])
+        if 0 < i <= 6 and words[i - 1].lower() in GROUP_HEADS | STAFF_HEADS and word.isalpha() and word.islower() \
+                and word not in PREPOSITIONS | COORDINATE | RELATIVE | SUBORDINATE:
             return " ".join(words[:i])
     return None
 
