@@ -400,3 +400,18 @@ def test_they_stands_for_a_plural_kind_of_body_whose_verb_is_not_known():
               "They aim to reduce drug related deaths across the county.")
     assert promised(out) == [("They aim to reduce drug related deaths across the county.",
                               "Local drug and alcohol partnerships", "conditional")]
+
+
+def test_an_event_or_a_where_clause_makes_a_promise_conditional():
+    out = run("In the event of the Board agreeing the plan, the CCG will publish it in May.",
+              "Where there are disagreements, the CCG will meet the council to settle them.",
+              "The CCG will publish the plan in May.")
+    assert [c.modality for c in out.commitments] == ["conditional", "conditional", "firm"]
+
+
+def test_a_plan_based_on_recommendations_is_no_proposal_but_recommended_actions_are():
+    out = run("The following priority areas are based on the recommendations of the needs assessment:",
+              ("bullet", "Expand the peer support network in every town."),
+              "The following actions are recommended:",
+              ("bullet", "Expand the falls service to every practice."))
+    assert [c.modality for c in out.commitments] == ["firm", "conditional"]
