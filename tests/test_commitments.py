@@ -351,6 +351,8 @@ def test_question_is_not_a_commitment():
     "Young people who will move to adult services are listed in the annex.",  # relative clause
     "There will be a Joint Committee of the two councils.",                 # existential
     "The Councils must decide who will respond to the consultation.",       # a decision to come
+    "The mortality rate from falls will remain at a similar level.",        # a measure's forecast
+    "The number of children in care will continue to rise.",                # a measure's trend
 ])
 def test_what_is_not_a_promise(sentence):
     assert run(sentence).commitments == []

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from extractors.commitments.cues import (AGENT, ASKED, ATTITUDE, CHOICE, CONDITION, CONDITIONAL_WORDS, CONSEQUENCE,
                                         COUNTERFACTUAL, CUE, DEADLINE, DECIDE, NOT_AN_ACT, FIRM_WORDS, FORECAST, HEDGE,
-                                        HYPOTHETICAL_SECTION, PAST_CONDITIONAL, PLAN_VERBS, RISK, RULE_OF_PROCEDURE,
+                                        HYPOTHETICAL_SECTION, MEASURE, PAST_CONDITIONAL, PLAN_VERBS, RISK, RULE_OF_PROCEDURE,
                                         SAFEGUARD, SECOND_PROMISE, STATIVE, SUGGESTION, TRENDS, UNDER_WAY, WORK_UNDER_WAY)
 from extractors.commitments.lists import action_cell, listed_promiser, under_promise
 from extractors.commitments.subjects import BODY, CLAUSE, GROUP, PRONOUN, THING, UNIT, WE, Subject, antecedent, subject_of
@@ -209,6 +209,8 @@ def _modal(ctx: PaperContext, cue: re.Match, subject: Subject, action: str, sect
         return Verdict(False, "a copula: will be ...", detail=modal)
     if subject.kind == THING:
         aim = re.match(r"be\s+to\s+[a-z]", cue.string[cue.start("verb"):])
+        if MEASURE.search(subject.text) and not aim:
+            return Verdict(False, "a forecast or target of a measure, no body's act", detail=f"{subject.text!r} {verb}")
         if (verb in PLAN_VERBS or aim) and (modal in ("will", "shall") or (modal == "would" and minutes)):
             return _kept(ctx.orgs.author, modal, action, "a planned change to the paper's own business", hedged)
         return Verdict(False, "a prediction with no agent", detail=f"{subject.text!r} {modal} {verb}")

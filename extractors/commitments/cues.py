@@ -81,6 +81,9 @@ TRENDS = {"facing", "experiencing", "seeing", "struggling", "having", "getting",
 # What a thing of the paper's own business does when the paper plans it: 'Planning conversations will begin'.
 PLAN_VERBS = {"begin", "start", "commence", "continue", "remain", "transfer", "move", "launch", "open", "close",
               "sit", "meet", "run", "operate", "cease", "end", "stop", "report", "retain", "take", "guide", "focus"}
+# A measure at the head of a subject: 'The mortality rate from drug misuse will remain at a similar level'.
+MEASURE = re.compile(r"^(?:the\s+|this\s+|our\s+)?(?:[\w-]+\s+){0,2}(?:rates?|levels?|numbers?|proportions?|percentages?|"
+                     r"prevalence|figures?|mortality|incidence|uptake)\b(?!\s+(?:team|service|board|group|plan|strategy))", re.I)
 AGENT = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:by|from|between)\s+")
 SECOND_PROMISE = re.compile(r",?\s+and\s+(?=we\s+(?:will|shall|would|could|may|should|intend|aim|plan)\b)")
 # Sections that weigh options or risks: their 'would' and 'could' are hypothetical.
