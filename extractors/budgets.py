@@ -67,7 +67,8 @@ def suggest(ctx: PaperContext) -> list[Candidate]:
             if part_of is None:
                 total = None
             opener = BREAKDOWN.match(sentence.text, money.end)
-            kind = total.kind if total and total.kind else _kind(sentence.text, money, opener.start() if opener else None)
+            stop = opener.start() if opener else None
+            kind = total.kind if total and total.kind else _kind(sentence.text, money, stop)
             previous = Candidate(sentence, money, kind, part_of)
             if opener and part_of is None:
                 total = previous

@@ -53,7 +53,8 @@ CHOICE = re.compile(r"\s*[a-z]+(?:,\s*[a-z]+)*,?\s+or\s+[a-z]+\b")
 # What would have been so, had things gone otherwise: 'the committee would not have scrutinised it'.
 PAST_CONDITIONAL = re.compile(rf"have\s+(?:been\s+)?{PARTICIPLE}\b")
 COUNTERFACTUAL = re.compile(r"^Without\b|\bunless\b|\bif\b[^,]*\b(?:not?|fail\w*)\b", re.I)
-CONDITION = re.compile(r"^(?:If|Should|Subject to|Unless|Provided|Where\s+(?:possible|there\s+(?:is|are))|In\s+the\s+event\s+(?:of|that))\b|,\s*(?:if|should there|subject to|"
+CONDITION = re.compile(r"^(?:If|Should|Subject to|Unless|Provided|Where\s+(?:possible|there\s+(?:is|are))|"
+                       r"In\s+the\s+event\s+(?:of|that))\b|,\s*(?:if|should there|subject to|"
                        r"unless|provided that)\b|\bif (?:approved|agreed)\b", re.I)
 HEDGE = re.compile(r"\s*(?:potentially|possibly|hopefully|ideally|probably|perhaps)\b", re.I)
 SUGGESTION = re.compile(r"^It\s+(?:may|might|would)\s+(?:also\s+)?be\s+(?:helpful|useful|sensible|advisable|"

@@ -134,7 +134,8 @@ THREAT = {
         r"\bnot\s+all\s+(?:of\s+)?(?:the\s+|this\s+|these\s+|our\s+|current\s+|existing\s+)?(?:\w+\s+){0,2}(?:will|can|could|may)\s+"
         r"(?:necessarily\s+|be\s+able\s+to\s+)?(?:continue|be\s+(?:funded|delivered|sustained|maintained|afforded|protected))\b|"
         r"\b(?:difficult|tough|hard|painful)\s+(?:financial\s+|budget\s+|funding\s+|spending\s+)?(?:decisions|choices)\s+(?:will|may|would|"
-        r"are\s+likely\s+to)\s+(?:\w+\s+){0,2}?(?:be\s+(?:made|taken|required|needed)|(?:need|have)\s+to\s+be\s+(?:made|taken))\b|\b(?:is|are|be|remains?|left)\s+exposed\s+to\b",
+        r"are\s+likely\s+to)\s+(?:\w+\s+){0,2}?(?:be\s+(?:made|taken|required|needed)|(?:need|have)\s+to\s+be\s+(?:made|taken))\b|"
+        r"\b(?:is|are|be|remains?|left)\s+exposed\s+to\b",
         ),
     # What may follow: a modal before an adverse verb ('could delay', 'may not be achieved') or
     # before a consequence that is adverse ('could result in less funding', 'may mean stopping
