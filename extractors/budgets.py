@@ -33,6 +33,9 @@ KIND_WORDS = [
     (r"underspends?|variances?|rephasing|debts?", "other"),
 ]
 KIND = re.compile("|".join(rf"(?P<k{i}>\b(?:{p})\b)" for i, (p, _) in enumerate(KIND_WORDS)), re.I)
+# Words after a total that open its breakdown into parts.
+BREAKDOWN = re.compile(r",?\s*(?:comprising|of\s+which|made\s+up\s+of|consisting\s+of|split\s+(?:between|into|as)|"
+                       r"broken\s+down\s+(?:as|into))\b", re.I)
 NEAR = 80    # characters: how far a kind word or holder may sit from the amount
 # A population's money, no body's: '£604.80 per head', 'a typical household energy bill'.
 POPULATION = re.compile(r"\b(?:per\s+(?:head|person|capita|household|resident|adult|child|week)|households?|"
@@ -53,13 +56,22 @@ def extract_budgets(ctx: PaperContext) -> list[Budget]:
 
 
 def suggest(ctx: PaperContext) -> list[Candidate]:
-    """Every sum of money of every sentence, each with the sum before it when they form a breakdown."""
+    """Every sum of money of every sentence, each with the sum before it when they form a breakdown.
+    A total that opens its breakdown ('£59m, comprising £56m for package costs and £3m ...') is of
+    the kind its own words say, and so are its parts: the kind words after the opener are theirs."""
     out: list[Candidate] = []
     for sentence in ctx.sentences:
-        previous = None
+        previous, total = None, None
         for money in find_money(sentence.text):
             part_of = previous if previous and _in_breakdown(sentence.text, previous.money, money) else None
-            previous = Candidate(sentence, money, _kind(sentence.text, money), part_of)
+            if part_of is None:
+                total = None
+            opener = BREAKDOWN.match(sentence.text, money.end)
+            stop = opener.start() if opener else None
+            kind = total.kind if total and total.kind else _kind(sentence.text, money, stop)
+            previous = Candidate(sentence, money, kind, part_of)
+            if opener and part_of is None:
+                total = previous
             out.append(previous)
     return out
 
@@ -88,10 +100,11 @@ def fill(ctx: PaperContext, kept: list[Candidate]) -> list[Budget]:
     return out
 
 
-def _kind(text: str, money: MoneyMention) -> str | None:
-    """The kind word nearest the amount, preferring words before it; None when there is none."""
+def _kind(text: str, money: MoneyMention, stop: int | None = None) -> str | None:
+    """The kind word nearest the amount, preferring words before it, and none after `stop`;
+    None when there is none."""
     best = None
-    for m in KIND.finditer(text):
+    for m in KIND.finditer(text, 0, len(text) if stop is None else stop):
         distance = money.start - m.end() if m.end() <= money.start else (m.start() - money.end) * 1.5
         if 0 <= distance <= NEAR and (best is None or distance < best[0]):
             best = (distance, KIND_WORDS[int(m.lastgroup[1:])][1])

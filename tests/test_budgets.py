@@ -37,6 +37,13 @@ def test_a_breakdowns_parts_keep_the_totals_kind():
     assert [b.kind for b in out.budgets] == ["budget", "budget", "budget"]
 
 
+def test_a_kind_word_of_a_part_is_not_the_totals_nor_its_sisters():
+    out = run("The total budget to be transferred, as things stand today, will be about £48m, comprising £45m "
+              "for care package costs and £3m for staffing.",
+              "We will save £2m on agency staff and spend £1m on training.")
+    assert kinds(out) == [(48e6, "budget"), (45e6, "budget"), (3e6, "budget"), (2e6, "savings"), (1e6, "spend")]
+
+
 def test_a_populations_sums_are_nobodys():
     out = run(("bullet", "Household debt per head (2020) - £812.50 per head in Exampleton, increasing to "
                          "£930 in Kingsmere."))

@@ -351,6 +351,8 @@ def test_question_is_not_a_commitment():
     "Young people who will move to adult services are listed in the annex.",  # relative clause
     "There will be a Joint Committee of the two councils.",                 # existential
     "The Councils must decide who will respond to the consultation.",       # a decision to come
+    "The mortality rate from falls will remain at a similar level.",        # a measure's forecast
+    "The number of children in care will continue to rise.",                # a measure's trend
 ])
 def test_what_is_not_a_promise(sentence):
     assert run(sentence).commitments == []
@@ -368,3 +370,50 @@ def test_a_group_of_ccgs_named_by_kind_promises_after_a_fronted_phrase():
                   "From April the CCGs will publish one joint plan.", cover=cover)
     assert [(c.quote[:28], c.actor) for c in out.commitments] == [
         ("In the first year the local ", "Westshire CCGs"), ("From April the CCGs will pub", "Westshire CCGs")]
+
+
+def test_a_promise_after_an_aside_to_the_reader_and_a_keen_stance():
+    out = run("As you would expect we will be keen to make sure the move does not unsettle existing clinics.",
+              "As members will be aware, the CCG will publish its estates strategy in the spring.",
+              "The CCG would be keen to understand what role it can play.")
+    assert [(c.quote[:20], c.actor, c.modality) for c in out.commitments] == [
+        ("As you would expect ", AUTHOR, "firm"), ("As members will be a", AUTHOR, "firm")]
+
+
+def test_a_rule_of_procedure_a_choice_of_powers_and_a_past_conditional_are_not_promises():
+    out = run("In accordance with paragraph 4.2 of the Constitution, the CCG must consider the comments of the "
+              "Scrutiny Committee before it decides.",
+              "The CCG may confirm, vary or withdraw its decision.",
+              "Without a joint committee the CCG would not have examined the proposal in detail.",
+              "The CCG may publish its response in June.",
+              "The CCG would have a seat on the new board.")
+    assert [c.quote[:24] for c in out.commitments] == ["The CCG may publish its ", "The CCG would have a sea"]
+
+
+def test_an_item_offering_one_of_several_alternatives_is_not_a_promise():
+    out = run("Having considered the call-in, we will:",
+              ("numbered", "Confirm the decision, or"),
+              ("numbered", "Refer the decision back to the Governing Body for review."))
+    assert [c.quote[:12] for c in out.commitments] == ["Refer the de"]
+
+
+def test_they_stands_for_a_plural_kind_of_body_whose_verb_is_not_known():
+    out = run("Local drug and alcohol partnerships bring together the police, probation and treatment services.",
+              "They aim to reduce drug related deaths across the county.")
+    assert promised(out) == [("They aim to reduce drug related deaths across the county.",
+                              "Local drug and alcohol partnerships", "conditional")]
+
+
+def test_an_event_or_a_where_clause_makes_a_promise_conditional():
+    out = run("In the event of the Board agreeing the plan, the CCG will publish it in May.",
+              "Where there are disagreements, the CCG will meet the council to settle them.",
+              "The CCG will publish the plan in May.")
+    assert [c.modality for c in out.commitments] == ["conditional", "conditional", "firm"]
+
+
+def test_a_plan_based_on_recommendations_is_no_proposal_but_recommended_actions_are():
+    out = run("The following priority areas are based on the recommendations of the needs assessment:",
+              ("bullet", "Expand the peer support network in every town."),
+              "The following actions are recommended:",
+              ("bullet", "Expand the falls service to every practice."))
+    assert [c.modality for c in out.commitments] == ["firm", "conditional"]

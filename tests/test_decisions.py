@@ -170,6 +170,22 @@ def test_a_record_of_decision_and_its_form_fields():
     assert [(d.quote.split()[0], d.kind) for d in out.decisions] == [("(a)", "taken"), ("(b)", "taken")]
 
 
+def test_a_proposed_record_of_decision_asks_and_a_resolution_proposed_to_council_is_taken():
+    out = council("Decision: Cabinet propose to:",
+                  "(a) ADOPT the reablement service model;",
+                  "(b) DELEGATE authority to the Director of Adult Services to award the contract.",
+                  "RESOLVED that the revised fees be proposed to Council for adoption.")
+    assert [(d.quote.split()[0], d.kind) for d in out.decisions][:3] == [
+        ("(a)", "recommendation"), ("(b)", "recommendation"), ("RESOLVED", "taken")]
+
+
+def test_an_endorsement_ahead_of_the_decision_is_taken_and_the_decision_it_precedes_pending():
+    out = council("The proposed decision was considered and endorsed at the Adult Services Cabinet Committee on "
+                  "12 March 2024 prior to decision by the Cabinet on 4 April 2024.")
+    assert [(d.kind, d.date_text, d.quote[:24]) for d in out.decisions] == [
+        ("taken", "12 March 2024", "The proposed decision wa"), ("pending", "4 April 2024", "prior to decision by the")]
+
+
 def test_minutes_signed_as_a_record_a_motion_carried_and_a_leaders_decision():
     out = council("The minutes of the meeting were signed by the Chair as a correct record.",
                   "On being put to the vote the motion was carried.",

@@ -37,10 +37,12 @@ def _report(scored, tmp_path, stems):
 
 def test_every_shared_paper_meets_the_bars(scored, tmp_path):
     report = _report(scored, tmp_path, [p.stem for p in GOLD.glob("*.json")])
-    assert report["core_f1"] >= 0.85
+    assert report["core_f1"] >= 0.9
     for row in ["budget", "milestone+dates", "commitment", "risk", "decision", "organisation"]:
         assert report[row]["f1"] >= 0.75, row
         assert report[row]["precision"] >= 0.8, row
+    for row, recall in [("commitment", 0.8), ("risk", 0.88), ("decision", 0.83), ("milestone+dates", 0.92)]:
+        assert report[row]["recall"] >= recall, row
     assert report["relation"]["f1"] >= 0.65 and report["relation"]["precision"] >= 0.8
     assert report["relation"]["recall"] >= 0.55 and report["organisation"]["recall"] >= 0.79
     assert report["title_acc"] >= 0.95 and report["document"]["date_acc"] >= 0.9
@@ -50,7 +52,7 @@ def test_every_shared_paper_meets_the_bars(scored, tmp_path):
 def test_the_papers_no_rule_was_written_on_stay_above_their_floor(scored, tmp_path):
     """The check split: papers whose misses were not read while the rules were written."""
     report = _report(scored, tmp_path, [p.stem for p in GOLD.glob("*.json") if not p.stem.startswith(STUDY)])
-    assert report["core_f1"] >= 0.6
+    assert report["core_f1"] >= 0.8
     for row in ["budget", "milestone+dates", "commitment", "risk", "decision", "organisation", "relation"]:
         assert report[row]["precision"] >= 0.8, row
     assert report["relation"]["recall"] >= 0.5

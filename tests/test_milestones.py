@@ -105,6 +105,13 @@ def test_past_trends_and_the_past_in_general_are_not_milestones():
     assert out.milestones == []
 
 
+def test_an_event_in_its_own_clause_beside_what_there_has_been_since_is_a_milestone():
+    out = run("Since the carers' forum was established in May 2018, there has been a steady rise in referrals.",
+              "In 2017/18, there was little joint working between the practices.")
+    assert dated(out) == {"Since the carers' forum was established in May 2018, there has been a steady rise in "
+                          "referrals.": (date(2018, 5, 1), date(2018, 5, 31), "achieved")}
+
+
 def test_years_in_names_and_goals_are_not_milestones():
     out = run("The Cabinet noted the Exampleton Housing Strategy 2021-2026.",
               "The 2020 conference, hosted by Kingsmere, drew delegates from across the region.",

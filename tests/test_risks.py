@@ -339,3 +339,13 @@ def test_the_cheap_gates_never_hide_a_family_s_match():
         for family, pattern in cues.THREAT.items():
             if pattern.search(low):
                 assert any(word in low for word in cues.GATES[family]), (family, text)
+
+
+def test_cuts_ahead_are_risks():
+    out = run("Services have set their priorities for next year and not all current activity will necessarily "
+              "continue.",
+              "The work is valued and, while difficult budget decisions will need to be made, the Council will "
+              "protect it where it can.",
+              "Not all residents have registered for the scheme yet.",
+              "The Board made difficult decisions last year.", cover=CABINET)
+    assert [r.quote[:24] for r in out.risks] == ["Services have set their ", "The work is valued and, "]

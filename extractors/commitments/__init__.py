@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.commitments.cues import (AGENT, ASKED, ATTITUDE, CONDITION, CONDITIONAL_WORDS, CONSEQUENCE, COUNTERFACTUAL,
-                                        CUE, DEADLINE, DECIDE, NOT_AN_ACT, FIRM_WORDS, FORECAST, HEDGE,
-                                        HYPOTHETICAL_SECTION, PLAN_VERBS, RISK, SAFEGUARD, SECOND_PROMISE, STATIVE,
-                                        SUGGESTION, TRENDS, UNDER_WAY, WORK_UNDER_WAY)
+from extractors.commitments.cues import (AGENT, ASKED, ATTITUDE, CHOICE, CONDITION, CONDITIONAL_WORDS, CONSEQUENCE,
+                                        COUNTERFACTUAL, CUE, DEADLINE, DECIDE, NOT_AN_ACT, FIRM_WORDS, FORECAST, HEDGE,
+                                        HYPOTHETICAL_SECTION, MEASURE, PAST_CONDITIONAL, PLAN_VERBS, RISK, RULE_OF_PROCEDURE,
+                                        SAFEGUARD, SECOND_PROMISE, STATIVE, SUGGESTION, TRENDS, UNDER_WAY, WORK_UNDER_WAY)
 from extractors.commitments.lists import action_cell, listed_promiser, under_promise
 from extractors.commitments.subjects import BODY, CLAUSE, GROUP, PRONOUN, THING, UNIT, WE, Subject, antecedent, subject_of
 from extractors.context import PaperContext, Sentence
@@ -91,7 +91,11 @@ def classify(ctx: PaperContext, candidate: Candidate) -> Verdict:
     text = candidate.clause.text
     if QUESTION.search(text) or ASKED.search(text) or ASKED.search(candidate.clause.lead_in):
         return Verdict(False, "a request to the board or a question")
+    if RULE_OF_PROCEDURE.match(item_text(text)):
+        return Verdict(False, "a duty or power a rule of procedure gives")
     if candidate.form != "clause":
+        if re.search(r"[,;]?\s+or$", text):
+            return Verdict(False, "one of the alternatives a list offers")
         actor, conditional = listed_promiser(ctx, candidate.clause, candidate.form)
         if not actor:
             return Verdict(False, "no body to promise it")
@@ -178,6 +182,10 @@ def _modal(ctx: PaperContext, cue: re.Match, subject: Subject, action: str, sect
             return Verdict(False, "a hypothetical in an options or risks section", detail=modal)
         if re.match(r"\s*(?:need|have)\s+to\b", cue.string[cue.start("verb"):] if verb else ""):
             return Verdict(False, "a hypothetical necessity: would need to", detail=modal)
+    if modal != "will" and verb == "have" and PAST_CONDITIONAL.match(cue.string, cue.start("verb")):
+        return Verdict(False, "what would have been so: a past conditional", detail=modal)
+    if modal in ("may", "might", "could") and verb and CHOICE.match(cue.string, cue.start("verb")):
+        return Verdict(False, "a choice among powers, not a promise", detail=modal)
     if participle:
         if participle in STATIVE:
             return Verdict(False, "a state or forecast: be + participle", detail=participle)
@@ -201,6 +209,8 @@ def _modal(ctx: PaperContext, cue: re.Match, subject: Subject, action: str, sect
         return Verdict(False, "a copula: will be ...", detail=modal)
     if subject.kind == THING:
         aim = re.match(r"be\s+to\s+[a-z]", cue.string[cue.start("verb"):])
+        if MEASURE.search(subject.text) and not aim:
+            return Verdict(False, "a forecast or target of a measure, no body's act", detail=f"{subject.text!r} {verb}")
         if (verb in PLAN_VERBS or aim) and (modal in ("will", "shall") or (modal == "would" and minutes)):
             return _kept(ctx.orgs.author, modal, action, "a planned change to the paper's own business", hedged)
         return Verdict(False, "a prediction with no agent", detail=f"{subject.text!r} {modal} {verb}")

@@ -10,7 +10,8 @@ import re
 
 ADV = r"(?:(?:also|now|then|still|further|fully|deeply|currently|actively|jointly|always|therefore|again|not|" \
       r"continue\s+to|[a-z]+ly)\s+)*"
-PARTICIPLE = r"(?:[a-z]+(?:ed|en|wn|ght)|set|put|run|met|kept|sent|spent|meant|built|led|paid|held|told|made|done|" \
+# Not 'keen': 'we will be keen to ensure' is a stance, as 'happy to' is.
+PARTICIPLE = r"(?:(?!keen\b)[a-z]+(?:ed|en|wn|ght)|set|put|run|met|kept|sent|spent|meant|built|led|paid|held|told|made|done|" \
              r"brought|sought|taught|won|begun|undergone)"
 CUE = re.compile(
     rf"\b(?P<modal>will|shall|must|would|should|could|may|might)\s+{ADV}"
@@ -41,8 +42,19 @@ FORECAST = re.compile(r"\b(?:forecasts?|indicated|estimated|projected|predicted|
                       r"\b(?:we|they|I)\s+(?:believe|anticipate|expect|think|predict|estimate|know)\b", re.I)
 # Verbs of a decision still to be taken: 'The Councils must decide who ...' is a pending decision.
 DECIDE = {"decide", "vote", "determine", "resolve"}
+# A duty or power that a rule of procedure gives: 'In accordance with s17.74 of the Constitution, Cabinet
+# must first consider ...', 'Under the Standing Orders the Chair may ...'; statute, not a promise.
+RULE_OF_PROCEDURE = re.compile(r"^(?:In\s+accordance\s+with|Under|As\s+required\s+by|Pursuant\s+to)\s+(?:[\w.’'-]+\s+){0,6}?"
+                               r"(?:(?:the\s+)?(?:Constitution|Act|Regulations?|Standing\s+Orders|(?:Procedure\s+)?Rules|"
+                               r"Terms\s+of\s+Reference|Scheme\s+of\s+Delegation)\b|(?:s|section|paragraph|para|regulation|"
+                               r"rule|article)\.?\s?\d)", re.I)
+# A choice among powers: 'Cabinet may confirm, amend or rescind the decision'.
+CHOICE = re.compile(r"\s*[a-z]+(?:,\s*[a-z]+)*,?\s+or\s+[a-z]+\b")
+# What would have been so, had things gone otherwise: 'the committee would not have scrutinised it'.
+PAST_CONDITIONAL = re.compile(rf"have\s+(?:been\s+)?{PARTICIPLE}\b")
 COUNTERFACTUAL = re.compile(r"^Without\b|\bunless\b|\bif\b[^,]*\b(?:not?|fail\w*)\b", re.I)
-CONDITION = re.compile(r"^(?:If|Should|Subject to|Unless|Provided|Where possible)\b|,\s*(?:if|should there|subject to|"
+CONDITION = re.compile(r"^(?:If|Should|Subject to|Unless|Provided|Where\s+(?:possible|there\s+(?:is|are))|"
+                       r"In\s+the\s+event\s+(?:of|that))\b|,\s*(?:if|should there|subject to|"
                        r"unless|provided that)\b|\bif (?:approved|agreed)\b", re.I)
 HEDGE = re.compile(r"\s*(?:potentially|possibly|hopefully|ideally|probably|perhaps)\b", re.I)
 SUGGESTION = re.compile(r"^It\s+(?:may|might|would)\s+(?:also\s+)?be\s+(?:helpful|useful|sensible|advisable|"
@@ -59,8 +71,8 @@ CONSEQUENCE = re.compile(r"^(?:mean|face|result|lead\s+to|suffer|struggle|lose|f
 # still to settle ('develop which model suits').
 NOT_AN_ACT = re.compile(rf"\s*(?:be\s+(?!{PARTICIPLE}\b)[a-z]+|[a-z]+\s+(?:which|what|how|whether)\b)")
 # Attitudes, not acts: 'We would expect that ...', 'We would welcome ...'.
-ATTITUDE = {"expect", "anticipate", "welcome", "suggest", "note", "recognise", "know", "believe", "think", "argue",
-            "appreciate", "thank", "urge", "encourage", "ask", "see", "hope", "wish"}
+ATTITUDE = {"expect", "anticipate", "welcome", "suggest", "note", "recognise", "know", "understand", "believe", "think",
+            "argue", "appreciate", "thank", "urge", "encourage", "ask", "see", "hope", "wish"}
 RISK = {"increase", "reduce", "affect", "impact", "cause", "have", "fail", "become", "need", "lead", "create",
         "put", "undermine", "delay", "limit", "mean", "face", "result", "lose", "struggle", "suffer"}
 # Progressives that report a state or a trend, not work a body is doing: 'The Council is facing ...'.
@@ -70,6 +82,9 @@ TRENDS = {"facing", "experiencing", "seeing", "struggling", "having", "getting",
 # What a thing of the paper's own business does when the paper plans it: 'Planning conversations will begin'.
 PLAN_VERBS = {"begin", "start", "commence", "continue", "remain", "transfer", "move", "launch", "open", "close",
               "sit", "meet", "run", "operate", "cease", "end", "stop", "report", "retain", "take", "guide", "focus"}
+# A measure at the head of a subject: 'The mortality rate from drug misuse will remain at a similar level'.
+MEASURE = re.compile(r"^(?:the\s+|this\s+|our\s+)?(?:[\w-]+\s+){0,2}(?:rates?|levels?|numbers?|proportions?|percentages?|"
+                     r"prevalence|figures?|mortality|incidence|uptake)\b(?!\s+(?:team|service|board|group|plan|strategy))", re.I)
 AGENT = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:by|from|between)\s+")
 SECOND_PROMISE = re.compile(r",?\s+and\s+(?=we\s+(?:will|shall|would|could|may|should|intend|aim|plan)\b)")
 # Sections that weigh options or risks: their 'would' and 'could' are hypothetical.

@@ -31,9 +31,10 @@ ACTION_HEAD = re.compile(r"^\W*(?:(?:a|an|the)\s+)?(?:\w+ed\b|(?:more|better|gre
 # What a plan lead-in may not be: the paper's own purpose ('This report aims to:').
 NOT_PLAN_LEAD = re.compile(r"\b(?:this|the)\s+(?:report|paper|document|briefing|presentation|update|item)\b|\bpurpose\b",
                            re.I)
-# A lead-in that proposes, so its items are conditional; 'the plan for 2024-27' is a noun, no proposal.
-PROPOSAL_LEAD = re.compile(r"\b(?:propos\w*|recommend\w*|could|would|may|might|should|(?:intend|aim|plan|hope)s?\s+to)\b",
-                           re.I)
+# A lead-in that proposes, so its items are conditional; 'the plan for 2024-27' is a noun, no proposal,
+# and so is a plan 'based on the recommendations of' a review.
+PROPOSAL_LEAD = re.compile(r"\b(?:propos\w*|(?<!\bon\s)(?<!\bof\s)(?<!\bfrom\s)(?<!\bthe\s)recommend\w*|could|would|may|"
+                           r"might|should|(?:intend|aim|plan|hope)s?\s+to)\b", re.I)
 # A lead-in that reports what was done: 'Key actions delivered this year included:', 'Progress
 # against our priorities:', 'Achievements so far:'.
 PAST_LEAD = re.compile(r"\b(?:was|were|did|achieved|delivered|completed|included|undertook|introduced|launched|took|"

@@ -30,6 +30,9 @@ class Subject:
 PARENS = re.compile(r"\((?![A-Z][A-Za-z&]{1,7}\))[^()]*\)|\[[^\[\]]*\]")
 # An aside between dashes: 'where - as a system of partners - we need to focus'.
 DASHED = re.compile(r"\s[-–—]\s[^-–—;:]{1,80}\s[-–—]\s")
+# The reader addressed in passing: 'As you would expect we will ...', 'As members will be aware, the CCG ...'.
+READER_ASIDE = re.compile(r"(?:^|(?<=,))\s*as\s+(?:you|members|colleagues|the\s+board|the\s+committee)\s+(?:will\s+|would\s+|may\s+|"
+                          r"might\s+|can\s+)?(?:know|expect|be\s+aware|recall|remember|see|have\s+seen|have\s+heard)\b,?", re.I)
 APPOSITION = re.compile(r"^\s*(?:along\s+with|such\s+as|including|together\s+with|as\s+well\s+as|alongside|like|e\.g|"
                         r"i\.e|in\s+particular|particularly|and\s+other|as\s+appropriate|(?:where|if|when)\s+(?:possible|appropriate|"
                         r"required|necessary|needed|relevant)|"
@@ -78,7 +81,7 @@ DETERMINER = re.compile(r"^(?:the|a|an|our|its|their|both|all|each)\s+", re.I)
 def subject_of(ctx: PaperContext, text: str, cue_at: int) -> Subject:
     """The subject of the promise word at `cue_at` in `text` (a clause)."""
     start = len(text) - len(item_text(text))
-    stretch = DASHED.sub(" ", PARENS.sub(" ", text[start:cue_at]))
+    stretch = READER_ASIDE.sub(" ", DASHED.sub(" ", PARENS.sub(" ", text[start:cue_at])))
     stretch = re.split(r"[;:–—]|\s-\s", stretch)[-1]
     chunk = _last_chunk(stretch)
     if chunk is None:
@@ -141,9 +144,13 @@ def _after_last_connective(chunk: str) -> str | None:
 
 
 def _leading_subject(words: list[str]) -> str | None:
-    """The words before the first verb of a clause."""
+    """The words before the first verb of a clause; a short subject headed by a plural kind of
+    body or staff ends at the word after it: 'These partnerships bring together ...'."""
     for i, word in enumerate(words):
         if i and VERBISH.match(word):
+            return " ".join(words[:i])
+        if 0 < i <= 6 and words[i - 1].lower() in GROUP_HEADS | STAFF_HEADS and word.isalpha() and word.islower() \
+                and word not in PREPOSITIONS | COORDINATE | RELATIVE | SUBORDINATE:
             return " ".join(words[:i])
     return None
 

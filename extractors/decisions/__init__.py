@@ -22,7 +22,7 @@ from extractors.context import PaperContext, Sentence
 from extractors.cues import QUESTION
 from extractors.decisions.cues import (AGENT, ANAPHOR, ASK, ASK_HEADING, BODY_NAME, CONTINUES, COUNCIL_PARTS, DANGLING,
                                       FORM_FIELD, FORMAL, MARKER, NEGATED, OPINION, PATTERNS, PENDING, PERSON, PUT_TO,
-                                      QUALIFIED_COUNCIL, RULE, STATUTE, THAT_ITEM, THAT_VERB, TRIGGERS, VERBS, WORD)
+                                      QUALIFIED_COUNCIL, RULE, STATUTE, TAKEN, THAT_ITEM, THAT_VERB, TRIGGERS, VERBS, WORD)
 from schemas import BlockKind, Decision
 
 # '(1) the report be noted', 'Officers should report back': a resolved or asked clause with its subject.
@@ -88,6 +88,12 @@ def suggest(ctx: PaperContext) -> list[Candidate]:
     return out
 
 
+# A decision's label that only proposes it: 'Decision: Cabinet propose to:' heads a proposed record
+# of decision, its items still to be taken; not 'proposed to Council', a resolution of minutes.
+AHEAD_OF = re.compile(r"(?:prior\s+to|ahead\s+of|pending)\s", re.I)
+PROPOSES = re.compile(r"\bpropos(?:e|es|ing)\s+to(?:\s*:|\s+[a-z])")
+
+
 def _sentence_cue(text: str) -> str | None:
     """The construction a sentence states a decision in, if any: ask, resolution, pending or taken.
     A pattern is tried only on a sentence with one of its words (a long alternation is slow)."""
@@ -96,8 +102,10 @@ def _sentence_cue(text: str) -> str | None:
     if ask and (text.rstrip().endswith(":") or not ask.group(0).endswith("to") or _asks_a_decision(text[ask.end():])):
         return "ask"
     for cue in ("resolution", "pending", "taken"):
-        if words & TRIGGERS[cue] and PATTERNS[cue].search(text):
-            return cue
+        if words & TRIGGERS[cue] and (found := PATTERNS[cue].search(text)):
+            if cue == "pending" and AHEAD_OF.match(found.group(0)) and TAKEN.search(text, 0, found.start()):
+                return "taken"      # its pending clause is a decision of its own (_pending_clause)
+            return "ask" if cue == "resolution" and PROPOSES.search(text) else cue
     return None
 
 
@@ -126,11 +134,13 @@ def _pending_clause(ctx: PaperContext, c: Candidate) -> list[Candidate]:
     pending = PENDING.search(text)
     if not pending:
         return []
+    if AHEAD_OF.match(pending.group(0)) and pending.start() > 0:
+        # '... was endorsed at the Committee prior to decision by Cabinet': the two clauses part there
+        return [Candidate(c.sentence.clause(pending.start(), len(text), ctx.ref_date), "pending")]
     joins = [m for m in re.finditer(r",?\s+and\s+", text) if m.end() <= pending.start()]
-    if not joins:
-        return []
-    clause = c.sentence.clause(joins[-1].end(), len(text), ctx.ref_date)
-    return [Candidate(clause, "pending")]
+    if joins:
+        return [Candidate(c.sentence.clause(joins[-1].end(), len(text), ctx.ref_date), "pending")]
+    return []
 
 
 @lru_cache(maxsize=1024)

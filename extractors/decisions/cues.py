@@ -91,6 +91,9 @@ PENDING = re.compile(
     r"\bwill\s+need\s+to\s+be\s+(?:\w+,\s+)*(?:\w+\s+and\s+)?(?:agreed|approved|decided|signed\s+off)\b|"
     r"\b(?:must|needs?\s+to)\s+(?:decide|agree|determine|choose)\s+(?:which|whether|who|how)\b|"
     r"\b(?:once|until|after)\s+[^,.;]*\b(?:have|has)\s+(?:agreed|approved|decided)\b|"
+    # '... endorsed at the Committee on 21 January prior to decision by Cabinet on 30 January'
+    r"\b(?:prior\s+to|ahead\s+of|pending)\s+(?:a\s+|the\s+|its\s+)?(?:final\s+|formal\s+)?decision\s+(?:by|at)\s+(?:the\s+|full\s+)?"
+    r"(?-i:[A-Z])|"
     r"\b(?:still|currently)\s+(?:under|open\s+to)\s+consideration\b|\bunder\s+consideration\s+(?:at\s+the\s+moment|at\s+present)\b|"
     r"\b(?:expected|due|scheduled)\s+to\s+(?:decide|approve|agree|vote)\b|"
     # 'If approved, the new service will launch', 'X would be in a position to adopt it': an approval still to come

@@ -86,6 +86,10 @@ ESTIMATE = re.compile(r"\b(?:projected|projections?|estimated|estimates?|predict
 NUMBER = re.compile(r"(?<![\w.,/-])(?:\d{1,3}(?:,\d{3})+|\d+\.\d+|\d{3,}|\d+\s?%)(?![\w/-]|\.\d)")
 SINCE = re.compile(r"\b(?:since|than|compared\s+(?:to|with)|relative\s+to)\s+$", re.I)
 EXISTENTIAL = re.compile(r"\bthere\s+(?:was|were|has\s+been|have\s+been|had\s+been)\b", re.I)
+# An event the clause itself states, just before its date: 'the Board was established in'.
+EVENT_PASSIVE = re.compile(r"\b(?:was|were|has\s+been|have\s+been)\s+(?:first\s+|formally\s+|jointly\s+)?(?:established|set\s+up|"
+                           r"formed|launched|created|opened|introduced|founded|commissioned|agreed|approved|signed|"
+                           r"published|appointed)\s+(?:on|in)\s+$", re.I)
 NONE_AHEAD = re.compile(r"\bthere\s+(?:will|would)\s+(?:not|no\s+longer)\s+be\b", re.I)
 TITLE_WORD = re.compile(r"(?<![.:;]\s)\b(?!(?:In|By|From|Since|Until|Before|After|During|Of|For|To|On|At|"
                         r"The|Early|Mid|Late|End|Between|And|Or|Date|Dated)\s)[A-Z][\w’'&)-]*\s+$")
@@ -157,8 +161,15 @@ def _past_in_general(w: Where) -> bool:
     'there would not be a need for places in the next five years'."""
     if w.listed:
         return False
-    existential = EXISTENTIAL.search(w.text) and not FORWARD_SPAN.search(w.mention.text)
+    existential = EXISTENTIAL.search(w.text) and not FORWARD_SPAN.search(w.mention.text) and not _own_event(w)
     return bool(SINCE.search(w.before) or existential or NONE_AHEAD.search(w.text) or POSSESSIVE.search(w.after))
+
+
+def _own_event(w: Where) -> bool:
+    """The date is an event's of its own clause, apart from the one saying what there was:
+    'Since the partnership was established in May 2022, there has been progress ...'."""
+    clause = re.split(r"[,;]", w.text[:w.mention.start] + w.lead)[-1]
+    return not EXISTENTIAL.search(clause) and bool(EVENT_PASSIVE.search(clause))
 
 
 def _named_by_date(w: Where) -> bool:

@@ -129,7 +129,13 @@ THREAT = {
         r"(?:\w+\s+)?lack\s+of\b|"
         rf"\b(?:harder|difficult|hard|challenging)\s+to\s+{DELIVER}\b|\bextremely\s+difficult\b|"
         r"\b(?:make|makes|making|made)\s+it\s+(?:\w+\s+)?(?:difficult|harder|impossible)\b|"
-        r"\bgaps?\s+in\s+(?:the\s+)?(?:provision|services?|capacity|funding|workforce|support|oversight)\b|\b(?:is|are|be|remains?|left)\s+exposed\s+to\b",
+        r"\bgaps?\s+in\s+(?:the\s+)?(?:provision|services?|capacity|funding|workforce|support|oversight)\b|"
+        # cuts ahead: 'not all activity will necessarily continue', 'difficult decisions will need to be made'
+        r"\bnot\s+all\s+(?:of\s+)?(?:the\s+|this\s+|these\s+|our\s+|current\s+|existing\s+)?(?:\w+\s+){0,2}(?:will|can|could|may)\s+"
+        r"(?:necessarily\s+|be\s+able\s+to\s+)?(?:continue|be\s+(?:funded|delivered|sustained|maintained|afforded|protected))\b|"
+        r"\b(?:difficult|tough|hard|painful)\s+(?:financial\s+|budget\s+|funding\s+|spending\s+)?(?:decisions|choices)\s+(?:will|may|would|"
+        r"are\s+likely\s+to)\s+(?:\w+\s+){0,2}?(?:be\s+(?:made|taken|required|needed)|(?:need|have)\s+to\s+be\s+(?:made|taken))\b|"
+        r"\b(?:is|are|be|remains?|left)\s+exposed\s+to\b",
         ),
     # What may follow: a modal before an adverse verb ('could delay', 'may not be achieved') or
     # before a consequence that is adverse ('could result in less funding', 'may mean stopping
@@ -192,7 +198,7 @@ GATES = {
                  "impacted", "affected", "delays", "gap", "deficit"),
     "shortfall": ("sufficient", "sustainab", "shortfall", "affordab", "able to", "viable", "not", "no additional",
                   "no extra", "no new", "no further", "unfunded", "unmet", "gap", "lack", "difficult", "hard",
-                  "challenging", "exposed"),
+                  "challenging", "exposed", "not all", "decisions", "choices"),
     "consequence": ("could", "may", "might", "would", "will", "can", "likely", "potential", "risk", "minimi", "ensure"),
     "challenge": ("challeng", "issue", "problem", "barrier", "concern", "risk", "difficult", "threat",
                   "obstacle", "fail", "uncertain", "vulnerable", "exposed", "unblocking", "resolving", "overcoming"),
