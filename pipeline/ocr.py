@@ -25,6 +25,7 @@ import numpy as np
 import pypdfium2
 
 from pipeline.errors import PaperError
+from pipeline.ocr_lists import OcrLine, mark_list_items
 
 DPI = 300                 # the resolution Tesseract is documented to read best at
 LANGUAGE = "eng"
@@ -134,9 +135,10 @@ def _title(element: ET.Element) -> dict[str, list[float]]:
 def _page_words(hocr: str, ink: np.ndarray, scale: tuple[float, float], origin: tuple[float, float]) -> OcrPage:
     """Words of an hOCR page in PDF points. Each line's words share its top and bottom,
     drawn from its baseline and x_size; sizes are the line's x_size, snapped per page; a
-    line is bold when its strokes are wide for its size (`ink` is the rendered page's ink)."""
+    line is bold when its strokes are wide for its size (`ink` is the rendered page's ink);
+    list items' misread marks are written as printed (ocr_lists.py)."""
     sx, sy = scale
-    lines = []      # (words as (text, x0, x1, confidence), top, bottom, size in pixels, stroke per pixel of size)
+    lines = []
     for line in ET.fromstring(hocr).iter(f"{XHTML}span"):
         if line.get("class") not in ("ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat"):
             continue
@@ -156,17 +158,19 @@ def _page_words(hocr: str, ink: np.ndarray, scale: tuple[float, float], origin: 
         if words:
             middle = (words[0][1] + words[-1][2]) / 2
             bottom = ly1 + offset + slope * (middle - lx0) + descent
-            lines.append((words, bottom - height, bottom, height, _stroke(ink, title["bbox"]) / height))
-    sizes = _snapped([line[3] * sy for line in lines])
-    usual = median(line[4] for line in lines) if lines else 0.0
+            lines.append(OcrLine(words, bottom - height, bottom, height, _stroke(ink, title["bbox"]) / height))
+    lines = mark_list_items(lines, ink)
+    sizes = _snapped([line.height * sy for line in lines])
+    usual = median(line.stroke for line in lines) if lines else 0.0
     out, confidences = [], []
-    for (words, line_top, line_bottom, _, stroke), size in zip(lines, sizes):
-        font = "OCR-Bold" if stroke > BOLD_STROKE * usual else "OCR"
-        for text, wx0, wx1, confidence in words:
+    for line, size in zip(lines, sizes):
+        font = "OCR-Bold" if line.stroke > BOLD_STROKE * usual else "OCR"
+        for text, wx0, wx1, confidence in line.words:
             out.append({"text": text, "x0": origin[0] + wx0 * sx, "x1": origin[0] + wx1 * sx,
-                        "top": origin[1] + line_top * sy, "bottom": origin[1] + line_bottom * sy,
+                        "top": origin[1] + line.top * sy, "bottom": origin[1] + line.bottom * sy,
                         "size": size, "fontname": font, "upright": True})
-            confidences.append(confidence)
+            if confidence is not None:          # not a mark written by ocr_lists
+                confidences.append(confidence)
     return OcrPage(out, round(mean(confidences), 1) if confidences else 0.0)
 
 
