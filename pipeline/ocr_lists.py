@@ -27,8 +27,9 @@ LINE_GAP = 0.8        # ems between the lines of one item
 ITEM_GAP = 2.5        # ems between one item's last line and the next item
 DOUBT = 85            # Tesseract's confidence under which a short word before a hanging indent is a misread mark
 BULLET = "•"
-# A mark read as printed: 3. 3) (3) a) (a) iv)
-PRINTED = re.compile(r"^(?:\(?\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])$")
+# A mark read as printed: 3. 3) (3) 6.3 1a. a) (a) iv)
+PRINTED = re.compile(r"^(?:\(?\d{1,2}[.)]|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.?[a-z][.)]?"
+                     r"|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])$")
 DIGITS = re.compile(r"^\(?(\d{1,2})\W?$")
 
 

@@ -100,7 +100,8 @@ def test_misread_numbers_are_counted_from_the_sibling_read_as_printed():
     dotless "3" (all doubted) read as 1., 2., 3.: the readable 3 fixes the count."""
     lines = []
     for n, mark in enumerate(("Ls", "va", "3")):
-        lines.append(_line(100 + 110 * n, (mark, 100, 130, 60.0), ("Improve", 200, 330, 96.0), ("care", 345, 420, 96.0)))
+        lines.append(_line(100 + 110 * n, (mark, 100, 130, 60.0), ("Improve", 200, 330, 96.0),
+                           ("care", 345, 420, 96.0)))
         lines.append(_line(155 + 110 * n, ("services", 201, 340, 95.0)))
     assert _firsts(mark_list_items(lines, _blank()))[::2] == ["1.", "2.", "3."]
 
