@@ -58,7 +58,6 @@ class _Mark:
     """A line's possible list mark: where it is, where the item's text starts, what was read,
     and whether to write it anew (misread, or not read at all)."""
 
-    line: int
     x0: float
     x1: float
     text_x: float
@@ -70,7 +69,7 @@ def mark_list_items(lines: list[OcrLine], ink: np.ndarray) -> list[OcrLine]:
     """The page's lines with the marks of its hanging-indent list items written as printed
     marks ("2.", "•") where Tesseract misread or missed them. `ink` is the page's ink."""
     lines = _with_lone_marks_joined(lines)
-    marks = {i: mark for i, line in enumerate(lines) if (mark := _mark(line, i, lines, ink))}
+    marks = {i: mark for i, line in enumerate(lines) if (mark := _mark(line, lines, ink))}
     below = [_below(i, lines) for i in range(len(lines))]
     linked: dict[int, int] = {}       # an item's mark -> its next sibling's
     held: set[int] = set()            # items whose wrapped lines keep their text's edge
@@ -99,7 +98,7 @@ def _with_lone_marks_joined(lines: list[OcrLine]) -> list[OcrLine]:
     kept = []
     for line in lines:
         host = None
-        if len(line.words) == 1 and _may_mark(*line.words[0]):
+        if len(line.words) == 1 and _may_mark(line.words[0][0], line.words[0][3]):
             middle = (line.top + line.bottom) / 2
             host = next((other for other in lines if other is not line and other.top < middle < other.bottom
                          and MARKER_GAP * other.height <= other.x0 - line.x1 <= MARK_REACH * other.height), None)
@@ -110,23 +109,24 @@ def _with_lone_marks_joined(lines: list[OcrLine]) -> list[OcrLine]:
     return kept
 
 
-def _mark(line: OcrLine, i: int, lines: list[OcrLine], ink: np.ndarray) -> _Mark | None:
+def _mark(line: OcrLine, lines: list[OcrLine], ink: np.ndarray) -> _Mark | None:
     """The line's first word when it is short and set apart by a gap, or else ink left of its
     text that no word covers; None when neither."""
     em = line.height
     if len(line.words) >= 2:
         (text, x0, x1, confidence), following = line.words[0], line.words[1]
-        if _may_mark(text, x0, x1, confidence) and following[1] - x1 >= MARKER_GAP * em:
-            return _Mark(i, x0, x1, following[1], text, not PRINTED.match(text))
+        if _may_mark(text, confidence) and following[1] - x1 >= MARKER_GAP * em:
+            return _Mark(x0, x1, following[1], text, not PRINTED.match(text))
         if following[1] - x1 >= MARKER_GAP * em and len(text) <= MARKER_CHARS:
             return None               # a short word read with confidence: "To:", "Q1"
     span = _unread_ink(line, lines, ink)
-    return _Mark(i, span[0], span[1], line.x0, None, True) if span else None
+    return _Mark(span[0], span[1], line.x0, None, True) if span else None
 
 
-def _may_mark(text: str, x0: float, x1: float, confidence: float | None) -> bool:
+def _may_mark(text: str, confidence: float | None) -> bool:
     """A word that may be a list mark: short, and read as one or doubted by Tesseract."""
-    return len(text) <= MARKER_CHARS and bool(PRINTED.match(text) or (confidence is not None and confidence < DOUBT))
+    doubted = confidence is not None and confidence < DOUBT
+    return len(text) <= MARKER_CHARS and bool(PRINTED.match(text) or doubted)
 
 
 def _unread_ink(line: OcrLine, lines: list[OcrLine], ink: np.ndarray) -> tuple[int, int] | None:
