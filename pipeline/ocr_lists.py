@@ -4,11 +4,13 @@ Tesseract reads the small marker set apart before a list item badly: "1." comes 
 "Ls", "Z." or "3" with no dot, as a line of its own, or not at all, and the item is then read
 as body text that runs into its neighbours. What the page shows is plainer than the glyph: a
 hanging indent, a short mark, a gap wider than a word space, then text whose left edge is the
-edge its wrapped lines and its sibling items' text keep. Where that shape is found and the mark
-was misread (a short word Tesseract doubts) or left unread (ink no word covers), the mark is
-written as a list number the way a born-digital list prints it: its digit when one was read, or
-its place in a run of siblings whose readable numbers count up by one; else a bullet. Marks
-read as a list number, and short words read with confidence ("To:", "Q1"), are left as read.
+edge its wrapped lines and its sibling items' text keep; and a list has two items at least
+(one mark alone is as likely a speck in the margin beside a paragraph). Where that shape is
+found and the mark was misread (a short word Tesseract doubts) or left unread (ink no word
+covers), the mark is written as a list number the way a born-digital list prints it: its digit
+when one was read, or its place in a run of siblings whose readable numbers count up by one;
+else a bullet. Marks read as a list number, and short words read with confidence ("To:",
+"Q1"), are left as read.
 
 Works on the page's lines in pixels, before they become pdfplumber-style words (ocr.py).
 """
@@ -71,17 +73,15 @@ def mark_list_items(lines: list[OcrLine], ink: np.ndarray) -> list[OcrLine]:
     lines = _with_lone_marks_joined(lines)
     marks = {i: mark for i, line in enumerate(lines) if (mark := _mark(line, lines, ink))}
     below = [_below(i, lines) for i in range(len(lines))]
-    linked: dict[int, int] = {}       # an item's mark -> its next sibling's
-    held: set[int] = set()            # items whose wrapped lines keep their text's edge
+    linked: dict[int, int] = {}       # an item's mark -> its next sibling's, past its wrapped lines
     for i, mark in marks.items():
         em = lines[i].height
         j = below[i]
         while j is not None and j not in marks and abs(lines[j].x0 - mark.text_x) <= ALIGN * em:
-            held.add(i)
             j = below[j]
         if j is not None and j in marks and _siblings(mark, marks[j], em):
             linked[i] = j
-    items = held | set(linked) | set(linked.values())
+    items = set(linked) | set(linked.values())
     firsts = [i for i in sorted(items, key=lambda k: lines[k].top) if i not in linked.values()]
     for first in firsts:
         run = [first]

@@ -143,6 +143,9 @@ def test_a_mark_tesseract_read_no_word_on_is_found_in_the_ink_but_a_rule_is_not(
     rule = _blank()
     rule[60:300, 130:133] = True
     assert items(rule) == ["Quarterly", "for", "Annual"]
+    speck = _blank()
+    speck[114:130, 120:136] = True        # one dot, beside the first line only: a speck, not a list
+    assert items(speck) == ["Quarterly", "for", "Annual"]
 
 
 def test_a_mark_read_as_a_line_of_its_own_joins_the_item_it_stands_before():
