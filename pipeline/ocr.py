@@ -25,6 +25,7 @@ import numpy as np
 import pypdfium2
 
 from pipeline.errors import PaperError
+from pipeline.ocr_lists import OcrLine, mark_list_items
 
 DPI = 300                 # the resolution Tesseract is documented to read best at
 LANGUAGE = "eng"
@@ -34,6 +35,7 @@ MIN_IMAGE_SHARE = 0.5     # of the page's area covered by images, for a page wit
 PAGE_WEIGHT = 10          # an OCR'd page costs the CPU of about 10 born-digital ones (bench/ocr.py)
 SIZE_SPREAD = 1.15        # line sizes within this ratio of a page's smallest are one size of type
 BOLD_STROKE = 1.3         # a line whose strokes are this much wider (for its size) than the page's is bold
+BOLD_CARRY = 1.15         # ... or this much, if it goes on from a bold line just above it at the same left edge
 INK = 128                 # grey levels below this are ink
 INSTALL = "apt-get install -y tesseract-ocr tesseract-ocr-eng"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -134,9 +136,10 @@ def _title(element: ET.Element) -> dict[str, list[float]]:
 def _page_words(hocr: str, ink: np.ndarray, scale: tuple[float, float], origin: tuple[float, float]) -> OcrPage:
     """Words of an hOCR page in PDF points. Each line's words share its top and bottom,
     drawn from its baseline and x_size; sizes are the line's x_size, snapped per page; a
-    line is bold when its strokes are wide for its size (`ink` is the rendered page's ink)."""
+    line is bold when its strokes are wide for its size (`ink` is the rendered page's ink);
+    list items' misread marks are written as printed (ocr_lists.py)."""
     sx, sy = scale
-    lines = []      # (words as (text, x0, x1, confidence), top, bottom, size in pixels, stroke per pixel of size)
+    lines = []
     for line in ET.fromstring(hocr).iter(f"{XHTML}span"):
         if line.get("class") not in ("ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat"):
             continue
@@ -156,18 +159,37 @@ def _page_words(hocr: str, ink: np.ndarray, scale: tuple[float, float], origin: 
         if words:
             middle = (words[0][1] + words[-1][2]) / 2
             bottom = ly1 + offset + slope * (middle - lx0) + descent
-            lines.append((words, bottom - height, bottom, height, _stroke(ink, title["bbox"]) / height))
-    sizes = _snapped([line[3] * sy for line in lines])
-    usual = median(line[4] for line in lines) if lines else 0.0
+            lines.append(OcrLine(words, bottom - height, bottom, height, _stroke(ink, title["bbox"]) / height))
+    lines = mark_list_items(lines, ink)
+    sizes = _snapped([line.height * sy for line in lines])
+    bold = _bold(lines, sizes)
     out, confidences = [], []
-    for (words, line_top, line_bottom, _, stroke), size in zip(lines, sizes):
-        font = "OCR-Bold" if stroke > BOLD_STROKE * usual else "OCR"
-        for text, wx0, wx1, confidence in words:
+    for line, size, heavy in zip(lines, sizes, bold):
+        font = "OCR-Bold" if heavy else "OCR"
+        for text, wx0, wx1, confidence in line.words:
             out.append({"text": text, "x0": origin[0] + wx0 * sx, "x1": origin[0] + wx1 * sx,
-                        "top": origin[1] + line_top * sy, "bottom": origin[1] + line_bottom * sy,
+                        "top": origin[1] + line.top * sy, "bottom": origin[1] + line.bottom * sy,
                         "size": size, "fontname": font, "upright": True})
-            confidences.append(confidence)
+            if confidence is not None:          # not a mark written by ocr_lists
+                confidences.append(confidence)
     return OcrPage(out, round(mean(confidences), 1) if confidences else 0.0)
+
+
+def _bold(lines: list[OcrLine], sizes: list[float]) -> list[bool]:
+    """Which lines are bold: strokes wider, for their size, than the page's usual line's. A
+    short line measures less surely, so the last line of a bold heading that wraps ("... to
+    support" / "recovery.") needs less: it is bold when it goes on from a bold line of its
+    size just above, at the same left edge, with its strokes still wider than most."""
+    usual = median(line.stroke for line in lines) if lines else 0.0
+    bold = [line.stroke > BOLD_STROKE * usual for line in lines]
+    order = sorted(range(len(lines)), key=lambda i: lines[i].top)
+    for above, i in zip(order, order[1:]):
+        line, prev = lines[i], lines[above]
+        close = -0.2 * line.height < line.top - prev.bottom < 0.6 * line.height
+        if (not bold[i] and bold[above] and line.stroke > BOLD_CARRY * usual and sizes[i] == sizes[above]
+                and close and abs(line.x0 - prev.x0) < 0.5 * line.height):
+            bold[i] = True
+    return bold
 
 
 def _stroke(ink: np.ndarray, bbox: list[float]) -> float:

@@ -18,6 +18,7 @@ from pipeline.discover import sha256_file
 from pipeline.errors import PaperError
 from pipeline.extract import extract_paper, process_file
 from pipeline.ingest import ingest_serially
+from pipeline.ocr_lists import OcrLine
 from pipeline.parse import parse_pdf
 from pipeline.sources import SourcedPaper
 from tests.pdfgen import pdf_bytes
@@ -139,6 +140,18 @@ def test_a_scan_is_laid_out_as_headings_and_numbered_paragraphs(tmp_path):
     risk = next(b for b in paper.blocks if b.text.startswith("2.3 There is a risk"))
     assert (risk.kind.value, risk.number, risk.page) == ("numbered", "2.3", 2)
     assert risk.section == "2. Delivery plan > 2.3" and risk.text == DELIVERY[3]
+
+
+def test_the_short_last_line_of_a_bold_heading_stays_bold_while_the_body_below_does_not():
+    """Strokes per pixel of size, against a page whose usual line measures 0.10: a heading's
+    wrapped last line at 0.128 (short lines measure less) is bold as its first line at 0.137 is;
+    a body line right under it at 0.10 is not, nor a line at 0.128 after a paragraph's gap."""
+    def line(top, x0, stroke):
+        return OcrLine([("word", x0, x0 + 400, 95.0)], top, top + 40, 40, stroke)
+
+    lines = [line(100, 50, 0.137), line(152, 52, 0.128), line(204, 50, 0.10),
+             line(300, 50, 0.137), line(400, 50, 0.128)] + [line(500 + 52 * k, 50, 0.10) for k in range(6)]
+    assert ocr._bold(lines, [11.0] * len(lines))[:5] == [True, True, False, True, False]
 
 
 @needs_tesseract
