@@ -224,6 +224,7 @@ def _retire(con, doc: str) -> None:
     for table in ["sections", *RECORD_TABLES.values()]:
         con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
     con.execute("UPDATE documents SET current_version = false WHERE doc_id = ?", [doc_id])
+    warehouse.mark_changed(con, [doc_id])
 
 
 def test_an_incremental_publish_answers_as_a_whole_one(tmp_path):
@@ -255,7 +256,8 @@ def test_an_incremental_publish_answers_as_a_whole_one(tmp_path):
     con.execute("INSERT INTO org_entities VALUES ('e-renamed', 'Renamed Body', 'other', [], [])")
     con.execute("INSERT INTO org_names SELECT DISTINCT doc_id, org, 'e-renamed' FROM risks "
                 "WHERE doc = 'national-0000007'")
-    con.execute("UPDATE search_index_state SET contents_version = contents_version + 1")
+    warehouse.mark_changed(con, [con.execute("SELECT doc_id FROM documents WHERE doc = "
+                                             "'national-0000003'").fetchone()[0]])
     warehouse.refresh_search_index(con)
     third = publish(con, folder)
     assert json.loads((third / "manifest.json").read_text())["segments"][-1] == "s3"
