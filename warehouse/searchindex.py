@@ -69,15 +69,12 @@ def search_index_stale(con: duckdb.DuckDBPyConnection) -> bool:
 
 def prepare_search_index(con: duckdb.DuckDBPyConnection) -> None:
     """Make a writable warehouse's index usable: its stopwords, and on a warehouse that has
-    none (new, or indexed by DuckDB's fts before) an index of every paper, the fts one
-    dropped."""
+    none (new, or searched through DuckDB's fts index before: schema.py drops that) an index
+    of every paper."""
     if not con.execute("SELECT count(*) FROM search_stopwords").fetchone()[0]:
         con.execute("INSERT INTO search_stopwords SELECT unnest(?)", [_fts_stopwords()])
     if con.execute("SELECT count(*) FROM search_totals").fetchone()[0]:
         return
-    if con.execute("SELECT count(*) FROM duckdb_schemas() "
-                   "WHERE schema_name = 'fts_main_search_items'").fetchone()[0]:
-        con.execute("PRAGMA drop_fts_index('search_items')")
     con.execute("INSERT INTO search_totals VALUES (true, 0, 0)")
     con.execute("INSERT INTO search_pending SELECT doc_id FROM documents UNION "
                 "SELECT doc_id FROM search_items ON CONFLICT DO NOTHING")
@@ -130,9 +127,10 @@ def refresh_search_index(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _forget_gone(con: duckdb.DuckDBPyConnection) -> None:
-    """Take the stems of the changed papers' old items off their document frequencies into
-    search_stem_changes, and delete those items' postings. A paper's items are numbered in
-    one run, so the bounds let the scan skip the row groups of every other paper."""
+    """Each stem's change of document frequency into search_stem_changes (the changed
+    papers' old items off, their new ones on), and the old items' postings deleted. A
+    paper's items are numbered in one run, so the bounds let the scans skip the row groups
+    of every other paper."""
     con.execute("""CREATE OR REPLACE TEMP TABLE search_stem_changes AS
         SELECT stem, sum(n)::BIGINT AS change FROM (
             SELECT stem, -count(*) AS n FROM search_postings
