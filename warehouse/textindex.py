@@ -90,12 +90,18 @@ def items_query(papers: str) -> str:
     """Every searchable item of the papers in table `papers` (doc_id) as the index holds it:
     its stems (the warehouse index's), facets, filters and sort keys. Needs `publish_record_orgs`.
     In date order: a date range's items, and a paper's, are then neighbours in the index,
-    whose posting lists (committee, dates) decode in runs (halves a filtered page, measured)."""
+    whose posting lists (committee, dates) decode in runs (halves a filtered page, measured).
+    The papers' item numbers bound the scans (a night's papers were numbered last), so
+    that the night's items are read without the text of every other item."""
     return f"""
-    WITH i AS (SELECT s.*, d.title, d.date, d.committee, {PAPER_START} AS paper_start,
-                      {PAPER_END} AS paper_end
-               FROM search_items s JOIN documents d USING (doc_id)
-               WHERE s.doc_id IN (SELECT doc_id FROM {papers}))
+    WITH numbers AS (SELECT item FROM search_items
+                     WHERE doc_id IN (SELECT doc_id FROM {papers})),
+    i AS (SELECT s.*, d.title, d.date, d.committee, {PAPER_START} AS paper_start,
+                 {PAPER_END} AS paper_end
+          FROM search_items s JOIN documents d USING (doc_id)
+          WHERE s.item BETWEEN (SELECT min(item) FROM numbers)
+                           AND (SELECT max(item) FROM numbers)
+            AND s.doc_id IN (SELECT doc_id FROM {papers}))
     SELECT i.id, i.type, i.doc_id, i.doc, i.title, i.date, i.committee, i.page, i.section,
            i.quote, i.paper_start, i.paper_end, t.stems, o.orgs,
            {_PAPER_KEY} AS order_paper,
