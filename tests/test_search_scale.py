@@ -11,6 +11,7 @@ import duckdb
 import pytest
 
 import warehouse
+from warehouse import searchindex
 from tests.ftsreference import match_bm25s
 from warehouse.browse import Filters, facet_counts, faceted_search, prepare_browsing
 from warehouse.generate import ITEMS_PER_PAPER, add_national_papers, build_national
@@ -98,7 +99,10 @@ def _scores_are_match_bm25s(con) -> None:
         assert all(math.isclose(found[i], expected[i], rel_tol=1e-12) for i in expected), query
 
 
-def test_the_index_kept_paper_by_paper_scores_as_match_bm25_on_a_rebuild(tmp_path):
+@pytest.mark.parametrize("named_papers", [searchindex.NAMED_PAPERS, 0])   # named, or joined
+def test_the_index_kept_paper_by_paper_scores_as_match_bm25_on_a_rebuild(
+        tmp_path, monkeypatch, named_papers):
+    monkeypatch.setattr(searchindex, "NAMED_PAPERS", named_papers)
     con, _ = _generated(tmp_path / "w.duckdb", 8)
     _scores_are_match_bm25s(con)
     # A night: new papers, one paper re-read (a quote changed), one replaced by other bytes.

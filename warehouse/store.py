@@ -19,7 +19,7 @@ $HOME (INSTALL would copy it there)."""
 def connect(db_path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open the database with the stemmer loaded; a writable one gets any missing table and
     a search index, so that search works on a fresh warehouse."""
-    from warehouse.searchindex import prepare_search_index
+    from warehouse.searchindex import prepare_search_index   # which imports this module
     con = duckdb.connect(str(db_path), read_only=read_only)
     con.load_extension(str(FTS_EXTENSION))
     if not read_only:
