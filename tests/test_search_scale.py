@@ -11,6 +11,8 @@ import duckdb
 import pytest
 
 import warehouse
+from warehouse import searchindex
+from tests.ftsreference import match_bm25s
 from warehouse.browse import Filters, facet_counts, faceted_search, prepare_browsing
 from warehouse.generate import ITEMS_PER_PAPER, add_national_papers, build_national
 from warehouse.publish import (TABLES, current_version, open_version, publish,
@@ -87,6 +89,40 @@ def test_the_index_finds_what_match_bm25_finds_with_its_scores(national, query):
         assert math.isclose(hit["score"], expected[hit["id"]], rel_tol=0.1), hit["id"]
     short = [h for h in hits if len(h["quote"].split()) <= 40]
     assert all(math.isclose(h["score"], expected[h["id"]], rel_tol=1e-5) for h in short)
+
+
+def _scores_are_match_bm25s(con) -> None:
+    for query in QUERIES:
+        expected = match_bm25s(con, query)
+        found = {h["id"]: h["score"] for h in warehouse.search(con, query, limit=100_000)}
+        assert found.keys() == expected.keys(), query
+        assert all(math.isclose(found[i], expected[i], rel_tol=1e-12) for i in expected), query
+
+
+@pytest.mark.parametrize("named_papers", [searchindex.NAMED_PAPERS, 0])   # named, or joined
+def test_the_index_kept_paper_by_paper_scores_as_match_bm25_on_a_rebuild(
+        tmp_path, monkeypatch, named_papers):
+    monkeypatch.setattr(searchindex, "NAMED_PAPERS", named_papers)
+    con, _ = _generated(tmp_path / "w.duckdb", 8)
+    _scores_are_match_bm25s(con)
+    # A night: new papers, one paper re-read (a quote changed), one replaced by other bytes.
+    add_national_papers(con, 3, built=8)
+    con.execute("UPDATE commitments SET quote = quote || ' dementia wellbeing' WHERE doc_id = "
+                "(SELECT doc_id FROM documents WHERE doc = 'national-0000002') AND page < 20")
+    warehouse.mark_changed(con, [con.execute("SELECT doc_id FROM documents WHERE doc = "
+                                             "'national-0000002'").fetchone()[0]])
+    _retire(con, "national-0000004")
+    assert warehouse.search_index_stale(con)
+    warehouse.refresh_search_index(con)
+    assert not warehouse.search_index_stale(con)
+    assert con.execute("SELECT count(*) FROM search_items").fetchone()[0] == \
+        con.execute("SELECT items FROM search_totals").fetchone()[0] == 10 * ITEMS_PER_PAPER
+    _scores_are_match_bm25s(con)
+    # Nothing marked: a refresh changes nothing.
+    before = con.execute("SELECT * FROM search_stems ORDER BY stem").fetchall()
+    warehouse.refresh_search_index(con)
+    assert con.execute("SELECT * FROM search_stems ORDER BY stem").fetchall() == before
+    con.close()
 
 
 @pytest.mark.parametrize("filters", [
@@ -224,6 +260,7 @@ def _retire(con, doc: str) -> None:
     for table in ["sections", *RECORD_TABLES.values()]:
         con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
     con.execute("UPDATE documents SET current_version = false WHERE doc_id = ?", [doc_id])
+    warehouse.mark_changed(con, [doc_id])
 
 
 def test_an_incremental_publish_answers_as_a_whole_one(tmp_path):
@@ -255,7 +292,8 @@ def test_an_incremental_publish_answers_as_a_whole_one(tmp_path):
     con.execute("INSERT INTO org_entities VALUES ('e-renamed', 'Renamed Body', 'other', [], [])")
     con.execute("INSERT INTO org_names SELECT DISTINCT doc_id, org, 'e-renamed' FROM risks "
                 "WHERE doc = 'national-0000007'")
-    con.execute("UPDATE search_index_state SET contents_version = contents_version + 1")
+    warehouse.mark_changed(con, [con.execute("SELECT doc_id FROM documents WHERE doc = "
+                                             "'national-0000003'").fetchone()[0]])
     warehouse.refresh_search_index(con)
     third = publish(con, folder)
     assert json.loads((third / "manifest.json").read_text())["segments"][-1] == "s3"

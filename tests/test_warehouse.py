@@ -9,6 +9,7 @@ import pytest
 import warehouse
 from schemas.records import RECORD_TYPES, Risk
 from tests.factories import paper, sha256
+from tests.ftsreference import match_bm25s
 from warehouse import load as load_module
 
 SCORE_PY = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"   # shared/ beside the checkout
@@ -235,6 +236,40 @@ def test_search_ranks_by_bm25_and_filters_by_type(con):
     assert budgets[0]["section"] == "1. Finance" and budgets[0]["page"] == 1
     assert warehouse.search(con, "Bromley", type="organisation")[0]["quote"] == "Bromley Council"
     assert len(warehouse.search(con, "dementia", limit=2)) == 2
+
+
+def test_search_scores_as_fts_match_bm25_after_loads_and_replacements(con):
+    load(con, paper(topic="dementia"))
+    load(con, paper("brent-hwb-acp-2016", topic="dementia dementia"))
+    replaced = paper(topic="respite care for carers")      # other bytes at the same path
+    load(con, replaced)
+    assert rows(con, "SELECT count(*) FROM search_pending") == [(0,)]
+    for query in ["dementia budget", "carers", "Bromley respite", "the and of"]:
+        expected = match_bm25s(con, query)
+        found = {hit["id"]: hit["score"] for hit in warehouse.search(con, query, limit=1000)}
+        assert found.keys() == expected.keys(), query
+        assert all(found[i] == pytest.approx(expected[i], rel=1e-12) for i in expected)
+    assert "dementia" not in {hit["quote"] for hit in warehouse.search(con, "dementia budget")
+                              if hit["doc"] == replaced.document.doc}
+
+
+def test_a_warehouse_indexed_by_fts_is_indexed_anew_when_opened(db_path):
+    con = warehouse.connect(db_path)
+    load(con, paper(topic="dementia"))
+    expected = warehouse.search(con, "dementia budget")
+    # As the warehouse was before: search_items without item numbers, and DuckDB's fts index.
+    for table in ("search_items", "search_postings", "search_stems", "search_totals",
+                  "search_stopwords", "search_pending"):
+        con.execute(f"DROP TABLE {table}")
+    con.execute("CREATE TABLE search_items AS SELECT id, 'budget' AS type, doc_id, doc, page, "
+                "section, quote, quote AS text FROM budgets")
+    con.execute("PRAGMA create_fts_index('search_items', 'id', 'text')")
+    con.close()
+    con = warehouse.connect(db_path)
+    assert rows(con, "SELECT count(*) FROM duckdb_schemas() "
+                     "WHERE schema_name = 'fts_main_search_items'") == [(0,)]
+    assert warehouse.search(con, "dementia budget") == expected
+    con.close()
 
 
 def test_search_survives_quotes_semicolons_and_stopwords(con):

@@ -11,8 +11,8 @@ a slug of itself ("NHS Exampleton CCG" -> "nhs-exampleton-ccg").
 `prepare_items` stores, as tables, each searchable item's paper facts and each organisation
 a record names: the publish step (warehouse/publish.py) makes the web app's search index and
 organisation pages from them. `prepare_browsing` adds each indexed word's BM25 weight in each
-item (the fts index's own terms and formula, so scores equal match_bm25's), which the SQL
-searches below sum. The web app searches the published tantivy index instead
+item (the warehouse's index, warehouse/searchindex.py: fts's terms and match_bm25's
+formula), which the SQL searches below sum. The web app searches the published tantivy index instead
 (warehouse/textindex.py: at a million items a results page in a few tens of milliseconds where
 these took hundreds); these stay as the reference it is tested and measured against.
 
@@ -24,9 +24,9 @@ from datetime import date
 
 import duckdb
 
+from warehouse.searchindex import BM25, match_stems
 from warehouse.store import as_dicts
 
-FTS = "fts_main_search_items"
 SLUG = "trim(regexp_replace(lower(strip_accents({0})), '[^a-z0-9]+', '-', 'g'), '-')"
 
 RECORD_ORGS = " UNION ALL ".join(
@@ -44,27 +44,28 @@ PAPER_END = (f"CASE length(d.date) WHEN 10 THEN {PAPER_START} "
              f"ELSE last_day({PAPER_START}) END")
 
 PREPARED = [
-    # Searchable items by the fts index's integer docid, with what filters and sorts need.
+    # Searchable items by their item number, with what filters and sorts need.
     f"""CREATE OR REPLACE TABLE browse_items AS
-        SELECT docs.docid, s.id, s.type, s.doc_id, s.doc, s.page, d.committee,
+        SELECT s.item AS docid, s.id, s.type, s.doc_id, s.doc, s.page, d.committee,
                {PAPER_START} AS paper_start, {PAPER_END} AS paper_end
-        FROM search_items s JOIN {FTS}.docs AS docs ON docs.name = s.id
-        JOIN documents AS d USING (doc_id) ORDER BY docs.docid""",
+        FROM search_items s JOIN documents AS d USING (doc_id) ORDER BY s.item""",
     f"""CREATE OR REPLACE TABLE browse_record_orgs AS
         SELECT i.docid, r.id, coalesce(n.entity_id, {SLUG.format('r.org')}) AS org_id,
                coalesce(e.name, r.org) AS org_name
         FROM ({RECORD_ORGS}) AS r JOIN browse_items AS i USING (id)
         LEFT JOIN org_names AS n ON n.doc_id = r.doc_id AND n.name = r.org
         LEFT JOIN org_entities AS e ON e.entity_id = n.entity_id ORDER BY org_id""",
-    # match_bm25's formula (k = 1.2, b = 0.75) term by term; sorted by term so that a search
-    # reads only the row groups of its words.
+    # match_bm25's formula stem by stem; sorted by stem so that a search reads only the row
+    # groups of its words.
     f"""CREATE OR REPLACE TABLE browse_postings AS
-        WITH tf AS (SELECT docid, termid, count(*) AS tf FROM {FTS}.terms GROUP BY ALL)
-        SELECT dict.term, tf.docid,
-               log((stats.num_docs - df + 0.5) / (df + 0.5) + 1) * tf * 2.2
-               / (tf + 1.2 * (0.25 + 0.75 * docs.len / stats.avgdl)) AS weight
-        FROM tf JOIN {FTS}.dict AS dict USING (termid) JOIN {FTS}.docs AS docs USING (docid),
-             {FTS}.stats AS stats ORDER BY dict.term, tf.docid""",
+        SELECT p.stem AS term, p.item AS docid, {BM25} AS weight
+        FROM search_postings AS p JOIN search_items AS i USING (item)
+        JOIN search_stems AS s USING (stem), search_totals AS t ORDER BY p.stem, p.item""",
+    # A page's section and quote, looked up by an index join (search_items has no index: a
+    # night would pay for it); a hash join read every item's text for each page (2x, measured).
+    """CREATE OR REPLACE TABLE browse_texts AS
+        SELECT item AS text_docid, section, quote FROM search_items ORDER BY item""",
+    "CREATE UNIQUE INDEX browse_texts_docid ON browse_texts (text_docid)",
 ]
 
 
@@ -90,7 +91,7 @@ SORTS = {
     "type": "type, paper_start DESC NULLS LAST, doc, page, id",
 }
 """The orders a user may ask for, by name: the only way a sort reaches the SQL. Ties end on
-the item's id, which a nightly publish keeps (the fts index's docid it renumbers)."""
+the item's id (relevance: on its item number, the order items were indexed in)."""
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,7 @@ def faceted_search(con: duckdb.DuckDBPyConnection, filters: Filters, sort: str =
         "score, total FROM (SELECT docid, score, count(*) OVER () AS total FROM "
         f"  ({base}) WHERE {ALL_OK} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?) AS hit "
         "JOIN browse_items AS i USING (docid) "
-        "JOIN (SELECT id AS item_id, section, quote FROM search_items) AS s ON s.item_id = i.id "
+        "JOIN browse_texts AS s ON s.text_docid = i.docid "
         "JOIN (SELECT doc_id AS paper_id, title, date FROM documents) AS d "
         f"  ON d.paper_id = i.doc_id ORDER BY {_qualified(SORTS[sort])}",
         [*params, limit, offset]))
@@ -225,12 +226,3 @@ def facet_counts(con: duckdb.DuckDBPyConnection, filters: Filters,
     for values in facets.values():
         values.sort(key=lambda v: (-v["count"], v["label"] or ""))
     return facets
-
-
-def match_stems(con: duckdb.DuckDBPyConnection, query: str) -> set[str]:
-    """The indexed stems `query` searches for: the index's own tokenizer and Porter stemmer,
-    keeping only stems the index holds (stopwords never are), so that highlighting marks
-    exactly the words that matched."""
-    return {stem for (stem,) in con.execute(
-        f"SELECT DISTINCT stem(t, 'porter') AS st FROM (SELECT unnest({FTS}.tokenize(?)) AS t) "
-        f"WHERE t <> '' AND st IN (SELECT term FROM {FTS}.dict)", [query]).fetchall()}

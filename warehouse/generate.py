@@ -21,6 +21,8 @@ import json
 
 import duckdb
 
+from warehouse.searchindex import mark_changed
+
 DOMAIN_WORDS = (
     "health care mental services commissioning integrated community hospital primary social "
     "adult children budget savings deficit plan partnership board council trust review "
@@ -195,7 +197,8 @@ def _write_papers(con: duckdb.DuckDBPyConnection, first: int, papers: int, built
         JOIN gen_text title ON title.key = g.title_key
         JOIN gen_text body ON body.key = g.body_key""")
     _records(con, first_date)
-    con.execute("UPDATE search_index_state SET contents_version = contents_version + 1")
+    mark_changed(con, [doc_id for (doc_id,) in
+                       con.execute("SELECT doc_id FROM gen_papers").fetchall()])
     for table in ("gen_text", "gen_need", "gen_words", "gen_stopwords", "gen_slots",
                   "gen_papers", "gen_bodies"):
         con.execute(f"DROP TABLE {table}")

@@ -8,6 +8,7 @@ from pydantic import BaseModel
 
 from schemas.records import Document, PaperExtraction
 from warehouse.schema import RECORD_TABLES
+from warehouse.searchindex import mark_changed
 from warehouse.store import resolve_failures, transaction
 
 CONTENT_TABLES = ["sections", *RECORD_TABLES.values()]
@@ -89,7 +90,7 @@ def load_paper(con: duckdb.DuckDBPyConnection, extraction: PaperExtraction,
                 _retire_unless_held(con, previous, doc.path)
         stored = _replace_contents(con, extraction)
         resolve_failures(con, doc.path)
-        con.execute("UPDATE search_index_state SET contents_version = contents_version + 1")
+        mark_changed(con, [doc.doc_id, *([previous] if previous else [])])
     return stored
 
 

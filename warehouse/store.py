@@ -1,5 +1,4 @@
-"""Opening the warehouse, and the bookkeeping around loads: runs, failures, counts and the
-full-text index."""
+"""Opening the warehouse, and the bookkeeping around loads: runs, failures and counts."""
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,25 +11,21 @@ from warehouse.schema import RECORD_TABLES, create_schema
 
 FTS_EXTENSION = (Path(duckdb_extension_fts.__file__).parent / "extensions"
                  / f"v{duckdb.__version__}" / "fts.duckdb_extension")
-"""The fts extension shipped in a wheel: there is no network to download it from, and
-loading it from here writes nothing under $HOME (INSTALL would copy it there)."""
+"""The fts extension shipped in a wheel, for its Porter `stem` (warehouse/searchindex.py):
+there is no network to download it from, and loading it from here writes nothing under
+$HOME (INSTALL would copy it there)."""
 
 
 def connect(db_path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the database with full-text search loaded; a writable one gets any missing table
-    and a search index, so that search works on a fresh warehouse."""
+    """Open the database with the stemmer loaded; a writable one gets any missing table and
+    a search index, so that search works on a fresh warehouse."""
+    from warehouse.searchindex import prepare_search_index   # which imports this module
     con = duckdb.connect(str(db_path), read_only=read_only)
     con.load_extension(str(FTS_EXTENSION))
     if not read_only:
         create_schema(con)
-        if not _has_search_index(con):
-            refresh_search_index(con)
+        prepare_search_index(con)
     return con
-
-
-def _has_search_index(con: duckdb.DuckDBPyConnection) -> bool:
-    return bool(con.execute("SELECT count(*) FROM duckdb_schemas() "
-                            "WHERE schema_name = 'fts_main_search_items'").fetchone()[0])
 
 
 @contextmanager
@@ -97,31 +92,6 @@ def counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
                **RECORD_TABLES}
     return {kind: con.execute(f"SELECT count(*) FROM {source}").fetchone()[0]
             for kind, source in sources.items()}
-
-
-def refresh_search_index(con: duckdb.DuckDBPyConnection) -> None:
-    """Rebuild search_items and its BM25 index, which DuckDB never updates by itself; call it
-    after loads. Records are found by their quote (organisations also by name and aliases),
-    sections by title and text."""
-    selects = ["SELECT id, 'organisation', doc_id, doc, page, '', quote, "
-               "concat_ws(' ', name, array_to_string(aliases, ' '), quote) FROM organisations",
-               *[f"SELECT id, '{kind}', doc_id, doc, page, section, quote, quote FROM {table}"
-                 for kind, table in RECORD_TABLES.items() if kind != "organisation"],
-               "SELECT s.id, 'section', s.doc_id, d.doc, s.page, s.path, s.text, "
-               "concat_ws(' ', s.title, s.text) FROM sections s JOIN documents d USING (doc_id)"]
-    with transaction(con):
-        con.execute("DELETE FROM search_items")
-        con.execute("INSERT INTO search_items " + " UNION ALL ".join(selects))
-        con.execute("PRAGMA create_fts_index('search_items', 'id', 'text', overwrite = 1)")
-        con.execute("UPDATE search_index_state SET indexed_version = contents_version")
-
-
-def search_index_stale(con: duckdb.DuckDBPyConnection) -> bool:
-    """Whether records were loaded since the search index was last built, by this run or
-    by one that died before refreshing it."""
-    contents, indexed = con.execute(
-        "SELECT contents_version, indexed_version FROM search_index_state").fetchone()
-    return contents != indexed
 
 
 def as_dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict]:

@@ -1,5 +1,6 @@
 """The web app's search engine: a tantivy index of every searchable item, written by the
-publish step (warehouse/publish.py) from the warehouse's own fts index, and searched with the
+publish step (warehouse/publish.py) from the warehouse's own BM25 index
+(warehouse/searchindex.py), and searched with the
 same filters, sorts and facets as warehouse/browse.py.
 
 Why tantivy: at a million items, summing precomputed BM25 weights in DuckDB (browse.py) took
@@ -7,8 +8,8 @@ Why tantivy: at a million items, summing precomputed BM25 weights in DuckDB (bro
 with block-max WAND and counts facets over its columnar fast fields (README, "Search speed").
 
 The same words and scores as the warehouse's BM25: each item is indexed by the very stems
-the fts index holds for it (its terms table), split on spaces, and a query is stemmed by the
-fts tokenizer and Porter stemmer. tantivy's BM25 is the same formula (k1 = 1.2, b = 0.75, the
+the warehouse holds for it (search_postings, each repeated as often as it occurs), split on
+spaces, and a query is stemmed by the fts tokenizer and Porter stemmer. tantivy's BM25 is the same formula (k1 = 1.2, b = 0.75, the
 same idf and average length, but the natural log where DuckDB's `log` is base 10: its scores
 are divided by ln 10 here); it keeps an item's length in one byte, exact up to 40 stems,
 rounded above, and scores in 32-bit floats, so long sections score within a few per cent of
@@ -23,7 +24,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 import shutil
 import threading
 import unicodedata
@@ -34,8 +34,9 @@ import duckdb
 import snowballstemmer
 import tantivy
 
-from warehouse.browse import FTS, PAPER_END, PAPER_START, SORTS, Filters
+from warehouse.browse import PAPER_END, PAPER_START, SORTS, Filters
 from warehouse.searchdates import range_terms, span_terms
+from warehouse.searchindex import TOKEN_BREAKS
 
 LN_10 = math.log(10)
 FACETS = {"type": "type", "org": "org", "committee": "committee", "paper": "doc_id"}
@@ -87,14 +88,20 @@ RECORD_ORGS_BY_PAPER = """
 
 def items_query(papers: str) -> str:
     """Every searchable item of the papers in table `papers` (doc_id) as the index holds it:
-    its stems (the fts index's), facets, filters and sort keys. Needs `publish_record_orgs`.
+    its stems (the warehouse index's), facets, filters and sort keys. Needs `publish_record_orgs`.
     In date order: a date range's items, and a paper's, are then neighbours in the index,
-    whose posting lists (committee, dates) decode in runs (halves a filtered page, measured)."""
+    whose posting lists (committee, dates) decode in runs (halves a filtered page, measured).
+    The papers' item numbers bound the scans (a night's papers were numbered last), so
+    that the night's items are read without the text of every other item."""
     return f"""
-    WITH i AS (SELECT s.*, d.title, d.date, d.committee, {PAPER_START} AS paper_start,
-                      {PAPER_END} AS paper_end
-               FROM search_items s JOIN documents d USING (doc_id)
-               WHERE s.doc_id IN (SELECT doc_id FROM {papers}))
+    WITH numbers AS (SELECT item FROM search_items
+                     WHERE doc_id IN (SELECT doc_id FROM {papers})),
+    i AS (SELECT s.*, d.title, d.date, d.committee, {PAPER_START} AS paper_start,
+                 {PAPER_END} AS paper_end
+          FROM search_items s JOIN documents d USING (doc_id)
+          WHERE s.item BETWEEN (SELECT min(item) FROM numbers)
+                           AND (SELECT max(item) FROM numbers)
+            AND s.doc_id IN (SELECT doc_id FROM {papers}))
     SELECT i.id, i.type, i.doc_id, i.doc, i.title, i.date, i.committee, i.page, i.section,
            i.quote, i.paper_start, i.paper_end, t.stems, o.orgs,
            {_PAPER_KEY} AS order_paper,
@@ -102,10 +109,10 @@ def items_query(papers: str) -> str:
            {_OLDEST} || {_SEP} || {_PAPER_KEY} AS order_oldest,
            i.type || {_SEP} || {_NEWEST} || {_SEP} || {_PAPER_KEY} AS order_type
     FROM i
-    LEFT JOIN (SELECT docs.name AS id, string_agg(dict.term, ' ') AS stems
-               FROM {FTS}.terms JOIN {FTS}.dict AS dict USING (termid)
-               JOIN {FTS}.docs AS docs USING (docid)
-               WHERE docs.name IN (SELECT id FROM i) GROUP BY docs.name) AS t USING (id)
+    LEFT JOIN (SELECT item, string_agg(repeat(stem || ' ', tf), '') AS stems
+               FROM search_postings
+               WHERE item BETWEEN (SELECT min(item) FROM i) AND (SELECT max(item) FROM i)
+                 AND item IN (SELECT item FROM i) GROUP BY item) AS t USING (item)
     LEFT JOIN (SELECT id, list(DISTINCT org_id ORDER BY org_id) AS orgs
                FROM publish_record_orgs WHERE doc_id IN (SELECT doc_id FROM {papers})
                GROUP BY id) AS o USING (id)
@@ -349,8 +356,6 @@ def labels(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, str]]:
     return {"org": dict(orgs), "paper": dict(papers)}
 
 
-TOKEN_BREAKS = re.compile(r"[0-9!@#$%^&*()_+={}\[\]:;<>,.?~\\/|'\"`-]+")
-"""What the fts index's tokenizer turns into spaces (its tokenize macro's pattern)."""
 _stemmers = threading.local()
 """A Porter stemmer per thread: one keeps state between words, so sharing it across the web
 app's request threads garbles stems (IndexError, measured)."""
