@@ -4,7 +4,7 @@ Prefect's temporary API and the worker pool's start included.
 
 Prefect is left unconfigured (no PREFECT_API_URL), as on a user's machine, so a run
 that reads papers starts its own temporary server; a run that reads nothing starts none.
-The process runs this checkout's code (`python -c`, from the repository's root).
+The process runs this checkout's code (`python -c`, from the repository's root), or another's.
 """
 from __future__ import annotations
 
@@ -43,11 +43,12 @@ class CliRun:
         return sum(int(part.split()[0]) for part in line.removeprefix("records: ").split(", ") if part)
 
 
-def run_cli(folder: Path, db: Path) -> CliRun:
-    """`boardpapers ingest FOLDER --db DB` in a new process; raises when it does not exit 0."""
+def run_cli(folder: Path, db: Path, checkout: Path = ROOT) -> CliRun:
+    """`boardpapers ingest FOLDER --db DB` in a new process, running the code of `checkout`;
+    raises when it does not exit 0."""
     env = {key: value for key, value in os.environ.items() if key != "PREFECT_API_URL"}
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", CLI, "ingest", str(folder), "--db", str(db)], cwd=ROOT,
+    done = subprocess.run([sys.executable, "-c", CLI, "ingest", str(folder), "--db", str(db)], cwd=checkout,
                           env=env, capture_output=True, text=True)
     run = CliRun(time.perf_counter() - started, done.returncode, done.stdout)
     if done.returncode != 0:

@@ -56,10 +56,10 @@ def ingest(sources: tuple[str, ...], db: str, store: str | None, task_runner: st
             raise click.ClickException(f"no such file or folder: {source}")
     started = time.perf_counter()
     try:
-        summary = _ingest_without_reading(sources, db)
+        summary, unread = _ingest_without_reading(sources, db)
         if summary is None:
             summary = _ingest_through_the_flow(sources, db, _store_for(sources, db, store),
-                                               task_runner, workers, dask_address)
+                                               task_runner, workers, dask_address, unread)
     except Exception as error:
         console.print(f"[red]ingest could not proceed:[/red] {type(error).__name__}: {error}")
         sys.exit(1)
@@ -70,11 +70,12 @@ def ingest(sources: tuple[str, ...], db: str, store: str | None, task_runner: st
 def _ingest_without_reading(sources: tuple[str, ...], db: str):
     """The run, in this process and without Prefect, when every source is local and the
     warehouse already holds (or saw fail) every paper they list: deciding that costs a
-    hash of each file, starting Prefect's API and a pool of workers seconds. None when
-    there is something to read, or a source to fetch (listing it is the flow's, with its
-    retries), or a warehouse that will not open (the flow waits for a locked one)."""
+    hash of each file, starting Prefect's API and a pool of workers seconds. Returns
+    (summary, []), or (None, the papers to read) when there is something to read, or
+    (None, []) for a source to fetch (listing it is the flow's, with its retries) or a
+    warehouse that will not open (the flow waits for a locked one)."""
     if any(source.startswith(FETCHING) for source in sources):
-        return None
+        return None, []
     import duckdb
 
     import warehouse
@@ -86,22 +87,23 @@ def _ingest_without_reading(sources: tuple[str, ...], db: str):
     try:
         con = warehouse.connect(db)
     except duckdb.Error:
-        return None
+        return None, []
     try:
-        if to_read(con, papers):
-            return None
+        if unread := to_read(con, papers):
+            return None, unread
         summary = ingest_here(con, list(sources), papers)
         publish_if_changed(con, db)  # a warehouse from before publishing, or one a crash left unpublished
-        return summary
+        return summary, []
     finally:
         con.close()
 
 
 def _ingest_through_the_flow(sources: tuple[str, ...], db: str, store: str | None, task_runner: str,
-                             workers: int | None, dask_address: str | None):
+                             workers: int | None, dask_address: str | None, unread: list):
     from flows.once import ingest_once
 
-    return ingest_once(list(sources), db, store, task_runner, workers, dask_address, watch=_progress_bar)
+    return ingest_once(list(sources), db, store, task_runner, workers, dask_address, watch=_progress_bar,
+                       read_first=unread)
 
 
 @contextmanager

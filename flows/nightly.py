@@ -35,8 +35,7 @@ from pipeline.errors import PaperError
 from pipeline.ingest import (PaperOutcome, Plan, RunSummary, begin_run, end_run, load_one, plan, settle_same_bytes,
                              summary_markdown)
 from pipeline.paperstore import PaperStore
-from pipeline.parse import page_ranges
-from pipeline.reading import combine_one, extract_one, extract_part_one, lay_out_range, prepare_one
+from pipeline.reading import combine_one, extract_one, extract_part_one, first_steps, lay_out_range, prepare_one
 from pipeline.sources import FetchError, HttpClient, SourcedPaper, Unfetched, open_source
 from pipeline.workers import cpus, has_run_pool, on_workers, run_pool
 from schemas import PaperExtraction
@@ -125,10 +124,10 @@ class Extraction:
     @classmethod
     def submit(cls, paper: SourcedPaper, status: str) -> Extraction:
         """The paper's tasks, submitted: a long one is read in a part per CPU."""
-        ranges = page_ranges(paper.file)
-        if ranges is None:
+        steps = first_steps(paper)
+        if steps[0][0] is extract_one:
             return cls(paper, status, [extract_task.submit(paper)])
-        prepared = prepare_task.submit(paper, [lay_out_task.submit(paper, *pages) for pages in ranges])
+        prepared = prepare_task.submit(paper, [lay_out_task.submit(*args) for _, *args in steps])
         parts = cpus()
         return cls(paper, status, [prepared, *(extract_part_task.submit(prepared, part, parts)
                                               for part in range(parts))])

@@ -25,6 +25,7 @@ from contextlib import AbstractContextManager, ExitStack, contextmanager, nullco
 from functools import partial
 
 from pipeline import workers as pool
+from pipeline.sources import SourcedPaper
 
 STARTUP_TIMEOUT_S = float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120"))
 
@@ -81,6 +82,24 @@ class TemporaryServer:
             self.process.wait()
 
 
+def first_steps_of(papers: list[SourcedPaper]) -> list[tuple]:
+    """The calls that begin reading `papers` on workers, as the flow's tasks will make them
+    (`first_steps`): one paper of each content, as the flow's plan reads it once."""
+    from pipeline.reading import first_steps
+
+    leaders: dict[str, SourcedPaper] = {}
+    for paper in papers:
+        leaders.setdefault(paper.sha256, paper)
+    return [step for paper in leaders.values() for step in first_steps(paper)]
+
+
+def read_ahead(run_pool: pool.RunPool, steps: list[tuple]) -> None:
+    """Begin `steps` on the run's workers now, so that a long paper's pages are laid out
+    while Prefect's server starts and Prefect is imported, not after."""
+    for function, *args in steps:
+        run_pool.start_early(function, *args)
+
+
 def api_configured() -> bool | None:
     """Whether Prefect has an API to talk to; None when that can only be known by
     importing Prefect (a profile or a prefect.toml may name one)."""
@@ -107,18 +126,24 @@ def prefect_api(server: TemporaryServer | None):
 
 def ingest_once(sources: list[str], db: str, store: str | None, runner: str = "process",
                 workers: int | None = None, dask_address: str | None = None,
-                watch: Callable[[], AbstractContextManager] = nullcontext):
+                watch: Callable[[], AbstractContextManager] = nullcontext,
+                read_first: list[SourcedPaper] = ()):
     """`nightly_ingest` over `sources`, once, in this process: its RunSummary. The server
     (unless Prefect has an API) is started first, before the pool's and the bar's
     threads (a child's `preexec_fn` is unsafe beside threads); then the pool's workers
-    (with the process runner) and `watch`, a context around the rest (a progress bar)."""
+    (with the process runner), which begin reading `read_first` (papers the caller knows
+    the run will read) while Prefect starts; then `watch`, a context around the rest (a
+    progress bar)."""
     with ExitStack() as stack:
         server = None
         if not api_configured():
             server = TemporaryServer()
             stack.callback(server.stop)
         if runner == "process":
-            threading.Thread(target=stack.enter_context(pool.run_pool(workers)).warm, daemon=True).start()
+            run_pool = stack.enter_context(pool.run_pool(workers))
+            threading.Thread(target=run_pool.warm, daemon=True).start()
+            if read_first:      # submitted from a thread: a submission waits for the forkserver's imports
+                threading.Thread(target=read_ahead, args=(run_pool, first_steps_of(read_first)), daemon=True).start()
         stack.enter_context(watch())
         from flows import nightly
 

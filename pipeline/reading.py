@@ -11,7 +11,7 @@ import functools
 
 from pipeline.errors import PaperError
 from pipeline.extract import BOARD_OF, PartRecords, PreparedPaper, combine, extract_part, part_blocks, prepare, process_file
-from pipeline.parse import PageLayout, assemble, lay_out_pages
+from pipeline.parse import PageLayout, assemble, lay_out_pages, page_ranges
 from pipeline.sources import SourcedPaper
 from schemas import PaperExtraction
 
@@ -55,6 +55,16 @@ def extract_part_one(prepared: PreparedPaper | PaperError, part: int, parts: int
         return prepared
     cut = part_blocks(prepared.paper, parts)
     return extract_part(prepared, cut[part]) if part < len(cut) else {}
+
+
+def first_steps(paper: SourcedPaper) -> list[tuple]:
+    """The calls, (function, *args), that begin reading `paper` on a pool's workers, as the
+    nightly flow's tasks make them: the whole paper in one, or a long paper's page ranges
+    laid out (to be prepared where they arrive, then read in parts)."""
+    ranges = page_ranges(paper.file)
+    if ranges is None:
+        return [(extract_one, paper)]
+    return [(lay_out_range, paper, first, last) for first, last in ranges]
 
 
 def combine_one(paper: SourcedPaper, prepared: PreparedPaper | PaperError,

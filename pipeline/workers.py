@@ -21,7 +21,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 
@@ -104,6 +104,7 @@ class RunPool:
         self.workers = workers
         self._pool = paper_pool(workers)
         self._lock = threading.Lock()
+        self._early: dict[tuple, tuple[ProcessPoolExecutor, Future]] = {}
 
     def warm(self, timeout: float = 30.0) -> set[int]:
         """Start every worker now, from this thread, rather than at the first paper, and
@@ -116,11 +117,19 @@ class RunPool:
                          [self._pool.submit(_answer_slowly) for _ in range(wanted)]}
         return answered
 
+    def start_early(self, function: Callable, *args) -> None:
+        """Begin `function(*args)` (its arguments hashable) now, before the run asks for it:
+        the first `run` of the same call takes its result rather than doing it again. Work
+        the run never asks for is cancelled at shutdown, or finishes unread."""
+        with self._lock:
+            if (function, *args) not in self._early:
+                self._early[(function, *args)] = self._pool, self._pool.submit(function, *args)
+
     def run(self, function: Callable, *args):
         with self._lock:
-            pool = self._pool
+            pool, future = self._early.pop((function, *args), (self._pool, None))
         try:
-            return pool.submit(function, *args).result()
+            return (future or pool.submit(function, *args)).result()
         except BrokenProcessPool:
             with self._lock:
                 if self._pool is pool:

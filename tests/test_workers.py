@@ -23,3 +23,21 @@ def test_the_run_pool_reuses_its_workers_and_replaces_a_pool_a_dead_worker_broke
         after = workers.on_workers(os.getpid)
         assert after not in first and after != os.getpid()
     assert not workers.has_run_pool() and workers.on_workers(os.getpid) == os.getpid()
+
+
+def note_call(path: str) -> int:
+    """Appends a line to `path` each time it runs; returns how many lines it holds now."""
+    with open(path, "a") as log:
+        log.write("ran\n")
+    return len(open(path).read().splitlines())
+
+
+def test_work_started_early_is_taken_by_the_first_run_of_the_same_call_not_done_again(tmp_path):
+    early, other = str(tmp_path / "early.log"), str(tmp_path / "other.log")
+    with workers.run_pool(2) as pool:
+        pool.start_early(note_call, early)
+        pool.start_early(note_call, early)                 # the same call again: still once
+        pool.start_early(note_call, other)                 # never asked for: no harm at shutdown
+        assert workers.on_workers(note_call, early) == 1  # the early run's answer
+        assert workers.on_workers(note_call, early) == 2  # taken once: a second call runs anew
+    assert open(early).read().splitlines() == ["ran", "ran"]
