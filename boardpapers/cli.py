@@ -183,7 +183,12 @@ def search(query: str, db: str, record_type: str | None, limit: int, as_json: bo
     """BM25 full-text search over record quotes and section text."""
     import warehouse
 
-    hits = warehouse.search(_open(db), query, type=record_type, limit=limit)
+    con = _open(db)
+    if warehouse.search_index_missing(con):
+        con.close()
+        raise click.ClickException(f"{db} was written by an older boardpapers and has no search index of this "
+                                   f"version yet: run `boardpapers ingest` on it once (with --db {db}) to build it")
+    hits = warehouse.search(con, query, type=record_type, limit=limit)
     _echo_rows(hits, as_json, "no matches", lambda hit: [
         f"{hit['type']:<11} {_paper(hit)}  p.{hit['page']}  {hit.get('section') or ''}",
         f"    {hit['quote'][:300]}"])

@@ -64,6 +64,20 @@ def test_search_shows_type_paper_page_and_quote(warehouse_db):
     assert {h["type"] for h in json.loads(typed.output)} == {"budget"}
 
 
+def test_search_of_a_warehouse_an_older_version_wrote_says_how_to_index_it(warehouse_db, tmp_path):
+    """Such a warehouse has no tables of today's index until a writable open builds them."""
+    older = tmp_path / "older.duckdb"
+    shutil.copy(warehouse_db, older)
+    with duckdb.connect(str(older)) as con:
+        con.execute("DROP TABLE search_totals")
+    result = CliRunner().invoke(main, ["search", "mental health", "--db", str(older)])
+    assert result.exit_code == 1 and "run `boardpapers ingest` on it once" in result.output
+    (tmp_path / "nothing").mkdir()
+    assert CliRunner().invoke(main, ["ingest", str(tmp_path / "nothing"), "--db", str(older)]).exit_code == 0
+    result = CliRunner().invoke(main, ["search", "mental health", "--db", str(older), "--json"])
+    assert result.exit_code == 0 and json.loads(result.output), result.output
+
+
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])
 def test_csv_and_parquet_one_file_per_type(warehouse_db, tmp_path, fmt):
     out = tmp_path / fmt

@@ -68,6 +68,14 @@ def search_index_stale(con: duckdb.DuckDBPyConnection) -> bool:
     return contents != indexed
 
 
+def search_index_missing(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the warehouse was last written by a version that searched through DuckDB's fts
+    index: it has none of this index's tables until a writable open builds them
+    (prepare_search_index), so a read-only reader cannot search it yet."""
+    return not con.execute("SELECT count(*) FROM duckdb_tables() "
+                           "WHERE table_name = 'search_totals'").fetchone()[0]
+
+
 def prepare_search_index(con: duckdb.DuckDBPyConnection) -> None:
     """Make a writable warehouse's index usable: its stopwords, and on a warehouse that has
     none (new, or searched through DuckDB's fts index before: schema.py drops that) an index
