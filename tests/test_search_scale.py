@@ -263,6 +263,16 @@ def _retire(con, doc: str) -> None:
     warehouse.mark_changed(con, [doc_id])
 
 
+def _answers_as_a_whole_version(con, version, whole_folder, rel_tol):
+    """Assert that `version` has the tables and pages of a version written whole from the
+    same warehouse (scores within rel_tol); returns its pages."""
+    pages, tables = _answers(version)
+    expected_pages, expected_tables = _answers(publish(con, whole_folder, full=True))
+    assert tables == expected_tables
+    _same_pages(pages, expected_pages, rel_tol=rel_tol)
+    return pages
+
+
 def test_an_incremental_publish_answers_as_a_whole_one(tmp_path):
     db = tmp_path / "w.duckdb"
     con, folder = _generated(db, 30)
@@ -274,11 +284,7 @@ def test_an_incremental_publish_answers_as_a_whole_one(tmp_path):
     manifest = json.loads((second / "manifest.json").read_text())
     assert manifest["segments"] == ["s1", "s2"] and manifest["stale_items"] == 0
     assert _papers_in(second / "segments" / "s2") == 4
-    whole = publish(con, tmp_path / "whole", full=True)
-    pages, tables = _answers(second)
-    expected_pages, expected_tables = _answers(whole)
-    assert tables == expected_tables
-    _same_pages(pages, expected_pages, rel_tol=0)
+    _answers_as_a_whole_version(con, second, tmp_path / "whole", rel_tol=0)
     # The version before still answers as it did, its files untouched by the next one.
     before = TextIndex(first / "search", {})
     assert before.searcher.num_docs == 30 * ITEMS_PER_PAPER
@@ -298,11 +304,7 @@ def test_an_incremental_publish_answers_as_a_whole_one(tmp_path):
     third = publish(con, folder)
     assert json.loads((third / "manifest.json").read_text())["segments"][-1] == "s3"
     assert _papers_in(third / "segments" / "s3") == 3
-    whole = publish(con, tmp_path / "whole", full=True)
-    pages, tables = _answers(third)
-    expected_pages, expected_tables = _answers(whole)
-    assert tables == expected_tables
-    _same_pages(pages, expected_pages, rel_tol=0.05)
+    pages = _answers_as_a_whole_version(con, third, tmp_path / "whole", rel_tol=0.05)
     assert any(v["value"] == "e-renamed" for v in pages[0][1][2]["org"])
     con.close()
 
