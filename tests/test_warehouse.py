@@ -11,6 +11,7 @@ from schemas.records import RECORD_TYPES, Risk
 from tests.factories import paper, sha256
 from tests.ftsreference import match_bm25s
 from warehouse import load as load_module
+from warehouse.schema import CONTENT_TABLES
 
 SCORE_PY = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"   # shared/ beside the checkout
 RECORD_COUNTS = {"section": 2, "organisation": 2, "budget": 1, "milestone": 1,
@@ -269,6 +270,43 @@ def test_a_warehouse_indexed_by_fts_is_indexed_anew_when_opened(db_path):
     assert rows(con, "SELECT count(*) FROM duckdb_schemas() "
                      "WHERE schema_name = 'fts_main_search_items'") == [(0,)]
     assert warehouse.search(con, "dementia budget") == expected
+    con.close()
+
+
+def content_keys(con):
+    return rows(con, "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = "
+                     "'PRIMARY KEY' AND table_name IN (SELECT unnest(?))", [CONTENT_TABLES])
+
+
+def test_a_warehouse_with_keyed_content_tables_loses_the_keys_when_opened(db_path):
+    con = warehouse.connect(db_path)
+    columns = rows(con, "SELECT table_name, column_name, data_type, is_nullable "
+                        "FROM duckdb_columns() ORDER BY table_name, column_index")
+    stored = load(con, paper(topic="dementia"))
+    before = {table: rows(con, f"SELECT * FROM {table} ORDER BY ALL") for table in CONTENT_TABLES}
+    # As the warehouse was before: a primary key on each content table's id, and the OCR
+    # columns not there yet (a later open added them at the end).
+    for table in CONTENT_TABLES:
+        con.execute(f"CREATE TABLE {table}_keyed AS SELECT * EXCLUDE (ocr, ocr_confidence) "
+                    f"FROM {table}" if table != "sections" else
+                    f"CREATE TABLE {table}_keyed AS SELECT * FROM {table}")
+        con.execute(f"DROP TABLE {table}")
+        con.execute(f"ALTER TABLE {table}_keyed RENAME TO {table}")
+        con.execute(f"ALTER TABLE {table} ADD PRIMARY KEY (id)")
+    assert len(content_keys(con)) == len(CONTENT_TABLES)
+    con.close()
+    con = warehouse.connect(db_path)
+    assert content_keys(con) == []
+    assert rows(con, "SELECT table_name, column_name, data_type, is_nullable FROM "
+                     "duckdb_columns() ORDER BY table_name, column_index") == columns
+    # The factory's records were read off a text layer: the added OCR columns' defaults.
+    assert {table: rows(con, f"SELECT * FROM {table} ORDER BY ALL")
+            for table in CONTENT_TABLES} == before
+    assert load(con, paper(topic="dementia")) == stored        # loads still replace by doc_id
+    extraction = paper(topic="care home")
+    extraction.risks.append(page_zero(extraction.risks[0]))
+    with pytest.raises(duckdb.ConstraintException):               # and the checks still hold
+        warehouse.load_paper(con, extraction, warehouse.start_run(con))
     con.close()
 
 

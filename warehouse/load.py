@@ -7,12 +7,9 @@ import duckdb
 from pydantic import BaseModel
 
 from schemas.records import Document, PaperExtraction
-from warehouse.schema import RECORD_TABLES
+from warehouse.schema import CONTENT_TABLES, RECORD_TABLES
 from warehouse.searchindex import mark_changed
 from warehouse.store import resolve_failures, transaction
-
-CONTENT_TABLES = ["sections", *RECORD_TABLES.values()]
-"""Tables holding what a paper says, as opposed to its identity and history."""
 
 
 def classify(con: duckdb.DuckDBPyConnection, path: str, sha256: str) -> str:

@@ -20,7 +20,7 @@ READ_FROM = "ocr BOOLEAN NOT NULL DEFAULT false, ocr_confidence DOUBLE"
 
 # Where a record came from: enough to find its quote again in the paper.
 PROVENANCE = f"""
-    id VARCHAR PRIMARY KEY,
+    id VARCHAR NOT NULL,
     doc_id VARCHAR NOT NULL,
     doc VARCHAR NOT NULL,
     page INTEGER NOT NULL CHECK (page >= 1),
@@ -29,6 +29,70 @@ PROVENANCE = f"""
     char_start INTEGER NOT NULL,
     char_end INTEGER NOT NULL,
     {READ_FROM}"""
+
+# What a paper says: its sections and records, each table's columns. An id is unique by
+# how it is made (a hash of the paper's doc_id and the row's place or identity, one row per
+# id in a load) and a load replaces a paper's rows by doc_id: no key index. DuckDB wrote
+# the keys' indexes whole at each checkpoint: a night of 200 papers cost 2.1 s of CPU to
+# checkpoint at 100,000 items and 8.1 s at a million with them, 0.7 s and 0.8 s without.
+CONTENT_COLUMNS: dict[str, str] = {
+    # path is the section path inside the paper ("6. Next steps > 6.3"), not a file path.
+    "sections": """
+        id VARCHAR NOT NULL,
+        doc_id VARCHAR NOT NULL,
+        ordinal INTEGER NOT NULL,
+        path VARCHAR NOT NULL,
+        title VARCHAR NOT NULL,
+        page INTEGER NOT NULL,
+        text VARCHAR NOT NULL""",
+    "organisations": f"""
+        id VARCHAR NOT NULL,
+        doc_id VARCHAR NOT NULL,
+        doc VARCHAR NOT NULL,
+        name VARCHAR NOT NULL,
+        aliases VARCHAR[] NOT NULL,
+        org_type VARCHAR NOT NULL,
+        page INTEGER NOT NULL,
+        quote VARCHAR NOT NULL,
+        {READ_FROM}""",
+    "budgets": f"""{PROVENANCE},
+        amount_gbp DOUBLE NOT NULL,
+        kind VARCHAR NOT NULL,
+        org VARCHAR,
+        period VARCHAR""",
+    "milestones": f"""{PROVENANCE},
+        description VARCHAR NOT NULL,
+        date_text VARCHAR NOT NULL,
+        date_start DATE,
+        date_end DATE,
+        status VARCHAR NOT NULL,
+        org VARCHAR,
+        replaced_date_text VARCHAR,
+        replaced_date_start DATE,
+        replaced_date_end DATE,
+        CHECK ((replaced_date_text IS NULL) = (replaced_date_end IS NULL))""",
+    "commitments": f"""{PROVENANCE},
+        actor VARCHAR NOT NULL,
+        action VARCHAR NOT NULL,
+        modality VARCHAR NOT NULL,
+        due VARCHAR,
+        due_start DATE,
+        due_end DATE""",
+    "risks": f"""{PROVENANCE},
+        description VARCHAR NOT NULL,
+        mitigation VARCHAR,
+        org VARCHAR""",
+    "decisions": f"""{PROVENANCE},
+        body VARCHAR,
+        kind VARCHAR NOT NULL,
+        date_text VARCHAR""",
+    "relations": f"""{PROVENANCE},
+        source VARCHAR NOT NULL,
+        relation VARCHAR NOT NULL,
+        target VARCHAR NOT NULL""",
+}
+CONTENT_TABLES = list(CONTENT_COLUMNS)
+"""Tables holding what a paper says, as opposed to its identity and history."""
 
 DDL = [
     "CREATE SEQUENCE IF NOT EXISTS ingest_run_ids START 1",
@@ -78,64 +142,12 @@ DDL = [
         run_id INTEGER,
         failed_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp,
         resolved_at TIMESTAMPTZ)""",
-    # path is the section path inside the paper ("6. Next steps > 6.3"), not a file path.
-    """CREATE TABLE IF NOT EXISTS sections (
-        id VARCHAR PRIMARY KEY,
-        doc_id VARCHAR NOT NULL,
-        ordinal INTEGER NOT NULL,
-        path VARCHAR NOT NULL,
-        title VARCHAR NOT NULL,
-        page INTEGER NOT NULL,
-        text VARCHAR NOT NULL)""",
-    f"""CREATE TABLE IF NOT EXISTS organisations (
-        id VARCHAR PRIMARY KEY,
-        doc_id VARCHAR NOT NULL,
-        doc VARCHAR NOT NULL,
-        name VARCHAR NOT NULL,
-        aliases VARCHAR[] NOT NULL,
-        org_type VARCHAR NOT NULL,
-        page INTEGER NOT NULL,
-        quote VARCHAR NOT NULL,
-        {READ_FROM})""",
-    f"""CREATE TABLE IF NOT EXISTS budgets ({PROVENANCE},
-        amount_gbp DOUBLE NOT NULL,
-        kind VARCHAR NOT NULL,
-        org VARCHAR,
-        period VARCHAR)""",
-    f"""CREATE TABLE IF NOT EXISTS milestones ({PROVENANCE},
-        description VARCHAR NOT NULL,
-        date_text VARCHAR NOT NULL,
-        date_start DATE,
-        date_end DATE,
-        status VARCHAR NOT NULL,
-        org VARCHAR,
-        replaced_date_text VARCHAR,
-        replaced_date_start DATE,
-        replaced_date_end DATE,
-        CHECK ((replaced_date_text IS NULL) = (replaced_date_end IS NULL)))""",
+    *(f"CREATE TABLE IF NOT EXISTS {table} ({columns})"
+      for table, columns in CONTENT_COLUMNS.items()),
     # A warehouse made before milestones carried the date a paper says they moved from.
     "ALTER TABLE milestones ADD COLUMN IF NOT EXISTS replaced_date_text VARCHAR",
     "ALTER TABLE milestones ADD COLUMN IF NOT EXISTS replaced_date_start DATE",
     "ALTER TABLE milestones ADD COLUMN IF NOT EXISTS replaced_date_end DATE",
-    f"""CREATE TABLE IF NOT EXISTS commitments ({PROVENANCE},
-        actor VARCHAR NOT NULL,
-        action VARCHAR NOT NULL,
-        modality VARCHAR NOT NULL,
-        due VARCHAR,
-        due_start DATE,
-        due_end DATE)""",
-    f"""CREATE TABLE IF NOT EXISTS risks ({PROVENANCE},
-        description VARCHAR NOT NULL,
-        mitigation VARCHAR,
-        org VARCHAR)""",
-    f"""CREATE TABLE IF NOT EXISTS decisions ({PROVENANCE},
-        body VARCHAR,
-        kind VARCHAR NOT NULL,
-        date_text VARCHAR)""",
-    f"""CREATE TABLE IF NOT EXISTS relations ({PROVENANCE},
-        source VARCHAR NOT NULL,
-        relation VARCHAR NOT NULL,
-        target VARCHAR NOT NULL)""",
     # Cross-paper tables: derived from the record tables by pipeline/crosspaper.py, rebuilt
     # whole or brought up to date for the papers changed since the last refresh
     # (pipeline/nightlinks.py), with the same result either way.
@@ -218,7 +230,7 @@ DDL = [
     # What full-text search indexes, and its BM25 index (warehouse/searchindex.py): derived
     # from the tables above by refresh_search_index, paper by paper. `item` numbers an item
     # (a paper's items in one run), `len` counts its stems with repeats. Ids are unique as
-    # the record tables' keys are; no index of its own, which a night would pay for in
+    # the content tables' are; no index of its own, which a night would pay for in
     # writing and checkpointing (2.2 s of CPU at a million items, measured).
     """CREATE TABLE IF NOT EXISTS search_items (
         id VARCHAR NOT NULL,
@@ -262,6 +274,26 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(statement)
     for table, column in ADDED_COLUMNS:
         con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column}")
+    _drop_content_keys(con)
+
+
+def _drop_content_keys(con: duckdb.DuckDBPyConnection) -> None:
+    """A warehouse made before has a primary key on each content table's id: each such table
+    is made again without it (DuckDB cannot drop a key), rows and constraints kept, in one
+    transaction. Its commit writes the tables into the file (past DuckDB's 16 MB of log)."""
+    keyed = [table for (table,) in con.execute(
+        "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY' "
+        "AND database_name = current_database() AND schema_name = 'main' "
+        "AND table_name IN (SELECT unnest(?))", [CONTENT_TABLES]).fetchall()]
+    if not keyed:
+        return
+    from warehouse.store import transaction     # which imports this module
+    with transaction(con):
+        for table in keyed:
+            con.execute(f"CREATE TABLE {table}_unkeyed ({CONTENT_COLUMNS[table]})")
+            con.execute(f"INSERT INTO {table}_unkeyed BY NAME SELECT * FROM {table}")
+            con.execute(f"DROP TABLE {table}")
+            con.execute(f"ALTER TABLE {table}_unkeyed RENAME TO {table}")
 
 
 def _drop_fts_search(con: duckdb.DuckDBPyConnection) -> None:
