@@ -29,11 +29,13 @@ from warehouse.store import as_dicts
 
 SLUG = "trim(regexp_replace(lower(strip_accents({0})), '[^a-z0-9]+', '-', 'g'), '-')"
 
+ORG_COLUMNS = [("organisations", "name"), ("budgets", "org"), ("milestones", "org"),
+               ("commitments", "actor"), ("risks", "org"), ("decisions", "body"),
+               ("relations", "source"), ("relations", "target")]
+"""Each record table's columns that name an organisation."""
 RECORD_ORGS = " UNION ALL ".join(
     f"SELECT id, doc_id, {column} AS org FROM {table} WHERE {column} IS NOT NULL"
-    for table, column in [("organisations", "name"), ("budgets", "org"), ("milestones", "org"),
-                          ("commitments", "actor"), ("risks", "org"), ("decisions", "body"),
-                          ("relations", "source"), ("relations", "target")])
+    for table, column in ORG_COLUMNS)
 """(record id, paper, organisation name) for every organisation a record names."""
 
 # A paper's date as stated ("2016", "2018-09", "2013-09-26") read as the days it may mean.
