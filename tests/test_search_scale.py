@@ -254,6 +254,11 @@ def _papers_in(segment) -> int:
     return duckdb.sql(f"SELECT count(*) FROM '{segment / 'papers.parquet'}'").fetchone()[0]
 
 
+def _refreshed(con) -> int:
+    """How many papers the last publish fingerprinted again."""
+    return con.execute("SELECT count(*) FROM publish_refresh").fetchone()[0]
+
+
 def _retire(con, doc: str) -> None:
     """What load_paper does to a paper whose path now holds other bytes."""
     doc_id = con.execute("SELECT doc_id FROM documents WHERE doc = ?", [doc]).fetchone()[0]
@@ -284,6 +289,7 @@ def test_an_incremental_publish_answers_as_a_whole_one(tmp_path):
     manifest = json.loads((second / "manifest.json").read_text())
     assert manifest["segments"] == ["s1", "s2"] and manifest["stale_items"] == 0
     assert _papers_in(second / "segments" / "s2") == 4
+    assert _refreshed(con) == 4                 # the other papers keep their fingerprints
     _answers_as_a_whole_version(con, second, tmp_path / "whole", rel_tol=0)
     # The version before still answers as it did, its files untouched by the next one.
     before = TextIndex(first / "search", {})
@@ -303,9 +309,22 @@ def test_an_incremental_publish_answers_as_a_whole_one(tmp_path):
     warehouse.refresh_search_index(con)
     third = publish(con, folder)
     assert json.loads((third / "manifest.json").read_text())["segments"][-1] == "s3"
-    assert _papers_in(third / "segments" / "s3") == 3
+    assert _papers_in(third / "segments" / "s3") == _refreshed(con) == 3
     pages = _answers_as_a_whole_version(con, third, tmp_path / "whole", rel_tol=0.05)
     assert any(v["value"] == "e-renamed" for v in pages[0][1][2]["org"])
+    con.close()
+
+
+def test_a_paper_found_at_another_path_is_published_again(tmp_path):
+    """An alias adds a document_paths row and marks nothing for the search index: publish
+    still finds the paper changed (its rows there differ from the last version's)."""
+    con, folder = _generated(tmp_path / "w.duckdb", 6)
+    publish(con, folder)
+    doc_id = con.execute("SELECT doc_id FROM documents WHERE doc = 'national-0000003'").fetchone()[0]
+    assert warehouse.classify(con, "elsewhere/national-0000003.pdf", doc_id) == "alias"
+    version = publish(con, folder)
+    assert _papers_in(version / "segments" / "s2") == _refreshed(con) == 1
+    _answers_as_a_whole_version(con, version, tmp_path / "whole", rel_tol=0.05)
     con.close()
 
 
@@ -321,7 +340,8 @@ def test_past_its_share_of_deleted_items_a_version_is_written_whole(tmp_path, mo
     warehouse.refresh_search_index(con)
     rewritten = publish(con, folder)                   # 10% deleted: past STALE_SHARE
     assert json.loads((rewritten / "manifest.json").read_text()) == {
-        "format": 3, "segments": ["s1"], "items": 8 * ITEMS_PER_PAPER, "stale_items": 0}
+        "format": 3, "segments": ["s1"], "items": 8 * ITEMS_PER_PAPER, "stale_items": 0,
+        "items_through": con.execute("SELECT max(item) FROM search_items").fetchone()[0]}
     pages, _ = _answers(rewritten)
     expected, _ = _answers(publish(con, tmp_path / "whole", full=True))
     _same_pages(pages, expected, rel_tol=0)
