@@ -130,7 +130,7 @@ def nightly_increment(db: Path, papers: int, cross_paper: bool) -> Steps:
     shutil.copytree(base, folder / base.name, copy_function=os.link)
     (folder / "CURRENT").write_text(base.name)
     con = warehouse.connect(night)
-    con.execute("CHECKPOINT")       # what opening wrote (a base made before, migrated) is not the night's
+    con.execute("CHECKPOINT")   # what opening wrote (a base made before, migrated): not the night's
     built = con.execute("SELECT count(*) FROM documents").fetchone()[0]
     steps = Steps()
     steps.run("load", lambda: add_national_papers(con, papers, built))
@@ -178,8 +178,8 @@ def main() -> None:
         for name in nights[small].times:
             ratio = nights[large].times[name][1] / max(nights[small].times[name][1], 1e-3)
             print(f"{name}: CPU at {large:,} is {ratio:.1f}x its CPU at {small:,}")
-        night = {records: sum(cpu for name, (_, cpu) in steps.times.items() if name != "no-op night")
-                 for records, steps in nights.items()}
+        night = {records: sum(cpu for name, (_, cpu) in steps.times.items()
+                              if name != "no-op night") for records, steps in nights.items()}
         print(f"the night (every step but the no-op night): CPU {night[small]:.1f} s at "
               f"{small:,}, {night[large]:.1f} s at {large:,}: {night[large] / night[small]:.2f}x")
     print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")

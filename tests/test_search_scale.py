@@ -320,7 +320,8 @@ def test_a_paper_found_at_another_path_is_published_again(tmp_path):
     still finds the paper changed (its rows there differ from the last version's)."""
     con, folder = _generated(tmp_path / "w.duckdb", 6)
     publish(con, folder)
-    doc_id = con.execute("SELECT doc_id FROM documents WHERE doc = 'national-0000003'").fetchone()[0]
+    doc_id = con.execute("SELECT doc_id FROM documents "
+                         "WHERE doc = 'national-0000003'").fetchone()[0]
     assert warehouse.classify(con, "elsewhere/national-0000003.pdf", doc_id) == "alias"
     version = publish(con, folder)
     assert _papers_in(version / "segments" / "s2") == _refreshed(con) == 1

@@ -188,23 +188,27 @@ def _changed_since(con: duckdb.DuckDBPyConnection, previous: Path, manifest: dic
     (items numbered past its last), with another number of items, pending for the index,
     or whose documents or document_paths rows (few, compared whole) or names' bodies differ
     from that version's."""
-    published = {table: _published_rows(previous, manifest["segments"], table)
-                 for table in ("documents", "document_paths")}
-    tables = previous / "tables"
+    papers_before = f"read_parquet('{previous / 'papers.parquet'}')"
+    identity = ("documents", "document_paths")
     orgs = ("SELECT n.doc_id, hash(n.name, n.entity_id, e.name) AS h "
             "FROM {names} AS n LEFT JOIN {entities} AS e USING (entity_id)")
+    tables = previous / "tables"
+    orgs_before = orgs.format(names=f"read_parquet('{tables / 'org_names.parquet'}')",
+                              entities=f"read_parquet('{tables / 'org_entities.parquet'}')")
     con.execute(f"""CREATE OR REPLACE TEMP TABLE publish_refresh AS
-        {_differing("SELECT doc_id, count(*) AS h FROM search_items GROUP BY doc_id",
-                    f"SELECT doc_id, items AS h FROM read_parquet('{previous / 'papers.parquet'}')"
-                    " WHERE items > 0")}
-        UNION SELECT doc_id FROM search_items WHERE item > {int(manifest['items_through'])}
+        SELECT doc_id FROM search_items WHERE item > {int(manifest['items_through'])}
         UNION SELECT doc_id FROM search_pending
-        UNION {_differing(*(" UNION ALL ".join(f"SELECT doc_id, hash(t) AS h FROM ({rows}) AS t"
-                                               for rows in sources) for sources in (
-            ["SELECT * FROM documents", "SELECT * FROM document_paths"], published.values())))}
-        UNION {_differing(orgs.format(names="org_names", entities="org_entities"), orgs.format(
-            names=f"read_parquet('{tables / 'org_names.parquet'}')",
-            entities=f"read_parquet('{tables / 'org_entities.parquet'}')"))}""")
+        UNION {_differing("SELECT doc_id, count(*) AS h FROM search_items GROUP BY doc_id",
+                          f"SELECT doc_id, items AS h FROM {papers_before} WHERE items > 0")}
+        UNION {_differing(_row_hashes(f"SELECT * FROM {table}" for table in identity),
+                          _row_hashes(_published_rows(previous, manifest["segments"], table)
+                                      for table in identity))}
+        UNION {_differing(orgs.format(names="org_names", entities="org_entities"), orgs_before)}""")
+
+
+def _row_hashes(selects) -> str:
+    """SQL: (doc_id, h), a hash of each row the selects give."""
+    return " UNION ALL ".join(f"SELECT doc_id, hash(t) AS h FROM ({rows}) AS t" for rows in selects)
 
 
 def _differing(now: str, before: str) -> str:
