@@ -1,0 +1,77 @@
+"""Forms of promise the genre uses beyond 'will': a plan announced ('is to'), an undertaking or
+pledge, a duty taken on ('will be responsible for'), action points in lists and logs."""
+from tests.textpaper import extract
+
+COVER = ["Westshire Health and Wellbeing Board", "Date: 4 June 2024",
+         "Report Title: Carers support programme",
+         "Report Author: Sam Jones, Head of Commissioning, Westshire County Council"]
+AUTHOR = "Westshire County Council"
+MINUTES = ["WESTSHIRE COUNTY COUNCIL", "CABINET",
+           "MINUTES of a meeting of the Cabinet held at County Hall, Westshire on Tuesday, 4 June 2024."]
+
+
+def promised(*blocks, cover=COVER):
+    return [(c.quote, c.actor, c.modality) for c in extract(*blocks, cover=cover).commitments]
+
+
+def test_a_body_that_is_to_act_promises_as_with_will():
+    said = ["Westshire Community Health Trust is to open two more respite beds in the autumn.",
+            "Westshire County Council is due to publish its refreshed carers offer in March 2025.",
+            "Officers are to bring the revised eligibility criteria back to the Board."]
+    assert promised(*said) == [(said[0], "Westshire Community Health Trust", "firm"),
+                               (said[1], AUTHOR, "firm"), (said[2], AUTHOR, "firm")]
+
+
+def test_is_to_before_no_verb_a_cause_or_a_purpose_promises_nothing():
+    assert promised("The question for the Council is to what extent the offer can grow.",
+                    "Westshire County Council is due to rising demand in a difficult position.",
+                    "The purpose of the carers fund is to support people who look after relatives.",
+                    "Westshire County Council is to be congratulated on the new hub.",
+                    "It is to be noted that the waiting list has fallen.") == []
+
+
+def test_the_papers_next_step_or_intention_stated_with_is_to():
+    said = ["The next step is to consult carers on the draft offer over the summer.",
+            "The intention is to extend the scheme to young carers from 2025.",
+            "Our ambition for carers is to make Westshire the best place in the region to care.",
+            "A review of respite provision is to be carried out by the end of the year."]
+    assert promised(*said) == [(said[0], AUTHOR, "firm"), (said[1], AUTHOR, "conditional"),
+                               (said[2], AUTHOR, "conditional"), (said[3], AUTHOR, "firm")]
+
+
+def test_an_undertaking_a_pledge_or_a_commitment_made_is_firm():
+    said = ["Westshire Community Health Trust has undertaken to report its waiting times to the Board every quarter.",
+            "The Council has pledged to double the number of carers' assessments by 2026.",
+            "Westshire County Council has made a clear commitment to pay carers' travel costs.",
+            "The Council has signed up to the regional carers' charter."]
+    assert [(actor, modality) for _, actor, modality in promised(*said)] == [
+        ("Westshire Community Health Trust", "firm"), (AUTHOR, "firm"), (AUTHOR, "firm"), (AUTHOR, "firm")]
+
+
+def test_a_pledge_of_money_or_work_undertaken_is_no_promise():
+    assert promised("£40,000 pledged to the carers' hub came from local businesses.",
+                    "The survey undertaken to inform this plan reached 900 carers.") == []
+
+
+def test_a_duty_a_body_takes_on_is_a_promise_but_a_things_is_not():
+    said = ["Westshire Community Health Trust will be responsible for running the new respite service.",
+            "The Council will be jointly accountable for the pooled budget with the ICB."]
+    assert [(actor, modality) for _, actor, modality in promised(*said)] == [
+        ("Westshire Community Health Trust", "firm"), (AUTHOR, "firm")]
+    assert promised("The new rota will be responsible for a fall in agency spend.") == []
+
+
+def test_action_points_name_a_role_of_several_words_and_stand_in_lists_of_any_paper():
+    assert promised("Action: Director of Adult Social Services to circulate the carers' survey results.",
+                    cover=MINUTES)[0][1] == "Director of Adult Social Services"
+    said = "Officers to report back on the respite pilot in September."
+    assert promised("Actions arising from the workshop:", ("bullet", said)) == [(said, AUTHOR, "firm")]
+    assert promised(said) == []             # a report's sentence, not an action log's item
+    assert promised("Actions arising from the workshop:",
+                    ("bullet", "Continue to work with the carers' forum on the offer.")) == [
+        ("Continue to work with the carers' forum on the offer.", AUTHOR, "firm")]
+
+
+def test_an_undertaking_given_in_minutes():
+    said = "The Cabinet Member undertook to send a written answer to Mr Hill."
+    assert [q for q, _, m in promised(said, cover=MINUTES) if m == "firm"] == [said]
