@@ -75,3 +75,19 @@ def test_action_points_name_a_role_of_several_words_and_stand_in_lists_of_any_pa
 def test_an_undertaking_given_in_minutes():
     said = "The Cabinet Member undertook to send a written answer to Mr Hill."
     assert [q for q, _, m in promised(said, cover=MINUTES) if m == "firm"] == [said]
+
+
+def test_a_row_with_an_owner_and_a_date_promises_its_work_whatever_its_column_is_called():
+    from schemas import Table
+
+    out = extract(Table(page=1, rows=[["Objective", "Owner", "Target date"],
+                                      ["Recruit three carers' champions", "Westshire County Council", "June 2025"],
+                                      ["Carers' wellbeing", "Westshire County Council", "June 2025"]]), cover=COVER)
+    assert [(c.quote, c.actor, c.due) for c in out.commitments] == [
+        ("Recruit three carers' champions", AUTHOR, "June 2025")]
+    out = extract(Table(page=1, rows=[["Risk description", "Progress update", "Risk owner", "Review date"],
+                                      ["Lose respite beds to winter pressures", "Reviewed weekly with providers",
+                                       "Westshire County Council", "May 2025"]]), cover=COVER)
+    assert out.commitments == []
+    out = extract(Table(page=1, rows=[["Objective", "Notes"], ["Recruit three carers' champions", "None"]]), cover=COVER)
+    assert out.commitments == []

@@ -52,6 +52,12 @@ widen""".split())
 ITEM_OPENING = re.compile(r"^[\"'‘“(]*(?:To\s+(?P<to>[a-z][a-z-]+)\b|(?P<word>[A-Z][a-z]+))")
 ACTION_HEADER = re.compile(r"\b(?:actions?|activit(?:y|ies)|what\s+we\s+will\s+do|commit\w*|deliverables?|"
                            r"next\s+steps|tasks?|how\s+we\s+will)\b", re.I)
+# A column of when: 'Target date', 'Timescale', 'By when', 'Deadline', 'Due'.
+DATE_HEADER = re.compile(r"\b(?:dates?|deadlines?|timescales?|time\s*frames?|timelines?|when|due|completion|quarter|"
+                         r"month|year)\b", re.I)
+# Columns of a table whose cells report or weigh rather than promise, whatever their first word.
+NOT_ACTION_HEADER = re.compile(r"\b(?:risks?|issues?|mitigations?|controls?|progress|updates?|status|comments?|rag|"
+                               r"outcomes?|measures?|indicators?|evidence|notes?|achieved|impact)\b", re.I)
 LEAD_HEADER = re.compile(r"\b(?:lead|led\s+by|owner|responsib\w*|who|by\s+whom|accountable)\b", re.I)
 
 
@@ -77,9 +83,16 @@ def under_promise(clause: Sentence) -> str | None:
 
 
 def action_cell(ctx: PaperContext, clause: Sentence) -> bool:
-    """A cell of an action plan's action column that opens with a verb."""
+    """A cell of an action plan's action column that opens with a verb; in a table with a lead
+    column and a date column ('Objective | Owner | Target date'), any such column but those."""
     header = _header(ctx, clause)
-    return bool(header and ACTION_HEADER.search(header) and _opens_with_action(clause.text))
+    if not header or not _opens_with_action(clause.text):
+        return False
+    if ACTION_HEADER.search(header):
+        return True
+    headers = _headers(ctx, clause)
+    return (not (LEAD_HEADER.search(header) or DATE_HEADER.search(header) or NOT_ACTION_HEADER.search(header))
+            and any(LEAD_HEADER.search(h) for h in headers) and any(DATE_HEADER.search(h) for h in headers))
 
 
 def listed_promiser(ctx: PaperContext, clause: Sentence, form: str) -> tuple[str | None, bool]:
@@ -111,11 +124,18 @@ def _opens_with_action(text: str, gerund: bool = True) -> bool:
 
 def _header(ctx: PaperContext, clause: Sentence) -> str | None:
     """The header of a body row's cell's column."""
+    headers = _headers(ctx, clause)
+    col = ctx.paper.blocks[clause.block_index].col
+    return headers[col] if col is not None and col < len(headers) else None
+
+
+def _headers(ctx: PaperContext, clause: Sentence) -> list[str]:
+    """The header row of the table a body row's cell sits in; [] for any other block."""
     block = ctx.paper.blocks[clause.block_index]
     if block.kind != BlockKind.table_cell or block.table is None or not block.row or block.col is None:
-        return None
+        return []
     rows = ctx.paper.tables[block.table].rows if block.table < len(ctx.paper.tables) else []
-    return rows[0][block.col] if rows and block.col < len(rows[0]) else None
+    return [h or "" for h in rows[0]] if rows else []
 
 
 def _lead_cell(ctx: PaperContext, clause: Sentence) -> str | None:
