@@ -91,3 +91,35 @@ def test_a_row_with_an_owner_and_a_date_promises_its_work_whatever_its_column_is
     assert out.commitments == []
     out = extract(Table(page=1, rows=[["Objective", "Notes"], ["Recruit three carers' champions", "None"]]), cover=COVER)
     assert out.commitments == []
+
+
+def test_each_of_a_kind_of_body_or_each_of_the_authors_places_promises_with_will():
+    said = ["Each of the four district councils will hold a public meeting on the draft plan.",
+            "Each locality will appoint a carers' lead by the end of the year.",
+            "All of the partners will sign the data sharing agreement."]
+    assert [(actor, modality) for _, actor, modality in promised(*said)] == [
+        ("four district councils", "firm"), (AUTHOR, "firm"), ("partners", "firm")]
+    assert promised("Each locality could appoint a carers' lead.",
+                    "Each locality system will have a different starting point.") == []
+
+
+def test_a_role_known_by_the_initials_the_paper_gave_it():
+    said = "The DCS will keep oversight of the young carers' service."
+    first = "The Director of Children's Services (DCS) is accountable for children's social care."
+    assert promised(first, said) == [(said, AUTHOR, "firm")]
+    assert promised(said) == []          # initials the paper never defined name nothing
+
+
+def test_those_present_at_a_meeting_by_their_initials():
+    cover = MINUTES + ["Present: Jo Hill (JH), Ann Cole (AC)"]
+    out = extract("Westshire County Council held its Cabinet meeting at County Hall.",
+                  "JH would circulate the revised terms of reference.", cover=cover)
+    assert [(c.quote, c.actor) for c in out.commitments] == [
+        ("JH would circulate the revised terms of reference.", AUTHOR)]
+
+
+def test_a_state_denied_or_a_question_reported_is_no_promise():
+    assert promised("Without the transfer the Director will not have oversight of the young adults' service.",
+                    "The Council will not close any day centre this year.") == [
+        ("The Council will not close any day centre this year.", AUTHOR, "firm")]
+    assert promised("Cllr Hill asked if the Council was planning to extend the scheme.", cover=MINUTES) == []

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.commitments.cues import (AGENT, ASKED, ATTITUDE, CHOICE, CONDITION, CONDITIONAL_WORDS, CONSEQUENCE,
-                                        COUNTERFACTUAL, CUE, DEADLINE, DUE_VERBS, DECIDE, NOT_AN_ACT, FIRM_WORDS, FORECAST, HEDGE,
+                                        COUNTERFACTUAL, CUE, DEADLINE, DENIED_STATE, DUE_VERBS, DECIDE, NOT_AN_ACT, FIRM_WORDS, FORECAST, HEDGE, INDIRECT_QUESTION,
                                         HYPOTHETICAL_SECTION, MEASURE, NEXT_STEP, NOT_A_VERB, PAST_CONDITIONAL, PLAN_VERBS, RESPONSIBLE, RISK, RULE_OF_PROCEDURE,
                                         SAFEGUARD, SECOND_PROMISE, STATIVE, SUGGESTION, TRENDS, UNDER_WAY, WORK_UNDER_WAY)
 from extractors.commitments.lists import ACTION_VERBS, action_cell, listed_promiser, under_promise
@@ -147,7 +147,12 @@ def _promise(ctx: PaperContext, text: str, cue: re.Match, section: str, previous
         return _noun_commitment(ctx, text, cue, conditional=True)
     if form == "action":
         return _action_point(ctx, cue)
+    if INDIRECT_QUESTION.search(text, 0, cue.start()):
+        return Verdict(False, "a request to the board or a question", detail="asked if ...")
     subject = subject_of(ctx, text, cue.start())
+    if subject.kind == THING and re.fullmatch(r"[A-Z]{2,3}", subject.text) and reported_speech(ctx):
+        # Minutes name those present by their initials: 'DS would circulate the notes'.
+        subject = Subject(subject.text, UNIT, ctx.orgs.author)
     if subject.kind == PRONOUN and not cue.group("passive"):
         resolved = antecedent(ctx, subject, text[:cue.start()], previous)
         if resolved:
@@ -237,6 +242,8 @@ def _modal(ctx: PaperContext, cue: re.Match, subject: Subject, action: str, sect
         return Verdict(False, "a duty of an office, as statute puts it, not a promise")
     if verb in DECIDE:
         return Verdict(False, "a decision still to be taken")
+    if "not" in cue.group(0).split() and verb in DENIED_STATE:
+        return Verdict(False, "a state denied: 'will not have ...'", detail=f"{modal} not {verb}")
     if verb in ATTITUDE:
         return Verdict(False, "an attitude, not an act", detail=f"{modal} {verb}")
     return _kept(subject.actor, modal, action, f"{subject.kind} {modal}", hedged)

@@ -118,3 +118,7 @@ NEXT_STEP = re.compile(r"^(?:the|a|one|another)\s+(?:[a-z]+\s+){0,2}(?:steps?|ta
 # 'will be the lead commissioner for'; the word after 'be' stands for the verb.
 RESPONSIBLE = re.compile(r"\s+(?:(?:jointly|solely|directly|ultimately|also|now)\s+)?(responsible|accountable|in\s+charge|"
                          r"the\s+lead(?:\s+[a-z]+)?)\s+(?:for|of)\b", re.I)
+# What 'will not' denies when it is no act: 'the Director will not have oversight of ...'.
+DENIED_STATE = {"have", "need", "get", "receive", "know", "see", "hold"}
+# A question reported: 'Cllr Hill asked if the Council was planning to ...'.
+INDIRECT_QUESTION = re.compile(r"\b(?:ask(?:ed|s)?|enquired|queried|wondered)\s+(?:if|whether)\b[^.;]*$", re.I)

@@ -67,8 +67,13 @@ STAFF_MODIFIERS = {"the", "our", "local", "senior", "lead", "joint", "its", "the
 GROUP_HEADS = {"councils", "authorities", "partners", "partnerships", "boards", "trusts", "ccgs", "icbs", "organisations",
                "agencies", "providers", "bodies"}
 PREPOSITIONS = {"of", "from", "in", "at", "with", "within", "across", "for", "to", "on", "by", "into", "between"}
-ROLE = re.compile(r"^(?:[Tt]he\s+)?(?:[A-Z][\w/-]*\s+)*(?:Director|Officer|Executive|Leader|Chair|Chairman|Head|"
-                  r"Manager|Secretary|Commissioner|Lead|Clerk)s?(?:\s+(?:of|for|and|the|[A-Z][\w/-]*))*$")
+ROLE_WORDS = r"Director|Officer|Executive|Leader|Chair|Chairman|Head|Manager|Secretary|Commissioner|Lead|Clerk"
+ROLE = re.compile(rf"^(?:[Tt]he\s+)?(?:[A-Z][\w/-]*\s+)*(?:{ROLE_WORDS})s?(?:\s+(?:of|for|and|the|[A-Z][\w/-]*))*$")
+ACRONYM = re.compile(r"[A-Z]{2,6}s?")
+# A quantified kind of body or place: 'Each of the five district councils', 'Each area', 'every borough'.
+EACH = re.compile(r"^(?:each|every|all|both)\s+(?:of\s+(?:the|our|these|its|their)\s+)?(?P<kind>(?:[\w-]+\s+){0,3}?"
+                  rf"(?:{'|'.join(sorted(GROUP_HEADS))}|areas?|boroughs?|places?|localit(?:y|ies)|neighbourhoods?|districts?))$",
+                  re.I)
 FRAME_WORDS = r"^(?:in|during|from|by|over|after|before|at|within|through|under|on|for)\s+"
 FRAME = re.compile(FRAME_WORDS + r"(?:\S+\s+){0,4}?(?=(?:the|our|each|all|both)\b)")
 # A fronted phrase of time that runs up to a body named with its own 'the' ('In the first year
@@ -176,10 +181,25 @@ def _classify(ctx: PaperContext, head: str) -> Subject:
         return Subject(head, UNIT, _unit_name(ctx, head))
     if words[-1].lower() in GROUP_HEADS and not {w.lower() for w in words} & PREPOSITIONS:
         return Subject(head, GROUP, DETERMINER.sub("", re.sub(r"^(?:these|those|other)\s+", "", head, flags=re.I)))
+    each = EACH.match(head)
+    if each:
+        # 'Each of the five district councils' is those councils; 'Each borough' one of the author's places.
+        named = DETERMINER.sub("", each.group("kind")) if each.group("kind").split()[-1].lower() in GROUP_HEADS else None
+        return Subject(head, GROUP, named or ctx.orgs.author)
+    acronym = re.sub(r"^[Tt]he\s+", "", head)
+    if ACRONYM.fullmatch(acronym) and _defined_role(ctx, acronym):
+        return Subject(head, UNIT, ctx.orgs.author)
     tail = re.split(r"\band\s+(?=(?:the|our|its)\s)", head)[-1]
     if tail != head:        # '... in areas like reviews and the directorate remained committed'
         return _classify(ctx, tail)
     return Subject(head, THING)
+
+
+def _defined_role(ctx: PaperContext, acronym: str) -> bool:
+    """'The DASS' where the paper wrote 'the Director of Adult Social Services (DASS)': one of the
+    author's officers, known by the initials the paper gave the role."""
+    return bool(re.search(rf"\b(?:{ROLE_WORDS})\b(?:\s+(?:of|for|and|the|[A-Z][\w'’-]*))*\s*\(\s*{re.escape(acronym)}\s*\)",
+                          ctx.paper.text))
 
 
 def _unit(words: list[str]) -> bool:
