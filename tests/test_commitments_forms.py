@@ -123,3 +123,14 @@ def test_a_state_denied_or_a_question_reported_is_no_promise():
                     "The Council will not close any day centre this year.") == [
         ("The Council will not close any day centre this year.", AUTHOR, "firm")]
     assert promised("Cllr Hill asked if the Council was planning to extend the scheme.", cover=MINUTES) == []
+
+
+def test_a_role_whose_directorate_name_holds_a_comma_is_one_subject():
+    said = ["The Corporate Director Growth, Housing and Transport will publish the revised bus strategy.",
+            "If agreed, the Corporate Director Adults and the Corporate Director Schools, Skills and Learning "
+            "will have delegated authority to move the budget."]
+    assert [(actor, modality) for _, actor, modality in promised(*said)] == [
+        ("Corporate Director Growth, Housing and Transport", "firm"), (AUTHOR, "conditional")]
+    # Bodies listed with commas keep the last one named as before.
+    said = "Westshire County Council, Westshire Community Health Trust and Westshire Carers Trust will run the hub."
+    assert promised(said)[0][1] == "Westshire Community Health Trust"

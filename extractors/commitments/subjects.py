@@ -68,7 +68,9 @@ GROUP_HEADS = {"councils", "authorities", "partners", "partnerships", "boards", 
                "agencies", "providers", "bodies"}
 PREPOSITIONS = {"of", "from", "in", "at", "with", "within", "across", "for", "to", "on", "by", "into", "between"}
 ROLE_WORDS = r"Director|Officer|Executive|Leader|Chair|Chairman|Head|Manager|Secretary|Commissioner|Lead|Clerk"
-ROLE = re.compile(rf"^(?:[Tt]he\s+)?(?:[A-Z][\w/-]*\s+)*(?:{ROLE_WORDS})s?(?:\s+(?:of|for|and|the|[A-Z][\w/-]*))*$")
+ROLE = re.compile(rf"^(?:[Tt]he\s+)?(?:[A-Z][\w/-]*\s+)*(?:{ROLE_WORDS})s?(?:,?\s+(?:of|for|and|the|[A-Z][\w/-]*))*$")
+# The words after a comma inside a name: ' Young People and Education' of 'Children, Young People and Education'.
+NAME_TAIL = re.compile(r"\s*(?:[A-Z][\w'’-]*\s+)+(?:and|&)\s+[A-Z][\w'’-]*\s*")
 ACRONYM = re.compile(r"[A-Z]{2,6}s?")
 # A quantified kind of body or place: 'Each of the five district councils', 'Each area', 'every borough'.
 EACH = re.compile(r"^(?:each|every|all|both)\s+(?:of\s+(?:the|our|these|its|their)\s+)?(?P<kind>(?:[\w-]+\s+){0,3}?"
@@ -88,7 +90,7 @@ def subject_of(ctx: PaperContext, text: str, cue_at: int) -> Subject:
     start = len(text) - len(item_text(text))
     stretch = READER_ASIDE.sub(" ", DASHED.sub(" ", PARENS.sub(" ", text[start:cue_at])))
     stretch = re.split(r"[;:–—]|\s-\s", stretch)[-1]
-    chunk = _last_chunk(stretch)
+    chunk = _last_chunk(ctx, stretch)
     if chunk is None:
         return Subject("", CLAUSE)
     head = _after_last_connective(chunk)
@@ -98,11 +100,20 @@ def subject_of(ctx: PaperContext, text: str, cue_at: int) -> Subject:
     return _classify(ctx, re.sub(r"\s+(?:is|are|am|was|were)$", "", head.strip(" ,'\"‘’“”")))
 
 
-def _last_chunk(stretch: str) -> str | None:
-    """The comma-chunk holding the subject: appositions and asides after it are passed over."""
-    for chunk in reversed(stretch.split(",")):
+def _last_chunk(ctx: PaperContext, stretch: str) -> str | None:
+    """The comma-chunk holding the subject: appositions and asides after it are passed over, and a
+    name whose own words hold a comma stays whole ('the Corporate Director Children, Young People
+    and Education'), unless the words after the comma name a body of their own ('the CCG, Exampleton
+    Council and ...')."""
+    chunks = stretch.split(",")
+    for i in range(len(chunks) - 1, -1, -1):
+        chunk = chunks[i]
         if not chunk.strip() or APPOSITION.match(chunk):
             continue
+        while i and NAME_TAIL.fullmatch(chunk) and re.search(r"[A-Z][\w'’-]*\s*$", chunks[i - 1]) \
+                and not ctx.orgs.find(chunk):
+            i -= 1
+            chunk = chunks[i] + "," + chunk
         return chunk
     return None
 
@@ -241,8 +252,11 @@ def _links_only(between: str) -> bool:
 
 
 def _unit_name(ctx: PaperContext, head: str) -> str | None:
-    """A unit the paper names ('The Young Carers Service') under its own name, else the author."""
+    """A unit the paper names ('The Young Carers Service') under its own name, else the author
+    (two roles together, 'the Director of X and the Director of Y', are the author's)."""
     name = DETERMINER.sub("", head.strip())
+    if len(re.findall(rf"\b(?:{ROLE_WORDS})\b", name)) > 1:
+        return ctx.orgs.author
     words = name.split()
     proper = all(w[:1].isupper() or w in ("and", "of", "for", "the", "&") for w in words)
     acronym = any(len(w.strip("()")) > 1 and w.strip("()").isupper() for w in words)
