@@ -134,3 +134,35 @@ def test_a_role_whose_directorate_name_holds_a_comma_is_one_subject():
     # Bodies listed with commas keep the last one named as before.
     said = "Westshire County Council, Westshire Community Health Trust and Westshire Carers Trust will run the hub."
     assert promised(said)[0][1] == "Westshire Community Health Trust"
+
+
+def test_work_planned_or_scheduled_is_the_authors():
+    said = ["A review of the carers' assessment form is planned for the spring.",
+            "Two further drop-in sessions are scheduled for July."]
+    assert promised(*said) == [(said[0], AUTHOR, "conditional"), (said[1], AUTHOR, "firm")]
+
+
+def test_a_body_expected_to_act_is_a_conditional_promise_but_a_trend_or_a_duty_of_a_kind_is_not():
+    said = "Westshire Community Health Trust is expected to sign the new contract in May."
+    assert promised(said) == [(said, "Westshire Community Health Trust", "conditional")]
+    assert promised("Demand for respite is expected to rise by a tenth.",
+                    "Local authorities are expected to set a balanced budget.",
+                    "Westshire County Council is expected to face a deficit next year.",
+                    "The work began in 2019 and the Council was expected to finish it within three years.") == []
+
+
+def test_it_after_a_body_reporting_its_own_intent_stands_for_that_body():
+    said = ["Westshire Community Health Trust has confirmed that it will keep the ward open over winter.",
+            "Carers Westshire Trust has said they will run the helpline until March."]
+    assert [actor for _, actor, _ in promised(*said)] == ["Westshire Community Health Trust", "Carers Westshire Trust"]
+
+
+def test_a_body_working_with_others_in_an_aside_still_promises():
+    said = "The Council, working closely with the voluntary sector, will refresh the carers' offer."
+    assert promised(said) == [(said, AUTHOR, "firm")]
+
+
+def test_a_member_named_by_office_promises_but_members_deciding_do_not():
+    said = "The Cabinet Member for Adult Social Care will write to every care home."
+    assert promised(said, cover=MINUTES) == [(said, "Cabinet Member for Adult Social Care", "firm")]
+    assert promised("At that meeting, Members agreed to defer the item to full Council.", cover=MINUTES) == []

@@ -181,6 +181,9 @@ def _promise_of(ctx: PaperContext, text: str, cue: re.Match, section: str, form:
     if form == "progressive" and word.split()[-1].lower() in TRENDS:
         return Verdict(False, "a state or trend", detail=word)
     key = word.split()[-2 if word.endswith(" to") else -1].lower()
+    if key == "expected" and (subject.kind == GROUP or CONSEQUENCE.match(action.lstrip()) or
+                              action.split()[:1] and action.split()[0].lower() in RISK):
+        return Verdict(False, "what is expected of bodies of a kind, or to befall a body", detail=action[:30])
     if key == "need" and NOT_AN_ACT.match(action):
         return Verdict(False, "a need to be so, or a question to settle, not an act", detail=action[:30])
     return _kept(subject.actor, word, action, f"{subject.kind} {form}: {key}" if form in ("stance", "intent") else

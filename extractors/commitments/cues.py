@@ -25,10 +25,10 @@ CUE = re.compile(
     rf"(?:has|have|had)\s+{ADV}(?:committed|agreed)\s+to|agree[sd]?\s+to|need\s+to|(?:is|are|am)\s+required\s+to)\b"
     rf"|\b(?P<intent>(?:propos|intend|aim|plan|seek|hope|endeavour|want)(?:s|es|ed|d|ned)?\s+to|"
     rf"(?:is|are|am|was|were)\s+{ADV}(?:keen|happy|willing|hoping|planning|proposing|intending|aiming|seeking|"
-    rf"going|determined)\s+to)\b"
+    rf"going|determined)\s+to|(?:is|are)\s+{ADV}expected\s+to)\b"
     rf"|\b(?P<progressive>(?:is|are|am)\s+{ADV}(?!being\b|going\b)[a-z]+ing|in\s+the\s+process\s+of\s+[a-z]+ing|"
     rf"(?:has|have)\s+{ADV}(?:started|begun)\s+work)\b"
-    rf"|\b(?P<underway>(?:is|are)\s+{ADV}(?:being\s+{ADV}(?P<ongoing>{PARTICIPLE})|(?:in|under)\s+development|proposed))\b"
+    rf"|\b(?P<underway>(?:is|are)\s+{ADV}(?:being\s+{ADV}(?P<ongoing>{PARTICIPLE})|(?:in|under)\s+development|proposed|planned|scheduled|programmed|timetabled))\b"
     rf"|(?P<impersonal>\b[Ii]t\s+(?:is|was|has\s+been)\s+{ADV}(?:proposed|intended|planned|agreed)\s+(?:to|that)|"
     rf"\b[Tt]he\s+proposal\s+is\s+to)\b"
     rf"|(?P<noun>(?:\b[Oo]ur|['’]s|^[Aa])\s+(?:[a-z]+\s+)?commitments?\s+to)\b"
@@ -39,7 +39,7 @@ FIRM_WORDS = re.compile(r"^(?:will|shall|must)$|committed|commit|agreed|agree|ne
                         r"undert|pledge|signed|"
                         r"started|begun|^(?:is|are|am)\b")
 # Word starts, so 'plan' is not read in 'explanation' nor 'may' in 'Mayor'.
-CONDITIONAL_WORDS = re.compile(r"\b(?:would|could|should|may|might|propos|intend|aim|plan|seek|hope|endeavour|want|"
+CONDITIONAL_WORDS = re.compile(r"\b(?:would|could|should|may|might|propos|intend|aim|plan|seek|hope|endeavour|want|expect|"
                                r"keen|happy|willing|going|determined)", re.I)
 
 ASKED = re.compile(r"\b(?:is|are)\s+(?:asked|invited|requested|recommended)\s+to\b|^That\s+the\b|\bRESOLVED\b|"

@@ -36,7 +36,9 @@ READER_ASIDE = re.compile(r"(?:^|(?<=,))\s*as\s+(?:you|members|colleagues|the\s+
 APPOSITION = re.compile(r"^\s*(?:along\s+with|such\s+as|including|together\s+with|as\s+well\s+as|alongside|like|e\.g|"
                         r"i\.e|in\s+particular|particularly|and\s+other|as\s+appropriate|(?:where|if|when)\s+(?:possible|appropriate|"
                         r"required|necessary|needed|relevant)|"
-                        r"however|therefore|also|in\s+turn|in\s+future|too|though|for\s+example|in\s+due\s+course)\b", re.I)
+                        r"however|therefore|also|in\s+turn|in\s+future|too|though|for\s+example|in\s+due\s+course|"
+                        r"working\s+(?:with|alongside|closely|together|jointly)|(?:in\s+)?(?:partnership|collaboration|"
+                        r"conjunction)\s+with|supported\s+by|with\s+(?:the\s+)?support\s+of)\b", re.I)
 RELATIVE = {"which", "who", "whom", "whose", "whereby"}
 SUBORDINATE = {"where", "when", "whilst", "while", "although", "because", "since", "unless", "once", "until",
                "whether", "how", "what", "why", "than", "whereas", "as", "ensuring", "meaning", "enabling", "allowing"}
@@ -67,11 +69,17 @@ STAFF_MODIFIERS = {"the", "our", "local", "senior", "lead", "joint", "its", "the
 GROUP_HEADS = {"councils", "authorities", "partners", "partnerships", "boards", "trusts", "ccgs", "icbs", "organisations",
                "agencies", "providers", "bodies"}
 PREPOSITIONS = {"of", "from", "in", "at", "with", "within", "across", "for", "to", "on", "by", "into", "between"}
-ROLE_WORDS = r"Director|Officer|Executive|Leader|Chair|Chairman|Head|Manager|Secretary|Commissioner|Lead|Clerk"
+# 'Cabinet Member', 'Portfolio Holder': one member named by office; 'Members' alone are the meeting deciding.
+ROLE_WORDS = (r"Director|Officer|Executive|Leader|Chair|Chairman|Head|Manager|Secretary|Commissioner|Lead|Clerk|"
+              r"(?<=[a-z]{3}\s)(?:Member|Holder)(?!s)")
 ROLE = re.compile(rf"^(?:[Tt]he\s+)?(?:[A-Z][\w/-]*\s+)*(?:{ROLE_WORDS})s?(?:,?\s+(?:of|for|and|the|[A-Z][\w/-]*))*$")
 # The words after a comma inside a name: ' Young People and Education' of 'Children, Young People and Education'.
 NAME_TAIL = re.compile(r"\s*(?:[A-Z][\w'’-]*\s+)+(?:and|&)\s+[A-Z][\w'’-]*\s*")
 ACRONYM = re.compile(r"[A-Z]{2,6}s?")
+# A body reporting its own intent, and the pronoun that stands for it: 'The CCG has confirmed that it'.
+REPORTED_BY = re.compile(r"^(?P<who>[^,;]+?)\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?:confirmed|said|stated|indicated|agreed|"
+                         r"announced|advised|made\s+(?:it\s+)?clear|assured\s+(?:us|the\s+\w+)|promised|told\s+(?:us|the\s+\w+))"
+                         r"\s+(?:that\s+)?(?:it|they)\s*$", re.I)
 # A quantified kind of body or place: 'Each of the five district councils', 'Each area', 'every borough'.
 EACH = re.compile(r"^(?:each|every|all|both)\s+(?:of\s+(?:the|our|these|its|their)\s+)?(?P<kind>(?:[\w-]+\s+){0,3}?"
                   rf"(?:{'|'.join(sorted(GROUP_HEADS))}|areas?|boroughs?|places?|localit(?:y|ies)|neighbourhoods?|districts?))$",
@@ -271,6 +279,12 @@ def antecedent(ctx: PaperContext, pronoun: Subject, before: str, previous: str) 
     before ('Our framework will ... . It will also foster ...'), when that subject is a body, one
     of the author's units or people, or a thing of its business; never 'we', which 'it' is not."""
     word = pronoun.text.split()[-1].lower()
+    said = REPORTED_BY.match(item_text(before))
+    if said and word in ("it", "they"):
+        # 'NHS Exampleton CCG has confirmed that it will ...': the body that said so.
+        speaker = _classify(ctx, said.group("who").strip(" ,"))
+        if speaker.kind in (BODY, UNIT, GROUP):
+            return speaker
     if pronoun.text.lower() != word or word not in ("it", "they", "he", "she"):
         return None
     words = item_text(previous).split()
