@@ -166,3 +166,22 @@ def test_a_member_named_by_office_promises_but_members_deciding_do_not():
     said = "The Cabinet Member for Adult Social Care will write to every care home."
     assert promised(said, cover=MINUTES) == [(said, "Cabinet Member for Adult Social Care", "firm")]
     assert promised("At that meeting, Members agreed to defer the item to full Council.", cover=MINUTES) == []
+
+
+def test_a_list_right_under_a_heading_that_promises_is_promised():
+    out = extract(("heading", "Next steps"), ("bullet", "Recruit two carers' champions by June 2025."),
+                  ("bullet", "Publish the refreshed offer for consultation."), ("heading", "Background"),
+                  ("bullet", "Recruit volunteers through the carers' forum."), cover=COVER)
+    assert [c.quote.split()[0] for c in out.commitments] == ["Recruit", "Publish"]
+    out = extract(("heading", "Actions completed this year"), ("bullet", "Recruit two carers' champions."), cover=COVER)
+    assert out.commitments == []
+
+
+def test_a_we_will_column_and_a_numbered_action_point():
+    from schemas import Table
+
+    out = extract(Table(page=1, rows=[["We will", "By when"], ["Recruit two carers' champions", "June 2025"]]),
+                  cover=COVER)
+    assert [(c.quote, c.due) for c in out.commitments] == [("Recruit two carers' champions", "June 2025")]
+    said = "2) Director of Public Health to share the respite data with members."
+    assert promised("Actions agreed:", ("numbered", said)) == [(said, "Director of Public Health", "firm")]

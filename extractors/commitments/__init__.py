@@ -70,7 +70,7 @@ def suggest(ctx: PaperContext) -> list[Candidate]:
             cues = [c for c in CUE.finditer(clause.text) if not c.group("action") or _action_point_shape(c, clause, minutes)]
             if cues:
                 out.append(Candidate(clause, cues, previous=previous))
-            elif shape := under_promise(clause):
+            elif shape := under_promise(ctx, clause):
                 out.append(Candidate(clause, [], "item", shape))
             elif action_cell(ctx, clause):
                 out.append(Candidate(clause, [], "cell", "a cell of an action column"))
