@@ -185,3 +185,10 @@ def test_a_we_will_column_and_a_numbered_action_point():
     assert [(c.quote, c.due) for c in out.commitments] == [("Recruit two carers' champions", "June 2025")]
     said = "2) Director of Public Health to share the respite data with members."
     assert promised("Actions agreed:", ("numbered", said)) == [(said, "Director of Public Health", "firm")]
+
+
+def test_if_a_body_is_to_achieve_something_states_a_purpose_and_the_promise_follows():
+    said = "If we are to reach every young carer, we need to work through schools."
+    [(quote, actor, modality)] = promised(said)
+    assert (actor, modality) == (AUTHOR, "conditional")
+    assert extract(said, cover=COVER).commitments[0].action.startswith("work through schools")

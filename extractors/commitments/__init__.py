@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from extractors.commitments.cues import (AGENT, ASKED, ATTITUDE, CHOICE, CONDITION, CONDITIONAL_WORDS, CONSEQUENCE,
                                         COUNTERFACTUAL, CUE, DEADLINE, DENIED_STATE, DUE_VERBS, DECIDE, NOT_AN_ACT, FIRM_WORDS, FORECAST, HEDGE, INDIRECT_QUESTION,
-                                        HYPOTHETICAL_SECTION, MEASURE, NEXT_STEP, NOT_A_VERB, PAST_CONDITIONAL, PLAN_VERBS, RESPONSIBLE, RISK, RULE_OF_PROCEDURE,
+                                        HYPOTHETICAL_SECTION, MEASURE, NEXT_STEP, NOT_A_VERB, PAST_CONDITIONAL, PLAN_VERBS, PURPOSE, RESPONSIBLE, RISK, RULE_OF_PROCEDURE,
                                         SAFEGUARD, SECOND_PROMISE, STATIVE, SUGGESTION, TRENDS, UNDER_WAY, WORK_UNDER_WAY)
 from extractors.commitments.lists import ACTION_VERBS, action_cell, listed_promiser, under_promise
 from extractors.commitments.subjects import BODY, CLAUSE, GROUP, OWN, PRONOUN, THING, UNIT, WE, Subject, antecedent, subject_of
@@ -194,7 +194,7 @@ def _modal(ctx: PaperContext, cue: re.Match, subject: Subject, action: str, sect
     modal, verb, participle = cue.group("modal").lower(), cue.group("verb"), cue.group("passive")
     minutes, hedged = reported_speech(ctx), bool(HEDGE.search(cue.group(0)))
     if modal.endswith(" to"):
-        verdict = _announced(ctx, modal, verb, participle, subject, action)
+        verdict = _announced(ctx, cue, verb, participle, subject, action)
         if verdict:
             return verdict
         modal = "will"
@@ -252,11 +252,15 @@ def _modal(ctx: PaperContext, cue: re.Match, subject: Subject, action: str, sect
     return _kept(subject.actor, modal, action, f"{subject.kind} {modal}", hedged)
 
 
-def _announced(ctx: PaperContext, modal: str, verb: str | None, participle: str | None, subject: Subject,
+def _announced(ctx: PaperContext, cue: re.Match, verb: str | None, participle: str | None, subject: Subject,
                action: str) -> Verdict | None:
     """'The Council is to publish ...', 'A review is to be undertaken', 'The next step is to consult':
     read as 'will', once 'is to' is known to govern a verb ('The question is to what extent' does not)
-    or, with a thing as subject, names the paper's own next step; None when it reads as 'will'."""
+    or, with a thing as subject, names the paper's own next step; None when it reads as 'will'.
+    'If we are to improve ...' states a purpose: the promise is in the clause that follows."""
+    modal = cue.group("modal").lower()
+    if PURPOSE.search(cue.string, 0, cue.start()):
+        return Verdict(False, "a purpose: 'if we are to ...'")
     if participle:
         return None if subject.kind == THING else Verdict(False, "a body or pronoun acted upon: 'is to be ...'")
     if not verb or verb in NOT_A_VERB or (" due " in f" {modal} " and verb not in DUE_VERBS):

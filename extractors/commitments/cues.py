@@ -122,3 +122,5 @@ RESPONSIBLE = re.compile(r"\s+(?:(?:jointly|solely|directly|ultimately|also|now)
 DENIED_STATE = {"have", "need", "get", "receive", "know", "see", "hold"}
 # A question reported: 'Cllr Hill asked if the Council was planning to ...'.
 INDIRECT_QUESTION = re.compile(r"\b(?:ask(?:ed|s)?|enquired|queried|wondered)\s+(?:if|whether)\b[^.;]*$", re.I)
+# 'If we are to improve health, we need to ...': 'is to' after 'if' is a purpose, not a plan.
+PURPOSE = re.compile(r"\b(?:if|unless|whether)\s+(?:[\w'’-]+\s+){1,6}$", re.I)
