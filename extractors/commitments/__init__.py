@@ -1,9 +1,9 @@
 """Commitments: an identified body will do, has agreed to do, or is committed to doing something.
 
 Three stages, as STYLE.md asks:
-- `suggest`: every clause with a promise construction (a modal, "committed to", "plans to",
-  "It is proposed to", "is developing", "are being made") and every list item or action-plan
-  cell under a promise; recall first.
+- `suggest`: every clause with a promise construction (a modal, "is to", "committed to",
+  "has undertaken to", "plans to", "It is proposed to", "is developing", "are being made") and
+  every list item or action-plan cell under a promise; recall first.
 - `classify`: keep a candidate only when its subject can promise (see commitment_subjects)
   and it is not a request to the board, a question, a consequence ("will mean"), a risk
   ("could lead to"), a prediction with no agent, a copula ("will be critical") or a
@@ -17,9 +17,11 @@ import re
 from dataclasses import dataclass
 
 from extractors.commitments.cues import (AGENT, ASKED, ATTITUDE, CHOICE, CONDITION, CONDITIONAL_WORDS, CONSEQUENCE,
-                                        COUNTERFACTUAL, CUE, DEADLINE, DENIED_STATE, DUE_VERBS, DECIDE, NOT_AN_ACT, FIRM_WORDS, FORECAST, HEDGE, INDIRECT_QUESTION,
-                                        HYPOTHETICAL_SECTION, MEASURE, NEXT_STEP, NOT_A_VERB, PAST_CONDITIONAL, PLAN_VERBS, PURPOSE, RESPONSIBLE, RISK, RULE_OF_PROCEDURE,
-                                        SAFEGUARD, SECOND_PROMISE, STATIVE, SUGGESTION, TRENDS, UNDER_WAY, WORK_UNDER_WAY)
+                                         COUNTERFACTUAL, CUE, DEADLINE, DECIDE, DENIED_STATE, DUE_VERBS, FIRM_WORDS,
+                                         FORECAST, HEDGE, HYPOTHETICAL_SECTION, INDIRECT_QUESTION, MEASURE,
+                                         NEXT_STEP, NOT_A_VERB, NOT_AN_ACT, PAST_CONDITIONAL, PLAN_VERBS, PURPOSE,
+                                         RESPONSIBLE, RISK, RULE_OF_PROCEDURE, SAFEGUARD, SECOND_PROMISE, STATIVE,
+                                         SUGGESTION, TRENDS, UNDER_WAY, WORK_UNDER_WAY)
 from extractors.commitments.lists import ACTION_VERBS, action_cell, listed_promiser, under_promise
 from extractors.commitments.subjects import BODY, CLAUSE, GROUP, OWN, PRONOUN, THING, UNIT, WE, Subject, antecedent, subject_of
 from extractors.context import PaperContext, Sentence
