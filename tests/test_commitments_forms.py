@@ -192,3 +192,11 @@ def test_if_a_body_is_to_achieve_something_states_a_purpose_and_the_promise_foll
     [(quote, actor, modality)] = promised(said)
     assert (actor, modality) == (AUTHOR, "conditional")
     assert extract(said, cover=COVER).commitments[0].action.startswith("work through schools")
+
+
+def test_a_bodys_priorities_objectives_or_plan_stated_as_to_are_its_aims():
+    said = ["Westshire Community Health Trust's priorities for 2025 are to cut waiting times and to support carers.",
+            "Our plan is to open two more carers' hubs by 2026."]
+    assert promised(*said) == [(said[0], "Westshire Community Health Trust", "conditional"),
+                               (said[1], AUTHOR, "conditional")]
+    assert promised("This report's objective is to update the Board on the carers' offer.") == []

@@ -32,8 +32,8 @@ CUE = re.compile(
     rf"|(?P<impersonal>\b[Ii]t\s+(?:is|was|has\s+been)\s+{ADV}(?:proposed|intended|planned|agreed)\s+(?:to|that)|"
     rf"\b[Tt]he\s+proposal\s+is\s+to)\b"
     rf"|(?P<noun>(?:\b[Oo]ur|['’]s|^[Aa])\s+(?:[a-z]+\s+)?commitments?\s+to)\b"
-    rf"|(?P<aim>(?:\b[Oo]ur|['’]s)\s+(?:[a-z]+\s+)?(?:vision|aims?|ambitions?|mission|goals?|intentions?)\s+"
-    rf"(?:is|are|remains?)\s+to)\b"
+    rf"|(?P<aim>(?:\b[Oo]ur|['’]s)\s+(?:[a-z]+\s+)?(?:vision|aims?|ambitions?|mission|goals?|intentions?|"
+    rf"priorit(?:y|ies)|objectives?|plans?)(?:\s+for\s+[\w/-]+)?\s+(?:is|are|remains?)\s+to)\b"
     rf"|^(?:\(?[0-9]{{1,2}}[a-z]?[.)]\s+|\(?[a-z][.)]\s+)?(?:(?:ACTIONS?|Actions?)\s*[:\-–]\s*)?(?P<action>(?:[A-Z][\w.&/-]*\s+(?:(?:of|for|and|&)\s+)?){{1,5}}to)\s+[a-z]+")
 FIRM_WORDS = re.compile(r"^(?:will|shall|must)$|committed|commit|agreed|agree|need|required|develop|being|process|"
                         r"undert|pledge|signed|"
