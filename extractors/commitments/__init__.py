@@ -1,9 +1,9 @@
 """Commitments: an identified body will do, has agreed to do, or is committed to doing something.
 
 Three stages, as STYLE.md asks:
-- `suggest`: every clause with a promise construction (a modal, "committed to", "plans to",
-  "It is proposed to", "is developing", "are being made") and every list item or action-plan
-  cell under a promise; recall first.
+- `suggest`: every clause with a promise construction (a modal, "is to", "committed to",
+  "has undertaken to", "plans to", "It is proposed to", "is developing", "are being made") and
+  every list item or action-plan cell under a promise; recall first.
 - `classify`: keep a candidate only when its subject can promise (see commitment_subjects)
   and it is not a request to the board, a question, a consequence ("will mean"), a risk
   ("could lead to"), a prediction with no agent, a copula ("will be critical") or a
@@ -17,14 +17,16 @@ import re
 from dataclasses import dataclass
 
 from extractors.commitments.cues import (AGENT, ASKED, ATTITUDE, CHOICE, CONDITION, CONDITIONAL_WORDS, CONSEQUENCE,
-                                        COUNTERFACTUAL, CUE, DEADLINE, DECIDE, NOT_AN_ACT, FIRM_WORDS, FORECAST, HEDGE,
-                                        HYPOTHETICAL_SECTION, MEASURE, PAST_CONDITIONAL, PLAN_VERBS, RISK, RULE_OF_PROCEDURE,
-                                        SAFEGUARD, SECOND_PROMISE, STATIVE, SUGGESTION, TRENDS, UNDER_WAY, WORK_UNDER_WAY)
-from extractors.commitments.lists import action_cell, listed_promiser, under_promise
-from extractors.commitments.subjects import BODY, CLAUSE, GROUP, PRONOUN, THING, UNIT, WE, Subject, antecedent, subject_of
+                                         COUNTERFACTUAL, CUE, DEADLINE, DECIDE, DENIED_STATE, DUE_VERBS, FIRM_WORDS,
+                                         FORECAST, HEDGE, HYPOTHETICAL_SECTION, INDIRECT_QUESTION, MEASURE,
+                                         NEXT_STEP, NOT_A_VERB, NOT_AN_ACT, PAST_CONDITIONAL, PLAN_VERBS, PURPOSE,
+                                         RESPONSIBLE, RISK, RULE_OF_PROCEDURE, SAFEGUARD, SECOND_PROMISE, STATIVE,
+                                         SUGGESTION, TRENDS, UNDER_WAY, WORK_UNDER_WAY)
+from extractors.commitments.lists import ACTION_VERBS, action_cell, listed_promiser, under_promise
+from extractors.commitments.subjects import BODY, CLAUSE, GROUP, OWN, PRONOUN, THING, UNIT, WE, Subject, antecedent, subject_of
 from extractors.context import PaperContext, Sentence
 from extractors.cues import QUESTION, item_text, short
-from schemas import Commitment
+from schemas import BlockKind, Commitment
 
 
 @dataclass
@@ -67,14 +69,22 @@ def suggest(ctx: PaperContext) -> list[Candidate]:
         previous = before.text if before and before.section == sentence.section else ""
         before = sentence
         for clause in _clauses(sentence, ctx):
-            cues = [c for c in CUE.finditer(clause.text) if minutes or not c.group("action")]
+            cues = [c for c in CUE.finditer(clause.text) if not c.group("action") or _action_point_shape(c, clause, minutes)]
             if cues:
                 out.append(Candidate(clause, cues, previous=previous))
-            elif shape := under_promise(clause):
+            elif shape := under_promise(ctx, clause):
                 out.append(Candidate(clause, [], "item", shape))
             elif action_cell(ctx, clause):
                 out.append(Candidate(clause, [], "cell", "a cell of an action column"))
     return out
+
+
+def _action_point_shape(cue: re.Match, clause: Sentence, minutes: bool) -> bool:
+    """'Clerk to write to ...' in minutes, or as a list item or table cell of any paper (an action
+    log's 'Officers to review ...'); not an item opening with a verb ('Continue to focus on ...')."""
+    if cue.group("action").split()[0].lower() in ACTION_VERBS:
+        return False
+    return minutes or clause.is_item or clause.kind == BlockKind.table_cell
 
 
 def _clauses(sentence: Sentence, ctx: PaperContext) -> list[Sentence]:
@@ -139,7 +149,12 @@ def _promise(ctx: PaperContext, text: str, cue: re.Match, section: str, previous
         return _noun_commitment(ctx, text, cue, conditional=True)
     if form == "action":
         return _action_point(ctx, cue)
+    if INDIRECT_QUESTION.search(text, 0, cue.start()):
+        return Verdict(False, "a request to the board or a question", detail="asked if ...")
     subject = subject_of(ctx, text, cue.start())
+    if subject.kind == THING and re.fullmatch(r"[A-Z]{2,3}", subject.text) and reported_speech(ctx):
+        # Minutes name those present by their initials: 'DS would circulate the notes'.
+        subject = Subject(subject.text, UNIT, ctx.orgs.author)
     if subject.kind == PRONOUN and not cue.group("passive"):
         resolved = antecedent(ctx, subject, text[:cue.start()], previous)
         if resolved:
@@ -168,6 +183,9 @@ def _promise_of(ctx: PaperContext, text: str, cue: re.Match, section: str, form:
     if form == "progressive" and word.split()[-1].lower() in TRENDS:
         return Verdict(False, "a state or trend", detail=word)
     key = word.split()[-2 if word.endswith(" to") else -1].lower()
+    if key == "expected" and (subject.kind == GROUP or CONSEQUENCE.match(action.lstrip()) or
+                              action.split()[:1] and action.split()[0].lower() in RISK):
+        return Verdict(False, "what is expected of bodies of a kind, or to befall a body", detail=action[:30])
     if key == "need" and NOT_AN_ACT.match(action):
         return Verdict(False, "a need to be so, or a question to settle, not an act", detail=action[:30])
     return _kept(subject.actor, word, action, f"{subject.kind} {form}: {key}" if form in ("stance", "intent") else
@@ -177,6 +195,11 @@ def _promise_of(ctx: PaperContext, text: str, cue: re.Match, section: str, form:
 def _modal(ctx: PaperContext, cue: re.Match, subject: Subject, action: str, section: str) -> Verdict:
     modal, verb, participle = cue.group("modal").lower(), cue.group("verb"), cue.group("passive")
     minutes, hedged = reported_speech(ctx), bool(HEDGE.search(cue.group(0)))
+    if modal.endswith(" to"):
+        verdict = _announced(ctx, cue, verb, participle, subject, action)
+        if verdict:
+            return verdict
+        modal = "will"
     if modal in ("would", "could", "may", "might") and not minutes:
         if HYPOTHETICAL_SECTION.search(section):
             return Verdict(False, "a hypothetical in an options or risks section", detail=modal)
@@ -224,9 +247,35 @@ def _modal(ctx: PaperContext, cue: re.Match, subject: Subject, action: str, sect
         return Verdict(False, "a duty of an office, as statute puts it, not a promise")
     if verb in DECIDE:
         return Verdict(False, "a decision still to be taken")
+    if "not" in cue.group(0).split() and verb in DENIED_STATE:
+        return Verdict(False, "a state denied: 'will not have ...'", detail=f"{modal} not {verb}")
     if verb in ATTITUDE:
         return Verdict(False, "an attitude, not an act", detail=f"{modal} {verb}")
     return _kept(subject.actor, modal, action, f"{subject.kind} {modal}", hedged)
+
+
+def _announced(ctx: PaperContext, cue: re.Match, verb: str | None, participle: str | None, subject: Subject,
+               action: str) -> Verdict | None:
+    """'The Council is to publish ...', 'A review is to be undertaken', 'The next step is to consult':
+    read as 'will', once 'is to' is known to govern a verb ('The question is to what extent' does not)
+    or, with a thing as subject, names the paper's own next step; None when it reads as 'will'.
+    'If we are to improve ...' states a purpose: the promise is in the clause that follows."""
+    modal = cue.group("modal").lower()
+    if PURPOSE.search(cue.string, 0, cue.start()):
+        return Verdict(False, "a purpose: 'if we are to ...'")
+    if participle:
+        return None if subject.kind == THING else Verdict(False, "a body or pronoun acted upon: 'is to be ...'")
+    if not verb or verb in NOT_A_VERB or (" due " in f" {modal} " and verb not in DUE_VERBS):
+        return Verdict(False, "no verb after 'is to'", detail=f"{modal} {verb}")
+    if subject.kind == THING and verb != "be":
+        step = NEXT_STEP.match(subject.text)
+        if step:
+            return _kept(ctx.orgs.author, "intend" if step.group("intent") else modal, action,
+                         "the paper's own next step")
+        return Verdict(False, "what a thing is for, not a promise: 'the purpose is to ...'", detail=subject.text)
+    if subject.kind == OWN:
+        return _kept(subject.actor, "aim", action, "a stated aim")
+    return None
 
 
 def _quoted(text: str, at: int) -> bool:
@@ -238,11 +287,14 @@ def _quoted(text: str, at: int) -> bool:
 
 
 def _main_verb(text: str, at: int, verb: str) -> str | None:
-    """The verb a modal governs: 'be in a position to adopt' -> adopt, 'be making' -> make;
-    None for a copula ('will be critical')."""
+    """The verb a modal governs: 'be in a position to adopt' -> adopt, 'be making' -> make,
+    'be responsible for' -> responsible (a duty taken on); None for a copula ('will be critical')."""
     if verb != "be":
         return verb
     rest = text[at:]
+    duty = RESPONSIBLE.match(rest)
+    if duty:
+        return duty.group(1)
     m = re.match(r"\s+(?:in\s+a\s+position\s+to|(?:keen|happy|willing|pleased|prepared)\s+to|to|[a-z]+ing\b)\s*([a-z]+)?",
                  rest)
     if not m or m.group(0).strip().startswith(("being", "nothing", "something")):

@@ -13,27 +13,33 @@ ADV = r"(?:(?:also|now|then|still|further|fully|deeply|currently|actively|jointl
 # Not 'keen': 'we will be keen to ensure' is a stance, as 'happy to' is.
 PARTICIPLE = r"(?:(?!keen\b)[a-z]+(?:ed|en|wn|ght)|set|put|run|met|kept|sent|spent|meant|built|led|paid|held|told|made|done|" \
              r"brought|sought|taught|won|begun|undergone)"
+# 'The Council is to publish ...', 'Officers are due to report ...': a plan announced, as firm as 'will'.
+IS_TO = r"(?:is|are)\s+(?:(?:also|now|then|therefore|still)\s+)?(?:due\s+)?to"
 CUE = re.compile(
-    rf"\b(?P<modal>will|shall|must|would|should|could|may|might)\s+{ADV}"
+    rf"\b(?P<modal>will|shall|must|would|should|could|may|might|{IS_TO})\s+{ADV}"
     rf"(?:be\s+{ADV}(?P<passive>{PARTICIPLE})\b|(?P<verb>[a-z]+))"
     rf"|\b(?P<stance>(?:is|are|am|was|were|remains?|remained)\s+{ADV}committed\s+to|commit(?:s|ted)?\s+to|"
+    rf"undert(?:akes?|ook)\s+to|(?:has|have|had)\s+{ADV}(?:undertaken|pledged)\s+to|pledge[sd]?\s+to|"
+    rf"(?:(?:has|have|had)\s+{ADV})?(?:made|makes?|gave|give[sn]?)\s+(?:a\s+|an\s+)?(?:[a-z]+\s+)?(?:commitment|undertaking|pledge)\s+to|"
+    rf"(?:has|have)\s+{ADV}signed\s+up\s+to|"
     rf"(?:has|have|had)\s+{ADV}(?:committed|agreed)\s+to|agree[sd]?\s+to|need\s+to|(?:is|are|am)\s+required\s+to)\b"
     rf"|\b(?P<intent>(?:propos|intend|aim|plan|seek|hope|endeavour|want)(?:s|es|ed|d|ned)?\s+to|"
     rf"(?:is|are|am|was|were)\s+{ADV}(?:keen|happy|willing|hoping|planning|proposing|intending|aiming|seeking|"
-    rf"going|determined)\s+to)\b"
+    rf"going|determined)\s+to|(?:is|are)\s+{ADV}expected\s+to)\b"
     rf"|\b(?P<progressive>(?:is|are|am)\s+{ADV}(?!being\b|going\b)[a-z]+ing|in\s+the\s+process\s+of\s+[a-z]+ing|"
     rf"(?:has|have)\s+{ADV}(?:started|begun)\s+work)\b"
-    rf"|\b(?P<underway>(?:is|are)\s+{ADV}(?:being\s+{ADV}(?P<ongoing>{PARTICIPLE})|(?:in|under)\s+development|proposed))\b"
+    rf"|\b(?P<underway>(?:is|are)\s+{ADV}(?:being\s+{ADV}(?P<ongoing>{PARTICIPLE})|(?:in|under)\s+development|proposed|planned|scheduled|programmed|timetabled))\b"
     rf"|(?P<impersonal>\b[Ii]t\s+(?:is|was|has\s+been)\s+{ADV}(?:proposed|intended|planned|agreed)\s+(?:to|that)|"
     rf"\b[Tt]he\s+proposal\s+is\s+to)\b"
     rf"|(?P<noun>(?:\b[Oo]ur|['’]s|^[Aa])\s+(?:[a-z]+\s+)?commitments?\s+to)\b"
-    rf"|(?P<aim>(?:\b[Oo]ur|['’]s)\s+(?:[a-z]+\s+)?(?:vision|aims?|ambitions?|mission|goals?|intentions?)\s+"
-    rf"(?:is|are|remains?)\s+to)\b"
-    rf"|^(?:ACTIONS?\s*[:\-–]\s*)?(?P<action>(?:[A-Z][\w.]*\s+){{1,3}}to)\s+[a-z]+")
+    rf"|(?P<aim>(?:\b[Oo]ur|['’]s)\s+(?:[a-z]+\s+)?(?:vision|aims?|ambitions?|mission|goals?|intentions?|"
+    rf"priorit(?:y|ies)|objectives?|plans?)(?:\s+for\s+[\w/-]+)?\s+(?:is|are|remains?)\s+to)\b"
+    rf"|^(?:\(?[0-9]{{1,2}}[a-z]?[.)]\s+|\(?[a-z][.)]\s+)?(?:(?:ACTIONS?|Actions?)\s*[:\-–]\s*)?(?P<action>(?:[A-Z][\w.&/-]*\s+(?:(?:of|for|and|&)\s+)?){{1,5}}to)\s+[a-z]+")
 FIRM_WORDS = re.compile(r"^(?:will|shall|must)$|committed|commit|agreed|agree|need|required|develop|being|process|"
+                        r"undert|pledge|signed|"
                         r"started|begun|^(?:is|are|am)\b")
 # Word starts, so 'plan' is not read in 'explanation' nor 'may' in 'Mayor'.
-CONDITIONAL_WORDS = re.compile(r"\b(?:would|could|should|may|might|propos|intend|aim|plan|seek|hope|endeavour|want|"
+CONDITIONAL_WORDS = re.compile(r"\b(?:would|could|should|may|might|propos|intend|aim|plan|seek|hope|endeavour|want|expect|"
                                r"keen|happy|willing|going|determined)", re.I)
 
 ASKED = re.compile(r"\b(?:is|are)\s+(?:asked|invited|requested|recommended)\s+to\b|^That\s+the\b|\bRESOLVED\b|"
@@ -99,3 +105,22 @@ UNDER_WAY = {"progressing", "continuing", "ongoing", "underway", "starting", "be
 # paper's business is promised to pass, not a state ('will be subject to approval' is a decision to come).
 SAFEGUARD = re.compile(r"\s+subject\s+to\s+(?:[\w-]+\s+){0,5}?(?:assessments?|process(?:es)?|reviews?|consultation|"
                        r"evaluation|scrutiny|monitoring|audits?|procedures?|legislation|governance)\b", re.I)
+# Words 'is to' may run into that are no verb: 'The question is to what extent ...', 'is to a large degree'.
+NOT_A_VERB = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "our", "his", "her", "some", "any",
+              "what", "which", "whom", "whose", "how", "where", "when", "whether", "date", "blame", "hand"}
+# What a plan 'is due to' do: 'due to' before anything else gives a cause ('is due to rising demand').
+DUE_VERBS = PLAN_VERBS | {"publish", "complete", "conclude", "finish", "go", "come", "return", "present", "submit",
+                          "consult", "launch", "deliver", "review", "hold", "agree", "sign", "start", "be"}
+# A thing that names the paper's own next step: 'The next step is to consult ...', 'Our intention is to ...'.
+NEXT_STEP = re.compile(r"^(?:the|a|one|another)\s+(?:[a-z]+\s+){0,2}(?:steps?|tasks?|approach|"
+                       r"(?P<intent>intention|proposal|plan))$", re.I)
+# A duty a body takes on: 'The Trust will be responsible for ...', 'will be jointly accountable for',
+# 'will be the lead commissioner for'; the word after 'be' stands for the verb.
+RESPONSIBLE = re.compile(r"\s+(?:(?:jointly|solely|directly|ultimately|also|now)\s+)?(responsible|accountable|in\s+charge|"
+                         r"the\s+lead(?:\s+[a-z]+)?)\s+(?:for|of)\b", re.I)
+# What 'will not' denies when it is no act: 'the Director will not have oversight of ...'.
+DENIED_STATE = {"have", "need", "get", "receive", "know", "see", "hold"}
+# A question reported: 'Cllr Hill asked if the Council was planning to ...'.
+INDIRECT_QUESTION = re.compile(r"\b(?:ask(?:ed|s)?|enquired|queried|wondered)\s+(?:if|whether)\b[^.;]*$", re.I)
+# 'If we are to improve health, we need to ...': 'is to' after 'if' is a purpose, not a plan.
+PURPOSE = re.compile(r"\b(?:if|unless|whether)\s+(?:[\w'’-]+\s+){1,6}$", re.I)

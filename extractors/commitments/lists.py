@@ -15,6 +15,11 @@ from schemas import BlockKind
 
 PROMISE_LEAD = re.compile(r"\b(?:actions?|plan\w*|will|shall|commit\w*|priorit\w*|our\s+(?:aims?|vision|objectives?|"
                           r"ambitions?|principles|goals)|following\s+principles|next\s+steps|propos\w*|approach\w*|aims?\s+to|intend\w*)\b", re.I)
+# A heading that heads a list of promises: 'Next steps', 'What we will do', 'Actions for 2025/26',
+# 'Our commitments'; not 'Planning context' nor 'Proposals' (a plain proposal heading lists options too).
+HEADING_LEAD = re.compile(r"\b(?:next\s+steps|what\s+we\s+will\s+do|how\s+we\s+will|we\s+will|actions?|action\s+plan|"
+                          r"our\s+(?:priorities|commitments|pledges|plans?)|commitments|pledges|deliverables|"
+                          r"forward\s+plan|work\s+programme)\b", re.I)
 # A lead-in that looks ahead: under it, '-ing' and verbless items are promised work too.
 FUTURE_LEAD = re.compile(r"\b(?:we\s+will|we\s+shall|we\s+(?:are\s+)?commit\w*|our\s+(?:priorities|commitments|pledges))\b|"
                          r"\bpriorities\s+(?:are|will\s+be)\b", re.I)
@@ -50,16 +55,22 @@ offer optimise oversee partner plan prevent protect raise recruit redesign resha
 scale secure shape signpost simplify standardise streamline tackle target train transform understand upgrade value
 widen""".split())
 ITEM_OPENING = re.compile(r"^[\"'‘“(]*(?:To\s+(?P<to>[a-z][a-z-]+)\b|(?P<word>[A-Z][a-z]+))")
-ACTION_HEADER = re.compile(r"\b(?:actions?|activit(?:y|ies)|what\s+we\s+will\s+do|commit\w*|deliverables?|"
+ACTION_HEADER = re.compile(r"\b(?:actions?|activit(?:y|ies)|what\s+we\s+will\s+do|we\s+will|commit\w*|deliverables?|"
                            r"next\s+steps|tasks?|how\s+we\s+will)\b", re.I)
+# A column of when: 'Target date', 'Timescale', 'By when', 'Deadline', 'Due'.
+DATE_HEADER = re.compile(r"\b(?:dates?|deadlines?|timescales?|time\s*frames?|timelines?|when|due|completion|quarter|"
+                         r"month|year)\b", re.I)
+# Columns of a table whose cells report or weigh rather than promise, whatever their first word.
+NOT_ACTION_HEADER = re.compile(r"\b(?:risks?|issues?|mitigations?|controls?|progress|updates?|status|comments?|rag|"
+                               r"outcomes?|measures?|indicators?|evidence|notes?|achieved|impact)\b", re.I)
 LEAD_HEADER = re.compile(r"\b(?:lead|led\s+by|owner|responsib\w*|who|by\s+whom|accountable)\b", re.I)
 
 
-def under_promise(clause: Sentence) -> str | None:
+def under_promise(ctx: PaperContext, clause: Sentence) -> str | None:
     """A list item under a lead-in that promises ('We will:', 'Our priorities are:', 'the
-    following approach is proposed') that opens with a verb ('Utilise ...', 'To work ...');
-    the item's shape and its lead-in's kind, or None."""
-    lead = clause.lead_in
+    following approach is proposed'), or right under a heading that does ('Next steps'), that
+    opens with a verb ('Utilise ...', 'To work ...'); the item's shape and its lead-in's kind, or None."""
+    lead = lead_of(ctx, clause)
     if not (clause.is_item and lead and PROMISE_LEAD.search(lead)) or PAST_LEAD.search(lead) or ASKED.search(lead):
         return None
     strong = bool(FUTURE_LEAD.search(lead))
@@ -76,18 +87,37 @@ def under_promise(clause: Sentence) -> str | None:
     return None
 
 
+def lead_of(ctx: PaperContext, clause: Sentence) -> str:
+    """An item's lead-in sentence; for a list with none, the heading right above it when that
+    heading promises ('Next steps', 'What we will do', 'Actions for 2025/26')."""
+    if clause.lead_in or not clause.is_item:
+        return clause.lead_in
+    blocks, i = ctx.paper.blocks, clause.block_index - 1
+    while i >= 0 and blocks[i].kind in (BlockKind.bullet, BlockKind.numbered):
+        i -= 1
+    heading = blocks[i].text if i >= 0 and blocks[i].kind == BlockKind.heading else ""
+    return heading if HEADING_LEAD.search(heading) else ""
+
+
 def action_cell(ctx: PaperContext, clause: Sentence) -> bool:
-    """A cell of an action plan's action column that opens with a verb."""
+    """A cell of an action plan's action column that opens with a verb; in a table with a lead
+    column and a date column ('Objective | Owner | Target date'), any such column but those."""
     header = _header(ctx, clause)
-    return bool(header and ACTION_HEADER.search(header) and _opens_with_action(clause.text))
+    if not header or not _opens_with_action(clause.text):
+        return False
+    if ACTION_HEADER.search(header):
+        return True
+    headers = _headers(ctx, clause)
+    return (not (LEAD_HEADER.search(header) or DATE_HEADER.search(header) or NOT_ACTION_HEADER.search(header))
+            and any(LEAD_HEADER.search(h) for h in headers) and any(DATE_HEADER.search(h) for h in headers))
 
 
 def listed_promiser(ctx: PaperContext, clause: Sentence, form: str) -> tuple[str | None, bool]:
     """(actor, conditional) of an item or cell: the body its lead-in or its row's lead column
     names, else the author; conditional under a proposal ('the following is proposed:')."""
-    lead = clause.lead_in if form == "item" else (_lead_cell(ctx, clause) or "")
+    lead = lead_of(ctx, clause) if form == "item" else (_lead_cell(ctx, clause) or "")
     bodies = [m.name for m in ctx.orgs.find(lead)] if lead else []
-    conditional = form == "item" and bool(PROPOSAL_LEAD.search(clause.lead_in))
+    conditional = form == "item" and bool(PROPOSAL_LEAD.search(lead))
     return (bodies[0] if bodies else ctx.orgs.author), conditional
 
 
@@ -111,11 +141,18 @@ def _opens_with_action(text: str, gerund: bool = True) -> bool:
 
 def _header(ctx: PaperContext, clause: Sentence) -> str | None:
     """The header of a body row's cell's column."""
+    headers = _headers(ctx, clause)
+    col = ctx.paper.blocks[clause.block_index].col
+    return headers[col] if col is not None and col < len(headers) else None
+
+
+def _headers(ctx: PaperContext, clause: Sentence) -> list[str]:
+    """The header row of the table a body row's cell sits in; [] for any other block."""
     block = ctx.paper.blocks[clause.block_index]
     if block.kind != BlockKind.table_cell or block.table is None or not block.row or block.col is None:
-        return None
+        return []
     rows = ctx.paper.tables[block.table].rows if block.table < len(ctx.paper.tables) else []
-    return rows[0][block.col] if rows and block.col < len(rows[0]) else None
+    return [h or "" for h in rows[0]] if rows else []
 
 
 def _lead_cell(ctx: PaperContext, clause: Sentence) -> str | None:

@@ -36,7 +36,9 @@ READER_ASIDE = re.compile(r"(?:^|(?<=,))\s*as\s+(?:you|members|colleagues|the\s+
 APPOSITION = re.compile(r"^\s*(?:along\s+with|such\s+as|including|together\s+with|as\s+well\s+as|alongside|like|e\.g|"
                         r"i\.e|in\s+particular|particularly|and\s+other|as\s+appropriate|(?:where|if|when)\s+(?:possible|appropriate|"
                         r"required|necessary|needed|relevant)|"
-                        r"however|therefore|also|in\s+turn|in\s+future|too|though|for\s+example|in\s+due\s+course)\b", re.I)
+                        r"however|therefore|also|in\s+turn|in\s+future|too|though|for\s+example|in\s+due\s+course|"
+                        r"working\s+(?:with|alongside|closely|together|jointly)|(?:in\s+)?(?:partnership|collaboration|"
+                        r"conjunction)\s+with|supported\s+by|with\s+(?:the\s+)?support\s+of)\b", re.I)
 RELATIVE = {"which", "who", "whom", "whose", "whereby"}
 SUBORDINATE = {"where", "when", "whilst", "while", "although", "because", "since", "unless", "once", "until",
                "whether", "how", "what", "why", "than", "whereas", "as", "ensuring", "meaning", "enabling", "allowing"}
@@ -67,8 +69,21 @@ STAFF_MODIFIERS = {"the", "our", "local", "senior", "lead", "joint", "its", "the
 GROUP_HEADS = {"councils", "authorities", "partners", "partnerships", "boards", "trusts", "ccgs", "icbs", "organisations",
                "agencies", "providers", "bodies"}
 PREPOSITIONS = {"of", "from", "in", "at", "with", "within", "across", "for", "to", "on", "by", "into", "between"}
-ROLE = re.compile(r"^(?:[Tt]he\s+)?(?:[A-Z][\w/-]*\s+)*(?:Director|Officer|Executive|Leader|Chair|Chairman|Head|"
-                  r"Manager|Secretary|Commissioner|Lead|Clerk)s?(?:\s+(?:of|for|and|the|[A-Z][\w/-]*))*$")
+# 'Cabinet Member', 'Portfolio Holder': one member named by office; 'Members' alone are the meeting deciding.
+ROLE_WORDS = (r"Director|Officer|Executive|Leader|Chair|Chairman|Head|Manager|Secretary|Commissioner|Lead|Clerk|"
+              r"(?<=[a-z]{3}\s)(?:Member|Holder)(?!s)")
+ROLE = re.compile(rf"^(?:[Tt]he\s+)?(?:[A-Z][\w/-]*\s+)*(?:{ROLE_WORDS})s?(?:,?\s+(?:of|for|and|the|[A-Z][\w/-]*))*$")
+# The words after a comma inside a name: ' Young People and Education' of 'Children, Young People and Education'.
+NAME_TAIL = re.compile(r"\s*(?:[A-Z][\w'’-]*\s+)+(?:and|&)\s+[A-Z][\w'’-]*\s*")
+ACRONYM = re.compile(r"[A-Z]{2,6}s?")
+# A body reporting its own intent, and the pronoun that stands for it: 'The CCG has confirmed that it'.
+REPORTED_BY = re.compile(r"^(?P<who>[^,;]+?)\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?:confirmed|said|stated|indicated|agreed|"
+                         r"announced|advised|made\s+(?:it\s+)?clear|assured\s+(?:us|the\s+\w+)|promised|told\s+(?:us|the\s+\w+))"
+                         r"\s+(?:that\s+)?(?:it|they)\s*$", re.I)
+# A quantified kind of body or place: 'Each of the five district councils', 'Each area', 'every borough'.
+EACH = re.compile(r"^(?:each|every|all|both)\s+(?:of\s+(?:the|our|these|its|their)\s+)?(?P<kind>(?:[\w-]+\s+){0,3}?"
+                  rf"(?:{'|'.join(sorted(GROUP_HEADS))}|areas?|boroughs?|places?|localit(?:y|ies)|neighbourhoods?|districts?))$",
+                  re.I)
 FRAME_WORDS = r"^(?:in|during|from|by|over|after|before|at|within|through|under|on|for)\s+"
 FRAME = re.compile(FRAME_WORDS + r"(?:\S+\s+){0,4}?(?=(?:the|our|each|all|both)\b)")
 # A fronted phrase of time that runs up to a body named with its own 'the' ('In the first year
@@ -83,7 +98,7 @@ def subject_of(ctx: PaperContext, text: str, cue_at: int) -> Subject:
     start = len(text) - len(item_text(text))
     stretch = READER_ASIDE.sub(" ", DASHED.sub(" ", PARENS.sub(" ", text[start:cue_at])))
     stretch = re.split(r"[;:–—]|\s-\s", stretch)[-1]
-    chunk = _last_chunk(stretch)
+    chunk = _last_chunk(ctx, stretch)
     if chunk is None:
         return Subject("", CLAUSE)
     head = _after_last_connective(chunk)
@@ -93,11 +108,20 @@ def subject_of(ctx: PaperContext, text: str, cue_at: int) -> Subject:
     return _classify(ctx, re.sub(r"\s+(?:is|are|am|was|were)$", "", head.strip(" ,'\"‘’“”")))
 
 
-def _last_chunk(stretch: str) -> str | None:
-    """The comma-chunk holding the subject: appositions and asides after it are passed over."""
-    for chunk in reversed(stretch.split(",")):
+def _last_chunk(ctx: PaperContext, stretch: str) -> str | None:
+    """The comma-chunk holding the subject: appositions and asides after it are passed over, and a
+    name whose own words hold a comma stays whole ('the Corporate Director Children, Young People
+    and Education'), unless the words after the comma name a body of their own ('the CCG, Exampleton
+    Council and ...')."""
+    chunks = stretch.split(",")
+    for i in range(len(chunks) - 1, -1, -1):
+        chunk = chunks[i]
         if not chunk.strip() or APPOSITION.match(chunk):
             continue
+        while i and NAME_TAIL.fullmatch(chunk) and re.search(r"[A-Z][\w'’-]*\s*$", chunks[i - 1]) \
+                and not ctx.orgs.find(chunk):
+            i -= 1
+            chunk = chunks[i] + "," + chunk
         return chunk
     return None
 
@@ -176,10 +200,25 @@ def _classify(ctx: PaperContext, head: str) -> Subject:
         return Subject(head, UNIT, _unit_name(ctx, head))
     if words[-1].lower() in GROUP_HEADS and not {w.lower() for w in words} & PREPOSITIONS:
         return Subject(head, GROUP, DETERMINER.sub("", re.sub(r"^(?:these|those|other)\s+", "", head, flags=re.I)))
+    each = EACH.match(head)
+    if each:
+        # 'Each of the five district councils' is those councils; 'Each borough' one of the author's places.
+        named = DETERMINER.sub("", each.group("kind")) if each.group("kind").split()[-1].lower() in GROUP_HEADS else None
+        return Subject(head, GROUP, named or ctx.orgs.author)
+    acronym = re.sub(r"^[Tt]he\s+", "", head)
+    if ACRONYM.fullmatch(acronym) and _defined_role(ctx, acronym):
+        return Subject(head, UNIT, ctx.orgs.author)
     tail = re.split(r"\band\s+(?=(?:the|our|its)\s)", head)[-1]
     if tail != head:        # '... in areas like reviews and the directorate remained committed'
         return _classify(ctx, tail)
     return Subject(head, THING)
+
+
+def _defined_role(ctx: PaperContext, acronym: str) -> bool:
+    """'The DASS' where the paper wrote 'the Director of Adult Social Services (DASS)': one of the
+    author's officers, known by the initials the paper gave the role."""
+    return bool(re.search(rf"\b(?:{ROLE_WORDS})\b(?:\s+(?:of|for|and|the|[A-Z][\w'’-]*))*\s*\(\s*{re.escape(acronym)}\s*\)",
+                          ctx.paper.text))
 
 
 def _unit(words: list[str]) -> bool:
@@ -221,8 +260,11 @@ def _links_only(between: str) -> bool:
 
 
 def _unit_name(ctx: PaperContext, head: str) -> str | None:
-    """A unit the paper names ('The Young Carers Service') under its own name, else the author."""
+    """A unit the paper names ('The Young Carers Service') under its own name, else the author
+    (two roles together, 'the Director of X and the Director of Y', are the author's)."""
     name = DETERMINER.sub("", head.strip())
+    if len(re.findall(rf"\b(?:{ROLE_WORDS})\b", name)) > 1:
+        return ctx.orgs.author
     words = name.split()
     proper = all(w[:1].isupper() or w in ("and", "of", "for", "the", "&") for w in words)
     acronym = any(len(w.strip("()")) > 1 and w.strip("()").isupper() for w in words)
@@ -237,6 +279,12 @@ def antecedent(ctx: PaperContext, pronoun: Subject, before: str, previous: str) 
     before ('Our framework will ... . It will also foster ...'), when that subject is a body, one
     of the author's units or people, or a thing of its business; never 'we', which 'it' is not."""
     word = pronoun.text.split()[-1].lower()
+    said = REPORTED_BY.match(item_text(before))
+    if said and word in ("it", "they"):
+        # 'NHS Exampleton CCG has confirmed that it will ...': the body that said so.
+        speaker = _classify(ctx, said.group("who").strip(" ,"))
+        if speaker.kind in (BODY, UNIT, GROUP):
+            return speaker
     if pronoun.text.lower() != word or word not in ("it", "they", "he", "she"):
         return None
     words = item_text(previous).split()

@@ -1,0 +1,202 @@
+"""Forms of promise the genre uses beyond 'will': a plan announced ('is to'), an undertaking or
+pledge, a duty taken on ('will be responsible for'), action points in lists and logs."""
+from tests.textpaper import extract
+
+COVER = ["Westshire Health and Wellbeing Board", "Date: 4 June 2024",
+         "Report Title: Carers support programme",
+         "Report Author: Sam Jones, Head of Commissioning, Westshire County Council"]
+AUTHOR = "Westshire County Council"
+MINUTES = ["WESTSHIRE COUNTY COUNCIL", "CABINET",
+           "MINUTES of a meeting of the Cabinet held at County Hall, Westshire on Tuesday, 4 June 2024."]
+
+
+def promised(*blocks, cover=COVER):
+    return [(c.quote, c.actor, c.modality) for c in extract(*blocks, cover=cover).commitments]
+
+
+def test_a_body_that_is_to_act_promises_as_with_will():
+    said = ["Westshire Community Health Trust is to open two more respite beds in the autumn.",
+            "Westshire County Council is due to publish its refreshed carers offer in March 2025.",
+            "Officers are to bring the revised eligibility criteria back to the Board."]
+    assert promised(*said) == [(said[0], "Westshire Community Health Trust", "firm"),
+                               (said[1], AUTHOR, "firm"), (said[2], AUTHOR, "firm")]
+
+
+def test_is_to_before_no_verb_a_cause_or_a_purpose_promises_nothing():
+    assert promised("The question for the Council is to what extent the offer can grow.",
+                    "Westshire County Council is due to rising demand in a difficult position.",
+                    "The purpose of the carers fund is to support people who look after relatives.",
+                    "Westshire County Council is to be congratulated on the new hub.",
+                    "It is to be noted that the waiting list has fallen.") == []
+
+
+def test_the_papers_next_step_or_intention_stated_with_is_to():
+    said = ["The next step is to consult carers on the draft offer over the summer.",
+            "The intention is to extend the scheme to young carers from 2025.",
+            "Our ambition for carers is to make Westshire the best place in the region to care.",
+            "A review of respite provision is to be carried out by the end of the year."]
+    assert promised(*said) == [(said[0], AUTHOR, "firm"), (said[1], AUTHOR, "conditional"),
+                               (said[2], AUTHOR, "conditional"), (said[3], AUTHOR, "firm")]
+
+
+def test_an_undertaking_a_pledge_or_a_commitment_made_is_firm():
+    said = ["Westshire Community Health Trust has undertaken to report its waiting times to the Board every quarter.",
+            "The Council has pledged to double the number of carers' assessments by 2026.",
+            "Westshire County Council has made a clear commitment to pay carers' travel costs.",
+            "The Council has signed up to the regional carers' charter."]
+    assert [(actor, modality) for _, actor, modality in promised(*said)] == [
+        ("Westshire Community Health Trust", "firm"), (AUTHOR, "firm"), (AUTHOR, "firm"), (AUTHOR, "firm")]
+
+
+def test_a_pledge_of_money_or_work_undertaken_is_no_promise():
+    assert promised("£40,000 pledged to the carers' hub came from local businesses.",
+                    "The survey undertaken to inform this plan reached 900 carers.") == []
+
+
+def test_a_duty_a_body_takes_on_is_a_promise_but_a_things_is_not():
+    said = ["Westshire Community Health Trust will be responsible for running the new respite service.",
+            "The Council will be jointly accountable for the pooled budget with the ICB."]
+    assert [(actor, modality) for _, actor, modality in promised(*said)] == [
+        ("Westshire Community Health Trust", "firm"), (AUTHOR, "firm")]
+    assert promised("The new rota will be responsible for a fall in agency spend.") == []
+
+
+def test_action_points_name_a_role_of_several_words_and_stand_in_lists_of_any_paper():
+    assert promised("Action: Director of Adult Social Services to circulate the carers' survey results.",
+                    cover=MINUTES)[0][1] == "Director of Adult Social Services"
+    said = "Officers to report back on the respite pilot in September."
+    assert promised("Actions arising from the workshop:", ("bullet", said)) == [(said, AUTHOR, "firm")]
+    assert promised(said) == []             # a report's sentence, not an action log's item
+    assert promised("Actions arising from the workshop:",
+                    ("bullet", "Continue to work with the carers' forum on the offer.")) == [
+        ("Continue to work with the carers' forum on the offer.", AUTHOR, "firm")]
+
+
+def test_an_undertaking_given_in_minutes():
+    said = "The Cabinet Member undertook to send a written answer to Mr Hill."
+    assert [q for q, _, m in promised(said, cover=MINUTES) if m == "firm"] == [said]
+
+
+def test_a_row_with_an_owner_and_a_date_promises_its_work_whatever_its_column_is_called():
+    from schemas import Table
+
+    out = extract(Table(page=1, rows=[["Objective", "Owner", "Target date"],
+                                      ["Recruit three carers' champions", "Westshire County Council", "June 2025"],
+                                      ["Carers' wellbeing", "Westshire County Council", "June 2025"]]), cover=COVER)
+    assert [(c.quote, c.actor, c.due) for c in out.commitments] == [
+        ("Recruit three carers' champions", AUTHOR, "June 2025")]
+    out = extract(Table(page=1, rows=[["Risk description", "Progress update", "Risk owner", "Review date"],
+                                      ["Lose respite beds to winter pressures", "Reviewed weekly with providers",
+                                       "Westshire County Council", "May 2025"]]), cover=COVER)
+    assert out.commitments == []
+    out = extract(Table(page=1, rows=[["Objective", "Notes"], ["Recruit three carers' champions", "None"]]), cover=COVER)
+    assert out.commitments == []
+
+
+def test_each_of_a_kind_of_body_or_each_of_the_authors_places_promises_with_will():
+    said = ["Each of the four district councils will hold a public meeting on the draft plan.",
+            "Each locality will appoint a carers' lead by the end of the year.",
+            "All of the partners will sign the data sharing agreement."]
+    assert [(actor, modality) for _, actor, modality in promised(*said)] == [
+        ("four district councils", "firm"), (AUTHOR, "firm"), ("partners", "firm")]
+    assert promised("Each locality could appoint a carers' lead.",
+                    "Each locality system will have a different starting point.") == []
+
+
+def test_a_role_known_by_the_initials_the_paper_gave_it():
+    said = "The DCS will keep oversight of the young carers' service."
+    first = "The Director of Children's Services (DCS) is accountable for children's social care."
+    assert promised(first, said) == [(said, AUTHOR, "firm")]
+    assert promised(said) == []          # initials the paper never defined name nothing
+
+
+def test_those_present_at_a_meeting_by_their_initials():
+    cover = MINUTES + ["Present: Jo Hill (JH), Ann Cole (AC)"]
+    out = extract("Westshire County Council held its Cabinet meeting at County Hall.",
+                  "JH would circulate the revised terms of reference.", cover=cover)
+    assert [(c.quote, c.actor) for c in out.commitments] == [
+        ("JH would circulate the revised terms of reference.", AUTHOR)]
+
+
+def test_a_state_denied_or_a_question_reported_is_no_promise():
+    assert promised("Without the transfer the Director will not have oversight of the young adults' service.",
+                    "The Council will not close any day centre this year.") == [
+        ("The Council will not close any day centre this year.", AUTHOR, "firm")]
+    assert promised("Cllr Hill asked if the Council was planning to extend the scheme.", cover=MINUTES) == []
+
+
+def test_a_role_whose_directorate_name_holds_a_comma_is_one_subject():
+    said = ["The Corporate Director Growth, Housing and Transport will publish the revised bus strategy.",
+            "If agreed, the Corporate Director Adults and the Corporate Director Schools, Skills and Learning "
+            "will have delegated authority to move the budget."]
+    assert [(actor, modality) for _, actor, modality in promised(*said)] == [
+        ("Corporate Director Growth, Housing and Transport", "firm"), (AUTHOR, "conditional")]
+    # Bodies listed with commas keep the last one named as before.
+    said = "Westshire County Council, Westshire Community Health Trust and Westshire Carers Trust will run the hub."
+    assert promised(said)[0][1] == "Westshire Community Health Trust"
+
+
+def test_work_planned_or_scheduled_is_the_authors():
+    said = ["A review of the carers' assessment form is planned for the spring.",
+            "Two further drop-in sessions are scheduled for July."]
+    assert promised(*said) == [(said[0], AUTHOR, "conditional"), (said[1], AUTHOR, "firm")]
+
+
+def test_a_body_expected_to_act_is_a_conditional_promise_but_a_trend_or_a_duty_of_a_kind_is_not():
+    said = "Westshire Community Health Trust is expected to sign the new contract in May."
+    assert promised(said) == [(said, "Westshire Community Health Trust", "conditional")]
+    assert promised("Demand for respite is expected to rise by a tenth.",
+                    "Local authorities are expected to set a balanced budget.",
+                    "Westshire County Council is expected to face a deficit next year.",
+                    "The work began in 2019 and the Council was expected to finish it within three years.") == []
+
+
+def test_it_after_a_body_reporting_its_own_intent_stands_for_that_body():
+    said = ["Westshire Community Health Trust has confirmed that it will keep the ward open over winter.",
+            "Carers Westshire Trust has said they will run the helpline until March."]
+    assert [actor for _, actor, _ in promised(*said)] == ["Westshire Community Health Trust", "Carers Westshire Trust"]
+
+
+def test_a_body_working_with_others_in_an_aside_still_promises():
+    said = "The Council, working closely with the voluntary sector, will refresh the carers' offer."
+    assert promised(said) == [(said, AUTHOR, "firm")]
+
+
+def test_a_member_named_by_office_promises_but_members_deciding_do_not():
+    said = "The Cabinet Member for Adult Social Care will write to every care home."
+    assert promised(said, cover=MINUTES) == [(said, "Cabinet Member for Adult Social Care", "firm")]
+    assert promised("At that meeting, Members agreed to defer the item to full Council.", cover=MINUTES) == []
+
+
+def test_a_list_right_under_a_heading_that_promises_is_promised():
+    out = extract(("heading", "Next steps"), ("bullet", "Recruit two carers' champions by June 2025."),
+                  ("bullet", "Publish the refreshed offer for consultation."), ("heading", "Background"),
+                  ("bullet", "Recruit volunteers through the carers' forum."), cover=COVER)
+    assert [c.quote.split()[0] for c in out.commitments] == ["Recruit", "Publish"]
+    out = extract(("heading", "Actions completed this year"), ("bullet", "Recruit two carers' champions."), cover=COVER)
+    assert out.commitments == []
+
+
+def test_a_we_will_column_and_a_numbered_action_point():
+    from schemas import Table
+
+    out = extract(Table(page=1, rows=[["We will", "By when"], ["Recruit two carers' champions", "June 2025"]]),
+                  cover=COVER)
+    assert [(c.quote, c.due) for c in out.commitments] == [("Recruit two carers' champions", "June 2025")]
+    said = "2) Director of Public Health to share the respite data with members."
+    assert promised("Actions agreed:", ("numbered", said)) == [(said, "Director of Public Health", "firm")]
+
+
+def test_if_a_body_is_to_achieve_something_states_a_purpose_and_the_promise_follows():
+    said = "If we are to reach every young carer, we need to work through schools."
+    [(quote, actor, modality)] = promised(said)
+    assert (actor, modality) == (AUTHOR, "conditional")
+    assert extract(said, cover=COVER).commitments[0].action.startswith("work through schools")
+
+
+def test_a_bodys_priorities_objectives_or_plan_stated_as_to_are_its_aims():
+    said = ["Westshire Community Health Trust's priorities for 2025 are to cut waiting times and to support carers.",
+            "Our plan is to open two more carers' hubs by 2026."]
+    assert promised(*said) == [(said[0], "Westshire Community Health Trust", "conditional"),
+                               (said[1], AUTHOR, "conditional")]
+    assert promised("This report's objective is to update the Board on the carers' offer.") == []
