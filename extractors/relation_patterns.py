@@ -39,6 +39,10 @@ NOT_A_SERVICE = r"(?!(?:[\w\-£.]+\s+){0,3}?(?:funding|grants?|contributions?|mo
 NOT_AN_ACT = (r"(?!(?:asked|invited|requested|reminded|recommended|advised|encouraged|required|expected|able|aware|"
               r"responsible|content|satisfied|supportive|clear|keen|committed|concerned|not|also|now|to)\b)")
 
+# "@0@ is one of the voluntary organisations commissioned by @1@": a provider named by its kind.
+PROVIDER_KIND = (r"(?:one\s+of\s+)?(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,3}?(?:providers?|organisations?|charities|charity|services?)\s+"
+                 r"(?:(?:currently|jointly|already|that\s+(?:are|is)|which\s+(?:are|is))\s+)?")
+
 # (template regex, relation); groups s and t are the source and target bodies, or `label` a
 # function or event a body hosts.
 PATTERNS: list[tuple[str, str, str]] = [
@@ -46,7 +50,9 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s+{AUX}(?:commission|commissions|commissioned|commissioning)\s+(?:[\w\-]+\s+){{0,3}}?from\s+{T}", "commissions", "commissioning from"),
     (rf"{S}\s+{AUX}(?:commission|commissions|commissioned)\s+{T}", "commissions", "X commissions Y"),
     (rf"{S}-commissioned\s+{T}", "commissions", "X-commissioned Y"),
-    (rf"{T}\s+{BE}\s+(?:jointly\s+|directly\s+)?commissioned\s+by\s+{S}", "commissions", "commissioned by"),
+    (rf"{T}\s+{BE}\s+(?:jointly\s+|directly\s+)?commissioned\s+(?:jointly\s+|directly\s+)?by\s+{S}", "commissions", "commissioned by"),
+    (rf"{T}\s+{BE}\s+{PROVIDER_KIND}commissioned\s+(?:jointly\s+)?by\s+{S}", "commissions", "one of the providers commissioned by"),
+    (rf"commissioned\s+(?:jointly\s+)?by\s+{S}\s+from\s+{T}", "commissions", "commissioned by X from Y"),
     (rf"commissioned\s+by\s+{S}\s*,?\s+(?:and\s+)?(?:{BE}\s+)?(?:delivered|provided|run)\s+by\s+{T}", "commissions",
      "commissioned by X and delivered by Y"),
     (rf"(?:delivered|provided|run)\s+by\s+{T}\s*,?\s+(?:and\s+)?(?:{BE}\s+)?(?:jointly\s+)?commissioned\s+by\s+{S}", "commissions",
@@ -76,13 +82,23 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s+{AUX}(?:provide|provides|provided|give|gives|gave|pay|pays|paid)\s+(?:a\s+|an\s+)?(?:[\w\-£.]+\s+){{0,3}}?"
      rf"(?:funding|grants?|contributions?)\s+(?:to|for)\s+{T}", "funds", "provides a grant to"),
     (rf"{S}-funded\s+{T}", "funds", "X-funded Y"),
+    (rf"{T}\s+{BE}\s+{PROVIDER_KIND}funded\s+(?:jointly\s+)?by\s+{S}", "funds", "one of the providers funded by"),
+    (rf"{S}\s+{AUX}(?:provide|provides|provided|issue|issues|issued|supply|supplies|supplied)\s+{T}\s+with\s+(?:a\s+|an\s+|its\s+)?"
+     rf"(?:[\w\-£.,]+\s+){{0,4}}?(?:grants?|funding|contributions?|subsid(?:y|ies))\b", "funds", "X provides Y with a grant"),
+    (rf"{S}\s+{AUX}(?:allocate|allocates|allocated|allocating)\s+(?:[^@.;]{{0,60}}?\s)?(?:to|for)\s+{T}", "funds", "X allocates to Y"),
     (rf"{S}\s+{AUX}(?:awarded|awards|award|gave|gives|give|given|granted|grants|grant)\s+{T}\s+(?:a\s+|an\s+)?(?:[\w\-£.,]+\s+){{0,3}}?"
      rf"(?:grant|funding|contribution)\b", "funds", "X gives Y a grant"),
     (rf"{S}\s+{AUX}(?:has\s+|have\s+)?(?:allocated|awarded|granted|gave|given|committed)\s+[^@.;]{{0,40}}?"
      rf"(?:funding|grant|£[\d.,]+\s*(?:m|k|bn|million|billion)?)\s+(?:to|for)\s+{T}", "funds", "allocated funding to"),
     # provides_to
     (rf"{S}(?:['’]s)?\s+(?:[\w\-]+\s+){{0,3}}?{BE}?\s*seconded\s+to\s+{T}", "provides_to", "seconded to"),
-    (rf"{S}\s+{AUX}(?:provide|provides|provided|supply|supplies|supplied)\s+{T}\s+with\b", "provides_to", "X provides Y with"),
+    (rf"{S}\s+{AUX}(?:provide|provides|provided|supply|supplies|supplied)\s+{T}\s+with\s+{NOT_A_SERVICE}", "provides_to", "X provides Y with"),
+    # the lead provider: "@0@ is the main provider of community services for @1@", "@1@'s lead provider is @0@"
+    (rf"{S}\s+{AUX}(?:is|are|was|were|be|remains?|acts?\s+as|acted\s+as)\s+(?:the\s+|a\s+|an\s+|one\s+of\s+the\s+)?"
+     rf"(?:(?:main|lead|sole|principal|preferred|single|largest|key|core)\s+)+(?:[\w\-]+\s+){{0,2}}?providers?\s+"
+     rf"(?:of\s+[^@.;]{{0,60}}?\s)?(?:for|to)\s+{T}", "provides_to", "the lead provider for"),
+    (rf"(?P<s>{ONE})['’]s?\s+(?:(?:main|lead|sole|principal|preferred|single|largest)\s+)+(?:[\w\-]+\s+){{0,3}}?providers?\s+"
+     rf"(?:is|are|was|were|will\s+be|remains?)\s+{T}", "commissions", "X's lead provider is Y"),
     (rf"(?:provided|delivered|offered|supplied)\s+by\s+{S}\s+(?:to|for)\s+{T}", "provides_to", "provided by X to Y"),
     (rf"{S}\s+{AUX}(?:provide|provides|provided|deliver|delivers|supply|supplies)\s+{NOT_A_SERVICE}(?:[\w\-]+\s+){{1,5}}?(?:to|for)\s+{T}",
      "provides_to", "provides services to"),
@@ -153,6 +169,11 @@ PATTERNS: list[tuple[str, str, str]] = [
      rf"(?:(?:representatives|members|leaders|partners|councillors|senior\s+\w+)\s+)?(?:appointed\s+by\s+|from\s+|of\s+)?(?P<s>[^;]*)", "member_of", "comprises"),
     (rf"(?P<t>{ONE})\s+{BE}\s+(?:a\s+|the\s+)?(?:statutory\s+)?(?:joint\s+committee|partnership|alliance|collaboration|coalition)\s+"
      rf"(?:of|between)\s+(?P<s>[^;.]*)", "member_of", "is a partnership of"),
+    (rf"(?P<t>{ONE})\s*[,(]\s*(?:a|an|the)\s+(?:(?:statutory|formal|standing|strategic|multi-agency|local|voluntary)\s+)*"
+     rf"(?:joint\s+committee|partnership|alliance|collaboration|coalition|consortium)\s+(?:of|between)\s+{S}", "member_of", "Y, a partnership of X"),
+    (rf"(?P<t>{ONE})\s*,?\s*(?:of|on)\s+which\s+{S}\s+(?:is|are|was|were|will\s+be|has\s+been|have\s+been|becomes?|became|remains?|sits?)"
+     rf"(?:\s+(?:a|an|one|all))?(?:\s+(?:full|voting|founding|statutory|key|core|permanent|standing))?(?:\s+(?:members?|partners?|part)\b|$|[,.;])",
+     "member_of", "of which X is a member"),
     # reports_to: a body's sub-group reports to it
     (rf"{S}\s+{BE}\s+(?:a\s+|the\s+|one\s+of\s+(?:the\s+)?(?:\w+\s+)?)?(?:sub-?groups?|sub-?committees?|sub-?boards?|working\s+groups?)\s+of\s+{T}",
      "reports_to", "is a sub-group of"),
@@ -176,6 +197,10 @@ PATTERNS: list[tuple[str, str, str]] = [
     # replaces
     (rf"{S}\s+{AUX}(?:replace|replaces|replaced|supersede|supersedes|take\s+the\s+place\s+of|takes\s+the\s+place\s+of|takes\s+over\s+from)\s+{T}", "replaces", "X replaces Y"),
     (rf"{T}\s+{BE}\s+(?:replaced|superseded)\s+by\s+{S}", "replaces", "replaced by"),
+    (rf"{S}\s+{AUX}(?:took|takes|take|taken|taking|assumed|assumes|assume|inherited|inherits|inherit)\s+(?:over\s+|on\s+)?"
+     rf"(?:all\s+|most\s+)?(?:of\s+)?(?:the\s+)?(?:statutory\s+|commissioning\s+|former\s+)?(?:functions|responsibilities|duties|role|roles|powers)\s+of\s+{T}",
+     "replaces", "takes over the functions of"),
+    (rf"{S}\s+{AUX}(?:succeeded|succeeds|succeed)\s+{T}{ENDS}", "replaces", "X succeeds Y"),
     # provides_to
     (rf"{S}[^@.;]{{0,60}}?\b(?:helped|helps|help)\s+{T}", "provides_to", "helps"),
     (rf"(?:delivered|provided|run)\s+by\s+{S}\s+on\s+behalf\s+of\s+{T}", "provides_to", "delivered by X on behalf of Y"),

@@ -62,7 +62,8 @@ IT = re.compile(r"^\W*(It)\s+(?:also\s+|now\s+|currently\s+|formally\s+|directly
 LEAD_END = re.compile(r"\s*(?:(?:the\s+)?following(?:\s+[\w\-]+){0,2}|as\s+follows|below)?\s*:\s*$", re.I)
 # The subject of a sentence: a body opening it, before its verb.
 SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+|\([a-z0-9]+\)\s+)?(?:The\s+)?@(\d+)@\s+(?:\w+\s+)?"
-                     r"(?:is|are|was|were|has|have|had|will|would|shall|should|must|can|may|meets|met|reports|works|brings)\b")
+                     r"(?:is|are|was|were|has|have|had|will|would|shall|should|must|can|may|meets|met|reports|works|brings|"
+                     r"oversees|supports|provides|delivers|leads|runs|manages|covers|includes|comprises)\b")
 # "This group, which included ...": the one body of that kind the sentence before named.
 THIS = re.compile(r"^\W*(?:this|the)\s+(group|board|committee|partnership|forum|alliance|network|panel|executive)\b", re.I)
 

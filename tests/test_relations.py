@@ -431,3 +431,83 @@ def test_the_genres_ways_of_stating_commissioning_funding_leading_and_assurance(
 ])
 def test_a_body_exercising_delegated_functions_answers_to_the_body_that_delegated_them(sentence, expected):
     assert triples(sentence) == expected
+
+
+# --- the genre's ways of naming a member, a lead provider, a successor, an allocation and a grant ---
+
+ICS = "Exampleton Integrated Care System"
+WESTSHIRE = "Westshire County Council"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a body introduced by what it is: a partnership or joint committee of bodies
+    (f"The {BOARD}, a partnership of the Council, the CCG and {TRUST}, meets every quarter.",
+     {(COUNCIL, "member_of", BOARD), (CCG, "member_of", BOARD), (TRUST, "member_of", BOARD)}),
+    (f"The Exampleton Joint Health Scrutiny Committee, a joint committee of {COUNCIL} and {WESTSHIRE}, will review the plan.",
+     {(COUNCIL, "member_of", "Exampleton Joint Health Scrutiny Committee"),
+      (WESTSHIRE, "member_of", "Exampleton Joint Health Scrutiny Committee")}),
+    (f"The {BOARD}, of which {TRUST} is a full member, agreed the annual report.", {(TRUST, "member_of", BOARD)}),
+    # a partner in a system is one of its members, said of the subject after a fronted clause too
+    (f"As a statutory partner in the {ICS}, the Council will adopt the shared outcomes framework.", {(COUNCIL, "member_of", ICS)}),
+    (f"Delay would weaken our standing as a trusted partner in the {ICS}.", {(CCG, "member_of", ICS)}),
+    # the lead or main provider
+    (f"{TRUST} is the main provider of community nursing for the Council.", {(TRUST, "provides_to", COUNCIL)}),
+    (f"{TRUST} acts as lead provider for the CCG.", {(TRUST, "provides_to", CCG)}),
+    (f"The CCG's principal acute provider is {TRUST}.", {(CCG, "commissions", TRUST)}),
+    # a provider named by its kind before 'commissioned by'; a joint commission from a provider
+    (f"{MIND} is one of the voluntary organisations commissioned by the Council.", {(COUNCIL, "commissions", MIND)}),
+    (f"{MIND} is one of the charities funded by the CCG.", {(CCG, "funds", MIND)}),
+    (f"The helpline is commissioned jointly by the Council and the CCG from {MIND}.",
+     {(COUNCIL, "commissions", MIND), (CCG, "commissions", MIND)}),
+    (f"The Council is reviewing the future of commissioned services at {MIND}.", {(COUNCIL, "commissions", MIND)}),
+    # a body that takes over another's functions replaces it
+    (f"The {ICS} took over the statutory functions of the CCG in July.", {(ICS, "replaces", CCG)}),
+    (f"The {ICS} succeeded the CCG.", {(ICS, "replaces", CCG)}),
+])
+def test_the_genres_ways_of_naming_members_lead_providers_and_successors(sentence, expected):
+    assert triples(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an allocation comes from the body that sets it, to the body named, the subject, or the author
+    ("NHS England published the revenue allocations for the next three years in January.", {("NHS England", "funds", CCG)}),
+    ("Indicative allocations will be notified to us by NHS England before the end of the year.", {("NHS England", "funds", CCG)}),
+    ("The Council's public health allocation from NHS England rises by 2% next year.", {("NHS England", "funds", COUNCIL)}),
+    ("NHS England allocates additional winter money to the CCG.", {("NHS England", "funds", CCG)}),
+    # a grant given: money is funding, not a service provided
+    (f"The Council provides {MIND} with an annual grant of £40,000.", {(COUNCIL, "funds", MIND)}),
+    (f"This amendment would halve the grant to {MIND} from next April.", {(CCG, "funds", MIND)}),
+    (f"The Council will reduce its grant to {MIND}.", {(COUNCIL, "funds", MIND)}),
+    # a grant applied for is no funding yet, and a grant from a body is its funding, not the author's
+    (f"{MIND} has applied for a grant to the Lottery-funded Ferndale Trust.", set()),
+    (f"The Council provides {MIND} with office space.", {(COUNCIL, "provides_to", MIND)}),
+])
+def test_allocations_and_grants_are_funding_from_the_body_that_gives_them(sentence, expected):
+    assert triples(sentence) == expected
+
+
+def test_a_body_that_includes_a_team_hosts_it_and_an_item_goes_on_from_the_one_before():
+    cover = [*COVER[:3], f"Report Author: Jo Bloggs, {COUNCIL}"]
+    out = extract(f"This report comes from {COUNCIL}.", "The Exampleton Transitions Service includes a Young Carers Team.",
+                  "The Exampleton Transitions Service supports young adults into adult care.", "Include a Sensory Support Team",
+                  cover=cover)
+    found = {(r.source, r.relation, r.target) for r in out.relations}
+    assert found == {("Exampleton Transitions Service", "hosts", "Young Carers Team"),
+                     ("Exampleton Transitions Service", "hosts", "Sensory Support Team")}
+
+
+def test_an_indefinite_short_form_is_a_kind_of_body_not_the_one_the_paper_names():
+    found = triples("The Exampleton Health and Wellbeing Board (HWB) met in June.",
+                    "By law every upper-tier council must have an HWB comprising councillors, the CCG and Healthwatch Exampleton.")
+    assert found == set()
+    # named in full, an indefinite article introduces the body itself
+    assert triples(f"There will be an Exampleton Joint Scrutiny Committee comprising members appointed by {COUNCIL} and {WESTSHIRE}.") \
+        == {(COUNCIL, "member_of", "Exampleton Joint Scrutiny Committee"), (WESTSHIRE, "member_of", "Exampleton Joint Scrutiny Committee")}
+
+
+def test_nhs_commissioners_are_the_papers_group_of_ccgs():
+    cover = ["Exampleton Joint Health Overview and Scrutiny Committee", "Date: 12 March 2019", "Report Title: Merger",
+             "Report Author: Jo Bloggs, Exampleton CCGs"]
+    out = extract("This paper is from the Exampleton CCGs.", f"The {ICS}, which brings together NHS commissioners, "
+                  "providers and patients, will set the plan.", cover=cover)
+    assert {(r.source, r.relation, r.target) for r in out.relations} == {("Exampleton CCGs", "member_of", ICS)}
