@@ -511,3 +511,37 @@ def test_nhs_commissioners_are_the_papers_group_of_ccgs():
     out = extract("This paper is from the Exampleton CCGs.", f"The {ICS}, which brings together NHS commissioners, "
                   "providers and patients, will set the plan.", cover=cover)
     assert {(r.source, r.relation, r.target) for r in out.relations} == {("Exampleton CCGs", "member_of", ICS)}
+
+
+UCPB = "Exampleton Urgent Care Programme Board"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # reporting lines: a workstream or committee of a body, feeding into it, a report brought to it
+    (f"The {UCPB} is a workstream of the Health and Wellbeing Board.", {(UCPB, "reports_to", HWB)}),
+    (f"The Health and Wellbeing Board is a statutory committee of {COUNCIL}.", {(HWB, "reports_to", COUNCIL)}),
+    (f"The {UCPB} feeds directly into the Health and Wellbeing Board.", {(UCPB, "reports_to", HWB)}),
+    ("A progress report will be brought to the Health and Wellbeing Board by the CCG in June.", {(CCG, "reports_to", HWB)}),
+    ("An update from the Council will be presented to the Health and Wellbeing Board in the autumn.", {(COUNCIL, "reports_to", HWB)}),
+    # membership: a seat, a member organisation, members from, all represented on, partners on
+    (f"Healthwatch Exampleton has a voting seat on the {UCPB}.", {("Healthwatch Exampleton", "member_of", UCPB)}),
+    (f"{TRUST} is a member organisation of the {UCPB}.", {(TRUST, "member_of", UCPB)}),
+    (f"The {UCPB} has members from the Council and {TRUST}.", {(COUNCIL, "member_of", UCPB), (TRUST, "member_of", UCPB)}),
+    (f"The Council, the CCG and {TRUST} are all represented on the {UCPB}.",
+     {(COUNCIL, "member_of", UCPB), (CCG, "member_of", UCPB), (TRUST, "member_of", UCPB)}),
+    (f"The partners on the {UCPB} include the Council and the CCG.", {(COUNCIL, "member_of", UCPB), (CCG, "member_of", UCPB)}),
+    # partnership: working in partnership, a joint venture
+    ("The CCG and the Council are working in partnership to redesign the falls pathway.", {(CCG, "partners_with", COUNCIL)}),
+    (f"The Council and {TRUST} have formed a joint venture to run the equipment service.", {(COUNCIL, "partners_with", TRUST)}),
+    (f"A joint venture between the Council and {TRUST} will run the equipment service.", {(COUNCIL, "partners_with", TRUST)}),
+    # a provider under contract; staff seconded from one body to another; money passed to a body
+    (f"The service is delivered by {TRUST} under a block contract with the CCG.", {(CCG, "commissions", TRUST)}),
+    (f"Staff are seconded from the Council to {TRUST}.", {(COUNCIL, "provides_to", TRUST)}),
+    (f"The Council employs two nurses seconded from {TRUST}.", {(TRUST, "provides_to", COUNCIL)}),
+    ("The CCG will transfer £5.2m to the Council through the pooled budget.", {(CCG, "funds", COUNCIL)}),
+    # the accountable body hosts; delegated authority given by a body is answering to it
+    (f"The Council is the accountable body for the {UCPB}.", {(COUNCIL, "hosts", UCPB)}),
+    ("The Health and Wellbeing Board has been given delegated authority by the Council.", {(HWB, "accountable_to", COUNCIL)}),
+])
+def test_the_genres_ways_of_stating_governance_membership_contracts_and_money(sentence, expected):
+    assert triples(sentence) == expected
