@@ -1,7 +1,8 @@
 """Relations whose clause names only one end ("working in partnership with @0@", "a grant
-from @0@", "its inspection by @0@"): the other end is the body that opens the sentence, the
-body just before the verb of receiving, or else the paper's author, for whom board papers
-speak."""
+from @0@", "the grant to @0@", "allocations published by @0@", "as a partner in @0@", "its
+inspection by @0@", "Include a @0@ Team"): the other end is the body that opens the sentence,
+the body just before the verb of receiving, the subject of the sentence before, or else the
+paper's author, for whom board papers speak."""
 from __future__ import annotations
 
 import re
@@ -52,8 +53,9 @@ GRANT = re.compile(r"\b(?:grant|funding|allocation|contribution|£[\d.,]+\s*(?:m
 GIVEN_TO = re.compile(r"\b(?:awarded|awards|award|gave|gives|give|given|granted|grants|offered|offers)\s+$", re.I)
 # A service or directorate that includes a team hosts it: '@0@ includes a @1@', and a list
 # item 'Includes a @1@' that goes on from the item before, whose subject it keeps.
-UNIT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:the\s+)?(?P<s>@\d+@)\s+(?:(?:also|now|will|would|currently)\s+)*)?(?:include|includes|included|comprise|comprises|"
-                  r"incorporate|incorporates|contain|contains|is\s+made\s+up\s+of)\s+(?:a|an|the|its|two|three|four|several)?\s*"
+UNIT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:the\s+)?(?P<s>@\d+@)\s+(?:(?:also|now|will|would|currently)\s+)*)?"
+                  r"(?:include|includes|included|comprise|comprises|incorporate|incorporates|contain|contains|is\s+made\s+up\s+of)\s+"
+                  r"(?:a|an|the|its|two|three|four|several)?\s*"
                   r"(?P<t>@\d+@(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:a\s+|an\s+|the\s+)?@\d+@)*)", re.I)
 # Commissioning named with its providers only: 'the future of commissioned services at @0@'.
 COMMISSIONED = re.compile(r"\bcommissioned\s+(?:services?|provision)\s+(?:at|from|with)\s+", re.I)
@@ -67,7 +69,8 @@ ALLOCATION = [re.compile(p, re.I) for p in (
     r"(?P<s>@\d+@)\s+(?:has\s+|have\s+)?(?:published|issued|announced|confirmed|set|made)\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:[\w\-/]+\s+){0,3}?allocations?\b(?:\s+(?:to|for)\s+(?:the\s+)?(?P<r>@\d+@))?")]
 # A grant paid to a body, by whoever the sentence is about: 'to halve the grant to @0@'.
-GRANT_TO = re.compile(r"\b(?:grants?|subsid(?:y|ies))\s+(?:(?:issued|paid|awarded|given|made|provided)\s+)?to\s+(?:the\s+)?(?P<t>@\d+@)", re.I)
+GRANT_TO = re.compile(r"\b(?:grants?|subsid(?:y|ies))\s+(?:(?:issued|paid|awarded|given|made|provided)\s+)?to\s+"
+                      r"(?:the\s+)?(?P<t>@\d+@)", re.I)
 ASKED_FOR = re.compile(r"\b(?:bids?|applied|apply|applying|applications?|seek|seeks|sought|request\w*)\b|\bfrom\s+(?:the\s+)?@", re.I)
 # A regulator's inspections and regulations: the body inspected answers to it.
 REGULATED = re.compile(r"\binspect\w*|\bregulat\w*|\bregist\w*", re.I)
