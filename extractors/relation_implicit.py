@@ -68,6 +68,9 @@ ALLOCATION = [re.compile(p, re.I) for p in (
     r"(?P<r>@\d+@)(?:['’]s?)\s+(?:[\w\-]+\s+){0,3}?allocations?\s+from\s+(?:the\s+)?(?P<s>@\d+@)",
     r"(?P<s>@\d+@)\s+(?:has\s+|have\s+)?(?:published|issued|announced|confirmed|set|made)\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:[\w\-/]+\s+){0,3}?allocations?\b(?:\s+(?:to|for)\s+(?:the\s+)?(?P<r>@\d+@))?")]
+# The national bodies whose allocations fund whoever the paper is about ('NHS England
+# published the allocations'); a council's allocations to schools say nothing of the author.
+NATIONAL = re.compile(r"\bnhs_england\b|\bGovernment\b|\bDepartment\b|\bMinistry\b|\bTreasury\b")
 # A grant paid to a body, by whoever the sentence is about: 'to halve the grant to @0@'.
 GRANT_TO = re.compile(r"\b(?:grants?|subsid(?:y|ies))\s+(?:(?:issued|paid|awarded|given|made|provided)\s+)?to\s+"
                       r"(?:the\s+)?(?P<t>@\d+@)", re.I)
@@ -132,7 +135,7 @@ def implicit_relations(template: Template, finder: MentionFinder, ends: Ends):
             yield giver, "funds", receiver, "implicit: grant from"
     yield from _units(template, finder, ends.subject)
     yield from _commissioned(template, finder, (subject, opening.end()) if opening else (None, 0), author)
-    yield from _allocations(template, subject if opening else None, author)
+    yield from _allocations(template, finder, subject if opening else None, author)
     yield from _grants_to(template, subject if opening else None, author)
     if REGULATED.search(text):
         regulators = [x.name for x in template.mentions if finder.org_type(x.name) == "regulator"]
@@ -165,13 +168,16 @@ def _commissioned(template: Template, finder: MentionFinder, opening: tuple[str 
                 yield commissioner, "commissions", provider, "implicit: commissioned services"
 
 
-def _allocations(template: Template, subject: str | None, author: str | None):
+def _allocations(template: Template, finder: MentionFinder, subject: str | None, author: str | None):
     """The body that sets an allocation funds the one it is for: the body named as receiving
-    it, else the sentence's subject when that is not the giver, else the author ('us')."""
+    it, else (when a national body sets it) the sentence's subject when that is not the giver,
+    else the author ('us')."""
     for regex in ALLOCATION:
         for m in regex.finditer(template.text):
             giver = template.bodies(m.group("s"))[0]
             named = m.group("r") if "@" in (m.group("r") or "") else None
+            if not named and not NATIONAL.search(f"{giver} {finder.org_type(giver)}"):
+                continue
             receiver = template.bodies(named)[0] if named else subject if subject != giver else author
             if receiver and receiver != giver:
                 yield giver, "funds", receiver, "implicit: allocations from"

@@ -84,7 +84,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s+{AUX}(?:provide|provides|provided|give|gives|gave|pay|pays|paid)\s+(?:a\s+|an\s+)?(?:[\w\-£.]+\s+){{0,3}}?"
      rf"(?:funding|grants?|contributions?)\s+(?:to|for)\s+{T}", "funds", "provides a grant to"),
     (rf"{S}-funded\s+{T}", "funds", "X-funded Y"),
-    (rf"{S}\s+{AUX}(?:transfer|transfers|transferred|pass|passes|passed|contribute|contributes|contributed|pay|pays|paid)\s+"
+    (rf"{S}\s+{AUX}(?:transfer|transfers|transferred|pass|passes|passed|contribute|contributes|contributed)\s+"
      rf"(?:a\s+further\s+|an\s+additional\s+|up\s+to\s+|around\s+|over\s+)?£[\d.,]+\s*(?:m|k|bn|million|billion)?\s+(?:[\w\-]+\s+){{0,3}}?to\s+{T}",
      "funds", "X transfers £ to Y"),
     (rf"{T}\s+{BE}\s+{PROVIDER_KIND}funded\s+(?:jointly\s+)?by\s+{S}", "funds", "one of the providers funded by"),

@@ -545,3 +545,8 @@ UCPB = "Exampleton Urgent Care Programme Board"
 ])
 def test_the_genres_ways_of_stating_governance_membership_contracts_and_money(sentence, expected):
     assert triples(sentence) == expected
+
+
+def test_a_local_bodys_allocations_with_no_receiver_named_fund_no_one():
+    assert triples("The Council published its allocations for school nursing in May.") == set()
+    assert triples("The Council published its allocations to Exampleton Healthcare NHS Trust in May.") == {(COUNCIL, "funds", TRUST)}
