@@ -206,6 +206,10 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s+{AUX}(?:work|works|working|worked)\s+(?:closely\s+|jointly\s+|in\s+partnership\s+)?(?:together\s+)?"
      rf"(?:with|alongside)\s+(?:each\s+of\s+|all\s+of\s+)?{T}", "partners_with", "works with"),
     (rf"{S}\s+{AUX}(?:\w+\s+){{0,2}}?in\s+partnership\s+with\s+{T}", "partners_with", "in partnership with"),
+    # "@0@ has been commissioned to provide the service with @1@": delivering with another body
+    (rf"{S}\s+{AUX}(?:(?:has|have)\s+been\s+(?:commissioned|contracted|funded)\s+to\s+)?(?:provide|provides|provided|deliver|delivers|"
+     rf"delivered|run|runs|ran)\s+(?:[^@.;]{{0,100}}?\s)?(?:services?|programmes?|projects?|schemes?|pilots?|sessions|support)\)?\s+"
+     rf"(?:jointly\s+|together\s+)?(?:with|alongside)\s+{T}{ENDS}", "partners_with", "delivers services with"),
     (rf"{S},?\s+(?:along|together)\s+with\s+(?:other\s+\w+,?\s+(?:such\s+as|including)\s+)?{T}", "partners_with", "along with"),
     (rf"partnership\s+between\s+{S}\s+and\s+{T}", "partners_with", "partnership between"),
     (rf"joint\s+ventures?\s+(?:company\s+)?between\s+{S}\s+and\s+{T}", "partners_with", "joint venture between"),

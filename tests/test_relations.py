@@ -550,3 +550,14 @@ def test_the_genres_ways_of_stating_governance_membership_contracts_and_money(se
 def test_a_local_bodys_allocations_with_no_receiver_named_fund_no_one():
     assert triples("The Council published its allocations for school nursing in May.") == set()
     assert triples("The Council published its allocations to Exampleton Healthcare NHS Trust in May.") == {(COUNCIL, "funds", TRUST)}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    (f"{TRUST} has been commissioned to provide a local talking therapies (part of the national psychological therapies "
+     f"programme) service with {MIND}.", {(TRUST, "partners_with", MIND)}),
+    (f"{TRUST} runs the befriending scheme alongside {MIND}.", {(TRUST, "partners_with", MIND)}),
+    # working in line with a regulator's standards is no partnership
+    ("The Council delivers services in line with Care Quality Commission standards.", set()),
+])
+def test_delivering_a_service_with_another_body_is_partnership(sentence, expected):
+    assert triples(sentence) == expected
