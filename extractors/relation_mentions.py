@@ -2,7 +2,7 @@
 plus the forms papers use without defining them: initials ("LBE" for London Borough of
 Exampleton), a trust's own first word ("Riverside"), the one body a bare head noun means ("the
 Forum"; in a body's own paper, "the Partnership" is the author), generic names in lower case
-("local authorities"), "government" for the paper's
+("local authorities"), "this authority" in a council's own paper, "government" for the paper's
 Government, and plural mentions of the paper's group of CCGs ("the CCGs", "NHS commissioners") or of
 local authorities.
 """
@@ -99,6 +99,10 @@ class MentionFinder:
                                plural_ccgs[0].name))
         if not [e for e in self.entries if e.org_type == "council"]:
             self.extra.append((re.compile(r"\b(?:[Ll]ocal [Aa]uthorities)\b"), "Local Authorities"))
+        author = [e for e in self.entries if e.name == ctx.orgs.author and e.org_type == "council"]
+        if author and not any(e.name.endswith("Authority") for e in self.entries):
+            # a council's paper on itself: "this authority continues to fund ..."
+            self.extra.append((re.compile(r"\b[Tt]his\s+[Aa]uthority\b|\b[Tt]he\s+Authority\b(?!\s+[A-Z])"), author[0].name))
         self.types = {e.name: e.org_type for e in self.entries} | {"Local Authorities": "council"}
         self.places = self._places()
 

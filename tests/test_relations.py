@@ -561,3 +561,10 @@ def test_a_local_bodys_allocations_with_no_receiver_named_fund_no_one():
 ])
 def test_delivering_a_service_with_another_body_is_partnership(sentence, expected):
     assert triples(sentence) == expected
+
+
+def test_this_authority_in_a_councils_own_paper_is_the_council():
+    cover = [COUNCIL, "Date: 1 May 2020", "Report Title: Budget amendment", f"Report Author: Jo Bloggs, {COUNCIL}"]
+    out = extract(f"This paper is from {COUNCIL}.", "Ferndale Arts Trust runs the gallery.",
+                  "Each year this authority issues Ferndale Arts Trust with a £300k grant.", cover=cover)
+    assert {(r.source, r.relation, r.target) for r in out.relations} == {(COUNCIL, "funds", "Ferndale Arts Trust")}
