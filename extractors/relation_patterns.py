@@ -104,7 +104,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     # the lead provider: "@0@ is the main provider of community services for @1@", "@1@'s lead provider is @0@"
     (rf"{S}\s+{AUX}(?:is|are|was|were|be|remains?|acts?\s+as|acted\s+as)\s+(?:the\s+|a\s+|an\s+|one\s+of\s+the\s+)?"
      rf"(?:(?:main|lead|sole|principal|preferred|single|largest|key|core)\s+)+(?:[\w\-]+\s+){{0,2}}?providers?\s+"
-     rf"(?:of\s+[^@.;]{{0,60}}?\s)?(?:for|to)\s+{T}", "provides_to", "the lead provider for"),
+     rf"(?:of\s+[^@.;]{{0,60}}?\s)?(?:for|to)\s+{T}{ENDS}", "provides_to", "the lead provider for"),
     (rf"(?P<s>{ONE})['’]s?\s+(?:(?:main|lead|sole|principal|preferred|single|largest)\s+)+(?:[\w\-]+\s+){{0,3}}?providers?\s+"
      rf"(?:is|are|was|were|will\s+be|remains?)\s+{T}", "commissions", "X's lead provider is Y"),
     (rf"(?:provided|delivered|offered|supplied)\s+by\s+{S}\s+(?:to|for)\s+{T}", "provides_to", "provided by X to Y"),
@@ -197,7 +197,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s+{BE}\s+(?:a\s+|the\s+|one\s+of\s+(?:the\s+)?(?:\w+\s+)?)?(?:(?:formal|statutory|standing|key|main)\s+)?"
      rf"(?:sub-?groups?|sub-?committees?|sub-?boards?|working\s+groups?|workstreams?|work\s+streams?|committees?)\s+of\s+{T}",
      "reports_to", "is a sub-group of"),
-    (rf"{S}\s+{AUX}(?:feed|feeds|fed|feeding)\s+(?:directly\s+|formally\s+)?(?:in)?to\s+{T}", "reports_to", "feeds into"),
+    (rf"{S}\s+{AUX}(?:feed|feeds|fed|feeding)\s+(?:directly\s+|formally\s+)?(?:in)?to\s+{T}{ENDS}", "reports_to", "feeds into"),
     (rf"(?:reports?|updates?|papers?|proposals?)\s+from\s+{S}\s+(?:[^@.;]{{0,40}}?\s)?{BE}\s+(?:brought|presented|submitted|taken)\s+"
      rf"(?:back\s+)?to\s+{T}", "reports_to", "a report from X is brought to Y"),
     (rf"(?:reports?|updates?|papers?|proposals?)\s+(?:[^@.;]{{0,40}}?\s)?{BE}\s+(?:brought|presented|submitted|taken)\s+(?:back\s+)?"

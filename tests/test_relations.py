@@ -568,3 +568,12 @@ def test_this_authority_in_a_councils_own_paper_is_the_council():
     out = extract(f"This paper is from {COUNCIL}.", "Ferndale Arts Trust runs the gallery.",
                   "Each year this authority issues Ferndale Arts Trust with a £300k grant.", cover=cover)
     assert {(r.source, r.relation, r.target) for r in out.relations} == {(COUNCIL, "funds", "Ferndale Arts Trust")}
+
+
+@pytest.mark.parametrize("sentence", [
+    # a body named inside a plan's or an area's name is no end of a reporting line or a provision
+    f"{TRUST} feeds into the Health and Wellbeing Board strategy refresh.",
+    f"{TRUST} is the main provider of community nursing for the Council area.",
+])
+def test_a_body_that_only_names_a_plan_or_an_area_is_no_end(sentence):
+    assert triples(sentence) == set()
