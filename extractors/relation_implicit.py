@@ -1,7 +1,8 @@
 """Relations whose clause names only one end ("working in partnership with @0@", "a grant
-from @0@", "its inspection by @0@"): the other end is the body that opens the sentence, the
-body just before the verb of receiving, or else the paper's author, for whom board papers
-speak."""
+from @0@", "the grant to @0@", "allocations published by @0@", "as a partner in @0@", "its
+inspection by @0@", "Include a @0@ Team"): the other end is the body that opens the sentence,
+the body just before the verb of receiving, the subject of the sentence before, or else the
+paper's author, for whom board papers speak."""
 from __future__ import annotations
 
 import re
@@ -23,6 +24,9 @@ IMPLICIT = [(re.compile(p, re.I), relation, rule) for p, relation, rule in [
     # "through the collaboration of A, B and C": the bodies named are the ones who collaborate
     (r"\b(?:the\s+)?collaboration\s+(?:of|between)\s+" + REST, "partners_with_author", "implicit: collaboration of"),
     (r"\bpart\s+of\s+the\s+membership\s+(?:for|of)\s+" + REST, "member_of", "implicit: part of the membership of"),
+    # "our role as a key partner in @0@": a partner in a system or partnership is one of its members
+    (r"\b(?:as|is|are|being|remains?|become|becomes)\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,4}?partners?\s+(?:in|within)\s+" + REST,
+     "member_of", "implicit: a partner in"),
 ]]
 # "Membership includes ...", "Its members are ...", "Key partners include ...": the members or
 # partners of the body the section is about; 'the', 'its' and 'their' point back to the
@@ -36,6 +40,8 @@ LISTED = re.compile(r"^\W*(?P<back>(?:the|its|their)\s+)?(?:(?:current|full|voti
 RELATIVE = re.compile(r"@(\d+)@\s*,?\s*(?:which|who)\b[^@;:]*$")
 # "... support from @1@ in collaboration with @2@": the body right before the clause.
 BESIDE = re.compile(r"@(\d+)@\s*,?\s*$")
+# "As a partner in @0@, @1@ will ...": the clause before the comma is said of the subject after it.
+FRONTED = re.compile(r"^\W*(?:As|Being)\s[^,;:]*,\s*(?:the\s+)?(@\d+@)(?=\s+[a-z])")
 OPENING = 60
 """How far into a sentence its opening body may stand ('The Council, along with ...')."""
 # Money a body gives: 'a £2m grant from @0@', 'received additional @0@ funding'.
@@ -45,6 +51,30 @@ GRANT = re.compile(r"\b(?:grant|funding|allocation|contribution|£[\d.,]+\s*(?:m
                    r"have|had)\b)[\w\-]+\s+){0,3}?(?:grant|funding|allocation)\b", re.I)
 # "The Council awarded @0@ a grant": @0@ receives it, it does not give it.
 GIVEN_TO = re.compile(r"\b(?:awarded|awards|award|gave|gives|give|given|granted|grants|offered|offers)\s+$", re.I)
+# A service or directorate that includes a team hosts it: '@0@ includes a @1@', and a list
+# item 'Includes a @1@' that goes on from the item before, whose subject it keeps.
+UNIT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:the\s+)?(?P<s>@\d+@)\s+(?:(?:also|now|will|would|currently)\s+)*)?"
+                  r"(?:include|includes|included|comprise|comprises|incorporate|incorporates|contain|contains|is\s+made\s+up\s+of)\s+"
+                  r"(?:a|an|the|its|two|three|four|several)?\s*"
+                  r"(?P<t>@\d+@(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:a\s+|an\s+|the\s+)?@\d+@)*)", re.I)
+# Commissioning named with its providers only: 'the future of commissioned services at @0@'.
+COMMISSIONED = re.compile(r"\bcommissioned\s+(?:services?|provision)\s+(?:at|from|with)\s+", re.I)
+PROVIDERS = {"nhs_trust", "company", "voluntary", "other"}
+# Funding allocations a national body sets: 'allocations ... were published by @0@', 'the
+# allocations will be communicated to us from @0@', '@1@'s allocation from @0@'.
+ALLOCATION = [re.compile(p, re.I) for p in (
+    r"\ballocations?\b[^@.;]{0,80}?\b(?:published|issued|set|announced|confirmed|communicated|notified|made|given)\s+"
+    r"(?:to\s+(?:the\s+)?(?P<r>@\d+@|us|them)\s+)?(?:[^@.;]{0,20}?\s)?(?:by|from)\s+(?:the\s+)?(?P<s>@\d+@)",
+    r"(?P<r>@\d+@)(?:['’]s?)\s+(?:[\w\-]+\s+){0,3}?allocations?\s+from\s+(?:the\s+)?(?P<s>@\d+@)",
+    r"(?P<s>@\d+@)\s+(?:has\s+|have\s+)?(?:published|issued|announced|confirmed|set|made)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:[\w\-/]+\s+){0,3}?allocations?\b(?:\s+(?:to|for)\s+(?:the\s+)?(?P<r>@\d+@))?")]
+# The national bodies whose allocations fund whoever the paper is about ('NHS England
+# published the allocations'); a council's allocations to schools say nothing of the author.
+NATIONAL = re.compile(r"\bnhs_england\b|\bGovernment\b|\bDepartment\b|\bMinistry\b|\bTreasury\b")
+# A grant paid to a body, by whoever the sentence is about: 'to halve the grant to @0@'.
+GRANT_TO = re.compile(r"\b(?:grants?|subsid(?:y|ies))\s+(?:(?:issued|paid|awarded|given|made|provided)\s+)?to\s+"
+                      r"(?:the\s+)?(?P<t>@\d+@)", re.I)
+ASKED_FOR = re.compile(r"\b(?:bids?|applied|apply|applying|applications?|seek|seeks|sought|request\w*)\b|\bfrom\s+(?:the\s+)?@", re.I)
 # A regulator's inspections and regulations: the body inspected answers to it.
 REGULATED = re.compile(r"\binspect\w*|\bregulat\w*|\bregist\w*", re.I)
 
@@ -81,6 +111,9 @@ def implicit_relations(template: Template, finder: MentionFinder, ends: Ends):
     for regex, relation, rule in IMPLICIT:
         for m in regex.finditer(text):
             source = subject if opening and opening.end() <= m.start() else author
+            fronted = FRONTED.match(text)
+            if fronted and m.start() < fronted.start(1):
+                source = template.mentions[int(fronted.group(1)[1:-1])].name
             antecedent = RELATIVE.search(text, 0, m.start()) or BESIDE.search(text, 0, m.start())
             if antecedent:
                 source = template.mentions[int(antecedent.group(1))].name
@@ -100,6 +133,10 @@ def implicit_relations(template: Template, finder: MentionFinder, ends: Ends):
             subject if opening and opening.group(1) not in (m.group("s"), m.group("s2")) else author
         if receiver and receiver != giver:
             yield giver, "funds", receiver, "implicit: grant from"
+    yield from _units(template, finder, ends.subject)
+    yield from _commissioned(template, finder, (subject, opening.end()) if opening else (None, 0), author)
+    yield from _allocations(template, finder, subject if opening else None, author)
+    yield from _grants_to(template, subject if opening else None, author)
     if REGULATED.search(text):
         regulators = [x.name for x in template.mentions if finder.org_type(x.name) == "regulator"]
         others = [x.name for x in template.mentions if finder.org_type(x.name) != "regulator"]
@@ -107,6 +144,55 @@ def implicit_relations(template: Template, finder: MentionFinder, ends: Ends):
             source = others[0] if others else author
             if source:
                 yield source, "accountable_to", regulator, "implicit: regulator"
+
+
+def _units(template: Template, finder: MentionFinder, before: str | None):
+    """The teams a body opening the sentence is said to include (its units) are hosted by it;
+    with no body before the verb, by the subject of the sentence before."""
+    m = UNIT.match(template.text)
+    owner = (template.bodies(m.group("s"))[0] if m.group("s") else before) if m else None
+    for unit in template.bodies(m.group("t")) if owner else ():
+        if unit != owner and finder.org_type(unit) == "unit":
+            yield owner, "hosts", unit, "implicit: includes a team"
+
+
+def _commissioned(template: Template, finder: MentionFinder, opening: tuple[str | None, int], author: str | None):
+    """A provider named as commissioned, with no commissioner named, is commissioned by the
+    body opening the sentence before the clause, else by the author."""
+    subject, subject_end = opening
+    for m in COMMISSIONED.finditer(template.text):
+        rest = re.match(REST, template.text[m.end():], re.I)
+        commissioner = subject if subject and subject_end <= m.start() else author
+        for provider in template.bodies(rest.group("t")):
+            if commissioner and commissioner != provider and finder.org_type(provider) in PROVIDERS:
+                yield commissioner, "commissions", provider, "implicit: commissioned services"
+
+
+def _allocations(template: Template, finder: MentionFinder, subject: str | None, author: str | None):
+    """The body that sets an allocation funds the one it is for: the body named as receiving
+    it, else (when a national body sets it) the sentence's subject when that is not the giver,
+    else the author ('us')."""
+    for regex in ALLOCATION:
+        for m in regex.finditer(template.text):
+            giver = template.bodies(m.group("s"))[0]
+            named = m.group("r") if "@" in (m.group("r") or "") else None
+            if not named and not NATIONAL.search(f"{giver} {finder.org_type(giver)}"):
+                continue
+            receiver = template.bodies(named)[0] if named else subject if subject != giver else author
+            if receiver and receiver != giver:
+                yield giver, "funds", receiver, "implicit: allocations from"
+
+
+def _grants_to(template: Template, subject: str | None, author: str | None):
+    """A grant to a body is given by the sentence's subject, else the author; a grant bid for
+    or applied for, or one that comes from a body the sentence names, is not."""
+    if ASKED_FOR.search(template.text):
+        return
+    for m in GRANT_TO.finditer(template.text):
+        receiver = template.bodies(m.group("t"))[0]
+        giver = subject if subject and subject != receiver else author
+        if giver and giver != receiver:
+            yield giver, "funds", receiver, "implicit: a grant to"
 
 
 def _own_unit(source: str, target: str, author: str | None, finder: MentionFinder) -> bool:

@@ -2,8 +2,9 @@
 plus the forms papers use without defining them: initials ("LBE" for London Borough of
 Exampleton), a trust's own first word ("Riverside"), the one body a bare head noun means ("the
 Forum"; in a body's own paper, "the Partnership" is the author), generic names in lower case
-("local authorities"), "government" for the paper's
-Government, and plural mentions of the paper's group of CCGs or of local authorities.
+("local authorities"), "this authority" in a council's own paper, "government" for the paper's
+Government, and plural mentions of the paper's group of CCGs ("the CCGs", "NHS commissioners") or of
+local authorities.
 """
 from __future__ import annotations
 
@@ -59,6 +60,16 @@ def template_of(text: str, mentions: list[OrgMention]) -> Template:
     return Template("".join(parts), mentions, tuple(owners))
 
 
+INDEFINITE = re.compile(r"\b(?:a|an|any|each|every|another)\s+$", re.I)
+
+
+def _a_kind(text: str, m: OrgMention) -> bool:
+    """'a JHOSC comprising two councils', 'every Health and Wellbeing Board': a short form after
+    an indefinite article speaks of the kind of body, not of the one the paper names (which an
+    introduction names in full: 'There will be a Kent and Medway Joint ... Committee')."""
+    return bool(INDEFINITE.search(text, 0, m.start)) and _key(m.text) != _key(m.name)
+
+
 class MentionFinder:
     """The paper's bodies in a sentence, with the forms papers use without defining them."""
 
@@ -82,12 +93,16 @@ class MentionFinder:
                                government[0].name))
         plural_ccgs = [e for e in self.entries if e.org_type == "ccg" and re.search(r"CCGs$|Groups$", e.name)]
         if len(plural_ccgs) == 1:
-            self.extra.append((re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+)?CCGs\b"), plural_ccgs[0].name))
+            self.extra.append((re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+)?CCGs\b|\b(?:local\s+)?NHS\s+commissioners\b"), plural_ccgs[0].name))
             # "practices are members of a CCG": one of the group's CCGs, so the group
             self.extra.append((re.compile(r"\b(?:a|each|every)\s+CCG\b(?![\w\-/]|\s+[A-Z]|\s+governing)"),
                                plural_ccgs[0].name))
         if not [e for e in self.entries if e.org_type == "council"]:
             self.extra.append((re.compile(r"\b(?:[Ll]ocal [Aa]uthorities)\b"), "Local Authorities"))
+        author = [e for e in self.entries if e.name == ctx.orgs.author and e.org_type == "council"]
+        if author and not any(e.name.endswith("Authority") for e in self.entries):
+            # a council's paper on itself: "this authority continues to fund ..."
+            self.extra.append((re.compile(r"\b[Tt]his\s+[Aa]uthority\b|\b[Tt]he\s+Authority\b(?!\s+[A-Z])"), author[0].name))
         self.types = {e.name: e.org_type for e in self.entries} | {"Local Authorities": "council"}
         self.places = self._places()
 
@@ -139,7 +154,7 @@ class MentionFinder:
         return out
 
     def find(self, text: str) -> list[OrgMention]:
-        spans = [m for m in self.orgs.find(text) if m.text.lower() not in POSSESSIVE]
+        spans = [m for m in self.orgs.find(text) if m.text.lower() not in POSSESSIVE and not _a_kind(text, m)]
         for regex, name in self.places:
             spans += [OrgMention(m.end() - len(m.group(0).split()[-1]), m.end(), name, m.group(0).split()[-1])
                       for m in regex.finditer(text)]

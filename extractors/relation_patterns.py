@@ -39,6 +39,10 @@ NOT_A_SERVICE = r"(?!(?:[\w\-£.]+\s+){0,3}?(?:funding|grants?|contributions?|mo
 NOT_AN_ACT = (r"(?!(?:asked|invited|requested|reminded|recommended|advised|encouraged|required|expected|able|aware|"
               r"responsible|content|satisfied|supportive|clear|keen|committed|concerned|not|also|now|to)\b)")
 
+# "@0@ is one of the voluntary organisations commissioned by @1@": a provider named by its kind.
+PROVIDER_KIND = (r"(?:one\s+of\s+)?(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,3}?(?:providers?|organisations?|charities|charity|services?)\s+"
+                 r"(?:(?:currently|jointly|already|that\s+(?:are|is)|which\s+(?:are|is))\s+)?")
+
 # (template regex, relation); groups s and t are the source and target bodies, or `label` a
 # function or event a body hosts.
 PATTERNS: list[tuple[str, str, str]] = [
@@ -46,7 +50,9 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s+{AUX}(?:commission|commissions|commissioned|commissioning)\s+(?:[\w\-]+\s+){{0,3}}?from\s+{T}", "commissions", "commissioning from"),
     (rf"{S}\s+{AUX}(?:commission|commissions|commissioned)\s+{T}", "commissions", "X commissions Y"),
     (rf"{S}-commissioned\s+{T}", "commissions", "X-commissioned Y"),
-    (rf"{T}\s+{BE}\s+(?:jointly\s+|directly\s+)?commissioned\s+by\s+{S}", "commissions", "commissioned by"),
+    (rf"{T}\s+{BE}\s+(?:jointly\s+|directly\s+)?commissioned\s+(?:jointly\s+|directly\s+)?by\s+{S}", "commissions", "commissioned by"),
+    (rf"{T}\s+{BE}\s+{PROVIDER_KIND}commissioned\s+(?:jointly\s+)?by\s+{S}", "commissions", "one of the providers commissioned by"),
+    (rf"commissioned\s+(?:jointly\s+)?by\s+{S}\s+from\s+{T}", "commissions", "commissioned by X from Y"),
     (rf"commissioned\s+by\s+{S}\s*,?\s+(?:and\s+)?(?:{BE}\s+)?(?:delivered|provided|run)\s+by\s+{T}", "commissions",
      "commissioned by X and delivered by Y"),
     (rf"(?:delivered|provided|run)\s+by\s+{T}\s*,?\s+(?:and\s+)?(?:{BE}\s+)?(?:jointly\s+)?commissioned\s+by\s+{S}", "commissions",
@@ -60,6 +66,8 @@ PATTERNS: list[tuple[str, str, str]] = [
      rf"(?:[\w\-]+\s+){{0,7}}?contracts?\s+with\s+(?P<t>{ONE})", "contract", "contract with"),
     (rf"(?P<s>{ONE})['’]s?\s+(?:[\w\-]+\s+){{0,5}}?contracts?\s+with\s+(?P<t>{ONE})", "contract", "X's contract with Y"),
     (rf"contracts?\s+between\s+(?P<s>{ONE})\s+and\s+(?P<t>{ONE})", "contract", "contract between X and Y"),
+    (rf"(?:^|\bby\s+|[,;]\s*)(?P<s>{ONE})[^@.;]{{0,80}}?\bunder\s+(?:a\s+|an\s+|the\s+|its\s+)?(?:[\w\-]+\s+){{0,3}}?contract\s+"
+     rf"(?:with|to|from)\s+(?P<t>{ONE})", "contract", "under a contract with"),
     (rf"{S}\s+{AUX}(?:has\s+|have\s+)?(?:contracted|contracts)\s+{T}\s+to\b", "commissions", "X contracts Y to"),
     (rf"{T}\s+{BE}\s+contracted\s+by\s+{S}", "commissions", "contracted by"),
     (rf"{T}\s+{BE}\s+awarded\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){{0,5}}?contracts?\s+(?:[^@.;]{{0,60}}?\s)?by\s+{S}{ENDS}", "commissions",
@@ -76,13 +84,29 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s+{AUX}(?:provide|provides|provided|give|gives|gave|pay|pays|paid)\s+(?:a\s+|an\s+)?(?:[\w\-£.]+\s+){{0,3}}?"
      rf"(?:funding|grants?|contributions?)\s+(?:to|for)\s+{T}", "funds", "provides a grant to"),
     (rf"{S}-funded\s+{T}", "funds", "X-funded Y"),
+    (rf"{S}\s+{AUX}(?:transfer|transfers|transferred|pass|passes|passed|contribute|contributes|contributed)\s+"
+     rf"(?:a\s+further\s+|an\s+additional\s+|up\s+to\s+|around\s+|over\s+)?£[\d.,]+\s*(?:m|k|bn|million|billion)?\s+(?:[\w\-]+\s+){{0,3}}?to\s+{T}",
+     "funds", "X transfers £ to Y"),
+    (rf"{T}\s+{BE}\s+{PROVIDER_KIND}funded\s+(?:jointly\s+)?by\s+{S}", "funds", "one of the providers funded by"),
+    (rf"{S}\s+{AUX}(?:provide|provides|provided|issue|issues|issued|supply|supplies|supplied)\s+{T}\s+with\s+(?:a\s+|an\s+|its\s+)?"
+     rf"(?:[\w\-£.,]+\s+){{0,4}}?(?:grants?|funding|contributions?|subsid(?:y|ies))\b", "funds", "X provides Y with a grant"),
+    (rf"{S}\s+{AUX}(?:allocate|allocates|allocated|allocating)\s+(?:[^@.;]{{0,60}}?\s)?(?:to|for)\s+{T}", "funds", "X allocates to Y"),
     (rf"{S}\s+{AUX}(?:awarded|awards|award|gave|gives|give|given|granted|grants|grant)\s+{T}\s+(?:a\s+|an\s+)?(?:[\w\-£.,]+\s+){{0,3}}?"
      rf"(?:grant|funding|contribution)\b", "funds", "X gives Y a grant"),
     (rf"{S}\s+{AUX}(?:has\s+|have\s+)?(?:allocated|awarded|granted|gave|given|committed)\s+[^@.;]{{0,40}}?"
      rf"(?:funding|grant|£[\d.,]+\s*(?:m|k|bn|million|billion)?)\s+(?:to|for)\s+{T}", "funds", "allocated funding to"),
     # provides_to
     (rf"{S}(?:['’]s)?\s+(?:[\w\-]+\s+){{0,3}}?{BE}?\s*seconded\s+to\s+{T}", "provides_to", "seconded to"),
-    (rf"{S}\s+{AUX}(?:provide|provides|provided|supply|supplies|supplied)\s+{T}\s+with\b", "provides_to", "X provides Y with"),
+    (rf"seconded\s+from\s+{S}\s+(?:in)?to\s+{T}", "provides_to", "seconded from X to Y"),
+    (rf"(?P<t>{ONE})\s+{AUX}(?:employs?|employed|hosts?|hosted|uses?|used)\s+(?:[\w\-]+\s+){{0,3}}?(?:staff|officers|workers|nurses|clinicians)\s+"
+     rf"seconded\s+from\s+(?P<s>{ONE})", "provides_to", "staff seconded from X"),
+    (rf"{S}\s+{AUX}(?:provide|provides|provided|supply|supplies|supplied)\s+{T}\s+with\s+{NOT_A_SERVICE}", "provides_to", "X provides Y with"),
+    # the lead provider: "@0@ is the main provider of community services for @1@", "@1@'s lead provider is @0@"
+    (rf"{S}\s+{AUX}(?:is|are|was|were|be|remains?|acts?\s+as|acted\s+as)\s+(?:the\s+|a\s+|an\s+|one\s+of\s+the\s+)?"
+     rf"(?:(?:main|lead|sole|principal|preferred|single|largest|key|core)\s+)+(?:[\w\-]+\s+){{0,2}}?providers?\s+"
+     rf"(?:of\s+[^@.;]{{0,60}}?\s)?(?:for|to)\s+{T}{ENDS}", "provides_to", "the lead provider for"),
+    (rf"(?P<s>{ONE})['’]s?\s+(?:(?:main|lead|sole|principal|preferred|single|largest)\s+)+(?:[\w\-]+\s+){{0,3}}?providers?\s+"
+     rf"(?:is|are|was|were|will\s+be|remains?)\s+{T}", "commissions", "X's lead provider is Y"),
     (rf"(?:provided|delivered|offered|supplied)\s+by\s+{S}\s+(?:to|for)\s+{T}", "provides_to", "provided by X to Y"),
     (rf"{S}\s+{AUX}(?:provide|provides|provided|deliver|delivers|supply|supplies)\s+{NOT_A_SERVICE}(?:[\w\-]+\s+){{1,5}}?(?:to|for)\s+{T}",
      "provides_to", "provides services to"),
@@ -91,7 +115,8 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{T}\s+{BE}\s+hosted\s+by\s+{S}", "hosts", "hosted by"),
     (rf"{T}\s*[,(]\s*(?:which\s+{BE}\s+|currently\s+)?hosted\s+by\s+{S}", "hosts", "Y, hosted by X"),
     (rf"{T}\s+{BE}\s+(?:jointly\s+)?led\s+by\s+{S}{ENDS}", "hosts", "body led by"),
-    (rf"{S}\s+{AUX}{BE}\s+(?:the\s+)?(?:host|hosting|lead)\s+(?:organisation|body|authority|agency|employer)\s+for\s+{T}", "hosts", "host organisation for"),
+    (rf"{S}\s+{AUX}(?:{BE}|acts?\s+as|acted\s+as)\s+(?:the\s+)?(?:host|hosting|lead|accountable)\s+(?:organisation|body|authority|agency|employer)\s+"
+     rf"(?:for|of)\s+{T}", "hosts", "host organisation for"),
     (rf"{S}\s+{AUX}(?:provide|provides|provided|host|hosts|hosted)\s+(?:the\s+)?(?:secretariat|administrative\s+support|"
      rf"clerking|business\s+management)\s+(?:for|to)\s+{T}", "hosts", "provides the secretariat for"),
     (rf"{T}\s+(?:sits|sit|is\s+located|are\s+located|is\s+based|are\s+based|is\s+managed|are\s+managed|is\s+hosted|are\s+hosted)"
@@ -115,6 +140,8 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s+{AUX}(?:has|have|holds?|exercises?|receives?|received)\s+(?:[\w\-]+\s+){{0,2}}?delegated\s+(?:[\w\-]+\s+){{0,3}}?"
      rf"(?:authority|powers|functions|responsibilit(?:y|ies)|budgets?)\s+(?:[^@.;]{{0,40}}?\s)?from\s+{T}{ENDS}", "accountable_to",
      "holds delegated powers from"),
+    (rf"{S}\s+{AUX}{BE}\s+(?:given|granted)\s+(?:[\w\-]+\s+){{0,2}}?delegated\s+(?:authority|powers|functions|responsibilit(?:y|ies))\s+"
+     rf"(?:[^@.;]{{0,40}}?\s)?(?:by|from)\s+{T}{ENDS}", "accountable_to", "given delegated authority by"),
     (rf"{S}\s+{AUX}{BE}\s+(?:held\s+to\s+account|scrutinised|scrutinized)\s+by\s+{T}", "accountable_to", "held to account by"),
     (rf"{S}\s+{AUX}(?:{BE}\s+)?(?:directly\s+)?responsible\s+to\s+{T}", "accountable_to", "responsible to"),
     (rf"{S}\s+(?:must|should|shall|will|would|are\s+required\s+to|is\s+required\s+to|has\s+to|have\s+to|need\s+to|needs\s+to)\s+"
@@ -133,6 +160,12 @@ PATTERNS: list[tuple[str, str, str]] = [
      rf"(?:full\s+|voting\s+|founding\s+|statutory\s+|key\s+|core\s+)?(?:members?|part|partners?)\s+(?:of|in|on)\s+{T}", "member_of", "is a member of"),
     (rf"{S}\s+{AUX}(?:sit|sits|be\s+represented|are\s+represented|is\s+represented|chair|chairs|chaired|co-chairs)\s+(?:on\s+)?{T}", "member_of", "sits on / chairs"),
     (rf"{T}\s+{BE}\s+(?:co-)?chaired\s+by\s+{S}", "member_of", "chaired by"),
+    (rf"{S}\s+{AUX}(?:has|have|had|holds?|held|takes?|took|occupies)\s+(?:a|an|one|two|three|its|their)\s+(?:\w+\s+)?(?:seats?|places?)\s+"
+     rf"(?:on|at)\s+{T}", "member_of", "has a seat on"),
+    (rf"{S}\s+{AUX}(?:is|are|be|was|were|remains?)\s+(?:a|an|one\s+of\s+the)\s+(?:\w+\s+)?(?:member|partner)\s+(?:organisations?|bodies|body|agenc(?:y|ies))\s+"
+     rf"(?:of|on|in)\s+{T}", "member_of", "a member organisation of"),
+    (rf"(?P<t>{ONE})\s+(?:has|have|had|includes?|included|will\s+(?:have|include))\s+(?:\w+\s+)?(?:members|representatives|representation)\s+"
+     rf"(?:from|of)\s+(?P<s>{ONE}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){ONE})*)", "member_of", "has members from"),
     (rf"{T}\s+{BE}\s+(?:co-)?chaired\s+by\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){{1,5}}?(?:of|from|at)\s+{S}", "member_of",
      "chaired by a role of X"),
     (rf"(?P<t>{ONE})[^@;]{{0,40}}?\b(?:has|have|with|includes?|including)\s+(?:\w+\s+)?representation\s+from\s+{S}", "member_of", "representation from"),
@@ -143,8 +176,10 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"\b(?:the\s+)?(?:membership|members)\s+of\s+{T}\s+(?:includes?|included|comprises?|comprised|consists\s+of|"
      rf"is\s+made\s+up\s+of|is\s+comprised(?:\s+of)?|is\s+drawn\s+from|are|were|will\s+(?:include|comprise|be)){NOT_LIMITED}\s*:?\s+{NOT_AN_ACT}(?P<s>[^;]*)",
      "member_of", "membership of X includes"),
+    (rf"\b(?:the\s+)?(?:members|partners|representatives|organisations)\s+(?:represented\s+)?on\s+{T}\s+(?:include|included|are|were|will\s+(?:include|be))"
+     rf"{NOT_LIMITED}\s*:?\s+{NOT_AN_ACT}(?P<s>[^;]*)", "member_of", "partners on X include"),
     (rf"^\W*{NUMBER}{LABEL_BEFORE}(?:both\s+)?{LIST}\s+{AUX}(?:(?:are|were|become|became|remain)\s+(?:all\s+|each\s+)?(?:the\s+)?{MEMBER_KIND}"
-     rf"(?:members?|partners?)\s+(?:of|on|in)|(?:are\s+|were\s+)?represented\s+on|sit\s+on)\s+{T}", "member_of", "list are members of"),
+     rf"(?:members?|partners?)\s+(?:of|on|in)|(?:are\s+|were\s+)?(?:all\s+|each\s+|both\s+)?represented\s+on|sit\s+on)\s+{T}", "member_of", "list are members of"),
     (rf"{S}\s+{AUX}(?:nominate|nominates|nominated|appoint|appoints|appointed)\s+(?:[\w\-]+\s+){{0,4}}?"
      rf"(?:members?|representatives?|councillors?|governors?)\s+(?:to|on|onto)\s+{T}", "member_of", "appoints members to"),
     (rf"(?P<t>{ONE})[^@;]{{0,80}}?\b(?:established|set\s+up|formed|created|constituted)\s+(?:jointly\s+)?(?:by|between)\s+"
@@ -153,15 +188,33 @@ PATTERNS: list[tuple[str, str, str]] = [
      rf"(?:(?:representatives|members|leaders|partners|councillors|senior\s+\w+)\s+)?(?:appointed\s+by\s+|from\s+|of\s+)?(?P<s>[^;]*)", "member_of", "comprises"),
     (rf"(?P<t>{ONE})\s+{BE}\s+(?:a\s+|the\s+)?(?:statutory\s+)?(?:joint\s+committee|partnership|alliance|collaboration|coalition)\s+"
      rf"(?:of|between)\s+(?P<s>[^;.]*)", "member_of", "is a partnership of"),
+    (rf"(?P<t>{ONE})\s*[,(]\s*(?:a|an|the)\s+(?:(?:statutory|formal|standing|strategic|multi-agency|local|voluntary)\s+)*"
+     rf"(?:joint\s+committee|partnership|alliance|collaboration|coalition|consortium)\s+(?:of|between)\s+{S}", "member_of", "Y, a partnership of X"),
+    (rf"(?P<t>{ONE})\s*,?\s*(?:of|on)\s+which\s+{S}\s+(?:is|are|was|were|will\s+be|has\s+been|have\s+been|becomes?|became|remains?|sits?)"
+     rf"(?:\s+(?:a|an|one|all))?(?:\s+(?:full|voting|founding|statutory|key|core|permanent|standing))?(?:\s+(?:members?|partners?|part)\b|$|[,.;])",
+     "member_of", "of which X is a member"),
     # reports_to: a body's sub-group reports to it
-    (rf"{S}\s+{BE}\s+(?:a\s+|the\s+|one\s+of\s+(?:the\s+)?(?:\w+\s+)?)?(?:sub-?groups?|sub-?committees?|sub-?boards?|working\s+groups?)\s+of\s+{T}",
+    (rf"{S}\s+{BE}\s+(?:a\s+|the\s+|one\s+of\s+(?:the\s+)?(?:\w+\s+)?)?(?:(?:formal|statutory|standing|key|main)\s+)?"
+     rf"(?:sub-?groups?|sub-?committees?|sub-?boards?|working\s+groups?|workstreams?|work\s+streams?|committees?)\s+of\s+{T}",
      "reports_to", "is a sub-group of"),
+    (rf"{S}\s+{AUX}(?:feed|feeds|fed|feeding)\s+(?:directly\s+|formally\s+)?(?:in)?to\s+{T}{ENDS}", "reports_to", "feeds into"),
+    (rf"(?:reports?|updates?|papers?|proposals?)\s+from\s+{S}\s+(?:[^@.;]{{0,40}}?\s)?{BE}\s+(?:brought|presented|submitted|taken)\s+"
+     rf"(?:back\s+)?to\s+{T}", "reports_to", "a report from X is brought to Y"),
+    (rf"(?:reports?|updates?|papers?|proposals?)\s+(?:[^@.;]{{0,40}}?\s)?{BE}\s+(?:brought|presented|submitted|taken)\s+(?:back\s+)?"
+     rf"to\s+{T}\s+by\s+{S}{ENDS}", "reports_to", "a report is brought to Y by X"),
     # partners_with
     (rf"{S}\s+{AUX}(?:work|works|working|worked)\s+(?:closely\s+|jointly\s+|in\s+partnership\s+)?(?:together\s+)?"
      rf"(?:with|alongside)\s+(?:each\s+of\s+|all\s+of\s+)?{T}", "partners_with", "works with"),
     (rf"{S}\s+{AUX}(?:\w+\s+){{0,2}}?in\s+partnership\s+with\s+{T}", "partners_with", "in partnership with"),
+    # "@0@ has been commissioned to provide the service with @1@": delivering with another body
+    (rf"{S}\s+{AUX}(?:(?:has|have)\s+been\s+(?:commissioned|contracted|funded)\s+to\s+)?(?:provide|provides|provided|deliver|delivers|"
+     rf"delivered|run|runs|ran)\s+(?:[^@.;]{{0,100}}?\s)?(?:services?|programmes?|projects?|schemes?|pilots?|sessions|support)\)?\s+"
+     rf"(?:jointly\s+|together\s+)?(?:with|alongside)\s+{T}{ENDS}", "partners_with", "delivers services with"),
     (rf"{S},?\s+(?:along|together)\s+with\s+(?:other\s+\w+,?\s+(?:such\s+as|including)\s+)?{T}", "partners_with", "along with"),
     (rf"partnership\s+between\s+{S}\s+and\s+{T}", "partners_with", "partnership between"),
+    (rf"joint\s+ventures?\s+(?:company\s+)?between\s+{S}\s+and\s+{T}", "partners_with", "joint venture between"),
+    (rf"{S}\s+{AUX}(?:has\s+|have\s+)?(?:formed|form|forms|set\s+up|established|entered\s+into)\s+(?:a|an)\s+(?:\w+\s+)?joint\s+venture\s+with\s+{T}",
+     "partners_with", "joint venture with"),
     # pooled budgets and joint arrangements: "a Section 75 agreement with", "a memorandum of understanding between"
     (rf"(?P<s>{ONE})\s+{AUX}(?:has|have|had|signed|signs|entered\s+into|enters\s+into|agreed|holds?)\s+(?:a\s+|an\s+|the\s+)?"
      rf"(?:[\w\-]+\s+){{0,4}}?(?:agreements?|memorand(?:um|a)\s+of\s+understanding)\s+with\s+(?P<t>{ONE})", "partners_with", "agreement with"),
@@ -176,6 +229,10 @@ PATTERNS: list[tuple[str, str, str]] = [
     # replaces
     (rf"{S}\s+{AUX}(?:replace|replaces|replaced|supersede|supersedes|take\s+the\s+place\s+of|takes\s+the\s+place\s+of|takes\s+over\s+from)\s+{T}", "replaces", "X replaces Y"),
     (rf"{T}\s+{BE}\s+(?:replaced|superseded)\s+by\s+{S}", "replaces", "replaced by"),
+    (rf"{S}\s+{AUX}(?:took|takes|take|taken|taking|assumed|assumes|assume|inherited|inherits|inherit)\s+(?:over\s+|on\s+)?"
+     rf"(?:all\s+|most\s+)?(?:of\s+)?(?:the\s+)?(?:statutory\s+|commissioning\s+|former\s+)?(?:functions|responsibilities|duties|role|roles|powers)\s+of\s+{T}",
+     "replaces", "takes over the functions of"),
+    (rf"{S}\s+{AUX}(?:succeeded|succeeds|succeed)\s+{T}{ENDS}", "replaces", "X succeeds Y"),
     # provides_to
     (rf"{S}[^@.;]{{0,60}}?\b(?:helped|helps|help)\s+{T}", "provides_to", "helps"),
     (rf"(?:delivered|provided|run)\s+by\s+{S}\s+on\s+behalf\s+of\s+{T}", "provides_to", "delivered by X on behalf of Y"),

@@ -30,7 +30,9 @@ SCRUTINY = re.compile(r"scrutiny|\bJHOSC\b|\bOSC\b", re.I)
 # "The CCG and the Council both agree ...": two bodies as the sentence's subject, acting together.
 TOGETHER = re.compile(rf"^\W*(?:\d+(?:\.\d+)*\.?\s+|\([a-z0-9]+\)\s+)?(?:both\s+)?(?P<s>{ONE})\s*(?:,|and|&)\s*(?P<t>{ONE})\s+"
                       r"(?:[^@.;]{0,120}?)\b(?:both\s+agree|have\s+agreed|jointly|working\s+(?:closely\s+)?together|"
-                      r"work\s+(?:closely\s+)?together|have\s+committed|are\s+committed|co-?hosted|hosted|signed|launched)\b", re.I)
+                      r"work\s+(?:closely\s+)?together|(?:are\s+|will\s+be\s+)?working\s+(?:closely\s+)?in\s+partnership|"
+                      r"have\s+committed|are\s+committed|(?:formed|set\s+up|established)\s+a\s+joint\s+venture|"
+                      r"co-?hosted|hosted|signed|launched)\b", re.I)
 # "@0@ and Mr Jones wrote to the Minister": a body acting with one of the author's members.
 WITH_MEMBER = re.compile(rf"(?P<s>{ONE})\s+and\s+(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+[A-Z][\w'’\-]+\s+"
                          r"(?:had\s+|have\s+)?(?:wrote|written|met|jointly|signed|hosted|launched|visited)\b")
@@ -62,7 +64,8 @@ IT = re.compile(r"^\W*(It)\s+(?:also\s+|now\s+|currently\s+|formally\s+|directly
 LEAD_END = re.compile(r"\s*(?:(?:the\s+)?following(?:\s+[\w\-]+){0,2}|as\s+follows|below)?\s*:\s*$", re.I)
 # The subject of a sentence: a body opening it, before its verb.
 SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+|\([a-z0-9]+\)\s+)?(?:The\s+)?@(\d+)@\s+(?:\w+\s+)?"
-                     r"(?:is|are|was|were|has|have|had|will|would|shall|should|must|can|may|meets|met|reports|works|brings)\b")
+                     r"(?:is|are|was|were|has|have|had|will|would|shall|should|must|can|may|meets|met|reports|works|brings|"
+                     r"oversees|supports|provides|delivers|leads|runs|manages|covers|includes|comprises)\b")
 # "This group, which included ...": the one body of that kind the sentence before named.
 THIS = re.compile(r"^\W*(?:this|the)\s+(group|board|committee|partnership|forum|alliance|network|panel|executive)\b", re.I)
 

@@ -431,3 +431,149 @@ def test_the_genres_ways_of_stating_commissioning_funding_leading_and_assurance(
 ])
 def test_a_body_exercising_delegated_functions_answers_to_the_body_that_delegated_them(sentence, expected):
     assert triples(sentence) == expected
+
+
+# --- the genre's ways of naming a member, a lead provider, a successor, an allocation and a grant ---
+
+ICS = "Exampleton Integrated Care System"
+WESTSHIRE = "Westshire County Council"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a body introduced by what it is: a partnership or joint committee of bodies
+    (f"The {BOARD}, a partnership of the Council, the CCG and {TRUST}, meets every quarter.",
+     {(COUNCIL, "member_of", BOARD), (CCG, "member_of", BOARD), (TRUST, "member_of", BOARD)}),
+    (f"The Exampleton Joint Health Scrutiny Committee, a joint committee of {COUNCIL} and {WESTSHIRE}, will review the plan.",
+     {(COUNCIL, "member_of", "Exampleton Joint Health Scrutiny Committee"),
+      (WESTSHIRE, "member_of", "Exampleton Joint Health Scrutiny Committee")}),
+    (f"The {BOARD}, of which {TRUST} is a full member, agreed the annual report.", {(TRUST, "member_of", BOARD)}),
+    # a partner in a system is one of its members, said of the subject after a fronted clause too
+    (f"As a statutory partner in the {ICS}, the Council will adopt the shared outcomes framework.", {(COUNCIL, "member_of", ICS)}),
+    (f"Delay would weaken our standing as a trusted partner in the {ICS}.", {(CCG, "member_of", ICS)}),
+    # the lead or main provider
+    (f"{TRUST} is the main provider of community nursing for the Council.", {(TRUST, "provides_to", COUNCIL)}),
+    (f"{TRUST} acts as lead provider for the CCG.", {(TRUST, "provides_to", CCG)}),
+    (f"The CCG's principal acute provider is {TRUST}.", {(CCG, "commissions", TRUST)}),
+    # a provider named by its kind before 'commissioned by'; a joint commission from a provider
+    (f"{MIND} is one of the voluntary organisations commissioned by the Council.", {(COUNCIL, "commissions", MIND)}),
+    (f"{MIND} is one of the charities funded by the CCG.", {(CCG, "funds", MIND)}),
+    (f"The helpline is commissioned jointly by the Council and the CCG from {MIND}.",
+     {(COUNCIL, "commissions", MIND), (CCG, "commissions", MIND)}),
+    (f"The Council is reviewing the future of commissioned services at {MIND}.", {(COUNCIL, "commissions", MIND)}),
+    # a body that takes over another's functions replaces it
+    (f"The {ICS} took over the statutory functions of the CCG in July.", {(ICS, "replaces", CCG)}),
+    (f"The {ICS} succeeded the CCG.", {(ICS, "replaces", CCG)}),
+])
+def test_the_genres_ways_of_naming_members_lead_providers_and_successors(sentence, expected):
+    assert triples(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an allocation comes from the body that sets it, to the body named, the subject, or the author
+    ("NHS England published the revenue allocations for the next three years in January.", {("NHS England", "funds", CCG)}),
+    ("Indicative allocations will be notified to us by NHS England before the end of the year.", {("NHS England", "funds", CCG)}),
+    ("The Council's public health allocation from NHS England rises by 2% next year.", {("NHS England", "funds", COUNCIL)}),
+    ("NHS England allocates additional winter money to the CCG.", {("NHS England", "funds", CCG)}),
+    # a grant given: money is funding, not a service provided
+    (f"The Council provides {MIND} with an annual grant of £40,000.", {(COUNCIL, "funds", MIND)}),
+    (f"This amendment would halve the grant to {MIND} from next April.", {(CCG, "funds", MIND)}),
+    (f"The Council will reduce its grant to {MIND}.", {(COUNCIL, "funds", MIND)}),
+    # a grant applied for is no funding yet, and a grant from a body is its funding, not the author's
+    (f"{MIND} has applied for a grant to the Lottery-funded Ferndale Trust.", set()),
+    (f"The Council provides {MIND} with office space.", {(COUNCIL, "provides_to", MIND)}),
+])
+def test_allocations_and_grants_are_funding_from_the_body_that_gives_them(sentence, expected):
+    assert triples(sentence) == expected
+
+
+def test_a_body_that_includes_a_team_hosts_it_and_an_item_goes_on_from_the_one_before():
+    cover = [*COVER[:3], f"Report Author: Jo Bloggs, {COUNCIL}"]
+    out = extract(f"This report comes from {COUNCIL}.", "The Exampleton Transitions Service includes a Young Carers Team.",
+                  "The Exampleton Transitions Service supports young adults into adult care.", "Include a Sensory Support Team",
+                  cover=cover)
+    found = {(r.source, r.relation, r.target) for r in out.relations}
+    assert found == {("Exampleton Transitions Service", "hosts", "Young Carers Team"),
+                     ("Exampleton Transitions Service", "hosts", "Sensory Support Team")}
+
+
+def test_an_indefinite_short_form_is_a_kind_of_body_not_the_one_the_paper_names():
+    found = triples("The Exampleton Health and Wellbeing Board (HWB) met in June.",
+                    "By law every upper-tier council must have an HWB comprising councillors, the CCG and Healthwatch Exampleton.")
+    assert found == set()
+    # named in full, an indefinite article introduces the body itself
+    assert triples(f"There will be an Exampleton Joint Scrutiny Committee comprising members appointed by {COUNCIL} and {WESTSHIRE}.") \
+        == {(COUNCIL, "member_of", "Exampleton Joint Scrutiny Committee"), (WESTSHIRE, "member_of", "Exampleton Joint Scrutiny Committee")}
+
+
+def test_nhs_commissioners_are_the_papers_group_of_ccgs():
+    cover = ["Exampleton Joint Health Overview and Scrutiny Committee", "Date: 12 March 2019", "Report Title: Merger",
+             "Report Author: Jo Bloggs, Exampleton CCGs"]
+    out = extract("This paper is from the Exampleton CCGs.", f"The {ICS}, which brings together NHS commissioners, "
+                  "providers and patients, will set the plan.", cover=cover)
+    assert {(r.source, r.relation, r.target) for r in out.relations} == {("Exampleton CCGs", "member_of", ICS)}
+
+
+UCPB = "Exampleton Urgent Care Programme Board"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # reporting lines: a workstream or committee of a body, feeding into it, a report brought to it
+    (f"The {UCPB} is a workstream of the Health and Wellbeing Board.", {(UCPB, "reports_to", HWB)}),
+    (f"The Health and Wellbeing Board is a statutory committee of {COUNCIL}.", {(HWB, "reports_to", COUNCIL)}),
+    (f"The {UCPB} feeds directly into the Health and Wellbeing Board.", {(UCPB, "reports_to", HWB)}),
+    ("A progress report will be brought to the Health and Wellbeing Board by the CCG in June.", {(CCG, "reports_to", HWB)}),
+    ("An update from the Council will be presented to the Health and Wellbeing Board in the autumn.", {(COUNCIL, "reports_to", HWB)}),
+    # membership: a seat, a member organisation, members from, all represented on, partners on
+    (f"Healthwatch Exampleton has a voting seat on the {UCPB}.", {("Healthwatch Exampleton", "member_of", UCPB)}),
+    (f"{TRUST} is a member organisation of the {UCPB}.", {(TRUST, "member_of", UCPB)}),
+    (f"The {UCPB} has members from the Council and {TRUST}.", {(COUNCIL, "member_of", UCPB), (TRUST, "member_of", UCPB)}),
+    (f"The Council, the CCG and {TRUST} are all represented on the {UCPB}.",
+     {(COUNCIL, "member_of", UCPB), (CCG, "member_of", UCPB), (TRUST, "member_of", UCPB)}),
+    (f"The partners on the {UCPB} include the Council and the CCG.", {(COUNCIL, "member_of", UCPB), (CCG, "member_of", UCPB)}),
+    # partnership: working in partnership, a joint venture
+    ("The CCG and the Council are working in partnership to redesign the falls pathway.", {(CCG, "partners_with", COUNCIL)}),
+    (f"The Council and {TRUST} have formed a joint venture to run the equipment service.", {(COUNCIL, "partners_with", TRUST)}),
+    (f"A joint venture between the Council and {TRUST} will run the equipment service.", {(COUNCIL, "partners_with", TRUST)}),
+    # a provider under contract; staff seconded from one body to another; money passed to a body
+    (f"The service is delivered by {TRUST} under a block contract with the CCG.", {(CCG, "commissions", TRUST)}),
+    (f"Staff are seconded from the Council to {TRUST}.", {(COUNCIL, "provides_to", TRUST)}),
+    (f"The Council employs two nurses seconded from {TRUST}.", {(TRUST, "provides_to", COUNCIL)}),
+    ("The CCG will transfer £5.2m to the Council through the pooled budget.", {(CCG, "funds", COUNCIL)}),
+    # the accountable body hosts; delegated authority given by a body is answering to it
+    (f"The Council is the accountable body for the {UCPB}.", {(COUNCIL, "hosts", UCPB)}),
+    ("The Health and Wellbeing Board has been given delegated authority by the Council.", {(HWB, "accountable_to", COUNCIL)}),
+])
+def test_the_genres_ways_of_stating_governance_membership_contracts_and_money(sentence, expected):
+    assert triples(sentence) == expected
+
+
+def test_a_local_bodys_allocations_with_no_receiver_named_fund_no_one():
+    assert triples("The Council published its allocations for school nursing in May.") == set()
+    assert triples("The Council published its allocations to Exampleton Healthcare NHS Trust in May.") == {(COUNCIL, "funds", TRUST)}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    (f"{TRUST} has been commissioned to provide a local talking therapies (part of the national psychological therapies "
+     f"programme) service with {MIND}.", {(TRUST, "partners_with", MIND)}),
+    (f"{TRUST} runs the befriending scheme alongside {MIND}.", {(TRUST, "partners_with", MIND)}),
+    # working in line with a regulator's standards is no partnership
+    ("The Council delivers services in line with Care Quality Commission standards.", set()),
+])
+def test_delivering_a_service_with_another_body_is_partnership(sentence, expected):
+    assert triples(sentence) == expected
+
+
+def test_this_authority_in_a_councils_own_paper_is_the_council():
+    cover = [COUNCIL, "Date: 1 May 2020", "Report Title: Budget amendment", f"Report Author: Jo Bloggs, {COUNCIL}"]
+    out = extract(f"This paper is from {COUNCIL}.", "Ferndale Arts Trust runs the gallery.",
+                  "Each year this authority issues Ferndale Arts Trust with a £300k grant.", cover=cover)
+    assert {(r.source, r.relation, r.target) for r in out.relations} == {(COUNCIL, "funds", "Ferndale Arts Trust")}
+
+
+@pytest.mark.parametrize("sentence", [
+    # a body named inside a plan's or an area's name is no end of a reporting line or a provision
+    f"{TRUST} feeds into the Health and Wellbeing Board strategy refresh.",
+    f"{TRUST} is the main provider of community nursing for the Council area.",
+])
+def test_a_body_that_only_names_a_plan_or_an_area_is_no_end(sentence):
+    assert triples(sentence) == set()
