@@ -94,6 +94,19 @@ NATIONAL = re.compile(r"(?<![\w'’\-])(?:NHS England(?:/Improvement)?|NHSE/?I|N
                       r"Monitor(?= has| will| is))(?![\w'’\-])")
 NATIONAL_TYPE = {"NHS Improvement": "regulator", "Monitor": "regulator"}
 VOLUNTARY = re.compile(r"Healthwatch|Age UK|Citizens Advice|CVS|Mencap|MIND|Mind")
+# National bodies of England that papers name with no kind word, or in lower case, each under
+# its own name whatever the form: (pattern, name, type).
+NATIONAL_BODIES = [(re.compile(rf"(?<![\w'’\-])(?:{pattern})(?![\w'’\-])"), name, org_type) for pattern, name, org_type in [
+    (r"Jobcent(?:re|er) Plus|Job ?[Cc]ent(?:re|er) Plus", "Jobcentre Plus", "other"),
+    (r"[Nn]ational [Tt]rading [Ss]tandards", "National Trading Standards", "other"),
+    (r"[Cc]entral [Gg]overnment", "Central Government", "other"),
+    (r"(?<=[Tt]he )(?:[Nn]ational )?probation service", "Probation Service", "other"),
+    (r"Ofsted|OFSTED", "Ofsted", "regulator"),
+    (r"HM Treasury", "HM Treasury", "other"),
+    (r"Homes England|Sport England|Natural England|Historic England|Skills for Care|NHS Resolution|"
+     r"NHS Confederation|NHS Blood and Transplant|NHS Property Services", None, "other"),
+    (r"NSPCC|Barnardo['’]s|Samaritans|Macmillan Cancer Support|Change Grow Live", None, "voluntary"),
+]]
 # A tier of councils named together: "district and borough councils", "Town and Parish Councils".
 TIERS = r"(?:[Dd]istrict|[Bb]orough|[Tt]own|[Pp]arish|[Cc]ommunity)"
 TIER_GROUP = re.compile(rf"(?<![\w'’\-]){TIERS}(?:\s+(?:and|&|or)\s+{TIERS})?\s+[Cc]ouncils\b")
@@ -159,6 +172,8 @@ def name_candidates(text: str, common: set[str]) -> list[tuple[int, int, str, st
             org_type = NATIONAL_TYPE.get(name) or ("company" if regex is PROVIDER else "voluntary" if VOLUNTARY.search(name) else
                                                    "nhs_england" if re.search(r"NHS|England", name) else "other")
             found.append((start, m.end(), name, org_type))
+    for regex, name, org_type in NATIONAL_BODIES:
+        found += [(m.start(), m.end(), name or m.group(0), org_type) for m in regex.finditer(text)]
     return found
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.gazetteer import GENERIC, GENERIC_WORDS, KIND, KNOWN_ACRONYMS, THE_NHS, is_generic, name_candidates
+from extractors.gazetteer import GENERIC, GENERIC_WORDS, KIND, KNOWN_ACRONYMS, NATIONAL_BODIES, THE_NHS, is_generic, name_candidates
 from extractors.org_lists import listed_bodies
 from extractors.org_merge import LOCAL_AUTHORITY, OrgEntry, _key, _learn_initials, _merge_into, _same_key_merged, _words
 from schemas import Document, Organisation
@@ -37,6 +37,7 @@ DOCUMENT_AFTER = re.compile(r"[ \t]*(?:Strateg(?:y|ies)|Strategic[ \t]+Plan|(?:A
 PLURAL_CCG_NAME = re.compile(r"\b(?:CCGs|Clinical Commissioning Groups)$")
 THE_CCGS = re.compile(r"\b(?:[Tt]he|[Ll]ocal|[Oo]ur|[Aa]ll|[Ii]ndividual|[Ee]xisting|[Tt]hese)\s+(?:(?:[a-z]+|\d+)\s+)?"
                       r"(?:CCGs|[Cc]linical [Cc]ommissioning [Gg]roups)\b")
+NATIONAL_NAMES = {name for _, name, _ in NATIONAL_BODIES if name}
 CABINET = re.compile(r"\b(?:[Tt]he\s+)?Cabinet\b(?!\s+(?:Members?|Office|Committees?|Portfolio|Leads?)\b)")
 # A council's own bodies, named in its papers without the council's name.
 COUNCIL_BODY = re.compile(r"^(?!Joint\b).*(?:Cabinet|Committees?)$")
@@ -210,6 +211,8 @@ def build_org_index(text: str, page_of) -> OrgIndex:
                                             quote=line_around(text, start, end))
         mentions.setdefault(key, []).append((start, end))
         entry.forms.add(name)
+        if name in NATIONAL_NAMES:
+            entry.forms.add(text[start:end])       # 'central government' is a form of Central Government
         if len(name) > len(entry.name) and name[0].isupper():
             entry.name = name
         acronym = ACRONYM_AFTER.match(text, end)

@@ -211,3 +211,16 @@ def test_an_office_of_a_role_is_a_body_and_a_charitys_own_the_stays_in_its_name(
                   "The Clerk presented a bid from St Anne Church of the Hope Project, Memory Lane Café.")
     assert {"Office of the Police and Crime Commissioner", "The Open Door Trust", "Westshire Carers Trust"} <= found
     assert "The Westshire Carers Trust" not in found and not [n for n in found if "Café" in n]
+
+
+def test_national_bodies_named_with_no_kind_word_or_in_lower_case_are_bodies_under_their_own_name():
+    out = extract("The scheme is funded by central government until 2026.",
+                  "Officers worked with national trading standards to close the case.",
+                  "Advisers from Job Centre Plus attend the weekly clinic, and Ofsted inspected the service in May.",
+                  "Referrals from the probation service rose by a third.", cover=COVER)
+    by_name = {o.name: o for o in out.organisations}
+    assert {"Central Government", "National Trading Standards", "Jobcentre Plus", "Ofsted",
+            "Probation Service"} <= set(by_name)
+    assert "central government" in by_name["Central Government"].aliases
+    assert by_name["Ofsted"].org_type == "regulator"
+    assert not {"Trading Standards", "Government"} & set(by_name)
