@@ -32,6 +32,13 @@ PARTIES = [re.compile(r"\b(?:commissioned|commissions|commission|contracted|cont
 PARTNER_LIST = re.compile(r"\bpartners,?\s+(?:such\s+as|including)\s+(?P<items>[A-Z][^.;:()]{1,200})")
 KIND_ITEM = re.compile(r"^[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|and|&))*\s+(?:[Oo]rganisations|providers|[Pp]roviders|"
                        r"[Ss]ervices|[Gg]roups|[Aa]gencies|[Cc]harities)$")
+# A body whose kind word the paper writes in lower case after the acronym it defines: 'the Special
+# Educational Needs and Disabilities (SEND) service', 'local Voluntary Community Social Enterprise
+# (VCSE) groups'. The name runs from the word the acronym's first letter stands for; the acronym
+# stands for the field ('SEND Code of Practice'), so only it with the kind word names the body.
+LOWER_KIND = r"services?|teams?|groups?|agency|agencies|partnerships?|boards?|forums?|networks?|alliances?|units?|organisations|providers"
+ACRONYM_KIND = re.compile(r"(?<![\w'’&-])(?P<name>[A-Z][\w'’&-]*(?:\s+(?:and\s+|&\s+|of\s+|for\s+)?[A-Z][\w'’&-]*){1,7})"
+                          r"[ \t]*\((?P<acronym>[A-Z][A-Za-z&]{1,7})\)[ \t]+(?P<kind>" + LOWER_KIND + r")(?![\w-])")
 TITLES = {"Dr", "Mr", "Mrs", "Ms", "Miss", "Professor", "Prof", "Cllr", "Councillor", "Sir", "Dame", "Lord", "Lady"}
 NOT_A_BODY = {"NHS", "GP", "GPs", "CCG", "CCGs", "The", "Council", "Councils", "Local", "Health", "Social",
               "Care", "Public", "Primary", "Secondary", "Acute", "Community", "Voluntary", "Mental", "Trusts"}
@@ -85,3 +92,27 @@ def listed_bodies(text: str) -> list[tuple[int, int, str, str]]:
 def _is_name(item: str) -> bool:
     words = item.split()
     return 0 < len(words) <= 4 and bool(ITEM.match(item)) and not all(w in NOT_A_BODY for w in words)
+
+
+def acronym_kind_bodies(text: str) -> list[tuple[int, int, str, str, set[str]]]:
+    """(start, end, name, org_type, other forms) of each body named as 'Full Name (ACR) kind'."""
+    found = []
+    for m in ACRONYM_KIND.finditer(text):
+        acronym, kind = m.group("acronym"), m.group("kind")
+        letters = [c for c in acronym if c.isupper()]
+        words = list(re.finditer(r"[\w'’&-]+", m.group("name")))
+        for i, word in enumerate(words):
+            initials = [w.group(0)[0] for w in words[i:] if w.group(0)[0].isupper()]
+            if word.group(0)[0] == letters[0] and _in_order(letters, initials):
+                start = m.start("name") + word.start()
+                name = f"{text[start:m.end('name')]} {kind}"
+                org_type = "voluntary" if re.search(r"Voluntary|Charit|Third Sector", name) else "other"
+                found.append((start, m.end(), name, org_type, {f"{acronym} {kind}", text[start:m.end()]}))
+                break
+    return found
+
+
+def _in_order(letters: list[str], initials: list[str]) -> bool:
+    """Every letter of an acronym stands for a word of the name, in order, the first for the first."""
+    rest = iter(initials)
+    return bool(initials) and initials[0] == letters[0] and all(letter in rest for letter in letters)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.gazetteer import GENERIC, GENERIC_WORDS, KIND, KNOWN_ACRONYMS, NATIONAL_BODIES, THE_NHS, is_generic, name_candidates
-from extractors.org_lists import listed_bodies
+from extractors.org_lists import acronym_kind_bodies, listed_bodies
 from extractors.org_merge import LOCAL_AUTHORITY, OrgEntry, _key, _learn_initials, _merge_into, _same_key_merged, _words
 from schemas import Document, Organisation
 
@@ -225,13 +225,14 @@ def build_org_index(text: str, page_of) -> OrgIndex:
         entry = by_key.get(_key(full))
         if entry and re.search(rf"\b{acronym}\b", text):
             entry.forms.add(acronym)
-    for start, end, name, org_type in listed_bodies(text):
+    listed = [(*body, {text[body[0]:body[1]]}) for body in listed_bodies(text)] + acronym_kind_bodies(text)
+    for start, end, name, org_type, forms in listed:
         entry = by_key.get(_key(name))
         if entry is None:
             entry = by_key[_key(name)] = OrgEntry(name=name, org_type=org_type, page=page_of(start),
                                                   quote=line_around(text, start, end))
             kept.append(entry)
-        entry.forms |= {name, text[start:end]}
+        entry.forms |= {name, *forms}
     kept = _learn_initials(text, kept)
     merged = [e for e in _merge_into(kept, set(), common) if not e.name.isupper() or e.name not in KIND]
     return OrgIndex(merged, author=None, board=None, common=common)

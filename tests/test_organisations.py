@@ -224,3 +224,15 @@ def test_national_bodies_named_with_no_kind_word_or_in_lower_case_are_bodies_und
     assert "central government" in by_name["Central Government"].aliases
     assert by_name["Ofsted"].org_type == "regulator"
     assert not {"Trading Standards", "Government"} & set(by_name)
+
+
+def test_a_kind_word_in_lower_case_after_a_defined_acronym_names_a_body_and_the_acronym_alone_does_not():
+    out = extract("The Adult Learning Disability (ALD) service will continue to assess young adults.",
+                  "We will work with local NHS and Voluntary Community Social Enterprise (VCSE) groups on prevention.",
+                  "Plans follow the ALD Code of Practice, and the ALD service reviews them yearly.", cover=COVER)
+    by_name = {o.name: o for o in out.organisations}
+    assert {"Adult Learning Disability service", "Voluntary Community Social Enterprise groups"} <= set(by_name)
+    assert "ALD service" in by_name["Adult Learning Disability service"].aliases
+    assert "ALD" not in by_name["Adult Learning Disability service"].aliases
+    assert by_name["Voluntary Community Social Enterprise groups"].org_type == "voluntary"
+    assert not [n for n in by_name if n.startswith("NHS and")]
