@@ -39,6 +39,18 @@ KIND_ITEM = re.compile(r"^[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|and|&))*\s+(
 LOWER_KIND = r"services?|teams?|groups?|agency|agencies|partnerships?|boards?|forums?|networks?|alliances?|units?|organisations|providers"
 ACRONYM_KIND = re.compile(r"(?<![\w'’&-])(?P<name>[A-Z][\w'’&-]*(?:\s+(?:and\s+|&\s+|of\s+|for\s+)?[A-Z][\w'’&-]*){1,7})"
                           r"[ \t]*\((?P<acronym>[A-Z][A-Za-z&]{1,7})\)[ \t]+(?P<kind>" + LOWER_KIND + r")(?![\w-])")
+# A list of a body's members: 'representatives from A, B and C', 'brings together A, B ...', 'is made
+# up of ...', 'Membership includes ...'. Its items named by a kind word, even in lower case
+# ('housing and homelessness services', 'local Community and Voluntary sector services'), are
+# bodies; a council's own departments named by whom they serve ("Adults' and Children's
+# services") and bare fields ('Public Health') are not; a national service's short name
+# ('Probation') is that service.
+MEMBER_LIST = re.compile(r"(?:\b(?:representatives|members)\s+(?:from|of)|\bbrings\s+together|"
+                         r"\b(?:is|are)\s+made\s+up\s+of|\b[Mm]embership\s+(?:includes|comprises|consists\s+of)|\bcomprises)"
+                         r"\s+(?P<items>[^.;:]{3,600})")
+MEMBER_KIND = re.compile(r"^(?:(?:the|local|other|all)\s+)*(?P<name>(?!(?:the|local|other|all)\s)[\w'’&-]+(?:\s+[\w'’&-]+){0,6}\s+(?:services?|providers|"
+                         r"organisations|agencies|charities|groups|partnerships|teams))$", re.I)
+SHORT_NATIONAL = {"Probation": "Probation Service"}
 TITLES = {"Dr", "Mr", "Mrs", "Ms", "Miss", "Professor", "Prof", "Cllr", "Councillor", "Sir", "Dame", "Lord", "Lady"}
 NOT_A_BODY = {"NHS", "GP", "GPs", "CCG", "CCGs", "The", "Council", "Councils", "Local", "Health", "Social",
               "Care", "Public", "Primary", "Secondary", "Acute", "Community", "Voluntary", "Mental", "Trusts"}
@@ -73,6 +85,7 @@ def listed_bodies(text: str) -> list[tuple[int, int, str, str]]:
             if KIND_ITEM.match(name) and len(name.split()) <= 5:
                 org_type = "voluntary" if re.search(r"[Vv]oluntary|[Cc]harit|[Cc]ommunity", name) else "other"
                 found.append((at, at + len(name), name, org_type))
+    found += _members(text)
     for pattern in APPOSED:
         for m in pattern.finditer(text):
             name = m.group("name")
@@ -116,3 +129,23 @@ def _in_order(letters: list[str], initials: list[str]) -> bool:
     """Every letter of an acronym stands for a word of the name, in order, the first for the first."""
     rest = iter(initials)
     return bool(initials) and initials[0] == letters[0] and all(letter in rest for letter in letters)
+
+
+def _members(text: str) -> list[tuple[int, int, str, str]]:
+    """The bodies of each list of members, a bracketed aside ('(for example, prisons)') skipped."""
+    found = []
+    for m in MEMBER_LIST.finditer(text):
+        items = re.sub(r"\([^()]*\)", lambda b: " " * len(b.group(0)), m.group("items"))
+        offset = m.start("items")
+        for piece in re.finditer(r"[^,]+", items):
+            item = re.sub(r"^\s*(?:and|or)\s+", "", piece.group(0)).strip()
+            at = offset + piece.start() + piece.group(0).find(item)
+            kind = MEMBER_KIND.match(item)
+            if item in SHORT_NATIONAL:
+                found.append((at, at + len(item), SHORT_NATIONAL[item], "other"))
+            elif kind and not re.search(r"\d|\w['’]s?\s|s['’]|\b(?:from|of|officers|representatives|members|leaders)\b", item):
+                name = kind.group("name")
+                name_at = at + kind.start("name")
+                org_type = "voluntary" if re.search(r"voluntary|charit|community", name, re.I) else "other"
+                found.append((name_at, name_at + len(name), name[0].upper() + name[1:], org_type))
+    return found

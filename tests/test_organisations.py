@@ -236,3 +236,15 @@ def test_a_kind_word_in_lower_case_after_a_defined_acronym_names_a_body_and_the_
     assert "ALD" not in by_name["Adult Learning Disability service"].aliases
     assert by_name["Voluntary Community Social Enterprise groups"].org_type == "voluntary"
     assert not [n for n in by_name if n.startswith("NHS and")]
+
+
+def test_a_list_of_members_names_bodies_by_their_kind_word_even_in_lower_case():
+    found = names("Membership of the Westshire Reducing Reoffending Board includes, but is not limited to, representatives "
+                  "from Westshire Police, Probation, Public Health, Adults’ and Children’s services, the Westshire "
+                  "debt advice services, young people’s substance misuse services, emergency housing providers "
+                  "(for example, hostels), local Faith and Community sector organisations, and people with lived experience.",
+                  "As leaders of local services, board members meet quarterly.")
+    assert {"Westshire Police", "Probation Service", "Westshire debt advice services", "Emergency housing providers",
+            "Faith and Community sector organisations"} <= found
+    assert not {"Public Health", "Adults’ and Children’s services", "Young people’s substance misuse services",
+                "Local services", "Services"} & found
