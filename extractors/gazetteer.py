@@ -21,13 +21,14 @@ RUN = re.compile(rf"(?<![\w'’\-]){WORD}(?:{SEP}{WORD})*")
 TOKEN = re.compile(rf"{WORD}|&|,|\b{JOINER}\b")
 
 # The last word of a body's name, and the type it implies (None: decided by the words before it;
-# "unit": a directorate or team inside a body, a council's in the papers' records).
+# "unit": a directorate or team inside a body, a council's in the papers' records; "partnership":
+# bodies meeting together, a board in the papers' records).
 KIND: dict[str, str | None] = {
     "Council": None, "Councils": None, "Cabinet": "board", "Committee": "board", "Committees": "board",
     "Board": "board", "Boards": "board", "Body": "board", "Bodies": "board", "Panel": "board",
     "Forum": "board", "Executive": "board", "Group": "other", "Groups": "other", "CCG": "ccg", "CCGs": "ccg",
-    "ICB": "ccg", "ICBs": "ccg", "Trust": None, "Trusts": None, "Partnership": "other",
-    "Partnerships": "other", "Alliance": "other", "Network": "other", "Networks": "other",
+    "ICB": "ccg", "ICBs": "ccg", "Trust": None, "Trusts": None, "Partnership": "partnership",
+    "Partnerships": "partnership", "Alliance": "other", "Network": "other", "Networks": "other",
     "Collaborative": "other", "Consortium": "other", "Directorate": "unit", "Department": "other",
     "Service": "other", "Team": "unit", "Teams": "unit", "Unit": "unit", "Agency": "other",
     "Authority": "other", "Commission": "regulator", "Inspectorate": "regulator", "Office": "other",
@@ -170,7 +171,7 @@ def name_candidates(text: str, common: set[str]) -> list[tuple[int, int, str, st
             name = re.sub(r"^(?:[Tt]he )?(?:[Ll]ocal )?", "", m.group(0))
             start = m.end() - len(name)
             org_type = NATIONAL_TYPE.get(name) or ("company" if regex is PROVIDER else "voluntary" if VOLUNTARY.search(name) else
-                                                   "nhs_england" if re.search(r"NHS|England", name) else "other")
+                                                   "nhs_england" if re.match(r"NHS ?E\b|NHSE|NHS England", name) else "other")
             found.append((start, m.end(), name, org_type))
     for regex, name, org_type in NATIONAL_BODIES:
         found += [(m.start(), m.end(), name or m.group(0), org_type) for m in regex.finditer(text)]
@@ -375,4 +376,6 @@ def _type(name: str, head: str, common: set[str]) -> str:
         return "board"
     if head == "Service" and "Ambulance" in name:
         return "nhs_trust"
+    if re.search(r"\b(?:Management|Leadership) Teams?$", name):
+        return "board"          # officers meeting to govern a body: "Corporate Management Team"
     return KIND.get(head) or "other"

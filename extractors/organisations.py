@@ -185,7 +185,7 @@ class OrgIndex:
 
 
 def _record_type(entry: OrgEntry) -> str:
-    return {"cabinet": "board", "unit": "council"}.get(entry.org_type, entry.org_type)
+    return {"cabinet": "board", "unit": "council", "partnership": "board"}.get(entry.org_type, entry.org_type)
 
 
 def _owned_by(entry: OrgEntry, council: str) -> OrgEntry:

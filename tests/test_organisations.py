@@ -248,3 +248,13 @@ def test_a_list_of_members_names_bodies_by_their_kind_word_even_in_lower_case():
             "Faith and Community sector organisations"} <= found
     assert not {"Public Health", "Adults’ and Children’s services", "Young people’s substance misuse services",
                 "Local services", "Services"} & found
+
+
+def test_partnerships_and_management_teams_are_boards_and_the_nhs_is_not_nhs_england():
+    out = extract("The Westshire Community Safety Partnership and the Corporate Management Team agreed the plan.",
+                  "The NHS and NHS England will fund the pilot, and Public Health England published the data.",
+                  cover=COVER)
+    types = {o.name: o.org_type for o in out.organisations}
+    assert types["Westshire Community Safety Partnership"] == "board"
+    assert types["Corporate Management Team"] == "board"
+    assert (types["NHS"], types["NHS England"], types["Public Health England"]) == ("other", "nhs_england", "other")
