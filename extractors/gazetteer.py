@@ -134,6 +134,13 @@ GENERIC_WORDS = {k.lower() for k in KIND} | {
 PROGRAMME = re.compile(r"Sustainab\w* and Transformation|Transformation Partnerships?$|Better Care Fund|"
                        r"(?:^|\bMarriage and )Civil Partnerships?$")
 
+# The county councils of England (and the unitary councils still named "County Council"), for a
+# paper that calls its council only by initials ("At WSCC, ..."): initials two of them share name neither.
+COUNTY_COUNCILS = ["Cambridgeshire", "Derbyshire", "Devon", "Durham", "East Sussex", "Essex", "Gloucestershire",
+                   "Hampshire", "Hertfordshire", "Kent", "Lancashire", "Leicestershire", "Lincolnshire", "Norfolk",
+                   "Northumberland", "Nottinghamshire", "Oxfordshire", "Staffordshire", "Suffolk", "Surrey",
+                   "Warwickshire", "West Sussex", "Worcestershire"]
+
 # Acronyms of these kinds are learned from the paper ("Full Name (ACR)"); these are known.
 KNOWN_ACRONYMS = {"NHSE": "NHS England", "NHSI": "NHS Improvement", "CQC": "Care Quality Commission",
                   "PHE": "Public Health England", "HEE": "Health Education England",

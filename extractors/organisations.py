@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.gazetteer import GENERIC, GENERIC_WORDS, KIND, KNOWN_ACRONYMS, NATIONAL_BODIES, THE_NHS, is_generic, name_candidates
+from extractors.gazetteer import COUNTY_COUNCILS, GENERIC, GENERIC_WORDS, KIND, KNOWN_ACRONYMS, NATIONAL_BODIES, THE_NHS, is_generic, name_candidates
 from extractors.org_lists import acronym_kind_bodies, listed_bodies
 from extractors.org_merge import LOCAL_AUTHORITY, OrgEntry, _key, _learn_initials, _merge_into, _same_key_merged, _words
 from schemas import Document, Organisation
@@ -37,6 +37,7 @@ DOCUMENT_AFTER = re.compile(r"[ \t]*(?:Strateg(?:y|ies)|Strategic[ \t]+Plan|(?:A
 PLURAL_CCG_NAME = re.compile(r"\b(?:CCGs|Clinical Commissioning Groups)$")
 THE_CCGS = re.compile(r"\b(?:[Tt]he|[Ll]ocal|[Oo]ur|[Aa]ll|[Ii]ndividual|[Ee]xisting|[Tt]hese)\s+(?:(?:[a-z]+|\d+)\s+)?"
                       r"(?:CCGs|[Cc]linical [Cc]ommissioning [Gg]roups)\b")
+COUNCIL_MENTION = next(regex for regex, kind in GENERIC if kind == "council")
 NATIONAL_NAMES = {name for _, name, _ in NATIONAL_BODIES if name}
 CABINET = re.compile(r"\b(?:[Tt]he\s+)?Cabinet\b(?!\s+(?:Members?|Office|Committees?|Portfolio|Leads?)\b)")
 # A council's own bodies, named in its papers without the council's name.
@@ -234,8 +235,27 @@ def build_org_index(text: str, page_of) -> OrgIndex:
             kept.append(entry)
         entry.forms |= {name, *forms}
     kept = _learn_initials(text, kept)
+    kept += _county_council_by_initials(text, kept, page_of)
     merged = [e for e in _merge_into(kept, set(), common) if not e.name.isupper() or e.name not in KIND]
     return OrgIndex(merged, author=None, board=None, common=common)
+
+
+def _county_council_by_initials(text: str, entries: list[OrgEntry], page_of) -> list[OrgEntry]:
+    """A council's paper ('the Council', 'Full Council') that writes a county council's initials
+    ('At WSCC any two members ...'), those of no other county council, and never that council's
+    name, means that council."""
+    if not COUNCIL_MENTION.search(text):
+        return []
+    taken = {f for e in entries for f in e.forms}
+    by_initials: dict[str, list[str]] = {}
+    for county in COUNTY_COUNCILS:
+        by_initials.setdefault("".join(w[0] for w in county.split()) + "CC", []).append(county)
+    for acronym, [*counties] in by_initials.items():
+        m = re.search(rf"(?<![\w/-]){acronym}(?![\w/-])", text)
+        if m and len(counties) == 1 and acronym not in taken:
+            return [OrgEntry(name=f"{counties[0]} County Council", org_type="council", forms={acronym},
+                             page=page_of(m.start()), quote=line_around(text, m.start(), m.end()))]
+    return []
 
 
 def _suggest(text: str, common: set[str]) -> list[tuple[int, int, str, str]]:

@@ -258,3 +258,15 @@ def test_partnerships_and_management_teams_are_boards_and_the_nhs_is_not_nhs_eng
     assert types["Westshire Community Safety Partnership"] == "board"
     assert types["Corporate Management Team"] == "board"
     assert (types["NHS"], types["NHS England"], types["Public Health England"]) == ("other", "nhs_england", "other")
+
+
+def test_a_council_paper_that_writes_only_a_county_councils_initials_means_that_council():
+    out = extract("At WSCC any two members may call in a decision of the Cabinet.",
+                  "The Scrutiny Committee referred the matter to Full Council.", cover=["To: Cabinet - 4 March 2025"])
+    by_name = {o.name: o for o in out.organisations}
+    assert "WSCC" in by_name["West Sussex County Council"].aliases
+    # initials two county councils share ('SCC': Suffolk, Surrey, Staffordshire) name neither
+    shared = names("At SCC any two members may call in a decision.", "The Council will respond.")
+    assert not [n for n in shared if n.endswith("County Council")]
+    # and a paper that is no council's ('the Council' never written) names none
+    assert not [n for n in names("KCC and the ICB agreed the scope.") if n.endswith("County Council")]
