@@ -270,3 +270,11 @@ def test_a_council_paper_that_writes_only_a_county_councils_initials_means_that_
     assert not [n for n in shared if n.endswith("County Council")]
     # and a paper that is no council's ('the Council' never written) names none
     assert not [n for n in names("KCC and the ICB agreed the scope.") if n.endswith("County Council")]
+
+
+def test_a_name_written_only_as_a_tier_of_geography_is_no_body():
+    found = names("Most indicators are published at Upper Tier Local Authority (UTLA) level and some at "
+                  "Primary Care Network footprint.", f"{COUNCIL} will publish the dashboard.",
+                  "The Westshire Primary Care Network will host the clinic.")
+    assert "Upper Tier Local Authority" not in found
+    assert "Westshire Primary Care Network" in found
