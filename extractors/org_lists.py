@@ -19,7 +19,9 @@ SPLIT = re.compile(r",\s*|\s+and\s+|\s+or\s+")
 NAME = r"(?<![\w'’&-])(?<![A-Z][\w'’&-] )(?P<name>[A-Z][\w'’&-]*(?:\s[A-Z][\w'’&-]*){0,3})"
 APPOSED = [re.compile(r"\b(?:the|a|local)\s+(?P<head>charity|company|social\s+enterprise|non-profit(?:\s+organisation)?)\s+" + NAME),
            re.compile(NAME + r",\s+an?\s+(?:[\w-]+\s+){0,3}?(?P<head>charity|company|non-profit\s+organisation|"
-                      r"social\s+enterprise|voluntary\s+organisation|community\s+interest\s+company)\b")]
+                      r"social\s+enterprise|voluntary\s+organisation|community\s+interest\s+company)\b"),
+           # what the body is, in lower case after its name: 'the Harbour Arts gallery', 'the Meadow hospice'
+           re.compile(NAME + r"\s+(?P<head>gallery|museum|theatre|hospice|charity)\b")]
 # The party a service is commissioned from or contracted to: a body whatever its name.
 PARTY = r"(?P<name>[A-Z][\w'’&-]*(?:\s(?:and\s|&\s|of\s)?[A-Z][\w'’&-]*){1,4})"
 PARTIES = [re.compile(r"\b(?:commissioned|commissions|commission|contracted|contracts|awarded)\s+(?:the\s+)?" + PARTY +
@@ -90,7 +92,8 @@ def listed_bodies(text: str) -> list[tuple[int, int, str, str]]:
         for m in pattern.finditer(text):
             name = m.group("name")
             if _is_name(name) and name.split()[0] not in ("The", "This", "It", "Its"):
-                org_type = "company" if re.match(r"company|community", m.group("head")) else "voluntary"
+                org_type = "company" if re.match(r"company|community", m.group("head")) else \
+                    "other" if re.match(r"gallery|museum|theatre", m.group("head")) else "voluntary"
                 found.append((m.start("name"), m.end("name"), name, org_type))
     for pattern in PARTIES:
         for m in pattern.finditer(text):

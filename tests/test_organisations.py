@@ -278,3 +278,10 @@ def test_a_name_written_only_as_a_tier_of_geography_is_no_body():
                   "The Westshire Primary Care Network will host the clinic.")
     assert "Upper Tier Local Authority" not in found
     assert "Westshire Primary Care Network" in found
+
+
+def test_a_body_named_before_what_it_is_in_lower_case_is_that_body():
+    found = names("The Council gives the Harbour Arts gallery a grant of £200k each year.",
+                  "A further grant goes to the Meadowbank hospice, and the programme runs from Exampleton library.")
+    assert {"Harbour Arts", "Meadowbank"} <= found
+    assert not [n for n in found if "library" in n.lower() or n.startswith("Exampleton")]
