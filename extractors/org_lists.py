@@ -152,3 +152,35 @@ def _members(text: str) -> list[tuple[int, int, str, str]]:
                 org_type = "voluntary" if re.search(r"voluntary|charit|community", name, re.I) else "other"
                 found.append((name_at, name_at + len(name), name[0].upper() + name[1:], org_type))
     return found
+
+
+# The heading of a table's column of bodies: a grants table's 'Organisation', a list of 'Partners'.
+COLUMN_HEAD = re.compile(r"^(?:(?:Lead|Partner|Applicant|Delivery|Provider|Name\s+of)\s+)?(?:[Oo]rgani[sz]ations?|"
+                         r"Applicants?|Providers?|Partners?|Agency|Agencies|Bodies|Grant\s+[Rr]ecipients?)(?:\s+name)?$")
+CELL_NAME = re.compile(r"^[A-Z0-9][\w'’&.-]*(?:\s+(?:[\w'’&.-]+|[–-]))*$")
+NOT_A_CELL_BODY = re.compile(r"^(?:Total|Totals|Sub-?total|N/?A|TBC|TBA|None|Various|All|Other|Yes|No)\b", re.I)
+
+
+def column_bodies(blocks) -> list[tuple[int, int, str, str]]:
+    """(start, end, name, org_type) of each cell under a column heading that says its cells are
+    bodies ('Organisation' over 'Friends of Mossy Field', 'Oakwood Bowls Club', 'YMCA (Eastgate)'):
+    a short name, its bracketed branch left out; a cell of sentences is no name."""
+    heads, found = {}, []
+    for block in blocks:
+        if block.kind.value != "table_cell" or block.zone.value != "body":
+            continue
+        text = block.text.strip()
+        if COLUMN_HEAD.match(text):
+            heads[(block.table, block.col)] = block.row
+            continue
+        head_row = heads.get((block.table, block.col))
+        if head_row is None or block.row is None or block.row <= head_row:
+            continue
+        name = re.sub(r"\s*\([^()]*\)\s*$", "", text)
+        if 0 < len(name.split()) <= 8 and CELL_NAME.match(name) and not NOT_A_CELL_BODY.match(name) \
+                and not re.search(r"[.:;!?]$|£|\d{3,}", name):
+            start = block.char_start + block.text.find(name)
+            org_type = "voluntary" if re.search(r"\b(?:Friends\s+of|Club|FC|Charity|Society|Association|Church|YMCA|"
+                                                r"Scouts|Guides)\b", name) else "other"
+            found.append((start, start + len(name), name, org_type))
+    return found

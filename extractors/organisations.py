@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.gazetteer import COUNTY_COUNCILS, GENERIC, GENERIC_WORDS, KIND, KNOWN_ACRONYMS, NATIONAL_BODIES, THE_NHS, is_generic, name_candidates
-from extractors.org_lists import acronym_kind_bodies, listed_bodies
+from extractors.org_lists import acronym_kind_bodies, column_bodies, listed_bodies
 from extractors.org_merge import LOCAL_AUTHORITY, OrgEntry, _key, _learn_initials, _merge_into, _same_key_merged, _words
 from schemas import Document, Organisation
 
@@ -202,8 +202,9 @@ def _owned_by(entry: OrgEntry, council: str) -> OrgEntry:
                     quote=entry.quote)
 
 
-def build_org_index(text: str, page_of) -> OrgIndex:
-    """Find the paper's bodies in its full text; `page_of(offset)` gives a mention's page."""
+def build_org_index(text: str, page_of, blocks=()) -> OrgIndex:
+    """Find the paper's bodies in its full text; `page_of(offset)` gives a mention's page;
+    `blocks`, the paper's, give the cells of a table's column of bodies."""
     common = common_words(text)
     entries: dict[str, OrgEntry] = {}
     mentions: dict[str, list[tuple[int, int]]] = {}
@@ -229,7 +230,8 @@ def build_org_index(text: str, page_of) -> OrgIndex:
         entry = by_key.get(_key(full))
         if entry and re.search(rf"\b{acronym}\b", text):
             entry.forms.add(acronym)
-    listed = [(*body, {text[body[0]:body[1]]}) for body in listed_bodies(text)] + acronym_kind_bodies(text)
+    listed = [(*body, {text[body[0]:body[1]]}) for body in listed_bodies(text) + column_bodies(blocks)] + \
+        acronym_kind_bodies(text)
     for start, end, name, org_type, forms in listed:
         entry = by_key.get(_key(name))
         if entry is None:

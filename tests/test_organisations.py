@@ -2,6 +2,7 @@
 council and NHS board papers: kind words, defined acronyms, names that must not run across
 'and', roles or headings, generic mentions and a council's own committees."""
 from extractors.organisations import build_org_index
+from schemas import Table
 from tests.textpaper import extract
 
 COVER = ["From: Jo Bloggs, Cabinet Member for Adult Social Care", "To: Cabinet - 3 March 2024",
@@ -285,3 +286,16 @@ def test_a_body_named_before_what_it_is_in_lower_case_is_that_body():
                   "A further grant goes to the Meadowbank hospice, and the programme runs from Exampleton library.")
     assert {"Harbour Arts", "Meadowbank"} <= found
     assert not [n for n in found if "library" in n.lower() or n.startswith("Exampleton")]
+
+
+def test_the_cells_of_a_column_headed_organisation_are_bodies():
+    grants = Table(page=1, rows=[["Organisation", "Project Summary", "Amount Requested", "Recommendation"],
+                                 ["Friends of Elm Meadow", "New benches for the meadow.", "£1,200", "Approved."],
+                                 ["Oakwood Ladies Bowls Club", "Bulbs along the green.", "£800", "Approved."],
+                                 ["", "and a second planting in spring.", "", ""],
+                                 ["YMCA (Eastgate)", "Youth sessions twice a week.", "£4,000", "Rejected."],
+                                 ["Total", "", "£6,000", ""]])
+    found = names("The committee considered the applications below.", grants)
+    assert {"Friends of Elm Meadow", "Oakwood Ladies Bowls Club", "YMCA"} <= found
+    assert not {"Total", "Approved", "Rejected"} & found
+    assert not [n for n in found if n.startswith(("New benches", "Youth sessions", "£"))]
