@@ -35,6 +35,7 @@ DOCUMENT_AFTER = re.compile(r"[ \t]*(?:Strateg(?:y|ies)|Strategic[ \t]+Plan|(?:A
 # A name followed by these is a tier of geography data or services are given at ('Upper Tier Local
 # Authority (UTLA) level', 'at Integrated Care Board footprint'), not a body.
 LEVEL_AFTER = re.compile(r"[ \t]*(?:\([A-Z]{2,6}\)[ \t]*)?(?:level|levels|footprint|footprints|geography)\b")
+LEVEL_BEFORE = re.compile(r"\b(?:level|levels|footprint|footprints)[ \t]*\([ \t]*$")   # 'at LTLA level (district councils)'
 # The CCGs of a paper that names one group of them ('North West London CCGs'), named by kind:
 # 'the CCGs', 'local CCGs', 'the eight CCGs', 'individual CCGs'.
 PLURAL_CCG_NAME = re.compile(r"\b(?:CCGs|Clinical Commissioning Groups)$")
@@ -294,7 +295,8 @@ def _only_indefinite(text: str, spans: list[tuple[int, int]]) -> bool:
 def _only_in_titles(text: str, spans: list[tuple[int, int]]) -> bool:
     """A name the paper writes only as part of a document's or a statute's title, or as a
     tier of geography."""
-    return all(DOCUMENT_AFTER.match(text, e) or LEVEL_AFTER.match(text, e) for _, e in spans)
+    return all(DOCUMENT_AFTER.match(text, e) or LEVEL_AFTER.match(text, e) or LEVEL_BEFORE.search(text[max(0, s - 20):s])
+               for s, e in spans)
 
 
 def _initials_fit(acronym: str, name: str) -> bool:

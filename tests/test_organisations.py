@@ -275,9 +275,10 @@ def test_a_council_paper_that_writes_only_a_county_councils_initials_means_that_
 
 def test_a_name_written_only_as_a_tier_of_geography_is_no_body():
     found = names("Most indicators are published at Upper Tier Local Authority (UTLA) level and some at "
-                  "Primary Care Network footprint.", f"{COUNCIL} will publish the dashboard.",
+                  "Primary Care Network footprint, or at Lower Tier level (district and borough councils).",
+                  f"{COUNCIL} will publish the dashboard.",
                   "The Westshire Primary Care Network will host the clinic.")
-    assert "Upper Tier Local Authority" not in found
+    assert not {"Upper Tier Local Authority", "district and borough councils"} & found
     assert "Westshire Primary Care Network" in found
 
 
