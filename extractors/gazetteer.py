@@ -40,7 +40,7 @@ KIND: dict[str, str | None] = {
     "LMC": "other", "LMCs": "other", "ICS": "other", "Authorities": "other",
 }
 # Kind words that open a name and take a complement: "Department for Education".
-OPENER = {"Department", "Ministry", "Office", "University", "Association", "Institute", "Society",
+OPENER = {"Department", "Ministry", "Office", "University", "Association", "Institute", "Society", "Hospitals",
           "Federation", "Council", "Borough", "City", "House", "Court", "Chamber", "College", "Church",
           "Isle", "Isles", "Vale", "Bank"}
 # Words of a person's office: a name stops before them ("Exampleton CCG Chief Officer").
@@ -268,7 +268,8 @@ def _pieces(tokens: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
             continue
         current.append((start, tok))
         listed = nxt in ("and", "&", ",") and not (nxt == "and" and after in JOINED_AFTER_AND)
-        if (_bare(tok) in KIND and (listed or tok.endswith(("'s", "’s")) or nxt == "NHS")) or \
+        trust_title = nxt == "NHS" and after in ("Trust", "Foundation")     # 'Sussex Partnership NHS Foundation Trust'
+        if (_bare(tok) in KIND and (listed or tok.endswith(("'s", "’s")) or (nxt == "NHS" and not trust_title))) or \
                 (len(tok) > 1 and tok.isupper() and nxt in ("and", "&")):
             pieces.append(current)
             current = []
@@ -326,8 +327,8 @@ def _begin(piece, end: int, openers: list[int]) -> int | None:
             begin = j + 2
         if tok == "," and (nxt == "NHS" or not any(t in ("and", "&") for _, t in piece[j:end])):
             begin = j + 1        # 'Director of Strategy, NHS Delford and Ormsby ICB': a name opens at 'NHS'
-        if tok[:1].isupper() and tok.lower() in FUNCTION_WORDS and j > 0:
-            begin = j + 1        # a Title Case heading: "Working With Other Boards"
+        if tok[:1].isupper() and tok.lower() in FUNCTION_WORDS and j > 0 and not any(o < j for o in openers):
+            begin = j + 1        # a Title Case heading: "Working With Other Boards", not "Department for Levelling Up"
     chain = end
     while chain > begin and _bare(piece[chain - 1][1]) in KIND:
         chain -= 1

@@ -300,3 +300,14 @@ def test_the_cells_of_a_column_headed_organisation_are_bodies():
     assert {"Friends of Elm Meadow", "Oakwood Ladies Bowls Club", "YMCA"} <= found
     assert not {"Total", "Approved", "Rejected"} & found
     assert not [n for n in found if n.startswith(("New benches", "Youth sessions", "£"))]
+
+
+def test_a_trust_named_after_a_kind_word_and_a_department_with_commas_keep_their_whole_names():
+    found = names("Westshire Partnership NHS Foundation Trust and Ashby Ambulance Service NHS Trust attended.",
+                  "University Hospitals of Kingsmere NHS Foundation Trust (UHK) will host the clinic.",
+                  "The Department for Levelling Up, Housing and Communities awarded the grant.",
+                  f"{COUNCIL} NHS Ashby CCG signed the agreement.")
+    assert {"Westshire Partnership NHS Foundation Trust", "Ashby Ambulance Service NHS Trust",
+            "University Hospitals of Kingsmere NHS Foundation Trust",
+            "Department for Levelling Up, Housing and Communities", COUNCIL, "NHS Ashby CCG"} <= found
+    assert not {"Westshire Partnership", "Kingsmere NHS Foundation Trust", "Housing and Communities"} & found
