@@ -35,7 +35,7 @@ KIND: dict[str, str | None] = {
     "Ministry": "other", "Government": "other", "Parliament": "other", "Court": "other",
     "School": "other", "Academy": "other", "College": "other", "University": "other",
     "Federation": "other", "Association": "other", "Society": "other", "Institute": "other",
-    "Foundation": "voluntary", "Charity": "voluntary", "Police": "other", "Constabulary": "other",
+    "Foundation": "voluntary", "Charity": "voluntary", "Hospice": "voluntary", "Foodbank": "voluntary", "Police": "other", "Constabulary": "other",
     "Ltd": "company", "Limited": "company", "LLP": "company", "CIC": "company", "plc": "company",
     "LMC": "other", "LMCs": "other", "ICS": "other", "Authorities": "other",
 }
@@ -103,6 +103,10 @@ NATIONAL_BODIES = [(re.compile(rf"(?<![\w'’\-])(?:{pattern})(?![\w'’\-])"), 
     (r"[Cc]entral [Gg]overnment", "Central Government", "other"),
     (r"(?<=[Tt]he )(?:[Nn]ational )?probation service", "Probation Service", "other"),
     (r"Ofsted|OFSTED", "Ofsted", "regulator"),
+    (r"Children['’]s Commissioner(?: for England)?", "Children's Commissioner for England", "other"),
+    # a corporation sole, not the force it holds to account: 'the Westshire Police and Crime Commissioner'
+    (r"(?:(?!The\b)[A-Z][\w'’\-]* ){0,3}Police (?:and|&) Crime Commissioner(?:['’]?s Office)?"
+     r"(?: for (?!the\b)[A-Z][\w'’\-]*(?: (?:and )?[A-Z][\w'’\-]*){0,2})?", None, "other"),
     (r"HM Treasury", "HM Treasury", "other"),
     (r"Homes England|Sport England|Natural England|Historic England|Skills for Care|NHS Resolution|"
      r"NHS Confederation|NHS Blood and Transplant|NHS Property Services", None, "other"),

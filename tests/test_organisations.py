@@ -311,3 +311,13 @@ def test_a_trust_named_after_a_kind_word_and_a_department_with_commas_keep_their
             "University Hospitals of Kingsmere NHS Foundation Trust",
             "Department for Levelling Up, Housing and Communities", COUNCIL, "NHS Ashby CCG"} <= found
     assert not {"Westshire Partnership", "Kingsmere NHS Foundation Trust", "Housing and Communities"} & found
+
+
+def test_a_police_and_crime_commissioner_is_a_body_apart_from_the_force_and_hospices_are_charities():
+    found = names("The Westshire Police and Crime Commissioner funds the Westshire Violence Reduction Unit.",
+                  "The Children's Commissioner visited Westshire Hospice and Ashby Foodbank.")
+    assert {"Westshire Police and Crime Commissioner", "Children's Commissioner for England", "Westshire Hospice",
+            "Ashby Foodbank"} <= found
+    assert "Westshire Police" not in found
+    both = names("Westshire Police and the Police and Crime Commissioner for Westshire agreed the plan.")
+    assert {"Westshire Police", "Police and Crime Commissioner for Westshire"} <= both
