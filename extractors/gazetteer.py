@@ -182,7 +182,7 @@ def name_candidates(text: str, common: set[str]) -> list[tuple[int, int, str, st
             name = re.sub(r"^(?:[Tt]he )?(?:[Ll]ocal )?", "", m.group(0))
             start = m.end() - len(name)
             org_type = NATIONAL_TYPE.get(name) or ("company" if regex is PROVIDER else "voluntary" if VOLUNTARY.search(name) else
-                                                   "nhs_england" if re.match(r"NHS ?E\b|NHSE|NHS England", name) else "other")
+                                                   "nhs_england" if re.match(r"NHS ?E\b|NHSE|NHS England|NHS London", name) else "other")
             found.append((start, m.end(), name, org_type))
     for regex, name, org_type in NATIONAL_BODIES:
         found += [(m.start(), m.end(), name or m.group(0), org_type) for m in regex.finditer(text)]

@@ -153,7 +153,7 @@ class OrgIndex:
             if extra and not any(_key(extra) in {_key(f) for f in e.forms | {e.name}} for e in entries):
                 entries.append(OrgEntry(name=extra, org_type=org_type or self._type_of(extra), forms={extra}))
         if council:
-            entries = [_owned_by(e, council) for e in entries]
+            entries = [_as_unit(_owned_by(e, council), self.common) for e in entries]
             board = next((e.name for e in entries if board and board in e.forms), board)
         return OrgIndex(_merge_into(entries, {author, board}, self.common), author=author, board=board,
                         common=self.common)
@@ -201,6 +201,18 @@ def _owned_by(entry: OrgEntry, council: str) -> OrgEntry:
     name = f"{council} {entry.name}"
     return OrgEntry(name=name, org_type=entry.org_type, forms=entry.forms | {entry.name}, page=entry.page,
                     quote=entry.quote)
+
+
+def _as_unit(entry: OrgEntry, common: set[str]) -> OrgEntry:
+    """In a council's paper, a service named only by what it does ('Care Leavers Service',
+    'Special Educational Needs and Disabilities service'), no place or provider in its name,
+    is one of the council's own units."""
+    if entry.org_type != "other" or not re.search(r"\b[Ss]ervice$", entry.name) or entry.name in NATIONAL_NAMES:
+        return entry
+    words = re.findall(r"[A-Za-z'’]+", entry.name)
+    if all(w.lower() in common or w.lower() in GENERIC_WORDS for w in words):
+        entry.org_type = "unit"
+    return entry
 
 
 def build_org_index(text: str, page_of, blocks=()) -> OrgIndex:

@@ -321,3 +321,11 @@ def test_a_police_and_crime_commissioner_is_a_body_apart_from_the_force_and_hosp
     assert "Westshire Police" not in found
     both = names("Westshire Police and the Police and Crime Commissioner for Westshire agreed the plan.")
     assert {"Westshire Police", "Police and Crime Commissioner for Westshire"} <= both
+
+
+def test_in_a_councils_paper_a_service_named_by_what_it_does_is_the_councils_unit():
+    out = extract(f"{COUNCIL} runs the Care Leavers Service for care leavers aged 18 to 25.",
+                  "Referrals from the probation service and the Westshire Fire and Rescue Service rose.", cover=COVER)
+    types = {o.name: o.org_type for o in out.organisations}
+    assert types["Care Leavers Service"] == "council"
+    assert types["Probation Service"] == types["Westshire Fire and Rescue Service"] == "other"
