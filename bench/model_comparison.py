@@ -63,8 +63,8 @@ def ner_organisations():
     nlp.max_length = 5_000_000
     build = organisations.build_org_index
 
-    def build_with_ner(text: str, page_of) -> OrgIndex:
-        index = build(text, page_of)
+    def build_with_ner(text: str, page_of, blocks=()) -> OrgIndex:
+        index = build(text, page_of, blocks)
         known = {f.lower() for e in index.entries for f in e.forms | {e.name}}
         extra = {}
         for ent in nlp(text).ents:

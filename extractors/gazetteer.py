@@ -21,25 +21,26 @@ RUN = re.compile(rf"(?<![\w'’\-]){WORD}(?:{SEP}{WORD})*")
 TOKEN = re.compile(rf"{WORD}|&|,|\b{JOINER}\b")
 
 # The last word of a body's name, and the type it implies (None: decided by the words before it;
-# "unit": a directorate or team inside a body, a council's in the papers' records).
+# "unit": a directorate or team inside a body, a council's in the papers' records; "partnership":
+# bodies meeting together, a board in the papers' records).
 KIND: dict[str, str | None] = {
     "Council": None, "Councils": None, "Cabinet": "board", "Committee": "board", "Committees": "board",
     "Board": "board", "Boards": "board", "Body": "board", "Bodies": "board", "Panel": "board",
     "Forum": "board", "Executive": "board", "Group": "other", "Groups": "other", "CCG": "ccg", "CCGs": "ccg",
-    "ICB": "ccg", "ICBs": "ccg", "Trust": None, "Trusts": None, "Partnership": "other",
-    "Partnerships": "other", "Alliance": "other", "Network": "other", "Networks": "other",
+    "ICB": "ccg", "ICBs": "ccg", "Trust": None, "Trusts": None, "Partnership": "partnership",
+    "Partnerships": "partnership", "Alliance": "other", "Network": "other", "Networks": "other",
     "Collaborative": "other", "Consortium": "other", "Directorate": "unit", "Department": "other",
     "Service": "other", "Team": "unit", "Teams": "unit", "Unit": "unit", "Agency": "other",
     "Authority": "other", "Commission": "regulator", "Inspectorate": "regulator", "Office": "other",
     "Ministry": "other", "Government": "other", "Parliament": "other", "Court": "other",
     "School": "other", "Academy": "other", "College": "other", "University": "other",
     "Federation": "other", "Association": "other", "Society": "other", "Institute": "other",
-    "Foundation": "voluntary", "Charity": "voluntary", "Police": "other", "Constabulary": "other",
+    "Foundation": "voluntary", "Charity": "voluntary", "Hospice": "voluntary", "Foodbank": "voluntary", "Police": "other", "Constabulary": "other",
     "Ltd": "company", "Limited": "company", "LLP": "company", "CIC": "company", "plc": "company",
     "LMC": "other", "LMCs": "other", "ICS": "other", "Authorities": "other",
 }
 # Kind words that open a name and take a complement: "Department for Education".
-OPENER = {"Department", "Ministry", "Office", "University", "Association", "Institute", "Society",
+OPENER = {"Department", "Ministry", "Office", "University", "Association", "Institute", "Society", "Hospitals",
           "Federation", "Council", "Borough", "City", "House", "Court", "Chamber", "College", "Church",
           "Isle", "Isles", "Vale", "Bank"}
 # Words of a person's office: a name stops before them ("Exampleton CCG Chief Officer").
@@ -94,6 +95,23 @@ NATIONAL = re.compile(r"(?<![\w'’\-])(?:NHS England(?:/Improvement)?|NHSE/?I|N
                       r"Monitor(?= has| will| is))(?![\w'’\-])")
 NATIONAL_TYPE = {"NHS Improvement": "regulator", "Monitor": "regulator"}
 VOLUNTARY = re.compile(r"Healthwatch|Age UK|Citizens Advice|CVS|Mencap|MIND|Mind")
+# National bodies of England that papers name with no kind word, or in lower case, each under
+# its own name whatever the form: (pattern, name, type).
+NATIONAL_BODIES = [(re.compile(rf"(?<![\w'’\-])(?:{pattern})(?![\w'’\-])"), name, org_type) for pattern, name, org_type in [
+    (r"Jobcent(?:re|er) Plus|Job ?[Cc]ent(?:re|er) Plus", "Jobcentre Plus", "other"),
+    (r"[Nn]ational [Tt]rading [Ss]tandards", "National Trading Standards", "other"),
+    (r"[Cc]entral [Gg]overnment", "Central Government", "other"),
+    (r"(?<=[Tt]he )(?:[Nn]ational )?probation service", "Probation Service", "other"),
+    (r"Ofsted|OFSTED", "Ofsted", "regulator"),
+    (r"Children['’]s Commissioner(?: for England)?", "Children's Commissioner for England", "other"),
+    # a corporation sole, not the force it holds to account: 'the Westshire Police and Crime Commissioner'
+    (r"(?:(?!The\b)[A-Z][\w'’\-]* ){0,3}Police (?:and|&) Crime Commissioner(?:['’]?s Office)?"
+     r"(?: for (?!the\b)[A-Z][\w'’\-]*(?: (?:and )?[A-Z][\w'’\-]*){0,2})?", None, "other"),
+    (r"HM Treasury", "HM Treasury", "other"),
+    (r"Homes England|Sport England|Natural England|Historic England|Skills for Care|NHS Resolution|"
+     r"NHS Confederation|NHS Blood and Transplant|NHS Property Services", None, "other"),
+    (r"NSPCC|Barnardo['’]s|Samaritans|Macmillan Cancer Support|Change Grow Live", None, "voluntary"),
+]]
 # A tier of councils named together: "district and borough councils", "Town and Parish Councils".
 TIERS = r"(?:[Dd]istrict|[Bb]orough|[Tt]own|[Pp]arish|[Cc]ommunity)"
 TIER_GROUP = re.compile(rf"(?<![\w'’\-]){TIERS}(?:\s+(?:and|&|or)\s+{TIERS})?\s+[Cc]ouncils\b")
@@ -119,6 +137,13 @@ GENERIC_WORDS = {k.lower() for k in KIND} | {
 # Civil Partnership"), a legal status, not a partnership of bodies.
 PROGRAMME = re.compile(r"Sustainab\w* and Transformation|Transformation Partnerships?$|Better Care Fund|"
                        r"(?:^|\bMarriage and )Civil Partnerships?$")
+
+# The county councils of England (and the unitary councils still named "County Council"), for a
+# paper that calls its council only by initials ("At WSCC, ..."): initials two of them share name neither.
+COUNTY_COUNCILS = ["Cambridgeshire", "Derbyshire", "Devon", "Durham", "East Sussex", "Essex", "Gloucestershire",
+                   "Hampshire", "Hertfordshire", "Kent", "Lancashire", "Leicestershire", "Lincolnshire", "Norfolk",
+                   "Northumberland", "Nottinghamshire", "Oxfordshire", "Staffordshire", "Suffolk", "Surrey",
+                   "Warwickshire", "West Sussex", "Worcestershire"]
 
 # Acronyms of these kinds are learned from the paper ("Full Name (ACR)"); these are known.
 KNOWN_ACRONYMS = {"NHSE": "NHS England", "NHSI": "NHS Improvement", "CQC": "Care Quality Commission",
@@ -157,8 +182,10 @@ def name_candidates(text: str, common: set[str]) -> list[tuple[int, int, str, st
             name = re.sub(r"^(?:[Tt]he )?(?:[Ll]ocal )?", "", m.group(0))
             start = m.end() - len(name)
             org_type = NATIONAL_TYPE.get(name) or ("company" if regex is PROVIDER else "voluntary" if VOLUNTARY.search(name) else
-                                                   "nhs_england" if re.search(r"NHS|England", name) else "other")
+                                                   "nhs_england" if re.match(r"NHS ?E\b|NHSE|NHS England|NHS London", name) else "other")
             found.append((start, m.end(), name, org_type))
+    for regex, name, org_type in NATIONAL_BODIES:
+        found += [(m.start(), m.end(), name or m.group(0), org_type) for m in regex.finditer(text)]
     return found
 
 
@@ -245,7 +272,8 @@ def _pieces(tokens: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
             continue
         current.append((start, tok))
         listed = nxt in ("and", "&", ",") and not (nxt == "and" and after in JOINED_AFTER_AND)
-        if (_bare(tok) in KIND and (listed or tok.endswith(("'s", "’s")) or nxt == "NHS")) or \
+        trust_title = nxt == "NHS" and after in ("Trust", "Foundation")     # 'Sussex Partnership NHS Foundation Trust'
+        if (_bare(tok) in KIND and (listed or tok.endswith(("'s", "’s")) or (nxt == "NHS" and not trust_title))) or \
                 (len(tok) > 1 and tok.isupper() and nxt in ("and", "&")):
             pieces.append(current)
             current = []
@@ -303,8 +331,8 @@ def _begin(piece, end: int, openers: list[int]) -> int | None:
             begin = j + 2
         if tok == "," and (nxt == "NHS" or not any(t in ("and", "&") for _, t in piece[j:end])):
             begin = j + 1        # 'Director of Strategy, NHS Delford and Ormsby ICB': a name opens at 'NHS'
-        if tok[:1].isupper() and tok.lower() in FUNCTION_WORDS and j > 0:
-            begin = j + 1        # a Title Case heading: "Working With Other Boards"
+        if tok[:1].isupper() and tok.lower() in FUNCTION_WORDS and j > 0 and not any(o < j for o in openers):
+            begin = j + 1        # a Title Case heading: "Working With Other Boards", not "Department for Levelling Up"
     chain = end
     while chain > begin and _bare(piece[chain - 1][1]) in KIND:
         chain -= 1
@@ -360,4 +388,6 @@ def _type(name: str, head: str, common: set[str]) -> str:
         return "board"
     if head == "Service" and "Ambulance" in name:
         return "nhs_trust"
+    if re.search(r"\b(?:Management|Leadership) Teams?$", name):
+        return "board"          # officers meeting to govern a body: "Corporate Management Team"
     return KIND.get(head) or "other"

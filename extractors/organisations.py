@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.gazetteer import GENERIC, GENERIC_WORDS, KIND, KNOWN_ACRONYMS, THE_NHS, is_generic, name_candidates
-from extractors.org_lists import listed_bodies
+from extractors.gazetteer import COUNTY_COUNCILS, GENERIC, GENERIC_WORDS, KIND, KNOWN_ACRONYMS, NATIONAL_BODIES, THE_NHS, is_generic, name_candidates
+from extractors.org_lists import acronym_kind_bodies, column_bodies, listed_bodies
 from extractors.org_merge import LOCAL_AUTHORITY, OrgEntry, _key, _learn_initials, _merge_into, _same_key_merged, _words
 from schemas import Document, Organisation
 
@@ -32,11 +32,17 @@ INDEFINITE = re.compile(r"\b(?<!create )(?<!establish )(?<!form )(?<!convene )(?
 DOCUMENT_AFTER = re.compile(r"[ \t]*(?:Strateg(?:y|ies)|Strategic[ \t]+Plan|(?:Action|Delivery|Business)?[ \t]*Plans?|"
                             r"Framework|Programme|Polic(?:y|ies)|Review|Fund|Charter|Toolkit|Guidance|"
                             r"(?:[^()\n]{0,60}\))?[ \t]*(?:Act|Regulations|Order|Bill)[ \t]+(?:19|20)\d\d)\b")
+# A name followed by these is a tier of geography data or services are given at ('Upper Tier Local
+# Authority (UTLA) level', 'at Integrated Care Board footprint'), not a body.
+LEVEL_AFTER = re.compile(r"[ \t]*(?:\([A-Z]{2,6}\)[ \t]*)?(?:level|levels|footprint|footprints|geography)\b")
+LEVEL_BEFORE = re.compile(r"\b(?:level|levels|footprint|footprints)[ \t]*\([ \t]*$")   # 'at LTLA level (district councils)'
 # The CCGs of a paper that names one group of them ('North West London CCGs'), named by kind:
 # 'the CCGs', 'local CCGs', 'the eight CCGs', 'individual CCGs'.
 PLURAL_CCG_NAME = re.compile(r"\b(?:CCGs|Clinical Commissioning Groups)$")
 THE_CCGS = re.compile(r"\b(?:[Tt]he|[Ll]ocal|[Oo]ur|[Aa]ll|[Ii]ndividual|[Ee]xisting|[Tt]hese)\s+(?:(?:[a-z]+|\d+)\s+)?"
                       r"(?:CCGs|[Cc]linical [Cc]ommissioning [Gg]roups)\b")
+COUNCIL_MENTION = next(regex for regex, kind in GENERIC if kind == "council")
+NATIONAL_NAMES = {name for _, name, _ in NATIONAL_BODIES if name}
 CABINET = re.compile(r"\b(?:[Tt]he\s+)?Cabinet\b(?!\s+(?:Members?|Office|Committees?|Portfolio|Leads?)\b)")
 # A council's own bodies, named in its papers without the council's name.
 COUNCIL_BODY = re.compile(r"^(?!Joint\b).*(?:Cabinet|Committees?)$")
@@ -147,7 +153,7 @@ class OrgIndex:
             if extra and not any(_key(extra) in {_key(f) for f in e.forms | {e.name}} for e in entries):
                 entries.append(OrgEntry(name=extra, org_type=org_type or self._type_of(extra), forms={extra}))
         if council:
-            entries = [_owned_by(e, council) for e in entries]
+            entries = [_as_unit(_owned_by(e, council), self.common) for e in entries]
             board = next((e.name for e in entries if board and board in e.forms), board)
         return OrgIndex(_merge_into(entries, {author, board}, self.common), author=author, board=board,
                         common=self.common)
@@ -184,7 +190,7 @@ class OrgIndex:
 
 
 def _record_type(entry: OrgEntry) -> str:
-    return {"cabinet": "board", "unit": "council"}.get(entry.org_type, entry.org_type)
+    return {"cabinet": "board", "unit": "council", "partnership": "board"}.get(entry.org_type, entry.org_type)
 
 
 def _owned_by(entry: OrgEntry, council: str) -> OrgEntry:
@@ -197,8 +203,21 @@ def _owned_by(entry: OrgEntry, council: str) -> OrgEntry:
                     quote=entry.quote)
 
 
-def build_org_index(text: str, page_of) -> OrgIndex:
-    """Find the paper's bodies in its full text; `page_of(offset)` gives a mention's page."""
+def _as_unit(entry: OrgEntry, common: set[str]) -> OrgEntry:
+    """In a council's paper, a service named only by what it does ('Care Leavers Service',
+    'Special Educational Needs and Disabilities service'), no place or provider in its name,
+    is one of the council's own units."""
+    if entry.org_type != "other" or not re.search(r"\b[Ss]ervice$", entry.name) or entry.name in NATIONAL_NAMES:
+        return entry
+    words = re.findall(r"[A-Za-z'’]+", entry.name)
+    if all(w.lower() in common or w.lower() in GENERIC_WORDS for w in words):
+        entry.org_type = "unit"
+    return entry
+
+
+def build_org_index(text: str, page_of, blocks=()) -> OrgIndex:
+    """Find the paper's bodies in its full text; `page_of(offset)` gives a mention's page;
+    `blocks`, the paper's, give the cells of a table's column of bodies."""
     common = common_words(text)
     entries: dict[str, OrgEntry] = {}
     mentions: dict[str, list[tuple[int, int]]] = {}
@@ -210,6 +229,8 @@ def build_org_index(text: str, page_of) -> OrgIndex:
                                             quote=line_around(text, start, end))
         mentions.setdefault(key, []).append((start, end))
         entry.forms.add(name)
+        if name in NATIONAL_NAMES:
+            entry.forms.add(text[start:end])       # 'central government' is a form of Central Government
         if len(name) > len(entry.name) and name[0].isupper():
             entry.name = name
         acronym = ACRONYM_AFTER.match(text, end)
@@ -222,16 +243,37 @@ def build_org_index(text: str, page_of) -> OrgIndex:
         entry = by_key.get(_key(full))
         if entry and re.search(rf"\b{acronym}\b", text):
             entry.forms.add(acronym)
-    for start, end, name, org_type in listed_bodies(text):
+    listed = [(*body, {text[body[0]:body[1]]}) for body in listed_bodies(text) + column_bodies(blocks)] + \
+        acronym_kind_bodies(text)
+    for start, end, name, org_type, forms in listed:
         entry = by_key.get(_key(name))
         if entry is None:
             entry = by_key[_key(name)] = OrgEntry(name=name, org_type=org_type, page=page_of(start),
                                                   quote=line_around(text, start, end))
             kept.append(entry)
-        entry.forms |= {name, text[start:end]}
+        entry.forms |= {name, *forms}
     kept = _learn_initials(text, kept)
+    kept += _county_council_by_initials(text, kept, page_of)
     merged = [e for e in _merge_into(kept, set(), common) if not e.name.isupper() or e.name not in KIND]
     return OrgIndex(merged, author=None, board=None, common=common)
+
+
+def _county_council_by_initials(text: str, entries: list[OrgEntry], page_of) -> list[OrgEntry]:
+    """A council's paper ('the Council', 'Full Council') that writes a county council's initials
+    ('At WSCC any two members ...'), those of no other county council, and never that council's
+    name, means that council."""
+    if not COUNCIL_MENTION.search(text):
+        return []
+    taken = {f for e in entries for f in e.forms}
+    by_initials: dict[str, list[str]] = {}
+    for county in COUNTY_COUNCILS:
+        by_initials.setdefault("".join(w[0] for w in county.split()) + "CC", []).append(county)
+    for acronym, [*counties] in by_initials.items():
+        m = re.search(rf"(?<![\w/-]){acronym}(?![\w/-])", text)
+        if m and len(counties) == 1 and acronym not in taken:
+            return [OrgEntry(name=f"{counties[0]} County Council", org_type="council", forms={acronym},
+                             page=page_of(m.start()), quote=line_around(text, m.start(), m.end()))]
+    return []
 
 
 def _suggest(text: str, common: set[str]) -> list[tuple[int, int, str, str]]:
@@ -263,8 +305,10 @@ def _only_indefinite(text: str, spans: list[tuple[int, int]]) -> bool:
 
 
 def _only_in_titles(text: str, spans: list[tuple[int, int]]) -> bool:
-    """A name the paper writes only as part of a document's or a statute's title."""
-    return all(DOCUMENT_AFTER.match(text, e) for _, e in spans)
+    """A name the paper writes only as part of a document's or a statute's title, or as a
+    tier of geography."""
+    return all(DOCUMENT_AFTER.match(text, e) or LEVEL_AFTER.match(text, e) or LEVEL_BEFORE.search(text[max(0, s - 20):s])
+               for s, e in spans)
 
 
 def _initials_fit(acronym: str, name: str) -> bool:

@@ -68,7 +68,7 @@ def prepare(paper: ParsedPaper) -> PreparedPaper:
     paper = mark_zones(paper)
     page_of = _page_finder(paper)
     text = body_text(paper)
-    bodies = build_org_index(text, page_of)
+    bodies = build_org_index(text, page_of, paper.blocks)
     document = detect_metadata(paper, paper.cover_lines, bodies)
     place = _place(bodies, document) if document.committee == "HWB" else None
     if place:

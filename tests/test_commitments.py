@@ -66,7 +66,7 @@ def test_a_unit_of_the_author_named_as_subject_is_the_actor():
               "The service will keep a waiting list.")
     assert [c.actor for c in out.commitments] == ["Carers Support Service", "SEND service", AUTHOR]
     out = run("The Special Educational Needs and Disabilities (SEND) service will keep each plan under review.")
-    assert [c.actor for c in out.commitments] == ["Special Educational Needs and Disabilities (SEND) service"]
+    assert [c.actor for c in out.commitments] == ["Special Educational Needs and Disabilities service"]   # its canonical name
 
 
 def test_a_role_as_subject_and_a_councillor_in_minutes():

@@ -45,7 +45,8 @@ def test_every_shared_paper_meets_the_bars(scored, tmp_path):
         assert report[row]["recall"] >= recall, row
     assert report["commitment"]["precision"] >= 0.9
     assert report["relation"]["f1"] >= 0.70 and report["relation"]["precision"] >= 0.85
-    assert report["relation"]["recall"] >= 0.57 and report["organisation"]["recall"] >= 0.79
+    assert report["relation"]["recall"] >= 0.57
+    assert report["organisation"]["recall"] >= 0.84 and report["organisation"]["precision"] >= 0.88
     assert report["title_acc"] >= 0.95 and report["document"]["date_acc"] >= 0.9
     assert report["document"]["committee_acc"] >= 0.9
 
@@ -56,4 +57,4 @@ def test_the_papers_no_rule_was_written_on_stay_above_their_floor(scored, tmp_pa
     assert report["core_f1"] >= 0.8
     for row in ["budget", "milestone+dates", "commitment", "risk", "decision", "organisation", "relation"]:
         assert report[row]["precision"] >= 0.8, row
-    assert report["relation"]["recall"] >= 0.5
+    assert report["relation"]["recall"] >= 0.5 and report["organisation"]["recall"] >= 0.8

@@ -2,6 +2,7 @@
 council and NHS board papers: kind words, defined acronyms, names that must not run across
 'and', roles or headings, generic mentions and a council's own committees."""
 from extractors.organisations import build_org_index
+from schemas import Table
 from tests.textpaper import extract
 
 COVER = ["From: Jo Bloggs, Cabinet Member for Adult Social Care", "To: Cabinet - 3 March 2024",
@@ -211,3 +212,120 @@ def test_an_office_of_a_role_is_a_body_and_a_charitys_own_the_stays_in_its_name(
                   "The Clerk presented a bid from St Anne Church of the Hope Project, Memory Lane Café.")
     assert {"Office of the Police and Crime Commissioner", "The Open Door Trust", "Westshire Carers Trust"} <= found
     assert "The Westshire Carers Trust" not in found and not [n for n in found if "Café" in n]
+
+
+def test_national_bodies_named_with_no_kind_word_or_in_lower_case_are_bodies_under_their_own_name():
+    out = extract("The scheme is funded by central government until 2026.",
+                  "Officers worked with national trading standards to close the case.",
+                  "Advisers from Job Centre Plus attend the weekly clinic, and Ofsted inspected the service in May.",
+                  "Referrals from the probation service rose by a third.", cover=COVER)
+    by_name = {o.name: o for o in out.organisations}
+    assert {"Central Government", "National Trading Standards", "Jobcentre Plus", "Ofsted",
+            "Probation Service"} <= set(by_name)
+    assert "central government" in by_name["Central Government"].aliases
+    assert by_name["Ofsted"].org_type == "regulator"
+    assert not {"Trading Standards", "Government"} & set(by_name)
+
+
+def test_a_kind_word_in_lower_case_after_a_defined_acronym_names_a_body_and_the_acronym_alone_does_not():
+    out = extract("The Adult Learning Disability (ALD) service will continue to assess young adults.",
+                  "We will work with local NHS and Voluntary Community Social Enterprise (VCSE) groups on prevention.",
+                  "Plans follow the ALD Code of Practice, and the ALD service reviews them yearly.", cover=COVER)
+    by_name = {o.name: o for o in out.organisations}
+    assert {"Adult Learning Disability service", "Voluntary Community Social Enterprise groups"} <= set(by_name)
+    assert "ALD service" in by_name["Adult Learning Disability service"].aliases
+    assert "ALD" not in by_name["Adult Learning Disability service"].aliases
+    assert by_name["Voluntary Community Social Enterprise groups"].org_type == "voluntary"
+    assert not [n for n in by_name if n.startswith("NHS and")]
+
+
+def test_a_list_of_members_names_bodies_by_their_kind_word_even_in_lower_case():
+    found = names("Membership of the Westshire Reducing Reoffending Board includes, but is not limited to, representatives "
+                  "from Westshire Police, Probation, Public Health, Adults’ and Children’s services, the Westshire "
+                  "debt advice services, young people’s substance misuse services, emergency housing providers "
+                  "(for example, hostels), local Faith and Community sector organisations, and people with lived experience.",
+                  "As leaders of local services, board members meet quarterly.")
+    assert {"Westshire Police", "Probation Service", "Westshire debt advice services", "Emergency housing providers",
+            "Faith and Community sector organisations"} <= found
+    assert not {"Public Health", "Adults’ and Children’s services", "Young people’s substance misuse services",
+                "Local services", "Services"} & found
+
+
+def test_partnerships_and_management_teams_are_boards_and_the_nhs_is_not_nhs_england():
+    out = extract("The Westshire Community Safety Partnership and the Corporate Management Team agreed the plan.",
+                  "The NHS and NHS England will fund the pilot, and Public Health England published the data.",
+                  cover=COVER)
+    types = {o.name: o.org_type for o in out.organisations}
+    assert types["Westshire Community Safety Partnership"] == "board"
+    assert types["Corporate Management Team"] == "board"
+    assert (types["NHS"], types["NHS England"], types["Public Health England"]) == ("other", "nhs_england", "other")
+
+
+def test_a_council_paper_that_writes_only_a_county_councils_initials_means_that_council():
+    out = extract("At WSCC any two members may call in a decision of the Cabinet.",
+                  "The Scrutiny Committee referred the matter to Full Council.", cover=["To: Cabinet - 4 March 2025"])
+    by_name = {o.name: o for o in out.organisations}
+    assert "WSCC" in by_name["West Sussex County Council"].aliases
+    # initials two county councils share ('SCC': Suffolk, Surrey, Staffordshire) name neither
+    shared = names("At SCC any two members may call in a decision.", "The Council will respond.")
+    assert not [n for n in shared if n.endswith("County Council")]
+    # and a paper that is no council's ('the Council' never written) names none
+    assert not [n for n in names("KCC and the ICB agreed the scope.") if n.endswith("County Council")]
+
+
+def test_a_name_written_only_as_a_tier_of_geography_is_no_body():
+    found = names("Most indicators are published at Upper Tier Local Authority (UTLA) level and some at "
+                  "Primary Care Network footprint, or at Lower Tier level (district and borough councils).",
+                  f"{COUNCIL} will publish the dashboard.",
+                  "The Westshire Primary Care Network will host the clinic.")
+    assert not {"Upper Tier Local Authority", "district and borough councils"} & found
+    assert "Westshire Primary Care Network" in found
+
+
+def test_a_body_named_before_what_it_is_in_lower_case_is_that_body():
+    found = names("The Council gives the Harbour Arts gallery a grant of £200k each year.",
+                  "A further grant goes to the Meadowbank hospice, and the programme runs from Exampleton library.")
+    assert {"Harbour Arts", "Meadowbank"} <= found
+    assert not [n for n in found if "library" in n.lower() or n.startswith("Exampleton")]
+
+
+def test_the_cells_of_a_column_headed_organisation_are_bodies():
+    grants = Table(page=1, rows=[["Organisation", "Project Summary", "Amount Requested", "Recommendation"],
+                                 ["Friends of Elm Meadow", "New benches for the meadow.", "£1,200", "Approved."],
+                                 ["Oakwood Ladies Bowls Club", "Bulbs along the green.", "£800", "Approved."],
+                                 ["", "and a second planting in spring.", "", ""],
+                                 ["YMCA (Eastgate)", "Youth sessions twice a week.", "£4,000", "Rejected."],
+                                 ["Total", "", "£6,000", ""]])
+    found = names("The committee considered the applications below.", grants)
+    assert {"Friends of Elm Meadow", "Oakwood Ladies Bowls Club", "YMCA"} <= found
+    assert not {"Total", "Approved", "Rejected"} & found
+    assert not [n for n in found if n.startswith(("New benches", "Youth sessions", "£"))]
+
+
+def test_a_trust_named_after_a_kind_word_and_a_department_with_commas_keep_their_whole_names():
+    found = names("Westshire Partnership NHS Foundation Trust and Ashby Ambulance Service NHS Trust attended.",
+                  "University Hospitals of Kingsmere NHS Foundation Trust (UHK) will host the clinic.",
+                  "The Department for Levelling Up, Housing and Communities awarded the grant.",
+                  f"{COUNCIL} NHS Ashby CCG signed the agreement.")
+    assert {"Westshire Partnership NHS Foundation Trust", "Ashby Ambulance Service NHS Trust",
+            "University Hospitals of Kingsmere NHS Foundation Trust",
+            "Department for Levelling Up, Housing and Communities", COUNCIL, "NHS Ashby CCG"} <= found
+    assert not {"Westshire Partnership", "Kingsmere NHS Foundation Trust", "Housing and Communities"} & found
+
+
+def test_a_police_and_crime_commissioner_is_a_body_apart_from_the_force_and_hospices_are_charities():
+    found = names("The Westshire Police and Crime Commissioner funds the Westshire Violence Reduction Unit.",
+                  "The Children's Commissioner visited Westshire Hospice and Ashby Foodbank.")
+    assert {"Westshire Police and Crime Commissioner", "Children's Commissioner for England", "Westshire Hospice",
+            "Ashby Foodbank"} <= found
+    assert "Westshire Police" not in found
+    both = names("Westshire Police and the Police and Crime Commissioner for Westshire agreed the plan.")
+    assert {"Westshire Police", "Police and Crime Commissioner for Westshire"} <= both
+
+
+def test_in_a_councils_paper_a_service_named_by_what_it_does_is_the_councils_unit():
+    out = extract(f"{COUNCIL} runs the Care Leavers Service for care leavers aged 18 to 25.",
+                  "Referrals from the probation service and the Westshire Fire and Rescue Service rose.", cover=COVER)
+    types = {o.name: o.org_type for o in out.organisations}
+    assert types["Care Leavers Service"] == "council"
+    assert types["Probation Service"] == types["Westshire Fire and Rescue Service"] == "other"
