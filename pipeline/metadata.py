@@ -79,11 +79,11 @@ def detect_metadata(paper: ParsedPaper, first_lines: list[str], bodies: OrgIndex
     fields = cover_fields(lines)
     meeting = meeting_body(lines, fields)
     title = _title(lines, fields)
+    organisation = author_body(paper, lines, fields, bodies, meeting, title)
     return Document(doc_id=paper.sha256, doc=paper.stem, path=paper.path, pages=paper.pages,
-                    committee=_committee(meeting, "\n".join(lines[:15])),
+                    committee=_committee(meeting, "\n".join(lines[:15]), organisation),
                     date=_date(lines, fields, paper.text) or date_in_name(paper.stem),
-                    title=title, authors=_authors(fields),
-                    organisation=author_body(paper, lines, fields, bodies, meeting, title))
+                    title=title, authors=_authors(fields), organisation=organisation)
 
 
 def cover_fields(lines: list[str]) -> list[Field]:
@@ -202,10 +202,14 @@ def _recased(text: str) -> str:
     return " ".join(w if i and w in SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
 
 
-def _committee(meeting: str | None, head: str) -> str:
-    text = meeting or head
-    found = [(m.start(), name) for name, rx in (("JHOSC", JHOSC), ("HWB", HWB)) for m in [rx.search(text)] if m]
-    return min(found)[1] if found else "other"
+def _committee(meeting: str | None, head: str, author: str | None) -> str:
+    """The board the paper goes to or minutes, else the one its cover names; else, for a paper
+    the board itself wrote (its strategy, its annual report), that board."""
+    for text in (meeting or head, author or ""):
+        found = [(m.start(), name) for name, rx in (("JHOSC", JHOSC), ("HWB", HWB)) for m in [rx.search(text)] if m]
+        if found:
+            return min(found)[1]
+    return "other"
 
 
 def _iso(mention) -> str:
