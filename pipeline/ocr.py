@@ -26,6 +26,7 @@ import pypdfium2
 
 from pipeline.errors import PaperError
 from pipeline.ocr_lists import OcrLine, mark_list_items
+from pipeline.ocr_ordinals import ordinal_days
 
 DPI = 300                 # the resolution Tesseract is documented to read best at
 LANGUAGE = "eng"
@@ -137,7 +138,8 @@ def _page_words(hocr: str, ink: np.ndarray, scale: tuple[float, float], origin: 
     """Words of an hOCR page in PDF points. Each line's words share its top and bottom,
     drawn from its baseline and x_size; sizes are the line's x_size, snapped per page; a
     line is bold when its strokes are wide for its size (`ink` is the rendered page's ink);
-    list items' misread marks are written as printed (ocr_lists.py)."""
+    list items' misread marks and days' ordinals are written as printed (ocr_lists.py,
+    ocr_ordinals.py)."""
     sx, sy = scale
     lines = []
     for line in ET.fromstring(hocr).iter(f"{XHTML}span"):
@@ -156,6 +158,7 @@ def _page_words(hocr: str, ink: np.ndarray, scale: tuple[float, float], origin: 
             fields = _title(word)
             wx0, _, wx1, _ = fields["bbox"]
             words.append((text, wx0, wx1, fields.get("x_wconf", [0.0])[0]))
+        words = [(read, *rest) for read, (_, *rest) in zip(ordinal_days([w[0] for w in words]), words)]
         if words:
             middle = (words[0][1] + words[-1][2]) / 2
             bottom = ly1 + offset + slope * (middle - lx0) + descent
