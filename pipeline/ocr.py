@@ -37,6 +37,7 @@ PAGE_WEIGHT = 10          # an OCR'd page costs the CPU of about 10 born-digital
 SIZE_SPREAD = 1.15        # line sizes within this ratio of a page's smallest are one size of type
 BOLD_STROKE = 1.3         # a line whose strokes are this much wider (for its size) than the page's is bold
 BOLD_CARRY = 1.15         # ... or this much, if it goes on from a bold line just above it at the same left edge
+NOISE_CONFIDENCE = 50     # a line's mean word confidence under which it is a picture read as text
 INK = 128                 # grey levels below this are ink
 INSTALL = "apt-get install -y tesseract-ocr tesseract-ocr-eng"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -163,7 +164,7 @@ def _page_words(hocr: str, ink: np.ndarray, scale: tuple[float, float], origin: 
             middle = (words[0][1] + words[-1][2]) / 2
             bottom = ly1 + offset + slope * (middle - lx0) + descent
             lines.append(OcrLine(words, bottom - height, bottom, height, _stroke(ink, title["bbox"]) / height))
-    lines = mark_list_items(lines, ink)
+    lines = [line for line in mark_list_items(lines, ink) if not _picture_noise(line)]
     sizes = _snapped([line.height * sy for line in lines])
     bold = _bold(lines, sizes)
     out, confidences = [], []
@@ -176,6 +177,13 @@ def _page_words(hocr: str, ink: np.ndarray, scale: tuple[float, float], origin: 
             if confidence is not None:          # not a mark written by ocr_lists
                 confidences.append(confidence)
     return OcrPage(out, round(mean(confidences), 1) if confidences else 0.0)
+
+
+def _picture_noise(line: OcrLine) -> bool:
+    """A line Tesseract read out of a picture, a logo's swirl or a photo ("ates tia im (RD"):
+    it doubts nearly every word of it, where even a poor scan's text is read at 60 or more."""
+    confidences = [c for _, _, _, c in line.words if c is not None]
+    return bool(confidences) and len(confidences) == len(line.words) and mean(confidences) < NOISE_CONFIDENCE
 
 
 def _bold(lines: list[OcrLine], sizes: list[float]) -> list[bool]:
