@@ -263,3 +263,20 @@ def test_a_strategy_the_board_itself_wrote_is_the_boards_paper():
                   "We will publish an annual report on our progress.", cover=cover)
     assert out.document.organisation == "Exampleshire Health and Wellbeing Board"
     assert out.document.committee == "HWB"
+
+
+def test_a_title_page_title_ends_where_the_title_is_printed_again():
+    """A cover whose picture repeats the title (read off a scan): the title is the lines before."""
+    cover = ["Exampleshire Carers Strategy", "2024 to 2028", "Refresh for the second year",
+             "Caring Together", "Exampleshire Carers Strategy 2024 to 2028", "1. Introduction"]
+    out = extract("This refresh sets out what has changed.", cover=cover)
+    assert out.document.title == "Exampleshire Carers Strategy 2024 to 2028 Refresh for the second year Caring Together"
+
+
+def test_a_printed_web_page_takes_its_title_from_the_header_after_the_print_stamp():
+    cover = ["14/05/2024 Council agrees new carers support offer Exampleton Borough Council",
+             "Council agrees new carers support offer", "Published: Tuesday, 14th May 2024",
+             "The Cabinet has agreed a new offer of support for unpaid carers across the borough."]
+    out = extract("The offer starts in September 2024.", cover=cover)
+    assert out.document.title == "Council agrees new carers support offer Exampleton Borough Council"
+    assert out.document.date == "2024-05-14"
