@@ -42,7 +42,7 @@ GOLD_KEY = {"budget": "budgets", "milestone": "milestones", "commitment": "commi
 STUDY = ("brent-", "bromley-", "nwl-", "kent_cabinet_2025-01-30_printed_minutes",
          "kent_cabinet_2025-01-30_24-00109", "westsussex_hwb_jhws", "kent_council_2025-03-13_jhosc")
 PARSER_SOURCES = ["pipeline/parse.py", "pipeline/parse_objects.py", "pipeline/layout.py", "pipeline/regions.py",
-                  "pipeline/ink.py", "pipeline/ocr.py", "pipeline/ocr_lists.py", "pipeline/repair.py", "pipeline/tables.py",
+                  "pipeline/ink.py", "pipeline/ocr.py", "pipeline/ocr_lists.py", "pipeline/ocr_ordinals.py", "pipeline/repair.py", "pipeline/tables.py",
                   "pipeline/hyphens.py", "schemas/parsed.py"]
 
 

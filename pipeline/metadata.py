@@ -63,6 +63,8 @@ HEADER = re.compile(r"^(?:(?:agenda\s+)?item\s+(?:no\.?\s*)?[\w.]+|report\s+no\.
 SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
 PAPER_TITLE = re.compile(r"\bpaper\s*:\s*(?P<value>.+)", re.I)
 ABOVE = re.compile(r"^(?:the\s+)?above\s+", re.I)
+# A browser's print stamp before a web page's title in its header: '10/02/2018 14:05 Growth Board ...'.
+PRINT_STAMP = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4}(?:,?\s+\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?)?\s+(?=\S)")
 NAMED_DAY = re.compile(r"(?<![\d])((?:19|20)\d\d)[-_]([01]\d)[-_]([0-3]\d)(?![\d])")
 
 
@@ -79,11 +81,11 @@ def detect_metadata(paper: ParsedPaper, first_lines: list[str], bodies: OrgIndex
     fields = cover_fields(lines)
     meeting = meeting_body(lines, fields)
     title = _title(lines, fields)
+    organisation = author_body(paper, lines, fields, bodies, meeting, title)
     return Document(doc_id=paper.sha256, doc=paper.stem, path=paper.path, pages=paper.pages,
-                    committee=_committee(meeting, "\n".join(lines[:15])),
+                    committee=_committee(meeting, "\n".join(lines[:15]), organisation),
                     date=_date(lines, fields, paper.text) or date_in_name(paper.stem),
-                    title=title, authors=_authors(fields),
-                    organisation=author_body(paper, lines, fields, bodies, meeting, title))
+                    title=title, authors=_authors(fields), organisation=organisation)
 
 
 def cover_fields(lines: list[str]) -> list[Field]:
@@ -202,10 +204,14 @@ def _recased(text: str) -> str:
     return " ".join(w if i and w in SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
 
 
-def _committee(meeting: str | None, head: str) -> str:
-    text = meeting or head
-    found = [(m.start(), name) for name, rx in (("JHOSC", JHOSC), ("HWB", HWB)) for m in [rx.search(text)] if m]
-    return min(found)[1] if found else "other"
+def _committee(meeting: str | None, head: str, author: str | None) -> str:
+    """The board the paper goes to or minutes, else the one its cover names; else, for a paper
+    the board itself wrote (its strategy, its annual report), that board."""
+    for text in (meeting or head, author or ""):
+        found = [(m.start(), name) for name, rx in (("JHOSC", JHOSC), ("HWB", HWB)) for m in [rx.search(text)] if m]
+        if found:
+            return min(found)[1]
+    return "other"
 
 
 def _iso(mention) -> str:
@@ -319,9 +325,9 @@ def _title_page(lines: list[str]) -> str | None:
     """A strategy, annual report or agenda item opens with its title over a few short lines,
     below any header (a meeting and its date, 'Agenda Item 7', 'DRAFT') or form fields
     ('Report to: Cabinet'), and before the first numbered heading, section heading, date or
-    sentence. Lines followed by a field are the form's, not a title ('From: Jo Bloggs,' /
-    'Director of Public Health' / 'To: Cabinet')."""
-    shown = [ln for ln in lines[:16] if not re.search(r"\w\.(?:gov|nhs|org|co)\.uk|www\.|https?:", ln)]
+    sentence, or the title printed again. Lines followed by a field are the form's, not a title
+    ('From: Jo Bloggs,' / 'Director of Public Health' / 'To: Cabinet')."""
+    shown = [PRINT_STAMP.sub("", ln) for ln in lines[:16] if not re.search(r"\w\.(?:gov|nhs|org|co)\.uk|www\.|https?:", ln)]
     at = 0
     while at < len(shown):
         line = shown[at]
@@ -332,7 +338,8 @@ def _title_page(lines: list[str]) -> str | None:
         for line in shown[at:at + 6]:
             if NUMBERED.match(line) or FIELD.match(line) or line.endswith(".") or len(line.split()) > 12 \
                     or re.search(r"\.{4,}|:\s", line) or _is_heading(line) or HEADER.match(line) or \
-                    any(m.interval.precision == "day" for m in find_dates(line)):
+                    any(m.interval.precision == "day" for m in find_dates(line)) or \
+                    head and _restates(line, head[0]):
                 break
             head.append(line)
         after = at + len(head)
@@ -341,6 +348,15 @@ def _title_page(lines: list[str]) -> str | None:
             continue
         return " ".join(head) if len(" ".join(head).split()) >= 2 else None
     return None
+
+
+def _restates(line: str, first: str) -> bool:
+    """A title does not restate itself: a line opening with the title's first line, or that line's
+    opening words, is the title printed again (on a picture of the cover, as a web page's heading
+    below the page title its print header repeats), past where the title ended."""
+    said, again = first.lower().split(), line.lower().split()
+    shorter = min(len(said), len(again))
+    return shorter >= 3 and said[:shorter] == again[:shorter]
 
 
 def _form_line(line: str) -> bool:

@@ -26,6 +26,7 @@ import pypdfium2
 
 from pipeline.errors import PaperError
 from pipeline.ocr_lists import OcrLine, mark_list_items
+from pipeline.ocr_ordinals import ordinal_days
 
 DPI = 300                 # the resolution Tesseract is documented to read best at
 LANGUAGE = "eng"
@@ -36,6 +37,7 @@ PAGE_WEIGHT = 10          # an OCR'd page costs the CPU of about 10 born-digital
 SIZE_SPREAD = 1.15        # line sizes within this ratio of a page's smallest are one size of type
 BOLD_STROKE = 1.3         # a line whose strokes are this much wider (for its size) than the page's is bold
 BOLD_CARRY = 1.15         # ... or this much, if it goes on from a bold line just above it at the same left edge
+NOISE_CONFIDENCE = 50     # a line's mean word confidence under which it is a picture read as text
 INK = 128                 # grey levels below this are ink
 INSTALL = "apt-get install -y tesseract-ocr tesseract-ocr-eng"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -137,7 +139,8 @@ def _page_words(hocr: str, ink: np.ndarray, scale: tuple[float, float], origin: 
     """Words of an hOCR page in PDF points. Each line's words share its top and bottom,
     drawn from its baseline and x_size; sizes are the line's x_size, snapped per page; a
     line is bold when its strokes are wide for its size (`ink` is the rendered page's ink);
-    list items' misread marks are written as printed (ocr_lists.py)."""
+    list items' misread marks and days' ordinals are written as printed (ocr_lists.py,
+    ocr_ordinals.py)."""
     sx, sy = scale
     lines = []
     for line in ET.fromstring(hocr).iter(f"{XHTML}span"):
@@ -156,11 +159,12 @@ def _page_words(hocr: str, ink: np.ndarray, scale: tuple[float, float], origin: 
             fields = _title(word)
             wx0, _, wx1, _ = fields["bbox"]
             words.append((text, wx0, wx1, fields.get("x_wconf", [0.0])[0]))
+        words = [(read, *rest) for read, (_, *rest) in zip(ordinal_days([w[0] for w in words]), words)]
         if words:
             middle = (words[0][1] + words[-1][2]) / 2
             bottom = ly1 + offset + slope * (middle - lx0) + descent
             lines.append(OcrLine(words, bottom - height, bottom, height, _stroke(ink, title["bbox"]) / height))
-    lines = mark_list_items(lines, ink)
+    lines = [line for line in mark_list_items(lines, ink) if not _picture_noise(line)]
     sizes = _snapped([line.height * sy for line in lines])
     bold = _bold(lines, sizes)
     out, confidences = [], []
@@ -173,6 +177,13 @@ def _page_words(hocr: str, ink: np.ndarray, scale: tuple[float, float], origin: 
             if confidence is not None:          # not a mark written by ocr_lists
                 confidences.append(confidence)
     return OcrPage(out, round(mean(confidences), 1) if confidences else 0.0)
+
+
+def _picture_noise(line: OcrLine) -> bool:
+    """A line Tesseract read out of a picture, a logo's swirl or a photo ("ates tia im (RD"):
+    it doubts nearly every word of it, where even a poor scan's text is read at 60 or more."""
+    confidences = [c for _, _, _, c in line.words if c is not None]
+    return bool(confidences) and len(confidences) == len(line.words) and mean(confidences) < NOISE_CONFIDENCE
 
 
 def _bold(lines: list[OcrLine], sizes: list[float]) -> list[bool]:

@@ -34,3 +34,17 @@ def test_a_decision_that_will_be_reviewed_by_another_body_is_pending():
     assert decided("Once the call-in is heard, the decision is to be reviewed by full Council on 20 March 2024.",
                    "The service will be reviewed by the Board each quarter.") == [
         ("Once", "pending", COUNCIL, "20 March 2024")]
+
+
+def test_a_decision_named_by_its_subject_that_a_body_will_take_is_pending():
+    assert decided("A decision on the future of the day centres will be taken by Cabinet in June 2024.",
+                   "A report on the future of the day centres will be taken to residents in June 2024.") == [
+        ("A", "pending", f"{COUNCIL} Cabinet", "June 2024")]
+
+
+def test_a_minuted_vote_and_a_refusal_are_decisions_taken():
+    minutes = ["Exampleton Borough Council", "Minutes of the meeting of the Licensing Committee held on 4 June 2024"]
+    out = extract("Councillors voted in favour of the revised street trading policy.",
+                  "The Committee declined to extend the consultation period.",
+                  "Residents declined to take part in the survey.", cover=minutes)
+    assert [(d.quote.split()[1], d.kind) for d in out.decisions] == [("voted", "taken"), ("Committee", "taken")]

@@ -252,3 +252,31 @@ def test_a_form_stating_no_date_takes_the_day_its_file_is_named_by():
     assert extract_paper(dated).document.date == "2024-03-14"
     assert date_in_name("minutes_2024_02_30") is None and date_in_name("budget-2025-26") is None
     assert date_in_name("pack 20241120 v2") is None and date_in_name("agenda_2019_07_15_hwb") == "2019-07-15"
+
+
+def test_a_strategy_the_board_itself_wrote_is_the_boards_paper():
+    """No cover line names a meeting or the board; the board is the strategy's author."""
+    cover = ["Healthier Together", "Our Joint Health and Wellbeing Strategy 2024 to 2029", "Foreword"]
+    out = extract(("heading", "Foreword"),
+                  "As members of the Exampleshire Health and Wellbeing Board we are proud to publish our strategy.",
+                  "The Exampleshire Health and Wellbeing Board brings together the council, the NHS and the voluntary sector.",
+                  "We will publish an annual report on our progress.", cover=cover)
+    assert out.document.organisation == "Exampleshire Health and Wellbeing Board"
+    assert out.document.committee == "HWB"
+
+
+def test_a_title_page_title_ends_where_the_title_is_printed_again():
+    """A cover whose picture repeats the title (read off a scan): the title is the lines before."""
+    cover = ["Exampleshire Carers Strategy", "2024 to 2028", "Refresh for the second year",
+             "Caring Together", "Exampleshire Carers Strategy 2024 to 2028", "1. Introduction"]
+    out = extract("This refresh sets out what has changed.", cover=cover)
+    assert out.document.title == "Exampleshire Carers Strategy 2024 to 2028 Refresh for the second year Caring Together"
+
+
+def test_a_printed_web_page_takes_its_title_from_the_header_after_the_print_stamp():
+    cover = ["14/05/2024 Council agrees new carers support offer Exampleton Borough Council",
+             "Council agrees new carers support offer", "Published: Tuesday, 14th May 2024",
+             "The Cabinet has agreed a new offer of support for unpaid carers across the borough."]
+    out = extract("The offer starts in September 2024.", cover=cover)
+    assert out.document.title == "Council agrees new carers support offer Exampleton Borough Council"
+    assert out.document.date == "2024-05-14"

@@ -46,8 +46,8 @@ FORMAL = re.compile(
     r"^Agreed\s+(?:that|to)\b|"
     r"\bI\b(?:(?:,[^,.;]{1,80}){1,3},)?\s+(?:hereby\s+)?(?:agree|approve|have\s+decided|decide)\b")
 RESOLUTION = re.compile(
-    FORMAL.pattern + r"|\b(?:[Cc]ommittee|Board|Cabinet|Members|members|[Pp]anel|[Mm]eeting)\s+(?:unanimously\s+|also\s+)?"
-    r"(?:resolved|agreed|decided|deferred|rejected|endorsed|supported\s+the|(?:requested|recommended)\s+that|"
+    FORMAL.pattern + r"|\b(?:[Cc]ommittee|Board|Cabinet|Members|members|[Cc]ouncillors|[Pp]anel|[Mm]eeting)\s+(?:unanimously\s+|also\s+)?"
+    r"(?:resolved|agreed|decided|deferred|rejected|declined\s+to|voted\s+(?:to|in\s+favour|against)|endorsed|supported\s+the|(?:requested|recommended)\s+that|"
     r"noted\s+the\s+(?:report|update|progress|contents|position|information|paper|presentation|briefing))\b")
 TAKEN = re.compile(
     r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:subsequently\s+|formally\s+|already\s+|"
@@ -76,7 +76,8 @@ PENDING = re.compile(
     rf"\b(?:to|will|would)\s+(?:then\s+|now\s+)?(?:be\s+(?:presented|submitted|taken|brought|reported|referred)|come|go)"
     rf"(?:\s+back)?\s+to\b[^.;]*?\b{FOR_DECISION}\b|"
     r"\bwill\s+(?:then\s+)?(?:take|make)\s+(?:a|the|this|its|their)\s+(?:final\s+|key\s+)?decision\b|"
-    r"\bdecision\s+(?:will|is\s+(?:expected|due)\s+to)\s+be\s+(?:made|taken)\s+(?:by|at|in|on)\s+(?:the\s+)?(?-i:[A-Z0-9])|"
+    r"\bdecision\b(?:\s+(?:on|about|whether)\b[^.;]{0,80}?)?\s+(?:will|is\s+(?:expected|due)\s+to)\s+be\s+(?:made|taken)\s+"
+    r"(?:by|at|in|on)\s+(?:the\s+)?(?-i:[A-Z0-9])|"
     r"\b(?:expected|due|scheduled|planned)\s+to\s+be\s+(?:agreed|approved|signed\s+off|ratified|decided|considered)\b|"
     r"\bwill\s+(?:then\s+|formally\s+)?consider\b[^.;]*\bat\s+(?:its|their|the)\s+(?:next\s+)?meeting\b|"
     r"\bdecisions?\s+(?:is|was|are|were)\s+(?:still\s+)?(?:expected|awaited|due|pending|required|needed|yet\s+to\s+be)\b|"
@@ -104,7 +105,7 @@ PENDING = re.compile(
 TRIGGERS = {cue: set(words.split()) for cue, words in {
     "ask": "asked invited requested recommended recommendation recommendations recommends recommend seeks seek "
            "asks required sought",
-    "resolution": "resolved agreed decided deferred rejected endorsed noted approved signed confirmed accepted "
+    "resolution": "resolved agreed decided deferred rejected declined voted endorsed noted approved signed confirmed accepted "
                   "requested recommended supported decision decisions resolution resolutions agree approve decide",
     "pending": "decide vote votes determine decision asked considered reconsidered approval agreement endorsement "
                "ratification sign decisions agreed approved decided signed ratified determined choose agree consider "
