@@ -42,6 +42,7 @@ INK = 128                 # grey levels below this are ink
 INSTALL = "apt-get install -y tesseract-ocr tesseract-ocr-eng"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 ALNUM = re.compile(r"\w", re.UNICODE)
+WEB_ADDRESS = re.compile(r"://|^www\.|\.(?:gov|nhs|org|co)\.uk\b", re.I)
 
 
 @dataclass
@@ -181,7 +182,10 @@ def _page_words(hocr: str, ink: np.ndarray, scale: tuple[float, float], origin: 
 
 def _picture_noise(line: OcrLine) -> bool:
     """A line Tesseract read out of a picture, a logo's swirl or a photo ("ates tia im (RD"):
-    it doubts nearly every word of it, where even a poor scan's text is read at 60 or more."""
+    it doubts nearly every word of it, where even a poor scan's text is read at 60 or more. A web
+    address is text however Tesseract doubts it (a printed page's footer)."""
+    if any(WEB_ADDRESS.search(text) for text, *_ in line.words):
+        return False
     confidences = [c for _, _, _, c in line.words if c is not None]
     return bool(confidences) and len(confidences) == len(line.words) and mean(confidences) < NOISE_CONFIDENCE
 
