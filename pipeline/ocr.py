@@ -37,7 +37,8 @@ PAGE_WEIGHT = 10          # an OCR'd page costs the CPU of about 10 born-digital
 SIZE_SPREAD = 1.15        # line sizes within this ratio of a page's smallest are one size of type
 BOLD_STROKE = 1.3         # a line whose strokes are this much wider (for its size) than the page's is bold
 BOLD_CARRY = 1.15         # ... or this much, if it goes on from a bold line just above it at the same left edge
-NOISE_CONFIDENCE = 50     # a line's mean word confidence under which it is a picture read as text
+NOISE_CONFIDENCE = 50     # a line's mean word confidence under which it may be a picture read as text
+SURE_WORD = 85            # ... unless one of its words is read this surely
 INK = 128                 # grey levels below this are ink
 INSTALL = "apt-get install -y tesseract-ocr tesseract-ocr-eng"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -182,12 +183,14 @@ def _page_words(hocr: str, ink: np.ndarray, scale: tuple[float, float], origin: 
 
 def _picture_noise(line: OcrLine) -> bool:
     """A line Tesseract read out of a picture, a logo's swirl or a photo ("ates tia im (RD"):
-    it doubts nearly every word of it, where even a poor scan's text is read at 60 or more. A web
-    address is text however Tesseract doubts it (a printed page's footer)."""
+    it doubts every word of it. A line of text it reads badly still has a word it is sure of
+    ("comprising two local" at 96, 23, 23), and a web address is text however Tesseract doubts
+    it (a printed page's footer)."""
     if any(WEB_ADDRESS.search(text) for text, *_ in line.words):
         return False
     confidences = [c for _, _, _, c in line.words if c is not None]
-    return bool(confidences) and len(confidences) == len(line.words) and mean(confidences) < NOISE_CONFIDENCE
+    return bool(confidences) and len(confidences) == len(line.words) and mean(confidences) < NOISE_CONFIDENCE \
+        and max(confidences) < SURE_WORD
 
 
 def _bold(lines: list[OcrLine], sizes: list[float]) -> list[bool]:

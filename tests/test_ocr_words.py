@@ -52,6 +52,7 @@ def test_an_ocr_page_reads_the_ordinal_as_printed():
 def test_a_picture_read_as_text_is_left_out_and_a_poorly_read_line_of_text_is_kept():
     swirl = [("ates", 0), ("tia", 39), ("im", 0), ("(RD", 43)]          # a logo's swirl, every word doubted
     faint = [("Waiting", 62), ("times", 48), ("fell", 71), ("in", 55), ("2024.", 66)]   # a faded line of text
+    sure = [("comprising", 96), ("two", 23), ("local", 23)]
     footer = [("https://www.exampleton.gov.uk/news/article/12", 20), ("2/4", 96)]    # doubted, but text
-    assert _words(swirl, faint, footer) == ["Waiting", "times", "fell", "in", "2024.",
-                                            "https://www.exampleton.gov.uk/news/article/12", "2/4"]
+    assert _words(swirl, faint, sure, footer) == ["Waiting", "times", "fell", "in", "2024.", "comprising", "two",
+                                                  "local", "https://www.exampleton.gov.uk/news/article/12", "2/4"]
