@@ -89,6 +89,7 @@ def build_context(paper: ParsedPaper, document: Document, orgs: OrgIndex,
     lead_in, lead_kind = "", None
     blocks = [i for i in (blocks or range(len(paper.blocks))) if paper.blocks[i].zone == Zone.body]
     texts = [paper.blocks[i].text for i in blocks]
+    cell_dates: dict[str, DateMention | None] = {}     # a table's cells are read for every cell of their row
     for index, doc in zip(blocks, nlp.pipe(texts, batch_size=256)):
         block = paper.blocks[index]
         if block.kind == BlockKind.heading:
@@ -97,7 +98,7 @@ def build_context(paper: ParsedPaper, document: Document, orgs: OrgIndex,
         item = block.kind == BlockKind.bullet or (block.kind == BlockKind.numbered and lead_kind != BlockKind.numbered)
         if not item:
             lead_in = ""
-        heading_date = _dated_line(block.text, ref) or _table_date(paper, block, ref)
+        heading_date = _dated_line(block.text, ref) or _table_date(paper, block, ref, cell_dates)
         block_sentences = [s for s in _spans(block, doc) if s[1].strip()]
         for n, (start, text) in enumerate(block_sentences):
             sentences.append(Sentence(first_in_block=n == 0, 
@@ -136,9 +137,11 @@ def _spans(block: Block, doc) -> list[tuple[int, str]]:
     return out
 
 
-def _table_date(paper: ParsedPaper, block: Block, ref: date | None) -> DateMention | None:
+def _table_date(paper: ParsedPaper, block: Block, ref: date | None,
+                cell_dates: dict[str, DateMention | None]) -> DateMention | None:
     """A roadmap cell takes its column's dated header ('2019/20'); a timeline row's cells take
-    the row's date cell ('Go live | April 2020'). The paper's own date on its cover is neither."""
+    the row's date cell ('Go live | April 2020'). The paper's own date on its cover is neither.
+    `cell_dates` keeps each cell's text's whole date, read once for the paper."""
     if block.kind != BlockKind.table_cell or block.table is None or block.table >= len(paper.tables):
         return None
     rows = paper.tables[block.table].rows
@@ -147,7 +150,10 @@ def _table_date(paper: ParsedPaper, block: Block, ref: date | None) -> DateMenti
     candidates = [cell for c, cell in enumerate(row) if c != block.col] + \
                  ([header[block.col]] if block.col is not None and block.col < len(header) else [])
     for cell in candidates:
-        mention = _whole_date(cell or "", ref)
+        cell = cell or ""
+        if cell not in cell_dates:
+            cell_dates[cell] = _whole_date(cell, ref)
+        mention = cell_dates[cell]
         if mention and not (mention.interval.precision == "day" and mention.interval.start == ref):
             return mention
     return None

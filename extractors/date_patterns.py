@@ -112,16 +112,22 @@ LEAD = "|".join(sorted((w.replace(" ", r"\s+") for w in LEADS), key=len, reverse
 
 # Numbers that look like dates but are not: amounts, percentages, phone numbers, e-mail and
 # web addresses, clock times, the years of Acts and Regulations, section and page numbers.
-NOT_DATES = re.compile("|".join([
+# An e-mail address is tried at every letter of the text, so the text is searched without it
+# when it has no "@" (NOT_DATES_BUT_EMAIL), which finds the same: an alternative that cannot
+# match anywhere changes no match.
+EMAIL = r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+NOT_DATE_SHAPES = [
     r"(?:£|\$|€|\bGBP\s?)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:bn|billion|m|million|k|thousand)\b)?",
     r"\b\d+(?:\.\d+)?(?:bn|m|k)\b",
     r"(?<![\d.])\d+(?:\.\d+)?\s?(?:%|per\s?cent\b)",
     r"(?<![\d.])(?:\+44\s?(?:\(0\)\s?)?|0)\d{2,4}[\s-]?\d{3,4}(?:[\s-]?\d{3,4})?(?!\d)",
-    r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+    EMAIL,
     r"(?:https?://|www\.)\S+",
     r"\b\d{1,2}(?:[.:]\d{2})?\s?[ap]\.?m\b\.?|\b\d{1,2}:\d{2}\b",
     r"\b(?:Act|Acts|Regulations)\s+(?:of\s+)?\(?\d{4}",
     r"\b\d{4}\s+(?:Act|Acts|Regulations|regulations)\b",
     r"\b(?:[Ss]ections?|[Pp]aras?\.?|[Pp]aragraphs?|[Pp]ages?|pp?\.)\s?\d+(?:[./-]\d+)*",
     r"(?<![\w'’])s\.?\d+",
-]))
+]
+NOT_DATES = re.compile("|".join(NOT_DATE_SHAPES))
+NOT_DATES_BUT_EMAIL = re.compile("|".join(shape for shape in NOT_DATE_SHAPES if shape != EMAIL))

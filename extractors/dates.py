@@ -358,17 +358,26 @@ def _matches(regex: re.Pattern, text: str) -> Iterator[re.Match]:
         pos = m.start() + 1
 
 
+# Every cue once, and each family's cues as places in that list: a cue shared by families is
+# searched for once a text.
+_CUES = list(dict.fromkeys(cue for family in _FAMILIES for cue in family.cues))
+_RANKED = [(rank, regex, family, tuple(_CUES.index(cue) for cue in family.cues))
+           for rank, (regex, family) in enumerate(zip(_IN_TEXT, _FAMILIES))]
+
+
 def _cued(text: str) -> list[tuple[int, re.Pattern, _Family]]:
     """(rank, pattern, family) of the families whose every cue occurs in text."""
-    hits: dict[re.Pattern, bool] = {}
-
-    def has(cue: re.Pattern) -> bool:
-        if cue not in hits:
-            hits[cue] = cue.search(text) is not None
-        return hits[cue]
-
-    return [(rank, regex, family) for rank, (regex, family) in enumerate(zip(_IN_TEXT, _FAMILIES))
-            if all(map(has, family.cues))]
+    hits: list[bool | None] = [None] * len(_CUES)
+    found = []
+    for rank, regex, family, cues in _RANKED:
+        for i in cues:
+            if hits[i] is None:
+                hits[i] = _CUES[i].search(text) is not None
+            if not hits[i]:
+                break
+        else:
+            found.append((rank, regex, family))
+    return found
 
 
 def _shift(day: date, years: int) -> date:
@@ -419,7 +428,7 @@ def find_dates(text: str, ref: date | None = None, lean: str | None = None) -> l
     families = _cued(text)
     if not families:
         return []
-    blocked = [m.span() for m in p.NOT_DATES.finditer(text)]
+    blocked = [m.span() for m in (p.NOT_DATES if "@" in text else p.NOT_DATES_BUT_EMAIL).finditer(text)]
     candidates = [((mention.start, -mention.end, rank), mention)
                   for rank, regex, family in families for m in _matches(regex, text)
                   for mention in _readings(text, m, family, blocked, ref, lean)]

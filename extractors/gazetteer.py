@@ -235,8 +235,13 @@ def is_generic(name: str) -> bool:
     return all(w.lower() in GENERIC_WORDS for w in re.findall(r"[\w']+", name.replace("’", "'")))
 
 
+POSSESSIVE = re.compile(r"['’]s?$")
+
+
 def _bare(word: str) -> str:
-    return re.sub(r"['’]s?$", "", word)
+    """The word without its possessive ending; asked of every word of every name, so a word
+    that cannot have one is given back without a search."""
+    return POSSESSIVE.sub("", word) if word.endswith(("'", "’", "s")) else word
 
 
 def _is_role(tokens: list[tuple[int, str]], i: int) -> bool:
@@ -297,7 +302,7 @@ def _name(piece: list[tuple[int, str]], common: set[str]):
     head = _bare(piece[end][1])
     if head in PLACE_KINDS:
         begin = _place_start(piece, begin, end, common)
-    name = re.sub(r"['’]s?$", "", _span_text(piece, begin, end))
+    name = POSSESSIVE.sub("", _span_text(piece, begin, end))
     words = [_bare(piece[i][1]) for i in range(begin, end + 1) if piece[i][1][:1].isupper()]
     if words and words[0] == "Local" and all(w in KIND and w.isupper() for w in words[1:]):
         begin, words = begin + 1, words[1:]      # "Local LMC": the LMC

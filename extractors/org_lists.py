@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-HEAD = r"(?<![\w-])(?P<head>(?:[\w-]+\s+){0,4}?(?:organisations|providers|charities|Boroughs))"
+HEAD_NOUN = r"(?:organisations|providers|charities|Boroughs)"
+HEAD = rf"(?<![\w-])(?P<head>(?:[\w-]+\s+){{0,4}}?{HEAD_NOUN})"
 LISTS = [re.compile(HEAD + r"\s*\((?P<items>[^()]{3,160})\)"),
          re.compile(HEAD + r",?\s+(?:such\s+as|including)\s+(?P<items>[A-Z][^.;:()]{1,160})")]
 ITEM = re.compile(r"^(?:[A-Z][\w'’&-]*)(?:\s+(?:[A-Z][\w'’&-]*|of|and|for))*$")
@@ -58,11 +59,32 @@ NOT_A_BODY = {"NHS", "GP", "GPs", "CCG", "CCGs", "The", "Council", "Councils", "
               "Care", "Public", "Primary", "Secondary", "Acute", "Community", "Voluntary", "Mental", "Trusts"}
 
 
+HEAD_NOUN_RE = re.compile(HEAD_NOUN)
+HEAD_CHAR = re.compile(r"[\w\s-]")
+
+
+def _lists(pattern: re.Pattern, text: str):
+    """`pattern.finditer(text)` for a pattern of LISTS, searched only from where a match can
+    start: a list's head is at most a run of words and spaces before its head noun, so no
+    match starts before the run that ends at the next head noun. Tried from every word of
+    the paper, the head took longer than all the rest of finding its bodies."""
+    pos = 0
+    while noun := HEAD_NOUN_RE.search(text, pos):
+        start = noun.start()
+        while start > pos and HEAD_CHAR.match(text, start - 1):
+            start -= 1
+        m = pattern.search(text, start)
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 def listed_bodies(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, name, org_type) of each body named as an item of such a list."""
     found = []
     for pattern in LISTS:
-        for m in pattern.finditer(text):
+        for m in _lists(pattern, text):
             head = m.group("head")
             org_type = "voluntary" if re.search(r"voluntary|charit|third sector", head, re.I) else "other"
             offset = m.start("items")

@@ -11,6 +11,8 @@ of object (rects, curves, images: a handful a page) goes through pdfplumber's ow
 """
 from __future__ import annotations
 
+from operator import itemgetter
+
 from pdfminer.layout import LTChar, LTContainer
 from pdfplumber.page import ALL_ATTRS, fix_fontname_bytes, normalize_unicode
 from pdfplumber.utils.pdfinternals import resolve_all, resolve_and_decode
@@ -61,7 +63,9 @@ def page_objects(page, layout, painted: dict[type, str]) -> tuple[dict[str, list
 
 
 class _CharConverter:
-    """pdfplumber's Page.process_object for an LTChar, without its generic walk."""
+    """pdfplumber's Page.process_object for an LTChar, without its generic walk. A page's
+    characters share a few layouts of attributes (the keys of their `__dict__`): what to keep
+    of each layout, and how, is worked out once (`_Layout`)."""
 
     def __init__(self, page) -> None:
         self.page_number = page.page_number
@@ -69,7 +73,7 @@ class _CharConverter:
         self.height, self.doctop = page.height, page.initial_doctop
         self.mb_x0, self.mb_top = page.mediabox[:2]
         self.names: dict[str, str] = {}         # a colour space's name, decoded
-        self.kept: dict[tuple, list[str]] = {}   # the keys of an LTChar's attributes -> those pdfplumber keeps
+        self.layouts: dict[tuple, _Layout] = {}
 
     def _name(self, name) -> str:
         if type(name) is not str:
@@ -80,35 +84,62 @@ class _CharConverter:
 
     def __call__(self, obj: LTChar) -> dict:
         found = obj.__dict__
-        keys = self.kept.get(layout := tuple(found))
-        if keys is None:
-            keys = self.kept[layout] = [key for key in layout if key in ALL_ATTRS]
-        attr = dict(zip(keys, map(found.__getitem__, keys)))
-        types = list(map(type, attr.values()))
-        if not set(types) <= SCALARS and not (      # the usual case: the one tuple is a matrix of numbers
-                types.count(tuple) == 1 == len(set(types) - SCALARS)
-                and type(attr.get("matrix")) is tuple and set(map(type, attr["matrix"])) <= NUMBERS):
+        layout = self.layouts.get(keys := tuple(found))
+        if layout is None:
+            layout = self.layouts[keys] = _Layout(keys)
+        attr = found.copy()
+        for key in layout.dropped:
+            del attr[key]
+        if not layout.plain(found):
             for key, value in attr.items():
                 if not _plain(value):
                     attr[key] = resolve_all(value)
         attr["object_type"] = "char"
         attr["page_number"] = self.page_number
-        if hasattr(obj, "ncs"):
+        if layout.ncs or hasattr(obj, "ncs"):
             attr["ncs"] = self._name(obj.ncs.name)
-        if hasattr(obj, "scs"):
+        if layout.scs or hasattr(obj, "scs"):
             attr["scs"] = self._name(obj.scs.name)
-        text = obj.get_text()
+        text = found["_text"]                   # LTChar.get_text()
         attr["text"] = normalize_unicode(self.unicode_norm, text) if self.unicode_norm is not None else text
         state = obj.graphicstate
         attr["stroking_color"] = state.scolor if isinstance(state.scolor, tuple) else (state.scolor,)
         attr["non_stroking_color"] = state.ncolor if isinstance(state.ncolor, tuple) else (state.ncolor,)
         if isinstance(attr["fontname"], bytes):
             attr["fontname"] = fix_fontname_bytes(attr["fontname"])
-        if "y0" in attr:
+        if layout.y0:
             attr["top"] = (self.height - attr["y1"]) + self.mb_top
             attr["bottom"] = (self.height - attr["y0"]) + self.mb_top
             attr["doctop"] = self.doctop + attr["top"]
-        if "x0" in attr and self.mb_x0 != 0:
+        if layout.x0 and self.mb_x0 != 0:
             attr["x0"] = attr["x0"] + self.mb_x0
             attr["x1"] = attr["x1"] + self.mb_x0
         return attr
+
+
+class _Layout:
+    """For LTChars whose `__dict__` has these keys: those pdfplumber keeps (`keys`, the rest
+    `dropped` from a copy), and which of the keys the conversion asks about are there."""
+
+    def __init__(self, found: tuple) -> None:
+        self.keys = [key for key in found if key in ALL_ATTRS]
+        self.dropped = [key for key in found if key not in ALL_ATTRS]
+        self.matrix = "matrix" in self.keys
+        self.others = _getter([key for key in self.keys if key != "matrix"])
+        self.ncs, self.scs = "ncs" in found, "scs" in found
+        self.y0, self.x0 = "y0" in self.keys, "x0" in self.keys
+
+    def plain(self, found: dict) -> bool:
+        """Whether every value kept is one resolve_all gives back as it is (`_plain`), told
+        at once for the usual character: numbers and strings, and a matrix of numbers."""
+        if not set(map(type, self.others(found))) <= SCALARS:
+            return False
+        matrix = found["matrix"] if self.matrix else None
+        return type(matrix) in SCALARS or (type(matrix) is tuple and set(map(type, matrix)) <= NUMBERS)
+
+
+def _getter(keys: list[str]):
+    """found -> the tuple of its values at `keys`."""
+    if len(keys) > 1:
+        return itemgetter(*keys)
+    return (lambda found: (found[keys[0]],)) if keys else (lambda found: ())

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors import dates
+from extractors.date_patterns import NOT_DATES, NOT_DATES_BUT_EMAIL
 from extractors.dates import DateInterval, DateMention, find_dates, parse_date
 
 REF = date(2019, 7, 15)          # the meeting date the relative expressions below hang off
@@ -494,3 +495,15 @@ def test_in_two_years_alone_is_no_date():
                                          ("in 12 months time", True), ("within six months", True)])
 def test_in_a_span_looks_ahead_only_with_time(text, found):
     assert bool(find_dates(text, date(2021, 1, 1))) is found
+
+
+ADDRESS_WORDS = st.sampled_from(["£3m", "5%", "0208 123 4567", "www.example.org", "https://x.uk/a", "10:30",
+                                 "9am", "Act 2014", "section 3.2", "s.75", "page 4", "2019", "jo.bloggs",
+                                 "example.org", "_", "+", "-", ".", " ", "\n", "and", "by", "March"])
+
+
+@settings(max_examples=300)
+@given(st.lists(ADDRESS_WORDS, max_size=15).map("".join))
+def test_non_dates_without_the_email_shape_are_the_same_where_no_at_sign(text):
+    """find_dates leaves out the e-mail shape when a text has no '@': it must find no less."""
+    assert [m.span() for m in NOT_DATES_BUT_EMAIL.finditer(text)] == [m.span() for m in NOT_DATES.finditer(text)]

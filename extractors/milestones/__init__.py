@@ -16,12 +16,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from itertools import groupby, pairwise
 
 from extractors.context import PaperContext, Sentence
 from extractors.cues import short
 from extractors.dates import DateInterval, DateMention, find_dates
-from extractors.milestones.moves import find_move, find_move_across
+from extractors.milestones.moves import find_move, find_move_across, moves_the_one_before
 from extractors.milestones.rules import not_a_milestone
 from extractors.milestones.tables import Tables
 from extractors.milestones.tense import tense_at
@@ -77,7 +78,7 @@ def _moved_by_the_next(ctx: PaperContext, tables: Tables, i: int) -> Candidate |
     2020. This has now been deferred until October 2020.'): one candidate quoting both."""
     a, b = ctx.sentences[i], ctx.sentences[i + 1] if i + 1 < len(ctx.sentences) else None
     if b is None or b.block_index != a.block_index or b.heading_date or len(a.dates) != 1 \
-            or len(b.dates) != 1 or tables.row_event(b):
+            or len(b.dates) != 1 or not moves_the_one_before(b.text) or tables.row_event(b):
         return None
     block = ctx.paper.blocks[a.block_index]
     text = block.text[a.char_start - block.char_start:b.char_end - block.char_start]
@@ -201,8 +202,16 @@ def _reread(m: DateMention, ref: date | None, tense: str | None) -> DateMention:
     January minutes: last December when the clause is past, next when it looks ahead). An end
     point ('was open until mid-March', 'to be submitted by 17th June') is the nearest one."""
     lean = "near" if m.interval.qualifier in ENDS else LEAN.get(tense, "near")
-    reread = find_dates(m.text, ref, lean)
-    return replace(m, interval=reread[0].interval) if len(reread) == 1 and reread[0].text == m.text else m
+    interval = _read_alone(m.text, ref, lean)
+    return replace(m, interval=interval) if interval else m
+
+
+# A paper writes the same few dates again and again ('by March 2025'): each is read once.
+@lru_cache(maxsize=512)
+def _read_alone(text: str, ref: date | None, lean: str) -> DateInterval | None:
+    """The interval of `text` read on its own, when it is one date and nothing else."""
+    reread = find_dates(text, ref, lean)
+    return reread[0].interval if len(reread) == 1 and reread[0].text == text else None
 
 
 def _describe(c: Candidate) -> str:

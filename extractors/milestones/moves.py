@@ -125,7 +125,7 @@ def find_move_across(text: str, dates: list[DateMention], second: int) -> Move |
     plan ('was due to go live in April 2020', 'originally planned for'), the second opens by
     moving it ('This has now been deferred until October 2020'); one date each, so neither
     states a move of its own."""
-    if NATIONAL.search(text) or not FOLLOW_UP.match(text[second:]):
+    if NATIONAL.search(text) or not moves_the_one_before(text[second:]):
         return None
     before = [d for d in dates if d.end <= second]
     after = [d for d in dates if d.start >= second]
@@ -136,6 +136,12 @@ def find_move_across(text: str, dates: list[DateMention], second: int) -> Move |
         return None
     move = Move(new=new, old=old, read_from=(old, new))
     return move if move.new.interval.end != move.old.interval.end else None
+
+
+def moves_the_one_before(sentence: str) -> bool:
+    """Whether a sentence opens by moving the plan the one before it dated ('This has now been
+    deferred until ...'): without that, no two sentences state a move (`find_move_across`)."""
+    return bool(FOLLOW_UP.match(sentence))
 
 
 def _head(text: str, d: DateMention) -> str:

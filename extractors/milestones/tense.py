@@ -9,6 +9,7 @@ so "launched on 16th January and was due to run until 12th March" reads each dat
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # The future, and the future seen from a past moment of reported speech ("was due to").
 FUTURE = re.compile(
@@ -54,12 +55,14 @@ def looks_ahead(text: str) -> bool:
     return bool(FUTURE.search(text))
 
 
-def _cues(text: str) -> list[tuple[tuple[int, int], str]]:
+# A sentence is asked once per date in it; the cues of the few sentences last read are kept.
+@lru_cache(maxsize=16)
+def _cues(text: str) -> tuple[tuple[tuple[int, int], str], ...]:
     cues: list[tuple[tuple[int, int], str]] = []
     for kind, regex in KINDS:
         spans = _past_spans(text) if kind == "past" else [m.span() for m in regex.finditer(text)]
         cues += [((s, e), kind) for s, e in spans if not any(cs < e and s < ce for (cs, ce), _ in cues)]
-    return cues
+    return tuple(cues)
 
 
 def tense_at(text: str, position: int | None = None) -> str | None:

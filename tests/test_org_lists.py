@@ -1,0 +1,24 @@
+"""Bodies named only as items of a list: the list's head searched from where it can start."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors.org_lists import LISTS, _lists, listed_bodies
+
+PIECES = st.sampled_from(["voluntary", "organisations", "providers", "charities", "London", "Boroughs",
+                          "local", "care-home", "such as", "including", "(", ")", ",", ".", ";", " ", "\n",
+                          "Open Door", "Sufra", "Mencap", "and", "Wandsworth", "x" * 30, "-"])
+
+
+@settings(max_examples=300)
+@given(st.lists(PIECES, max_size=25).map(" ".join))
+def test_lists_are_found_as_a_search_from_every_position_finds_them(text):
+    for pattern in LISTS:
+        assert [m.span() for m in _lists(pattern, text)] == [m.span() for m in pattern.finditer(text)]
+
+
+def test_a_list_of_voluntary_organisations_names_its_items():
+    text = "We fund three local voluntary organisations (Open Door, Sufra and Mencap) this year."
+    assert [(name, kind) for _, _, name, kind in listed_bodies(text)] == \
+        [("Open Door", "voluntary"), ("Sufra", "voluntary"), ("Mencap", "voluntary")]
