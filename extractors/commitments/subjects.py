@@ -9,6 +9,7 @@ over, and a reported clause ("The Leader advised that the Council ...") yields i
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -214,11 +215,20 @@ def _classify(ctx: PaperContext, head: str) -> Subject:
     return Subject(head, THING)
 
 
+DEFINED_ROLE = re.compile(rf"\b(?:{ROLE_WORDS})\b(?:\s+(?:of|for|and|the|[A-Z][\w'’-]*))*\s*\(\s*({ACRONYM.pattern})\s*\)")
+
+
 def _defined_role(ctx: PaperContext, acronym: str) -> bool:
     """'The DASS' where the paper wrote 'the Director of Adult Social Services (DASS)': one of the
     author's officers, known by the initials the paper gave the role."""
-    return bool(re.search(rf"\b(?:{ROLE_WORDS})\b(?:\s+(?:of|for|and|the|[A-Z][\w'’-]*))*\s*\(\s*{re.escape(acronym)}\s*\)",
-                          ctx.paper.text))
+    return acronym in _role_initials(ctx.paper.text)
+
+
+@functools.lru_cache(maxsize=4)
+def _role_initials(text: str) -> frozenset[str]:
+    """The initials a paper gives its roles, read once a paper: searching its whole text again
+    for every subject cost 15 CPU s on a 100-page pack."""
+    return frozenset(m.group(1) for m in DEFINED_ROLE.finditer(text))
 
 
 def _unit(words: list[str]) -> bool:
