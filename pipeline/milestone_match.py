@@ -66,10 +66,12 @@ SUFFIXES = (("ships", ""), ("ship", ""), ("ments", ""), ("ment", ""), ("ational"
             ("ed", ""), ("als", "e"), ("al", "e"), ("es", "e"), ("s", ""))
 
 
+@lru_cache(maxsize=1 << 16)
 def lemma(word: str) -> str:
     """A word's base form, close enough that a paper and its update meet: 'opening', 'opened',
     'opens' -> 'open'; 'approval', 'approved' -> 'approve'; 'carers'' -> 'carer'. (The shared
-    spaCy pipeline is blank, with no lemmatiser; these suffixes are the genre's.)"""
+    spaCy pipeline is blank, with no lemmatiser; these suffixes are the genre's.) Remembered:
+    a night's milestones say the same few thousand words again and again."""
     w = word.lower().strip("'’")
     if w in IRREGULAR:
         return IRREGULAR[w]

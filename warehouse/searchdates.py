@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from calendar import monthrange
 from datetime import date, timedelta
+from functools import lru_cache
 
 
 def blocks(start: date, end: date) -> list[str]:
@@ -47,13 +48,15 @@ def _holding(block: str) -> list[str]:
     return [block]
 
 
-def span_terms(start: date | None, end: date | None) -> list[str]:
-    """What an item whose paper is dated start .. end is indexed with (nothing undated)."""
+@lru_cache(maxsize=4096)
+def span_terms(start: date | None, end: date | None) -> tuple[str, ...]:
+    """What an item whose paper is dated start .. end is indexed with (nothing undated).
+    Remembered: every item of a paper has its paper's dates."""
     if start is None or end is None or end < start:
-        return []
+        return ()
     own = blocks(start, end)
-    return sorted({f"in:{b}" for block in own for b in _holding(block)}
-                  | {f"is:{block}" for block in own})
+    return tuple(sorted({f"in:{b}" for block in own for b in _holding(block)}
+                        | {f"is:{block}" for block in own}))
 
 
 def range_terms(date_from: date | None, date_to: date | None, first: date,

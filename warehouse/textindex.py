@@ -145,7 +145,7 @@ def _add_items(writer, con: duckdb.DuckDBPyConnection, papers: str) -> int:
             if item["orgs"]:
                 fields["org"] = item["orgs"]
             if dates := span_terms(item["paper_start"], item["paper_end"]):
-                fields["dates"] = dates
+                fields["dates"] = list(dates)
             writer.add_document(tantivy.Document(**fields))
             added += 1
     return added
