@@ -9,13 +9,18 @@ precision of organisations.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.language import Language
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 @lru_cache(maxsize=1)
 def shared_nlp() -> Language:
+    """Built on first use: spaCy is imported only where sentences are read (the workers),
+    not where a paper is only prepared, loaded or linked (1.5 CPU-s of imports)."""
+    import spacy
+
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", ";"]})
     nlp.max_length = 5_000_000
