@@ -13,7 +13,7 @@ S, T = rf"(?P<s>{GROUP})", rf"(?P<t>{GROUP})"
 # "reports to @0@, and to @1@": the bodies of a repeated 'to' are targets too.
 T_AND_TO = rf"(?P<t>{GROUP}(?:\s*,?\s+(?:and|as\s+well\s+as)\s+(?:also\s+)?to\s+{GROUP})*)"
 AUX = (r"(?:(?:will|would|shall|should|could|may|might|can|to|also|now|both|jointly|continue|continues|to|want|wants|be|already|each|"
-       r"has|have|had|recently)\s+)*")
+       r"has|have|had|recently|currently|still|formally|previously|historically|agreed|agree|agrees|intends?|plans?|proposes?)\s+)*")
 BE = r"(?:is|are|was|were|be|been|being|has\s+been|have\s+been|will\s+be|would\s+be)"
 LABEL = r"[^,;@()\[\]]{3,60}?(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)(?<!\bbe)(?<!\bbeen)"
 # A body that ends its phrase: "led by the CCG." but not "led by the CCG programme team".
@@ -35,6 +35,9 @@ LABEL_BEFORE = r"(?:[A-Z][a-z]+\s+){0,3}?"
 # Money given is funding, a secretariat given is hosting, and assurance or reports given are
 # reporting, not a service provided.
 NOT_A_SERVICE = r"(?!(?:[\w\-£.]+\s+){0,3}?(?:funding|grants?|contributions?|money|secretariat|assurance|updates|reports)\b)"
+MONEY = r"£[\d.,]+\s*(?:m|k|bn|million|billion)?"
+# "part-funded", "grant funded", "jointly funded": how much or in what way a body is funded.
+FUNDED = r"(?:(?:jointly|partly|part|fully|directly|wholly|mainly|largely|solely|primarily|also|grant|match|co|core)[\s\-]+)*funded"
 # "The members of the Board are asked to ...": members doing something, not a list of them.
 NOT_AN_ACT = (r"(?!(?:asked|invited|requested|reminded|recommended|advised|encouraged|required|expected|able|aware|"
               r"responsible|content|satisfied|supportive|clear|keen|committed|concerned|not|also|now|to)\b)")
@@ -74,18 +77,23 @@ PATTERNS: list[tuple[str, str, str]] = [
      "awarded the contract by"),
     (rf"contracts?\s+(?:[^@.;]{{0,60}}?\s)?{BE}\s+(?:awarded|let)\s+to\s+{T}\s+by\s+{S}{ENDS}", "commissions", "contract awarded to Y by X"),
     (rf"{S}\s+{AUX}(?:procure|procures|procured)\s+{T}\s+to\b", "commissions", "X procures Y to"),
+    (rf"{S}\s+{AUX}(?:purchase|purchases|purchased|buy|buys|bought|procure|procures|procured)\s+(?:[^@.;]{{0,60}}?\s)?from\s+{T}{ENDS}",
+     "commissions", "X buys services from Y"),
+    (rf"commissioned\s+(?:jointly\s+)?from\s+{T}\s+by\s+{S}{ENDS}", "commissions", "commissioned from Y by X"),
+    (rf"{S}\s+{AUX}{BE}\s+(?:the\s+|a\s+|an\s+|one\s+of\s+the\s+)?(?:lead\s+|main\s+|sole\s+|principal\s+|joint\s+|co-?)?"
+     rf"commissioners?\s+(?:of|for)\s+{T}{ENDS}", "commissioner", "the commissioner of"),
     (rf"{S}\s+{AUX}(?:has\s+|have\s+)?(?:awarded|awards|award|let|lets)\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w\-]+\s+){{0,5}}?"
      rf"contracts?\s+(?:[^@.;]{{0,60}}?\s)?to\s+{T}", "commissions", "awards contract to"),
     # funds
     (rf"{S}\s+{AUX}(?:fund|funds|funded|provides?\s+funding\s+(?:to|for)|makes?\s+a\s+(?:financial\s+)?contribution\s+to)\s+{T}(?!\s*['’]s)", "funds", "X funds Y"),
-    (rf"{T}\s+{BE}\s+(?:jointly\s+|partly\s+|fully\s+|directly\s+)?funded\s+(?:jointly\s+|directly\s+|in\s+part\s+)?by\s+{S}", "funds", "funded by"),
-    (rf"{T}\s*[,(]\s*(?:which\s+{BE}\s+|currently\s+|jointly\s+|partly\s+|fully\s+)?funded\s+by\s+{S}", "funds", "Y, funded by X"),
-    (rf"(?:funding|grants?|money|contributions?|£[\d.,]+\s*(?:m|k|bn|million|billion)?)\s+from\s+{S}\s+(?:to|for)\s+{T}", "funds", "funding from X to Y"),
+    (rf"{T}\s+{BE}\s+{FUNDED}\s+(?:jointly\s+|directly\s+|in\s+part\s+)?by\s+{S}", "funds", "funded by"),
+    (rf"{T}\s*[,(]?\s*(?:which\s+{BE}\s+|currently\s+|now\s+)?{FUNDED}\s+by\s+{S}{ENDS}", "funds", "Y, funded by X"),
+    (rf"(?:funding|grants?|money|contributions?|{MONEY})\s+from\s+{S}\s+(?:to|for)\s+{T}", "funds", "funding from X to Y"),
     (rf"{S}\s+{AUX}(?:provide|provides|provided|give|gives|gave|pay|pays|paid)\s+(?:a\s+|an\s+)?(?:[\w\-£.]+\s+){{0,3}}?"
-     rf"(?:funding|grants?|contributions?)\s+(?:to|for)\s+{T}", "funds", "provides a grant to"),
+     rf"(?:funding|grants?|contributions?|financial\s+support)\s+(?:to|for|towards)\s+{T}", "funds", "provides a grant to"),
     (rf"{S}-funded\s+{T}", "funds", "X-funded Y"),
     (rf"{S}\s+{AUX}(?:transfer|transfers|transferred|pass|passes|passed|contribute|contributes|contributed)\s+"
-     rf"(?:a\s+further\s+|an\s+additional\s+|up\s+to\s+|around\s+|over\s+)?£[\d.,]+\s*(?:m|k|bn|million|billion)?\s+(?:[\w\-]+\s+){{0,3}}?to\s+{T}",
+     rf"(?:a\s+further\s+|an\s+additional\s+|up\s+to\s+|around\s+|over\s+)?{MONEY}\s+(?:[\w\-]+\s+){{0,3}}?(?:to|towards)\s+{T}",
      "funds", "X transfers £ to Y"),
     (rf"{T}\s+{BE}\s+{PROVIDER_KIND}funded\s+(?:jointly\s+)?by\s+{S}", "funds", "one of the providers funded by"),
     (rf"{S}\s+{AUX}(?:provide|provides|provided|issue|issues|issued|supply|supplies|supplied)\s+{T}\s+with\s+(?:a\s+|an\s+|its\s+)?"
@@ -94,7 +102,10 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s+{AUX}(?:awarded|awards|award|gave|gives|give|given|granted|grants|grant)\s+{T}\s+(?:a\s+|an\s+)?(?:[\w\-£.,]+\s+){{0,3}}?"
      rf"(?:grant|funding|contribution)\b", "funds", "X gives Y a grant"),
     (rf"{S}\s+{AUX}(?:has\s+|have\s+)?(?:allocated|awarded|granted|gave|given|committed)\s+[^@.;]{{0,40}}?"
-     rf"(?:funding|grant|£[\d.,]+\s*(?:m|k|bn|million|billion)?)\s+(?:to|for)\s+{T}", "funds", "allocated funding to"),
+     rf"(?:funding|grant|{MONEY})\s+(?:to|for)\s+{T}", "funds", "allocated funding to"),
+    (rf"{T}\s+{AUX}{BE}\s+(?:awarded|granted|given|allocated|offered)\s+(?:a\s+|an\s+)?(?:[\w\-£.,]+\s+){{0,4}}?"
+     rf"(?:grant|funding|{MONEY})\s+(?:[^@.;]{{0,40}}?\s)?(?:by|from)\s+{S}{ENDS}", "funds", "Y is awarded a grant by X"),
+    (rf"{S}\s+{AUX}(?:pay|pays|paid)\s+{T}\s+(?:an?\s+|its\s+)?(?:annual\s+|yearly\s+|monthly\s+)?(?:{MONEY}|grant|subsidy)", "funds", "X pays Y £"),
     # provides_to
     (rf"{S}(?:['’]s)?\s+(?:[\w\-]+\s+){{0,3}}?{BE}?\s*seconded\s+to\s+{T}", "provides_to", "seconded to"),
     (rf"seconded\s+from\s+{S}\s+(?:in)?to\s+{T}", "provides_to", "seconded from X to Y"),
@@ -103,18 +114,22 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s+{AUX}(?:provide|provides|provided|supply|supplies|supplied)\s+{T}\s+with\s+{NOT_A_SERVICE}", "provides_to", "X provides Y with"),
     # the lead provider: "@0@ is the main provider of community services for @1@", "@1@'s lead provider is @0@"
     (rf"{S}\s+{AUX}(?:is|are|was|were|be|remains?|acts?\s+as|acted\s+as)\s+(?:the\s+|a\s+|an\s+|one\s+of\s+the\s+)?"
-     rf"(?:(?:main|lead|sole|principal|preferred|single|largest|key|core)\s+)+(?:[\w\-]+\s+){{0,2}}?providers?\s+"
+     rf"(?:(?:main|lead|sole|principal|preferred|single|largest|key|core)\s+)*(?:[\w\-]+\s+){{0,2}}?providers?\s+"
      rf"(?:of\s+[^@.;]{{0,60}}?\s)?(?:for|to)\s+{T}{ENDS}", "provides_to", "the lead provider for"),
     (rf"(?P<s>{ONE})['’]s?\s+(?:(?:main|lead|sole|principal|preferred|single|largest)\s+)+(?:[\w\-]+\s+){{0,3}}?providers?\s+"
      rf"(?:is|are|was|were|will\s+be|remains?)\s+{T}", "commissions", "X's lead provider is Y"),
     (rf"(?:provided|delivered|offered|supplied)\s+by\s+{S}\s+(?:to|for)\s+{T}", "provides_to", "provided by X to Y"),
     (rf"{S}\s+{AUX}(?:provide|provides|provided|deliver|delivers|supply|supplies)\s+{NOT_A_SERVICE}(?:[\w\-]+\s+){{1,5}}?(?:to|for)\s+{T}",
      "provides_to", "provides services to"),
+    (rf"{T}\s+{AUX}(?:receive|receives|received|receiving|get|gets|got)\s+(?:[\w\-]+\s+){{0,3}}?(?:support|services?|advice|care|help|"
+     rf"assistance|input|supervision|training)\s+from\s+{S}{ENDS}", "provides_to", "Y receives support from X"),
     # hosts
     (rf"{S}\s+{AUX}(?:host|hosts|hosted)\s+{T}", "hosts", "X hosts Y"),
     (rf"{T}\s+{BE}\s+hosted\s+by\s+{S}", "hosts", "hosted by"),
     (rf"{T}\s*[,(]\s*(?:which\s+{BE}\s+|currently\s+)?hosted\s+by\s+{S}", "hosts", "Y, hosted by X"),
     (rf"{T}\s+{BE}\s+(?:jointly\s+)?led\s+by\s+{S}{ENDS}", "hosts", "body led by"),
+    (rf"{T}\s*[,(]\s*(?:which\s+{BE}\s+|currently\s+|jointly\s+)?led\s+by\s+{S}{ENDS}", "hosts", "Y, led by X"),
+    (rf"{S}\s+{AUX}(?:{BE}|acts?\s+as|acted\s+as)\s+(?:the\s+)?(?:host|hosting)\s+(?:for|of|to)\s+{T}", "hosts", "host for"),
     (rf"{S}\s+{AUX}(?:{BE}|acts?\s+as|acted\s+as)\s+(?:the\s+)?(?:host|hosting|lead|accountable)\s+(?:organisation|body|authority|agency|employer)\s+"
      rf"(?:for|of)\s+{T}", "hosts", "host organisation for"),
     (rf"{S}\s+{AUX}(?:provide|provides|provided|host|hosts|hosted)\s+(?:the\s+)?(?:secretariat|administrative\s+support|"
@@ -143,6 +158,8 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s+{AUX}{BE}\s+(?:given|granted)\s+(?:[\w\-]+\s+){{0,2}}?delegated\s+(?:authority|powers|functions|responsibilit(?:y|ies))\s+"
      rf"(?:[^@.;]{{0,40}}?\s)?(?:by|from)\s+{T}{ENDS}", "accountable_to", "given delegated authority by"),
     (rf"{S}\s+{AUX}{BE}\s+(?:held\s+to\s+account|scrutinised|scrutinized)\s+by\s+{T}", "accountable_to", "held to account by"),
+    (rf"{S}\s+{AUX}{BE}\s+subject\s+to\s+(?:[\w\-]+\s+){{0,2}}?(?:scrutiny|oversight|inspection|regulation|challenge|assurance)\s+"
+     rf"(?:by|from)\s+{T}{ENDS}", "accountable_to", "subject to scrutiny by"),
     (rf"{S}\s+{AUX}(?:{BE}\s+)?(?:directly\s+)?responsible\s+to\s+{T}", "accountable_to", "responsible to"),
     (rf"{S}\s+(?:must|should|shall|will|would|are\s+required\s+to|is\s+required\s+to|has\s+to|have\s+to|need\s+to|needs\s+to)\s+"
      rf"(?:formally\s+)?consult\s+(?:with\s+)?(?:their\s+|its\s+|the\s+)?{T}", "scrutiny", "must consult scrutiny"),
@@ -159,6 +176,13 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s+{AUX}(?:is|are|be|become|becomes|became|remain|remains|was|were)\s+(?:a\s+|all\s+|one\s+of\s+the\s+)?"
      rf"(?:full\s+|voting\s+|founding\s+|statutory\s+|key\s+|core\s+)?(?:members?|part|partners?)\s+(?:of|in|on)\s+{T}", "member_of", "is a member of"),
     (rf"{S}\s+{AUX}(?:sit|sits|be\s+represented|are\s+represented|is\s+represented|chair|chairs|chaired|co-chairs)\s+(?:on\s+)?{T}", "member_of", "sits on / chairs"),
+    (rf"(?:representatives?|members?|officers?|councillors?|nominees?)\s+(?:of|from)\s+{S}\s+{AUX}(?:sit|sits|serve|serves)\s+on\s+{T}",
+     "member_of", "representatives of X sit on Y"),
+    (rf"{S}\s+{AUX}(?:join|joins|joined|joining|(?:has\s+|have\s+)?signed\s+up\s+to)\s+{T}"
+     rf"(?=\s*(?:[,.;:)]|$)|\s+(?:(?:and|as|with|on|at|from|since|which|this|last)\b|in\s+(?:\d|[A-Z])))", "join", "X joins Y"),
+    (rf"(?P<t>{ONE})\s*[,(]\s*(?:which\s+is\s+|which\s+are\s+)?(?:made\s+up\s+of|comprising(?:\s+of)?|consisting\s+of|drawn\s+from)\s+"
+     rf"(?:(?:representatives|members|leaders|partners|councillors|senior\s+\w+)\s+)?(?:appointed\s+by\s+|from\s+|of\s+)?{S}", "member_of",
+     "Y, made up of X"),
     (rf"{T}\s+{BE}\s+(?:co-)?chaired\s+by\s+{S}", "member_of", "chaired by"),
     (rf"{S}\s+{AUX}(?:has|have|had|holds?|held|takes?|took|occupies)\s+(?:a|an|one|two|three|its|their)\s+(?:\w+\s+)?(?:seats?|places?)\s+"
      rf"(?:on|at)\s+{T}", "member_of", "has a seat on"),
@@ -194,9 +218,17 @@ PATTERNS: list[tuple[str, str, str]] = [
      rf"(?:\s+(?:a|an|one|all))?(?:\s+(?:full|voting|founding|statutory|key|core|permanent|standing))?(?:\s+(?:members?|partners?|part)\b|$|[,.;])",
      "member_of", "of which X is a member"),
     # reports_to: a body's sub-group reports to it
-    (rf"{S}\s+{BE}\s+(?:a\s+|the\s+|one\s+of\s+(?:the\s+)?(?:\w+\s+)?)?(?:(?:formal|statutory|standing|key|main)\s+)?"
+    (rf"{S}\s+(?:{BE}\s+(?:established\s+as\s+|set\s+up\s+as\s+|constituted\s+as\s+|formed\s+as\s+)?|(?:operates|acts|sits|functions)\s+as\s+)"
+     rf"(?:a\s+|the\s+|one\s+of\s+(?:the\s+)?(?:\w+\s+)?)?(?:(?:formal|statutory|standing|key|main)\s+)?"
      rf"(?:sub-?groups?|sub-?committees?|sub-?boards?|working\s+groups?|workstreams?|work\s+streams?|committees?)\s+of\s+{T}",
      "reports_to", "is a sub-group of"),
+    (rf"{S}\s+{AUX}{BE}\s+(?:overseen|supervised|governed)\s+by\s+{T}{ENDS}", "reports_to", "overseen by"),
+    (rf"{T}\s+{AUX}(?:oversee|oversees|oversaw)\s+(?:the\s+work\s+of\s+)?{S}{ENDS}", "reports_to", "X oversees Y"),
+    (rf"{S}\s+{AUX}(?:{BE}\s+|operates\s+|sits\s+|works\s+)?under\s+the\s+(?:oversight|governance|direction)\s+of\s+{T}{ENDS}",
+     "reports_to", "under the oversight of"),
+    (rf"{S}\s+{AUX}(?:reports?|reporting)\s+(?:[\w\-]+\s+)?(?:through|via)\s+{T}", "reports_to", "reports through"),
+    (rf"{S}\s+{AUX}(?:reports?|reporting)\s+(?:[\w\-]+\s+)?(?:through|via)\s+{ONE}\s*,?\s+(?:in)?to\s+{T}", "reports_to",
+     "reports through X to Y"),
     (rf"{S}\s+{AUX}(?:feed|feeds|fed|feeding)\s+(?:directly\s+|formally\s+)?(?:in)?to\s+{T}{ENDS}", "reports_to", "feeds into"),
     (rf"(?:reports?|updates?|papers?|proposals?)\s+from\s+{S}\s+(?:[^@.;]{{0,40}}?\s)?{BE}\s+(?:brought|presented|submitted|taken)\s+"
      rf"(?:back\s+)?to\s+{T}", "reports_to", "a report from X is brought to Y"),
@@ -233,6 +265,17 @@ PATTERNS: list[tuple[str, str, str]] = [
      rf"(?:all\s+|most\s+)?(?:of\s+)?(?:the\s+)?(?:statutory\s+|commissioning\s+|former\s+)?(?:functions|responsibilities|duties|role|roles|powers)\s+of\s+{T}",
      "replaces", "takes over the functions of"),
     (rf"{S}\s+{AUX}(?:succeeded|succeeds|succeed)\s+{T}{ENDS}", "replaces", "X succeeds Y"),
+    (rf"(?P<s>{ONE})\s*[,(]\s*(?:formerly|previously)\s+(?:known\s+as\s+|called\s+)?(?P<t>{ONE})", "replaces", "X (formerly Y)"),
+    (rf"(?P<t>{ONE})\s*[,(]\s*(?:now|now\s+known\s+as|which\s+(?:became|has\s+become|is\s+now))\s+(?P<s>{ONE})", "replaces", "Y (now X)"),
+    (rf"(?P<s>{ONE})\s*,?\s*(?:which|that)\s+(?:replaced|replaces|will\s+replace|superseded|supersedes|succeeded)\s+{T}", "replaces",
+     "X, which replaced Y"),
+    (rf"{S}\s+{AUX}{BE}\s+(?:the\s+)?(?:legal\s+|statutory\s+)?successor\s+(?:body\s+|organisation\s+)?(?:to|of)\s+{T}", "replaces",
+     "the successor to"),
+    (rf"{T}\s+{BE}\s+(?:abolished|dissolved|disbanded|closed)\s+(?:[^@.;]{{0,40}}?\s)?(?:and\s+)?(?:{BE}\s+)?(?:replaced|succeeded)\s+by\s+{S}",
+     "replaces", "abolished and replaced by"),
+    (rf"{T}\s+{AUX}(?:merged|merge|merges|merging)\s+(?:together\s+)?(?:to\s+(?:form|create|become)|into)\s+{S}", "replaces", "Y merge to form X"),
+    (rf"{S}\s+{AUX}{BE}\s+(?:formed|created|established)\s+(?:from|by|through|following)\s+(?:the\s+)?(?:merger|merging|amalgamation)\s+"
+     rf"(?:of\s+)?{T}", "replaces", "formed from the merger of"),
     # provides_to
     (rf"{S}[^@.;]{{0,60}}?\b(?:helped|helps|help)\s+{T}", "provides_to", "helps"),
     (rf"(?:delivered|provided|run)\s+by\s+{S}\s+on\s+behalf\s+of\s+{T}", "provides_to", "delivered by X on behalf of Y"),

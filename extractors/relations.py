@@ -24,6 +24,9 @@ from extractors.relation_patterns import AT_BODY, AUX, BE, COMPILED, ONE, S, T, 
 from schemas import Relation
 
 COMMISSIONERS = {"ccg", "council", "nhs_england"}
+JOINED = {"board", "voluntary", "other"}
+"""The bodies one joins as a member (a partnership, an alliance, a board); a council or trust
+'joined' by another is a merger or a joint act, not membership."""
 SCRUTINY = re.compile(r"scrutiny|\bJHOSC\b|\bOSC\b", re.I)
 
 
@@ -85,6 +88,8 @@ DEPENDS = [
 DISMISSED = re.compile(r"\b(?:other|alternative)\s+options\b|\balternatives?\s+considered\b|"
                        r"\boptions?\b[^>]{0,40}\b(?:dismissed|rejected|discounted|not\s+(?:taken\s+forward|pursued))\b", re.I)
 REPORTED_SPEECH = re.compile(r"\b(?:reported|said|noted|stated|explained|confirmed|advised|suggested|highlighted)\s+that\b", re.I)
+# "The CCG is subject to ...": a stretch that ends on its verb is a clause's subject, not an event.
+UNFINISHED = re.compile(r"\b(?:is|are|was|were|be|been|being|remains?|will|would|shall|must|may|can|could|should)$", re.I)
 LABEL_WORDS = 12
 """The most words an event's label takes from its sentence ('approval of the business case by
 the Governing Body'); a longer stretch is a clause, not a label."""
@@ -278,6 +283,14 @@ def _directed(source: str, relation: str, target: str, finder: MentionFinder):
         if SCRUTINY.search(target) and not SCRUTINY.search(source):
             yield source, "accountable_to", target
         return
+    if relation == "join":
+        if finder.org_type(target) in JOINED:
+            yield source, "member_of", target
+        return
+    if relation == "commissioner":
+        if finder.org_type(target) not in COMMISSIONERS | {"board"}:
+            yield source, "commissions", target
+        return
     if relation != "contract":
         yield source, relation, target
         return
@@ -289,10 +302,11 @@ def _directed(source: str, relation: str, target: str, finder: MentionFinder):
 
 def _clean_label(label: str) -> str | None:
     """An event's short label, or None: a pronoun, a body, a clause reporting what someone said
-    ('X reported that ...') or a stretch too long to label one event is no end of a dependency."""
+    ('X reported that ...'), a stretch ending on its verb or one too long to label one event is no
+    end of a dependency."""
     label = re.sub(r"^\W*(?:the|a|an)\s+", "", label.strip(), flags=re.I).strip(" '\"‘’")
     label = re.sub(r"^[‘'\"]|[’'\"](?=\s)", "", label).strip()
     if not label or re.match(r"(?:this|that|it|these|those|which|who|they)\b", label, re.I) or "@" in label \
-            or REPORTED_SPEECH.search(label) or len(label.split()) > LABEL_WORDS:
+            or REPORTED_SPEECH.search(label) or len(label.split()) > LABEL_WORDS or UNFINISHED.search(label):
         return None
     return label

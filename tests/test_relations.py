@@ -577,3 +577,82 @@ def test_this_authority_in_a_councils_own_paper_is_the_council():
 ])
 def test_a_body_that_only_names_a_plan_or_an_area_is_no_end(sentence):
     assert triples(sentence) == set()
+
+
+# --- more of the genre's forms: funding, providing, oversight, joining, succession ---------------
+
+CARERS = "Exampleton Carers Trust"
+ALLIANCE = "Exampleton Dementia Action Alliance"
+EXEC = "Exampleton Integration Executive"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # commissioning: an adverb before the verb, buying from a provider, a commissioner of a provider
+    (f"The Council currently commissions {TRUST} to deliver the health visiting service.", {(COUNCIL, "commissions", TRUST)}),
+    (f"The Council purchases respite care from {TRUST}.", {(COUNCIL, "commissions", TRUST)}),
+    (f"The Council is the lead commissioner for the {CARERS}.", {(COUNCIL, "commissions", CARERS)}),
+    (f"That {TRUST} be commissioned to deliver the pilot.", {(CCG, "commissions", TRUST)}),
+    # funding: agreeing to fund, a sum towards a body, part- or grant-funded, funded by with no verb
+    (f"The CCG has agreed to fund {TRUST} for a further year.", {(CCG, "funds", TRUST)}),
+    (f"The Council will contribute £250,000 towards the {CARERS}.", {(COUNCIL, "funds", CARERS)}),
+    (f"The {CARERS} is part funded by the Council.", {(COUNCIL, "funds", CARERS)}),
+    (f"The {CARERS} is grant-funded by the Council.", {(COUNCIL, "funds", CARERS)}),
+    (f"A proposal was made on the future of the {CARERS} currently funded by the Council.", {(COUNCIL, "funds", CARERS)}),
+    (f"The {CARERS} receives funding from the Council and the CCG.", {(COUNCIL, "funds", CARERS), (CCG, "funds", CARERS)}),
+    (f"The {CARERS} has been awarded a £40,000 grant by the Council.", {(COUNCIL, "funds", CARERS)}),
+    # providing: a provider with no 'lead', support received
+    (f"{TRUST} is the provider of community nursing for the CCG.", {(TRUST, "provides_to", CCG)}),
+    (f"The {CARERS} receives practical support from {TRUST}.", {(TRUST, "provides_to", CARERS)}),
+    # reporting: overseen by, reporting through one body to another, a sub-group once set up
+    (f"The {BOARD} is overseen by the Health and Wellbeing Board.", {(BOARD, "reports_to", HWB)}),
+    (f"The {BOARD} reports through the {EXEC} to the Health and Wellbeing Board.",
+     {(BOARD, "reports_to", EXEC), (BOARD, "reports_to", HWB)}),
+    (f"The {EXEC} has been established as a sub-group of the Health and Wellbeing Board.", {(EXEC, "reports_to", HWB)}),
+    ("The CCG is subject to scrutiny by the Exampleton Health Scrutiny Committee.",
+     {(CCG, "accountable_to", "Exampleton Health Scrutiny Committee")}),
+    # membership: joining, a body made up of others, members from a body sitting on another
+    (f"The Council has joined the {ALLIANCE}.", {(COUNCIL, "member_of", ALLIANCE)}),
+    (f"The {EXEC}, made up of the CCG and the Council, meets monthly.", {(CCG, "member_of", EXEC), (COUNCIL, "member_of", EXEC)}),
+    (f"The {EXEC}, comprising the CCG, the Council and {TRUST}, meets monthly.",
+     {(CCG, "member_of", EXEC), (COUNCIL, "member_of", EXEC), (TRUST, "member_of", EXEC)}),
+    (f"The Council joined the {ALLIANCE} in 2019.", {(COUNCIL, "member_of", ALLIANCE)}),
+    (f"Representatives of the Council and the CCG serve on the {ALLIANCE}.", {(COUNCIL, "member_of", ALLIANCE), (CCG, "member_of", ALLIANCE)}),
+    # hosting: host for a body, a body led by another
+    (f"The Council acts as host for the {EXEC}.", {(COUNCIL, "hosts", EXEC)}),
+    (f"The {EXEC}, led by the Council, meets monthly.", {(COUNCIL, "hosts", EXEC)}),
+    # succession: which replaced, the successor body
+    (f"The {UCPB}, which replaced the Exampleton Transformation Programme Board, meets monthly.",
+     {(UCPB, "replaces", "Exampleton Transformation Programme Board")}),
+    ("The Exampleton Integrated Care Board is the successor body to the CCG.",
+     {("Exampleton Integrated Care Board", "replaces", CCG)}),
+    ("The Exampleton Integrated Care Board (formerly the CCG) now holds these contracts.",
+     {("Exampleton Integrated Care Board", "replaces", CCG)}),
+    (f"The Exampleton Transformation Programme Board and the Exampleton Planning Group merged to form the {UCPB}.",
+     {(UCPB, "replaces", "Exampleton Transformation Programme Board"), (UCPB, "replaces", "Exampleton Planning Group")}),
+])
+def test_more_of_the_genres_forms(sentence, expected):
+    assert triples(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    # joining a council or trust is no membership; joining someone in an act is none either
+    f"The Council joined {TRUST} in calling for more funding.",
+    # a commissioner of a service, not of a body; a sum towards a body's own scheme
+    "The Council is the lead commissioner for the Better Care Fund.",
+    # a body said to be subject to something is no event that depends on another
+    "The CCG is subject to the national planning guidance.",
+])
+def test_no_relation_in_the_genres_other_forms(sentence):
+    assert triples(sentence) == set()
+
+
+@pytest.mark.parametrize("blocks, expected", [
+    # 'It' and 'This' opening a sentence go on about the subject of the sentence before
+    ((f"The {CARERS} is a local charity. It receives a grant from the Council.",), {(COUNCIL, "funds", CARERS)}),
+    ((f"The {CARERS} will run the carers' hub. In most cases this will require close working with {TRUST}.",),
+     {(CARERS, "partners_with", TRUST)}),
+    # the 'It' of "It is proposed that ..." is no body: the author speaks
+    ((f"The {CARERS} will run the carers' hub. It is proposed that we work closely with {TRUST}.",), {(CCG, "partners_with", TRUST)}),
+])
+def test_a_pronoun_opening_a_sentence_is_the_subject_before(blocks, expected):
+    assert triples(*blocks) == expected
