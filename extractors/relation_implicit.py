@@ -19,7 +19,7 @@ IMPLICIT = [(re.compile(p, re.I), relation, rule) for p, relation, rule in [
      r"collaborat(?:e|es|ed|ing|ion|ive\s+work|ive\s+working)\s+with|(?:partner|partners|partnered|partnering)\s+with|"
      r"(?:interface|interfaces|interfacing|liaise|liaises|liaised|liaising|co-?operate|co-?operates|co-?operated|"
      r"co-?operating|co-?operation)\s+(?:closely\s+)?with|"
-     r"engagement\s+with|partnerships?\s+with|(?:engage|engages|engaged|engaging)\s+with|"
+     r"engagement\s+with|partnerships?\s+with|co-?(?:produced|designed|developed|created)\s+with|(?:engage|engages|engaged|engaging)\s+with|"
      r"partners,?\s+(?:such\s+as|including))\s+" + REST, "partners_with", "implicit: working with"),
     # "through the collaboration of A, B and C": the bodies named are the ones who collaborate
     (r"\b(?:the\s+)?collaboration\s+(?:of|between)\s+" + REST, "partners_with_author", "implicit: collaboration of"),

@@ -26,7 +26,7 @@ NUMBER = r"(?:\d+(?:\.\d+)*\.?\s+|\([a-z0-9]+\)\s+)?"
 WORD = r"(?!(?:that|which|who|is|are|was|were|be|been|has|have|had|will|would|said|agreed|noted|told)\b)[\w'’\-]+"
 ITEM = rf"(?:{ONE}|{WORD}(?:\s+{WORD}){{0,4}}?)"
 LIST = rf"(?P<s>(?=[^:;]*@){ITEM}(?:\s*,\s*(?:and\s+)?{ITEM}|\s+and\s+{ITEM})+)"
-MEMBER_KIND = r"(?:(?:full|voting|founding|statutory|key|core|permanent|standing|named|non-voting)\s+)?"
+MEMBER_KIND = r"(?:(?:full|voting|founding|statutory|key|core|permanent|standing|named|non-voting|constituent|co-opted|associate|ex-officio)\s+)?"
 # "includes, but is not limited to, ...": the list that follows is still the members.
 NOT_LIMITED = r"(?:\s*,?\s*but\s+(?:is\s+|are\s+)?not\s+limited\s+to\s*,?)?"
 # A form's label run into the sentence it heads ("Legal Implications The Council and ..."):
@@ -82,6 +82,11 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"commissioned\s+(?:jointly\s+)?from\s+{T}\s+by\s+{S}{ENDS}", "commissions", "commissioned from Y by X"),
     (rf"{S}\s+{AUX}{BE}\s+(?:the\s+|a\s+|an\s+|one\s+of\s+the\s+)?(?:lead\s+|main\s+|sole\s+|principal\s+|joint\s+|co-?)?"
      rf"commissioners?\s+(?:of|for)\s+{T}{ENDS}", "commissioner", "the commissioner of"),
+    (rf"{S}\s*,?\s+as\s+(?:the\s+)?(?:lead\s+|main\s+|sole\s+)?commissioners?\s+(?:of|for)\s+{T}{ENDS}", "commissioner", "as the commissioner of"),
+    (rf"{S}\s+{AUX}(?:appoint|appoints|appointed|select|selects|selected|chose|chosen)\s+{T}\s+(?:as|to\s+be)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?"
+     rf"(?:[\w\-]+\s+){{0,3}}?(?:provider|supplier|contractor|operator)\b", "commissions", "appoints Y as the provider"),
+    (rf"(?P<s>{ONE})\s+{AUX}(?:won|wins|win|(?:was|were|has\s+been|have\s+been)\s+awarded)\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){{0,4}}?"
+     rf"contracts?\s+(?:[^@.;]{{0,60}}?\s)?(?:for|with|from|by)\s+(?P<t>{ONE}){ENDS}", "contract", "won the contract for"),
     (rf"{S}\s+{AUX}(?:has\s+|have\s+)?(?:awarded|awards|award|let|lets)\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w\-]+\s+){{0,5}}?"
      rf"contracts?\s+(?:[^@.;]{{0,60}}?\s)?to\s+{T}", "commissions", "awards contract to"),
     # funds
@@ -101,8 +106,10 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s+{AUX}(?:allocate|allocates|allocated|allocating)\s+(?:[^@.;]{{0,60}}?\s)?(?:to|for)\s+{T}", "funds", "X allocates to Y"),
     (rf"{S}\s+{AUX}(?:awarded|awards|award|gave|gives|give|given|granted|grants|grant)\s+{T}\s+(?:a\s+|an\s+)?(?:[\w\-£.,]+\s+){{0,3}}?"
      rf"(?:grant|funding|contribution)\b", "funds", "X gives Y a grant"),
-    (rf"{S}\s+{AUX}(?:has\s+|have\s+)?(?:allocated|awarded|granted|gave|given|committed)\s+[^@.;]{{0,40}}?"
-     rf"(?:funding|grant|{MONEY})\s+(?:to|for)\s+{T}", "funds", "allocated funding to"),
+    (rf"{S}\s+{AUX}(?:has\s+|have\s+)?(?:allocated|awarded|granted|gave|given|committed|provide|provides|provided|pay|pays|paid)\s+"
+     rf"[^@.;]{{0,40}}?(?:funding|grant|{MONEY})\s+(?:to|for)\s+{T}", "funds", "allocated funding to"),
+    (rf"(?:funding|money|grants?)\s+for\s+{T}\s+(?:comes|will\s+come|came|is\s+provided|is\s+drawn|is\s+received)\s+from\s+{S}{ENDS}",
+     "funds", "funding for Y comes from X"),
     (rf"{T}\s+{AUX}{BE}\s+(?:awarded|granted|given|allocated|offered)\s+(?:a\s+|an\s+)?(?:[\w\-£.,]+\s+){{0,4}}?"
      rf"(?:grant|funding|{MONEY})\s+(?:[^@.;]{{0,40}}?\s)?(?:by|from)\s+{S}{ENDS}", "funds", "Y is awarded a grant by X"),
     (rf"{S}\s+{AUX}(?:pay|pays|paid)\s+{T}\s+(?:an?\s+|its\s+)?(?:annual\s+|yearly\s+|monthly\s+)?(?:{MONEY}|grant|subsidy)", "funds", "X pays Y £"),
@@ -119,6 +126,8 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"(?P<s>{ONE})['’]s?\s+(?:(?:main|lead|sole|principal|preferred|single|largest)\s+)+(?:[\w\-]+\s+){{0,3}}?providers?\s+"
      rf"(?:is|are|was|were|will\s+be|remains?)\s+{T}", "commissions", "X's lead provider is Y"),
     (rf"(?:provided|delivered|offered|supplied)\s+by\s+{S}\s+(?:to|for)\s+{T}", "provides_to", "provided by X to Y"),
+    (rf"(?:services?|support|advice|care|training|treatment|programmes?|sessions)\s+(?:[^@.;]{{0,40}}?\s)?{BE}\s+(?:provided|delivered|offered|given|supplied)\s+"
+     rf"to\s+{T}\s+by\s+{S}{ENDS}", "provides_to", "support is provided to Y by X"),
     (rf"{S}\s+{AUX}(?:provide|provides|provided|deliver|delivers|supply|supplies)\s+{NOT_A_SERVICE}(?:[\w\-]+\s+){{1,5}}?(?:to|for)\s+{T}",
      "provides_to", "provides services to"),
     (rf"{T}\s+{AUX}(?:receive|receives|received|receiving|get|gets|got)\s+(?:[\w\-]+\s+){{0,3}}?(?:support|services?|advice|care|help|"
@@ -158,6 +167,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s+{AUX}{BE}\s+(?:given|granted)\s+(?:[\w\-]+\s+){{0,2}}?delegated\s+(?:authority|powers|functions|responsibilit(?:y|ies))\s+"
      rf"(?:[^@.;]{{0,40}}?\s)?(?:by|from)\s+{T}{ENDS}", "accountable_to", "given delegated authority by"),
     (rf"{S}\s+{AUX}{BE}\s+(?:held\s+to\s+account|scrutinised|scrutinized)\s+by\s+{T}", "accountable_to", "held to account by"),
+    (rf"{S}\s+{AUX}{BE}\s+(?:performance[\s\-]managed|regulated|inspected)\s+by\s+{T}{ENDS}", "accountable_to", "regulated by"),
     (rf"{S}\s+{AUX}{BE}\s+subject\s+to\s+(?:[\w\-]+\s+){{0,2}}?(?:scrutiny|oversight|inspection|regulation|challenge|assurance)\s+"
      rf"(?:by|from)\s+{T}{ENDS}", "accountable_to", "subject to scrutiny by"),
     (rf"{S}\s+{AUX}(?:{BE}\s+)?(?:directly\s+)?responsible\s+to\s+{T}", "accountable_to", "responsible to"),
@@ -174,7 +184,8 @@ PATTERNS: list[tuple[str, str, str]] = [
      rf"(?:reports|updates|amendments|recommendations|comments)\s+from\s+{S}", "reports_to", "receives reports from"),
     # member_of
     (rf"{S}\s+{AUX}(?:is|are|be|become|becomes|became|remain|remains|was|were)\s+(?:a\s+|all\s+|one\s+of\s+the\s+)?"
-     rf"(?:full\s+|voting\s+|founding\s+|statutory\s+|key\s+|core\s+)?(?:members?|part|partners?)\s+(?:of|in|on)\s+{T}", "member_of", "is a member of"),
+     rf"{MEMBER_KIND}(?:members?|part|partners?)\s+(?:of|in|on)\s+{T}", "member_of", "is a member of"),
+    (rf"{S}\s+{AUX}(?:forms?|formed|forming)\s+(?:a\s+|an\s+)?(?:\w+\s+)?part\s+of\s+{T}", "member_of", "forms part of"),
     (rf"{S}\s+{AUX}(?:sit|sits|be\s+represented|are\s+represented|is\s+represented|chair|chairs|chaired|co-chairs)\s+(?:on\s+)?{T}", "member_of", "sits on / chairs"),
     (rf"(?:representatives?|members?|officers?|councillors?|nominees?)\s+(?:of|from)\s+{S}\s+{AUX}(?:sit|sits|serve|serves)\s+on\s+{T}",
      "member_of", "representatives of X sit on Y"),
@@ -208,7 +219,8 @@ PATTERNS: list[tuple[str, str, str]] = [
      rf"(?:members?|representatives?|councillors?|governors?)\s+(?:to|on|onto)\s+{T}", "member_of", "appoints members to"),
     (rf"(?P<t>{ONE})[^@;]{{0,80}}?\b(?:established|set\s+up|formed|created|constituted)\s+(?:jointly\s+)?(?:by|between)\s+"
      rf"(?P<s>{ONE}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){ONE})+)", "member_of", "established jointly by"),
-    (rf"(?P<t>{ONE})\s+(?:comprises|comprising(?:\s+of)?|consists\s+of|is\s+made\s+up\s+of|is\s+formed\s+of|brings\s+together)\s+"
+    (rf"(?P<t>{ONE})\s+(?:comprises|comprising(?:\s+of)?|consists\s+of|is\s+(?:made\s+up|formed|composed)\s+of|brings\s+together|"
+     rf"(?:will|shall|would|should|must)\s+(?:comprise|consist\s+of|be\s+(?:made\s+up|formed|composed)\s+of|bring\s+together))\s+"
      rf"(?:(?:representatives|members|leaders|partners|councillors|senior\s+\w+)\s+)?(?:appointed\s+by\s+|from\s+|of\s+)?(?P<s>[^;]*)", "member_of", "comprises"),
     (rf"(?P<t>{ONE})\s+{BE}\s+(?:a\s+|the\s+)?(?:statutory\s+)?(?:joint\s+committee|partnership|alliance|collaboration|coalition)\s+"
      rf"(?:of|between)\s+(?P<s>[^;.]*)", "member_of", "is a partnership of"),
@@ -223,6 +235,7 @@ PATTERNS: list[tuple[str, str, str]] = [
      rf"(?:sub-?groups?|sub-?committees?|sub-?boards?|working\s+groups?|workstreams?|work\s+streams?|committees?)\s+of\s+{T}",
      "reports_to", "is a sub-group of"),
     (rf"{S}\s+{AUX}{BE}\s+(?:overseen|supervised|governed)\s+by\s+{T}{ENDS}", "reports_to", "overseen by"),
+    (rf"{S}\s+{AUX}(?:update|updates|updated|brief|briefs|briefed)\s+{T}{ENDS}", "update", "X updates Y"),
     (rf"{T}\s+{AUX}(?:oversee|oversees|oversaw)\s+(?:the\s+work\s+of\s+)?{S}{ENDS}", "reports_to", "X oversees Y"),
     (rf"{S}\s+{AUX}(?:{BE}\s+|operates\s+|sits\s+|works\s+)?under\s+the\s+(?:oversight|governance|direction)\s+of\s+{T}{ENDS}",
      "reports_to", "under the oversight of"),
@@ -251,7 +264,8 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"(?P<s>{ONE})\s+{AUX}(?:has|have|had|signed|signs|entered\s+into|enters\s+into|agreed|holds?)\s+(?:a\s+|an\s+|the\s+)?"
      rf"(?:[\w\-]+\s+){{0,4}}?(?:agreements?|memorand(?:um|a)\s+of\s+understanding)\s+with\s+(?P<t>{ONE})", "partners_with", "agreement with"),
     (rf"(?:agreements?|memorand(?:um|a)\s+of\s+understanding)\s+between\s+(?P<s>{ONE})\s+and\s+(?P<t>{ONE})", "partners_with", "agreement between"),
-    (rf"(?:collaboration|joint\s+working|partnership\s+working|joint\s+arrangements?|joint\s+commissioning)\s+between\s+{S}\s+and\s+{T}",
+    (rf"(?:collaboration|joint\s+working|partnership\s+working|joint\s+arrangements?|joint\s+commissioning|pooled\s+(?:budgets?|funds?)|"
+     rf"section\s+75\s+(?:agreements?|arrangements?)|shared\s+services?|joint\s+(?:posts?|teams?|committees?|funds?|budgets?))\s+between\s+{S}\s+and\s+{T}",
      "partners_with", "joint working between"),
     (rf"(?P<s>{ONE})(?:['’]s)?\s+(?:key\s+|main\s+|strategic\s+)?(?:interdependencies|interfaces|links)\s+(?:include|includes|are|with)\s+(?P<t>[^;]*)",
      "partners_with", "X's links include"),

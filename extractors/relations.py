@@ -35,7 +35,8 @@ TOGETHER = re.compile(rf"^\W*(?:\d+(?:\.\d+)*\.?\s+|\([a-z0-9]+\)\s+)?(?:both\s+
                       r"(?:[^@.;]{0,120}?)\b(?:both\s+agree|have\s+agreed|jointly|working\s+(?:closely\s+)?together|"
                       r"work\s+(?:closely\s+)?together|(?:are\s+|will\s+be\s+)?working\s+(?:closely\s+)?in\s+partnership|"
                       r"have\s+committed|are\s+committed|(?:formed|set\s+up|established)\s+a\s+joint\s+venture|"
-                      r"co-?hosted|hosted|signed|launched)\b", re.I)
+                      r"co-?hosted|hosted|signed|launched|(?:have|has|hold|share|operate|run)\s+(?:a\s+|an\s+)?(?:pooled|joint|shared)\s+"
+                      r"(?:budgets?|funds?|arrangements?|teams?|posts?|committees?|services?))\b", re.I)
 # "@0@ and Mr Jones wrote to the Minister": a body acting with one of the author's members.
 WITH_MEMBER = re.compile(rf"(?P<s>{ONE})\s+and\s+(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+[A-Z][\w'’\-]+\s+"
                          r"(?:had\s+|have\s+)?(?:wrote|written|met|jointly|signed|hosted|launched|visited)\b")
@@ -278,7 +279,8 @@ def _directed(source: str, relation: str, target: str, finder: MentionFinder):
     """A contract between two bodies is commissioning from the commissioner to the provider,
     whichever of them the sentence says holds it; between two commissioners it says nothing.
     Consulting a body, or its asking for attendance, is answering to it when it is a
-    scrutiny body."""
+    scrutiny body. Joining makes a member only of a body one can join; updating a board is
+    reporting to it; a team that is part of a body is hosted by it."""
     if relation == "scrutiny":
         if SCRUTINY.search(target) and not SCRUTINY.search(source):
             yield source, "accountable_to", target
@@ -286,6 +288,13 @@ def _directed(source: str, relation: str, target: str, finder: MentionFinder):
     if relation == "join":
         if finder.org_type(target) in JOINED:
             yield source, "member_of", target
+        return
+    if relation == "member_of" and finder.org_type(source) == "unit" and finder.org_type(target) not in ("board", "cabinet"):
+        yield target, "hosts", source          # a team part of a council or a directorate is its own
+        return
+    if relation == "update":
+        if finder.org_type(target) in ("board", "cabinet"):
+            yield source, "reports_to", target
         return
     if relation == "commissioner":
         if finder.org_type(target) not in COMMISSIONERS | {"board"}:

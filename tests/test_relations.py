@@ -629,6 +629,27 @@ EXEC = "Exampleton Integration Executive"
      {("Exampleton Integrated Care Board", "replaces", CCG)}),
     (f"The Exampleton Transformation Programme Board and the Exampleton Planning Group merged to form the {UCPB}.",
      {(UCPB, "replaces", "Exampleton Transformation Programme Board"), (UCPB, "replaces", "Exampleton Planning Group")}),
+    # pooled budgets and joint arrangements; a commissioner named in apposition; a provider appointed or winning a contract
+    ("The Better Care Fund is a pooled budget between the Council and the CCG.", {(COUNCIL, "partners_with", CCG)}),
+    ("The Council and the CCG have a pooled budget for learning disability services.", {(COUNCIL, "partners_with", CCG)}),
+    (f"The Council, as the lead commissioner of the {CARERS}, will review the contract.", {(COUNCIL, "commissions", CARERS)}),
+    ("The Council has appointed Greenway Care Ltd as the provider of home care.", {(COUNCIL, "commissions", "Greenway Care Ltd")}),
+    ("Greenway Care Ltd won the contract to provide home care for the Council.", {(COUNCIL, "commissions", "Greenway Care Ltd")}),
+    # money: funding that comes from a body, a sum provided to one
+    (f"Funding for the {CARERS} comes from the Council.", {(COUNCIL, "funds", CARERS)}),
+    (f"The CCG will provide £1.2m to the {CARERS}.", {(CCG, "funds", CARERS)}),
+    # reporting and answering: updating a board, performance management, regulation
+    ("The CCG will update the Health and Wellbeing Board in March.", {(CCG, "reports_to", HWB)}),
+    (f"{TRUST} is performance managed by the CCG.", {(TRUST, "accountable_to", CCG)}),
+    # membership: a constituent member, forming part of, a body that will be made up of others
+    (f"{TRUST} is a constituent member of the {ALLIANCE}.", {(TRUST, "member_of", ALLIANCE)}),
+    (f"{TRUST} forms part of the {ALLIANCE}.", {(TRUST, "member_of", ALLIANCE)}),
+    (f"The {EXEC} will be made up of senior officers from the Council and the CCG.",
+     {(COUNCIL, "member_of", EXEC), (CCG, "member_of", EXEC)}),
+    # a team that is part of a body is hosted by it; support provided to a body by another
+    ("The Public Health Team is part of the Council.", {(COUNCIL, "hosts", "Public Health Team")}),
+    (f"Advice and support are provided to the {CARERS} by {TRUST}.", {(TRUST, "provides_to", CARERS)}),
+    ("The strategy was co-produced with Healthwatch Exampleton.", {(CCG, "partners_with", "Healthwatch Exampleton")}),
 ])
 def test_more_of_the_genres_forms(sentence, expected):
     assert triples(sentence) == expected
@@ -641,6 +662,9 @@ def test_more_of_the_genres_forms(sentence, expected):
     "The Council is the lead commissioner for the Better Care Fund.",
     # a body said to be subject to something is no event that depends on another
     "The CCG is subject to the national planning guidance.",
+    # updating a body that is no board is no reporting line; a sum provided to a place
+    f"The CCG will update {TRUST} on the referral figures.",
+    "The Council provided £2m of funding for the Ashby area.",
 ])
 def test_no_relation_in_the_genres_other_forms(sentence):
     assert triples(sentence) == set()
