@@ -680,3 +680,11 @@ def test_no_relation_in_the_genres_other_forms(sentence):
 ])
 def test_a_pronoun_opening_a_sentence_is_the_subject_before(blocks, expected):
     assert triples(*blocks) == expected
+
+
+def test_local_scrutiny_committees_in_lower_case_are_the_papers_group_of_them():
+    assert triples("Health Overview and Scrutiny Committees (HOSCs) review changes to local services.",
+                   f"{TRUST} must consult its local health scrutiny committees on any substantial change.") == \
+        {(TRUST, "accountable_to", "Health Overview and Scrutiny Committees")}
+    # with no such group named, a scrutiny committee in lower case is no body
+    assert triples(f"{TRUST} must consult its local health scrutiny committees on any substantial change.") == set()
