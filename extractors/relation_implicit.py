@@ -67,6 +67,10 @@ UNIT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:the\s+)?(?P<s>@\d+@)\s+(?:
 # Commissioning named with its providers only: 'the future of commissioned services at @0@'.
 COMMISSIONED = re.compile(r"\bcommissioned\s+(?:services?|provision)\s+(?:at|from|with)\s+", re.I)
 PROVIDERS = {"nhs_trust", "company", "voluntary", "other"}
+# "@0@, our lead commissioner," and "our main commissioner, @0@": the author's commissioner.
+OUR_COMMISSIONER = re.compile(r"(?P<s>@\d+@)\s*[,(]\s*our\s+(?:(?:main|lead|principal|largest|host|co-?ordinating)\s+)*"
+                              r"commissioner\b|\bour\s+(?:(?:main|lead|principal|largest|host|co-?ordinating)\s+)*commissioners?\s*,?\s+"
+                              r"(?:(?:is|are|include|includes)\s+)?(?:the\s+)?(?P<s2>@\d+@)", re.I)
 # A recommendation "That @0@ be commissioned to ...": the author, who makes it, is to commission.
 TO_BE_COMMISSIONED = re.compile(r"(?:^\W*(?:\(?[a-z0-9]{1,3}[).]\s+)?|\bthat\s+)(?:the\s+)?(?P<t>@\d+@)\s+be\s+"
                                 r"(?:commissioned|contracted|engaged)\s+to\b(?![^.;]*\bby\b)", re.I)
@@ -174,6 +178,10 @@ def _commissioned(template: Template, finder: MentionFinder, opening: tuple[str 
     body opening the sentence before the clause, else by the author; so is one the author's
     recommendation says is to be commissioned."""
     subject, subject_end = opening
+    for m in OUR_COMMISSIONER.finditer(template.text) if author else ():
+        commissioner = template.bodies(m.group("s") or m.group("s2"))[0]
+        if commissioner != author:
+            yield commissioner, "commissions", author, "implicit: our commissioner"
     m = TO_BE_COMMISSIONED.search(template.text)
     provider = template.bodies(m.group("t"))[0] if m else None
     if provider and author != provider and finder.org_type(author) in COMMISSIONERS:

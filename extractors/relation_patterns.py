@@ -125,6 +125,8 @@ PATTERNS: list[tuple[str, str, str]] = [
      rf"(?:of\s+[^@.;]{{0,60}}?\s)?(?:for|to)\s+{T}{ENDS}", "provides_to", "the lead provider for"),
     (rf"(?P<s>{ONE})['’]s?\s+(?:(?:main|lead|sole|principal|preferred|single|largest)\s+)+(?:[\w\-]+\s+){{0,3}}?providers?\s+"
      rf"(?:is|are|was|were|will\s+be|remains?)\s+{T}", "commissions", "X's lead provider is Y"),
+    (rf"(?P<t>{ONE})['’]s?\s+(?:(?:main|lead|principal|largest|host|co-?ordinating)\s+)*commissioners?\s+(?:is|are|was|were|will\s+be|remains?|include|includes)\s+{S}",
+     "commissions", "Y's lead commissioner is X"),
     (rf"(?:provided|delivered|offered|supplied)\s+by\s+{S}\s+(?:to|for)\s+{T}", "provides_to", "provided by X to Y"),
     (rf"(?:services?|support|advice|care|training|treatment|programmes?|sessions)\s+(?:[^@.;]{{0,40}}?\s)?{BE}\s+(?:provided|delivered|offered|given|supplied)\s+"
      rf"to\s+{T}\s+by\s+{S}{ENDS}", "provides_to", "support is provided to Y by X"),
@@ -176,6 +178,11 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{T}[^@;]{{0,80}}?\b(?:require|requires|required|request|requests|requested)\s+(?:the\s+)?(?:attendance|information|"
      rf"attendance\s+and\s+information|information\s+and\s+attendance|evidence|a\s+response)\s+(?:of|from)\s+(?:the\s+)?(?:relevant\s+)?{S}",
      "scrutiny", "scrutiny requires attendance of"),
+    # a call-in: the scrutiny body calls in a body's decision, or refers it back to that body
+    (rf"{T}\s+{AUX}(?:call|calls|called|calling)[\s\-]+in\s+(?:the\s+|a\s+|this\s+)?(?:[\w\-/]+\s+){{0,3}}?decisions?\s+"
+     rf"(?:taken\s+|made\s+)?(?:of|by)\s+{S}{ENDS}", "scrutiny", "scrutiny calls in a decision of"),
+    (rf"{T}\s+{AUX}(?:refer|refers|referred|referring)\s+(?:the\s+|a\s+|this\s+|its\s+)?(?:decision|matter|item|issue)\s+back\s+to\s+{S}{ENDS}",
+     "scrutiny", "scrutiny refers a decision back to"),
     (rf"{T}\s+{AUX}(?:scrutinise|scrutinises|scrutinised|scrutinize|scrutinizes|scrutinized)\s+(?:the\s+)?(?:work|plans|performance|"
      rf"proposals|decisions)?\s*(?:of\s+)?{S}", "scrutiny", "scrutiny scrutinises"),
     (rf"{S}[^@;:]{{0,160}}?\b(?:reports?|reporting|bring\s+back[^@;:]{{0,40}}?reports?|provides?[^@;:]{{0,20}}?(?:updates|reports|assurance))"

@@ -650,6 +650,12 @@ EXEC = "Exampleton Integration Executive"
     ("The Public Health Team is part of the Council.", {(COUNCIL, "hosts", "Public Health Team")}),
     (f"Advice and support are provided to the {CARERS} by {TRUST}.", {(TRUST, "provides_to", CARERS)}),
     ("The strategy was co-produced with Healthwatch Exampleton.", {(CCG, "partners_with", "Healthwatch Exampleton")}),
+    # a provider's own commissioner; a scrutiny call-in holds the decision maker to account
+    (f"{TRUST}'s main commissioner is the CCG.", {(CCG, "commissions", TRUST)}),
+    ("The Exampleton Health Scrutiny Committee called in the decision of the Exampleton Borough Council Cabinet.",
+     {("Exampleton Borough Council Cabinet", "accountable_to", "Exampleton Health Scrutiny Committee")}),
+    ("The Exampleton Health Scrutiny Committee may refer the decision back to the Exampleton Borough Council Cabinet.",
+     {("Exampleton Borough Council Cabinet", "accountable_to", "Exampleton Health Scrutiny Committee")}),
 ])
 def test_more_of_the_genres_forms(sentence, expected):
     assert triples(sentence) == expected
@@ -688,3 +694,14 @@ def test_local_scrutiny_committees_in_lower_case_are_the_papers_group_of_them():
         {(TRUST, "accountable_to", "Health Overview and Scrutiny Committees")}
     # with no such group named, a scrutiny committee in lower case is no body
     assert triples(f"{TRUST} must consult its local health scrutiny committees on any substantial change.") == set()
+
+
+@pytest.mark.parametrize("sentence", [
+    f"{CCG}, our lead commissioner, has agreed the contract.",
+    f"Our main commissioner, {CCG}, has agreed the contract.",
+])
+def test_our_commissioner_in_a_providers_paper_commissions_the_provider(sentence):
+    cover = [f"{TRUST} Board of Directors", "Date: 1 May 2020", "Report Title: Contracts",
+             f"Report Author: Jo Bloggs, Director of Finance, {TRUST}"]
+    out = extract(f"This paper is from {TRUST}.", sentence, cover=cover)
+    assert {(r.source, r.relation, r.target) for r in out.relations} == {(CCG, "commissions", TRUST)}
