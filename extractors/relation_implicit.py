@@ -34,7 +34,7 @@ IMPLICIT = [(re.compile(p, re.I), relation, rule) for p, relation, rule in [
 LISTED = re.compile(r"^\W*(?P<back>(?:the|its|their)\s+)?(?:(?:current|full|voting|key|main|other|strategic|statutory)\s+)*"
                     r"(?:(?P<member>membership|members)|partners|partner\s+organisations|interdependencies|links)\s+"
                     r"(?:includes?|included|comprises?|consists\s+of|is\s+made\s+up\s+of|is\s+comprised(?:\s+of)?|is\s+drawn\s+from|"
-                    r"are|will\s+(?:include|comprise|be))" + NOT_LIMITED + r"\s*:?\s+" + NOT_AN_ACT + r"(?P<t>[^;]*)", re.I)
+                    r"are|(?:will|shall)\s+(?:include|comprise|consist\s+of|be\s+made\s+up\s+of|be))" + NOT_LIMITED + r"\s*:?\s+" + NOT_AN_ACT + r"(?P<t>[^;]*)", re.I)
 # "... retained within @1@, which will require close working with @2@": the body a relative
 # clause hangs on is the one that works with the other.
 RELATIVE = re.compile(r"@(\d+)@\s*,?\s*(?:which|who)\b[^@;:]*$")

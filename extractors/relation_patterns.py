@@ -178,6 +178,11 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{T}[^@;]{{0,80}}?\b(?:require|requires|required|request|requests|requested)\s+(?:the\s+)?(?:attendance|information|"
      rf"attendance\s+and\s+information|information\s+and\s+attendance|evidence|a\s+response)\s+(?:of|from)\s+(?:the\s+)?(?:relevant\s+)?{S}",
      "scrutiny", "scrutiny requires attendance of"),
+    # the body scrutinised answers the scrutiny body: it considers its recommendations, or responds to it
+    (rf"{S}\s+{AUX}(?:consider|considers|considered|reconsider|reconsiders|reconsidered|respond\s+to|responds\s+to|responded\s+to|"
+     rf"take\s+into\s+account|takes\s+into\s+account)\s+(?:the\s+)?(?:recommendations?|comments|views|findings|concerns)\s+"
+     rf"(?:of|from|made\s+by)\s+{T}{ENDS}", "scrutiny", "considers the recommendations of scrutiny"),
+    (rf"{S}\s+{AUX}(?:respond|responds|responded)\s+(?:formally\s+|in\s+writing\s+)?to\s+{T}{ENDS}", "scrutiny", "responds to scrutiny"),
     # a call-in: the scrutiny body calls in a body's decision, or refers it back to that body
     (rf"{T}\s+{AUX}(?:call|calls|called|calling)[\s\-]+in\s+(?:the\s+|a\s+|this\s+)?(?:[\w\-/]+\s+){{0,3}}?decisions?\s+"
      rf"(?:taken\s+|made\s+)?(?:of|by)\s+{S}{ENDS}", "scrutiny", "scrutiny calls in a decision of"),
@@ -216,7 +221,7 @@ PATTERNS: list[tuple[str, str, str]] = [
      rf"(?:[a-z]+\s+){{0,3}}?(?:from\s+|of\s+)?(?P<s>[^;]*)", "member_of", "which includes"),
     (rf"(?P<t>{ONE})(?:['’]s)?\s+(?:membership|members)\s+(?:includes?|comprises?|is\s+made\s+up\s+of|are){NOT_LIMITED}\s+{NOT_AN_ACT}(?P<s>[^;]*)", "member_of", "membership includes"),
     (rf"\b(?:the\s+)?(?:membership|members)\s+of\s+{T}\s+(?:includes?|included|comprises?|comprised|consists\s+of|"
-     rf"is\s+made\s+up\s+of|is\s+comprised(?:\s+of)?|is\s+drawn\s+from|are|were|will\s+(?:include|comprise|be)){NOT_LIMITED}\s*:?\s+{NOT_AN_ACT}(?P<s>[^;]*)",
+     rf"is\s+made\s+up\s+of|is\s+comprised(?:\s+of)?|is\s+drawn\s+from|are|were|(?:will|shall)\s+(?:include|comprise|consist\s+of|be\s+made\s+up\s+of|be)){NOT_LIMITED}\s*:?\s+{NOT_AN_ACT}(?P<s>[^;]*)",
      "member_of", "membership of X includes"),
     (rf"\b(?:the\s+)?(?:members|partners|representatives|organisations)\s+(?:represented\s+)?on\s+{T}\s+(?:include|included|are|were|will\s+(?:include|be))"
      rf"{NOT_LIMITED}\s*:?\s+{NOT_AN_ACT}(?P<s>[^;]*)", "member_of", "partners on X include"),

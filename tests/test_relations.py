@@ -656,6 +656,13 @@ EXEC = "Exampleton Integration Executive"
      {("Exampleton Borough Council Cabinet", "accountable_to", "Exampleton Health Scrutiny Committee")}),
     ("The Exampleton Health Scrutiny Committee may refer the decision back to the Exampleton Borough Council Cabinet.",
      {("Exampleton Borough Council Cabinet", "accountable_to", "Exampleton Health Scrutiny Committee")}),
+    ("The Exampleton Borough Council Cabinet will consider the recommendations of the Exampleton Health Scrutiny Committee.",
+     {("Exampleton Borough Council Cabinet", "accountable_to", "Exampleton Health Scrutiny Committee")}),
+    ("The CCG will respond in writing to the Exampleton Health Scrutiny Committee.",
+     {(CCG, "accountable_to", "Exampleton Health Scrutiny Committee")}),
+    # terms of reference: what a body's membership shall comprise
+    (f"The membership of the {EXEC} shall comprise the Council, the CCG and {TRUST}.",
+     {(COUNCIL, "member_of", EXEC), (CCG, "member_of", EXEC), (TRUST, "member_of", EXEC)}),
 ])
 def test_more_of_the_genres_forms(sentence, expected):
     assert triples(sentence) == expected
@@ -668,6 +675,8 @@ def test_more_of_the_genres_forms(sentence, expected):
     "The Council is the lead commissioner for the Better Care Fund.",
     # a body said to be subject to something is no event that depends on another
     "The CCG is subject to the national planning guidance.",
+    # responding to a body that scrutinises nothing is no accountability
+    "The CCG will respond to the Health and Wellbeing Board.",
     # updating a body that is no board is no reporting line; a sum provided to a place
     f"The CCG will update {TRUST} on the referral figures.",
     "The Council provided £2m of funding for the Ashby area.",
