@@ -19,7 +19,7 @@ IMPLICIT = [(re.compile(p, re.I), relation, rule) for p, relation, rule in [
      r"collaborat(?:e|es|ed|ing|ion|ive\s+work|ive\s+working)\s+with|(?:partner|partners|partnered|partnering)\s+with|"
      r"(?:interface|interfaces|interfacing|liaise|liaises|liaised|liaising|co-?operate|co-?operates|co-?operated|"
      r"co-?operating|co-?operation)\s+(?:closely\s+)?with|"
-     r"engagement\s+with|partnerships?\s+with|co-?(?:produced|designed|developed|created)\s+with|(?:engage|engages|engaged|engaging)\s+with|"
+     r"engagement\s+with|partnerships?\s+with|(?:strong|close|good|effective|strengthen\w*\s+(?:its|our|their)|working)\s+relationships?\s+with|co-?(?:produced|designed|developed|created)\s+with|(?:engage|engages|engaged|engaging)\s+with|"
      r"partners,?\s+(?:such\s+as|including))\s+" + REST, "partners_with", "implicit: working with"),
     # "through the collaboration of A, B and C": the bodies named are the ones who collaborate
     (r"\b(?:the\s+)?collaboration\s+(?:of|between)\s+" + REST, "partners_with_author", "implicit: collaboration of"),
@@ -53,7 +53,7 @@ OPENING = 60
 # Money a body gives: 'a £2m grant from @0@', 'received additional @0@ funding'.
 RECEIVED = re.compile(r"\b(?:received|receive|receives|awarded|funded|allocated|secured)\b", re.I)
 GIVERS = r"@\d+@(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?@\d+@)*"
-GRANT = re.compile(r"\b(?:grant|funding|allocation|contribution|£[\d.,]+\s*(?:m|k|bn|million|billion)?)s?\s+from\s+(?:the\s+)?(?P<s>" + GIVERS + ")|"
+GRANT = re.compile(r"(?:\b(?:grant|funding|allocation|contribution)s?|£[\d.,]+\s*(?:m|k|bn|million|billion)?)\s+from\s+(?:the\s+)?(?P<s>" + GIVERS + ")|"
                    r"(?P<s2>@\d+@)(?:['’]s)?\s+(?:(?!(?:receiv\w*|award\w*|allocat\w*|secur\w*|giv\w*|gave|grant\w*|is|are|was|were|has|"
                    r"have|had)\b)[\w\-]+\s+){0,3}?(?:grant|funding|allocation)\b", re.I)
 # "The Council awarded @0@ a grant": @0@ receives it, it does not give it.

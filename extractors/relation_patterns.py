@@ -267,7 +267,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s+{AUX}(?:(?:has|have)\s+been\s+(?:commissioned|contracted|funded)\s+to\s+)?(?:provide|provides|provided|deliver|delivers|"
      rf"delivered|run|runs|ran)\s+(?:[^@.;]{{0,100}}?\s)?(?:services?|programmes?|projects?|schemes?|pilots?|sessions|support)\)?\s+"
      rf"(?:jointly\s+|together\s+)?(?:with|alongside)\s+{T}{ENDS}", "partners_with", "delivers services with"),
-    (rf"{S},?\s+(?:along|together)\s+with\s+(?:other\s+\w+,?\s+(?:such\s+as|including)\s+)?{T}", "partners_with", "along with"),
+    (rf"{S},?\s+(?:(?:along|together)\s+with|alongside)\s+(?:other\s+\w+,?\s+(?:such\s+as|including)\s+)?{T}", "partners_with", "along with"),
     (rf"partnership\s+between\s+{S}\s+and\s+{T}", "partners_with", "partnership between"),
     (rf"joint\s+ventures?\s+(?:company\s+)?between\s+{S}\s+and\s+{T}", "partners_with", "joint venture between"),
     (rf"{S}\s+{AUX}(?:has\s+|have\s+)?(?:formed|form|forms|set\s+up|established|entered\s+into)\s+(?:a|an)\s+(?:\w+\s+)?joint\s+venture\s+with\s+{T}",

@@ -650,6 +650,10 @@ EXEC = "Exampleton Integration Executive"
     ("The Public Health Team is part of the Council.", {(COUNCIL, "hosts", "Public Health Team")}),
     (f"Advice and support are provided to the {CARERS} by {TRUST}.", {(TRUST, "provides_to", CARERS)}),
     ("The strategy was co-produced with Healthwatch Exampleton.", {(CCG, "partners_with", "Healthwatch Exampleton")}),
+    # a sum received from a body; acting alongside a body; a working relationship
+    (f"The {CARERS} received £8,000 from the Council in 2019/20.", {(COUNCIL, "funds", CARERS)}),
+    (f"The Council, alongside {TRUST}, used census data to map loneliness.", {(COUNCIL, "partners_with", TRUST)}),
+    (f"The Council has a strong working relationship with {TRUST}.", {(COUNCIL, "partners_with", TRUST)}),
     # a provider's own commissioner; a scrutiny call-in holds the decision maker to account
     (f"{TRUST}'s main commissioner is the CCG.", {(CCG, "commissions", TRUST)}),
     ("The Exampleton Health Scrutiny Committee called in the decision of the Exampleton Borough Council Cabinet.",
@@ -675,6 +679,8 @@ def test_more_of_the_genres_forms(sentence, expected):
     "The Council is the lead commissioner for the Better Care Fund.",
     # a body said to be subject to something is no event that depends on another
     "The CCG is subject to the national planning guidance.",
+    # a relationship said to be no more than that is no partnership
+    "The Council's relationship with the Government remains difficult.",
     # responding to a body that scrutinises nothing is no accountability
     "The CCG will respond to the Health and Wellbeing Board.",
     # updating a body that is no board is no reporting line; a sum provided to a place
