@@ -260,7 +260,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"(?:reports?|updates?|papers?|proposals?)\s+(?:[^@.;]{{0,40}}?\s)?{BE}\s+(?:brought|presented|submitted|taken)\s+(?:back\s+)?"
      rf"to\s+{T}\s+by\s+{S}{ENDS}", "reports_to", "a report is brought to Y by X"),
     # partners_with
-    (rf"{S}\s+{AUX}(?:work|works|working|worked)\s+(?:closely\s+|jointly\s+|in\s+partnership\s+)?(?:together\s+)?"
+    (rf"{S}\s+{AUX}(?:work|works|working|worked)\s+(?:(?:more\s+|very\s+)?closely\s+|jointly\s+|in\s+partnership\s+)?(?:together\s+)?"
      rf"(?:with|alongside)\s+(?:each\s+of\s+|all\s+of\s+)?{T}", "partners_with", "works with"),
     (rf"{S}\s+{AUX}(?:\w+\s+){{0,2}}?in\s+partnership\s+with\s+{T}", "partners_with", "in partnership with"),
     # "@0@ has been commissioned to provide the service with @1@": delivering with another body

@@ -654,6 +654,7 @@ EXEC = "Exampleton Integration Executive"
     (f"The {CARERS} received £8,000 from the Council in 2019/20.", {(COUNCIL, "funds", CARERS)}),
     (f"The Council, alongside {TRUST}, used census data to map loneliness.", {(COUNCIL, "partners_with", TRUST)}),
     (f"The Council has a strong working relationship with {TRUST}.", {(COUNCIL, "partners_with", TRUST)}),
+    (f"The Council will work more closely with {TRUST}.", {(COUNCIL, "partners_with", TRUST)}),
     # a provider's own commissioner; a scrutiny call-in holds the decision maker to account
     (f"{TRUST}'s main commissioner is the CCG.", {(CCG, "commissions", TRUST)}),
     ("The Exampleton Health Scrutiny Committee called in the decision of the Exampleton Borough Council Cabinet.",
