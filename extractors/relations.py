@@ -24,6 +24,9 @@ from extractors.relation_patterns import AT_BODY, AUX, BE, COMPILED, ONE, S, T, 
 from schemas import Relation
 
 COMMISSIONERS = {"ccg", "council", "nhs_england"}
+OWNERS = {"council", "ccg", "nhs_trust", "nhs_england", "company", "unit"}
+"""The bodies whose own teams and directorates are part of them (not a partnership or board a
+team sits on)."""
 JOINED = {"board", "voluntary", "other"}
 """The bodies one joins as a member (a partnership, an alliance, a board); a council or trust
 'joined' by another is a merger or a joint act, not membership."""
@@ -289,7 +292,7 @@ def _directed(source: str, relation: str, target: str, finder: MentionFinder):
         if finder.org_type(target) in JOINED:
             yield source, "member_of", target
         return
-    if relation == "member_of" and finder.org_type(source) == "unit" and finder.org_type(target) not in ("board", "cabinet"):
+    if relation == "member_of" and finder.org_type(source) == "unit" and finder.org_type(target) in OWNERS:
         yield target, "hosts", source          # a team part of a council or a directorate is its own
         return
     if relation == "update":

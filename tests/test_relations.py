@@ -648,6 +648,8 @@ EXEC = "Exampleton Integration Executive"
      {(COUNCIL, "member_of", EXEC), (CCG, "member_of", EXEC)}),
     # a team that is part of a body is hosted by it; support provided to a body by another
     ("The Public Health Team is part of the Council.", {(COUNCIL, "hosts", "Public Health Team")}),
+    # a team that sits on a partnership is its member, not its own
+    (f"The Public Health Team is a member of the {ALLIANCE}.", {("Public Health Team", "member_of", ALLIANCE)}),
     (f"Advice and support are provided to the {CARERS} by {TRUST}.", {(TRUST, "provides_to", CARERS)}),
     ("The strategy was co-produced with Healthwatch Exampleton.", {(CCG, "partners_with", "Healthwatch Exampleton")}),
     # a sum received from a body; acting alongside a body; a working relationship
