@@ -64,8 +64,10 @@ UNIT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:the\s+)?(?P<s>@\d+@)\s+(?:
                   r"(?:include|includes|included|comprise|comprises|incorporate|incorporates|contain|contains|is\s+made\s+up\s+of)\s+"
                   r"(?:a|an|the|its|two|three|four|several)?\s*"
                   r"(?P<t>@\d+@(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:a\s+|an\s+|the\s+)?@\d+@)*)", re.I)
-# Commissioning named with its providers only: 'the future of commissioned services at @0@'.
-COMMISSIONED = re.compile(r"\bcommissioned\s+(?:services?|provision)\s+(?:at|from|with)\s+", re.I)
+# Commissioning named with its providers only: 'the future of commissioned services at @0@',
+# 'community services are commissioned from @0@'.
+COMMISSIONED = re.compile(r"\bcommissioned\s+(?:services?|provision)\s+(?:at|from|with)\s+|\b(?:services?|provision|care|support)\s+"
+                          r"(?:[\w\-]+\s+){0,3}?(?:is|are|was|were|will\s+be|has\s+been|have\s+been)\s+commissioned\s+from\s+", re.I)
 PROVIDERS = {"nhs_trust", "company", "voluntary", "other"}
 # "@0@, our lead commissioner," and "our main commissioner, @0@": the author's commissioner.
 OUR_COMMISSIONER = re.compile(r"(?P<s>@\d+@)\s*[,(]\s*our\s+(?:(?:main|lead|principal|largest|host|co-?ordinating)\s+)*"

@@ -97,6 +97,9 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s+{AUX}(?:provide|provides|provided|give|gives|gave|pay|pays|paid)\s+(?:a\s+|an\s+)?(?:[\w\-£.]+\s+){{0,3}}?"
      rf"(?:funding|grants?|contributions?|financial\s+support)\s+(?:to|for|towards)\s+{T}", "funds", "provides a grant to"),
     (rf"{S}-funded\s+{T}", "funds", "X-funded Y"),
+    (rf"(?P<s>{ONE})['’]s?\s+(?:(?:financial|annual|recurrent|one-off)\s+)?contributions?\s+(?:to|towards)\s+{T}"
+     rf"(?=\s*(?:[,.;:)]|$)|\s+(?:is|was|are|were|will|has|had|of|and|for|in|from)\b)", "funds",
+     "X's contribution to Y"),
     (rf"{S}\s+{AUX}(?:transfer|transfers|transferred|pass|passes|passed|contribute|contributes|contributed)\s+"
      rf"(?:a\s+further\s+|an\s+additional\s+|up\s+to\s+|around\s+|over\s+)?{MONEY}\s+(?:[\w\-]+\s+){{0,3}}?(?:to|towards)\s+{T}",
      "funds", "X transfers £ to Y"),
@@ -140,6 +143,8 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{T}\s*[,(]\s*(?:which\s+{BE}\s+|currently\s+)?hosted\s+by\s+{S}", "hosts", "Y, hosted by X"),
     (rf"{T}\s+{BE}\s+(?:jointly\s+)?led\s+by\s+{S}{ENDS}", "hosts", "body led by"),
     (rf"{T}\s*[,(]\s*(?:which\s+{BE}\s+|currently\s+|jointly\s+)?led\s+by\s+{S}{ENDS}", "hosts", "Y, led by X"),
+    (rf"{S}\s+{AUX}(?:lead|leads|leading|(?:is|are)\s+leading)\s+(?:on\s+)?{T}(?=\s*(?:[,.;:)]|$)|\s+(?:and|on\s+behalf|for|as|since)\b)",
+     "hosts", "X leads Y"),
     (rf"{S}\s+{AUX}(?:{BE}|acts?\s+as|acted\s+as)\s+(?:the\s+)?(?:host|hosting)\s+(?:for|of|to)\s+{T}", "hosts", "host for"),
     (rf"{S}\s+{AUX}(?:{BE}|acts?\s+as|acted\s+as)\s+(?:the\s+)?(?:host|hosting|lead|accountable)\s+(?:organisation|body|authority|agency|employer)\s+"
      rf"(?:for|of)\s+{T}", "hosts", "host organisation for"),
@@ -198,7 +203,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s+{AUX}(?:is|are|be|become|becomes|became|remain|remains|was|were)\s+(?:a\s+|all\s+|one\s+of\s+the\s+)?"
      rf"{MEMBER_KIND}(?:members?|part|partners?)\s+(?:of|in|on)\s+{T}", "member_of", "is a member of"),
     (rf"{S}\s+{AUX}(?:forms?|formed|forming)\s+(?:a\s+|an\s+)?(?:\w+\s+)?part\s+of\s+{T}", "member_of", "forms part of"),
-    (rf"{S}\s+{AUX}(?:sit|sits|be\s+represented|are\s+represented|is\s+represented|chair|chairs|chaired|co-chairs)\s+(?:on\s+)?{T}", "member_of", "sits on / chairs"),
+    (rf"{S}\s+{AUX}(?:sit|sits|be\s+represented|are\s+represented|is\s+represented|chair|chairs|chaired|co-chair|co-chairs|co-chaired)\s+(?:on\s+)?{T}", "member_of", "sits on / chairs"),
     (rf"(?:representatives?|members?|officers?|councillors?|nominees?)\s+(?:of|from)\s+{S}\s+{AUX}(?:sit|sits|serve|serves)\s+on\s+{T}",
      "member_of", "representatives of X sit on Y"),
     (rf"{S}\s+{AUX}(?:join|joins|joined|joining|(?:has\s+|have\s+)?signed\s+up\s+to)\s+{T}"

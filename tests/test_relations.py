@@ -633,6 +633,10 @@ EXEC = "Exampleton Integration Executive"
     ("The Better Care Fund is a pooled budget between the Council and the CCG.", {(COUNCIL, "partners_with", CCG)}),
     ("The Council and the CCG have a pooled budget for learning disability services.", {(COUNCIL, "partners_with", CCG)}),
     (f"The Council, as the lead commissioner of the {CARERS}, will review the contract.", {(COUNCIL, "commissions", CARERS)}),
+    (f"Community nursing services are commissioned from {TRUST}.", {(CCG, "commissions", TRUST)}),
+    (f"The Council's annual contribution to the {CARERS} is £50,000.", {(COUNCIL, "funds", CARERS)}),
+    (f"The Council leads the {EXEC} on behalf of partners.", {(COUNCIL, "hosts", EXEC)}),
+    (f"The CCG and the Council co-chair the {EXEC}.", {(CCG, "member_of", EXEC), (COUNCIL, "member_of", EXEC)}),
     ("The Council has appointed Greenway Care Ltd as the provider of home care.", {(COUNCIL, "commissions", "Greenway Care Ltd")}),
     ("Greenway Care Ltd won the contract to provide home care for the Council.", {(COUNCIL, "commissions", "Greenway Care Ltd")}),
     # money: funding that comes from a body, a sum provided to one
@@ -682,6 +686,9 @@ def test_more_of_the_genres_forms(sentence, expected):
     "The Council is the lead commissioner for the Better Care Fund.",
     # a body said to be subject to something is no event that depends on another
     "The CCG is subject to the national planning guidance.",
+    # leading a body's work is no hosting of the body; a contribution to a body's own scheme funds the scheme
+    f"The Council leads the {EXEC}'s work on housing.",
+    f"The Council's contribution to the {CARERS} scheme is small.",
     # a relationship said to be no more than that is no partnership
     "The Council's relationship with the Government remains difficult.",
     # responding to a body that scrutinises nothing is no accountability
