@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.relation_mentions import MentionFinder, Template
+from extractors.relation_mentions import COMMISSIONERS, MentionFinder, Template
 from extractors.relation_patterns import NOT_AN_ACT, NOT_LIMITED
 
 # Clauses that name only the other end: the source opens the sentence, or is the author.
@@ -76,7 +76,6 @@ OUR_COMMISSIONER = re.compile(r"(?P<s>@\d+@)\s*[,(]\s*our\s+(?:(?:main|lead|prin
 # A recommendation "That @0@ be commissioned to ...": the author, who makes it, is to commission.
 TO_BE_COMMISSIONED = re.compile(r"(?:^\W*(?:\(?[a-z0-9]{1,3}[).]\s+)?|\bthat\s+)(?:the\s+)?(?P<t>@\d+@)\s+be\s+"
                                 r"(?:commissioned|contracted|engaged)\s+to\b(?![^.;]*\bby\b)", re.I)
-COMMISSIONERS = {"ccg", "council", "nhs_england"}
 # Funding allocations a national body sets: 'allocations ... were published by @0@', 'the
 # allocations will be communicated to us from @0@', '@1@'s allocation from @0@'.
 ALLOCATION = [re.compile(p, re.I) for p in (

@@ -20,6 +20,9 @@ NAME_TAIL = {"nhs", "foundation", "trust", "healthcare", "ltd", "limited", "cic"
 HEADS = ("Forum", "Executive", "Committee", "Partnership", "Trust", "Federation", "Alliance",
          "Network", "Panel", "Cabinet", "Group")
 POSSESSIVE = {"our", "us", "their", "its"}
+COMMISSIONERS = {"ccg", "council", "nhs_england"}
+"""The kinds of body that commission services (a contract between two of them says nothing of who
+commissions whom)."""
 
 
 @dataclass

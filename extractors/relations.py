@@ -19,11 +19,10 @@ from dataclasses import dataclass
 from extractors.context import PaperContext, Sentence
 from extractors.organisations import OrgMention
 from extractors.relation_implicit import Ends, implicit_relations
-from extractors.relation_mentions import MentionFinder, Template, template_of
+from extractors.relation_mentions import COMMISSIONERS, MentionFinder, Template, template_of
 from extractors.relation_patterns import AT_BODY, AUX, BE, COMPILED, ONE, S, T, body_starts, matches
 from schemas import Relation
 
-COMMISSIONERS = {"ccg", "council", "nhs_england"}
 OWNERS = {"council", "ccg", "nhs_trust", "nhs_england", "company", "unit"}
 """The bodies whose own teams and directorates are part of them (not a partnership or board a
 team sits on)."""
