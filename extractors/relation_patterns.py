@@ -93,6 +93,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s+{AUX}(?:fund|funds|funded|provides?\s+funding\s+(?:to|for)|makes?\s+a\s+(?:financial\s+)?contribution\s+to)\s+{T}(?!\s*['’]s)", "funds", "X funds Y"),
     (rf"{T}\s+{BE}\s+{FUNDED}\s+(?:jointly\s+|directly\s+|in\s+part\s+)?by\s+{S}", "funds", "funded by"),
     (rf"{T}\s*[,(]?\s*(?:which\s+{BE}\s+|currently\s+|now\s+)?{FUNDED}\s+by\s+{S}{ENDS}", "funds", "Y, funded by X"),
+    (rf"{T}\s+{AUX}(?:{BE}\s+)?{FUNDED}\s+(?:jointly\s+|directly\s+|in\s+part\s+)?(?:through|via|from)\s+{S}{ENDS}", "funds", "funded through"),
     (rf"(?:funding|grants?|money|contributions?|{MONEY})\s+from\s+{S}\s+(?:to|for)\s+{T}", "funds", "funding from X to Y"),
     (rf"{S}\s+{AUX}(?:provide|provides|provided|give|gives|gave|pay|pays|paid)\s+(?:a\s+|an\s+)?(?:[\w\-£.]+\s+){{0,3}}?"
      rf"(?:funding|grants?|contributions?|financial\s+support)\s+(?:to|for|towards)\s+{T}", "funds", "provides a grant to"),

@@ -597,6 +597,7 @@ EXEC = "Exampleton Integration Executive"
     (f"The Council will contribute £250,000 towards the {CARERS}.", {(COUNCIL, "funds", CARERS)}),
     (f"The {CARERS} is part funded by the Council.", {(COUNCIL, "funds", CARERS)}),
     (f"The {CARERS} is grant-funded by the Council.", {(COUNCIL, "funds", CARERS)}),
+    (f"The {CARERS} is funded through the Council.", {(COUNCIL, "funds", CARERS)}),
     (f"A proposal was made on the future of the {CARERS} currently funded by the Council.", {(COUNCIL, "funds", CARERS)}),
     (f"The {CARERS} receives funding from the Council and the CCG.", {(COUNCIL, "funds", CARERS), (CCG, "funds", CARERS)}),
     (f"The {CARERS} has been awarded a £40,000 grant by the Council.", {(COUNCIL, "funds", CARERS)}),
