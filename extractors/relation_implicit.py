@@ -50,12 +50,16 @@ PRONOUN = re.compile(r"^\W*(?:(?:however|also|in\s+addition|in\s+(?:most|many|so
                      r"required|includes|included|involves|means)\b))", re.I)
 OPENING = 60
 """How far into a sentence its opening body may stand ('The Council, along with ...')."""
-# Money a body gives: 'a £2m grant from @0@', 'received additional @0@ funding'.
+# Money a body gives: 'a £2m grant from @0@', 'received additional @0@ funding', 'funding of £2m
+# has been secured from @0@'.
 RECEIVED = re.compile(r"\b(?:received|receive|receives|awarded|funded|allocated|secured)\b", re.I)
 GIVERS = r"@\d+@(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?@\d+@)*"
-GRANT = re.compile(r"(?:\b(?:grant|funding|allocation|contribution)s?|£[\d.,]+\s*(?:m|k|bn|million|billion)?)\s+from\s+(?:the\s+)?(?P<s>" + GIVERS + ")|"
+GRANT = re.compile(r"(?:\b(?:grant|funding|allocation|contribution)s?|£[\d.,]+\s*(?:m|k|bn|million|billion)?)"
+                   r"(?:\s+of\s+£[\d.,]+\s*(?:m|k|bn|million|billion)?)?(?:\s+(?:has|have)\s+been\s+(?:secured|received|awarded|allocated))?"
+                   r"\s+from\s+(?:the\s+)?(?P<s>" + GIVERS + ")|"
                    r"(?P<s2>@\d+@)(?:['’]s)?\s+(?:(?!(?:receiv\w*|award\w*|allocat\w*|secur\w*|giv\w*|gave|grant\w*|is|are|was|were|has|"
-                   r"have|had)\b)[\w\-]+\s+){0,3}?(?:grant|funding|allocation)\b", re.I)
+                   r"have|had|said|says|noted|reported|confirmed|explained|stated|agreed|announced|will|would|can|may|should|must|"
+                   r"to|and|or|that|which|who|for|of|in|on|with)\b)[\w\-]+\s+){0,3}?(?:grant|funding|allocation)\b", re.I)
 # "The Council awarded @0@ a grant": @0@ receives it, it does not give it.
 GIVEN_TO = re.compile(r"\b(?:awarded|awards|award|gave|gives|give|given|granted|grants|offered|offers)\s+$", re.I)
 # A service or directorate that includes a team hosts it: '@0@ includes a @1@', and a list

@@ -659,6 +659,10 @@ EXEC = "Exampleton Integration Executive"
     ("The strategy was co-produced with Healthwatch Exampleton.", {(CCG, "partners_with", "Healthwatch Exampleton")}),
     # a sum received from a body; acting alongside a body; a working relationship
     (f"The {CARERS} received £8,000 from the Council in 2019/20.", {(COUNCIL, "funds", CARERS)}),
+    ("Funding of £2m has been secured from the Department of Health and Social Care.",
+     {("Department of Health and Social Care", "funds", CCG)}),
+    # a body that speaks of funding gives none
+    (f"The {CARERS} said funding of £20,000 has been received from the Council.", {(COUNCIL, "funds", CARERS)}),
     (f"The Council, alongside {TRUST}, used census data to map loneliness.", {(COUNCIL, "partners_with", TRUST)}),
     (f"The Council has a strong working relationship with {TRUST}.", {(COUNCIL, "partners_with", TRUST)}),
     (f"The Council will work more closely with {TRUST}.", {(COUNCIL, "partners_with", TRUST)}),
