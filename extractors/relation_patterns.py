@@ -204,6 +204,9 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s+{AUX}(?:is|are|be|become|becomes|became|remain|remains|was|were)\s+(?:a\s+|all\s+|one\s+of\s+the\s+)?"
      rf"{MEMBER_KIND}(?:members?|part|partners?)\s+(?:of|in|on)\s+{T}", "member_of", "is a member of"),
     (rf"{S}\s+{AUX}(?:forms?|formed|forming)\s+(?:a\s+|an\s+)?(?:\w+\s+)?part\s+of\s+{T}", "member_of", "forms part of"),
+    (rf"{S}\s+{AUX}{BE}\s+one\s+of\s+(?:the\s+)?(?:[\w\-]+\s+){{0,3}}?(?:CCGs|councils|authorities|trusts|partners|organisations|members|"
+     rf"bodies|boroughs|districts)\s+(?:in|of|on|within|that\s+(?:make|form)\s+up|making\s+up|forming)\s+{T}{ENDS}", "member_of",
+     "one of the councils in"),
     (rf"{S}\s+{AUX}(?:sit|sits|be\s+represented|are\s+represented|is\s+represented|chair|chairs|chaired|co-chair|co-chairs|co-chaired)\s+(?:on\s+)?{T}", "member_of", "sits on / chairs"),
     (rf"(?:representatives?|members?|officers?|councillors?|nominees?)\s+(?:of|from)\s+{S}\s+{AUX}(?:sit|sits|serve|serves)\s+on\s+{T}",
      "member_of", "representatives of X sit on Y"),

@@ -649,6 +649,8 @@ EXEC = "Exampleton Integration Executive"
     # membership: a constituent member, forming part of, a body that will be made up of others
     (f"{TRUST} is a constituent member of the {ALLIANCE}.", {(TRUST, "member_of", ALLIANCE)}),
     (f"{TRUST} forms part of the {ALLIANCE}.", {(TRUST, "member_of", ALLIANCE)}),
+    (f"The Council is one of the 14 councils that make up the {ALLIANCE}.", {(COUNCIL, "member_of", ALLIANCE)}),
+    (f"The CCG is one of seven CCGs in the {EXEC}.", {(CCG, "member_of", EXEC)}),
     (f"The {EXEC} will be made up of senior officers from the Council and the CCG.",
      {(COUNCIL, "member_of", EXEC), (CCG, "member_of", EXEC)}),
     # a team that is part of a body is hosted by it; support provided to a body by another
