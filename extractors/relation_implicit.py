@@ -8,18 +8,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.relation_mentions import MentionFinder, Template
+from extractors.relation_mentions import COMMISSIONERS, MentionFinder, Template
 from extractors.relation_patterns import NOT_AN_ACT, NOT_LIMITED
 
 # Clauses that name only the other end: the source opens the sentence, or is the author.
 REST = r"(?P<t>[^.;:]*?)(?=\s+(?:to|which|who|that|in\s+order|on|for|by)\b|[.;:]|$)"
 IMPLICIT = [(re.compile(p, re.I), relation, rule) for p, relation, rule in [
     (r"\b(?:in\s+(?:close\s+)?(?:partnership|collaboration|conjunction)\s+with|jointly\s+with|joint\s+working\s+with|"
-     r"(?:work|works|working|worked)\s+(?:closely\s+|jointly\s+)?(?:together\s+)?(?:with|alongside)|"
+     r"(?:work|works|working|worked)\s+(?:(?:more\s+|very\s+)?closely\s+|jointly\s+)?(?:together\s+)?(?:with|alongside)|"
      r"collaborat(?:e|es|ed|ing|ion|ive\s+work|ive\s+working)\s+with|(?:partner|partners|partnered|partnering)\s+with|"
      r"(?:interface|interfaces|interfacing|liaise|liaises|liaised|liaising|co-?operate|co-?operates|co-?operated|"
      r"co-?operating|co-?operation)\s+(?:closely\s+)?with|"
-     r"engagement\s+with|partnerships?\s+with|(?:engage|engages|engaged|engaging)\s+with|"
+     r"engagement\s+with|partnerships?\s+with|(?:strong|close|good|effective|strengthen\w*\s+(?:its|our|their)|working)\s+relationships?\s+with|co-?(?:produced|designed|developed|created)\s+with|(?:engage|engages|engaged|engaging)\s+with|"
      r"partners,?\s+(?:such\s+as|including))\s+" + REST, "partners_with", "implicit: working with"),
     # "through the collaboration of A, B and C": the bodies named are the ones who collaborate
     (r"\b(?:the\s+)?collaboration\s+(?:of|between)\s+" + REST, "partners_with_author", "implicit: collaboration of"),
@@ -34,7 +34,7 @@ IMPLICIT = [(re.compile(p, re.I), relation, rule) for p, relation, rule in [
 LISTED = re.compile(r"^\W*(?P<back>(?:the|its|their)\s+)?(?:(?:current|full|voting|key|main|other|strategic|statutory)\s+)*"
                     r"(?:(?P<member>membership|members)|partners|partner\s+organisations|interdependencies|links)\s+"
                     r"(?:includes?|included|comprises?|consists\s+of|is\s+made\s+up\s+of|is\s+comprised(?:\s+of)?|is\s+drawn\s+from|"
-                    r"are|will\s+(?:include|comprise|be))" + NOT_LIMITED + r"\s*:?\s+" + NOT_AN_ACT + r"(?P<t>[^;]*)", re.I)
+                    r"are|(?:will|shall)\s+(?:include|comprise|consist\s+of|be\s+made\s+up\s+of|be))" + NOT_LIMITED + r"\s*:?\s+" + NOT_AN_ACT + r"(?P<t>[^;]*)", re.I)
 # "... retained within @1@, which will require close working with @2@": the body a relative
 # clause hangs on is the one that works with the other.
 RELATIVE = re.compile(r"@(\d+)@\s*,?\s*(?:which|who)\b[^@;:]*$")
@@ -42,13 +42,24 @@ RELATIVE = re.compile(r"@(\d+)@\s*,?\s*(?:which|who)\b[^@;:]*$")
 BESIDE = re.compile(r"@(\d+)@\s*,?\s*$")
 # "As a partner in @0@, @1@ will ...": the clause before the comma is said of the subject after it.
 FRONTED = re.compile(r"^\W*(?:As|Being)\s[^,;:]*,\s*(?:the\s+)?(@\d+@)(?=\s+[a-z])")
+# "It receives a grant from @0@", "This will require close working with @1@": a sentence opening
+# with a pronoun, not the 'It' of "It is proposed that ...", goes on about the subject before.
+PRONOUN = re.compile(r"^\W*(?:(?:however|also|in\s+addition|in\s+(?:most|many|some|all|these|such)\s+cases|where\s+(?:possible|appropriate)),?\s+)?"
+                     r"(?:(?:It|They)\s+(?!(?:is|was|are|were|will\s+be|would\s+be|has\s+been|may\s+be|should\s+be)\s+"
+                     r"(?:\w+\s+)?(?:that|to|for|of)\b)|This\s+(?=(?:will|would|should|may|could|can|also|is|has|requires|"
+                     r"required|includes|included|involves|means)\b))", re.I)
 OPENING = 60
 """How far into a sentence its opening body may stand ('The Council, along with ...')."""
-# Money a body gives: 'a £2m grant from @0@', 'received additional @0@ funding'.
+# Money a body gives: 'a £2m grant from @0@', 'received additional @0@ funding', 'funding of £2m
+# has been secured from @0@'.
 RECEIVED = re.compile(r"\b(?:received|receive|receives|awarded|funded|allocated|secured)\b", re.I)
-GRANT = re.compile(r"\b(?:grant|funding|allocation|contribution|£[\d.,]+\s*(?:m|k|bn|million|billion)?)s?\s+from\s+(?:the\s+)?(?P<s>@\d+@)|"
+GIVERS = r"@\d+@(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?@\d+@)*"
+GRANT = re.compile(r"(?:\b(?:grant|funding|allocation|contribution)s?|£[\d.,]+\s*(?:m|k|bn|million|billion)?)"
+                   r"(?:\s+of\s+£[\d.,]+\s*(?:m|k|bn|million|billion)?)?(?:\s+(?:has|have)\s+been\s+(?:secured|received|awarded|allocated))?"
+                   r"\s+from\s+(?:the\s+)?(?P<s>" + GIVERS + ")|"
                    r"(?P<s2>@\d+@)(?:['’]s)?\s+(?:(?!(?:receiv\w*|award\w*|allocat\w*|secur\w*|giv\w*|gave|grant\w*|is|are|was|were|has|"
-                   r"have|had)\b)[\w\-]+\s+){0,3}?(?:grant|funding|allocation)\b", re.I)
+                   r"have|had|said|says|noted|reported|confirmed|explained|stated|agreed|announced|will|would|can|may|should|must|"
+                   r"to|and|or|that|which|who|for|of|in|on|with)\b)[\w\-]+\s+){0,3}?(?:grant|funding|allocation)\b", re.I)
 # "The Council awarded @0@ a grant": @0@ receives it, it does not give it.
 GIVEN_TO = re.compile(r"\b(?:awarded|awards|award|gave|gives|give|given|granted|grants|offered|offers)\s+$", re.I)
 # A service or directorate that includes a team hosts it: '@0@ includes a @1@', and a list
@@ -57,9 +68,18 @@ UNIT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:the\s+)?(?P<s>@\d+@)\s+(?:
                   r"(?:include|includes|included|comprise|comprises|incorporate|incorporates|contain|contains|is\s+made\s+up\s+of)\s+"
                   r"(?:a|an|the|its|two|three|four|several)?\s*"
                   r"(?P<t>@\d+@(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:a\s+|an\s+|the\s+)?@\d+@)*)", re.I)
-# Commissioning named with its providers only: 'the future of commissioned services at @0@'.
-COMMISSIONED = re.compile(r"\bcommissioned\s+(?:services?|provision)\s+(?:at|from|with)\s+", re.I)
+# Commissioning named with its providers only: 'the future of commissioned services at @0@',
+# 'community services are commissioned from @0@'.
+COMMISSIONED = re.compile(r"\bcommissioned\s+(?:services?|provision)\s+(?:at|from|with)\s+|\b(?:services?|provision|care|support)\s+"
+                          r"(?:[\w\-]+\s+){0,3}?(?:is|are|was|were|will\s+be|has\s+been|have\s+been)\s+commissioned\s+from\s+", re.I)
 PROVIDERS = {"nhs_trust", "company", "voluntary", "other"}
+# "@0@, our lead commissioner," and "our main commissioner, @0@": the author's commissioner.
+OUR_COMMISSIONER = re.compile(r"(?P<s>@\d+@)\s*[,(]\s*our\s+(?:(?:main|lead|principal|largest|host|co-?ordinating)\s+)*"
+                              r"commissioner\b|\bour\s+(?:(?:main|lead|principal|largest|host|co-?ordinating)\s+)*commissioners?\s*,?\s+"
+                              r"(?:(?:is|are|include|includes)\s+)?(?:the\s+)?(?P<s2>@\d+@)", re.I)
+# A recommendation "That @0@ be commissioned to ...": the author, who makes it, is to commission.
+TO_BE_COMMISSIONED = re.compile(r"(?:^\W*(?:\(?[a-z0-9]{1,3}[).]\s+)?|\bthat\s+)(?:the\s+)?(?P<t>@\d+@)\s+be\s+"
+                                r"(?:commissioned|contracted|engaged)\s+to\b(?![^.;]*\bby\b)", re.I)
 # Funding allocations a national body sets: 'allocations ... were published by @0@', 'the
 # allocations will be communicated to us from @0@', '@1@'s allocation from @0@'.
 ALLOCATION = [re.compile(p, re.I) for p in (
@@ -94,23 +114,24 @@ def implicit_relations(template: Template, finder: MentionFinder, ends: Ends):
     to a regulator whose inspections or regulations the sentence speaks of, and the members
     or partners a sentence lists without naming whose: 'The members are ...' are those of the
     sentence before's subject, 'Membership includes ...' those of the section's body, else the
-    author's."""
+    author's (or, after 'It' or 'This', the subject's before)."""
     text = template.text
     if "@" not in text:
         return
-    author = ends.author
+    # whom a sentence that names no body of its own speaks of
+    speaker = ends.subject if ends.subject and PRONOUN.match(text) else ends.author
     m = LISTED.match(text)
-    whose = (ends.subject if m.group("back") else ends.topic or author) if m else None
+    whose = (ends.subject if m.group("back") else ends.topic or speaker) if m else None
     for body in template.bodies(m.group("t")) if whose else ():
         if m.group("member"):
             yield body, "member_of", whose, "implicit: membership includes"
         else:
             yield whose, "partners_with", body, "implicit: partners include"
     opening = re.match(rf"^\W*(?:\d+(?:\.\d+)*\.?\s+|\([a-z0-9]+\)\s+)?[^@.;]{{0,{OPENING}}}?(@\d+@)", text)
-    subject = template.mentions[int(opening.group(1)[1:-1])].name if opening else author
+    subject = template.mentions[int(opening.group(1)[1:-1])].name if opening else speaker
     for regex, relation, rule in IMPLICIT:
         for m in regex.finditer(text):
-            source = subject if opening and opening.end() <= m.start() else author
+            source = subject if opening and opening.end() <= m.start() else speaker
             fronted = FRONTED.match(text)
             if fronted and m.start() < fronted.start(1):
                 source = template.mentions[int(fronted.group(1)[1:-1])].name
@@ -119,29 +140,30 @@ def implicit_relations(template: Template, finder: MentionFinder, ends: Ends):
                 source = template.mentions[int(antecedent.group(1))].name
             for target in _objects(template, m):
                 if relation == "partners_with_author":
-                    if author:
-                        yield target, "partners_with", author, rule
-                elif source and not _own_unit(source, target, author, finder):
+                    if speaker:
+                        yield target, "partners_with", speaker, rule
+                elif source and not _own_unit(source, target, speaker, finder):
                     yield source, relation, target, rule
     for m in GRANT.finditer(text) if RECEIVED.search(text) else ():
         if m.group("s2") and GIVEN_TO.search(text, 0, m.start()):
             continue
-        giver = template.bodies(m.group("s") or m.group("s2"))[0]
+        givers = template.bodies(m.group("s") or m.group("s2"))
         cues = [c for c in RECEIVED.finditer(text) if c.start() < m.start()] or list(RECEIVED.finditer(text))
         near = re.search(r"(@\d+@)(?:\s+[\w'’]+){0,4}\s*$", text[:cues[-1].start()])      # who receives it
         receiver = template.bodies(near.group(1))[0] if near else \
-            subject if opening and opening.group(1) not in (m.group("s"), m.group("s2")) else author
-        if receiver and receiver != giver:
-            yield giver, "funds", receiver, "implicit: grant from"
+            subject if opening and opening.group(1) not in (m.group("s") or m.group("s2")) else speaker
+        for giver in givers if receiver else ():
+            if giver != receiver:
+                yield giver, "funds", receiver, "implicit: grant from"
     yield from _units(template, finder, ends.subject)
-    yield from _commissioned(template, finder, (subject, opening.end()) if opening else (None, 0), author)
-    yield from _allocations(template, finder, subject if opening else None, author)
-    yield from _grants_to(template, subject if opening else None, author)
+    yield from _commissioned(template, finder, (subject, opening.end()) if opening else (None, 0), speaker)
+    yield from _allocations(template, finder, subject if opening else None, speaker)
+    yield from _grants_to(template, subject if opening else None, speaker)
     if REGULATED.search(text):
         regulators = [x.name for x in template.mentions if finder.org_type(x.name) == "regulator"]
         others = [x.name for x in template.mentions if finder.org_type(x.name) != "regulator"]
         for regulator in regulators:
-            source = others[0] if others else author
+            source = others[0] if others else speaker
             if source:
                 yield source, "accountable_to", regulator, "implicit: regulator"
 
@@ -158,8 +180,17 @@ def _units(template: Template, finder: MentionFinder, before: str | None):
 
 def _commissioned(template: Template, finder: MentionFinder, opening: tuple[str | None, int], author: str | None):
     """A provider named as commissioned, with no commissioner named, is commissioned by the
-    body opening the sentence before the clause, else by the author."""
+    body opening the sentence before the clause, else by the author; so is one the author's
+    recommendation says is to be commissioned."""
     subject, subject_end = opening
+    for m in OUR_COMMISSIONER.finditer(template.text) if author else ():
+        commissioner = template.bodies(m.group("s") or m.group("s2"))[0]
+        if commissioner != author:
+            yield commissioner, "commissions", author, "implicit: our commissioner"
+    m = TO_BE_COMMISSIONED.search(template.text)
+    provider = template.bodies(m.group("t"))[0] if m else None
+    if provider and author != provider and finder.org_type(author) in COMMISSIONERS:
+        yield author, "commissions", provider, "implicit: that X be commissioned"
     for m in COMMISSIONED.finditer(template.text):
         rest = re.match(REST, template.text[m.end():], re.I)
         commissioner = subject if subject and subject_end <= m.start() else author

@@ -3,8 +3,8 @@ plus the forms papers use without defining them: initials ("LBE" for London Boro
 Exampleton), a trust's own first word ("Riverside"), the one body a bare head noun means ("the
 Forum"; in a body's own paper, "the Partnership" is the author), generic names in lower case
 ("local authorities"), "this authority" in a council's own paper, "government" for the paper's
-Government, and plural mentions of the paper's group of CCGs ("the CCGs", "NHS commissioners") or of
-local authorities.
+Government, and plural mentions of the paper's group of CCGs ("the CCGs", "NHS commissioners"), of
+its group of scrutiny committees ("local health scrutiny committees") or of local authorities.
 """
 from __future__ import annotations
 
@@ -20,6 +20,9 @@ NAME_TAIL = {"nhs", "foundation", "trust", "healthcare", "ltd", "limited", "cic"
 HEADS = ("Forum", "Executive", "Committee", "Partnership", "Trust", "Federation", "Alliance",
          "Network", "Panel", "Cabinet", "Group")
 POSSESSIVE = {"our", "us", "their", "its"}
+COMMISSIONERS = {"ccg", "council", "nhs_england"}
+"""The kinds of body that commission services (a contract between two of them says nothing of who
+commissions whom)."""
 
 
 @dataclass
@@ -97,6 +100,10 @@ class MentionFinder:
             # "practices are members of a CCG": one of the group's CCGs, so the group
             self.extra.append((re.compile(r"\b(?:a|each|every)\s+CCG\b(?![\w\-/]|\s+[A-Z]|\s+governing)"),
                                plural_ccgs[0].name))
+        scrutiny = [e for e in self.entries if re.search(r"Scrutiny Committees$", e.name)]
+        if len(scrutiny) == 1:
+            # "NHS bodies must consult their local health scrutiny committee(s)": the paper's one group of them
+            self.extra.append((re.compile(r"\b(?:local\s+)?(?:health\s+)?scrutiny\s+committee(?:s|\(s\))"), scrutiny[0].name))
         if not [e for e in self.entries if e.org_type == "council"]:
             self.extra.append((re.compile(r"\b(?:[Ll]ocal [Aa]uthorities)\b"), "Local Authorities"))
         author = [e for e in self.entries if e.name == ctx.orgs.author and e.org_type == "council"]

@@ -19,11 +19,16 @@ from dataclasses import dataclass
 from extractors.context import PaperContext, Sentence
 from extractors.organisations import OrgMention
 from extractors.relation_implicit import Ends, implicit_relations
-from extractors.relation_mentions import MentionFinder, Template, template_of
+from extractors.relation_mentions import COMMISSIONERS, MentionFinder, Template, template_of
 from extractors.relation_patterns import AT_BODY, AUX, BE, COMPILED, ONE, S, T, body_starts, matches
 from schemas import Relation
 
-COMMISSIONERS = {"ccg", "council", "nhs_england"}
+OWNERS = {"council", "ccg", "nhs_trust", "nhs_england", "company", "unit"}
+"""The bodies whose own teams and directorates are part of them (not a partnership or board a
+team sits on)."""
+JOINED = {"board", "voluntary", "other"}
+"""The bodies one joins as a member (a partnership, an alliance, a board); a council or trust
+'joined' by another is a merger or a joint act, not membership."""
 SCRUTINY = re.compile(r"scrutiny|\bJHOSC\b|\bOSC\b", re.I)
 
 
@@ -32,7 +37,8 @@ TOGETHER = re.compile(rf"^\W*(?:\d+(?:\.\d+)*\.?\s+|\([a-z0-9]+\)\s+)?(?:both\s+
                       r"(?:[^@.;]{0,120}?)\b(?:both\s+agree|have\s+agreed|jointly|working\s+(?:closely\s+)?together|"
                       r"work\s+(?:closely\s+)?together|(?:are\s+|will\s+be\s+)?working\s+(?:closely\s+)?in\s+partnership|"
                       r"have\s+committed|are\s+committed|(?:formed|set\s+up|established)\s+a\s+joint\s+venture|"
-                      r"co-?hosted|hosted|signed|launched)\b", re.I)
+                      r"co-?hosted|hosted|signed|launched|(?:have|has|hold|share|operate|run)\s+(?:a\s+|an\s+)?(?:pooled|joint|shared)\s+"
+                      r"(?:budgets?|funds?|arrangements?|teams?|posts?|committees?|services?))\b", re.I)
 # "@0@ and Mr Jones wrote to the Minister": a body acting with one of the author's members.
 WITH_MEMBER = re.compile(rf"(?P<s>{ONE})\s+and\s+(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+[A-Z][\w'’\-]+\s+"
                          r"(?:had\s+|have\s+)?(?:wrote|written|met|jointly|signed|hosted|launched|visited)\b")
@@ -85,6 +91,8 @@ DEPENDS = [
 DISMISSED = re.compile(r"\b(?:other|alternative)\s+options\b|\balternatives?\s+considered\b|"
                        r"\boptions?\b[^>]{0,40}\b(?:dismissed|rejected|discounted|not\s+(?:taken\s+forward|pursued))\b", re.I)
 REPORTED_SPEECH = re.compile(r"\b(?:reported|said|noted|stated|explained|confirmed|advised|suggested|highlighted)\s+that\b", re.I)
+# "The CCG is subject to ...": a stretch that ends on its verb is a clause's subject, not an event.
+UNFINISHED = re.compile(r"\b(?:is|are|was|were|be|been|being|remains?|will|would|shall|must|may|can|could|should)$", re.I)
 LABEL_WORDS = 12
 """The most words an event's label takes from its sentence ('approval of the business case by
 the Governing Body'); a longer stretch is a clause, not a label."""
@@ -273,10 +281,26 @@ def _directed(source: str, relation: str, target: str, finder: MentionFinder):
     """A contract between two bodies is commissioning from the commissioner to the provider,
     whichever of them the sentence says holds it; between two commissioners it says nothing.
     Consulting a body, or its asking for attendance, is answering to it when it is a
-    scrutiny body."""
+    scrutiny body. Joining makes a member only of a body one can join; updating a board is
+    reporting to it; a team that is part of a body is hosted by it."""
     if relation == "scrutiny":
         if SCRUTINY.search(target) and not SCRUTINY.search(source):
             yield source, "accountable_to", target
+        return
+    if relation == "join":
+        if finder.org_type(target) in JOINED:
+            yield source, "member_of", target
+        return
+    if relation == "member_of" and finder.org_type(source) == "unit" and finder.org_type(target) in OWNERS:
+        yield target, "hosts", source          # a team part of a council or a directorate is its own
+        return
+    if relation == "update":
+        if finder.org_type(target) in ("board", "cabinet"):
+            yield source, "reports_to", target
+        return
+    if relation == "commissioner":
+        if finder.org_type(target) not in COMMISSIONERS | {"board"}:
+            yield source, "commissions", target
         return
     if relation != "contract":
         yield source, relation, target
@@ -289,10 +313,11 @@ def _directed(source: str, relation: str, target: str, finder: MentionFinder):
 
 def _clean_label(label: str) -> str | None:
     """An event's short label, or None: a pronoun, a body, a clause reporting what someone said
-    ('X reported that ...') or a stretch too long to label one event is no end of a dependency."""
+    ('X reported that ...'), a stretch ending on its verb or one too long to label one event is no
+    end of a dependency."""
     label = re.sub(r"^\W*(?:the|a|an)\s+", "", label.strip(), flags=re.I).strip(" '\"‘’")
     label = re.sub(r"^[‘'\"]|[’'\"](?=\s)", "", label).strip()
     if not label or re.match(r"(?:this|that|it|these|those|which|who|they)\b", label, re.I) or "@" in label \
-            or REPORTED_SPEECH.search(label) or len(label.split()) > LABEL_WORDS:
+            or REPORTED_SPEECH.search(label) or len(label.split()) > LABEL_WORDS or UNFINISHED.search(label):
         return None
     return label

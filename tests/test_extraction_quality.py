@@ -44,8 +44,8 @@ def test_every_shared_paper_meets_the_bars(scored, tmp_path):
     for row, recall in [("commitment", 0.82), ("risk", 0.88), ("decision", 0.83), ("milestone+dates", 0.92)]:
         assert report[row]["recall"] >= recall, row
     assert report["commitment"]["precision"] >= 0.9
-    assert report["relation"]["f1"] >= 0.70 and report["relation"]["precision"] >= 0.85
-    assert report["relation"]["recall"] >= 0.57
+    assert report["relation"]["f1"] >= 0.75 and report["relation"]["precision"] >= 0.85
+    assert report["relation"]["recall"] >= 0.64
     assert report["organisation"]["recall"] >= 0.84 and report["organisation"]["precision"] >= 0.88
     assert report["title_acc"] >= 0.95 and report["document"]["date_acc"] >= 0.9
     assert report["document"]["committee_acc"] >= 0.9

@@ -577,3 +577,163 @@ def test_this_authority_in_a_councils_own_paper_is_the_council():
 ])
 def test_a_body_that_only_names_a_plan_or_an_area_is_no_end(sentence):
     assert triples(sentence) == set()
+
+
+# --- more of the genre's forms: funding, providing, oversight, joining, succession ---------------
+
+CARERS = "Exampleton Carers Trust"
+ALLIANCE = "Exampleton Dementia Action Alliance"
+EXEC = "Exampleton Integration Executive"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # commissioning: an adverb before the verb, buying from a provider, a commissioner of a provider
+    (f"The Council currently commissions {TRUST} to deliver the health visiting service.", {(COUNCIL, "commissions", TRUST)}),
+    (f"The Council purchases respite care from {TRUST}.", {(COUNCIL, "commissions", TRUST)}),
+    (f"The Council is the lead commissioner for the {CARERS}.", {(COUNCIL, "commissions", CARERS)}),
+    (f"That {TRUST} be commissioned to deliver the pilot.", {(CCG, "commissions", TRUST)}),
+    # funding: agreeing to fund, a sum towards a body, part- or grant-funded, funded by with no verb
+    (f"The CCG has agreed to fund {TRUST} for a further year.", {(CCG, "funds", TRUST)}),
+    (f"The Council will contribute £250,000 towards the {CARERS}.", {(COUNCIL, "funds", CARERS)}),
+    (f"The {CARERS} is part funded by the Council.", {(COUNCIL, "funds", CARERS)}),
+    (f"The {CARERS} is grant-funded by the Council.", {(COUNCIL, "funds", CARERS)}),
+    (f"The {CARERS} is funded through the Council.", {(COUNCIL, "funds", CARERS)}),
+    (f"A proposal was made on the future of the {CARERS} currently funded by the Council.", {(COUNCIL, "funds", CARERS)}),
+    (f"The {CARERS} receives funding from the Council and the CCG.", {(COUNCIL, "funds", CARERS), (CCG, "funds", CARERS)}),
+    (f"The {CARERS} has been awarded a £40,000 grant by the Council.", {(COUNCIL, "funds", CARERS)}),
+    # providing: a provider with no 'lead', support received
+    (f"{TRUST} is the provider of community nursing for the CCG.", {(TRUST, "provides_to", CCG)}),
+    (f"The {CARERS} receives practical support from {TRUST}.", {(TRUST, "provides_to", CARERS)}),
+    # reporting: overseen by, reporting through one body to another, a sub-group once set up
+    (f"The {BOARD} is overseen by the Health and Wellbeing Board.", {(BOARD, "reports_to", HWB)}),
+    (f"The {BOARD} reports through the {EXEC} to the Health and Wellbeing Board.",
+     {(BOARD, "reports_to", EXEC), (BOARD, "reports_to", HWB)}),
+    (f"The {EXEC} has been established as a sub-group of the Health and Wellbeing Board.", {(EXEC, "reports_to", HWB)}),
+    ("The CCG is subject to scrutiny by the Exampleton Health Scrutiny Committee.",
+     {(CCG, "accountable_to", "Exampleton Health Scrutiny Committee")}),
+    # membership: joining, a body made up of others, members from a body sitting on another
+    (f"The Council has joined the {ALLIANCE}.", {(COUNCIL, "member_of", ALLIANCE)}),
+    (f"The {EXEC}, made up of the CCG and the Council, meets monthly.", {(CCG, "member_of", EXEC), (COUNCIL, "member_of", EXEC)}),
+    (f"The {EXEC}, comprising the CCG, the Council and {TRUST}, meets monthly.",
+     {(CCG, "member_of", EXEC), (COUNCIL, "member_of", EXEC), (TRUST, "member_of", EXEC)}),
+    (f"The Council joined the {ALLIANCE} in 2019.", {(COUNCIL, "member_of", ALLIANCE)}),
+    (f"Representatives of the Council and the CCG serve on the {ALLIANCE}.", {(COUNCIL, "member_of", ALLIANCE), (CCG, "member_of", ALLIANCE)}),
+    # hosting: host for a body, a body led by another
+    (f"The Council acts as host for the {EXEC}.", {(COUNCIL, "hosts", EXEC)}),
+    (f"The {EXEC}, led by the Council, meets monthly.", {(COUNCIL, "hosts", EXEC)}),
+    # succession: which replaced, the successor body
+    (f"The {UCPB}, which replaced the Exampleton Transformation Programme Board, meets monthly.",
+     {(UCPB, "replaces", "Exampleton Transformation Programme Board")}),
+    ("The Exampleton Integrated Care Board is the successor body to the CCG.",
+     {("Exampleton Integrated Care Board", "replaces", CCG)}),
+    ("The Exampleton Integrated Care Board (formerly the CCG) now holds these contracts.",
+     {("Exampleton Integrated Care Board", "replaces", CCG)}),
+    (f"The Exampleton Transformation Programme Board and the Exampleton Planning Group merged to form the {UCPB}.",
+     {(UCPB, "replaces", "Exampleton Transformation Programme Board"), (UCPB, "replaces", "Exampleton Planning Group")}),
+    # pooled budgets and joint arrangements; a commissioner named in apposition; a provider appointed or winning a contract
+    ("The Better Care Fund is a pooled budget between the Council and the CCG.", {(COUNCIL, "partners_with", CCG)}),
+    ("The Council and the CCG have a pooled budget for learning disability services.", {(COUNCIL, "partners_with", CCG)}),
+    (f"The Council, as the lead commissioner of the {CARERS}, will review the contract.", {(COUNCIL, "commissions", CARERS)}),
+    (f"Community nursing services are commissioned from {TRUST}.", {(CCG, "commissions", TRUST)}),
+    (f"The Council's annual contribution to the {CARERS} is £50,000.", {(COUNCIL, "funds", CARERS)}),
+    (f"The Council leads the {EXEC} on behalf of partners.", {(COUNCIL, "hosts", EXEC)}),
+    (f"The CCG and the Council co-chair the {EXEC}.", {(CCG, "member_of", EXEC), (COUNCIL, "member_of", EXEC)}),
+    ("The Council has appointed Greenway Care Ltd as the provider of home care.", {(COUNCIL, "commissions", "Greenway Care Ltd")}),
+    ("Greenway Care Ltd won the contract to provide home care for the Council.", {(COUNCIL, "commissions", "Greenway Care Ltd")}),
+    # money: funding that comes from a body, a sum provided to one
+    (f"Funding for the {CARERS} comes from the Council.", {(COUNCIL, "funds", CARERS)}),
+    (f"The CCG will provide £1.2m to the {CARERS}.", {(CCG, "funds", CARERS)}),
+    # reporting and answering: updating a board, performance management, regulation
+    ("The CCG will update the Health and Wellbeing Board in March.", {(CCG, "reports_to", HWB)}),
+    (f"{TRUST} is performance managed by the CCG.", {(TRUST, "accountable_to", CCG)}),
+    # membership: a constituent member, forming part of, a body that will be made up of others
+    (f"{TRUST} is a constituent member of the {ALLIANCE}.", {(TRUST, "member_of", ALLIANCE)}),
+    (f"{TRUST} forms part of the {ALLIANCE}.", {(TRUST, "member_of", ALLIANCE)}),
+    (f"The Council is one of the 14 councils that make up the {ALLIANCE}.", {(COUNCIL, "member_of", ALLIANCE)}),
+    (f"The CCG is one of seven CCGs in the {EXEC}.", {(CCG, "member_of", EXEC)}),
+    (f"The {EXEC} will be made up of senior officers from the Council and the CCG.",
+     {(COUNCIL, "member_of", EXEC), (CCG, "member_of", EXEC)}),
+    # a team that is part of a body is hosted by it; support provided to a body by another
+    ("The Public Health Team is part of the Council.", {(COUNCIL, "hosts", "Public Health Team")}),
+    # a team that sits on a partnership is its member, not its own
+    (f"The Public Health Team is a member of the {ALLIANCE}.", {("Public Health Team", "member_of", ALLIANCE)}),
+    (f"Advice and support are provided to the {CARERS} by {TRUST}.", {(TRUST, "provides_to", CARERS)}),
+    ("The strategy was co-produced with Healthwatch Exampleton.", {(CCG, "partners_with", "Healthwatch Exampleton")}),
+    # a sum received from a body; acting alongside a body; a working relationship
+    (f"The {CARERS} received £8,000 from the Council in 2019/20.", {(COUNCIL, "funds", CARERS)}),
+    ("Funding of £2m has been secured from the Department of Health and Social Care.",
+     {("Department of Health and Social Care", "funds", CCG)}),
+    # a body that speaks of funding gives none
+    (f"The {CARERS} said funding of £20,000 has been received from the Council.", {(COUNCIL, "funds", CARERS)}),
+    (f"The Council, alongside {TRUST}, used census data to map loneliness.", {(COUNCIL, "partners_with", TRUST)}),
+    (f"The Council has a strong working relationship with {TRUST}.", {(COUNCIL, "partners_with", TRUST)}),
+    (f"The Council will work more closely with {TRUST}.", {(COUNCIL, "partners_with", TRUST)}),
+    # a provider's own commissioner; a scrutiny call-in holds the decision maker to account
+    (f"{TRUST}'s main commissioner is the CCG.", {(CCG, "commissions", TRUST)}),
+    ("The Exampleton Health Scrutiny Committee called in the decision of the Exampleton Borough Council Cabinet.",
+     {("Exampleton Borough Council Cabinet", "accountable_to", "Exampleton Health Scrutiny Committee")}),
+    ("The Exampleton Health Scrutiny Committee may refer the decision back to the Exampleton Borough Council Cabinet.",
+     {("Exampleton Borough Council Cabinet", "accountable_to", "Exampleton Health Scrutiny Committee")}),
+    ("The Exampleton Borough Council Cabinet will consider the recommendations of the Exampleton Health Scrutiny Committee.",
+     {("Exampleton Borough Council Cabinet", "accountable_to", "Exampleton Health Scrutiny Committee")}),
+    ("The CCG will respond in writing to the Exampleton Health Scrutiny Committee.",
+     {(CCG, "accountable_to", "Exampleton Health Scrutiny Committee")}),
+    # terms of reference: what a body's membership shall comprise
+    (f"The membership of the {EXEC} shall comprise the Council, the CCG and {TRUST}.",
+     {(COUNCIL, "member_of", EXEC), (CCG, "member_of", EXEC), (TRUST, "member_of", EXEC)}),
+])
+def test_more_of_the_genres_forms(sentence, expected):
+    assert triples(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    # joining a council or trust is no membership; joining someone in an act is none either
+    f"The Council joined {TRUST} in calling for more funding.",
+    # a commissioner of a service, not of a body; a sum towards a body's own scheme
+    "The Council is the lead commissioner for the Better Care Fund.",
+    # a body said to be subject to something is no event that depends on another
+    "The CCG is subject to the national planning guidance.",
+    # leading a body's work is no hosting of the body; a contribution to a body's own scheme funds the scheme
+    f"The Council leads the {EXEC}'s work on housing.",
+    f"The Council's contribution to the {CARERS} scheme is small.",
+    # a relationship said to be no more than that is no partnership
+    "The Council's relationship with the Government remains difficult.",
+    # responding to a body that scrutinises nothing is no accountability
+    "The CCG will respond to the Health and Wellbeing Board.",
+    # updating a body that is no board is no reporting line; a sum provided to a place
+    f"The CCG will update {TRUST} on the referral figures.",
+    "The Council provided £2m of funding for the Ashby area.",
+])
+def test_no_relation_in_the_genres_other_forms(sentence):
+    assert triples(sentence) == set()
+
+
+@pytest.mark.parametrize("blocks, expected", [
+    # 'It' and 'This' opening a sentence go on about the subject of the sentence before
+    ((f"The {CARERS} is a local charity. It receives a grant from the Council.",), {(COUNCIL, "funds", CARERS)}),
+    ((f"The {CARERS} will run the carers' hub. In most cases this will require close working with {TRUST}.",),
+     {(CARERS, "partners_with", TRUST)}),
+    # the 'It' of "It is proposed that ..." is no body: the author speaks
+    ((f"The {CARERS} will run the carers' hub. It is proposed that we work closely with {TRUST}.",), {(CCG, "partners_with", TRUST)}),
+])
+def test_a_pronoun_opening_a_sentence_is_the_subject_before(blocks, expected):
+    assert triples(*blocks) == expected
+
+
+def test_local_scrutiny_committees_in_lower_case_are_the_papers_group_of_them():
+    assert triples("Health Overview and Scrutiny Committees (HOSCs) review changes to local services.",
+                   f"{TRUST} must consult its local health scrutiny committees on any substantial change.") == \
+        {(TRUST, "accountable_to", "Health Overview and Scrutiny Committees")}
+    # with no such group named, a scrutiny committee in lower case is no body
+    assert triples(f"{TRUST} must consult its local health scrutiny committees on any substantial change.") == set()
+
+
+@pytest.mark.parametrize("sentence", [
+    f"{CCG}, our lead commissioner, has agreed the contract.",
+    f"Our main commissioner, {CCG}, has agreed the contract.",
+])
+def test_our_commissioner_in_a_providers_paper_commissions_the_provider(sentence):
+    cover = [f"{TRUST} Board of Directors", "Date: 1 May 2020", "Report Title: Contracts",
+             f"Report Author: Jo Bloggs, Director of Finance, {TRUST}"]
+    out = extract(f"This paper is from {TRUST}.", sentence, cover=cover)
+    assert {(r.source, r.relation, r.target) for r in out.relations} == {(CCG, "commissions", TRUST)}
