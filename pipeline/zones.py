@@ -154,7 +154,7 @@ def _own_zone(block: Block, before: Block | None, before_zone: Zone | None = Non
     if block.kind != BlockKind.table_cell and len(text.split()) <= 12 and CONTENTS_LINE.search(text) \
             and before is not None and CONTENTS_LINE.search(before.text.strip()):
         return Zone.contents
-    if before is not None and (STATUTE_LEAD.search(before.text) or before_zone == Zone.statute) and QUOTED.match(text):
+    if QUOTED.match(text) and before is not None and (before_zone == Zone.statute or STATUTE_LEAD.search(before.text)):
         return Zone.statute
     return Zone.body
 
