@@ -4,8 +4,10 @@ allocation, cost or funding, with its kind, holder and period read from the word
 suggest  every sum of money in every sentence: in the genre a sum is almost always one of
          these, in minutes' reported speech too ("had approved over £2 million in loans",
          "pressures included £3 million", "bringing in £47.3 million").
-classify a sum is kept when a kind word stands near it or it is a part of a breakdown whose
-         total is kept ('£59m, comprising £56m ... and £3m'); not a unit ('£000' over a column).
+classify a sum is kept when a kind word stands near it, else a verb giving or asking for money
+         ('£600 was approved', 'received £8,000'), or it is a part of a breakdown whose total is
+         kept ('£59m, comprising £56m ... and £3m') or an item of a list whose later item has a
+         kind ('£150m for roads, ... and £5m capacity funding'); not a unit ('£000' over a column).
 fill     kind from the nearest kind word, else its breakdown's total's; holder from the body
          named beside it, else the breakdown's,
          else the paper's author, none for a total split between bodies or a population's sums
@@ -26,13 +28,21 @@ KIND_WORDS = [
     (r"gaps?|shortfalls?", "gap"),
     (r"allocat\w+|allowances?", "allocation"),
     (r"budgets?|envelope", "budget"),
-    (r"spend(?:ing|s)?|spent|expenditure|expenses|payments?|paid", "spend"),
-    (r"costs?|costing|cost\s+of|price[sd]?|pressures?|bills?|fees?|demand|charges?", "cost"),
+    (r"spend(?:ing|s)?|spent|expenditure|expenses|payments?|paid|pay(?:s|ing)?", "spend"),
+    (r"costs?|costing|cost\s+of|price[sd]?|pressures?|bills?|fees?|demand|charges?|contracts?|contingency", "cost"),
     (r"fund(?:s|ed|ing)?|grants?|invest(?:s|ed|ment)?|contributions?|loans?|reserves?|draw\s+down|income|"
      r"bring(?:s|ing)?\s+in|rais(?:e|es|ed|ing)|donations?|awarded|precept", "funding"),
     (r"underspends?|variances?|rephasing|debts?", "other"),
 ]
+# Verbs that give or ask for money ('£600 was approved', 'received £8,000 from', 'the application
+# was for £3,290'): a sum's kind when no kind word above stands near it.
+GIVING_WORDS = [
+    (r"approv(?:e|ed|es|al)|agreed", "allocation"),
+    (r"receiv(?:e|es|ed|ing)|request(?:s|ed|ing)?|appl(?:y|ies|ied|ication)|bids?|generat(?:e|es|ed|ing)|"
+     r"offers?|offered|secured|provid(?:e|es|ed|ing)", "funding"),
+]
 KIND = re.compile("|".join(rf"(?P<k{i}>\b(?:{p})\b)" for i, (p, _) in enumerate(KIND_WORDS)), re.I)
+GIVING = re.compile("|".join(rf"(?P<k{i}>\b(?:{p})\b)" for i, (p, _) in enumerate(GIVING_WORDS)), re.I)
 # Words after a total that open its breakdown into parts.
 BREAKDOWN = re.compile(r",?\s*(?:comprising|of\s+which|made\s+up\s+of|consisting\s+of|split\s+(?:between|into|as)|"
                        r"broken\s+down\s+(?:as|into))\b", re.I)
@@ -77,14 +87,26 @@ def suggest(ctx: PaperContext) -> list[Candidate]:
 
 
 def classify(candidates: list[Candidate]) -> list[Candidate]:
-    for c in candidates:
+    """A sum with no kind word of its own takes its total's kind, else that of the next sum of
+    its list ('£150m for roads, £60m for homes and £5m of capacity funding')."""
+    for i, c in enumerate(candidates):
         if c.money.amount_gbp == 0:
             c.reason = "a unit, not a sum"
         elif c.kind is None:
             total = c.part_of if c.part_of and c.part_of.reason is None else None
-            c.kind = total.kind if total else None
-            c.reason = None if total else "no word puts it on a budget"
+            c.kind = total.kind if total else _list_kind(c, candidates[i + 1:])
+            c.reason = None if c.kind else "no word puts it on a budget"
     return [c for c in candidates if c.reason is None]
+
+
+def _list_kind(c: Candidate, later: list[Candidate]) -> str | None:
+    for other in later:
+        if other.part_of is not c:
+            return None
+        if other.kind:
+            return other.kind
+        c = other
+    return None
 
 
 def fill(ctx: PaperContext, kept: list[Candidate]) -> list[Budget]:
@@ -102,13 +124,16 @@ def fill(ctx: PaperContext, kept: list[Candidate]) -> list[Budget]:
 
 def _kind(text: str, money: MoneyMention, stop: int | None = None) -> str | None:
     """The kind word nearest the amount, preferring words before it, and none after `stop`;
-    None when there is none."""
-    best = None
-    for m in KIND.finditer(text, 0, len(text) if stop is None else stop):
-        distance = money.start - m.end() if m.end() <= money.start else (m.start() - money.end) * 1.5
-        if 0 <= distance <= NEAR and (best is None or distance < best[0]):
-            best = (distance, KIND_WORDS[int(m.lastgroup[1:])][1])
-    return best[1] if best else None
+    else the nearest verb giving or asking for money; None when there is neither."""
+    for regex, words in ((KIND, KIND_WORDS), (GIVING, GIVING_WORDS)):
+        best = None
+        for m in regex.finditer(text, 0, len(text) if stop is None else stop):
+            distance = money.start - m.end() if m.end() <= money.start else (m.start() - money.end) * 1.5
+            if 0 <= distance <= NEAR and (best is None or distance < best[0]):
+                best = (distance, words[int(m.lastgroup[1:])][1])
+        if best:
+            return best[1]
+    return None
 
 
 def _in_breakdown(text: str, before: MoneyMention, money: MoneyMention) -> bool:

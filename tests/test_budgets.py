@@ -60,3 +60,22 @@ def test_a_sum_no_kind_word_stands_near_is_no_budget():
 def test_a_column_unit_is_not_a_sum():
     out = run("The budget is shown in £000 in the table below and totals £4.2m.")
     assert kinds(out) == [(4_200_000, "budget")]
+
+
+def test_a_sum_given_or_asked_for_by_a_verb_is_a_budget():
+    out = run("The original application was for £4,100 and £900 was approved to start the works.",
+              "The charity received £6,000 from the Council last year and is requesting a further £6,000.",
+              "Ticket sales are expected to generate £18,000.")
+    assert kinds(out) == [(4100, "funding"), (900, "allocation"), (6000, "funding"), (6000, "funding"),
+                          (18000, "funding")]
+
+
+def test_a_contracts_value_and_a_contingency_are_costs():
+    out = run("The contract value is £240,000 per annum.", "Total (including 10% contingency) £88,400")
+    assert kinds(out) == [(240_000, "cost"), (88_400, "cost")]
+
+
+def test_the_sums_of_a_list_share_the_kind_its_last_sum_states():
+    out = run("The settlement includes £120m for road and rail improvements across the county, £40m for new "
+              "affordable homes and £8m of capacity funding.")
+    assert kinds(out) == [(120e6, "funding"), (40e6, "funding"), (8e6, "funding")]
