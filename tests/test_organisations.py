@@ -329,3 +329,37 @@ def test_in_a_councils_paper_a_service_named_by_what_it_does_is_the_councils_uni
     types = {o.name: o.org_type for o in out.organisations}
     assert types["Care Leavers Service"] == "council"
     assert types["Probation Service"] == types["Westshire Fire and Rescue Service"] == "other"
+
+
+def test_a_local_healthwatch_named_before_and_is_a_body_of_its_own():
+    found = names("Healthwatch Northmoor and Northmoor County Council ran the survey together.",
+                  "Age UK Delby, Voluntary Action Ashby and the Ashby Carers Centre gave evidence.")
+    assert {"Healthwatch Northmoor", "Northmoor County Council", "Age UK Delby", "Voluntary Action Ashby"} <= found
+    assert not [n for n in found if n.startswith("Healthwatch") and n.endswith("Council")]
+
+
+def test_primary_care_networks_by_their_initials():
+    out = extract("Ashfield Central PCN has recruited two social prescribers under the PCN DES.",
+                  "The Ashby North PCN and Ashby South PCN clinical directors met in May.", cover=COVER)
+    found = {o.name for o in out.organisations}
+    assert {"Ashfield Central PCN", "Ashby North PCN", "Ashby South PCN"} <= found
+    assert not [n for n in found if "DES" in n or n == "PCN"]
+
+
+def test_a_local_branch_of_a_national_charity_opens_at_its_place():
+    found = names("Residents were referred to Delby Citizens Advice for debt advice.",
+                  "Please contact Citizens Advice if you need help.")
+    assert "Delby Citizens Advice" in found
+    assert not [n for n in found if n.lower().startswith(("please", "contact"))]
+
+
+def test_a_council_for_voluntary_service_is_one_charity_under_its_acronym_too():
+    out = extract("Northmoor Council for Voluntary Service (CVS) supports local groups.",
+                  "The CVS will run the volunteering fair in June.", cover=COVER)
+    [cvs] = [o for o in out.organisations if "CVS" in o.aliases or o.name == "CVS"]
+    assert cvs.name == "Northmoor Council for Voluntary Service" and cvs.org_type == "voluntary"
+
+
+def test_the_body_of_one_place_is_not_the_joint_body_of_two():
+    found = names("NHS Northmoor CCG and NHS Delby CCG merged in April to form NHS Northmoor and Delby CCG.")
+    assert {"NHS Northmoor CCG", "NHS Delby CCG", "NHS Northmoor and Delby CCG"} <= found
