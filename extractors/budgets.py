@@ -7,7 +7,8 @@ suggest  every sum of money in every sentence: in the genre a sum is almost alwa
 classify a sum is kept when a kind word stands near it, else a verb giving or asking for money
          ('£600 was approved', 'received £8,000'), or it is a part of a breakdown whose total is
          kept ('£59m, comprising £56m ... and £3m') or an item of a list whose later item has a
-         kind ('£150m for roads, ... and £5m capacity funding'); not a unit ('£000' over a column).
+         kind ('£150m for roads, ... and £5m capacity funding'), or a table cell whose column
+         header or row label has one ('Amount Requested', 'Forecast'); not a unit ('£000').
 fill     kind from the nearest kind word, else its breakdown's total's; holder from the body
          named beside it, else the breakdown's,
          else the paper's author, none for a total split between bodies or a population's sums
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 
 from extractors.context import PaperContext, Sentence
 from extractors.money import MoneyMention, find_money
-from schemas import Budget
+from schemas import BlockKind, Budget
 
 KIND_WORDS = [
     (r"sav(?:e|ed|es|ing|ings)|efficienc\w*|cost\s+reduction|reductions?", "savings"),
@@ -35,11 +36,13 @@ KIND_WORDS = [
     (r"underspends?|variances?|rephasing|debts?", "other"),
 ]
 # Verbs that give or ask for money ('£600 was approved', 'received £8,000 from', 'the application
-# was for £3,290'): a sum's kind when no kind word above stands near it.
+# was for £3,290') and a monitoring table's forecast and outturn: a sum's kind when no kind word
+# above stands near it.
 GIVING_WORDS = [
     (r"approv(?:e|ed|es|al)|agreed", "allocation"),
     (r"receiv(?:e|es|ed|ing)|request(?:s|ed|ing)?|appl(?:y|ies|ied|ication)|bids?|generat(?:e|es|ed|ing)|"
      r"offers?|offered|secured|provid(?:e|es|ed|ing)", "funding"),
+    (r"forecasts?|outturn|actuals?", "spend"),
 ]
 KIND = re.compile("|".join(rf"(?P<k{i}>\b(?:{p})\b)" for i, (p, _) in enumerate(KIND_WORDS)), re.I)
 GIVING = re.compile("|".join(rf"(?P<k{i}>\b(?:{p})\b)" for i, (p, _) in enumerate(GIVING_WORDS)), re.I)
@@ -78,7 +81,7 @@ def suggest(ctx: PaperContext) -> list[Candidate]:
                 total = None
             opener = BREAKDOWN.match(sentence.text, money.end)
             stop = opener.start() if opener else None
-            kind = total.kind if total and total.kind else _kind(sentence.text, money, stop)
+            kind = total.kind if total and total.kind else _kind(sentence.text, money, stop) or _cell_kind(ctx, sentence)
             previous = Candidate(sentence, money, kind, part_of)
             if opener and part_of is None:
                 total = previous
@@ -133,6 +136,25 @@ def _kind(text: str, money: MoneyMention, stop: int | None = None) -> str | None
                 best = (distance, words[int(m.lastgroup[1:])][1])
         if best:
             return best[1]
+    return None
+
+
+def _cell_kind(ctx: PaperContext, sentence: Sentence) -> str | None:
+    """A table cell's sum takes the kind its column's header, its row's label or the header over
+    the labels states ('Budget | Forecast | Variance', 'Savings proposal | 2025/26')."""
+    block = ctx.paper.blocks[sentence.block_index]
+    if block.kind != BlockKind.table_cell or block.table is None or block.table >= len(ctx.paper.tables) \
+            or block.row is None or block.col is None:
+        return None
+    rows = ctx.paper.tables[block.table].rows
+    header, row = rows[0], rows[block.row] if block.row < len(rows) else []
+    labels = [header[block.col] if block.row and block.col < len(header) else "",
+              row[0] if block.col and row else "", header[0] if block.row and block.col and header else ""]
+    for label in labels:
+        m = KIND.search(label) or GIVING.search(label)
+        if m:
+            words = KIND_WORDS if m.re is KIND else GIVING_WORDS
+            return words[int(m.lastgroup[1:])][1]
     return None
 
 

@@ -79,3 +79,15 @@ def test_the_sums_of_a_list_share_the_kind_its_last_sum_states():
     out = run("The settlement includes £120m for road and rail improvements across the county, £40m for new "
               "affordable homes and £8m of capacity funding.")
     assert kinds(out) == [(120e6, "funding"), (40e6, "funding"), (8e6, "funding")]
+
+
+def test_a_table_cells_sum_takes_the_kind_of_its_column_or_row():
+    from schemas import Table
+    grants = Table(page=1, rows=[["Organisation", "Project", "Amount Requested"],
+                                 ["Friends of Elm Park", "New benches", "North Ward £1,450"]])
+    monitoring = Table(page=1, rows=[["Service", "Budget", "Forecast", "Variance"],
+                                     ["Adult Social Care", "£212.4m", "£218.9m", "£6.5m"]])
+    years = Table(page=1, rows=[["Savings target", "2025/26"], ["Day services review", "£0.4m"]])
+    out = run(grants, monitoring, years)
+    assert kinds(out) == [(1450, "funding"), (212.4e6, "budget"), (218.9e6, "spend"), (6.5e6, "other"),
+                          (0.4e6, "savings")]
