@@ -38,6 +38,7 @@ KIND: dict[str, str | None] = {
     "Foundation": "voluntary", "Charity": "voluntary", "Hospice": "voluntary", "Foodbank": "voluntary", "Police": "other", "Constabulary": "other",
     "Ltd": "company", "Limited": "company", "LLP": "company", "CIC": "company", "plc": "company",
     "LMC": "other", "LMCs": "other", "ICS": "other", "Authorities": "other", "PCN": "other", "PCNs": "other",
+    "FT": "nhs_trust",
 }
 # Kind words that open a name and take a complement: "Department for Education".
 OPENER = {"Department", "Ministry", "Office", "University", "Association", "Institute", "Society", "Hospitals",
@@ -111,7 +112,10 @@ NATIONAL_BODIES = [(re.compile(rf"(?<![\w'’\-])(?:{pattern})(?![\w'’\-])"), 
     (r"HM Treasury", "HM Treasury", "other"),
     (r"Homes England|Sport England|Natural England|Historic England|Skills for Care|NHS Resolution|"
      r"NHS Confederation|NHS Blood and Transplant|NHS Property Services", None, "other"),
-    (r"NSPCC|Barnardo['’]s|Samaritans|Macmillan Cancer Support|Change Grow Live", None, "voluntary"),
+    (r"NSPCC|Barnardo['’]s|Samaritans|Macmillan Cancer Support|Change Grow Live|Marie Curie|British Red Cross|"
+     r"Carers UK|Action for Children|St John Ambulance|Sue Ryder", None, "voluntary"),
+    (r"NHS Providers|NHS Employers|Local Government (?:and|&) Social Care Ombudsman|Local Government Ombudsman|"
+     r"Parliamentary (?:and|&) Health Service Ombudsman|Housing Ombudsman", None, "other"),
 ]]
 # A tier of councils named together: "district and borough councils", "Town and Parish Councils".
 TIERS = r"(?:[Dd]istrict|[Bb]orough|[Tt]own|[Pp]arish|[Cc]ommunity)"
@@ -138,6 +142,10 @@ GENERIC_WORDS = {k.lower() for k in KIND} | {
 # Civil Partnership"), a legal status, not a partnership of bodies.
 PROGRAMME = re.compile(r"Sustainab\w* and Transformation|Transformation Partnerships?$|Better Care Fund|"
                        r"(?:^|\bMarriage and )Civil Partnerships?$")
+
+# A letter a font's encoding turned into a quote mark ('Strate’ic', 'Borou’h'): text read wrongly
+# names no body, whatever its kind word.
+GLYPH_DAMAGE = re.compile(r"[a-z]['’][a-rt-z][a-z]")
 
 # The county councils of England (and the unitary councils still named "County Council"), for a
 # paper that calls its council only by initials ("At WSCC, ..."): initials two of them share name neither.
@@ -325,7 +333,7 @@ def _name(piece: list[tuple[int, str]], common: set[str]):
     if all(w.lower() in GENERIC_WORDS or w.lower() in common for w in words) and \
             any(tok[:1].isupper() for _, tok in piece[end + 1:]):
         return None          # "Local Government Reorganisation", "Family Group Conferencing"
-    if PROGRAMME.search(name):
+    if PROGRAMME.search(name) or GLYPH_DAMAGE.search(name):
         return None
     return (piece[begin][0], name), _type(name, head, common)
 
@@ -398,6 +406,8 @@ def _type(name: str, head: str, common: set[str]) -> str:
         return "council"
     if re.fullmatch(r"Local Authorit(?:y|ies)", name):
         return "council"
+    if re.search(r"\bYouth Councils?$", name):
+        return "other"          # young people elected to advise a council, not a council
     if head in ("Council", "Councils"):
         place = re.sub(r"\s*\b(?:(?:Metropolitan\s+)?(?:Borough|County|City|District|Town|Parish|Community)\s+)?Councils?$", "", name)
         words = [w for w in re.findall(r"[A-Za-z'’\-]+", place) if w not in ("and", "of", "upon", "on", "the")]

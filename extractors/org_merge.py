@@ -30,6 +30,7 @@ def _key(name: str) -> str:
     k = re.sub(r"^(?:london|royal)\s+borough\s+of\s+(.+)$", r"\1 council", k)
     k = re.sub(r"\s+(?:metropolitan\s+)?(?:borough|county|city|district)\s+council$", " council", k)
     k = re.sub(r"\s+(ltd|limited)\.?$", "", k)
+    k = re.sub(r"\s+(?:nhs\s+)?foundation\s+trust$", " ft", k)
     k = re.sub(r"^(\w+) (?:and|or) (\w+) councils$", lambda m: " and ".join(sorted(m.groups())) + " councils", k)
     return " ".join(re.sub(r"[^a-z0-9' ]+", " ", k).split())
 

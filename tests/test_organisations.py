@@ -363,3 +363,31 @@ def test_a_council_for_voluntary_service_is_one_charity_under_its_acronym_too():
 def test_the_body_of_one_place_is_not_the_joint_body_of_two():
     found = names("NHS Northmoor CCG and NHS Delby CCG merged in April to form NHS Northmoor and Delby CCG.")
     assert {"NHS Northmoor CCG", "NHS Delby CCG", "NHS Northmoor and Delby CCG"} <= found
+
+
+def test_national_charities_and_ombudsmen_with_no_kind_word():
+    found = names("Marie Curie and the British Red Cross provide support at home.",
+                  "The Local Government and Social Care Ombudsman upheld the complaint.",
+                  "NHS Providers and Carers UK responded to the consultation.")
+    assert {"Marie Curie", "British Red Cross", "Local Government and Social Care Ombudsman", "NHS Providers",
+            "Carers UK"} <= found
+    assert "Social Care Ombudsman" not in found
+
+
+def test_a_foundation_trust_written_ft_is_the_same_trust():
+    out = extract("Northmoor Hospitals NHS Foundation Trust (NHFT) opened a new ward.",
+                  "Northmoor Hospitals FT reported a deficit at month 9.", cover=COVER)
+    [trust] = [o for o in out.organisations if o.org_type == "nhs_trust"]
+    assert trust.name == "Northmoor Hospitals NHS Foundation Trust" and "Northmoor Hospitals FT" in trust.aliases
+
+
+def test_a_youth_council_is_no_council():
+    out = extract("Members of the Northmoor Youth Council presented their manifesto.", cover=COVER)
+    assert [o.org_type for o in out.organisations if o.name == "Northmoor Youth Council"] == ["other"]
+
+
+def test_text_a_font_misread_names_no_body():
+    found = names("Sa‘e’uardin’ Adults Board Strate’ic Plan District and Borou’h Council Housin’ Strate’ies",
+                  "St Mary’s Hospice and the Children’s Services Board met.")
+    assert not [n for n in found if "’i" in n or "’h" in n]
+    assert {"St Mary’s Hospice", "Children’s Services Board"} <= found
