@@ -301,3 +301,10 @@ def test_an_office_presenting_a_paper_is_not_its_author():
              "Presented by: Director of Strategy", "Author: Jane Smith"]
     doc = extract("The Board is asked to approve the plan.", cover=cover).document
     assert doc.authors == ["Jane Smith"] and doc.title == "Joint Forward Plan"
+
+
+def test_a_health_and_well_being_board_written_in_two_words_is_an_hwb():
+    cover = ["Report to: Health and Well Being Board", "Date: 3 May 2022",
+             "Title: Annual Report of the Director of Public Health"]
+    doc = extract("The Board is asked to note the report.", cover=cover).document
+    assert doc.committee == "HWB"
