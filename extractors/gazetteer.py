@@ -93,7 +93,7 @@ NATIONAL = re.compile(r"(?<![\w'’\-])(?:NHS England(?:/Improvement)?|NHSE/?I|N
                       r"Secretary of State(?: for [A-Z][a-z]+(?:(?: and| &)? [A-Z][a-z]+)*)?|"
                       r"(?:[A-Z][a-z]+ )*Integrated Care Systems?|"
                       r"(?:Healthwatch|Age UK|Citizens Advice|CVS)(?: [A-Z][a-z]+){0,3}|Voluntary Action(?: [A-Z][a-z]+){1,3}|"
-                      r"Mencap|(?:[A-Z][a-z]+ )+(?:MIND|Mind|CVS|Citizens Advice)|"
+                      r"(?:[A-Z][a-z]+ )*Mencap|(?:[A-Z][a-z]+ )+(?:MIND|Mind|CVS|Citizens Advice)|"
                       r"Monitor(?= has| will| is))(?![\w'’\-])")
 NATIONAL_TYPE = {"NHS Improvement": "regulator", "Monitor": "regulator"}
 VOLUNTARY = re.compile(r"Healthwatch|Age UK|Citizens Advice|CVS|Mencap|MIND|Mind|Voluntary Action")
@@ -274,10 +274,16 @@ def _is_role(tokens: list[tuple[int, str]], i: int) -> bool:
 def _place_words_only(name: str, common: set[str]) -> str:
     """A national body's local branch named before it ('Delby Citizens Advice') opens at its
     place: not at a word the paper also writes in lower case ('Contact Citizens Advice')."""
-    words = name.split(" ")
-    while re.search(r"\b(?:MIND|Mind|CVS|Citizens Advice)$", name) and len(words) > 2 and (words[0].lower() in common or words[0] in LEADING_NOISE) and words[0] not in COMPASS:
+    branch = BRANCH_OF.search(name)
+    if not branch:
+        return name
+    words, own = name.split(" "), len(branch.group(0).split(" "))
+    while len(words) > own and (words[0].lower() in common or words[0] in LEADING_NOISE) and words[0] not in COMPASS:
         words = words[1:]
     return " ".join(words)
+
+
+BRANCH_OF = re.compile(r"\b(?:MIND|Mind|CVS|Citizens Advice|Mencap)$")
 
 
 def _pieces(tokens: list[tuple[int, str]], national_ends: set[int] = frozenset()) -> list[list[tuple[int, str]]]:
