@@ -8,7 +8,8 @@ classify a sum is kept when a kind word stands near it, else a verb giving or as
          ('£600 was approved', 'received £8,000'), or it is a part of a breakdown whose total is
          kept ('£59m, comprising £56m ... and £3m') or an item of a list whose later item has a
          kind ('£150m for roads, ... and £5m capacity funding'), or a table cell whose column
-         header or row label has one ('Amount Requested', 'Forecast'); not a unit ('£000').
+         header or row label has one ('Amount Requested', 'Forecast'), or a list's lead-in
+         ('Accounts for payment:-'); not a unit ('£000').
 fill     kind from the nearest kind word, else its breakdown's total's; holder from the body
          named beside it, else the breakdown's,
          else the paper's author, none for a total split between bodies or a population's sums
@@ -43,12 +44,15 @@ GIVING_WORDS = [
     (r"receiv(?:e|es|ed|ing)|request(?:s|ed|ing)?|appl(?:y|ies|ied|ication)|bids?|generat(?:e|es|ed|ing)|"
      r"offers?|offered|secured|provid(?:e|es|ed|ing)", "funding"),
     (r"forecasts?|outturn|actuals?", "spend"),
+    (r"earmark(?:s|ed|ing)?|ring-?fenced?|set\s+aside|committed", "allocation"),
+    (r"capital|revenue", "budget"),
 ]
 KIND = re.compile("|".join(rf"(?P<k{i}>\b(?:{p})\b)" for i, (p, _) in enumerate(KIND_WORDS)), re.I)
 GIVING = re.compile("|".join(rf"(?P<k{i}>\b(?:{p})\b)" for i, (p, _) in enumerate(GIVING_WORDS)), re.I)
 # Words after a total that open its breakdown into parts.
 BREAKDOWN = re.compile(r",?\s*(?:comprising|of\s+which|made\s+up\s+of|consisting\s+of|split\s+(?:between|into|as)|"
                        r"broken\s+down\s+(?:as|into))\b", re.I)
+LEAD_IN = re.compile(r":-?\s*$")
 NEAR = 80    # characters: how far a kind word or holder may sit from the amount
 # A population's money, no body's: '£604.80 per head', 'a typical household energy bill'.
 POPULATION = re.compile(r"\b(?:per\s+(?:head|person|capita|household|resident|adult|child|week)|households?|"
@@ -81,7 +85,8 @@ def suggest(ctx: PaperContext) -> list[Candidate]:
                 total = None
             opener = BREAKDOWN.match(sentence.text, money.end)
             stop = opener.start() if opener else None
-            kind = total.kind if total and total.kind else _kind(sentence.text, money, stop) or _cell_kind(ctx, sentence)
+            kind = total.kind if total and total.kind else _kind(sentence.text, money, stop) or _cell_kind(ctx, sentence) \
+                or _lead_in_kind(ctx, sentence)
             previous = Candidate(sentence, money, kind, part_of)
             if opener and part_of is None:
                 total = previous
@@ -150,12 +155,24 @@ def _cell_kind(ctx: PaperContext, sentence: Sentence) -> str | None:
     header, row = rows[0], rows[block.row] if block.row < len(rows) else []
     labels = [header[block.col] if block.row and block.col < len(header) else "",
               row[0] if block.col and row else "", header[0] if block.row and block.col and header else ""]
-    for label in labels:
-        m = KIND.search(label) or GIVING.search(label)
-        if m:
-            words = KIND_WORDS if m.re is KIND else GIVING_WORDS
-            return words[int(m.lastgroup[1:])][1]
-    return None
+    return next((kind for kind in map(_first_kind, labels) if kind), None)
+
+
+def _lead_in_kind(ctx: PaperContext, sentence: Sentence) -> str | None:
+    """A sum of a list takes the kind its lead-in states ('Accounts for payment:-', 'The
+    following grants were approved:')."""
+    lead_in = sentence.lead_in
+    if not lead_in and sentence.block_index:
+        before = ctx.paper.blocks[sentence.block_index - 1]
+        lead_in = before.text if LEAD_IN.search(before.text) else ""
+    return _first_kind(lead_in)
+
+
+def _first_kind(label: str) -> str | None:
+    m = KIND.search(label) or GIVING.search(label)
+    if not m:
+        return None
+    return (KIND_WORDS if m.re is KIND else GIVING_WORDS)[int(m.lastgroup[1:])][1]
 
 
 def _in_breakdown(text: str, before: MoneyMention, money: MoneyMention) -> bool:

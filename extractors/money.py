@@ -29,7 +29,7 @@ _SCALE = {"k": 10**3, "thousand": 10**3, "m": 10**6, "mn": 10**6, "million": 10*
 # A figure: "£" or "GBP" (with "c" for circa glued on), or a bare number that must carry a unit.
 # Single-letter units are glued to the number so "£5 more" and "5 metres" stay what they are.
 _FIGURE = re.compile(
-    r"(?:(?P<currency>(?:\bc\.?\s?)?(?:£|\bGBP))\s?|(?<![\w.,£/]))"
+    r"(?:(?P<currency>(?:(?<![/\w])c\.?\s?)?(?:£|\bGBP))\s?|(?<![\w.,£/]))"
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d|,\d)"
     r"(?:\s?(?P<word>million|billion|thousand|mn|bn)\b|(?P<letter>[mkb])\b)?",
     re.IGNORECASE)

@@ -91,3 +91,19 @@ def test_a_table_cells_sum_takes_the_kind_of_its_column_or_row():
     out = run(grants, monitoring, years)
     assert kinds(out) == [(1450, "funding"), (212.4e6, "budget"), (218.9e6, "spend"), (6.5e6, "other"),
                           (0.4e6, "savings")]
+
+
+def test_the_sums_of_a_list_take_the_kind_its_lead_in_states():
+    out = run("Accounts for payment:-", "Greenway Waste - £45 (cheque 1021), Village Hall hire - £60.00 (cheque 1022)")
+    assert kinds(out) == [(45, "spend"), (60, "spend")]
+
+
+def test_money_earmarked_or_written_as_capital_is_a_budget():
+    out = run("A further £300,000 has been earmarked for the new play areas next year.",
+              "The scheme needs £1.8m capital over the next two years.")
+    assert kinds(out) == [(300_000, "allocation"), (1_800_000, "budget")]
+
+
+def test_an_accounts_initials_are_not_circa():
+    from extractors.money import find_money
+    assert [m.text for m in find_money("Current A/C £1,519.85, Deposit A/C £2,128.08.")] == ["£1,519.85", "£2,128.08"]
