@@ -1,5 +1,6 @@
 """Bodies a paper names only as items of a list: 'three voluntary organisations (Living Well,
-Sufra, Mencap)', 'providers such as Community Options', 'London Boroughs, such as Wandsworth';
+Sufra, Mencap)', 'providers such as Community Options', 'London Boroughs, such as Wandsworth',
+'suppliers such as Cerner, EMIS and TPP' (companies);
 or in apposition to what they are: 'the charity Open Door', 'Greenway Recycling, a company
 based in ...'; or as the party to a contract or commission: 'commissioned Open Door to
 deliver ...', 'a contract with Greenway Care', 'provided by Kingsmere Community Health'.
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-HEAD_NOUN = r"(?:organisations|providers|charities|Boroughs)"
+HEAD_NOUN = r"(?:organisations|providers|charities|Boroughs|companies|suppliers|firms|businesses|operators)"
 HEAD = rf"(?<![\w-])(?P<head>(?:[\w-]+\s+){{0,4}}?{HEAD_NOUN})"
 LISTS = [re.compile(HEAD + r"\s*\((?P<items>[^()]{3,160})\)"),
          re.compile(HEAD + r",?\s+(?:such\s+as|including)\s+(?P<items>[A-Z][^.;:()]{1,160})")]
@@ -60,6 +61,7 @@ NOT_A_BODY = {"NHS", "GP", "GPs", "CCG", "CCGs", "The", "Council", "Councils", "
 
 
 HEAD_NOUN_RE = re.compile(HEAD_NOUN)
+LEADING_NAME = re.compile(r"[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*(?=\s+[a-z])")
 HEAD_CHAR = re.compile(r"[\w\s-]")
 
 
@@ -86,18 +88,23 @@ def listed_bodies(text: str) -> list[tuple[int, int, str, str]]:
     for pattern in LISTS:
         for m in _lists(pattern, text):
             head = m.group("head")
-            org_type = "voluntary" if re.search(r"voluntary|charit|third sector", head, re.I) else "other"
+            org_type = "voluntary" if re.search(r"voluntary|charit|third sector", head, re.I) else \
+                "company" if re.search(r"compan|supplier|firm|business|operator", head, re.I) else "other"
             offset = m.start("items")
             for item in SPLIT.split(m.group("items")):
                 name = item.strip()
+                last = not _is_name(name)       # the list ends at its first item that is not a name,
+                name = LEADING_NAME.match(name).group(0) if last and LEADING_NAME.match(name) else name
                 at = text.find(name, offset, m.end("items") + 1) if name else -1
-                if not _is_name(name) or at < 0:
-                    break                       # the list ends at its first item that is not a name
+                if not _is_name(name) or at < 0 or (last and name == item.strip()):
+                    break                       # or, the last, at the verb after it ('... and Getlink were consulted')
                 offset = at + len(name)
                 if re.search(r"\bLondon\s+Boroughs$", head):
                     found.append((at, at + len(name), f"London Borough of {name}", "council"))
                 else:
                     found.append((at, at + len(name), name, org_type))
+                if last:
+                    break
     for m in PARTNER_LIST.finditer(text):
         offset = m.start("items")
         for item in re.split(r",\s*|\s+and\s+(?![A-Z][\w'’&-]*\s+[a-z])", m.group("items")):

@@ -22,3 +22,13 @@ def test_a_list_of_voluntary_organisations_names_its_items():
     text = "We fund three local voluntary organisations (Open Door, Sufra and Mencap) this year."
     assert [(name, kind) for _, _, name, kind in listed_bodies(text)] == \
         [("Open Door", "voluntary"), ("Sufra", "voluntary"), ("Mencap", "voluntary")]
+
+
+def test_companies_named_as_items_of_a_list_of_suppliers_or_businesses():
+    from tests.textpaper import extract
+    out = extract("Clinical system suppliers such as Cerner, EMIS and TPP attended the workshop.",
+                  "Rail operators such as Eurostar and Getlink were consulted on the border checks.",
+                  cover=["From: Jo Bloggs, Head of Digital", "To: Cabinet - 3 March 2024", "Subject: Digital update"])
+    companies = {o.name for o in out.organisations if o.org_type == "company"}
+    assert {"Cerner", "EMIS", "TPP", "Eurostar", "Getlink"} <= companies
+    assert not [n for n in companies if " were" in n or " attended" in n]
