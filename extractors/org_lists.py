@@ -1,6 +1,7 @@
 """Bodies a paper names only as items of a list: 'three voluntary organisations (Living Well,
 Sufra, Mencap)', 'providers such as Community Options', 'London Boroughs, such as Wandsworth',
-'suppliers such as Cerner, EMIS and TPP' (companies);
+'suppliers such as Cerner, EMIS and TPP' (companies); an attendance line's bodies after each
+person's initials ('Present: Jo Bloggs (JB) Orion Health, ...');
 or in apposition to what they are: 'the charity Open Door', 'Greenway Recycling, a company
 based in ...'; or as the party to a contract or commission: 'commissioned Open Door to
 deliver ...', 'a contract with Greenway Care', 'provided by Kingsmere Community Health'.
@@ -116,7 +117,7 @@ def listed_bodies(text: str) -> list[tuple[int, int, str, str]]:
             if KIND_ITEM.match(name) and len(name.split()) <= 5:
                 org_type = "voluntary" if re.search(r"[Vv]oluntary|[Cc]harit|[Cc]ommunity", name) else "other"
                 found.append((at, at + len(name), name, org_type))
-    found += _members(text)
+    found += _members(text) + _attendees(text)
     for pattern in APPOSED:
         for m in pattern.finditer(text):
             name = m.group("name")
@@ -132,6 +133,31 @@ def listed_bodies(text: str) -> list[tuple[int, int, str, str]]:
                     and not re.search(r"\d", name):
                 found.append((m.start("name"), m.end("name"), name, "other"))
     return found
+
+
+# Minutes' attendance: 'Present: Jo Bloggs (JB) Orion Health, Sam Lee (SL) NHS England ...'; each
+# person's initials in brackets, then the body they come from, up to a comma or the next person.
+ATTENDANCE = re.compile(r"(?m)^(?:Present|Attendees|Attendance|In\s+attendance|Also\s+present)\s*:?\s+(?P<items>.+)$")
+INITIALS_THEN_BODY = re.compile(r"\(\s*[A-Z]{2,4}\s*\),?\s*(?P<body>[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|of|and|for))*)"
+                                r"(?P<next>(?=\s*\())?")
+PERSON = re.compile(r"(?:\s+[A-Z][a-z'’-]+){2}$")     # 'Yossi Cohen' before the next '(YC)'
+
+
+def _attendees(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, name, org_type) of the bodies an attendance line names after its people's initials."""
+    found = []
+    for line in ATTENDANCE.finditer(text):
+        for m in INITIALS_THEN_BODY.finditer(text, line.start("items"), line.end("items")):
+            name = m.group("body")
+            if m.group("next") is not None:
+                name = PERSON.sub("", name) if PERSON.search(name) and len(name.split()) > 2 else ""
+            if _is_name(name) and not any(w in ROLE_WORDS for w in name.split()):
+                found.append((m.start("body"), m.start("body") + len(name), name, "other"))
+    return found
+
+
+ROLE_WORDS = {"Chair", "Chairman", "Vice", "Director", "Head", "Officer", "Manager", "Lead", "Clerk", "Councillor",
+              "Cllr", "Member", "Secretary", "Minutes", "Apologies"}
 
 
 def _is_name(item: str) -> bool:

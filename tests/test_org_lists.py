@@ -32,3 +32,14 @@ def test_companies_named_as_items_of_a_list_of_suppliers_or_businesses():
     companies = {o.name for o in out.organisations if o.org_type == "company"}
     assert {"Cerner", "EMIS", "TPP", "Eurostar", "Getlink"} <= companies
     assert not [n for n in companies if " were" in n or " attended" in n]
+
+
+def test_the_bodies_an_attendance_line_names_after_each_persons_initials():
+    from tests.textpaper import extract
+    out = extract("Present: Ann Lee (AL) Northwind Systems, steering group member Raj Patel (RP) Oakfield Digital "
+                  "Sam Green (SG) Bluebell Software Tom Hart(TH), NHSX, Chair Jo Bloggs (JB) (Chair)",
+                  "1.1 AL welcomed the group.",
+                  cover=["Minutes of the interoperability working group", "3rd May 2018"])
+    found = {o.name for o in out.organisations}
+    assert {"Northwind Systems", "Oakfield Digital", "Bluebell Software", "NHSX"} <= found
+    assert not [n for n in found if "Patel" in n or "Green" in n or "Hart" in n or n == "Chair"]
