@@ -168,7 +168,7 @@ class OrgIndex:
             if e.org_type == "board" and is_generic(e.name) and re.search(r"Wellbeing Boards?$", e.name):
                 e = OrgEntry(name=f"{place} Health and Wellbeing Board", org_type="board",
                              forms=e.forms | {e.name}, page=e.page, quote=e.quote)
-            elif e.org_type == "council" and _words(e.name) == LOCAL_AUTHORITY:
+            elif e.org_type == "council" and _words(e.name) == LOCAL_AUTHORITY and not e.name.endswith("s"):
                 e = OrgEntry(name=f"{place} Council", org_type="council", forms=e.forms | {e.name},
                              page=e.page, quote=e.quote)
             entries.append(e)

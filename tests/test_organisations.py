@@ -392,3 +392,13 @@ def test_text_a_font_misread_names_no_body():
                   "St Mary’s Hospice and the Children’s Services Board met.")
     assert not [n for n in found if "’i" in n or "’h" in n]
     assert {"St Mary’s Hospice", "Children’s Services Board"} <= found
+
+
+def test_local_authorities_in_the_plural_are_not_the_boards_one_council():
+    cover = ["Northmoor Health and Wellbeing Board", "Date: 4 May 2021", "Report Title: Joint strategy refresh"]
+    out = extract("The Board brings together senior leaders from the NHS, Local Authorities and the voluntary sector.",
+                  "The Local Authority will lead the consultation.", "Northmoor County Council hosts the Board.",
+                  cover=cover)
+    by_name = {o.name: o for o in out.organisations}
+    assert "Local Authorities" in by_name
+    assert "Local Authorities" not in by_name["Northmoor County Council"].aliases
