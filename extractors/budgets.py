@@ -9,7 +9,8 @@ classify a sum is kept when a kind word stands near it, else a verb giving or as
          kept ('£59m, comprising £56m ... and £3m') or an item of a list whose later item has a
          kind ('£150m for roads, ... and £5m capacity funding'), or a table cell whose column
          header or row label has one ('Amount Requested', 'Forecast'), or a list's lead-in
-         ('Accounts for payment:-'); not a unit ('£000').
+         ('Accounts for payment:-') or its section's heading ('Financial Implications', 'Community
+         Grants'); not a unit ('£000').
 fill     kind from the nearest kind word, else its breakdown's total's; holder from the body
          named beside it, else the breakdown's,
          else the paper's author, none for a total split between bodies or a population's sums
@@ -53,6 +54,7 @@ GIVING = re.compile("|".join(rf"(?P<k{i}>\b(?:{p})\b)" for i, (p, _) in enumerat
 BREAKDOWN = re.compile(r",?\s*(?:comprising|of\s+which|made\s+up\s+of|consisting\s+of|split\s+(?:between|into|as)|"
                        r"broken\s+down\s+(?:as|into))\b", re.I)
 LEAD_IN = re.compile(r":-?\s*$")
+FINANCE_HEADING = re.compile(r"\b(?:Financ\w*|Resource)\s+(?:Implications|Considerations)|^(?:\d+(?:\.\d+)*\.?\s+)?Financ\w*$", re.I)
 NEAR = 80    # characters: how far a kind word or holder may sit from the amount
 # A population's money, no body's: '£604.80 per head', 'a typical household energy bill'.
 POPULATION = re.compile(r"\b(?:per\s+(?:head|person|capita|household|resident|adult|child|week)|households?|"
@@ -86,7 +88,7 @@ def suggest(ctx: PaperContext) -> list[Candidate]:
             opener = BREAKDOWN.match(sentence.text, money.end)
             stop = opener.start() if opener else None
             kind = total.kind if total and total.kind else _kind(sentence.text, money, stop) or _cell_kind(ctx, sentence) \
-                or _lead_in_kind(ctx, sentence)
+                or _lead_in_kind(ctx, sentence) or _section_kind(sentence)
             previous = Candidate(sentence, money, kind, part_of)
             if opener and part_of is None:
                 total = previous
@@ -166,6 +168,13 @@ def _lead_in_kind(ctx: PaperContext, sentence: Sentence) -> str | None:
         before = ctx.paper.blocks[sentence.block_index - 1]
         lead_in = before.text if LEAD_IN.search(before.text) else ""
     return _first_kind(lead_in)
+
+
+def _section_kind(sentence: Sentence) -> str | None:
+    """A sum under a heading about money ('5. Financial Implications', 'Budget 2025/26', 'Costs')
+    is put on what the heading names; a finance section's, on a cost."""
+    heading = sentence.section.split(" > ")[0]
+    return _first_kind(heading) or ("cost" if FINANCE_HEADING.search(heading) else None)
 
 
 def _first_kind(label: str) -> str | None:

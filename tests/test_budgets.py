@@ -107,3 +107,15 @@ def test_money_earmarked_or_written_as_capital_is_a_budget():
 def test_an_accounts_initials_are_not_circa():
     from extractors.money import find_money
     assert [m.text for m in find_money("Current A/C £1,519.85, Deposit A/C £2,128.08.")] == ["£1,519.85", "£2,128.08"]
+
+
+def test_a_sum_under_a_heading_about_money_is_put_on_what_it_names():
+    from tests.textpaper import paper
+    from pipeline.extract import extract_paper
+    parsed, _ = paper("Staging and lighting £12,400", "Stewarding £2,100", cover=COVER)
+    for block in parsed.blocks:
+        block.section = "6. Financial Implications"
+    assert kinds(extract_paper(parsed)) == [(12_400, "cost"), (2_100, "cost")]
+    for block in parsed.blocks:
+        block.section = "6. Community Grants"
+    assert kinds(extract_paper(parsed)) == [(12_400, "funding"), (2_100, "funding")]
