@@ -92,7 +92,9 @@ NATIONAL = re.compile(r"(?<![\w'’\-])(?:NHS England(?:/Improvement)?|NHSE/?I|N
                       r"Public Health England|Health Education England|NHS Digital|NHS London|GP practices|NHS bodies|"
                       r"Secretary of State(?: for [A-Z][a-z]+(?:(?: and| &)? [A-Z][a-z]+)*)?|"
                       r"(?:[A-Z][a-z]+ )*Integrated Care Systems?|"
-                      r"(?:Healthwatch|Age UK|Citizens Advice|CVS)(?: [A-Z][a-z]+){0,3}|Voluntary Action(?: [A-Z][a-z]+){1,3}|"
+                      r"(?:Healthwatch|Age UK|Citizens Advice|CVS)(?: (?!(?:Annual|Reports?|Strateg\w+|Plans?|Surveys?|Reviews?|"
+                      r"Updates?|Findings|Projects?|Programmes?|Enter|Visits?|Priorities|Work)\b)[A-Z][a-z]+){0,3}|"
+                      r"Voluntary Action(?: [A-Z][a-z]+){1,3}|"
                       r"(?:[A-Z][a-z]+ )*Mencap|(?:[A-Z][a-z]+ )+(?:MIND|Mind|CVS|Citizens Advice)|"
                       r"Monitor(?= has| will| is))(?![\w'’\-])")
 NATIONAL_TYPE = {"NHS Improvement": "regulator", "Monitor": "regulator"}

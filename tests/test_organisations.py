@@ -402,3 +402,10 @@ def test_local_authorities_in_the_plural_are_not_the_boards_one_council():
     by_name = {o.name: o for o in out.organisations}
     assert "Local Authorities" in by_name
     assert "Local Authorities" not in by_name["Northmoor County Council"].aliases
+
+
+def test_a_healthwatch_report_or_visit_is_not_part_of_its_name():
+    found = names("The Board noted the Healthwatch Northmoor Annual Report.",
+                  "Healthwatch Delby Enter and View visits were made to three care homes.")
+    assert {"Healthwatch Northmoor", "Healthwatch Delby"} <= found
+    assert not [n for n in found if n.endswith(("Report", "Enter"))]
