@@ -20,7 +20,7 @@ from extractors.organisations import OrgIndex
 from pipeline.authorship import HWB, author_body
 from schemas import Document, ParsedPaper
 
-JHOSC = re.compile(r"\bJHOSC\b|Joint\s+(?:Health\s+)?(?:and\s+)?Overview\s+(?:and|&)\s+Scrutiny|"
+JHOSC = re.compile(r"\bJH?OSC\b|\bJoint\s+H?OSC\b|Joint\s+(?:Health\s+)?(?:and\s+)?Overview\s+(?:and|&)\s+Scrutiny|"
                    r"Joint\s+Health\s+Scrutiny", re.I)
 # "Report Title: ...", "Date of meeting - ...": a form's label, a colon or dash, its value.
 FIELD = re.compile(r"^(?P<label>[A-Z][A-Za-z’'()/&\- ]{0,40}?)\s*(?::|\s[-–]\s)\s*(?P<value>.*)$|"

@@ -308,3 +308,8 @@ def test_a_health_and_well_being_board_written_in_two_words_is_an_hwb():
              "Title: Annual Report of the Director of Public Health"]
     doc = extract("The Board is asked to note the report.", cover=cover).document
     assert doc.committee == "HWB"
+
+
+def test_a_joint_hosc_written_short_is_a_jhosc():
+    cover = ["Report to: North Central Northmoor Joint HOSC", "Date: 3 May 2022", "Title: Estates strategy"]
+    assert extract("The Committee is asked to note the report.", cover=cover).document.committee == "JHOSC"
