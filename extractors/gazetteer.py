@@ -37,7 +37,8 @@ KIND: dict[str, str | None] = {
     "Federation": "other", "Association": "other", "Society": "other", "Institute": "other",
     "Foundation": "voluntary", "Charity": "voluntary", "Hospice": "voluntary", "Foodbank": "voluntary", "Police": "other", "Constabulary": "other",
     "Ltd": "company", "Limited": "company", "LLP": "company", "CIC": "company", "plc": "company",
-    "LMC": "other", "LMCs": "other", "ICS": "other", "Authorities": "other",
+    "LMC": "other", "LMCs": "other", "ICS": "other", "Authorities": "other", "PCN": "other", "PCNs": "other",
+    "FT": "nhs_trust",
 }
 # Kind words that open a name and take a complement: "Department for Education".
 OPENER = {"Department", "Ministry", "Office", "University", "Association", "Institute", "Society", "Hospitals",
@@ -91,10 +92,13 @@ NATIONAL = re.compile(r"(?<![\w'’\-])(?:NHS England(?:/Improvement)?|NHSE/?I|N
                       r"Public Health England|Health Education England|NHS Digital|NHS London|GP practices|NHS bodies|"
                       r"Secretary of State(?: for [A-Z][a-z]+(?:(?: and| &)? [A-Z][a-z]+)*)?|"
                       r"(?:[A-Z][a-z]+ )*Integrated Care Systems?|"
-                      r"(?:Healthwatch|Age UK|Citizens Advice|CVS)(?: [A-Z][a-z]+){0,3}|Mencap|(?:[A-Z][a-z]+ )+(?:MIND|Mind|CVS)|"
+                      r"(?:Healthwatch|Age UK|Citizens Advice|CVS)(?: (?!(?:Annual|Reports?|Strateg\w+|Plans?|Surveys?|Reviews?|"
+                      r"Updates?|Findings|Projects?|Programmes?|Enter|Visits?|Priorities|Work)\b)[A-Z][a-z]+){0,3}|"
+                      r"Voluntary Action(?: [A-Z][a-z]+){1,3}|"
+                      r"(?:[A-Z][a-z]+ )*Mencap|(?:[A-Z][a-z]+ )+(?:MIND|Mind|CVS|Citizens Advice)|"
                       r"Monitor(?= has| will| is))(?![\w'’\-])")
 NATIONAL_TYPE = {"NHS Improvement": "regulator", "Monitor": "regulator"}
-VOLUNTARY = re.compile(r"Healthwatch|Age UK|Citizens Advice|CVS|Mencap|MIND|Mind")
+VOLUNTARY = re.compile(r"Healthwatch|Age UK|Citizens Advice|CVS|Mencap|MIND|Mind|Voluntary Action")
 # National bodies of England that papers name with no kind word, or in lower case, each under
 # its own name whatever the form: (pattern, name, type).
 NATIONAL_BODIES = [(re.compile(rf"(?<![\w'’\-])(?:{pattern})(?![\w'’\-])"), name, org_type) for pattern, name, org_type in [
@@ -110,7 +114,10 @@ NATIONAL_BODIES = [(re.compile(rf"(?<![\w'’\-])(?:{pattern})(?![\w'’\-])"), 
     (r"HM Treasury", "HM Treasury", "other"),
     (r"Homes England|Sport England|Natural England|Historic England|Skills for Care|NHS Resolution|"
      r"NHS Confederation|NHS Blood and Transplant|NHS Property Services", None, "other"),
-    (r"NSPCC|Barnardo['’]s|Samaritans|Macmillan Cancer Support|Change Grow Live", None, "voluntary"),
+    (r"NSPCC|Barnardo['’]s|Samaritans|Macmillan Cancer Support|Change Grow Live|Marie Curie|British Red Cross|"
+     r"Carers UK|Action for Children|St John Ambulance|Sue Ryder", None, "voluntary"),
+    (r"NHS Providers|NHS Employers|Local Government (?:and|&) Social Care Ombudsman|Local Government Ombudsman|"
+     r"Parliamentary (?:and|&) Health Service Ombudsman|Housing Ombudsman", None, "other"),
 ]]
 # A tier of councils named together: "district and borough councils", "Town and Parish Councils".
 TIERS = r"(?:[Dd]istrict|[Bb]orough|[Tt]own|[Pp]arish|[Cc]ommunity)"
@@ -137,6 +144,10 @@ GENERIC_WORDS = {k.lower() for k in KIND} | {
 # Civil Partnership"), a legal status, not a partnership of bodies.
 PROGRAMME = re.compile(r"Sustainab\w* and Transformation|Transformation Partnerships?$|Better Care Fund|"
                        r"(?:^|\bMarriage and )Civil Partnerships?$")
+
+# A letter a font's encoding turned into a quote mark ('Strate’ic', 'Borou’h'): text read wrongly
+# names no body, whatever its kind word.
+GLYPH_DAMAGE = re.compile(r"[a-z]['’][a-rt-z][a-z]")
 
 # The county councils of England (and the unitary councils still named "County Council"), for a
 # paper that calls its council only by initials ("At WSCC, ..."): initials two of them share name neither.
@@ -167,9 +178,11 @@ def name_candidates(text: str, common: set[str]) -> list[tuple[int, int, str, st
     national bodies whose names have none, and of tiers of councils named together; `common`
     holds the paper's lower-case words, which a place name does not open with."""
     found = []
+    nationals = [m for m in NATIONAL.finditer(text)]
+    national_ends = {m.end() for m in nationals}
     for run in RUN.finditer(text):
         tokens = [(m.start() + run.start(), m.group(0)) for m in TOKEN.finditer(run.group(0))]
-        for piece in _pieces(tokens):
+        for piece in _pieces(tokens, national_ends):
             named = _name(piece, common)
             if named:
                 (start, name), org_type = named
@@ -178,8 +191,8 @@ def name_candidates(text: str, common: set[str]) -> list[tuple[int, int, str, st
                 found += each_body(text, start, name, org_type, common)
     found += [(m.start(), m.end(), m.group(0), "council") for m in TIER_GROUP.finditer(text)]
     for regex in (NATIONAL, THE_NHS, GOVERNMENT, PROVIDER):
-        for m in regex.finditer(text):
-            name = re.sub(r"^(?:[Tt]he )?(?:[Ll]ocal )?", "", m.group(0))
+        for m in (nationals if regex is NATIONAL else regex.finditer(text)):
+            name = _place_words_only(re.sub(r"^(?:[Tt]he )?(?:[Ll]ocal )?", "", m.group(0)), common)
             start = m.end() - len(name)
             org_type = NATIONAL_TYPE.get(name) or ("company" if regex is PROVIDER else "voluntary" if VOLUNTARY.search(name) else
                                                    "nhs_england" if re.match(r"NHS ?E\b|NHSE|NHS England|NHS London", name) else "other")
@@ -260,9 +273,25 @@ def _is_role(tokens: list[tuple[int, str]], i: int) -> bool:
     return not (after in ROLE_PART_OF_NAME or (after in KIND and after not in ROLE))
 
 
-def _pieces(tokens: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+def _place_words_only(name: str, common: set[str]) -> str:
+    """A national body's local branch named before it ('Delby Citizens Advice') opens at its
+    place: not at a word the paper also writes in lower case ('Contact Citizens Advice')."""
+    branch = BRANCH_OF.search(name)
+    if not branch:
+        return name
+    words, own = name.split(" "), len(branch.group(0).split(" "))
+    while len(words) > own and (words[0].lower() in common or words[0] in LEADING_NOISE) and words[0] not in COMPASS:
+        words = words[1:]
+    return " ".join(words)
+
+
+BRANCH_OF = re.compile(r"\b(?:MIND|Mind|CVS|Citizens Advice|Mencap)$")
+
+
+def _pieces(tokens: list[tuple[int, str]], national_ends: set[int] = frozenset()) -> list[list[tuple[int, str]]]:
     """A run cut where a person's role stands, at 'and the', and where a body's kind word or
-    acronym is followed by 'and', '&' or a comma before the next body."""
+    acronym, or the end of a national body's name ('Healthwatch Exampleton'), is followed by
+    'and', '&' or a comma before the next body."""
     pieces, current = [], []
     for i, (start, tok) in enumerate(tokens):
         if tok[:1].isupper() and _is_role(tokens, i):
@@ -279,7 +308,7 @@ def _pieces(tokens: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
         listed = nxt in ("and", "&", ",") and not (nxt == "and" and after in JOINED_AFTER_AND)
         trust_title = nxt == "NHS" and after in ("Trust", "Foundation")     # 'Sussex Partnership NHS Foundation Trust'
         if (_bare(tok) in KIND and (listed or tok.endswith(("'s", "’s")) or (nxt == "NHS" and not trust_title))) or \
-                (len(tok) > 1 and tok.isupper() and nxt in ("and", "&")):
+                (len(tok) > 1 and tok.isupper() and nxt in ("and", "&")) or (start + len(tok) in national_ends and listed):
             pieces.append(current)
             current = []
     pieces.append(current)
@@ -312,7 +341,7 @@ def _name(piece: list[tuple[int, str]], common: set[str]):
     if all(w.lower() in GENERIC_WORDS or w.lower() in common for w in words) and \
             any(tok[:1].isupper() for _, tok in piece[end + 1:]):
         return None          # "Local Government Reorganisation", "Family Group Conferencing"
-    if PROGRAMME.search(name):
+    if PROGRAMME.search(name) or GLYPH_DAMAGE.search(name):
         return None
     return (piece[begin][0], name), _type(name, head, common)
 
@@ -385,6 +414,8 @@ def _type(name: str, head: str, common: set[str]) -> str:
         return "council"
     if re.fullmatch(r"Local Authorit(?:y|ies)", name):
         return "council"
+    if re.search(r"\bYouth Councils?$", name):
+        return "other"          # young people elected to advise a council, not a council
     if head in ("Council", "Councils"):
         place = re.sub(r"\s*\b(?:(?:Metropolitan\s+)?(?:Borough|County|City|District|Town|Parish|Community)\s+)?Councils?$", "", name)
         words = [w for w in re.findall(r"[A-Za-z'’\-]+", place) if w not in ("and", "of", "upon", "on", "the")]
@@ -393,6 +424,8 @@ def _type(name: str, head: str, common: set[str]) -> str:
         return "board"
     if head == "Service" and "Ambulance" in name:
         return "nhs_trust"
+    if head == "Service" and re.search(r"\bVoluntary\b", name):
+        return "voluntary"      # a council for voluntary service is the charity of a place's voluntary groups
     if re.search(r"\b(?:Management|Leadership) Teams?$", name):
         return "board"          # officers meeting to govern a body: "Corporate Management Team"
     return KIND.get(head) or "other"

@@ -29,7 +29,7 @@ _SCALE = {"k": 10**3, "thousand": 10**3, "m": 10**6, "mn": 10**6, "million": 10*
 # A figure: "£" or "GBP" (with "c" for circa glued on), or a bare number that must carry a unit.
 # Single-letter units are glued to the number so "£5 more" and "5 metres" stay what they are.
 _FIGURE = re.compile(
-    r"(?:(?P<currency>(?:\bc\.?\s?)?(?:£|\bGBP))\s?|(?<![\w.,£/]))"
+    r"(?:(?P<currency>(?:(?<![/\w])c\.?\s?)?(?:£|\bGBP))\s?|(?<![\w.,£/]))"
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d|,\d)"
     r"(?:\s?(?P<word>million|billion|thousand|mn|bn)\b|(?P<letter>[mkb])\b)?",
     re.IGNORECASE)
@@ -39,6 +39,7 @@ _PER_YEAR = re.compile(
 _DASH_OR_TO = re.compile(r"\s*[-–—]\s*|\s+to\s+", re.IGNORECASE)
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_POUNDS = re.compile(r"\s+(?:pounds|sterling)\b", re.IGNORECASE)     # '1.2 million pounds'
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
 
 
@@ -68,9 +69,10 @@ def _as_range(text: str, low: re.Match, high: re.Match) -> tuple[int, float, flo
 
 
 def find_money(text: str) -> list[MoneyMention]:
-    """Every sum of money in text, in order. A figure without "£" counts only with a unit and
-    after a "£" figure earlier in the same sentence ("£37.2m from the CCG and 5.3m from LBE")."""
-    figures = [f for f in _FIGURE.finditer(text) if f["currency"] or _unit(f)]
+    """Every sum of money in text, in order. A figure without "£" counts when "pounds" follows it,
+    or with a unit after a "£" figure earlier in the same sentence ("£37.2m from the CCG and 5.3m
+    from LBE")."""
+    figures = [f for f in _FIGURE.finditer(text) if f["currency"] or _unit(f) or _POUNDS.match(text, f.end())]
     found: list[MoneyMention] = []
     currency_seen_at: int | None = None   # end of the latest figure written with "£"
     i = 0
@@ -79,7 +81,7 @@ def find_money(text: str) -> list[MoneyMention]:
         joined = _as_range(text, low, figures[i + 1]) if i + 1 < len(figures) else None
         last = figures[i + 1] if joined else low
         i += 2 if joined else 1
-        has_currency = bool(low["currency"] or last["currency"])
+        has_currency = bool(low["currency"] or last["currency"] or _POUNDS.match(text, last.end()))
         if not has_currency and (currency_seen_at is None
                                  or _SENTENCE_END.search(text, currency_seen_at, low.start())):
             continue

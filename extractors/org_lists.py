@@ -1,5 +1,7 @@
 """Bodies a paper names only as items of a list: 'three voluntary organisations (Living Well,
-Sufra, Mencap)', 'providers such as Community Options', 'London Boroughs, such as Wandsworth';
+Sufra, Mencap)', 'providers such as Community Options', 'London Boroughs, such as Wandsworth',
+'suppliers such as Cerner, EMIS and TPP' (companies); an attendance line's bodies after each
+person's initials ('Present: Jo Bloggs (JB) Orion Health, ...');
 or in apposition to what they are: 'the charity Open Door', 'Greenway Recycling, a company
 based in ...'; or as the party to a contract or commission: 'commissioned Open Door to
 deliver ...', 'a contract with Greenway Care', 'provided by Kingsmere Community Health'.
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-HEAD_NOUN = r"(?:organisations|providers|charities|Boroughs)"
+HEAD_NOUN = r"(?:organisations|providers|charities|Boroughs|companies|suppliers|firms|businesses|operators)"
 HEAD = rf"(?<![\w-])(?P<head>(?:[\w-]+\s+){{0,4}}?{HEAD_NOUN})"
 LISTS = [re.compile(HEAD + r"\s*\((?P<items>[^()]{3,160})\)"),
          re.compile(HEAD + r",?\s+(?:such\s+as|including)\s+(?P<items>[A-Z][^.;:()]{1,160})")]
@@ -60,6 +62,7 @@ NOT_A_BODY = {"NHS", "GP", "GPs", "CCG", "CCGs", "The", "Council", "Councils", "
 
 
 HEAD_NOUN_RE = re.compile(HEAD_NOUN)
+LEADING_NAME = re.compile(r"[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*(?=\s+[a-z])")
 HEAD_CHAR = re.compile(r"[\w\s-]")
 
 
@@ -86,18 +89,23 @@ def listed_bodies(text: str) -> list[tuple[int, int, str, str]]:
     for pattern in LISTS:
         for m in _lists(pattern, text):
             head = m.group("head")
-            org_type = "voluntary" if re.search(r"voluntary|charit|third sector", head, re.I) else "other"
+            org_type = "voluntary" if re.search(r"voluntary|charit|third sector", head, re.I) else \
+                "company" if re.search(r"compan|supplier|firm|business|operator", head, re.I) else "other"
             offset = m.start("items")
             for item in SPLIT.split(m.group("items")):
                 name = item.strip()
+                last = not _is_name(name)       # the list ends at its first item that is not a name,
+                name = LEADING_NAME.match(name).group(0) if last and LEADING_NAME.match(name) else name
                 at = text.find(name, offset, m.end("items") + 1) if name else -1
-                if not _is_name(name) or at < 0:
-                    break                       # the list ends at its first item that is not a name
+                if not _is_name(name) or at < 0 or (last and name == item.strip()):
+                    break                       # or, the last, at the verb after it ('... and Getlink were consulted')
                 offset = at + len(name)
                 if re.search(r"\bLondon\s+Boroughs$", head):
                     found.append((at, at + len(name), f"London Borough of {name}", "council"))
                 else:
                     found.append((at, at + len(name), name, org_type))
+                if last:
+                    break
     for m in PARTNER_LIST.finditer(text):
         offset = m.start("items")
         for item in re.split(r",\s*|\s+and\s+(?![A-Z][\w'’&-]*\s+[a-z])", m.group("items")):
@@ -109,7 +117,7 @@ def listed_bodies(text: str) -> list[tuple[int, int, str, str]]:
             if KIND_ITEM.match(name) and len(name.split()) <= 5:
                 org_type = "voluntary" if re.search(r"[Vv]oluntary|[Cc]harit|[Cc]ommunity", name) else "other"
                 found.append((at, at + len(name), name, org_type))
-    found += _members(text)
+    found += _members(text) + _attendees(text)
     for pattern in APPOSED:
         for m in pattern.finditer(text):
             name = m.group("name")
@@ -125,6 +133,31 @@ def listed_bodies(text: str) -> list[tuple[int, int, str, str]]:
                     and not re.search(r"\d", name):
                 found.append((m.start("name"), m.end("name"), name, "other"))
     return found
+
+
+# Minutes' attendance: 'Present: Jo Bloggs (JB) Orion Health, Sam Lee (SL) NHS England ...'; each
+# person's initials in brackets, then the body they come from, up to a comma or the next person.
+ATTENDANCE = re.compile(r"(?m)^(?:Present|Attendees|Attendance|In\s+attendance|Also\s+present)\s*:?\s+(?P<items>.+)$")
+INITIALS_THEN_BODY = re.compile(r"\(\s*[A-Z]{2,4}\s*\),?\s*(?P<body>[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|of|and|for))*)"
+                                r"(?P<next>(?=\s*\())?")
+PERSON = re.compile(r"(?:\s+[A-Z][a-z'’-]+){2}$")     # 'Yossi Cohen' before the next '(YC)'
+
+
+def _attendees(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, name, org_type) of the bodies an attendance line names after its people's initials."""
+    found = []
+    for line in ATTENDANCE.finditer(text):
+        for m in INITIALS_THEN_BODY.finditer(text, line.start("items"), line.end("items")):
+            name = m.group("body")
+            if m.group("next") is not None:
+                name = PERSON.sub("", name) if PERSON.search(name) and len(name.split()) > 2 else ""
+            if _is_name(name) and not any(w in ROLE_WORDS for w in name.split()):
+                found.append((m.start("body"), m.start("body") + len(name), name, "other"))
+    return found
+
+
+ROLE_WORDS = {"Chair", "Chairman", "Vice", "Director", "Head", "Officer", "Manager", "Lead", "Clerk", "Councillor",
+              "Cllr", "Member", "Secretary", "Minutes", "Apologies"}
 
 
 def _is_name(item: str) -> bool:

@@ -30,6 +30,7 @@ def _key(name: str) -> str:
     k = re.sub(r"^(?:london|royal)\s+borough\s+of\s+(.+)$", r"\1 council", k)
     k = re.sub(r"\s+(?:metropolitan\s+)?(?:borough|county|city|district)\s+council$", " council", k)
     k = re.sub(r"\s+(ltd|limited)\.?$", "", k)
+    k = re.sub(r"\s+(?:nhs\s+)?foundation\s+trust$", " ft", k)
     k = re.sub(r"^(\w+) (?:and|or) (\w+) councils$", lambda m: " and ".join(sorted(m.groups())) + " councils", k)
     return " ".join(re.sub(r"[^a-z0-9' ]+", " ", k).split())
 
@@ -103,6 +104,24 @@ def _merge_into(entries: list[OrgEntry], preferred: set[str | None], common: set
     return out
 
 
+def _acronyms_merged(entries: list[OrgEntry]) -> list[OrgEntry]:
+    """A body found under its acronym alone ('CVS') is the one body the paper gave that acronym
+    ('Exampleton Council for Voluntary Service (CVS)')."""
+    owners: dict[str, list[OrgEntry]] = {}
+    for entry in entries:
+        for form in entry.forms - {entry.name}:
+            if form.isupper():
+                owners.setdefault(form, []).append(entry)
+    out = []
+    for entry in entries:
+        owner = owners.get(entry.name, [])
+        if entry.name.isupper() and len(owner) == 1 and owner[0] is not entry:
+            owner[0].forms |= entry.forms
+        else:
+            out.append(entry)
+    return out
+
+
 def _same_key_merged(entries: list[OrgEntry]) -> list[OrgEntry]:
     """Entries that came to share a key ('Exampleton Council' named from the place, 'London
     Borough of Exampleton' from the text) are one body, under the first's name."""
@@ -120,7 +139,11 @@ COMPASS = {"north", "south", "east", "west", "central", "mid", "greater", "upper
 
 def _adds_place(name: str, tail: int, common: set[str]) -> bool:
     """'Exampleton Business Forum' over 'Business Forum', 'North Kingsmere Forum' over 'Forum':
-    the words in front are a place's."""
-    front = re.findall(r"[\w'’]+", name.replace("&", " "))[:-tail]
+    the words in front are a place's; not 'Exampleton and Delby CCG' over 'Delby CCG', the body of
+    one of its two places."""
+    front = re.findall(r"[\w'’&]+", name)[:-tail]
+    if front and front[-1] in ("and", "&"):
+        return False
+    front = [w for w in front if w != "&"]
     return bool(front) and all(w.lower() not in common or w in ("and", "of") or
                                (w[0].isupper() and w.lower() in COMPASS) for w in front)

@@ -13,8 +13,8 @@ from schemas import BlockKind, ParsedPaper, Zone
 if TYPE_CHECKING:
     from pipeline.metadata import Field
 
-HWB = re.compile(r"Health\s+(?:and|&)\s+Well-?being\s+Board|\bHWBB?\b", re.I)
-STRATEGY = re.compile(r"Health\s+(?:and|&)\s+Wellbeing\s+Strategy", re.I)
+HWB = re.compile(r"Health\s+(?:and|&)\s+Well[-\s]?being\s+Board|\bHWBB?\b", re.I)
+STRATEGY = re.compile(r"Health\s+(?:and|&)\s+Well[-\s]?being\s+Strategy", re.I)
 NOT_YET = re.compile(r"\b(?:single|new|proposed|future|shadow|a)\s+(?:\w+\s+)?$", re.I)  # a body still to be formed
 OWN_DOCUMENT = re.compile(r"\b(?:Annual|Progress|Report|Strategy|Plan|Review|Business\s+Plan|Delivery\s+Plan|Prospectus|"
                           r"Priorities|Actions|Commitments|Framework|Policy|Pledges)\b")

@@ -20,7 +20,7 @@ from extractors.organisations import OrgIndex
 from pipeline.authorship import HWB, author_body
 from schemas import Document, ParsedPaper
 
-JHOSC = re.compile(r"\bJHOSC\b|Joint\s+(?:Health\s+)?(?:and\s+)?Overview\s+(?:and|&)\s+Scrutiny|"
+JHOSC = re.compile(r"\bJH?OSC\b|\bJoint\s+H?OSC\b|Joint\s+(?:Health\s+)?(?:and\s+)?Overview\s+(?:and|&)\s+Scrutiny|"
                    r"Joint\s+Health\s+Scrutiny", re.I)
 # "Report Title: ...", "Date of meeting - ...": a form's label, a colon or dash, its value.
 FIELD = re.compile(r"^(?P<label>[A-Z][A-Za-z’'()/&\- ]{0,40}?)\s*(?::|\s[-–]\s)\s*(?P<value>.*)$|"
@@ -58,6 +58,13 @@ MEETING_DATE = re.compile(r"\bmeeting\b", re.I)
 DECIDED_ON = re.compile(r"\b(?:decision|decided|determined|consideration|considered|taken)\s+(?:by|at)\s+(?:the\s+)?"
                         r"[A-Z][^.;:\n]{0,60}?\s+on\s+(?P<date>(?:\w+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4})")
 SALUTATION = re.compile(r"^Dear\s+\S", re.I)
+OFFICE = re.compile(r"\b(?:Director|Head|Chief|Officer|Manager|Lead|Executive|Secretary|Clerk|Commissioner|Leader|"
+                    r"Chair|Cabinet|Council|Board|Committee|Team|Service)\b")
+# A line that is a body's name: capitalised words ending in a kind of body that meets.
+BODY_LINE = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’\-]*\s+|(?:and|of|&)\s+)*"
+                       r"(?:Council|Cabinet|Board|Committee|Panel|Forum|Executive|Partnership|Trust|CCG|ICB|"
+                       r"Clinical\s+Commissioning\s+Group)(?:\s*\((?:Public|Part\s+[12I]+)\))?|"
+                       r"(?:London|Royal)\s+Borough\s+of\s+[A-Z][\w'’\-]*(?:\s+(?:and\s+)?[A-Z][\w'’\-]*)*")
 AGENDA = re.compile(r"^(?:(?:supplementary|revised)\s+)?agenda$", re.I)
 HEADER = re.compile(r"^(?:(?:agenda\s+)?item\s+(?:no\.?\s*)?[\w.]+|report\s+no\.?\s*[\w/.\-]+|page\s+\d+(?:\s+of\s+\d+)?)$", re.I)
 SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
@@ -326,7 +333,9 @@ def _title_page(lines: list[str]) -> str | None:
     below any header (a meeting and its date, 'Agenda Item 7', 'DRAFT') or form fields
     ('Report to: Cabinet'), and before the first numbered heading, section heading, date or
     sentence, or the title printed again. Lines followed by a field are the form's, not a title
-    ('From: Jo Bloggs,' / 'Director of Public Health' / 'To: Cabinet')."""
+    ('From: Jo Bloggs,' / 'Director of Public Health' / 'To: Cabinet'), unless the field is one
+    that follows titles ('Wards affected: All'); lines naming bodies over the meeting's date are
+    the meeting's header."""
     shown = [PRINT_STAMP.sub("", ln) for ln in lines[:16] if not re.search(r"\w\.(?:gov|nhs|org|co)\.uk|www\.|https?:", ln)]
     at = 0
     while at < len(shown):
@@ -343,11 +352,19 @@ def _title_page(lines: list[str]) -> str | None:
                 break
             head.append(line)
         after = at + len(head)
-        if head and after < len(shown) and _form_line(shown[after]):
+        if head and after < len(shown) and ((_form_line(shown[after]) and not HEADING.fullmatch(_field(shown[after])[0] or ""))
+                                            or _meeting_header(head, shown[after:])):
             at = after
             continue
         return " ".join(head) if len(" ".join(head).split()) >= 2 else None
     return None
+
+
+def _meeting_header(head: list[str], rest: list[str]) -> bool:
+    """Lines that only name bodies ('London Borough of Exampleton' / 'Health and Wellbeing
+    Board'), then the meeting's date, with more below: the meeting the paper goes to, not its
+    title."""
+    return len(rest) > 1 and _dated_header(rest[0]) and all(BODY_LINE.fullmatch(_recased(line)) for line in head)
 
 
 def _restates(line: str, first: str) -> bool:
@@ -374,9 +391,12 @@ def _dated_header(line: str) -> bool:
 
 
 def _authors(fields: list[Field]) -> list[str]:
+    """The first person an author or 'From' field names; an office ('Presented by: Director of
+    Strategy') is no person's name."""
     for f in fields:
         if f.kind in ("author", "from"):
             name = re.split(r"[,(]|\s[-–]\s", f.value)[0].strip()
-            if 1 < len(name.split()) <= 4 and not any(ch.isdigit() for ch in name) and name[:1].isupper():
+            if 1 < len(name.split()) <= 4 and not any(ch.isdigit() for ch in name) and name[:1].isupper() \
+                    and not OFFICE.search(name):
                 return [name]
     return []

@@ -280,3 +280,36 @@ def test_a_printed_web_page_takes_its_title_from_the_header_after_the_print_stam
     out = extract("The offer starts in September 2024.", cover=cover)
     assert out.document.title == "Council agrees new carers support offer Exampleton Borough Council"
     assert out.document.date == "2024-05-14"
+
+
+def test_lines_naming_the_meeting_over_its_date_are_a_header_not_the_title():
+    cover = ["London Borough of Harrowgate", "Health and Wellbeing Board", "12 October 2022",
+             "Report from the Director of Public Health", "Better Care Fund Plan 2022-23", "Wards affected: All"]
+    doc = extract("The Board is asked to note the plan.", cover=cover).document
+    assert doc.title == "Better Care Fund Plan 2022-23" and doc.committee == "HWB" and doc.date == "2022-10-12"
+
+
+def test_a_scrutiny_papers_title_below_its_committee_and_date():
+    cover = ["Northmoor and Delby Joint Health Overview and Scrutiny Committee", "24 January 2024",
+             "Report of the Integrated Care Board", "Update on the Stroke Services Review", "1. Purpose of the report"]
+    doc = extract("The Committee is asked to comment on the review.", cover=cover).document
+    assert doc.title == "Update on the Stroke Services Review" and doc.committee == "JHOSC"
+
+
+def test_an_office_presenting_a_paper_is_not_its_author():
+    cover = ["NHS Northmoor Integrated Care Board", "Date: Wednesday 15 March 2023", "Title of paper: Joint Forward Plan",
+             "Presented by: Director of Strategy", "Author: Jane Smith"]
+    doc = extract("The Board is asked to approve the plan.", cover=cover).document
+    assert doc.authors == ["Jane Smith"] and doc.title == "Joint Forward Plan"
+
+
+def test_a_health_and_well_being_board_written_in_two_words_is_an_hwb():
+    cover = ["Report to: Health and Well Being Board", "Date: 3 May 2022",
+             "Title: Annual Report of the Director of Public Health"]
+    doc = extract("The Board is asked to note the report.", cover=cover).document
+    assert doc.committee == "HWB"
+
+
+def test_a_joint_hosc_written_short_is_a_jhosc():
+    cover = ["Report to: North Central Northmoor Joint HOSC", "Date: 3 May 2022", "Title: Estates strategy"]
+    assert extract("The Committee is asked to note the report.", cover=cover).document.committee == "JHOSC"

@@ -189,3 +189,8 @@ def test_written_ranges_round_trip(first, second, joint):
     assert_well_formed(text, found)
     if low_text[-1].isdigit() == high_text[-1].isdigit():   # both or neither carry a unit
         assert [(m.amount_gbp, m.high_gbp) for m in found] == [(pytest.approx(low), pytest.approx(high))]
+
+
+def test_a_sum_written_in_pounds_in_words():
+    assert [(m.text, m.amount_gbp) for m in find_money("A budget of 1.2 million pounds was agreed, and 50,000 "
+                                                       "pounds more.")] == [("1.2 million", 1.2e6), ("50,000", 5e4)]

@@ -329,3 +329,83 @@ def test_in_a_councils_paper_a_service_named_by_what_it_does_is_the_councils_uni
     types = {o.name: o.org_type for o in out.organisations}
     assert types["Care Leavers Service"] == "council"
     assert types["Probation Service"] == types["Westshire Fire and Rescue Service"] == "other"
+
+
+def test_a_local_healthwatch_named_before_and_is_a_body_of_its_own():
+    found = names("Healthwatch Northmoor and Northmoor County Council ran the survey together.",
+                  "Age UK Delby, Voluntary Action Ashby and the Ashby Carers Centre gave evidence.")
+    assert {"Healthwatch Northmoor", "Northmoor County Council", "Age UK Delby", "Voluntary Action Ashby"} <= found
+    assert not [n for n in found if n.startswith("Healthwatch") and n.endswith("Council")]
+
+
+def test_primary_care_networks_by_their_initials():
+    out = extract("Ashfield Central PCN has recruited two social prescribers under the PCN DES.",
+                  "The Ashby North PCN and Ashby South PCN clinical directors met in May.", cover=COVER)
+    found = {o.name for o in out.organisations}
+    assert {"Ashfield Central PCN", "Ashby North PCN", "Ashby South PCN"} <= found
+    assert not [n for n in found if "DES" in n or n == "PCN"]
+
+
+def test_a_local_branch_of_a_national_charity_opens_at_its_place():
+    found = names("Residents were referred to Delby Citizens Advice for debt advice.",
+                  "Please contact Citizens Advice if you need help.", "Harrowgate Mencap runs the day centre.",
+                  "Contact Mencap for details of the contact scheme.")
+    assert {"Delby Citizens Advice", "Harrowgate Mencap"} <= found
+    assert not [n for n in found if n.lower().startswith(("please", "contact"))]
+
+
+def test_a_council_for_voluntary_service_is_one_charity_under_its_acronym_too():
+    out = extract("Northmoor Council for Voluntary Service (CVS) supports local groups.",
+                  "The CVS will run the volunteering fair in June.", cover=COVER)
+    [cvs] = [o for o in out.organisations if "CVS" in o.aliases or o.name == "CVS"]
+    assert cvs.name == "Northmoor Council for Voluntary Service" and cvs.org_type == "voluntary"
+
+
+def test_the_body_of_one_place_is_not_the_joint_body_of_two():
+    found = names("NHS Northmoor CCG and NHS Delby CCG merged in April to form NHS Northmoor and Delby CCG.")
+    assert {"NHS Northmoor CCG", "NHS Delby CCG", "NHS Northmoor and Delby CCG"} <= found
+
+
+def test_national_charities_and_ombudsmen_with_no_kind_word():
+    found = names("Marie Curie and the British Red Cross provide support at home.",
+                  "The Local Government and Social Care Ombudsman upheld the complaint.",
+                  "NHS Providers and Carers UK responded to the consultation.")
+    assert {"Marie Curie", "British Red Cross", "Local Government and Social Care Ombudsman", "NHS Providers",
+            "Carers UK"} <= found
+    assert "Social Care Ombudsman" not in found
+
+
+def test_a_foundation_trust_written_ft_is_the_same_trust():
+    out = extract("Northmoor Hospitals NHS Foundation Trust (NHFT) opened a new ward.",
+                  "Northmoor Hospitals FT reported a deficit at month 9.", cover=COVER)
+    [trust] = [o for o in out.organisations if o.org_type == "nhs_trust"]
+    assert trust.name == "Northmoor Hospitals NHS Foundation Trust" and "Northmoor Hospitals FT" in trust.aliases
+
+
+def test_a_youth_council_is_no_council():
+    out = extract("Members of the Northmoor Youth Council presented their manifesto.", cover=COVER)
+    assert [o.org_type for o in out.organisations if o.name == "Northmoor Youth Council"] == ["other"]
+
+
+def test_text_a_font_misread_names_no_body():
+    found = names("Sa‘e’uardin’ Adults Board Strate’ic Plan District and Borou’h Council Housin’ Strate’ies",
+                  "St Mary’s Hospice and the Children’s Services Board met.")
+    assert not [n for n in found if "’i" in n or "’h" in n]
+    assert {"St Mary’s Hospice", "Children’s Services Board"} <= found
+
+
+def test_local_authorities_in_the_plural_are_not_the_boards_one_council():
+    cover = ["Northmoor Health and Wellbeing Board", "Date: 4 May 2021", "Report Title: Joint strategy refresh"]
+    out = extract("The Board brings together senior leaders from the NHS, Local Authorities and the voluntary sector.",
+                  "The Local Authority will lead the consultation.", "Northmoor County Council hosts the Board.",
+                  cover=cover)
+    by_name = {o.name: o for o in out.organisations}
+    assert "Local Authorities" in by_name
+    assert "Local Authorities" not in by_name["Northmoor County Council"].aliases
+
+
+def test_a_healthwatch_report_or_visit_is_not_part_of_its_name():
+    found = names("The Board noted the Healthwatch Northmoor Annual Report.",
+                  "Healthwatch Delby Enter and View visits were made to three care homes.")
+    assert {"Healthwatch Northmoor", "Healthwatch Delby"} <= found
+    assert not [n for n in found if n.endswith(("Report", "Enter"))]
