@@ -10,9 +10,21 @@ sentence's opening words ("Should Kingsmere County Council" is Kingsmere County 
 """
 from __future__ import annotations
 
+import importlib.util
 import re
+import runpy
+from pathlib import Path
 
-from spacy.lang.en.stop_words import STOP_WORDS
+
+def _spacy_stop_words() -> set[str]:
+    """spaCy's English stop words, read from spaCy's own file without importing spaCy, whose
+    package imports its whole pipeline machinery (1.5 CPU-s): the flow's process prepares and
+    loads papers and never reads their sentences."""
+    package = Path(importlib.util.find_spec("spacy").submodule_search_locations[0])
+    return runpy.run_path(str(package / "lang" / "en" / "stop_words.py"))["STOP_WORDS"]
+
+
+STOP_WORDS = _spacy_stop_words()
 
 WORD = r"(?:[A-Z][\w'’\-]*(?:&[A-Z]+)?|St\.)"
 JOINER = r"(?:of|and|for|the|on|upon|in|de|du|la)"

@@ -81,7 +81,8 @@ def _poll_until_gone(owner: int) -> None:
 
 def paper_pool(workers: int | None = None) -> ProcessPoolExecutor:
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["pipeline.forkserver_guard", "pipeline.reading"])
+    # spaCy too: the workers read sentences, and pipeline.reading imports it only on first use
+    context.set_forkserver_preload(["pipeline.forkserver_guard", "pipeline.reading", "spacy"])
     return ProcessPoolExecutor(max_workers=workers or cpus(), mp_context=context,
                                initializer=exit_with, initargs=(os.getpid(),))
 

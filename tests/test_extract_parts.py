@@ -1,5 +1,7 @@
 """A long paper read in parts on worker processes yields exactly the records of reading it
 whole: parts are cut only where a new section opens, and no extractor looks across one."""
+from pathlib import Path
+
 import pytest
 
 from pipeline import workers
@@ -72,3 +74,23 @@ def test_a_long_paper_is_parsed_and_extracted_on_one_pool(tmp_path, maps):
     assert process_file(pack).model_dump() == whole.model_dump()
     assert maps == ["lay_out_pages", "extract_part"]
     assert len(whole.milestones) > 40
+
+
+def test_the_flows_process_prepares_papers_without_importing_spacy():
+    """The flow's process lays out nothing and reads no sentences: importing the flow (its
+    prepare, load and cross-paper steps) leaves spaCy's 1.5 CPU-s of imports to the workers."""
+    import subprocess
+    import sys
+
+    probe = "import sys, flows.nightly; print('spacy' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert done.stdout.strip() == "False"
+
+
+def test_stop_words_are_spacys_own():
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from extractors.gazetteer import STOP_WORDS as read_from_its_file
+
+    assert read_from_its_file == STOP_WORDS and "the" in read_from_its_file
