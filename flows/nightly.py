@@ -37,7 +37,7 @@ from pipeline.ingest import (PaperOutcome, Plan, RunSummary, begin_run, end_run,
 from pipeline.paperstore import PaperStore
 from pipeline.reading import combine_one, extract_one, extract_part_one, first_steps, lay_out_range, prepare_one
 from pipeline.sources import FetchError, HttpClient, SourcedPaper, Unfetched, open_source
-from pipeline.workers import cpus, has_run_pool, on_workers, run_pool
+from pipeline.workers import cpus, has_run_pool, here, on_workers, run_pool
 from schemas import PaperExtraction
 
 DEFAULT_DB = "boardpapers.duckdb"
@@ -102,8 +102,9 @@ def lay_out_task(paper: SourcedPaper, first: int, last: int) -> Parcel:
 @task(name="prepare-paper", cache_policy=NO_CACHE)
 def prepare_task(paper: SourcedPaper, ranges: list[Parcel]) -> Parcel:
     """Where the task runs: under the default runner, in the flow's process, where the
-    laid-out pages arrived and where the prepared paper is sent to the parts' workers."""
-    return Parcel(prepare_one(paper, [parcel.content for parcel in ranges]))
+    laid-out pages arrived and where the prepared paper is sent to the parts' workers. The
+    command line may have prepared it already, while Prefect started (flows/once.py)."""
+    return Parcel(here(prepare_one, paper, otherwise=lambda: prepare_one(paper, [parcel.content for parcel in ranges])))
 
 
 @task(name="extract-part", cache_policy=NO_CACHE)

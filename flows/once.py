@@ -10,6 +10,13 @@ as an orphan. So this module starts the same server the same way, at once, as a 
 kernel kills when this process dies (`die_with_parent`), while the workers fork and
 Prefect is imported; then points Prefect at it as at any server (PREFECT_API_URL).
 Nothing here imports Prefect before the server is on its way.
+
+The server's start is seconds of CPU that the workers laying out a long paper's pages
+want too. So the server runs niced, and the command line reads ahead without it: the
+papers' pages laid out, a long paper prepared here and its parts begun, which the flow's
+tasks then take as they come to them. The server starts on the cores the reading leaves
+idle (a paper's preparation is one process's work), and the flow orchestrates the same
+tasks, retries and artefacts as ever.
 """
 from __future__ import annotations
 
@@ -52,18 +59,22 @@ class TemporaryServer:
              "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "error", "--lifespan", "on"],
             env={**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
                  "PREFECT__SERVER_FINAL": "1"},
-            preexec_fn=partial(pool.die_with_parent, os.getpid()))
+            preexec_fn=partial(_server_child, os.getpid()))
 
     def wait_until_up(self, timeout: float = STARTUP_TIMEOUT_S) -> None:
-        """Until the API answers its health check. A server that exits first (its port
-        taken in the moment after it was found free) is started again, on another."""
-        deadline, relaunched = time.monotonic() + timeout, False
+        """Until the API answers its health check; `timeout` counts while the server does
+        no work (a server niced behind busy workers is slow, not stuck). A server that
+        exits first (its port taken in the moment after it was found free) is started
+        again, on another."""
+        deadline, relaunched, worked = time.monotonic() + timeout, False, 0.0
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 if relaunched:
                     raise RuntimeError(f"Prefect's temporary API exited with code {self.process.returncode}")
                 self._launch()
-                relaunched = True
+                relaunched, worked = True, 0.0
+            if (used := _cpu_seconds(self.process.pid)) is not None and used > worked + 0.5:
+                deadline, worked = time.monotonic() + timeout, used
             try:
                 with urllib.request.urlopen(f"{self.api_url}/health", timeout=2) as reply:
                     if reply.status == 200:
@@ -71,7 +82,7 @@ class TemporaryServer:
             except OSError:
                 pass
             time.sleep(0.1)
-        raise RuntimeError(f"Prefect's temporary API did not answer within {timeout:.0f} s")
+        raise RuntimeError(f"Prefect's temporary API did not answer, nor work, for {timeout:.0f} s")
 
     def stop(self) -> None:
         self.process.terminate()
@@ -82,22 +93,51 @@ class TemporaryServer:
             self.process.wait()
 
 
-def first_steps_of(papers: list[SourcedPaper]) -> list[tuple]:
-    """The calls that begin reading `papers` on workers, as the flow's tasks will make them
-    (`first_steps`): one paper of each content, as the flow's plan reads it once."""
-    from pipeline.reading import first_steps
+SERVER_NICENESS = 10
+"""The server's CPU comes after the workers': it starts while they lay out pages and the
+command line reads ahead (`read_ahead`), and takes the cores they leave idle."""
+
+
+def _server_child(parent: int) -> None:
+    pool.die_with_parent(parent)
+    os.nice(SERVER_NICENESS)
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """CPU seconds the process has used (Linux's /proc), or None where that is unknown."""
+    try:
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def read_ahead(run_pool: pool.RunPool, papers: list[SourcedPaper]) -> None:
+    """Begin reading `papers` now, as the flow's tasks will (`Extraction.submit`), while
+    Prefect's server starts and Prefect is imported: one paper of each content, its first
+    steps on the workers; then each long paper prepared here once its pages are laid out
+    (the flow's prepare task waits for it: `workers.here`), and its parts begun."""
+    from pipeline.reading import extract_one, extract_part_one, first_steps, prepare_one
 
     leaders: dict[str, SourcedPaper] = {}
     for paper in papers:
         leaders.setdefault(paper.sha256, paper)
-    return [step for paper in leaders.values() for step in first_steps(paper)]
-
-
-def read_ahead(run_pool: pool.RunPool, steps: list[tuple]) -> None:
-    """Begin `steps` on the run's workers now, so that a long paper's pages are laid out
-    while Prefect's server starts and Prefect is imported, not after."""
-    for function, *args in steps:
-        run_pool.start_early(function, *args)
+    long = []
+    for paper in leaders.values():
+        steps = first_steps(paper)
+        ranges = [run_pool.start_early(*step) for step in steps]
+        if steps[0][0] is not extract_one and (promise := run_pool.begin_here(prepare_one, paper)):
+            long.append((paper, ranges, promise))
+    for paper, ranges, promise in long:
+        try:
+            prepared = prepare_one(paper, [future.result() for future in ranges])
+        except BaseException as error:      # a worker died: the flow's tasks say so
+            promise.set_exception(error)
+            continue
+        promise.set_result(prepared)
+        parts = pool.cpus()
+        for part in range(parts):
+            run_pool.start_early(extract_part_one, prepared, part, parts)
 
 
 def api_configured() -> bool | None:
@@ -143,7 +183,7 @@ def ingest_once(sources: list[str], db: str, store: str | None, runner: str = "p
             run_pool = stack.enter_context(pool.run_pool(workers))
             threading.Thread(target=run_pool.warm, daemon=True).start()
             if read_first:      # submitted from a thread: a submission waits for the forkserver's imports
-                threading.Thread(target=read_ahead, args=(run_pool, first_steps_of(read_first)), daemon=True).start()
+                threading.Thread(target=read_ahead, args=(run_pool, read_first), daemon=True).start()
         stack.enter_context(watch())
         from flows import nightly
 

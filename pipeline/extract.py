@@ -44,9 +44,11 @@ def extract_paper(paper: ParsedPaper, pool: ProcessPoolExecutor | None = None) -
     return combine(prepared, [extract_part(prepared, blocks) for blocks in parts])
 
 
-@dataclass
+@dataclass(eq=False)
 class PreparedPaper:
-    """A paper with what all its parts share: its document and its bodies, roles resolved."""
+    """A paper with what all its parts share: its document and its bodies, roles resolved.
+    Hashed as itself, so that the reading of a part can be started early with it as a key
+    (RunPool.start_early)."""
 
     paper: ParsedPaper
     document: Document

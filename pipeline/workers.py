@@ -118,13 +118,33 @@ class RunPool:
                          [self._pool.submit(_answer_slowly) for _ in range(wanted)]}
         return answered
 
-    def start_early(self, function: Callable, *args) -> None:
+    def start_early(self, function: Callable, *args) -> Future:
         """Begin `function(*args)` (its arguments hashable) now, before the run asks for it:
         the first `run` of the same call takes its result rather than doing it again. Work
-        the run never asks for is cancelled at shutdown, or finishes unread."""
+        the run never asks for is cancelled at shutdown, or finishes unread. Its future, for
+        the caller to read too."""
         with self._lock:
             if (function, *args) not in self._early:
                 self._early[(function, *args)] = self._pool, self._pool.submit(function, *args)
+            return self._early[(function, *args)][1]
+
+    def begin_here(self, function: Callable, *args) -> Future | None:
+        """Claim `function(*args)` for the caller to compute in this process ahead of the run:
+        a future to fulfil, which the first `here` of the same call waits for; None when
+        the call is claimed already."""
+        with self._lock:
+            if (function, *args) in self._early:
+                return None
+            future = Future()
+            self._early[(function, *args)] = None, future
+            return future
+
+    def take_here(self, function: Callable, *args) -> Future | None:
+        """The future of `function(*args)` if `begin_here` claimed it (taken: once), else None."""
+        with self._lock:
+            if self._early.get((function, *args), (self._pool,))[0] is None:
+                return self._early.pop((function, *args))[1]
+        return None
 
     def run(self, function: Callable, *args):
         with self._lock:
@@ -157,6 +177,13 @@ def run_pool(workers: int | None = None) -> Iterator[RunPool]:
 
 def has_run_pool() -> bool:
     return _run_pool is not None
+
+
+def here(function: Callable, *args, otherwise: Callable):
+    """`function(*args)` as this process computed it ahead of the run (`begin_here`), or
+    else `otherwise()`, now."""
+    early = _run_pool.take_here(function, *args) if _run_pool is not None else None
+    return early.result() if early is not None else otherwise()
 
 
 def on_workers(function: Callable, *args):

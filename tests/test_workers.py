@@ -41,3 +41,16 @@ def test_work_started_early_is_taken_by_the_first_run_of_the_same_call_not_done_
         assert workers.on_workers(note_call, early) == 1  # the early run's answer
         assert workers.on_workers(note_call, early) == 2  # taken once: a second call runs anew
     assert open(early).read().splitlines() == ["ran", "ran"]
+
+
+def test_work_claimed_here_is_waited_for_by_the_run_and_not_done_again(tmp_path):
+    import threading
+
+    log = str(tmp_path / "here.log")
+    with workers.run_pool(1) as pool:
+        promise = pool.begin_here(note_call, log)
+        assert pool.begin_here(note_call, log) is None            # claimed once
+        threading.Timer(0.3, promise.set_result, args=(41,)).start()
+        assert workers.here(note_call, log, otherwise=lambda: note_call(log)) == 41  # waited for
+        assert workers.here(note_call, log, otherwise=lambda: note_call(log)) == 1   # taken once
+    assert workers.here(note_call, log, otherwise=lambda: note_call(log)) == 2       # no pool: now

@@ -1,0 +1,29 @@
+"""`boardpapers ingest` reads a long paper ahead of Prefect (flows/once.py): its pages laid
+out, the paper prepared in the command's process and its parts begun while the server
+starts; the flow's tasks then take that work. The warehouse must be the one the flow fills
+reading the paper itself."""
+
+import warehouse
+
+from flows.once import ingest_once
+from pipeline.ingest import ingest_here
+from pipeline.sources.local import FolderSource
+from tests.packgen import write_pack
+from tests.test_nightly import snapshot
+
+
+def test_a_long_paper_read_ahead_fills_the_warehouse_as_the_flow_reading_it_does(tmp_path, monkeypatch):
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    write_pack(folder / "agenda pack.pdf", 40)                   # long enough to read in ranges and parts
+    papers = list(FolderSource(str(folder)).papers())
+
+    summary = ingest_once([str(folder)], str(tmp_path / "ahead.duckdb"), None, workers=2, read_first=papers)
+    con = warehouse.connect(str(tmp_path / "here.duckdb"))
+    ingest_here(con, [str(folder)], papers)
+    con.close()
+
+    assert summary.by_status["new"] == 1 and not summary.failures
+    ahead, here = snapshot(tmp_path / "ahead.duckdb"), snapshot(tmp_path / "here.duckdb")
+    assert ahead["milestones"] and ahead == here
