@@ -349,3 +349,40 @@ def test_cuts_ahead_are_risks():
               "Not all residents have registered for the scheme yet.",
               "The Board made difficult decisions last year.", cover=CABINET)
     assert [r.quote[:24] for r in out.risks] == ["Services have set their ", "The work is valued and, "]
+
+
+# --- progress reports and minutes: barriers to delivery written other ways ------------------
+
+BARRIERS = ["A key challenge has been the recruitment of qualified peer mentors.",
+            "Challenges: recruitment to the specialist nursing posts remains slow.",
+            "Progress has been slower than planned owing to vacancies in the outreach team.",
+            "The launch of the app was postponed due to problems with the supplier's platform.",
+            "The refurbishment is now behind schedule.",
+            "Demand for respite care continues to outstrip the available capacity.",
+            "The crisis team is operating at full capacity most weekends.",
+            "The service does not have the capacity to meet the current level of referrals.",
+            "The home care market is increasingly fragile in the rural districts.",
+            "Funding for the navigator posts beyond 2026 is uncertain.",
+            "There is no guarantee that the grant will be renewed next year.",
+            "The team has struggled to recruit to its two vacant posts.",
+            "The project is rated amber because the building works have slipped.",
+            "Any further reduction in the public health grant would have a significant impact on services.",
+            "Rising referrals are putting further strain on the community mental health teams.",
+            "Members were concerned that the timescales for the transfer were unrealistic.",
+            "The Trust is facing a projected overspend of £4m at year end.",
+            "The savings target is unlikely to be achieved in full this year."]
+
+
+def test_barriers_to_delivery_in_progress_reports_are_risks():
+    for sentence in BARRIERS:
+        assert quotes(run(sentence).risks) == [sentence], sentence
+
+
+def test_good_news_and_background_in_the_same_words_are_not_risks():
+    for sentence in ["Costs were lower than expected because of the mild winter.",
+                     "Falls and fractures are a key issue for older people's health.",
+                     "Members raised concerns about the lack of detail in the report.",
+                     "The new hub would have a significant positive impact on waiting times.",
+                     "Delivery is on track and the service is rated green.",
+                     "Funding of £2m has been secured for the next three years."]:
+        assert run(sentence).risks == [], sentence
