@@ -428,3 +428,11 @@ def test_a_decision_column_gives_a_decision_a_cell_but_an_audit_recommendation_i
     minute = Table(page=1, rows=[["Item", "Resolution"], ["Budget", "The Board agreed the budget for 2025/26."],
                                  ["Any other business", "None"]])
     assert [d.quote for d in run(minute).decisions] == ["The Board agreed the budget for 2025/26."]
+
+
+def test_a_response_still_awaited_is_pending_and_a_preferred_option_is_taken():
+    assert [d.kind for d in run("The Board wrote to the Minister asking for the cap to be lifted, to which a "
+                                "response was yet to be received.").decisions] == ["pending"]
+    assert [d.kind for d in run("The outcome of the capital bid is still awaited.").decisions] == ["pending"]
+    assert [d.kind for d in run("Each Committee preferred option 2, a single joint panel.").decisions] == ["taken"]
+    assert run("Patients preferred the evening clinics.").decisions == []

@@ -68,6 +68,7 @@ RESOLUTION = re.compile(
     r"accepted\s+(?:the\s+|all\s+|its\s+)?(?:\w+\s+)?(?:recommendations?|proposals?|report|findings|offer)|"
     r"(?:was|were)\s+content\s+(?:to\s+(?:note|approve|agree|endorse|support|accept|proceed)|with)|"
     r"delegated\s+(?:authority|responsibility|powers?)\s+to|did\s+not\s+(?:support|agree|approve|endorse|accept)|"
+    r"preferred\s+(?:option|the\s+(?:\w+\s+)?option)|expressed\s+(?:a|its|their)\s+(?:clear\s+)?preference\s+for|"
     r"(?:gave|confirmed|reaffirmed)\s+(?:its|their)\s+(?:full\s+|formal\s+|unanimous\s+)?"
     r"(?:support|approval|agreement|endorsement))\b")
 TAKEN = re.compile(
@@ -113,6 +114,9 @@ PENDING = re.compile(
     r"\b(?:final|formal)\s+decisions?\b[^.;]{0,60}?\b(?:will|is\s+(?:expected|due)\s+to)\s+be\s+(?:made|taken)\b|"
     r"\b(?:approval|agreement|endorsement|sign[- ]off)\s+(?:will|is\s+to)\s+(?:then\s+|now\s+)?be\s+sought\b|"
     r"\bawaiting\s+(?:a|the)\s+decision\b|"
+    # 'The ask of Government was ..., to which a response was yet to be received', 'The outcome of the bid is awaited'
+    r"\b(?:response|reply|outcome|ruling|determination)\s+(?:(?:from|of|on)\s+[^.;]{1,40}?\s+)?(?:is|was|are|were|remains?)\s+(?:still\s+)?"
+    r"(?:awaited|pending|yet\s+to\s+be\s+(?:received|given|confirmed|made|announced))\b|"
     # 'Should Cabinet confirm the decision, it will be further reviewed by full Council'
     r"\bdecision\b[^.;]*?\b(?:will|is\s+to)\s+be\s+(?:further\s+|then\s+)?(?:reviewed|reconsidered|scrutinised)\s+"
     r"(?:by|at)\s+(?:the\s+|full\s+)?(?-i:[A-Z])|"
@@ -138,10 +142,10 @@ TRIGGERS = {cue: set(words.split()) for cue, words in {
            "asks required sought views",
     "resolution": "resolved resolves agreed decided deferred rejected declined voted endorsed noted approved signed confirmed "
                   "accepted requested recommended supported decision decisions resolution resolutions agree approve decide "
-                  "consensus agreement content delegated support gave reaffirmed",
+                  "consensus agreement content delegated support gave reaffirmed preferred preference",
     "pending": "decide vote votes determine decision asked considered reconsidered approval agreement endorsement "
                "ratification sign decisions agreed approved decided signed ratified determined choose agree consider "
-               "consideration approve seek seeking endorsed adopted adopt endorse ratify sought",
+               "consideration approve seek seeking endorsed adopted adopt endorse ratify sought awaited pending yet",
     "taken": "agreed approved endorsed ratified adopted signed approval rejected decided resolved agree forward "
              "decision carried lost defeated agreement endorsement noted deferred withdrawn"}.items()}
 WORD = re.compile(r"[a-z]+")
