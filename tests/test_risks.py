@@ -386,3 +386,13 @@ def test_good_news_and_background_in_the_same_words_are_not_risks():
                      "Delivery is on track and the service is rated green.",
                      "Funding of £2m has been secured for the next three years."]:
         assert run(sentence).risks == [], sentence
+
+
+def test_a_register_of_risks_and_issues_is_read_as_a_register():
+    log = Table(page=1, rows=[["Ref", "Risk / Issue", "RAG", "Mitigating actions"],
+                              ["R1", "Delays to the building works at the hub", "Amber", "Weekly meetings with the contractor."],
+                              ["R2", "Vacancies in the reablement team", "Red", "Agency staff in post until March."]])
+    out = run(log)
+    assert [(r.quote, r.mitigation) for r in out.risks] == [
+        ("Delays to the building works at the hub", "Weekly meetings with the contractor"),
+        ("Vacancies in the reablement team", "Agency staff in post until March")]

@@ -48,8 +48,10 @@ COLUMN_ROLES = [
     ("advantage", re.compile(r"\b(?:advantages?|benefits?|pros|strengths?|opportunit\w+)\b", I)),
     ("drawback", re.compile(r"^\W*(?:key\s+)?(?:disadvantages?|drawbacks?|cons|weaknesses?|threats?|issues?|concerns?|"
                             r"barriers?|challenges?)\W*$", I)),
-    ("risk", re.compile(r"^\W*(?:key\s+|main\s+)?(?:risks?|risk\s+(?:description|identified|title|area|event|details?|name)|"
-                        r"description\s+of\s+(?:the\s+)?risk|(?:identified|potential)\s+risks?)\W*$", I)),
+    ("risk", re.compile(r"^\W*(?:key\s+|main\s+)?(?:risks?|risk\s+(?:description|identified|title|area|event|details?|name|"
+                        r"cause|summary|statement)|description\s+of\s+(?:the\s+)?risk|(?:identified|potential)\s+risks?|"
+                        r"risks?\s*(?:/|and|&|or)\s*(?:issues?|disadvantages?|challenges?|concerns?)|"
+                        r"(?:issues?|challenges?)\s*(?:/|and|&|or)\s*risks?|(?:what\s+is\s+)?the\s+risk\s*\??)\W*$", I)),
 ]
 
 
