@@ -436,3 +436,21 @@ def test_a_response_still_awaited_is_pending_and_a_preferred_option_is_taken():
     assert [d.kind for d in run("The outcome of the capital bid is still awaited.").decisions] == ["pending"]
     assert [d.kind for d in run("Each Committee preferred option 2, a single joint panel.").decisions] == ["taken"]
     assert run("Patients preferred the evening clinics.").decisions == []
+
+
+def test_nhs_and_planning_minutes_record_decisions_in_capitals_assurance_and_determinations():
+    for sentence in ["The Board RATIFIED the decision taken by the Chair between meetings.",
+                     "The motion was CARRIED.",
+                     "The Committee took assurance from the report on infection control.",
+                     "Planning permission was granted subject to conditions.",
+                     "The appeal was dismissed by the Planning Inspectorate."]:
+        assert [d.kind for d in run(sentence).decisions] == ["taken"], sentence
+    for sentence in ["Recommendation 2: That the Committee notes the annual report.",
+                     "RECOMMENDED to Council that the Treasury Management Strategy be approved."]:
+        assert [d.kind for d in run(sentence).decisions] == ["recommendation"], sentence
+
+
+def test_a_cover_sheet_s_purpose_field_is_not_a_decision():
+    for sentence in ["Action required: For approval", "Action required: Decision / Information",
+                     "Decision required: Yes"]:
+        assert run(sentence).decisions == [], sentence

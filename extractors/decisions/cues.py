@@ -32,7 +32,9 @@ ASK = re.compile(rf"\b(?:is|are)\s+(?:therefore\s+|also\s+|now\s+|being\s+)?{ASK
                  rf"\b(?:is|and)\s+to\s+seek\s+{SOUGHT}\b|"      # 'The purpose of this report is to seek approval'
                  r"\b(?:approval|agreement|endorsement|a\s+decision)\s+is\s+(?:therefore\s+|being\s+)?sought\b|"
 
-                 r"^(?:Recommendations?(?:\s*\(s\))?|Decisions?\s+(?:required|sought)|Actions?\s+required)\s*[:\-–]\s*(?=\S)",
+                 r"^(?:Recommendations?(?:\s*\(s\))?(?:\s+(?:\d{1,2}|[A-Z]|\(?[a-z0-9]{1,3}\)))?|Decisions?\s+(?:required|sought)|"
+                 r"Actions?\s+required)\s*[:\-–]\s*(?=\S)|"
+                 r"^\W*(?:It\s+was\s+)?(?-i:RECOMMENDED)\b",
                  re.I)
 # A heading (or lead-in) under which the items are asks or resolutions: '2. Recommendations', 'Action required', 'RESOLVED'.
 ASK_HEADING = re.compile(r"^\W*(?:[0-9.]+\s*)?(?:(?:recommendations?(?:\s*\(s\))?|recommended\s+(?:actions?|decisions?)|"
@@ -49,7 +51,8 @@ THAT_VERB = re.compile(r"\b(?P<indicative>will|would|is|are|was|were|has|have|ha
                        r"\b(?:be|should|shall|must)\b|\b(?:%s)(?:s|es|d|ed)?\b" % "|".join(sorted(VERBS)))
 # A minute's own resolution, dated by its meeting: 'RESOLVED that ...', 'It was agreed ...', 'AGREED: ...'.
 FORMAL = re.compile(
-    r"\bRESOLVED\b|^(?:It\s+was\s+)?(?:unanimously\s+)?[Rr]esolved\b|\b(?:AGREED|APPROVED|NOTED|ENDORSED|DECIDED)\b|"
+    r"\bRESOLVED\b|^(?:It\s+was\s+)?(?:unanimously\s+)?[Rr]esolved\b|"
+    r"\b(?:AGREED|APPROVED|NOTED|ENDORSED|DECIDED|RATIFIED|SUPPORTED|ACCEPTED|DEFERRED|REJECTED|CARRIED)\b|"
     r"\bIt\s+was\s+(?:unanimously\s+|also\s+|further\s+)?(?:agreed|decided)\b|\bAll\s+(?:\w+\s+){0,3}?agreed\b|"
     r"\b(?:agreed|approved|signed|confirmed|accepted)\b[^.;]{0,40}?\bas\s+(?:an?\s+)?(?:true|correct|accurate)\b|"
     r"^(?:Decisions?|DECISIONS?|Agreed|Resolved|Resolutions?|RESOLUTIONS?)(?:\s+(?:taken|made))?\s*[:\-–]\s*(?=\S)|"
@@ -69,6 +72,7 @@ RESOLUTION = re.compile(
     r"(?:was|were)\s+content\s+(?:to\s+(?:note|approve|agree|endorse|support|accept|proceed)|with)|"
     r"delegated\s+(?:authority|responsibility|powers?)\s+to|did\s+not\s+(?:support|agree|approve|endorse|accept)|"
     r"preferred\s+(?:option|the\s+(?:\w+\s+)?option)|expressed\s+(?:a|its|their)\s+(?:clear\s+)?preference\s+for|"
+    r"(?:took|received|gained|was\s+given)\s+(?:\w+\s+)?assurance\b|(?:was|were)\s+(?:sufficiently\s+)?assured\b|"
     r"(?:gave|confirmed|reaffirmed)\s+(?:its|their)\s+(?:full\s+|formal\s+|unanimous\s+)?"
     r"(?:support|approval|agreement|endorsement))\b")
 TAKEN = re.compile(
@@ -82,6 +86,9 @@ TAKEN = re.compile(
     r"\b(?:agreed|approved|endorsed|decided|ratified)\s+(?:to|that|a|an|the|this|these|its|their)\b|"
     r"\b(?:both|all|jointly)\s+agree\s+to\b|\bIt\s+(?:is|has\s+been)\s+agreed\b|"
     r"\bnot\s+(?:taken|carried|progressed)\s+forward\b|"
+    # a determination: 'Planning permission was granted', 'The appeal was dismissed'
+    r"\b(?:application|permission|consent|licence|appeal|bid)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
+    r"(?:\w+ly\s+)?(?:granted|refused|dismissed|upheld|allowed)\b|"
     # a minute's 'The report was noted.', 'The item was deferred to the next meeting', 'Approval was given to ...'
     r"\b(?:[Rr]eport|[Uu]pdate|[Pp]aper|[Cc]ontents|[Pp]resentation|[Bb]riefing|[Ii]tem|[Mm]inutes)\s+(?:was|were)\s+"
     r"(?:duly\s+|formally\s+)?"
@@ -142,12 +149,14 @@ TRIGGERS = {cue: set(words.split()) for cue, words in {
            "asks required sought views",
     "resolution": "resolved resolves agreed decided deferred rejected declined voted endorsed noted approved signed confirmed "
                   "accepted requested recommended supported decision decisions resolution resolutions agree approve decide "
-                  "consensus agreement content delegated support gave reaffirmed preferred preference",
+                  "consensus agreement content delegated support gave reaffirmed preferred preference ratified carried "
+                  "deferred assurance assured",
     "pending": "decide vote votes determine decision asked considered reconsidered approval agreement endorsement "
                "ratification sign decisions agreed approved decided signed ratified determined choose agree consider "
                "consideration approve seek seeking endorsed adopted adopt endorse ratify sought awaited pending yet",
     "taken": "agreed approved endorsed ratified adopted signed approval rejected decided resolved agree forward "
-             "decision carried lost defeated agreement endorsement noted deferred withdrawn"}.items()}
+             "decision carried lost defeated agreement endorsement noted deferred withdrawn granted refused dismissed "
+             "upheld allowed"}.items()}
 WORD = re.compile(r"[a-z]+")
 # What bodies may, can or have the power to decide is a rule, not a decision.
 RULE = re.compile(r"\b(?:may|can|could|might|cannot)\s+(?:\w+ly\s+|also\s+|still\s+)?$|"
@@ -160,7 +169,9 @@ DANGLING = re.compile(r"\b(?:that|to|the|of|a|an|for|by|with)\s*$", re.I)
 # '85% of respondents agreed that ...': a survey's finding, not a body's decision.
 OPINION = re.compile(r"\b(?:respondents?|participants?|people|residents|patients|carers|parents|users|public|"
                      r"\d+\s?%|per\s?cent)\b[^.;]{0,40}$", re.I)
-FORM_FIELD = re.compile(r":\s*(?:None|N/?A|Yes|No|Nil)\W*$", re.I)
+# 'Key decision: No', 'Action required: For approval', 'Purpose: Decision / Information': a cover sheet's field.
+PURPOSE = r"(?:for\s+)?(?:approval|decision|information|noting|discussion|assurance|endorsement|ratification|agreement)"
+FORM_FIELD = re.compile(rf":\s*(?:None|N/?A|Yes|No|Nil|{PURPOSE}(?:\s*(?:/|,|and|or)\s*{PURPOSE})*)\W*$", re.I)
 NEGATED = re.compile(r"\b(?:[Nn]o|not)\s+(?:\w+\s+)?$")     # 'No decision is required'
 STATUTE = re.compile(r"\b[Rr]egulations?\s+\d|\b(?:19|20)\d\d\s+[Rr]egulations\b|\bAct\s+(?:19|20)\d\d\b")
 CONTINUES = re.compile(r"^(?:and|or)\s+(?:that\s+|to\s+)?\S", re.I)
