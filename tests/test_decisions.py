@@ -454,3 +454,14 @@ def test_a_cover_sheet_s_purpose_field_is_not_a_decision():
     for sentence in ["Action required: For approval", "Action required: Decision / Information",
                      "Decision required: Yes"]:
         assert run(sentence).decisions == [], sentence
+
+
+def test_minutes_in_the_present_tense_and_of_groups_and_executives_are_decisions_taken():
+    for sentence in ["The Committee notes the report and agrees to receive a further update in March.",
+                     "The Executive approves the revised capital programme.",
+                     "The Steering Group agreed the terms of reference for the task and finish groups.",
+                     "The Governing Body ratified the decision of the Primary Care Commissioning Committee."]:
+        assert [d.kind for d in run(sentence).decisions] == ["taken"], sentence
+    for sentence in ["This strategy notes the importance of early help.",
+                     "The Board recognises that prevention is everyone's business."]:
+        assert run(sentence).decisions == [], sentence

@@ -62,8 +62,11 @@ FORMAL = re.compile(
     r"(?:consensus|agreement)\s+(?:that|to|on)\b|\b[Tt]he\s+(?:general\s+)?consensus\s+was\s+(?:that|to)\b|"
     r"\bI\b(?:(?:,[^,.;]{1,80}){1,3},)?\s+(?:hereby\s+)?(?:agree|approve|have\s+decided|decide)\b")
 RESOLUTION = re.compile(
-    FORMAL.pattern + r"|\b(?:[Cc]ommittee|Board|Cabinet|Members|members|[Cc]ouncillors|[Pp]anel|[Mm]eeting)\s+(?:unanimously\s+|also\s+)?"
+    FORMAL.pattern + r"|\b(?:[Cc]ommittee|Board|Cabinet|Executive|Group|Forum|Partnership|Body|Members|members|[Cc]ouncillors|"
+    r"[Pp]anel|[Mm]eeting)\s+(?:unanimously\s+|also\s+)?"
     r"(?:resolved|resolves|agreed|decided|deferred|rejected|declined\s+to|voted\s+(?:to|in\s+favour|against)|endorsed|"
+    # a minute in the present tense: 'The Committee notes the report and agrees to ...'
+    r"(?:notes|agrees|approves|endorses|decides|delegates|ratifies)\s+(?:to|that|the|a|an|its|this|these)(?=\s)|"
     r"supported\s+the|"
     r"(?:requested|recommended)\s+(?:to\s+(?:the\s+)?[A-Z][\w-]*\s+)?that|"
     r"(?:(?:received|considered|discussed)\s+and\s+)?noted\s+the\s+(?:[\w-]+\s+){0,3}?"
@@ -150,7 +153,7 @@ TRIGGERS = {cue: set(words.split()) for cue, words in {
     "resolution": "resolved resolves agreed decided deferred rejected declined voted endorsed noted approved signed confirmed "
                   "accepted requested recommended supported decision decisions resolution resolutions agree approve decide "
                   "consensus agreement content delegated support gave reaffirmed preferred preference ratified carried "
-                  "deferred assurance assured",
+                  "deferred assurance assured notes agrees approves endorses decides delegates ratifies",
     "pending": "decide vote votes determine decision asked considered reconsidered approval agreement endorsement "
                "ratification sign decisions agreed approved decided signed ratified determined choose agree consider "
                "consideration approve seek seeking endorsed adopted adopt endorse ratify sought awaited pending yet",
