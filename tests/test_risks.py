@@ -396,3 +396,11 @@ def test_a_register_of_risks_and_issues_is_read_as_a_register():
     assert [(r.quote, r.mitigation) for r in out.risks] == [
         ("Delays to the building works at the hub", "Weekly meetings with the contractor"),
         ("Vacancies in the reablement team", "Agency staff in post until March")]
+
+
+def test_challenges_met_along_the_way_are_risks():
+    for sentence in ["Challenges have included the loss of two outreach workers and a rise in referrals.",
+                     "There have been some difficulties with recruiting volunteers in the coastal towns.",
+                     "The group sessions were reduced due to staffing issues over the summer."]:
+        assert quotes(run(sentence).risks) == [sentence], sentence
+    assert run("Challenges include:").risks == []

@@ -127,7 +127,12 @@ THREAT = {
         r"\b(?:creat|caus)\w*\s+(?:\w+\s+){0,2}(?:uncertainty|instability|disruption|delays|confusion|duplication|"
         r"difficulties|problems)\b|"
         r"\bthere\s+(?:are|were|have\s+been|has\s+been|had\s+been)\s+(?:\w+\s+)?delays\b|"
-        r"\b(?:given|due\s+to|because\s+of|amid)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:challenges|pressures|difficulties)\b",
+        r"\b(?:given|due\s+to|because\s+of|owing\s+to|amid)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:challenges|pressures|difficulties|"
+        r"shortages)\b|"
+        r"\b(?:due\s+to|because\s+of|owing\s+to)\s+(?:\w+\s+){0,2}(?:capacity|staffing|workforce|recruitment|funding|resourcing|"
+        r"supply|IT|data|system)\s+(?:issues|problems)\b|"
+        r"\bthere\s+(?:have\s+been|has\s+been|are|were|remain)\s+(?:\w+\s+){0,2}(?:challenges|difficulties|problems|issues)\s+"
+        r"(?:with|in|around|relating\s+to|regarding|recruiting|accessing|securing|getting)\b",
         ),
     # What is not enough or cannot be done: 'insufficient to cover', 'unsustainable', 'no additional
     # funding', 'cannot be managed at the scale required', 'unmet need', 'harder to manage'.
@@ -180,6 +185,7 @@ THREAT = {
         r"\bchallenges?\s+(?:inherent|ahead|to\s+(?:the\s+)?deliver\w*|in\s+deliver\w*|remain\w*)\b|"
         r"\b(?:the|our)\s+(?:main|key|biggest|greatest|major|principal)\s+challenges?\s+(?:is|are|will|for|facing|"
         r"include\w*|remains?)\b|\brecognised\s+the\s+challenges?\b|"
+        r"^\W*(?:other\s+|further\s+|ongoing\s+)?challenges\s+(?:have\s+)?(?:include[sd]?|included|were|have\s+been)\s+(?!:)\S|"
         r"\bissues?\s+(?:\w+\s+){0,4}(?:to\s+(?:be\s+)?overcome|need\w*\s+(?:to\s+be\s+)?(?:overcome|unblock\w*|addressed|"
         r"resolved)|requir\w*\s+attention)\b|\bneed\w*\s+(?:unblocking|resolving|overcoming)\b|"
         rf"\b(?:remains?|remained|continues?\s+to\s+be|continued\s+to\s+be)\s+(?:a|an)\s+(?:\w+\s+){{0,2}}{PROBLEM}\b|"
@@ -227,7 +233,7 @@ GATES = {
     "pressure": ("pressure", "challenge", "difficult", "uncertain", "instab", "disrupt", "confusion", "duplicat", "problem", "hamper",
                  "hinder", "constrain", "constraint", "shortage", "slippage", "strain", "demand", "cost", "need",
                  "impacted", "affected", "delays", "gap", "deficit", "burden", "overspend", "deteriorat", "worsen",
-                 "delayed", "postponed", "paused", "suspended", "on hold", "than", "behind", "capacity"),
+                 "delayed", "postponed", "paused", "suspended", "on hold", "than", "behind", "capacity", "issues"),
     "shortfall": ("sufficient", "sustainab", "shortfall", "affordab", "able to", "viable", "not", "no additional",
                   "no extra", "no new", "no further", "unfunded", "unmet", "gap", "lack", "difficult", "hard",
                   "challenging", "exposed", "not all", "decisions", "choices", "capacity", "fragil", "breach", "basis",
