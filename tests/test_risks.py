@@ -404,3 +404,13 @@ def test_challenges_met_along_the_way_are_risks():
                      "The group sessions were reduced due to staffing issues over the summer."]:
         assert quotes(run(sentence).risks) == [sentence], sentence
     assert run("Challenges include:").risks == []
+
+
+def test_a_register_whose_risk_column_is_headed_description_is_read_by_its_scores():
+    register = Table(page=1, rows=[["Risk ID", "Description", "Likelihood", "Impact", "Controls"],
+                                   ["CR4", "Insufficient capacity in the home care market", "4", "4", "Market shaping plan."]])
+    out = run(register)
+    assert [(r.quote, r.mitigation) for r in out.risks] == [
+        ("Insufficient capacity in the home care market", "Market shaping plan")]
+    contacts = Table(page=1, rows=[["Ref", "Description", "Owner"], ["A1", "Refresh the carers' strategy", "Head of Service"]])
+    assert run(contacts).risks == []

@@ -62,6 +62,23 @@ def column_role(header: str | None) -> str:
     return "other"
 
 
+# A register that names its risk column plainly ('Ref | Description | Likelihood | Impact | Owner'):
+# its scoring columns say the table is a register, and then its description column holds the risks.
+REGISTER_COLUMN = re.compile(r"^\W*(?:risk\s+(?:id|ref\w*|no\.?|number|score|rating|owner|level)|likelihood|probability|"
+                             r"(?:current|residual|inherent|initial|target)\s+(?:risk\s+)?(?:score|rating)|severity)\W*$", I)
+DESCRIPTION_COLUMN = re.compile(r"^\W*(?:description|title|summary|details?|issue|event)\W*$", I)
+
+
+def register_roles(headers: list[str | None]) -> list[str]:
+    """The role of each of a table's columns, by its header row."""
+    roles = [column_role(cell) for cell in headers]
+    if "risk" not in roles and any(REGISTER_COLUMN.match(cell or "") for cell in headers):
+        described = [i for i, cell in enumerate(headers) if DESCRIPTION_COLUMN.match(cell or "")]
+        if described:
+            roles[described[0]] = "risk"
+    return roles
+
+
 # A clause after a semicolon that points back ('...; this was unsustainable') states its risk
 # with the clause before it.
 ANAPHOR = re.compile(r"^\W*(?:and\s+)?(?:this|which)\s+(?:was|is|were|are|would|will|could|may|might|remains?|meant|means)\b", I)
