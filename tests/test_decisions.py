@@ -372,7 +372,9 @@ def test_a_noted_fact_a_report_received_and_an_undertaking_are_not_decisions():
     for sentence in ["It was noted that attendance had improved since the last meeting.",
                      "The Board received a presentation on the new hub.",
                      "The Board will receive a further report in September.",
-                     "Members noted that the consultation closes on 4 May."]:
+                     "Members noted that the consultation closes on 4 May.",
+                     "Members were assured by officers that the library would stay open.",
+                     "Members were content with the answer given."]:
         assert run(sentence).decisions == [], sentence
 
 

@@ -72,10 +72,10 @@ RESOLUTION = re.compile(
     r"(?:(?:received|considered|discussed)\s+and\s+)?noted\s+the\s+(?:[\w-]+\s+){0,3}?"
     r"(?:report|update|progress|contents|position|information|paper|presentation|briefing)|"
     r"accepted\s+(?:the\s+|all\s+|its\s+)?(?:\w+\s+)?(?:recommendations?|proposals?|report|findings|offer)|"
-    r"(?:was|were)\s+content\s+(?:to\s+(?:note|approve|agree|endorse|support|accept|proceed)|with)|"
+    r"(?:was|were)\s+content\s+to\s+(?:note|approve|agree|endorse|support|accept|proceed)|"
     r"delegated\s+(?:authority|responsibility|powers?)\s+to|did\s+not\s+(?:support|agree|approve|endorse|accept)|"
     r"preferred\s+(?:option|the\s+(?:\w+\s+)?option)|expressed\s+(?:a|its|their)\s+(?:clear\s+)?preference\s+for|"
-    r"(?:took|received|gained|was\s+given)\s+(?:\w+\s+)?assurance\b|(?:was|were)\s+(?:sufficiently\s+)?assured\b|"
+    r"(?:took|received|gained)\s+(?:\w+\s+)?assurance\b|"
     r"(?:gave|confirmed|reaffirmed)\s+(?:its|their)\s+(?:full\s+|formal\s+|unanimous\s+)?"
     r"(?:support|approval|agreement|endorsement))\b")
 TAKEN = re.compile(
@@ -153,7 +153,7 @@ TRIGGERS = {cue: set(words.split()) for cue, words in {
     "resolution": "resolved resolves agreed decided deferred rejected declined voted endorsed noted approved signed confirmed "
                   "accepted requested recommended supported decision decisions resolution resolutions agree approve decide "
                   "consensus agreement content delegated support gave reaffirmed preferred preference ratified carried "
-                  "deferred assurance assured notes agrees approves endorses decides delegates ratifies",
+                  "deferred assurance notes agrees approves endorses decides delegates ratifies",
     "pending": "decide vote votes determine decision asked considered reconsidered approval agreement endorsement "
                "ratification sign decisions agreed approved decided signed ratified determined choose agree consider "
                "consideration approve seek seeking endorsed adopted adopt endorse ratify sought awaited pending yet",
