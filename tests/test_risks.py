@@ -415,3 +415,12 @@ def test_a_register_whose_risk_column_is_headed_description_is_read_by_its_score
         ("Insufficient capacity in the home care market", "Market shaping plan")]
     contacts = Table(page=1, rows=[["Ref", "Description", "Owner"], ["A1", "Refresh the carers' strategy", "Head of Service"]])
     assert run(contacts).risks == []
+
+
+def test_a_risks_and_mitigations_column_and_what_has_not_gone_well_hold_risks():
+    log = Table(page=1, rows=[["Workstream", "Risks and mitigations"],
+                              ["Housing", "Too few move-on flats; a bid to the capital fund is being prepared."]])
+    assert quotes(run(log).risks) == ["Too few move-on flats; a bid to the capital fund is being prepared."]
+    out = run("What has not gone so well:", ("bullet", "Referrals from primary care."),
+              ("bullet", "Weekend cover for the outreach team."))
+    assert quotes(out.risks) == ["Referrals from primary care.", "Weekend cover for the outreach team."]

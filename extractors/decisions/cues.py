@@ -80,7 +80,7 @@ RESOLUTION = re.compile(
     r"(?:support|approval|agreement|endorsement))\b")
 TAKEN = re.compile(
     r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:subsequently\s+|formally\s+|already\s+|"
-    r"unanimously\s+|previously\s+)?(?:(?:considered|discussed|reviewed|scrutinised)\s+and\s+)?"
+    r"unanimously\s+|previously\s+)?(?:(?:considered|discussed|reviewed|scrutinised|moved|proposed|seconded)(?:,\s*|\s+and\s+))*"
     r"(?:agreed|approved|endorsed|ratified|adopted|signed\s+off|given\s+approval|rejected)\b|"
     # 'teams have developed and agreed the actions': a body's own agreement, after the work that led to it
     r"\b(?:has|have|had)\s+(?:both\s+|already\s+|now\s+|also\s+|formally\s+|previously\s+)?"
@@ -89,6 +89,9 @@ TAKEN = re.compile(
     r"\b(?:agreed|approved|endorsed|decided|ratified)\s+(?:to|that|a|an|the|this|these|its|their)\b|"
     r"\b(?:both|all|jointly)\s+agree\s+to\b|\bIt\s+(?:is|has\s+been)\s+agreed\b|"
     r"\bnot\s+(?:taken|carried|progressed)\s+forward\b|"
+    # a town council's 'Proposed by Cllr A, seconded by Cllr B and agreed unanimously'
+    r"\bseconded(?:\s+by\s+[^.;]{1,60}?)?,?\s+(?:and\s+)?(?:was\s+)?(?:unanimously\s+)?(?:agreed|approved|resolved|carried|"
+    r"accepted|RESOLVED|AGREED|CARRIED)\b|"
     # a determination: 'Planning permission was granted', 'The appeal was dismissed'
     r"\b(?:application|permission|consent|licence|appeal|bid)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
     r"(?:\w+ly\s+)?(?:granted|refused|dismissed|upheld|allowed)\b|"
@@ -159,7 +162,7 @@ TRIGGERS = {cue: set(words.split()) for cue, words in {
                "consideration approve seek seeking endorsed adopted adopt endorse ratify sought awaited pending yet",
     "taken": "agreed approved endorsed ratified adopted signed approval rejected decided resolved agree forward "
              "decision carried lost defeated agreement endorsement noted deferred withdrawn granted refused dismissed "
-             "upheld allowed"}.items()}
+             "upheld allowed seconded"}.items()}
 WORD = re.compile(r"[a-z]+")
 # What bodies may, can or have the power to decide is a rule, not a decision.
 RULE = re.compile(r"\b(?:may|can|could|might|cannot)\s+(?:\w+ly\s+|also\s+|still\s+)?$|"

@@ -16,13 +16,15 @@ REJECTED_OPTIONS = re.compile(r"\b(?:options?|alternatives?)\b.*\b(?:considered|
 # 'however' may state a risk; under one of challenges or barriers, its bullets do (its prose is
 # as often the background of a strategy: 'Key issues and challenges').
 RISK_HEADING = re.compile(r"\brisks?\b|" + REJECTED_OPTIONS.pattern, I)
-LIST_HEADING = re.compile(r"\b(?:challenges|barriers|concerns|threats|pitfalls|disadvantages|drawbacks)\b", I)
+LIST_HEADING = re.compile(r"\b(?:challenges|barriers|concerns|threats|pitfalls|disadvantages|drawbacks)\b|"
+                          r"\bwhat\s+(?:has\s+not|hasn['’]t|did\s+not|didn['’]t)\s+(?:gone|go|work(?:ed)?)\s+(?:so\s+|as\s+)?well\b", I)
 WEAK_THREAT = re.compile(r"\b(?:could|may|might|would)\s+(?:\w+\s+)?(?:not|mean|require|result|lead|leave|create|"
                          r"increase|reduce|cost|risk|need|affect|impact)\b|^\W*(?:if|unless|without)\b|\brisks?\b|"
                          r"^\W*(?:however|but)\b|\bnot\s+(?:be\s+)?(?:taken\s+forward|recommended|preferred|pursued)\b", I)
 # A list lead-in that introduces risks: 'The main risks are:', 'Barriers to delivery include:'.
 RISK_LEAD = re.compile(r"\b(?:risks?|problems?|barriers?|pitfalls?|threats?|challenges?|issues?\s+to\s+(?:be\s+)?overcome|"
-                       r"concerns?|disadvantages?|drawbacks?|weaknesses?)\b", I)
+                       r"concerns?|disadvantages?|drawbacks?|weaknesses?)\b|"
+                       r"\bwhat\s+(?:has\s+not|hasn['’]t|did\s+not|didn['’]t)\s+(?:gone|go|work(?:ed)?)\s+(?:so\s+|as\s+)?well\b", I)
 BENEFIT = re.compile(r"\bbenefits?\b|\badvantages?\b|\bopportunit|\bstrengths?\b", I)
 
 
@@ -44,6 +46,8 @@ def is_risk_lead(lead: str) -> bool:
 # Columns of a table by their header: a register's risk column (a record a row), a column of
 # drawbacks (a record a sentence), and the columns that are never risks.
 COLUMN_ROLES = [
+    # 'Risks and mitigations': the risk column, its mitigations written in after each risk
+    ("risk", re.compile(r"^\W*(?:key\s+|main\s+)?risks?\s*(?:/|and|&)\s*(?:mitigations?|controls?|actions?)\W*$", I)),
     ("mitigation", re.compile(r"\b(?:mitigat\w*|controls?|actions?|responses?|treatment|management\s+of)\b", I)),
     ("advantage", re.compile(r"\b(?:advantages?|benefits?|pros|strengths?|opportunit\w+)\b", I)),
     ("drawback", re.compile(r"^\W*(?:key\s+)?(?:disadvantages?|drawbacks?|cons|weaknesses?|threats?|issues?|concerns?|"
