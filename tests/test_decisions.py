@@ -475,3 +475,11 @@ def test_a_motion_moved_seconded_and_carried_is_a_decision_taken_but_a_seconding
                      "The amendment was seconded and carried."]:
         assert [d.kind for d in run(sentence).decisions] == ["taken"], sentence
     assert run("Cllr Evans seconded the motion.").decisions == []
+
+
+def test_a_cover_sheet_row_labelled_recommendations_holds_asks_and_its_purpose_row_none():
+    cover = Table(page=1, rows=[["Report title", "Winter plan"], ["Recommendation(s)", "Approve the winter plan for 2025/26."],
+                                ["Purpose", "For decision"], ["Action required", "Note the risks to discharge."]])
+    out = run(cover)
+    assert [(d.quote, d.kind) for d in out.decisions] == [("Approve the winter plan for 2025/26.", "recommendation"),
+                                                          ("Note the risks to discharge.", "recommendation")]

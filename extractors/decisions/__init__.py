@@ -23,7 +23,7 @@ from extractors.cues import QUESTION
 from extractors.decisions.cues import (AGENT, ANAPHOR, ASK, ASK_HEADING, BODY_LEAD, BODY_NAME, CONTINUES, COUNCIL_PARTS, DANGLING,
                                       FORM_FIELD, FORMAL, MARKER, NEGATED, OBJECT_LEAD, OPINION, PATTERNS, PENDING, PERSON, PUT_TO,
                                       QUALIFIED_COUNCIL, RULE, STATUTE, TAKEN, THAT_ITEM, THAT_VERB, TRIGGERS, VERBS, WORD)
-from extractors.decisions.tables import decided, decision_cells, whole_cell
+from extractors.decisions.tables import decided, decision_cells, labelled_cells, whole_cell
 from schemas import BlockKind, Decision
 
 # '(1) the report be noted', 'Officers should report back': a resolved or asked clause with its subject.
@@ -65,9 +65,14 @@ def suggest(ctx: PaperContext) -> list[Candidate]:
     out: list[Candidate] = []
     lead: _Lead | None = None
     before: Sentence | None = None
-    cells, done = decision_cells(ctx), set()
+    cells, done, labelled = decision_cells(ctx), set(), labelled_cells(ctx)
     for i, s in enumerate(ctx.sentences):
         if s.block_index in done:
+            continue
+        label = labelled.get(s.block_index)
+        if label and _starts_item(s, before) or (label and s.first_in_block and not _sentence_cue(s.text)):
+            out.append(Candidate(s, _heading_cue(label) or "ask", item=True, lead=label))
+            before = s
             continue
         if s.block_index in cells and s.first_in_block:
             cell = whole_cell(ctx, i)

@@ -5,7 +5,8 @@ panel's 'Applicant | Amount | Decision' ('Approved.', '£500 approved. Meets the
 minute's 'Item | Discussion | Resolution', a log's 'Outcome'. Each body cell of such a column
 is one decision, quoted whole; a cell of a 'Recommendation' or 'Outcome' column counts only
 when it opens with what was decided ('Approved', 'Rejected', 'Deferred'), since those headers
-also head audit findings and outcome frameworks.
+also head audit findings and outcome frameworks. A cover sheet's row labelled 'Recommendation(s)'
+or 'Action required' holds asks in the cell beside its label.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import re
 from dataclasses import replace
 
 from extractors.context import PaperContext, Sentence
+from extractors.decisions.cues import ASK_HEADING
 from schemas import BlockKind
 
 DECISION_COLUMN = re.compile(r"^\W*(?:decisions?(?:\s+(?:taken|made|agreed))?|resolutions?|resolved|agreed)\W*$", re.I)
@@ -43,6 +45,20 @@ def decision_cells(ctx: PaperContext) -> dict[int, bool]:
         found, first_body_row = columns[block.table]
         if block.col in found and block.row is not None and block.row >= first_body_row:
             out[index] = found[block.col]
+    return out
+
+
+def labelled_cells(ctx: PaperContext) -> dict[int, str]:
+    """Block index of every cell whose row a cover sheet labels as its asks or decisions
+    ('Recommendation(s) | Approve the winter plan.') -> that label."""
+    paper, out = ctx.paper, {}
+    for index, block in enumerate(paper.blocks):
+        if block.kind != BlockKind.table_cell or block.table is None or not block.col or block.row is None:
+            continue
+        rows = paper.tables[block.table].rows if block.table < len(paper.tables) else []
+        label = rows[block.row][0] if block.row < len(rows) and rows[block.row] else None
+        if label and ASK_HEADING.match(label.strip()):
+            out[index] = label.strip()
     return out
 
 
