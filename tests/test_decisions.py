@@ -389,7 +389,8 @@ def test_decisions_still_to_come_in_other_words_are_pending():
     for sentence in ["A decision on the capital bid is expected in June 2025.",
                      "A final decision will be made in the autumn following consultation.",
                      "Approval will be sought from the Board in April.",
-                     "The Board will be invited to approve the final strategy in July."]:
+                     "The Board will be invited to approve the final strategy in July.",
+                     "Full Council will be recommended to adopt the plan on 20 February."]:
         assert [d.kind for d in run(sentence).decisions] == ["pending"], sentence
 
 
