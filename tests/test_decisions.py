@@ -484,3 +484,12 @@ def test_a_cover_sheet_row_labelled_recommendations_holds_asks_and_its_purpose_r
     out = run(cover)
     assert [(d.quote, d.kind) for d in out.decisions] == [("Approve the winter plan for 2025/26.", "recommendation"),
                                                           ("Note the risks to discharge.", "recommendation")]
+
+
+def test_imperative_paragraphs_under_a_recommendations_heading_are_asks():
+    out = with_sections(("heading", "Recommendations"), "Note the progress made in the first year of the plan.",
+                        "Approve the revised action plan.", "The review made five recommendations in all.",
+                        ("heading", "Background"), "Consider the figures in the appendix with care.")
+    assert [(d.quote, d.kind) for d in out.decisions] == [
+        ("Note the progress made in the first year of the plan.", "recommendation"),
+        ("Approve the revised action plan.", "recommendation")]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.context import PaperContext, Sentence
-from extractors.cues import QUESTION
+from extractors.cues import QUESTION, opens_with_imperative
 from extractors.decisions.cues import (AGENT, ANAPHOR, ASK, ASK_HEADING, BODY_LEAD, BODY_NAME, CONTINUES, COUNCIL_PARTS, DANGLING,
                                       FORM_FIELD, FORMAL, MARKER, NEGATED, OBJECT_LEAD, OPINION, PATTERNS, PENDING, PERSON, PUT_TO,
                                       QUALIFIED_COUNCIL, RULE, STATUTE, TAKEN, THAT_ITEM, THAT_VERB, TRIGGERS, VERBS, WORD)
@@ -88,7 +88,7 @@ def suggest(ctx: PaperContext) -> list[Candidate]:
         if lead and _starts_item(s, before):
             out.append(Candidate(s, lead.cue, item=True, lead=lead.sentence.text,
                                  objects=bool(OBJECT_LEAD.search(lead.sentence.text))))
-        elif _starts_item(s, before) and section_cue:
+        elif (_starts_item(s, before) or (s.first_in_block and opens_with_imperative(s.text))) and section_cue:
             out.append(Candidate(s, section_cue, item=True, lead=_heading(s.section)))
         elif (_starts_item(s) or s.first_in_block) and _motion(MARKER.sub("", s.text, count=1)):
             out.append(Candidate(s, "ask", item=True))
