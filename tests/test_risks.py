@@ -370,7 +370,10 @@ BARRIERS = ["A key challenge has been the recruitment of qualified peer mentors.
             "Rising referrals are putting further strain on the community mental health teams.",
             "Members were concerned that the timescales for the transfer were unrealistic.",
             "The Trust is facing a projected overspend of £4m at year end.",
-            "The savings target is unlikely to be achieved in full this year."]
+            "The savings target is unlikely to be achieved in full this year.",
+            "If the deadline is missed, the Council could face financial penalties from the regulator.",
+            "A decision taken without consultation would leave the Council open to challenge.",
+            "The team relies on one analyst, a single point of failure."]
 
 
 def test_barriers_to_delivery_in_progress_reports_are_risks():

@@ -39,7 +39,8 @@ ADVERSE_VERB = (r"(?:undermine|destabili[sz]e|jeopardi[sz]e|threaten|delay|disru
                 r"diminish|deteriorate|worsen|fail|lose|strain|slow|slip|conflict|suffer|struggle|miss|exceed|overspend|"
                 r"outstrip|(?:have|need)\s+to\s+(?:close|cease|stop|withdraw|cut|reduce)|be\s+forced\s+to|be\s+(?:adversely\s+|disproportionately\s+|negatively\s+|significantly\s+|severely\s+)?"
                 r"(?:affected|impacted|delayed|lost|compromised|withdrawn|cut|jeopardi[sz]ed|put\s+at\s+risk|overwhelmed)|"
-                r"face\s+(?:\w+\s+){0,2}(?:challenges?|difficult\w*|pressures?|a\s+gap|gaps|shortfalls?|problems?)|"
+                r"face\s+(?:\w+\s+){0,2}(?:challenges?|difficult\w*|pressures?|a\s+gap|gaps|shortfalls?|problems?|penalt\w+|fines?|"
+                r"sanctions|legal\s+action|claims)|"
                 r"not\s+be\s+(?:met|achieved|delivered|realised|sustained|able|possible|feasible|achievable|deliverable|"
                 r"available|sufficient|affordable|completed|finished))")
 ADVERSE_NOUN = (r"(?:crisis|shortages?|pressures?|deficits?|overspends?|gaps?|closures?|poverty|debt|insecurity|harm|"
@@ -68,7 +69,7 @@ THREAT = {
         r"\b(?:key|main|major|significant|biggest|principal|greatest|real|serious|potential|high|financial|reputational|"
         r"legal|operational|delivery|strategic|further|one)\s+risks?\b|(?:remain\w*|pose\w*|present\w*|posing|be)\s+a\s+"
         r"(?:\w+\s+)?risk\b|\b(?:we|it|this|they|which|that|would|could|may|might|also)\s+risks?\s+[a-z]+ing\b|"
-        r"\blegal\s+challenge\b|\bjudicial\s+review\b|\bdanger\s+(?:of|that)\b|"
+        r"\blegal\s+challenge\b|\bjudicial\s+review\b|\bdanger\s+(?:of|that)\b|\bopen\s+to\s+(?:a\s+)?(?:legal\s+)?challenge\b|"
         r"^\W*(?:key\s+|main\s+)?(?:challenges?|barriers?|areas?\s+of\s+concern)\s*[:\-–]\s*\S|"
         r"\b(?:rated|rag[- ]rated)\s+(?:as\s+)?(?:red|amber)\b|\b(?:red|amber)[- ]rated\b|"
         r"\bjeopardi[sz]\w*|\bthreat(?:en\w*|s)?\b|\bbottlenecks?\b|\bpitfalls?\b|\b(?:barriers?|obstacles?)\s+to\b",
@@ -194,7 +195,7 @@ THREAT = {
         r"\b(?:remains?|remained|continues?\s+to\s+be|continued\s+to\s+be|has\s+been|have\s+been|proved|proving)\s+"
         r"(?:\w+\s+)?(?:challenging|difficult|problematic)\b|\bongoing\s+(?:\w+\s+)?(?:challenges|difficulties|problems)\b|"
         r"\bdifficult(?:y|ies)\s+(?:in|with)\s+\w+ing\b|\bexperienc\w+\s+(?:\w+\s+)?difficulties\b|"
-        r"\bfailure\s+to\b|\bfailing\s+to\b|"
+        r"\bfailure\s+to\b|\bfailing\s+to\b|\bsingle\s+point\s+of\s+failure\b|"
         r"\buncertainty\s+(?:about|over|around|regarding|as\s+to|remains)\b|\bremains?\s+uncertain\b|"
         r"\b(?:is|are|was|were|looks?)\s+(?:currently\s+|still\s+|very\s+|highly\s+)?uncertain\b|"
         r"\b(?:funding|grant|allocation|income)\b[^.;]{0,40}?\bnot\s+(?:yet\s+)?(?:been\s+)?(?:guaranteed|secured)\b|"
