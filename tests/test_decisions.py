@@ -406,6 +406,8 @@ def test_a_minute_that_names_only_the_body_heads_what_it_did():
               ("bullet", "Introduction"))
     assert [(d.quote, d.kind) for d in out.decisions] == [("noted the report;", "taken"), ("agreed the next steps.", "taken")]
     assert run("Members of the Committee:", ("bullet", "Cllr Ahmed"), ("bullet", "Cllr Brown")).decisions == []
+    assert run("The Health and Wellbeing Board:", ("bullet", "promotes integration across health and care;"),
+               ("bullet", "agrees the joint strategy each year.")).decisions == []
 
 
 def test_the_objects_of_an_asked_verb_are_each_asked():

@@ -50,6 +50,7 @@ class Candidate:
 class _Lead:
     sentence: Sentence
     cue: str
+    done_only: bool = False     # 'The Committee:' heads what it did ('noted ...'), not what it does ('promotes ...')
 
 
 def extract_decisions(ctx: PaperContext) -> list[Decision]:
@@ -85,6 +86,8 @@ def suggest(ctx: PaperContext) -> list[Candidate]:
             lead = None
         section_cue = _heading_cue(s.section)
         cue = _sentence_cue(s.text)
+        if lead and lead.done_only and _starts_item(s, before) and not _done(s.text):
+            lead = None
         if lead and _starts_item(s, before):
             out.append(Candidate(s, lead.cue, item=True, lead=lead.sentence.text,
                                  objects=bool(OBJECT_LEAD.search(lead.sentence.text))))
@@ -102,7 +105,7 @@ def suggest(ctx: PaperContext) -> list[Candidate]:
                                               or _motion(MARKER.sub("", s.text, count=1))):
             lead = _Lead(s, cue if cue in ("ask", "resolution") else _heading_cue(s.text) or "ask")
         elif BODY_LEAD.match(s.text):
-            lead = _Lead(s, "resolution")       # a minute's 'The Committee:' over what it noted and agreed
+            lead = _Lead(s, "resolution", done_only=True)    # a minute's 'The Committee:' over what it noted and agreed
         elif lead and out and out[-1].sentence is s and out[-1].item and _words(s.text) and classify(out[-1]) == "heading":
             lead = None          # '1. Introduction' after the asks: the report's body has begun
         before = s
@@ -250,6 +253,12 @@ def _real_item(text: str) -> bool:
     if first == "that" and len(words) > 2:
         return True
     return len(words) >= 4 and bool(SUBJUNCTIVE.search(text))
+
+
+def _done(text: str) -> bool:
+    """An item that opens with what was done: 'noted the report;', 'RESOLVED to ...', '(b) agreed ...'."""
+    words = _words(text)
+    return bool(words) and words[0].lower().endswith("ed") and _verb(words[0].lower())
 
 
 def _object_item(text: str) -> bool:
