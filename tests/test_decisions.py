@@ -457,7 +457,7 @@ def test_nhs_and_planning_minutes_record_decisions_in_capitals_assurance_and_det
 
 def test_a_cover_sheet_s_purpose_field_is_not_a_decision():
     for sentence in ["Action required: For approval", "Action required: Decision / Information",
-                     "Decision required: Yes"]:
+                     "Decision required: Yes", "Balance CARRIED FORWARD to 2018/19 was £12,400."]:
         assert run(sentence).decisions == [], sentence
 
 

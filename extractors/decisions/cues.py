@@ -52,7 +52,7 @@ THAT_VERB = re.compile(r"\b(?P<indicative>will|would|is|are|was|were|has|have|ha
 # A minute's own resolution, dated by its meeting: 'RESOLVED that ...', 'It was agreed ...', 'AGREED: ...'.
 FORMAL = re.compile(
     r"\bRESOLVED\b|^(?:It\s+was\s+)?(?:unanimously\s+)?[Rr]esolved\b|"
-    r"\b(?:AGREED|APPROVED|NOTED|ENDORSED|DECIDED|RATIFIED|SUPPORTED|ACCEPTED|DEFERRED|REJECTED|CARRIED)\b|"
+    r"\b(?:AGREED|APPROVED|NOTED|ENDORSED|DECIDED|RATIFIED|SUPPORTED|ACCEPTED|DEFERRED|REJECTED|CARRIED(?!\s+(?i:forward)))\b|"
     r"\bIt\s+was\s+(?:unanimously\s+|also\s+|further\s+)?(?:agreed|decided)\b|\bAll\s+(?:\w+\s+){0,3}?agreed\b|"
     r"\b(?:agreed|approved|signed|confirmed|accepted)\b[^.;]{0,40}?\bas\s+(?:an?\s+)?(?:true|correct|accurate)\b|"
     r"^(?:Decisions?|DECISIONS?|Agreed|Resolved|Resolutions?|RESOLUTIONS?)(?:\s+(?:taken|made))?\s*[:\-–]\s*(?=\S)|"
