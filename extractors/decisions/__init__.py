@@ -6,6 +6,8 @@ Board papers state decisions in a few constructions, whatever the council or NHS
   resolutions "RESOLVED that ...", "It was agreed that ...", "Members agreed to ...", "I, as Leader, agree to ..."
   taken       "... was approved by Cabinet in ...", "This option was not taken forward"
   pending     "will be asked to decide", "a decision is expected", "will consider ... at its meeting on ..."
+  tables      a 'Decision' column's cells ("Approved.", "Rejected. Does not meet the criteria"), a cover
+              sheet's 'Recommendation(s) | Approve the plan.'
 
 suggest   every sentence that one construction puts forward, as a Candidate (recall first);
 classify  the reason to drop a candidate (a paragraph number or heading taken for a list item, a
@@ -20,9 +22,10 @@ from functools import lru_cache
 
 from extractors.context import PaperContext, Sentence
 from extractors.cues import QUESTION, opens_with_imperative
-from extractors.decisions.cues import (AGENT, ANAPHOR, ASK, ASK_HEADING, BODY_LEAD, BODY_NAME, CONTINUES, COUNCIL_PARTS, DANGLING,
-                                      FORM_FIELD, FORMAL, MARKER, NEGATED, OBJECT_LEAD, OPINION, PATTERNS, PENDING, PERSON, PUT_TO,
-                                      QUALIFIED_COUNCIL, RULE, STATUTE, TAKEN, THAT_ITEM, THAT_VERB, TRIGGERS, VERBS, WORD)
+from extractors.decisions.cues import (AGENT, ANAPHOR, ASK, ASK_HEADING, BODY_LEAD, BODY_NAME, CONTINUES, COUNCIL_PARTS,
+                                      DANGLING, FORM_FIELD, FORMAL, MARKER, NEGATED, OBJECT_LEAD, OPINION, PATTERNS, PENDING,
+                                      PERSON, PUT_TO, QUALIFIED_COUNCIL, RULE, STATUTE, TAKEN, THAT_ITEM, THAT_VERB, TRIGGERS,
+                                      VERBS, WORD)
 from extractors.decisions.tables import decided, decision_cells, labelled_cells, whole_cell
 from schemas import BlockKind, Decision
 
@@ -61,7 +64,8 @@ def extract_decisions(ctx: PaperContext) -> list[Decision]:
 
 def suggest(ctx: PaperContext) -> list[Candidate]:
     """Candidates in reading order: the items under an ask or a resolution (a lead-in ending
-    in ':' or a heading such as 'Recommendations'), items that open 'That ...', and sentences
+    in ':', a minute's 'The Committee:', a heading such as 'Recommendations' or a cover sheet's
+    row label), items that open 'That ...', a decision table's cells (tables.py), and sentences
     with a construction of their own; a pending clause inside a decision taken is one more."""
     out: list[Candidate] = []
     lead: _Lead | None = None
@@ -71,7 +75,7 @@ def suggest(ctx: PaperContext) -> list[Candidate]:
         if s.block_index in done:
             continue
         label = labelled.get(s.block_index)
-        if label and _starts_item(s, before) or (label and s.first_in_block and not _sentence_cue(s.text)):
+        if label and (_starts_item(s, before) or (s.first_in_block and not _sentence_cue(s.text))):
             out.append(Candidate(s, _heading_cue(label) or "ask", item=True, lead=label))
             before = s
             continue
@@ -105,8 +109,9 @@ def suggest(ctx: PaperContext) -> list[Candidate]:
                                               or _motion(MARKER.sub("", s.text, count=1))):
             lead = _Lead(s, cue if cue in ("ask", "resolution") else _heading_cue(s.text) or "ask")
         elif BODY_LEAD.match(s.text):
-            lead = _Lead(s, "resolution", done_only=True)    # a minute's 'The Committee:' over what it noted and agreed
-        elif lead and out and out[-1].sentence is s and out[-1].item and _words(s.text) and classify(out[-1]) == "heading":
+            lead = _Lead(s, "resolution", done_only=True)    # 'The Committee:' over what it noted and agreed
+        elif lead and out and out[-1].sentence is s and out[-1].item and _words(s.text) \
+                and classify(out[-1]) == "heading":
             lead = None          # '1. Introduction' after the asks: the report's body has begun
         before = s
     return out
