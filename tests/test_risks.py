@@ -427,3 +427,14 @@ def test_a_risks_and_mitigations_column_and_what_has_not_gone_well_hold_risks():
     out = run("What has not gone so well:", ("bullet", "Referrals from primary care."),
               ("bullet", "Weekend cover for the outreach team."))
     assert quotes(out.risks) == ["Referrals from primary care.", "Weekend cover for the outreach team."]
+
+
+def test_worries_named_as_such_and_a_reliance_counted_against_the_service_are_risks():
+    for sentence in ["The main area of concern is the pace of recruitment to the new hubs.",
+                     "Our biggest worry is the loss of experienced staff to the private sector.",
+                     "There is a continued reliance on agency staff in the reablement team.",
+                     "The befriending service relies heavily on volunteers."]:
+        assert quotes(run(sentence).risks) == [sentence], sentence
+    for sentence in ["Our main concern is to support carers to stay well.",
+                     "The Board's main concern for the year is prevention."]:
+        assert run(sentence).risks == [], sentence

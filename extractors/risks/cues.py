@@ -86,6 +86,8 @@ THREAT = {
         r"serious|growing|real|considerable|grave)\s+(?:\w+\s+){0,3}?concerns?\b|\bsafety\s+concerns?\b|"
         r"\b(?:remain\w*|is|are|was|were|be|become|becoming)\s+a\s+(?:\w+\s+)?concern\b|"
         r"\bconcerns?\s+(?:remain\w*|continue\w*|persist\w*|grow\w*)\b|"
+        r"\b(?:main|key|biggest|greatest|major|principal|particular)\s+(?:areas?\s+of\s+concern|concerns|worry|worries)\s+"
+        r"(?:is|are|was|were|remains?|include\w*)\b|"
         r"\bin\s+response\s+to\s+(?:\w+\s+)?concerns\b|\bwarned\s+(?:that|of|against)\b|"
         r"\b(?:noted|highlighted|raised|commented\s+on|referred\s+to|stressed|emphasi[sz]ed|questioned)\s+(?:\w+\s+){0,2}"
         r"(?:potential|possible|likely)\s+(?:\w+\s+)?(?:impacts?|effects?|consequences?|implications?)\b|"
@@ -157,6 +159,10 @@ THREAT = {
         r"\b(?:difficult|tough|hard|painful)\s+(?:financial\s+|budget\s+|funding\s+|spending\s+)?(?:decisions|choices)\s+(?:will|may|would|"
         r"are\s+likely\s+to)\s+(?:\w+\s+){0,2}?(?:be\s+(?:made|taken|required|needed)|(?:need|have)\s+to\s+be\s+(?:made|taken))\b|"
         r"\b(?:is|are|be|remains?|left)\s+exposed\s+to\b|"
+        # a dependence the paper counts against itself: 'a reliance on agency staff', 'relies heavily on volunteers'
+        r"\b(?:over-?reliance|reliance|dependence|dependency)\s+on\s+(?:\w+\s+)?(?:agency|locum|temporary|interim|bank|short-term|"
+        r"one-off|non-recurrent|reserves|volunteers|a\s+(?:single|small\s+number))\b|"
+        r"\b(?:rel(?:y|ies|ying)|depends?|depending)\s+(?:too\s+)?(?:heavily|solely|entirely)\s+on\b|"
         r"\b(?:does|do|did)\s+not\s+have\s+(?:the\s+|sufficient\s+|enough\s+)?(?:capacity|resources?|funding|staff\w*|budget|"
         r"workforce|means)\s+to\b|\b(?:limited|insufficient)\s+(?:\w+\s+)?capacity\s+(?:to|for|in)\b|"
         r"\b(?:is|are|remains?|remained|was|were|becoming|increasingly)\s+(?:\w+\s+)?fragile\b|\bfragility\s+of\b|"
@@ -238,7 +244,7 @@ GATES = {
     "shortfall": ("sufficient", "sustainab", "shortfall", "affordab", "able to", "viable", "not", "no additional",
                   "no extra", "no new", "no further", "unfunded", "unmet", "gap", "lack", "difficult", "hard",
                   "challenging", "exposed", "not all", "decisions", "choices", "capacity", "fragil", "breach", "basis",
-                  "nature of", "slow", "poor", "patchy"),
+                  "nature of", "slow", "poor", "patchy", "relian", "depend", "heavily", "solely", "entirely"),
     "consequence": ("could", "may", "might", "would", "will", "can", "likely", "potential", "risk", "minimi", "ensure"),
     "challenge": ("challeng", "issue", "problem", "barrier", "concern", "risk", "difficult", "threat",
                   "obstacle", "fail", "uncertain", "vulnerable", "exposed", "unblocking", "resolving", "overcoming",
