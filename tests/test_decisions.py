@@ -495,3 +495,10 @@ def test_imperative_paragraphs_under_a_recommendations_heading_are_asks():
     assert [(d.quote, d.kind) for d in out.decisions] == [
         ("Note the progress made in the first year of the plan.", "recommendation"),
         ("Approve the revised action plan.", "recommendation")]
+
+
+def test_a_minute_table_s_decision_and_action_column_gives_its_decisions_not_its_actions():
+    minute = Table(page=1, rows=[["Item", "Discussion", "Decision / Action", "Lead"],
+                                 ["Budget", "The paper was presented.", "Approved subject to minor amendments.", "CFO"],
+                                 ["Estates", "An update was given.", "JB to circulate the estates plan.", "JB"]])
+    assert [(d.quote, d.kind) for d in run(minute).decisions] == [("Approved subject to minor amendments.", "taken")]

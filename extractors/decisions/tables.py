@@ -18,8 +18,10 @@ from extractors.decisions.cues import ASK_HEADING
 from schemas import BlockKind
 
 DECISION_COLUMN = re.compile(r"^\W*(?:decisions?(?:\s+(?:taken|made|agreed))?|resolutions?|resolved|agreed)\W*$", re.I)
-MAYBE_COLUMN = re.compile(r"^\W*(?:recommendations?|outcomes?|decision\s*/\s*recommendation|recommendation\s*/\s*decision)\W*$",
-                          re.I)
+# Headers whose cells may be decisions or something else (audit findings, outcomes, a minute's actions).
+DECIDING = r"(?:recommendations?|outcomes?|decisions?|resolutions?)"
+MAYBE_COLUMN = re.compile(rf"^\W*(?:recommendations?|outcomes?|agreed\s+outcomes?|{DECIDING}\s*(?:/|and|&|or)\s*(?:{DECIDING}|actions?)|"
+                          rf"actions?\s*(?:/|and|&|or)\s*{DECIDING})\W*$", re.I)
 # What was decided, first in its cell: 'Approved.', '£2,500 approved', 'Not approved', 'Deferred to March'.
 DECIDED = re.compile(r"^\W*(?:£[\d,.]+\s?[km]?\s+)?(?:not\s+)?(?:approved|agreed|rejected|refused|declined|deferred|noted|"
                      r"endorsed|granted|supported|ratified|carried|accepted|recommend(?:ed)?\s+(?:approval|refusal))\b", re.I)
