@@ -2,7 +2,7 @@
 with the tricky negatives: paragraph numbers, headings, lead-ins, rules and form fields."""
 from extractors.context import Sentence
 from extractors.decisions import Candidate, classify
-from schemas import BlockKind
+from schemas import BlockKind, Table
 from tests.textpaper import extract, paper
 
 HWB_COVER = ["Exampleton Health and Wellbeing Board", "Date: 12 March 2019",
@@ -348,3 +348,157 @@ def test_an_approval_still_to_come_is_a_pending_decision():
                   cover=["Exampleton Borough Council", "Date: 12 January 2021", "Report Title: Community services"])
     assert [(d.quote[:22], d.kind) for d in out.decisions] == [
         ("March 2021: If approve", "pending"), ("Should the inspector f", "pending")]
+
+
+# --- minutes written other ways -------------------------------------------------------------
+
+def test_minuted_notings_deferrals_approvals_given_and_consensus_are_decisions_taken():
+    said = ["The report was received and noted.", "The item was deferred to the next meeting of the Board.",
+            "Approval was given to the revised discharge protocol.",
+            "The Board gave its approval to the winter plan.",
+            "The Committee received and noted the quarterly performance report.",
+            "The Panel accepted the recommendations of the review.",
+            "Members were content to approve the revised terms of reference.",
+            "The Committee did not support the proposed closure of the day centre.",
+            "The Board delegated authority to the Director of Public Health to finalise the plan.",
+            "There was a consensus that the pilot should be extended to two further wards.",
+            "The consensus was to defer the procurement until the review reports.",
+            "The Sub-Committee resolves to incur the expenditure set out above."]
+    for sentence in said:
+        assert [d.kind for d in run(sentence).decisions] == ["taken"], sentence
+
+
+def test_a_noted_fact_a_report_received_and_an_undertaking_are_not_decisions():
+    for sentence in ["It was noted that attendance had improved since the last meeting.",
+                     "The Board received a presentation on the new hub.",
+                     "The Board will receive a further report in September.",
+                     "Members noted that the consultation closes on 4 May.",
+                     "Members were assured by officers that the library would stay open.",
+                     "Members were content with the answer given."]:
+        assert run(sentence).decisions == [], sentence
+
+
+def test_a_body_that_recommends_to_another_and_a_request_for_views_are_asks():
+    for sentence in ["The Panel recommends that Cabinet approves the revised fees and charges.",
+                     "The views of the Board are sought on the proposed approach.",
+                     "The Committee is asked for its views on the draft strategy."]:
+        assert [d.kind for d in run(sentence).decisions] == ["recommendation"], sentence
+
+
+def test_decisions_still_to_come_in_other_words_are_pending():
+    for sentence in ["A decision on the capital bid is expected in June 2025.",
+                     "A final decision will be made in the autumn following consultation.",
+                     "Approval will be sought from the Board in April.",
+                     "The Board will be invited to approve the final strategy in July.",
+                     "Full Council will be recommended to adopt the plan on 20 February."]:
+        assert [d.kind for d in run(sentence).decisions] == ["pending"], sentence
+
+
+def test_numbered_resolutions_cut_from_their_numbers_are_each_a_decision():
+    out = run("RESOLVED:", ("numbered", "1. That the report be noted."),
+              ("numbered", "2. That the action plan be approved."))
+    assert [d.quote for d in out.decisions] == ["That the report be noted.", "That the action plan be approved."]
+    assert {d.kind for d in out.decisions} == {"taken"}
+
+
+def test_a_minute_that_names_only_the_body_heads_what_it_did():
+    out = run("The Committee:", ("bullet", "noted the report;"), ("bullet", "agreed the next steps."),
+              ("bullet", "Introduction"))
+    assert [(d.quote, d.kind) for d in out.decisions] == [("noted the report;", "taken"), ("agreed the next steps.", "taken")]
+    assert run("Members of the Committee:", ("bullet", "Cllr Ahmed"), ("bullet", "Cllr Brown")).decisions == []
+    assert run("The Health and Wellbeing Board:", ("bullet", "promotes integration across health and care;"),
+               ("bullet", "agrees the joint strategy each year.")).decisions == []
+
+
+def test_the_objects_of_an_asked_verb_are_each_asked():
+    out = run("The Board is asked to approve the following:", ("bullet", "the revised governance structure;"),
+              ("bullet", "the terms of reference of the new delivery group."))
+    assert [d.kind for d in out.decisions] == ["recommendation", "recommendation"]
+    assert run("The Board is asked to note:", ("bullet", "Appendices")).decisions == []
+
+
+GRANTS = Table(page=1, rows=[["Applicant", "Project", "Amount", "Recommendation"],
+                              ["Exampleton Scouts", "New kitchen for the hut", "£1,200", "Approved. Meets the criteria."],
+                              ["Riverside FC", "Floodlights", "£9,000", "Rejected. The club is privately owned."],
+                              ["Parkside Friends", "Bulb planting", "£300", "Officers to seek further information."]])
+AUDIT = Table(page=1, rows=[["Finding", "Recommendation", "Due"],
+                             ["Leavers are not removed promptly", "Improve the leavers process.", "June 2025"]])
+
+
+def test_a_decision_column_gives_a_decision_a_cell_but_an_audit_recommendation_is_not_one():
+    out = run("The Committee considered the following applications:", GRANTS)
+    assert [(d.quote, d.kind) for d in out.decisions] == [("Approved. Meets the criteria.", "taken"),
+                                                          ("Rejected. The club is privately owned.", "taken")]
+    assert run(AUDIT).decisions == []
+    minute = Table(page=1, rows=[["Item", "Resolution"], ["Budget", "The Board agreed the budget for 2025/26."],
+                                 ["Any other business", "None"]])
+    assert [d.quote for d in run(minute).decisions] == ["The Board agreed the budget for 2025/26."]
+
+
+def test_a_response_still_awaited_is_pending_and_a_preferred_option_is_taken():
+    assert [d.kind for d in run("The Board wrote to the Minister asking for the cap to be lifted, to which a "
+                                "response was yet to be received.").decisions] == ["pending"]
+    assert [d.kind for d in run("The outcome of the capital bid is still awaited.").decisions] == ["pending"]
+    assert [d.kind for d in run("Each Committee preferred option 2, a single joint panel.").decisions] == ["taken"]
+    assert run("Patients preferred the evening clinics.").decisions == []
+
+
+def test_nhs_and_planning_minutes_record_decisions_in_capitals_assurance_and_determinations():
+    for sentence in ["The Board RATIFIED the decision taken by the Chair between meetings.",
+                     "The motion was CARRIED.",
+                     "The Committee took assurance from the report on infection control.",
+                     "Planning permission was granted subject to conditions.",
+                     "The appeal was dismissed by the Planning Inspectorate."]:
+        assert [d.kind for d in run(sentence).decisions] == ["taken"], sentence
+    for sentence in ["Recommendation 2: That the Committee notes the annual report.",
+                     "RECOMMENDED to Council that the Treasury Management Strategy be approved."]:
+        assert [d.kind for d in run(sentence).decisions] == ["recommendation"], sentence
+
+
+def test_a_cover_sheet_s_purpose_field_is_not_a_decision():
+    for sentence in ["Action required: For approval", "Action required: Decision / Information",
+                     "Decision required: Yes", "Balance CARRIED FORWARD to 2018/19 was £12,400."]:
+        assert run(sentence).decisions == [], sentence
+
+
+def test_minutes_in_the_present_tense_and_of_groups_and_executives_are_decisions_taken():
+    for sentence in ["The Committee notes the report and agrees to receive a further update in March.",
+                     "The Executive approves the revised capital programme.",
+                     "The Steering Group agreed the terms of reference for the task and finish groups.",
+                     "The Governing Body ratified the decision of the Primary Care Commissioning Committee."]:
+        assert [d.kind for d in run(sentence).decisions] == ["taken"], sentence
+    for sentence in ["This strategy notes the importance of early help.",
+                     "The Board recognises that prevention is everyone's business."]:
+        assert run(sentence).decisions == [], sentence
+
+
+def test_a_motion_moved_seconded_and_carried_is_a_decision_taken_but_a_seconding_alone_is_not():
+    for sentence in ["The motion was moved, seconded and agreed.",
+                     "It was proposed by Cllr Patel, seconded by Cllr Jones and agreed unanimously to renew the lease.",
+                     "The amendment was seconded and carried."]:
+        assert [d.kind for d in run(sentence).decisions] == ["taken"], sentence
+    assert run("Cllr Evans seconded the motion.").decisions == []
+
+
+def test_a_cover_sheet_row_labelled_recommendations_holds_asks_and_its_purpose_row_none():
+    cover = Table(page=1, rows=[["Report title", "Winter plan"], ["Recommendation(s)", "Approve the winter plan for 2025/26."],
+                                ["Purpose", "For decision"], ["Action required", "Note the risks to discharge."]])
+    out = run(cover)
+    assert [(d.quote, d.kind) for d in out.decisions] == [("Approve the winter plan for 2025/26.", "recommendation"),
+                                                          ("Note the risks to discharge.", "recommendation")]
+
+
+def test_imperative_paragraphs_under_a_recommendations_heading_are_asks():
+    out = with_sections(("heading", "Recommendations"), "Note the progress made in the first year of the plan.",
+                        "Approve the revised action plan.", "The review made five recommendations in all.",
+                        ("heading", "Background"), "Consider the figures in the appendix with care.")
+    assert [(d.quote, d.kind) for d in out.decisions] == [
+        ("Note the progress made in the first year of the plan.", "recommendation"),
+        ("Approve the revised action plan.", "recommendation")]
+
+
+def test_a_minute_table_s_decision_and_action_column_gives_its_decisions_not_its_actions():
+    minute = Table(page=1, rows=[["Item", "Discussion", "Decision / Action", "Lead"],
+                                 ["Budget", "The paper was presented.", "Approved subject to minor amendments.", "CFO"],
+                                 ["Estates", "An update was given.", "JB to circulate the estates plan.", "JB"]])
+    assert [(d.quote, d.kind) for d in run(minute).decisions] == [("Approved subject to minor amendments.", "taken")]

@@ -349,3 +349,92 @@ def test_cuts_ahead_are_risks():
               "Not all residents have registered for the scheme yet.",
               "The Board made difficult decisions last year.", cover=CABINET)
     assert [r.quote[:24] for r in out.risks] == ["Services have set their ", "The work is valued and, "]
+
+
+# --- progress reports and minutes: barriers to delivery written other ways ------------------
+
+BARRIERS = ["A key challenge has been the recruitment of qualified peer mentors.",
+            "Challenges: recruitment to the specialist nursing posts remains slow.",
+            "Progress has been slower than planned owing to vacancies in the outreach team.",
+            "The launch of the app was postponed due to problems with the supplier's platform.",
+            "The refurbishment is now behind schedule.",
+            "Demand for respite care continues to outstrip the available capacity.",
+            "The crisis team is operating at full capacity most weekends.",
+            "The service does not have the capacity to meet the current level of referrals.",
+            "The home care market is increasingly fragile in the rural districts.",
+            "Funding for the navigator posts beyond 2026 is uncertain.",
+            "There is no guarantee that the grant will be renewed next year.",
+            "The team has struggled to recruit to its two vacant posts.",
+            "The project is rated amber because the building works have slipped.",
+            "Any further reduction in the public health grant would have a significant impact on services.",
+            "Rising referrals are putting further strain on the community mental health teams.",
+            "Members were concerned that the timescales for the transfer were unrealistic.",
+            "The Trust is facing a projected overspend of £4m at year end.",
+            "The savings target is unlikely to be achieved in full this year.",
+            "If the deadline is missed, the Council could face financial penalties from the regulator.",
+            "A decision taken without consultation would leave the Council open to challenge.",
+            "The team relies on one analyst, a single point of failure."]
+
+
+def test_barriers_to_delivery_in_progress_reports_are_risks():
+    for sentence in BARRIERS:
+        assert quotes(run(sentence).risks) == [sentence], sentence
+
+
+def test_good_news_and_background_in_the_same_words_are_not_risks():
+    for sentence in ["Costs were lower than expected because of the mild winter.",
+                     "Falls and fractures are a key issue for older people's health.",
+                     "Members raised concerns about the lack of detail in the report.",
+                     "The new hub would have a significant positive impact on waiting times.",
+                     "Delivery is on track and the service is rated green.",
+                     "Funding of £2m has been secured for the next three years.",
+                     "The meeting was postponed by the Chair until 3 May."]:
+        assert run(sentence).risks == [], sentence
+
+
+def test_a_register_of_risks_and_issues_is_read_as_a_register():
+    log = Table(page=1, rows=[["Ref", "Risk / Issue", "RAG", "Mitigating actions"],
+                              ["R1", "Delays to the building works at the hub", "Amber", "Weekly meetings with the contractor."],
+                              ["R2", "Vacancies in the reablement team", "Red", "Agency staff in post until March."]])
+    out = run(log)
+    assert [(r.quote, r.mitigation) for r in out.risks] == [
+        ("Delays to the building works at the hub", "Weekly meetings with the contractor"),
+        ("Vacancies in the reablement team", "Agency staff in post until March")]
+
+
+def test_challenges_met_along_the_way_are_risks():
+    for sentence in ["Challenges have included the loss of two outreach workers and a rise in referrals.",
+                     "There have been some difficulties with recruiting volunteers in the coastal towns.",
+                     "The group sessions were reduced due to staffing issues over the summer."]:
+        assert quotes(run(sentence).risks) == [sentence], sentence
+    assert run("Challenges include:").risks == []
+
+
+def test_a_register_whose_risk_column_is_headed_description_is_read_by_its_scores():
+    register = Table(page=1, rows=[["Risk ID", "Description", "Likelihood", "Impact", "Controls"],
+                                   ["CR4", "Insufficient capacity in the home care market", "4", "4", "Market shaping plan."]])
+    out = run(register)
+    assert [(r.quote, r.mitigation) for r in out.risks] == [
+        ("Insufficient capacity in the home care market", "Market shaping plan")]
+    contacts = Table(page=1, rows=[["Ref", "Description", "Owner"], ["A1", "Refresh the carers' strategy", "Head of Service"]])
+    assert run(contacts).risks == []
+
+
+def test_a_risks_and_mitigations_column_and_what_has_not_gone_well_hold_risks():
+    log = Table(page=1, rows=[["Workstream", "Risks and mitigations"],
+                              ["Housing", "Too few move-on flats; a bid to the capital fund is being prepared."]])
+    assert quotes(run(log).risks) == ["Too few move-on flats; a bid to the capital fund is being prepared."]
+    out = run("What has not gone so well:", ("bullet", "Referrals from primary care."),
+              ("bullet", "Weekend cover for the outreach team."))
+    assert quotes(out.risks) == ["Referrals from primary care.", "Weekend cover for the outreach team."]
+
+
+def test_worries_named_as_such_and_a_reliance_counted_against_the_service_are_risks():
+    for sentence in ["The main area of concern is the pace of recruitment to the new hubs.",
+                     "Our biggest worry is the loss of experienced staff to the private sector.",
+                     "There is a continued reliance on agency staff in the reablement team.",
+                     "The befriending service relies heavily on volunteers."]:
+        assert quotes(run(sentence).risks) == [sentence], sentence
+    for sentence in ["Our main concern is to support carers to stay well.",
+                     "The Board's main concern for the year is prevention."]:
+        assert run(sentence).risks == [], sentence

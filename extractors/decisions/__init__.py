@@ -6,6 +6,8 @@ Board papers state decisions in a few constructions, whatever the council or NHS
   resolutions "RESOLVED that ...", "It was agreed that ...", "Members agreed to ...", "I, as Leader, agree to ..."
   taken       "... was approved by Cabinet in ...", "This option was not taken forward"
   pending     "will be asked to decide", "a decision is expected", "will consider ... at its meeting on ..."
+  tables      a 'Decision' column's cells ("Approved.", "Rejected. Does not meet the criteria"), a cover
+              sheet's 'Recommendation(s) | Approve the plan.'
 
 suggest   every sentence that one construction puts forward, as a Candidate (recall first);
 classify  the reason to drop a candidate (a paragraph number or heading taken for a list item, a
@@ -19,10 +21,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.context import PaperContext, Sentence
-from extractors.cues import QUESTION
-from extractors.decisions.cues import (AGENT, ANAPHOR, ASK, ASK_HEADING, BODY_NAME, CONTINUES, COUNCIL_PARTS, DANGLING,
-                                      FORM_FIELD, FORMAL, MARKER, NEGATED, OPINION, PATTERNS, PENDING, PERSON, PUT_TO,
-                                      QUALIFIED_COUNCIL, RULE, STATUTE, TAKEN, THAT_ITEM, THAT_VERB, TRIGGERS, VERBS, WORD)
+from extractors.cues import QUESTION, opens_with_imperative
+from extractors.decisions.cues import (AGENT, ANAPHOR, ASK, ASK_HEADING, BODY_LEAD, BODY_NAME, CONTINUES, COUNCIL_PARTS,
+                                      DANGLING, FORM_FIELD, FORMAL, MARKER, NEGATED, OBJECT_LEAD, OPINION, PATTERNS, PENDING,
+                                      PERSON, PUT_TO, QUALIFIED_COUNCIL, RULE, STATUTE, TAKEN, THAT_ITEM, THAT_VERB, TRIGGERS,
+                                      VERBS, WORD)
+from extractors.decisions.tables import decided, decision_cells, labelled_cells, whole_cell
 from schemas import BlockKind, Decision
 
 # '(1) the report be noted', 'Officers should report back': a resolved or asked clause with its subject.
@@ -40,6 +44,8 @@ class Candidate:
     cue: str                 # ask | resolution | taken | pending
     item: bool = False       # an item of a list (or section) of asks or resolutions
     lead: str = ""           # the lead-in or heading the item sits under, naming who decides
+    objects: bool = False    # the lead-in ends in its verb ('asked to approve the following:'): its items are objects
+    cell: bool = False       # a cell of a decision table's decision column (tables.py)
     previous: Sentence | None = None   # what 'This was approved' refers to, in the same block
 
 
@@ -47,6 +53,7 @@ class Candidate:
 class _Lead:
     sentence: Sentence
     cue: str
+    done_only: bool = False     # 'The Committee:' heads what it did ('noted ...'), not what it does ('promotes ...')
 
 
 def extract_decisions(ctx: PaperContext) -> list[Decision]:
@@ -57,19 +64,38 @@ def extract_decisions(ctx: PaperContext) -> list[Decision]:
 
 def suggest(ctx: PaperContext) -> list[Candidate]:
     """Candidates in reading order: the items under an ask or a resolution (a lead-in ending
-    in ':' or a heading such as 'Recommendations'), items that open 'That ...', and sentences
+    in ':', a minute's 'The Committee:', a heading such as 'Recommendations' or a cover sheet's
+    row label), items that open 'That ...', a decision table's cells (tables.py), and sentences
     with a construction of their own; a pending clause inside a decision taken is one more."""
     out: list[Candidate] = []
     lead: _Lead | None = None
     before: Sentence | None = None
-    for s in ctx.sentences:
+    cells, done, labelled = decision_cells(ctx), set(), labelled_cells(ctx)
+    for i, s in enumerate(ctx.sentences):
+        if s.block_index in done:
+            continue
+        label = labelled.get(s.block_index)
+        if label and (_starts_item(s, before) or (s.first_in_block and not _sentence_cue(s.text))):
+            out.append(Candidate(s, _heading_cue(label) or "ask", item=True, lead=label))
+            before = s
+            continue
+        if s.block_index in cells and s.first_in_block:
+            cell = whole_cell(ctx, i)
+            if decided(cell.text) or cells[s.block_index]:     # else its sentences are read as prose
+                done.add(s.block_index)
+                out.append(Candidate(cell, "taken" if decided(cell.text) else "resolution", cell=True))
+                lead, before = None, s
+                continue
         if lead and not _in_list(ctx, lead.sentence, before, s):
             lead = None
         section_cue = _heading_cue(s.section)
         cue = _sentence_cue(s.text)
-        if lead and _starts_item(s):
-            out.append(Candidate(s, lead.cue, item=True, lead=lead.sentence.text))
-        elif _starts_item(s) and section_cue:
+        if lead and lead.done_only and _starts_item(s, before) and not _done(s.text):
+            lead = None
+        if lead and _starts_item(s, before):
+            out.append(Candidate(s, lead.cue, item=True, lead=lead.sentence.text,
+                                 objects=bool(OBJECT_LEAD.search(lead.sentence.text))))
+        elif (_starts_item(s, before) or (s.first_in_block and opens_with_imperative(s.text))) and section_cue:
             out.append(Candidate(s, section_cue, item=True, lead=_heading(s.section)))
         elif (_starts_item(s) or s.first_in_block) and _motion(MARKER.sub("", s.text, count=1)):
             out.append(Candidate(s, "ask", item=True))
@@ -82,7 +108,10 @@ def suggest(ctx: PaperContext) -> list[Candidate]:
         if s.text.rstrip().endswith(":") and (cue in ("ask", "resolution") or ASK_HEADING.match(s.text)
                                               or _motion(MARKER.sub("", s.text, count=1))):
             lead = _Lead(s, cue if cue in ("ask", "resolution") else _heading_cue(s.text) or "ask")
-        elif lead and out and out[-1].sentence is s and out[-1].item and not _real_item(s.text):
+        elif BODY_LEAD.match(s.text):
+            lead = _Lead(s, "resolution", done_only=True)    # 'The Committee:' over what it noted and agreed
+        elif lead and out and out[-1].sentence is s and out[-1].item and _words(s.text) \
+                and classify(out[-1]) == "heading":
             lead = None          # '1. Introduction' after the asks: the report's body has begun
         before = s
     return out
@@ -157,9 +186,13 @@ def _heading(section: str) -> str:
     return worded[-1] if worded else ""
 
 
-def _starts_item(s: Sentence) -> bool:
-    """The first sentence of a list item, or one that opens with its own list mark ('and B. ...')."""
-    return bool(MARKER.match(s.text)) or (s.first_in_block and s.kind in (BlockKind.bullet, BlockKind.numbered))
+def _starts_item(s: Sentence, before: Sentence | None = None) -> bool:
+    """The first sentence of a list item, one that opens with its own list mark ('and B. ...'), or
+    the words after a list mark the sentence splitter cut off ('1.' | 'That the report be noted.')."""
+    if MARKER.match(s.text) or (s.first_in_block and s.kind in (BlockKind.bullet, BlockKind.numbered)):
+        return True
+    return before is not None and before.block_index == s.block_index and bool(MARKER.match(before.text)) \
+        and not _words(before.text)
 
 
 def _in_list(ctx: PaperContext, lead: Sentence, before: Sentence | None, s: Sentence) -> bool:
@@ -185,8 +218,10 @@ def classify(c: Candidate) -> str | None:
         return "question"
     if text.rstrip().endswith(":") and c.cue in ("ask", "resolution", "taken"):
         return "lead-in"
+    if c.cell:
+        return "fragment" if DANGLING.search(text) or (len(_words(text)) < 2 and not decided(text)) else None
     if c.item:
-        return None if _real_item(text) else "heading"
+        return None if _real_item(text) or (c.objects and _object_item(text)) else "heading"
     if FORM_FIELD.search(text):
         return "form field"
     if DANGLING.search(text):
@@ -223,6 +258,18 @@ def _real_item(text: str) -> bool:
     if first == "that" and len(words) > 2:
         return True
     return len(words) >= 4 and bool(SUBJUNCTIVE.search(text))
+
+
+def _done(text: str) -> bool:
+    """An item that opens with what was done: 'noted the report;', 'RESOLVED to ...', '(b) agreed ...'."""
+    words = _words(text)
+    return bool(words) and words[0].lower().endswith("ed") and _verb(words[0].lower())
+
+
+def _object_item(text: str) -> bool:
+    """What a lead-in's verb takes ('... asked to approve:' | 'the revised terms of reference;'): a phrase
+    of a few words that ends as a list item does, never a bare heading ('Appendices')."""
+    return len(_words(text)) >= 3 and bool(re.search(r"(?:[.;,]|\b(?:and|or))\W*$", text))
 
 
 def _verb(word: str) -> bool:

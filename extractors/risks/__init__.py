@@ -116,7 +116,7 @@ def _table_columns(ctx: PaperContext) -> dict[int, Column]:
     for table in paper.tables:
         top = table.rows[0] if table.rows else []
         heads = all(len((cell or "").split()) <= 6 for cell in top)      # a header row names, it does not say
-        roles = [structure.column_role(cell) if heads else "other" for cell in top]
+        roles = structure.register_roles(top) if heads else ["other"] * len(top)
         before = headers[-1][0] if headers else []
         if set(roles) <= {"other"} and len(before) == len(roles) and set(before) - {"other"}:
             headers.append((before, 0))

@@ -39,7 +39,8 @@ ADVERSE_VERB = (r"(?:undermine|destabili[sz]e|jeopardi[sz]e|threaten|delay|disru
                 r"diminish|deteriorate|worsen|fail|lose|strain|slow|slip|conflict|suffer|struggle|miss|exceed|overspend|"
                 r"outstrip|(?:have|need)\s+to\s+(?:close|cease|stop|withdraw|cut|reduce)|be\s+forced\s+to|be\s+(?:adversely\s+|disproportionately\s+|negatively\s+|significantly\s+|severely\s+)?"
                 r"(?:affected|impacted|delayed|lost|compromised|withdrawn|cut|jeopardi[sz]ed|put\s+at\s+risk|overwhelmed)|"
-                r"face\s+(?:\w+\s+){0,2}(?:challenges?|difficult\w*|pressures?|a\s+gap|gaps|shortfalls?|problems?)|"
+                r"face\s+(?:\w+\s+){0,2}(?:challenges?|difficult\w*|pressures?|a\s+gap|gaps|shortfalls?|problems?|penalt\w+|fines?|"
+                r"sanctions|legal\s+action|claims)|"
                 r"not\s+be\s+(?:met|achieved|delivered|realised|sustained|able|possible|feasible|achievable|deliverable|"
                 r"available|sufficient|affordable|completed|finished))")
 ADVERSE_NOUN = (r"(?:crisis|shortages?|pressures?|deficits?|overspends?|gaps?|closures?|poverty|debt|insecurity|harm|"
@@ -54,7 +55,8 @@ PROBLEM = r"(?:challenge|issue|problem|barrier|concern|risk|difficulty|threat|ob
 CONCERN_OBJECT = (r"(?:impacts?|implications?|effects?|consequences?|ability|capacity|sustainability|viability|risks?|"
                   r"potential|possible|future|likely|loss|costs?|affordability|delays?|pressures?|safety|"
                   r"shortfalls?|gaps?|reductions?|increases?|rises?|deficits?|overspends?|levels?|numbers|demand|"
-                  r"funding|recruitment|retention|waiting)")
+                  r"funding|recruitment|retention|waiting|pace|timescales?|timing|availability|scale|"
+                  r"access|resilience|workload|staffing|vacanc\w+)")
 
 # Each family is a way the genre states a risk; the first that matches names the candidate's
 # source. They are matched against the lower-cased sentence (see `threat_family`).
@@ -67,7 +69,9 @@ THREAT = {
         r"\b(?:key|main|major|significant|biggest|principal|greatest|real|serious|potential|high|financial|reputational|"
         r"legal|operational|delivery|strategic|further|one)\s+risks?\b|(?:remain\w*|pose\w*|present\w*|posing|be)\s+a\s+"
         r"(?:\w+\s+)?risk\b|\b(?:we|it|this|they|which|that|would|could|may|might|also)\s+risks?\s+[a-z]+ing\b|"
-        r"\blegal\s+challenge\b|\bjudicial\s+review\b|\bdanger\s+(?:of|that)\b|"
+        r"\blegal\s+challenge\b|\bjudicial\s+review\b|\bdanger\s+(?:of|that)\b|\bopen\s+to\s+(?:a\s+)?(?:legal\s+)?challenge\b|"
+        r"^\W*(?:key\s+|main\s+)?(?:challenges?|barriers?|areas?\s+of\s+concern)\s*[:\-–]\s*\S|"
+        r"\b(?:rated|rag[- ]rated)\s+(?:as\s+)?(?:red|amber)\b|\b(?:red|amber)[- ]rated\b|"
         r"\bjeopardi[sz]\w*|\bthreat(?:en\w*|s)?\b|\bbottlenecks?\b|\bpitfalls?\b|\b(?:barriers?|obstacles?)\s+to\b",
         ),
     # A concern is a risk when it looks ahead ('concern that the contract would not ...', 'concerns
@@ -75,13 +79,15 @@ THREAT = {
     # thing that simply is ('wrote regarding concerns with the budget') is a complaint.
     "concern": re.compile(
         rf"\b(?:concerns?|concerned|worr(?:y|ies|ied))\s+(?:\w+\s+){{0,3}}?(?:that|whether)\b[^.;]*?(?:\b(?:would|could|may|"
-        rf"might|will|cannot|unable|insufficient|risk)\b|(?<!had\s)(?<!has\s)(?<!have\s)(?<!did\s)(?<!was\s)(?<!were\s)\bnot\b)|"
+        rf"might|will|cannot|unable|insufficient|inadequate|unrealistic|unachievable|unsustainable|risk)\b|(?<!had\s)(?<!has\s)(?<!have\s)(?<!did\s)(?<!was\s)(?<!were\s)\bnot\b)|"
         rf"\b(?:concerns?|concerned|worr(?:y|ies|ied))\s+(?:\w+\s+){{0,3}}?(?:about|regarding|over|around|on|with|at|"
         rf"for|in\s+relation\s+to)\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+){{0,3}}?{CONCERN_OBJECT}\b|"
         r"\b(?:are|were|is|was|be|been|remain\w*|raised?|expressed|voiced|ha(?:ve|s|d))\s+(?:\w+\s+)?(?:significant|major|"
         r"serious|growing|real|considerable|grave)\s+(?:\w+\s+){0,3}?concerns?\b|\bsafety\s+concerns?\b|"
         r"\b(?:remain\w*|is|are|was|were|be|become|becoming)\s+a\s+(?:\w+\s+)?concern\b|"
         r"\bconcerns?\s+(?:remain\w*|continue\w*|persist\w*|grow\w*)\b|"
+        r"\b(?:main|key|biggest|greatest|major|principal|particular)\s+(?:areas?\s+of\s+concern|concerns|worry|worries)\s+"
+        r"(?:is|are|was|were|remains?|include\w*)\b|"
         r"\bin\s+response\s+to\s+(?:\w+\s+)?concerns\b|\bwarned\s+(?:that|of|against)\b|"
         r"\b(?:noted|highlighted|raised|commented\s+on|referred\s+to|stressed|emphasi[sz]ed|questioned)\s+(?:\w+\s+){0,2}"
         r"(?:potential|possible|likely)\s+(?:\w+\s+)?(?:impacts?|effects?|consequences?|implications?)\b|"
@@ -96,6 +102,9 @@ THREAT = {
         r"\b(?:negatively|adversely|detrimentally|disproportionately|severely|badly)\s+(?:\w+\s+)?(?:impact\w*|affect\w*)\b|"
         r"\b(?:impact|affect)\w*\s+(?:\w+\s+)?(?:negatively|adversely|detrimentally)\b|"
         r"\b(?:may|could|might|would)\s+(?:also\s+)?(?:be|include)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}(?:impacts?|effects?|consequences?)\b|"
+        r"\b(?:could|may|might|would|will)\s+(?:also\s+|still\s+|potentially\s+)?have\s+(?:a|an)\s+(?:\w+\s+)?(?:significant|serious|"
+        r"major|considerable|substantial|severe|material|detrimental|adverse|negative)\s+(?!positive|beneficial)(?:\w+\s+)?"
+        r"(?:impact|effect)\b|"
         r"\b(?:longer-term|long-term|indirect|anticipated|knock-on|further|wider)\s+(?:\w+\s+)?(?:impacts?|effects?|consequences?)\s+"
         r"(?:could|may|might|would|will|include\w*)\b|"
         r"\bimpacts?\s+(?:on\s+)?(?:\w+\s+){0,4}(?:this|that|which|it|they)\s+(?:may|could|might|would)\s+have\b|"
@@ -107,12 +116,26 @@ THREAT = {
         r"additional)\s+(?:\w+\s+)?pressures?\b|\bunder\s+(?:\w+\s+){0,2}pressure\b|"
         r"\b(?:face[sd]?|facing)\s+(?:\w+\s+){0,2}(?:pressures?|challenges?|constraints?|gaps?|shortfalls?|deficits?)\b|"
         r"\bshortages?\s+of\b|\bslippage\b|\bunder\s+(?:\w+\s+)?strain\b|"
+        r"\b(?:put|puts|putting|place[sd]?|placing|add\w*|increas\w*|further|additional)\s+(?:\w+\s+)?(?:strain|burden)\s+on\b|"
+        r"\b(?:face[sd]?|facing)\s+(?:a\s+|an\s+)?(?:\w+\s+){0,2}(?:overspends?|budget\s+gaps?)\b|"
+        r"\bcontinu\w*\s+to\s+(?:deteriorate|decline|worsen)\b|\b(?:has|have|had)\s+(?:\w+\s+)?(?:deteriorated|worsened)\b|"
+        r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:(?:delayed|postponed|paused|suspended|put\s+on\s+hold)\s+"
+        r"(?:due\s+to|because|as\s+a\s+result|owing\s+to)|delayed\s+by)\b|\b(?:slower|later)\s+than\s+(?:planned|expected|anticipated|hoped)\b|"
+        r"\bbehind\s+(?:schedule|plan|target|trajectory)\b|"
+        r"\b(?:demand|need)\b[^.;]{0,40}?\b(?:outstrips?|outstripping|exceeds?|exceeding|outweighs?)\s+(?:the\s+|available\s+)?"
+        r"(?:supply|capacity|resources?|funding|availability|provision)\b|"
+        r"\b(?:operating|running|working)\s+at\s+(?:or\s+(?:near|above)\s+)?(?:full\s+|maximum\s+)?capacity\b|"
         r"\b(?:demand|costs?|needs?)\s+(?:\w+\s+){0,4}(?:continues?|continued|is|are|was|were)\s+(?:expected\s+|forecast\s+|projected\s+)?"
         r"to\s+(?:rise|grow|increase|outstrip|exceed)\b|\b(?:has|have|had)\s+(?:been\s+)?(?:\w+ly\s+)?(?:impacted|affected|hampered|hindered|constrained)\s+by\b|"
         r"\b(?:creat|caus)\w*\s+(?:\w+\s+){0,2}(?:uncertainty|instability|disruption|delays|confusion|duplication|"
         r"difficulties|problems)\b|"
         r"\bthere\s+(?:are|were|have\s+been|has\s+been|had\s+been)\s+(?:\w+\s+)?delays\b|"
-        r"\b(?:given|due\s+to|because\s+of|amid)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:challenges|pressures|difficulties)\b",
+        r"\b(?:given|due\s+to|because\s+of|owing\s+to|amid)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:challenges|pressures|difficulties|"
+        r"shortages)\b|"
+        r"\b(?:due\s+to|because\s+of|owing\s+to)\s+(?:\w+\s+){0,2}(?:capacity|staffing|workforce|recruitment|funding|resourcing|"
+        r"supply|IT|data|system)\s+(?:issues|problems)\b|"
+        r"\bthere\s+(?:have\s+been|has\s+been|are|were|remain)\s+(?:\w+\s+){0,2}(?:challenges|difficulties|problems|issues)\s+"
+        r"(?:with|in|around|relating\s+to|regarding|recruiting|accessing|securing|getting)\b",
         ),
     # What is not enough or cannot be done: 'insufficient to cover', 'unsustainable', 'no additional
     # funding', 'cannot be managed at the scale required', 'unmet need', 'harder to manage'.
@@ -128,14 +151,25 @@ THREAT = {
         r"\b(?:has|have|had)\s+(?:\w+\s+){0,3}lacked\b|\b(?:is|are|remains?|continues?\s+to\s+be)\s+(?:a\s+|an\s+)?"
         r"(?:\w+\s+)?lack\s+of\b|"
         rf"\b(?:harder|difficult|hard|challenging)\s+to\s+{DELIVER}\b|\bextremely\s+difficult\b|"
-        r"\b(?:make|makes|making|made)\s+it\s+(?:\w+\s+)?(?:difficult|harder|impossible)\b|"
-        r"\bgaps?\s+in\s+(?:the\s+)?(?:provision|services?|capacity|funding|workforce|support|oversight)\b|"
+        r"\b(?:make|makes|making|made)\s+it\s+(?:\w+\s+)?(?:difficult|harder|hard|impossible)\b|"
+        r"\bgaps?\s+in\s+(?:the\s+)?(?:provision|services?|capacity|funding|workforce|support|oversight|data)\b|"
         # cuts ahead: 'not all activity will necessarily continue', 'difficult decisions will need to be made'
         r"\bnot\s+all\s+(?:of\s+)?(?:the\s+|this\s+|these\s+|our\s+|current\s+|existing\s+)?(?:\w+\s+){0,2}(?:will|can|could|may)\s+"
         r"(?:necessarily\s+|be\s+able\s+to\s+)?(?:continue|be\s+(?:funded|delivered|sustained|maintained|afforded|protected))\b|"
         r"\b(?:difficult|tough|hard|painful)\s+(?:financial\s+|budget\s+|funding\s+|spending\s+)?(?:decisions|choices)\s+(?:will|may|would|"
         r"are\s+likely\s+to)\s+(?:\w+\s+){0,2}?(?:be\s+(?:made|taken|required|needed)|(?:need|have)\s+to\s+be\s+(?:made|taken))\b|"
-        r"\b(?:is|are|be|remains?|left)\s+exposed\s+to\b",
+        r"\b(?:is|are|be|remains?|left)\s+exposed\s+to\b|"
+        # a dependence the paper counts against itself: 'a reliance on agency staff', 'relies heavily on volunteers'
+        r"\b(?:over-?reliance|reliance|dependence|dependency)\s+on\s+(?:\w+\s+)?(?:agency|locum|temporary|interim|bank|short-term|"
+        r"one-off|non-recurrent|reserves|volunteers|a\s+(?:single|small\s+number))\b|"
+        r"\b(?:rel(?:y|ies|ying)|depends?|depending)\s+(?:too\s+)?(?:heavily|solely|entirely)\s+on\b|"
+        r"\b(?:does|do|did)\s+not\s+have\s+(?:the\s+|sufficient\s+|enough\s+)?(?:capacity|resources?|funding|staff\w*|budget|"
+        r"workforce|means)\s+to\b|\b(?:limited|insufficient)\s+(?:\w+\s+)?capacity\s+(?:to|for|in)\b|"
+        r"\b(?:is|are|remains?|remained|was|were|becoming|increasingly)\s+(?:\w+\s+)?fragile\b|\bfragility\s+of\b|"
+        r"\bin\s+breach\s+of\b|\bfunded\s+on\s+a\s+(?:short[- ]term|non-recurrent|time[- ]limited|temporary)\s+basis\b|"
+        r"\b(?:short[- ]term|non-recurrent|time[- ]limited)\s+nature\s+of\b|"
+        r"\b(?:recruitment|progress|uptake|take-up|mobilisation|implementation|roll-?out)\b[^.;]{0,40}?\b(?:has\s+been|is|was|"
+        r"remains?|continues\s+to\s+be)\s+(?:\w+\s+)?(?:slow|slower|limited|poor|patchy)\b",
         ),
     # What may follow: a modal before an adverse verb ('could delay', 'may not be achieved') or
     # before a consequence that is adverse ('could result in less funding', 'may mean stopping
@@ -148,6 +182,8 @@ THREAT = {
         r"\bpotential\s+for\s+(?:\w+\s+){0,3}(?:disruption|conflict|confusion|duplication|blurring|loss|delay|harm)\b|"
         r"^\W*(?:\w+\s+){0,3}(?:delays?|shortages?|failures?|loss|slippage|cuts?)\b[^.;]{0,80}?\b(?:could|may|might|would|will)\b|"
         r"\bminimi[sz]\w*\s+(?:any\s+|the\s+)?(?:\w+\s+)?disruption\b|"
+        r"\bunlikely\s+to\s+(?:be\s+)?(?:achieved|met|delivered|realised|completed|sufficient|possible|affordable|achieve|meet|"
+        r"deliver|recover|close|balance)\b|"
         rf"\bensure\s+(?:that\s+)?(?:\w+\s+){{0,6}}(?:does|do|will|would)\s+not\s+{ADVERSE_VERB}\b",
         ),
     "challenge": re.compile(
@@ -156,6 +192,7 @@ THREAT = {
         r"\bchallenges?\s+(?:inherent|ahead|to\s+(?:the\s+)?deliver\w*|in\s+deliver\w*|remain\w*)\b|"
         r"\b(?:the|our)\s+(?:main|key|biggest|greatest|major|principal)\s+challenges?\s+(?:is|are|will|for|facing|"
         r"include\w*|remains?)\b|\brecognised\s+the\s+challenges?\b|"
+        r"^\W*(?:other\s+|further\s+|ongoing\s+)?challenges\s+(?:have\s+)?(?:include[sd]?|included|were|have\s+been)\s+(?!:)\S|"
         r"\bissues?\s+(?:\w+\s+){0,4}(?:to\s+(?:be\s+)?overcome|need\w*\s+(?:to\s+be\s+)?(?:overcome|unblock\w*|addressed|"
         r"resolved)|requir\w*\s+attention)\b|\bneed\w*\s+(?:unblocking|resolving|overcoming)\b|"
         rf"\b(?:remains?|remained|continues?\s+to\s+be|continued\s+to\s+be)\s+(?:a|an)\s+(?:\w+\s+){{0,2}}{PROBLEM}\b|"
@@ -164,8 +201,15 @@ THREAT = {
         r"\b(?:remains?|remained|continues?\s+to\s+be|continued\s+to\s+be|has\s+been|have\s+been|proved|proving)\s+"
         r"(?:\w+\s+)?(?:challenging|difficult|problematic)\b|\bongoing\s+(?:\w+\s+)?(?:challenges|difficulties|problems)\b|"
         r"\bdifficult(?:y|ies)\s+(?:in|with)\s+\w+ing\b|\bexperienc\w+\s+(?:\w+\s+)?difficulties\b|"
-        r"\bfailure\s+to\b|\bfailing\s+to\b|"
+        r"\bfailure\s+to\b|\bfailing\s+to\b|\bsingle\s+point\s+of\s+failure\b|"
         r"\buncertainty\s+(?:about|over|around|regarding|as\s+to|remains)\b|\bremains?\s+uncertain\b|"
+        r"\b(?:is|are|was|were|looks?)\s+(?:currently\s+|still\s+|very\s+|highly\s+)?uncertain\b|"
+        r"\b(?:funding|grant|allocation|income)\b[^.;]{0,40}?\bnot\s+(?:yet\s+)?(?:been\s+)?(?:guaranteed|secured)\b|"
+        r"\bno\s+guarantee\s+(?:that|of)\b|"
+        r"\b(?:a|one|another|the)\s+(?:\w+\s+)?(?:key|main|major|significant|particular|ongoing|further|continuing|biggest|real)\s+"
+        r"(?:challenge|barrier|difficulty|concern|problem)\s+(?:has\s+been|have\s+been|was|remains|continues|will\s+be)\b|"
+        r"\b(?:has|have|had)\s+(?:\w+\s+)?struggled\s+to\b|\bcontinu\w*\s+to\s+struggle\b|"
+        r"\bstruggl(?:ing|es)\s+to\s+(?:recruit|retain|meet|cope|deliver|fill|keep|manage|maintain|access|afford)\b|"
         r"\b(?:leave|leaves|left|make|makes|remain|remains)\s+(?:\w+\s+){0,2}(?:vulnerable|exposed)\s+to\b",
         ),
     # 'If these changes are not made, the service will continue to ...', 'Without a resolution, the
@@ -188,20 +232,23 @@ THREAT = {
 # pattern, spares most sentences the pattern (extraction time is bounded per page).
 GATES = {
     "named risk": ("risk", "danger", "legal challenge", "judicial review", "jeopard", "threat", "bottleneck", "pitfall",
-                   "barrier", "obstacle"),
+                   "barrier", "obstacle", "challenge", "concern", "rated"),
     "concern": ("concern", "worr", "warned", "impact", "effect", "consequence", "implication", "risk", "pressure",
                 "difficult", "threat"),
     "negative impact": ("detriment", "advers", "negativ", "harm", "damag", "unintended", "disproportionat", "severely",
                         "badly", "impact", "effect", "consequence"),
     "pressure": ("pressure", "challenge", "difficult", "uncertain", "instab", "disrupt", "confusion", "duplicat", "problem", "hamper",
                  "hinder", "constrain", "constraint", "shortage", "slippage", "strain", "demand", "cost", "need",
-                 "impacted", "affected", "delays", "gap", "deficit"),
+                 "impacted", "affected", "delays", "gap", "deficit", "burden", "overspend", "deteriorat", "worsen",
+                 "delayed", "postponed", "paused", "suspended", "on hold", "than", "behind", "capacity", "issues"),
     "shortfall": ("sufficient", "sustainab", "shortfall", "affordab", "able to", "viable", "not", "no additional",
                   "no extra", "no new", "no further", "unfunded", "unmet", "gap", "lack", "difficult", "hard",
-                  "challenging", "exposed", "not all", "decisions", "choices"),
+                  "challenging", "exposed", "not all", "decisions", "choices", "capacity", "fragil", "breach", "basis",
+                  "nature of", "slow", "poor", "patchy", "relian", "depend", "heavily", "solely", "entirely"),
     "consequence": ("could", "may", "might", "would", "will", "can", "likely", "potential", "risk", "minimi", "ensure"),
     "challenge": ("challeng", "issue", "problem", "barrier", "concern", "risk", "difficult", "threat",
-                  "obstacle", "fail", "uncertain", "vulnerable", "exposed", "unblocking", "resolving", "overcoming"),
+                  "obstacle", "fail", "uncertain", "vulnerable", "exposed", "unblocking", "resolving", "overcoming",
+                  "guarant", "struggl"),
     "condition": ("if", "unless", "where", "should", "without", "not", "doing", "failure", "failing", "consequence"),
     "drawback": ("option", "approach", "alternative", "possibility", "model", "however"),
 }

@@ -119,4 +119,5 @@ def is_label(text: str) -> bool:
     return len(text.split()) <= 10 and not re.search(r"[.;!?]['’\")]*\s*$", text) and not RISK_LABEL.match(text)
 
 
-RISK_LABEL = re.compile(r"^\W*(?:key\s+)?risks?\s*[:\-–]\s*\S", I)
+RISK_LABEL = re.compile(r"^\W*(?:key\s+|main\s+)?(?:risks?|challenges?|barriers?|issues?\s+(?:and|&)\s+(?:risks|challenges)|"
+                        r"areas?\s+of\s+concern)\s*[:\-–]\s*\S", I)

@@ -16,13 +16,15 @@ REJECTED_OPTIONS = re.compile(r"\b(?:options?|alternatives?)\b.*\b(?:considered|
 # 'however' may state a risk; under one of challenges or barriers, its bullets do (its prose is
 # as often the background of a strategy: 'Key issues and challenges').
 RISK_HEADING = re.compile(r"\brisks?\b|" + REJECTED_OPTIONS.pattern, I)
-LIST_HEADING = re.compile(r"\b(?:challenges|barriers|concerns|threats|pitfalls|disadvantages|drawbacks)\b", I)
+LIST_HEADING = re.compile(r"\b(?:challenges|barriers|concerns|threats|pitfalls|disadvantages|drawbacks)\b|"
+                          r"\bwhat\s+(?:has\s+not|hasn['’]t|did\s+not|didn['’]t)\s+(?:gone|go|work(?:ed)?)\s+(?:so\s+|as\s+)?well\b", I)
 WEAK_THREAT = re.compile(r"\b(?:could|may|might|would)\s+(?:\w+\s+)?(?:not|mean|require|result|lead|leave|create|"
                          r"increase|reduce|cost|risk|need|affect|impact)\b|^\W*(?:if|unless|without)\b|\brisks?\b|"
                          r"^\W*(?:however|but)\b|\bnot\s+(?:be\s+)?(?:taken\s+forward|recommended|preferred|pursued)\b", I)
 # A list lead-in that introduces risks: 'The main risks are:', 'Barriers to delivery include:'.
 RISK_LEAD = re.compile(r"\b(?:risks?|problems?|barriers?|pitfalls?|threats?|challenges?|issues?\s+to\s+(?:be\s+)?overcome|"
-                       r"concerns?|disadvantages?|drawbacks?|weaknesses?)\b", I)
+                       r"concerns?|disadvantages?|drawbacks?|weaknesses?)\b|"
+                       r"\bwhat\s+(?:has\s+not|hasn['’]t|did\s+not|didn['’]t)\s+(?:gone|go|work(?:ed)?)\s+(?:so\s+|as\s+)?well\b", I)
 BENEFIT = re.compile(r"\bbenefits?\b|\badvantages?\b|\bopportunit|\bstrengths?\b", I)
 
 
@@ -44,12 +46,16 @@ def is_risk_lead(lead: str) -> bool:
 # Columns of a table by their header: a register's risk column (a record a row), a column of
 # drawbacks (a record a sentence), and the columns that are never risks.
 COLUMN_ROLES = [
+    # 'Risks and mitigations': the risk column, its mitigations written in after each risk
+    ("risk", re.compile(r"^\W*(?:key\s+|main\s+)?risks?\s*(?:/|and|&)\s*(?:mitigations?|controls?|actions?)\W*$", I)),
     ("mitigation", re.compile(r"\b(?:mitigat\w*|controls?|actions?|responses?|treatment|management\s+of)\b", I)),
     ("advantage", re.compile(r"\b(?:advantages?|benefits?|pros|strengths?|opportunit\w+)\b", I)),
     ("drawback", re.compile(r"^\W*(?:key\s+)?(?:disadvantages?|drawbacks?|cons|weaknesses?|threats?|issues?|concerns?|"
                             r"barriers?|challenges?)\W*$", I)),
-    ("risk", re.compile(r"^\W*(?:key\s+|main\s+)?(?:risks?|risk\s+(?:description|identified|title|area|event|details?|name)|"
-                        r"description\s+of\s+(?:the\s+)?risk|(?:identified|potential)\s+risks?)\W*$", I)),
+    ("risk", re.compile(r"^\W*(?:key\s+|main\s+)?(?:risks?|risk\s+(?:description|identified|title|area|event|details?|name|"
+                        r"cause|summary|statement)|description\s+of\s+(?:the\s+)?risk|(?:identified|potential)\s+risks?|"
+                        r"risks?\s*(?:/|and|&|or)\s*(?:issues?|disadvantages?|challenges?|concerns?)|"
+                        r"(?:issues?|challenges?)\s*(?:/|and|&|or)\s*risks?|(?:what\s+is\s+)?the\s+risk\s*\??)\W*$", I)),
 ]
 
 
@@ -58,6 +64,23 @@ def column_role(header: str | None) -> str:
         if header and pattern.search(header.strip()):
             return role
     return "other"
+
+
+# A register that names its risk column plainly ('Ref | Description | Likelihood | Impact | Owner'):
+# its scoring columns say the table is a register, and then its description column holds the risks.
+REGISTER_COLUMN = re.compile(r"^\W*(?:risk\s+(?:id|ref\w*|no\.?|number|score|rating|owner|level)|likelihood|probability|"
+                             r"(?:current|residual|inherent|initial|target)\s+(?:risk\s+)?(?:score|rating)|severity)\W*$", I)
+DESCRIPTION_COLUMN = re.compile(r"^\W*(?:description|title|summary|details?|issue|event)\W*$", I)
+
+
+def register_roles(headers: list[str | None]) -> list[str]:
+    """The role of each of a table's columns, by its header row."""
+    roles = [column_role(cell) for cell in headers]
+    if "risk" not in roles and any(REGISTER_COLUMN.match(cell or "") for cell in headers):
+        described = [i for i, cell in enumerate(headers) if DESCRIPTION_COLUMN.match(cell or "")]
+        if described:
+            roles[described[0]] = "risk"
+    return roles
 
 
 # A clause after a semicolon that points back ('...; this was unsustainable') states its risk
