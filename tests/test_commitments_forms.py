@@ -200,3 +200,14 @@ def test_a_bodys_priorities_objectives_or_plan_stated_as_to_are_its_aims():
     assert promised(*said) == [(said[0], "Westshire Community Health Trust", "conditional"),
                                (said[1], AUTHOR, "conditional")]
     assert promised("This report's objective is to update the Board on the carers' offer.") == []
+
+
+def test_work_of_the_papers_business_that_will_need_to_be_done_is_its_firm_promise():
+    said = ["The remaining actions will need to be delivered within existing resources.",
+            "Further engagement with carers will need to be undertaken before the service goes live."]
+    assert promised(*said) == [(said[0], AUTHOR, "firm"), (said[1], AUTHOR, "firm")]
+    # A body acted upon, a state, a hypothetical or a possibility is not.
+    assert promised("Westshire County Council will need to be assured that the offer is safe.",
+                    "Carers will need to be involved in the design.",
+                    "The offer would need to be extended if demand rose.",
+                    "The scheme may need to be reviewed.") == []

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from extractors.commitments.cues import (AGENT, ASKED, ATTITUDE, CHOICE, CONDITION, CONDITIONAL_WORDS, CONSEQUENCE,
                                          COUNTERFACTUAL, CUE, DEADLINE, DECIDE, DENIED_STATE, DUE_VERBS, FIRM_WORDS,
-                                         FORECAST, HEDGE, HYPOTHETICAL_SECTION, INDIRECT_QUESTION, MEASURE,
+                                         FORECAST, HEDGE, HYPOTHETICAL_SECTION, INDIRECT_QUESTION, MEASURE, NEEDED_PASSIVE,
                                          NEXT_STEP, NOT_A_VERB, NOT_AN_ACT, PAST_CONDITIONAL, PLAN_VERBS, PURPOSE,
                                          RESPONSIBLE, RISK, RULE_OF_PROCEDURE, SAFEGUARD, SECOND_PROMISE, STATIVE,
                                          SUGGESTION, TRENDS, UNDER_WAY, WORK_UNDER_WAY)
@@ -195,6 +195,10 @@ def _promise_of(ctx: PaperContext, text: str, cue: re.Match, section: str, form:
 def _modal(ctx: PaperContext, cue: re.Match, subject: Subject, action: str, section: str) -> Verdict:
     modal, verb, participle = cue.group("modal").lower(), cue.group("verb"), cue.group("passive")
     minutes, hedged = reported_speech(ctx), bool(HEDGE.search(cue.group(0)))
+    needed = NEEDED_PASSIVE.match(cue.string, cue.start("verb")) if verb == "need" and modal in ("will", "shall") else None
+    if needed:
+        # 'The savings will need to be found from existing budgets': a passive the paper's business must carry out.
+        participle = needed.group(1)
     if modal.endswith(" to"):
         verdict = _announced(ctx, cue, verb, participle, subject, action)
         if verdict:

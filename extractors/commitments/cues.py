@@ -73,6 +73,8 @@ prepared used spent shown born placed open often even decided voted determined r
 welcomed""".split())
 # What even a body may be the subject of without promising: consequences and risks.
 CONSEQUENCE = re.compile(r"^(?:mean|face|result|lead\s+to|suffer|struggle|lose|fail|receive)\b")
+# 'will need to be delivered': a passive of necessity, read as 'will be delivered'.
+NEEDED_PASSIVE = re.compile(rf"need\s+to\s+be\s+{ADV}({PARTICIPLE})\b")
 # What follows 'we need to' when it is no act: a state ('be careful', 'be clear') or a question
 # still to settle ('develop which model suits').
 NOT_AN_ACT = re.compile(rf"\s*(?:be\s+(?!{PARTICIPLE}\b)[a-z]+|[a-z]+\s+(?:which|what|how|whether)\b)")
