@@ -211,3 +211,16 @@ def test_work_of_the_papers_business_that_will_need_to_be_done_is_its_firm_promi
                     "Carers will need to be involved in the design.",
                     "The offer would need to be extended if demand rose.",
                     "The scheme may need to be reviewed.") == []
+
+
+def test_what_the_paper_proposes_in_a_that_clause_is_a_conditional_promise():
+    said = ["It is proposed that a carers' reference group is set up to oversee the new offer.",
+            "It is proposed that Westshire Community Health Trust hosts the single point of access.",
+            "It is intended that the respite service will move to the new hub in the spring."]
+    assert promised(*said) == [(said[0], AUTHOR, "conditional"),
+                               (said[1], "Westshire Community Health Trust", "conditional"),
+                               (said[2], AUTHOR, "conditional")]
+    # What the board is asked to decide, a power granted, and a motion put in minutes are not.
+    assert promised("It is proposed that the Board notes the progress made.",
+                    "It is proposed that the Director of Adult Services receives delegated authority to sign.") == []
+    assert promised("It was proposed that the item be deferred to the next meeting.", cover=MINUTES) == []

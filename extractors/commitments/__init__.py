@@ -17,11 +17,12 @@ import re
 from dataclasses import dataclass
 
 from extractors.commitments.cues import (AGENT, ASKED, ATTITUDE, CHOICE, CONDITION, CONDITIONAL_WORDS, CONSEQUENCE,
-                                         COUNTERFACTUAL, CUE, DEADLINE, DECIDE, DENIED_STATE, DUE_VERBS, FIRM_WORDS,
-                                         FORECAST, HEDGE, HYPOTHETICAL_SECTION, INDIRECT_QUESTION, MEASURE, NEEDED_PASSIVE,
-                                         NEXT_STEP, NOT_A_VERB, NOT_AN_ACT, PAST_CONDITIONAL, PLAN_VERBS, PURPOSE,
-                                         RESPONSIBLE, RISK, RULE_OF_PROCEDURE, SAFEGUARD, SECOND_PROMISE, STATIVE,
-                                         SUGGESTION, TRENDS, UNDER_WAY, WORK_UNDER_WAY)
+                                         COUNTERFACTUAL, CUE, DEADLINE, DECIDE, DENIED_STATE, DETERMINER_ONLY,
+                                         DUE_VERBS, FIRM_WORDS, FORECAST, HEDGE, HYPOTHETICAL_SECTION,
+                                         INDIRECT_QUESTION, MEASURE, NEEDED_PASSIVE, NEXT_STEP, NOT_AN_ACT,
+                                         NOT_A_VERB, PAST_CONDITIONAL, PLAN_VERBS, PURPOSE, RECOMMENDED, RESPONSIBLE,
+                                         RISK, RULE_OF_PROCEDURE, SAFEGUARD, SECOND_PROMISE, STATIVE, SUGGESTION,
+                                         TRENDS, UNDER_WAY, WORK_UNDER_WAY)
 from extractors.commitments.lists import ACTION_VERBS, action_cell, listed_promiser, under_promise
 from extractors.commitments.subjects import BODY, CLAUSE, GROUP, OWN, PRONOUN, THING, UNIT, WE, Subject, antecedent, subject_of
 from extractors.context import PaperContext, Sentence
@@ -141,7 +142,7 @@ def _promise(ctx: PaperContext, text: str, cue: re.Match, section: str, previous
     action = text[cue.end():]
     if form == "impersonal":
         if word.endswith("that"):
-            return Verdict(False, "what is proposed is the clause that follows: its own promise word decides")
+            return _proposed_that(ctx, word, action)
         return _kept(ctx.orgs.author, word, action, "the paper proposes")
     if form == "noun":
         return _noun_commitment(ctx, text, cue)
@@ -305,6 +306,21 @@ def _main_verb(text: str, at: int, verb: str) -> str | None:
         return None
     ing = re.match(r"\s+([a-z]+)ing\b", rest)
     return ing.group(1) if ing else (m.group(1) or None)
+
+
+def _proposed_that(ctx: PaperContext, word: str, action: str) -> Verdict:
+    """'It is proposed that a steering group is set up ...': the paper proposes the clause that follows,
+    a conditional promise of the body it opens with, else of the author. A clause with a promise word
+    of its own ('It was agreed that the Clerk would write ...') is read by that word; one that asks the
+    board to decide or grants a body a power ('that the Board approves ...') is a recommendation; 'It
+    was proposed that ...' in minutes is a motion put, not a plan."""
+    if CUE.search(action) or not re.match(r"it\s+is\b", word, re.I):
+        return Verdict(False, "what is proposed is the clause that follows: its own promise word decides")
+    if RECOMMENDED.search(" ".join(action.split()[:10])):
+        return Verdict(False, "a request to the board or a question", detail="proposed that ... approves")
+    opening = [m for m in ctx.orgs.find(action[:80]) if m.text.lower() not in ("we", "us", "our")
+               and not DETERMINER_ONLY.sub("", action[:m.start]).strip()]
+    return _kept(opening[0].name if opening else ctx.orgs.author, word, action, "the paper proposes what follows")
 
 
 def _noun_commitment(ctx: PaperContext, text: str, cue: re.Match, conditional: bool = False) -> Verdict:

@@ -54,6 +54,11 @@ RULE_OF_PROCEDURE = re.compile(r"^(?:In\s+accordance\s+with|Under|As\s+required\
                                r"(?:(?:the\s+)?(?:Constitution|Act|Regulations?|Standing\s+Orders|(?:Procedure\s+)?Rules|"
                                r"Terms\s+of\s+Reference|Scheme\s+of\s+Delegation)\b|(?:s|section|paragraph|para|regulation|"
                                r"rule|article)\.?\s?\d)", re.I)
+# What a proposal asks a board to decide, or a power it grants: 'It is proposed that the Board notes ...',
+# '... that the Monitoring Officer receives a delegation ...'.
+RECOMMENDED = re.compile(r"\b(?:notes?|approves?|agrees?|endorses?|considers?|accepts?|ratif(?:y|ies)|adopts?|"
+                         r"delegates?|confirms?|supports?|recommends?|receives?|authorises?|grants?|be\s+(?:asked|given|granted))\b")
+DETERMINER_ONLY = re.compile(r"^\s*(?:the|a|an|each|all|both|every)?\s*$", re.I)
 # A choice among powers: 'Cabinet may confirm, amend or rescind the decision'.
 CHOICE = re.compile(r"\s*[a-z]+(?:,\s*[a-z]+)*,?\s+or\s+[a-z]+\b")
 # What would have been so, had things gone otherwise: 'the committee would not have scrutinised it'.
@@ -61,7 +66,8 @@ PAST_CONDITIONAL = re.compile(rf"have\s+(?:been\s+)?{PARTICIPLE}\b")
 COUNTERFACTUAL = re.compile(r"^Without\b|\bunless\b|\bif\b[^,]*\b(?:not?|fail\w*)\b", re.I)
 CONDITION = re.compile(r"^(?:If|Should|Subject to|Unless|Provided|Where\s+(?:possible|there\s+(?:is|are))|"
                        r"In\s+the\s+event\s+(?:of|that))\b|,\s*(?:if|should there|subject to|"
-                       r"unless|provided that)\b|\bif (?:approved|agreed)\b", re.I)
+                       r"unless|provided that)\b|\bif (?:approved|agreed)\b|"
+                       r"\bit\s+is\s+(?:proposed|intended|planned)\s+that\b", re.I)
 HEDGE = re.compile(r"\s*(?:potentially|possibly|hopefully|ideally|probably|perhaps)\b", re.I)
 SUGGESTION = re.compile(r"^It\s+(?:may|might|would)\s+(?:also\s+)?be\s+(?:helpful|useful|sensible|advisable|"
                         r"beneficial|worthwhile)\s+(?:for\s+(?:us|the\s+\w+)\s+)?to\s+", re.I)
