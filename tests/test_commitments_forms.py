@@ -224,3 +224,12 @@ def test_what_the_paper_proposes_in_a_that_clause_is_a_conditional_promise():
     assert promised("It is proposed that the Board notes the progress made.",
                     "It is proposed that the Director of Adult Services receives delegated authority to sign.") == []
     assert promised("It was proposed that the item be deferred to the next meeting.", cover=MINUTES) == []
+
+
+def test_a_span_of_time_before_the_subject_is_passed_over():
+    said = ["Over the next few weeks each of the three borough councils will hold a briefing for carers.",
+            "In the coming months the Shared Lives service will recruit ten more carers."]
+    assert [(actor, modality) for _, actor, modality in promised(*said)] == [
+        ("three borough councils", "firm"), (AUTHOR, "firm")]
+    assert promised("Over the next five years demand for respite will rise.",
+                    "In phase two the number of carers assessed will grow.") == []

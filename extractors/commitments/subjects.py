@@ -90,6 +90,11 @@ FRAME = re.compile(FRAME_WORDS + r"(?:\S+\s+){0,4}?(?=(?:the|our|each|all|both)\
 # A fronted phrase of time that runs up to a body named with its own 'the' ('In the first year
 # the CCGs will ...').
 WHOLE_FRAME = re.compile(FRAME_WORDS + r"(?:\S+\s+){0,4}$")
+# A fronted span of time with no comma after it: 'Over the next few weeks each of the councils',
+# 'In the coming months the reablement service'.
+TIME_FRAME = re.compile(r"^(?:in|during|over|within|for|after|before|by|from)\s+(?:the\s+)?(?:next|coming|following|first|"
+                        r"last|final|same|current)?\s*(?:[\w-]+\s+){0,2}?(?:weeks?|months?|years?|days?|quarters?|period|"
+                        r"phase|stage|term|winter|spring|summer|autumn)(?:\s+(?:one|two|three|four|[0-9]+|[ivx]+))?\s*,?\s+(?=\S)", re.I)
 PERSON = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Professor|Sir|Dame)\b\.?\s+[A-Z]")
 DETERMINER = re.compile(r"^(?:the|a|an|our|its|their|both|all|each)\s+", re.I)
 
@@ -182,6 +187,7 @@ def _leading_subject(words: list[str]) -> str | None:
 
 def _classify(ctx: PaperContext, head: str) -> Subject:
     """The kind of subject `head` is, and the body it names."""
+    head = TIME_FRAME.sub("", head) or head
     words = head.split()
     if not words:
         return Subject(head, CLAUSE)
