@@ -233,3 +233,16 @@ def test_a_span_of_time_before_the_subject_is_passed_over():
         ("three borough councils", "firm"), (AUTHOR, "firm")]
     assert promised("Over the next five years demand for respite will rise.",
                     "In phase two the number of carers assessed will grow.") == []
+
+
+def test_a_step_of_the_papers_business_expected_or_a_report_coming_back_is_the_authors():
+    said = ["The new respite contract is expected to be awarded in the autumn.",
+            "The carers' hub is expected to open in January 2025.",
+            "A further report will come back to the Board once the costs are known."]
+    assert promised(*said) == [(said[0], AUTHOR, "conditional"), (said[1], AUTHOR, "conditional"),
+                               (said[2], AUTHOR, "firm")]
+    # A forecast of a sum or a measure, or what is to befall a service, is not.
+    assert promised("The funding gap is expected to be reduced by 2026.",
+                    "The number of carers assessed is expected to be higher next year.",
+                    "The day service is expected to be affected by the changes.",
+                    "Most of the savings will come from fewer admissions.") == []

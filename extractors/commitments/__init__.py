@@ -16,12 +16,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.commitments.cues import (AGENT, ASKED, ATTITUDE, CHOICE, CONDITION, CONDITIONAL_WORDS, CONSEQUENCE,
+from extractors.commitments.cues import (AGENT, ASKED, ATTITUDE, CHOICE, COME_BACK, CONDITION, CONDITIONAL_WORDS, CONSEQUENCE,
                                          COUNTERFACTUAL, CUE, DEADLINE, DECIDE, DENIED_STATE, DETERMINER_ONLY,
-                                         DUE_VERBS, FIRM_WORDS, FORECAST, HEDGE, HYPOTHETICAL_SECTION,
+                                         DUE_VERBS, EXPECTED_STEP, FIRM_WORDS, FORECAST, FORECAST_SUBJECT, HEDGE, HYPOTHETICAL_SECTION,
                                          INDIRECT_QUESTION, MEASURE, NEEDED_PASSIVE, NEXT_STEP, NOT_AN_ACT,
                                          NOT_A_VERB, PAST_CONDITIONAL, PLAN_VERBS, PURPOSE, RECOMMENDED, RESPONSIBLE,
-                                         RISK, RULE_OF_PROCEDURE, SAFEGUARD, SECOND_PROMISE, STATIVE, SUGGESTION,
+                                         RISK, RULE_OF_PROCEDURE, SAFEGUARD, SECOND_PROMISE, STATE_EXPECTED, STATIVE, SUGGESTION,
                                          TRENDS, UNDER_WAY, WORK_UNDER_WAY)
 from extractors.commitments.lists import ACTION_VERBS, action_cell, listed_promiser, under_promise
 from extractors.commitments.subjects import BODY, CLAUSE, GROUP, OWN, PRONOUN, THING, UNIT, WE, Subject, antecedent, subject_of
@@ -179,12 +179,16 @@ def _promise_of(ctx: PaperContext, text: str, cue: re.Match, section: str, form:
         return _kept(_agent(ctx, text, cue) or ctx.orgs.author, word, action, "work under way")
     if form == "progressive" and WORK_UNDER_WAY.fullmatch(subject.text) and word.split()[-1].lower() in UNDER_WAY:
         return _kept(ctx.orgs.author, "is", action, "the paper's own work under way")
+    if subject.kind == THING and form == "intent" and word.split()[-2].lower() == "expected" \
+            and not MEASURE.search(subject.text) and not FORECAST_SUBJECT.search(subject.text) and EXPECTED_STEP.match(action):
+        # 'The new contract is expected to be awarded in May': a step of the paper's own business, as planned.
+        return _kept(ctx.orgs.author, word, action, "a step of the paper's own business expected")
     if subject.kind == THING:
         return Verdict(False, "a thing, not a body", detail=f"{word!r}: {subject.text!r}")
     if form == "progressive" and word.split()[-1].lower() in TRENDS:
         return Verdict(False, "a state or trend", detail=word)
     key = word.split()[-2 if word.endswith(" to") else -1].lower()
-    if key == "expected" and (subject.kind == GROUP or CONSEQUENCE.match(action.lstrip()) or
+    if key == "expected" and (subject.kind == GROUP or CONSEQUENCE.match(action.lstrip()) or STATE_EXPECTED.match(action) or
                               action.split()[:1] and action.split()[0].lower() in RISK):
         return Verdict(False, "what is expected of bodies of a kind, or to befall a body", detail=action[:30])
     if key == "need" and NOT_AN_ACT.match(action):
@@ -239,7 +243,7 @@ def _modal(ctx: PaperContext, cue: re.Match, subject: Subject, action: str, sect
         aim = re.match(r"be\s+to\s+[a-z]", cue.string[cue.start("verb"):])
         if MEASURE.search(subject.text) and not aim:
             return Verdict(False, "a forecast or target of a measure, no body's act", detail=f"{subject.text!r} {verb}")
-        if (verb in PLAN_VERBS or aim) and (modal in ("will", "shall") or (modal == "would" and minutes)):
+        if (verb in PLAN_VERBS or aim or (verb == "come" and COME_BACK.match(cue.string, cue.end("verb")))) and (modal in ("will", "shall") or (modal == "would" and minutes)):
             return _kept(ctx.orgs.author, modal, action, "a planned change to the paper's own business", hedged)
         return Verdict(False, "a prediction with no agent", detail=f"{subject.text!r} {modal} {verb}")
     if CONSEQUENCE.match(cue.string[cue.start("verb"):]) or (modal in ("could", "may", "might") and verb in RISK):

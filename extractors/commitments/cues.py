@@ -96,6 +96,18 @@ TRENDS = {"facing", "experiencing", "seeing", "struggling", "having", "getting",
 # What a thing of the paper's own business does when the paper plans it: 'Planning conversations will begin'.
 PLAN_VERBS = {"begin", "start", "commence", "continue", "remain", "transfer", "move", "launch", "open", "close",
               "sit", "meet", "run", "operate", "cease", "end", "stop", "report", "retain", "take", "guide", "focus"}
+# A paper or item that will come back to a meeting: 'A further report will come back to the Committee'.
+COME_BACK = re.compile(r"\s+(?:back|before)\b|\s+to\s+(?:the\s+|a\s+(?:future|later|further)\s+|[A-Z])")
+# What a thing of the paper's business is expected to undergo or do as planned: 'is expected to be
+# awarded', 'is expected to go live'; not 'is expected to rise', 'is expected to be higher'.
+EXPECTED_STEP = re.compile(rf"\s*(?:be\s+(?!(?:{'|'.join(sorted(STATIVE))})\b){PARTICIPLE}\b|(?:publish|complete|conclude|finish|"
+                           rf"launch|start|begin|commence|open|close|go\s+live|come\s+(?:back|before|to\s+the)|return|report|"
+                           rf"take\s+place)\b)")
+# What a body is expected to be, not do: 'The service is expected to be affected by the changes'.
+STATE_EXPECTED = re.compile(rf"\s*be\s+(?:{'|'.join(sorted(STATIVE))}|[a-z]+er|more|less)\b")
+# Sums and pressures a paper forecasts: 'The gap is expected to be reduced', 'Demand is expected to ...'.
+FORECAST_SUBJECT = re.compile(r"\b(?:gaps?|deficits?|demand|costs?|spend(?:ing)?|pressures?|income|savings?|overspend|"
+                              r"underspend|shortfall|surplus|growth|activity|pressure)\s*$", re.I)
 # A measure at the head of a subject: 'The mortality rate from drug misuse will remain at a similar level'.
 MEASURE = re.compile(r"^(?:the\s+|this\s+|our\s+)?(?:[\w-]+\s+){0,2}(?:rates?|levels?|numbers?|proportions?|percentages?|"
                      r"prevalence|figures?|mortality|incidence|uptake)\b(?!\s+(?:team|service|board|group|plan|strategy))", re.I)
