@@ -246,3 +246,15 @@ def test_a_step_of_the_papers_business_expected_or_a_report_coming_back_is_the_a
                     "The number of carers assessed is expected to be higher next year.",
                     "The day service is expected to be affected by the changes.",
                     "Most of the savings will come from fewer admissions.") == []
+
+
+def test_this_or_it_carrying_on_a_promise_just_made_is_that_bodys_promise():
+    out = promised("Westshire Community Health Trust will open a carers' drop-in at the hospital.",
+                   "This will run every Tuesday from September.",
+                   "We will set up a carers' reference group.",
+                   "It will report to the Board twice a year.")
+    assert [actor for _, actor, _ in out] == ["Westshire Community Health Trust"] * 2 + [AUTHOR] * 2
+    # What a promise will cost, mean or allow is its consequence; after no promise 'this' promises nothing.
+    assert len(promised("We will recruit four carers' support workers.", "This will cost £120,000 a year.",
+                        "This will mean shorter waits for an assessment.")) == 1
+    assert promised("Demand for respite has risen by a fifth.", "This will ensure pressure on the service stays high.") == []

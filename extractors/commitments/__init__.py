@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.commitments.cues import (AGENT, ASKED, ATTITUDE, CHOICE, COME_BACK, CONDITION, CONDITIONAL_WORDS, CONSEQUENCE,
+from extractors.commitments.cues import (AGENT, ASKED, ATTITUDE, CARRIED_ACTS, CHOICE, COME_BACK, CONDITION, CONDITIONAL_WORDS, CONSEQUENCE,
                                          COUNTERFACTUAL, CUE, DEADLINE, DECIDE, DENIED_STATE, DETERMINER_ONLY,
                                          DUE_VERBS, EXPECTED_STEP, FIRM_WORDS, FORECAST, FORECAST_SUBJECT, HEDGE, HYPOTHETICAL_SECTION,
                                          INDIRECT_QUESTION, MEASURE, NEEDED_PASSIVE, NEXT_STEP, NOT_AN_ACT,
@@ -158,11 +158,34 @@ def _promise(ctx: PaperContext, text: str, cue: re.Match, section: str, previous
         subject = Subject(subject.text, UNIT, ctx.orgs.author)
     if subject.kind == PRONOUN and not cue.group("passive"):
         resolved = antecedent(ctx, subject, text[:cue.start()], previous)
+        verdict = None
         if resolved:
             verdict = _promise_of(ctx, text, cue, section, form, resolved)
             verdict.reason = f"a pronoun for the {resolved.kind} before it: {verdict.reason}"
-            return verdict
+            if verdict.keep:
+                return verdict
+        carried = _carried_on(ctx, text, cue, section, subject, previous)
+        return carried or verdict or _promise_of(ctx, text, cue, section, form, subject)
     return _promise_of(ctx, text, cue, section, form, subject)
+
+
+def _carried_on(ctx: PaperContext, text: str, cue: re.Match, section: str, subject: Subject, previous: str) -> Verdict | None:
+    """'We will set up a carers' forum. This will meet monthly ...': 'this' or 'it' after a promise
+    carries that promise on, with its body, when it says what will be done; what the promise will
+    mean, cost or allow is its consequence, no promise of its own."""
+    if not previous or subject.text.lower() not in ("this", "it") or not cue.group("modal") or not cue.group("verb"):
+        return None
+    modal, verb = cue.group("modal").lower(), cue.group("verb")
+    if modal not in ("will", "shall") or _main_verb(text, cue.end("verb"), verb) not in CARRIED_ACTS:
+        return None
+    before = next((v for c in CUE.finditer(previous) if (v := _promise(ctx, previous, c, section, "")).keep), None)
+    if not before:
+        return None
+    verdict = _promise_of(ctx, text, cue, section, "modal", Subject(subject.text, BODY, before.actor))
+    if verdict.keep:
+        verdict.reason = "a pronoun carrying on the promise before it"
+        return verdict
+    return None
 
 
 def _promise_of(ctx: PaperContext, text: str, cue: re.Match, section: str, form: str, subject: Subject) -> Verdict:

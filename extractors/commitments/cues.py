@@ -108,6 +108,11 @@ STATE_EXPECTED = re.compile(rf"\s*be\s+(?:{'|'.join(sorted(STATIVE))}|[a-z]+er|m
 # Sums and pressures a paper forecasts: 'The gap is expected to be reduced', 'Demand is expected to ...'.
 FORECAST_SUBJECT = re.compile(r"\b(?:gaps?|deficits?|demand|costs?|spend(?:ing)?|pressures?|income|savings?|overspend|"
                               r"underspend|shortfall|surplus|growth|activity|pressure)\s*$", re.I)
+# What 'this' or 'it' will do when it carries on a promise just made: 'This will meet monthly',
+# 'It will report to the Board'; not what the promise will mean, cost or allow.
+CARRIED_ACTS = PLAN_VERBS | {"ensure", "happen", "include", "involve", "cover", "build", "inform", "feed", "form",
+                             "complement", "replace", "support", "deliver", "provide", "work", "bring", "offer", "set",
+                             "establish", "publish", "review", "consider", "explore", "engage", "look", "draw", "link"}
 # A measure at the head of a subject: 'The mortality rate from drug misuse will remain at a similar level'.
 MEASURE = re.compile(r"^(?:the\s+|this\s+|our\s+)?(?:[\w-]+\s+){0,2}(?:rates?|levels?|numbers?|proportions?|percentages?|"
                      r"prevalence|figures?|mortality|incidence|uptake)\b(?!\s+(?:team|service|board|group|plan|strategy))", re.I)
