@@ -258,3 +258,10 @@ def test_this_or_it_carrying_on_a_promise_just_made_is_that_bodys_promise():
     assert len(promised("We will recruit four carers' support workers.", "This will cost £120,000 a year.",
                         "This will mean shorter waits for an assessment.")) == 1
     assert promised("Demand for respite has risen by a fifth.", "This will ensure pressure on the service stays high.") == []
+
+
+def test_a_target_for_a_measure_in_the_passive_or_what_a_task_will_take_is_no_promise():
+    assert promised("By 2027, the proportion of carers who feel supported will be increased from 38% to 45%.",
+                    "Meeting the needs of young carers will take a sustained effort from every partner.") == []
+    said = ["The number of respite beds will be increased to twelve.", "The carers' summit will take place in May."]
+    assert promised(*said) == [(said[0], AUTHOR, "firm"), (said[1], AUTHOR, "firm")]

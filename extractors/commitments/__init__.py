@@ -16,13 +16,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.commitments.cues import (AGENT, ASKED, ATTITUDE, CARRIED_ACTS, CHOICE, COME_BACK, CONDITION, CONDITIONAL_WORDS, CONSEQUENCE,
-                                         COUNTERFACTUAL, CUE, DEADLINE, DECIDE, DENIED_STATE, DETERMINER_ONLY,
-                                         DUE_VERBS, EXPECTED_STEP, FIRM_WORDS, FORECAST, FORECAST_SUBJECT, HEDGE, HYPOTHETICAL_SECTION,
-                                         INDIRECT_QUESTION, MEASURE, NEEDED_PASSIVE, NEXT_STEP, NOT_AN_ACT,
-                                         NOT_A_VERB, PAST_CONDITIONAL, PLAN_VERBS, PURPOSE, RECOMMENDED, RESPONSIBLE,
-                                         RISK, RULE_OF_PROCEDURE, SAFEGUARD, SECOND_PROMISE, STATE_EXPECTED, STATIVE, SUGGESTION,
-                                         TRENDS, UNDER_WAY, WORK_UNDER_WAY)
+from extractors.commitments.cues import (AGENT, ASKED, ATTITUDE, CARRIED_ACTS, CHOICE, COME_BACK, CONDITION,
+                                         CONDITIONAL_WORDS, CONSEQUENCE, COUNTERFACTUAL, CUE, DEADLINE, DECIDE,
+                                         DENIED_STATE, DETERMINER_ONLY, DUE_VERBS, EXPECTED_STEP, FIRM_WORDS,
+                                         FORECAST, FORECAST_SUBJECT, HEDGE, HYPOTHETICAL_SECTION, INDIRECT_QUESTION,
+                                         MEASURE, NEEDED_PASSIVE, NEXT_STEP, NOT_AN_ACT, NOT_A_VERB,
+                                         PAST_CONDITIONAL, PLAN_VERBS, PURPOSE, RATE, RECOMMENDED, RESPONSIBLE, RISK,
+                                         RULE_OF_PROCEDURE, SAFEGUARD, SECOND_PROMISE, STATE_EXPECTED, STATIVE,
+                                         SUGGESTION, TAKE_STEP, TRENDS, UNDER_WAY, WORK_UNDER_WAY)
 from extractors.commitments.lists import ACTION_VERBS, action_cell, listed_promiser, under_promise
 from extractors.commitments.subjects import BODY, CLAUSE, GROUP, OWN, PRONOUN, THING, UNIT, WE, Subject, antecedent, subject_of
 from extractors.context import PaperContext, Sentence
@@ -252,6 +253,9 @@ def _modal(ctx: PaperContext, cue: re.Match, subject: Subject, action: str, sect
             return Verdict(False, "a body acted upon, not acting")
         if re.search(r"\bdecisions?$", subject.text, re.I):
             return Verdict(False, "a decision still to be taken")
+        if MEASURE.search(subject.text) and RATE.search(action):
+            # 'The proportion of adults who smoke will be reduced from 14% to 12%': a target, as in the active voice.
+            return Verdict(False, "a forecast or target of a measure, no body's act", detail=f"{subject.text!r} be {participle}")
         agent = _agent(ctx, cue.string, cue)
         if subject.kind == PRONOUN and not agent and re.match(r"\s+by\b", cue.string[cue.end():]):
             return Verdict(False, "what something rests on: 'this will be supported by ...'")
@@ -266,6 +270,8 @@ def _modal(ctx: PaperContext, cue: re.Match, subject: Subject, action: str, sect
         aim = re.match(r"be\s+to\s+[a-z]", cue.string[cue.start("verb"):])
         if MEASURE.search(subject.text) and not aim:
             return Verdict(False, "a forecast or target of a measure, no body's act", detail=f"{subject.text!r} {verb}")
+        if verb == "take" and not TAKE_STEP.match(cue.string, cue.end("verb")):
+            return Verdict(False, "a prediction with no agent", detail=f"{subject.text!r} will take ...")
         if (verb in PLAN_VERBS or aim or (verb == "come" and COME_BACK.match(cue.string, cue.end("verb")))) and (modal in ("will", "shall") or (modal == "would" and minutes)):
             return _kept(ctx.orgs.author, modal, action, "a planned change to the paper's own business", hedged)
         return Verdict(False, "a prediction with no agent", detail=f"{subject.text!r} {modal} {verb}")

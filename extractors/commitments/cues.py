@@ -113,6 +113,11 @@ FORECAST_SUBJECT = re.compile(r"\b(?:gaps?|deficits?|demand|costs?|spend(?:ing)?
 CARRIED_ACTS = PLAN_VERBS | {"ensure", "happen", "include", "involve", "cover", "build", "inform", "feed", "form",
                              "complement", "replace", "support", "deliver", "provide", "work", "bring", "offer", "set",
                              "establish", "publish", "review", "consider", "explore", "engage", "look", "draw", "link"}
+# A figure a target is stated in: '14%', '395 per 100,000', '5 per cent'.
+RATE = re.compile(r"\d\s?%|\bper\s+(?:cent|[0-9][0-9,]*)\b")
+# What a thing of the paper's business 'will take' when the paper plans it: 'will take place', 'will take over';
+# not 'will take a long-term approach' or 'will take two years'.
+TAKE_STEP = re.compile(r"\s+(?:place|over|forward|effect|on\s+(?:the|a|an|responsibility)|up\s+(?:the|a|an|its|their))\b")
 # A measure at the head of a subject: 'The mortality rate from drug misuse will remain at a similar level'.
 MEASURE = re.compile(r"^(?:the\s+|this\s+|our\s+)?(?:[\w-]+\s+){0,2}(?:rates?|levels?|numbers?|proportions?|percentages?|"
                      r"prevalence|figures?|mortality|incidence|uptake)\b(?!\s+(?:team|service|board|group|plan|strategy))", re.I)
