@@ -97,6 +97,18 @@ def test_data_years_of_statistics_are_not_milestones():
     assert out.milestones == []
 
 
+def test_a_count_of_people_in_a_state_a_projection_or_a_plans_own_years_are_not_milestones():
+    out = run("In March 2020, the reablement team were working with 412 older people.",
+              "In Q2 2019, 1,150 households were living in temporary accommodation.",
+              "Recent projections suggest the number of carers will grow over the next ten years.",
+              "Related plans include the economic growth plan 2018-2023 and the local transport plan 2011-2026.")
+    assert out.milestones == []
+    # What a service did at a date, or a target for a count of people, is still one.
+    out = run("In April 2020 the carers' service helped 300 carers back into work.",
+              "We will support 500 more families by March 2022.")
+    assert [m.status for m in out.milestones] == ["achieved", "planned"]
+
+
 def test_past_trends_and_the_past_in_general_are_not_milestones():
     out = run("Delayed discharges have fallen since 2018/19.",
               "There has been a fall in the number of children entering reception since 2016.",

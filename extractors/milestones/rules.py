@@ -80,10 +80,18 @@ DATA_SOURCE = r"(?:survey|census|estimates?|data|figures|statistics|returns|snap
 STAT_LABEL = re.compile(r"^\)?\s*[-–:]\s*(?:£\s?)?\d")
 BASELINE = re.compile(r"\bbaselines?\b", re.I)
 PROJECTION = re.compile(r"\b(?:projected|predicted|estimated|forecast|anticipated|expected)\s+to\s+"
-                        r"(?:increase|rise|fall|decrease|decline|grow|reach|double|halve|remain|stay)\b", re.I)
+                        r"(?:increase|rise|fall|decrease|decline|grow|reach|double|halve|remain|stay)\b|"
+                        r"\bprojections?\s+(?:suggest|show|indicate|predict)s?\b", re.I)
 ESTIMATE = re.compile(r"\b(?:projected|projections?|estimated|estimates?|predicted)\b", re.I)   # with a figure
 # A figure of a table of statistics, not a list number, an age band ('18-25') or a reference.
 NUMBER = re.compile(r"(?<![\w.,/-])(?:\d{1,3}(?:,\d{3})+|\d+\.\d+|\d{3,}|\d+\s?%)(?![\w/-]|\.\d)")
+# A count of people in a state at a date: '894 young adults were being supported in 2024', 'In Q4 2017,
+# 724 children were living in temporary accommodation', '2,615 aged 65+ registered as blind in 2016/17'.
+HEADCOUNT = re.compile(r"(?<![\w.,/-])(?!(?:19|20)\d\d\b)(?:\d{1,3}(?:,\d{3})+|\d{3,})\s+(?:[\w+-]+\s+){0,3}?(?:people|persons|"
+                       r"children|adults|residents|patients|families|households|carers|pupils|users|clients|individuals|"
+                       r"aged)\b", re.I)
+IN_STATE = re.compile(r"\b(?:(?:were|was|are|is)\s+(?:being\s+)?(?:working\s+with|living|supported|receiving|known\s+to|"
+                      r"registered|waiting|in\s+receipt|open\s+to|on)|registered|living\s+(?:alone|in|with))\b", re.I)
 SINCE = re.compile(r"\b(?:since|than|compared\s+(?:to|with)|relative\s+to)\s+$", re.I)
 EXISTENTIAL = re.compile(r"\bthere\s+(?:was|were|has\s+been|have\s+been|had\s+been)\b", re.I)
 # An event the clause itself states, just before its date: 'the Board was established in'.
@@ -93,6 +101,8 @@ EVENT_PASSIVE = re.compile(r"\b(?:was|were|has\s+been|have\s+been)\s+(?:first\s+
 NONE_AHEAD = re.compile(r"\bthere\s+(?:will|would)\s+(?:not|no\s+longer)\s+be\b", re.I)
 TITLE_WORD = re.compile(r"(?<![.:;]\s)\b(?!(?:In|By|From|Since|Until|Before|After|During|Of|For|To|On|At|"
                         r"The|Early|Mid|Late|End|Between|And|Or|Date|Dated)\s)[A-Z][\w’'&)-]*\s+$")
+# A plan's or strategy's own years, its name written in lower case: 'the economic growth plan 2018-2023'.
+DOCUMENT_YEARS = re.compile(r"\b(?:plan|strateg(?:y|ies)|programme|framework|policy)\s*\(?\s*$", re.I)
 NAMING = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Oo]ur|[Tt]his|[Tt]hat)\s+$")
 NOUN_AFTER = re.compile(r"^\s+[A-Za-z]")
 SEASON_NAMED = re.compile(r"[ \t]+(?!(?:I|We|The|This|It|Our)\b)[A-Z][a-z]+")
@@ -151,6 +161,8 @@ def _statistic(w: Where) -> bool:
     if BASELINE.search(w.text) or PROJECTION.search(w.text) or figures >= 3 or (figures and ESTIMATE.search(w.text)) \
             or re.search(rf"\b{DATA_SOURCE}\s+$", w.before, re.I) or re.match(rf"\s+{DATA_SOURCE}\b", w.after, re.I):
         return True                         # a baseline, a projection, a table of figures, 'the 2011 census'
+    if HEADCOUNT.search(w.text) and IN_STATE.search(w.text) and not target and not looks_ahead(w.text):
+        return True                         # how many people were in a state then: a count, no event
     if TREND.search(w.text) or MULTIPLE.search(w.text):
         return not (target and looks_ahead(w.text))     # 'has fallen since 2016/17', not 'will have fallen by 2028'
     return not target and bool(SNAPSHOT.search(w.before) or RATE.search(w.text) or STAT_LABEL.search(w.after))
@@ -181,6 +193,7 @@ def _named_by_date(w: Where) -> bool:
     if w.listed or w.precision not in YEARS or w.mention.interval.qualifier:
         return False
     return bool(TITLE_WORD.search(w.before) or (NAMING.search(w.before) and NOUN_AFTER.search(w.after))
+                or DOCUMENT_YEARS.search(w.before)
                 or OF_YEAR.search(w.before) or AIM_FOR.search(w.before))
 
 
