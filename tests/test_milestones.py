@@ -109,6 +109,22 @@ def test_a_count_of_people_in_a_state_a_projection_or_a_plans_own_years_are_not_
     assert [m.status for m in out.milestones] == ["achieved", "planned"]
 
 
+def test_an_address_line_or_the_end_of_an_accounting_year_is_no_milestone():
+    out = run("2021 Exampleton Borough Council, Civic Centre, Market Street, Exampleton EX4 9QT",
+              "The statement of accounts for the year ended 31 March 2020 was audited.")
+    assert out.milestones == []
+
+
+def test_the_meeting_day_a_packs_title_names_is_its_own_date():
+    from pipeline.extract import extract_paper
+    from tests.textpaper import paper
+
+    parsed, _ = paper("Dear Councillor, I enclose for consideration at the Thursday, 4 February 2021 meeting of the "
+                      "Cabinet the following reports.", "The new hub will open on 1 April 2021.",
+                      cover=["Report Title: Cabinet - Thursday, 4 February 2021", "Date: 3 February 2021"])
+    assert [m.date_text for m in extract_paper(parsed).milestones] == ["1 April 2021"]
+
+
 def test_past_trends_and_the_past_in_general_are_not_milestones():
     out = run("Delayed discharges have fallen since 2018/19.",
               "There has been a fall in the number of children entering reception since 2016.",

@@ -68,7 +68,8 @@ REFERENCE = re.compile(r"\bet\s+al\b|\[\s*online\s*\]|\baccessed\b|\bjournal\b|�
 CITATION_BRACKET = re.compile(r"(?:[A-Z][\w’'.-]*(?:’s|'s)?|[,’'\"”])\s*\($")
 DATA_YEAR = re.compile(rf"{FIGURE}(?:\s+(?!will\b|would\b|was\b|were\b|is\b|are\b)[a-z]+){{0,2}}\s+"
                        r"(?:in|at|by|for|during|of)\s+$")     # '18,000 in 2012', '1.1% accuracy rate in 2023'
-SNAPSHOT = re.compile(r"\bas\s+(?:at|of)\s+$", re.I)
+POSTCODE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]?\s[0-9][A-Z]{2}\b")
+SNAPSHOT = re.compile(r"\bas\s+(?:at|of)\s+$|\b(?:year|period|quarter|month|weeks?)\s+end(?:ed|ing)\s+$", re.I)
 RATE = re.compile(r"\d\s?%|\bper\s?cent\b|\b(?:per|for\s+every)\s+(?:1,?000|10,?000|100,?000|head|capita)\b|"
                   r"\b(?:\d+|one|two|three|four|five)\s+in\s+(?:\d+|three|four|five|six|ten)\b", re.I)
 TREND = re.compile(r"\b(?:(?:has|have|had)\s+(?:\w+\s+)?(?:increased|decreased|risen|fallen|declined|grown|remained|"
@@ -136,6 +137,11 @@ safeguarding learning offending screening shopping parking wording""".split())
 
 def _question(w: Where) -> bool:
     return bool(QUESTION.search(w.text))
+
+
+def _contact(w: Where) -> bool:
+    """A line of contact details: an address with its postcode, a copyright line."""
+    return bool(POSTCODE.search(w.text))
 
 
 def _cited(w: Where) -> bool:
@@ -233,6 +239,7 @@ def _no_event(w: Where) -> bool:
 
 RULES: list[tuple[str, Callable[[Where], bool]]] = [
     ("a question", _question),
+    ("contact details", _contact),
     ("a cited document's date", _cited),
     ("a statistic's data year", _statistic),
     ("the past in general", _past_in_general),
