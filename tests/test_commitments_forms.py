@@ -265,3 +265,15 @@ def test_a_target_for_a_measure_in_the_passive_or_what_a_task_will_take_is_no_pr
                     "Meeting the needs of young carers will take a sustained effort from every partner.") == []
     said = ["The number of respite beds will be increased to twelve.", "The carers' summit will take place in May."]
     assert promised(*said) == [(said[0], AUTHOR, "firm"), (said[1], AUTHOR, "firm")]
+
+
+def test_an_offer_made_in_a_meeting_or_a_commitment_a_strategy_states_is_a_promise():
+    said = ["Cllr Shah offered to write to the bus operator about the evening timetable.",
+            "The Clerk volunteered to contact the insurer before the next meeting."]
+    assert promised(*said, cover=MINUTES) == [(said[0], AUTHOR, "conditional"), (said[1], AUTHOR, "conditional")]
+    stated = "The decision supports the Council's strategy, with the commitment to support every carer in Westshire."
+    assert promised(stated) == [(stated, AUTHOR, "firm")]
+    # An offer of a service, help offered in the passive, and a commitment to a value are not.
+    assert promised("Respite breaks are offered to carers across the county.",
+                    "The Council offered to families a range of short breaks.",
+                    "The plan was drawn up with a commitment to openness.") == []

@@ -364,11 +364,20 @@ def _noun_commitment(ctx: PaperContext, text: str, cue: re.Match, conditional: b
     actor = mentions[-1].name if mentions else ctx.orgs.author
     if "personal" in cue.group(0) or not actor:
         return Verdict(False, "a commitment of no body")
+    if cue.group(0).lower().startswith("with") and not _opens_with_act(text[cue.end():]):
+        # 'with the commitment to support ...' states a promise; 'with a commitment to openness' a value.
+        return Verdict(False, "a commitment to a value, not an act", detail=text[cue.end():cue.end() + 20])
     if conditional:
         if not mentions and not cue.group(0).lower().startswith("our"):
             return Verdict(False, "an aim of no body: 'the strategy's aim is to ...'")
         return _kept(actor, "aim", text[cue.end():].lstrip(" :"), "a stated aim")
     return _kept(actor, "commitment", text[cue.end():], "a stated commitment")
+
+
+def _opens_with_act(words: str) -> bool:
+    """'support the most vulnerable ...', '‘deliver ...', 'improving ...': a verb or its '-ing' form opens the words."""
+    first = re.match(r"[\s'‘’\"“”]*([a-z]+)", words)
+    return bool(first) and (first.group(1) in ACTION_VERBS or first.group(1).endswith("ing"))
 
 
 def _action_point(ctx: PaperContext, cue: re.Match) -> Verdict:

@@ -19,7 +19,8 @@ CUE = re.compile(
     rf"\b(?P<modal>will|shall|must|would|should|could|may|might|{IS_TO})\s+{ADV}"
     rf"(?:be\s+{ADV}(?P<passive>{PARTICIPLE})\b|(?P<verb>[a-z]+))"
     rf"|\b(?P<stance>(?:is|are|am|was|were|remains?|remained)\s+{ADV}committed\s+to|commit(?:s|ted)?\s+to|"
-    rf"undert(?:akes?|ook)\s+to|(?:has|have|had)\s+{ADV}(?:undertaken|pledged)\s+to|pledge[sd]?\s+to|"
+    rf"undert(?:akes?|ook)\s+to|(?:offer(?:s|ed)|volunteer(?:s|ed))\s+to(?=\s+(?!(?:the|a|an|all|our|their|its|his|her|"
+    rf"them|us|those|these|each|every|any|people|residents|families|patients)\b)[a-z]+\b)|(?:has|have|had)\s+{ADV}(?:undertaken|pledged)\s+to|pledge[sd]?\s+to|"
     rf"(?:(?:has|have|had)\s+{ADV})?(?:made|makes?|gave|give[sn]?)\s+(?:a\s+|an\s+)?(?:[a-z]+\s+)?(?:commitment|undertaking|pledge)\s+to|"
     rf"(?:has|have)\s+{ADV}signed\s+up\s+to|"
     rf"(?:has|have|had)\s+{ADV}(?:committed|agreed)\s+to|agree[sd]?\s+to|need\s+to|(?:is|are|am)\s+required\s+to)\b"
@@ -31,7 +32,7 @@ CUE = re.compile(
     rf"|\b(?P<underway>(?:is|are)\s+{ADV}(?:being\s+{ADV}(?P<ongoing>{PARTICIPLE})|(?:in|under)\s+development|proposed|planned|scheduled|programmed|timetabled))\b"
     rf"|(?P<impersonal>\b[Ii]t\s+(?:is|was|has\s+been)\s+{ADV}(?:proposed|intended|planned|agreed)\s+(?:to|that)|"
     rf"\b[Tt]he\s+proposal\s+is\s+to)\b"
-    rf"|(?P<noun>(?:\b[Oo]ur|['’]s|^[Aa])\s+(?:[a-z]+\s+)?commitments?\s+to)\b"
+    rf"|(?P<noun>(?:\b[Oo]ur|['’]s|^[Aa]|\bwith\s+(?:the|a|its|their))\s+(?:[a-z]+\s+)?commitments?\s+to)\b"
     rf"|(?P<aim>(?:\b[Oo]ur|['’]s)\s+(?:[a-z]+\s+)?(?:vision|aims?|ambitions?|mission|goals?|intentions?|"
     rf"priorit(?:y|ies)|objectives?|plans?)(?:\s+for\s+[\w/-]+)?\s+(?:is|are|remains?)\s+to)\b"
     rf"|^(?:\(?[0-9]{{1,2}}[a-z]?[.)]\s+|\(?[a-z][.)]\s+)?(?:(?:ACTIONS?|Actions?)\s*[:\-–]\s*)?(?P<action>(?:[A-Z][\w.&/-]*\s+(?:(?:of|for|and|&)\s+)?){{1,5}}to)\s+[a-z]+")
@@ -39,7 +40,7 @@ FIRM_WORDS = re.compile(r"^(?:will|shall|must)$|committed|commit|agreed|agree|ne
                         r"undert|pledge|signed|"
                         r"started|begun|^(?:is|are|am)\b")
 # Word starts, so 'plan' is not read in 'explanation' nor 'may' in 'Mayor'.
-CONDITIONAL_WORDS = re.compile(r"\b(?:would|could|should|may|might|propos|intend|aim|plan|seek|hope|endeavour|want|expect|"
+CONDITIONAL_WORDS = re.compile(r"\b(?:would|could|should|may|might|propos|intend|aim|plan|seek|hope|endeavour|want|expect|offer|volunteer|"
                                r"keen|happy|willing|going|determined)", re.I)
 
 ASKED = re.compile(r"\b(?:is|are)\s+(?:asked|invited|requested|recommended)\s+to\b|^That\s+the\b|\bRESOLVED\b|"
