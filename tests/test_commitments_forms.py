@@ -277,3 +277,16 @@ def test_an_offer_made_in_a_meeting_or_a_commitment_a_strategy_states_is_a_promi
     assert promised("Respite breaks are offered to carers across the county.",
                     "The Council offered to families a range of short breaks.",
                     "The plan was drawn up with a commitment to openness.") == []
+
+
+def test_work_afoot_plans_in_place_next_steps_and_what_will_be_in_place_are_the_authors():
+    said = ["Work is underway to refresh the carers' strategy.",
+            "Recruitment to the two carers' support posts is in progress.",
+            "Discussions are taking place with the hospice about a joint offer.",
+            "Plans are in place to open a second carers' hub in 2025.",
+            "Next steps include a review of respite provision by March 2025.",
+            "The new online assessment will be in place by April 2025."]
+    assert promised(*said) == [(said[0], AUTHOR, "firm"), (said[1], AUTHOR, "firm"), (said[2], AUTHOR, "firm"),
+                               (said[3], AUTHOR, "conditional"), (said[4], AUTHOR, "firm"), (said[5], AUTHOR, "firm")]
+    assert promised("The winter pressures period is underway.", "The carers' fair is taking place in the town hall.",
+                    "The next steps are:", "The new hub will be busy with visitors.") == []

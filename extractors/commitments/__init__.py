@@ -20,7 +20,7 @@ from extractors.commitments.cues import (AGENT, ASKED, ATTITUDE, CARRIED_ACTS, C
                                          CONDITIONAL_WORDS, CONSEQUENCE, COUNTERFACTUAL, CUE, DEADLINE, DECIDE,
                                          DENIED_STATE, DETERMINER_ONLY, DUE_VERBS, EXPECTED_STEP, FIRM_WORDS,
                                          FORECAST, FORECAST_SUBJECT, HEDGE, HYPOTHETICAL_SECTION, INDIRECT_QUESTION,
-                                         MEASURE, NEEDED_PASSIVE, NEXT_STEP, NOT_AN_ACT, NOT_A_VERB,
+                                         IN_PLACE, MEASURE, NEEDED_PASSIVE, NEXT_STEP, NOT_AN_ACT, NOT_A_VERB,
                                          PAST_CONDITIONAL, PLAN_VERBS, PURPOSE, RATE, RECOMMENDED, RESPONSIBLE, RISK,
                                          RULE_OF_PROCEDURE, SAFEGUARD, SECOND_PROMISE, STATE_EXPECTED, STATIVE,
                                          SUGGESTION, TAKE_STEP, TRENDS, UNDER_WAY, WORK_UNDER_WAY)
@@ -144,6 +144,8 @@ def _promise(ctx: PaperContext, text: str, cue: re.Match, section: str, previous
     if form == "impersonal":
         if word.endswith("that"):
             return _proposed_that(ctx, word, action)
+        if cue.group("steps"):
+            return _kept(ctx.orgs.author, "will", action, "the paper's own next step")
         return _kept(ctx.orgs.author, word, action, "the paper proposes")
     if form == "noun":
         return _noun_commitment(ctx, text, cue)
@@ -200,8 +202,11 @@ def _promise_of(ctx: PaperContext, text: str, cue: re.Match, section: str, form:
     if form == "underway":
         if cue.group("ongoing") in STATIVE:
             return Verdict(False, "a state, not work under way")
+        if cue.group("afoot") and not WORK_UNDER_WAY.fullmatch(subject.text):
+            return Verdict(False, "a state, not work under way", detail=f"{subject.text!r} {cue.group('afoot')}")
         return _kept(_agent(ctx, text, cue) or ctx.orgs.author, word, action, "work under way")
-    if form == "progressive" and WORK_UNDER_WAY.fullmatch(subject.text) and word.split()[-1].lower() in UNDER_WAY:
+    if form == "progressive" and WORK_UNDER_WAY.fullmatch(subject.text) and (
+            word.split()[-1].lower() in UNDER_WAY or re.match(r"(?:\S+\s+)+taking$", word) and action.startswith(" place")):
         return _kept(ctx.orgs.author, "is", action, "the paper's own work under way")
     if subject.kind == THING and form == "intent" and word.split()[-2].lower() == "expected" \
             and not MEASURE.search(subject.text) and not FORECAST_SUBJECT.search(subject.text) and EXPECTED_STEP.match(action):
@@ -263,6 +268,9 @@ def _modal(ctx: PaperContext, cue: re.Match, subject: Subject, action: str, sect
                      "a passive about the paper's own business", hedged)
     if verb == "be" and subject.kind == THING and modal in ("will", "shall") and SAFEGUARD.match(cue.string, cue.end("verb")):
         return _kept(ctx.orgs.author, modal, action, "a safeguard the paper's own business will be subject to", hedged)
+    if verb == "be" and modal in ("will", "shall") and subject.kind in (THING, OWN, UNIT) and IN_PLACE.match(cue.string, cue.end("verb")):
+        return _kept(ctx.orgs.author if subject.kind == THING else subject.actor, modal, action,
+                     "a planned change to the paper's own business", hedged)
     verb = _main_verb(cue.string, cue.end("verb"), verb)
     if verb is None:
         return Verdict(False, "a copula: will be ...", detail=modal)

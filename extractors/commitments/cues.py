@@ -29,9 +29,11 @@ CUE = re.compile(
     rf"going|determined)\s+to|(?:is|are)\s+{ADV}expected\s+to)\b"
     rf"|\b(?P<progressive>(?:is|are|am)\s+{ADV}(?!being\b|going\b)[a-z]+ing|in\s+the\s+process\s+of\s+[a-z]+ing|"
     rf"(?:has|have)\s+{ADV}(?:started|begun)\s+work)\b"
-    rf"|\b(?P<underway>(?:is|are)\s+{ADV}(?:being\s+{ADV}(?P<ongoing>{PARTICIPLE})|(?:in|under)\s+development|proposed|planned|scheduled|programmed|timetabled))\b"
+    rf"|\b(?P<underway>(?:is|are)\s+{ADV}(?:being\s+{ADV}(?P<ongoing>{PARTICIPLE})|(?:in|under)\s+development|proposed|planned|scheduled|programmed|timetabled|"
+    rf"(?P<afoot>underway|under\s+way|in\s+progress)))\b"
     rf"|(?P<impersonal>\b[Ii]t\s+(?:is|was|has\s+been)\s+{ADV}(?:proposed|intended|planned|agreed)\s+(?:to|that)|"
-    rf"\b[Tt]he\s+proposal\s+is\s+to)\b"
+    rf"\b[Tt]he\s+proposal\s+is\s+to|\b[Pp]lans\s+(?:are|have\s+been\s+put)\s+(?:now\s+)?in\s+place\s+to|"
+    rf"(?P<steps>(?:\b[Tt]he\s+|^)[Nn]ext\s+steps\s+(?:will\s+)?(?:include|are|involve)))\b"
     rf"|(?P<noun>(?:\b[Oo]ur|['’]s|^[Aa]|\bwith\s+(?:the|a|its|their))\s+(?:[a-z]+\s+)?commitments?\s+to)\b"
     rf"|(?P<aim>(?:\b[Oo]ur|['’]s)\s+(?:[a-z]+\s+)?(?:vision|aims?|ambitions?|mission|goals?|intentions?|"
     rf"priorit(?:y|ies)|objectives?|plans?)(?:\s+for\s+[\w/-]+)?\s+(?:is|are|remains?)\s+to)\b"
@@ -130,8 +132,14 @@ DEADLINE = re.compile(r"^(?:by|until|no later than|before|from|in|during|over|ef
 
 
 # 'Work is now progressing on a new framework': the paper's own work, with no body named.
-WORK_UNDER_WAY = re.compile(r"(?:the\s+|further\s+|this\s+)?work", re.I)
+# 'Discussions with the Trust are ongoing', 'Recruitment to the posts is under way': activity of the paper's business.
+WORK_UNDER_WAY = re.compile(r"(?:the\s+|further\s+|this\s+|initial\s+|detailed\s+|early\s+|formal\s+|joint\s+)?"
+                            r"(?:work|discussions|negotiations|conversations|talks|recruitment|planning|preparations|"
+                            r"procurement|consultation|engagement|scoping|mapping|modelling)"
+                            r"(?:\s+(?:to|on|with|for|of|around|about|between)\s+[^,;]{1,60})?", re.I)
 UNDER_WAY = {"progressing", "continuing", "ongoing", "underway", "starting", "beginning"}
+# What a thing of the paper's business 'will be' when the paper plans it: 'The new system will be in place by April'.
+IN_PLACE = re.compile(r"\s+(?:fully\s+)?(?:in\s+place|operational|up\s+and\s+running)\b")
 # 'New arrangements will be subject to a data protection impact assessment': a safeguard the
 # paper's business is promised to pass, not a state ('will be subject to approval' is a decision to come).
 SAFEGUARD = re.compile(r"\s+subject\s+to\s+(?:[\w-]+\s+){0,5}?(?:assessments?|process(?:es)?|reviews?|consultation|"
