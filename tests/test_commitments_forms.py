@@ -290,3 +290,12 @@ def test_work_afoot_plans_in_place_next_steps_and_what_will_be_in_place_are_the_
                                (said[3], AUTHOR, "conditional"), (said[4], AUTHOR, "firm"), (said[5], AUTHOR, "firm")]
     assert promised("The winter pressures period is underway.", "The carers' fair is taking place in the town hall.",
                     "The next steps are:", "The new hub will be busy with visitors.") == []
+
+
+def test_we_after_agreeing_with_a_body_a_thing_due_to_finish_and_an_ambition_for_others_to_act():
+    said = ["We have agreed with Westshire Community Health Trust that we will jointly fund the post.",
+            "The carers' review is due to complete in March 2025.",
+            "Our ambition is for every carer to be offered an assessment within a month."]
+    assert promised(*said) == [(said[0], AUTHOR, "firm"), (said[1], AUTHOR, "firm"), (said[2], AUTHOR, "conditional")]
+    assert promised("The take-up rate is due to rise next year.", "Our plan for the winter is for more staff.",
+                    "The model that we will adopt is set out below.") == []

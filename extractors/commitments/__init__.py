@@ -233,6 +233,7 @@ def _modal(ctx: PaperContext, cue: re.Match, subject: Subject, action: str, sect
     if needed:
         # 'The savings will need to be found from existing budgets': a passive the paper's business must carry out.
         participle = needed.group(1)
+    due = " due " in f" {modal} "
     if modal.endswith(" to"):
         verdict = _announced(ctx, cue, verb, participle, subject, action)
         if verdict:
@@ -280,7 +281,7 @@ def _modal(ctx: PaperContext, cue: re.Match, subject: Subject, action: str, sect
             return Verdict(False, "a forecast or target of a measure, no body's act", detail=f"{subject.text!r} {verb}")
         if verb == "take" and not TAKE_STEP.match(cue.string, cue.end("verb")):
             return Verdict(False, "a prediction with no agent", detail=f"{subject.text!r} will take ...")
-        if (verb in PLAN_VERBS or aim or (verb == "come" and COME_BACK.match(cue.string, cue.end("verb")))) and (modal in ("will", "shall") or (modal == "would" and minutes)):
+        if (verb in PLAN_VERBS or aim or (due and verb in DUE_VERBS) or (verb == "come" and COME_BACK.match(cue.string, cue.end("verb")))) and (modal in ("will", "shall") or (modal == "would" and minutes)):
             return _kept(ctx.orgs.author, modal, action, "a planned change to the paper's own business", hedged)
         return Verdict(False, "a prediction with no agent", detail=f"{subject.text!r} {modal} {verb}")
     if CONSEQUENCE.match(cue.string[cue.start("verb"):]) or (modal in ("could", "may", "might") and verb in RISK):
@@ -313,6 +314,8 @@ def _announced(ctx: PaperContext, cue: re.Match, verb: str | None, participle: s
         return None if subject.kind == THING else Verdict(False, "a body or pronoun acted upon: 'is to be ...'")
     if not verb or verb in NOT_A_VERB or (" due " in f" {modal} " and verb not in DUE_VERBS):
         return Verdict(False, "no verb after 'is to'", detail=f"{modal} {verb}")
+    if subject.kind == THING and " due " in f" {modal} " and not MEASURE.search(subject.text):
+        return None                 # 'The programme is due to complete in March': a planned step, as with 'will'
     if subject.kind == THING and verb != "be":
         step = NEXT_STEP.match(subject.text)
         if step:

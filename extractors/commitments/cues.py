@@ -36,7 +36,7 @@ CUE = re.compile(
     rf"(?P<steps>(?:\b[Tt]he\s+|^)[Nn]ext\s+steps\s+(?:will\s+)?(?:include|are|involve)))\b"
     rf"|(?P<noun>(?:\b[Oo]ur|['’]s|^[Aa]|\bwith\s+(?:the|a|its|their))\s+(?:[a-z]+\s+)?commitments?\s+to)\b"
     rf"|(?P<aim>(?:\b[Oo]ur|['’]s)\s+(?:[a-z]+\s+)?(?:vision|aims?|ambitions?|mission|goals?|intentions?|"
-    rf"priorit(?:y|ies)|objectives?|plans?)(?:\s+for\s+[\w/-]+)?\s+(?:is|are|remains?)\s+to)\b"
+    rf"priorit(?:y|ies)|objectives?|plans?)(?:\s+for\s+[\w/-]+)?\s+(?:is|are|remains?)\s+(?:to|for(?=\s+(?:[\w-]+\s+){{1,4}}to\s+[a-z])))\b"
     rf"|^(?:\(?[0-9]{{1,2}}[a-z]?[.)]\s+|\(?[a-z][.)]\s+)?(?:(?:ACTIONS?|Actions?)\s*[:\-–]\s*)?(?P<action>(?:[A-Z][\w.&/-]*\s+(?:(?:of|for|and|&)\s+)?){{1,5}}to)\s+[a-z]+")
 FIRM_WORDS = re.compile(r"^(?:will|shall|must)$|committed|commit|agreed|agree|need|required|develop|being|process|"
                         r"undert|pledge|signed|"

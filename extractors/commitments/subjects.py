@@ -52,6 +52,7 @@ PRONOUNS = {"it", "this", "these", "they", "that", "those", "there", "he", "she"
 REPORTING = {"is", "was", "are", "were", "say", "says", "agree", "agrees", "note", "notes", "recognise", "recognises",
              "believe", "believes", "expect", "expects", "confirm", "confirms", "means", "mean", "ensure", "ensuring",
              "suggest", "suggests", "show", "shows", "advise", "advises", "state", "states", "know", "hope", "feel"}
+AGREEING = {"agreed", "confirmed", "assured", "told", "informed", "advised", "reassured", "promised", "undertaken"}
 # Verbs are in lower case: 'Needs' in 'Special Educational Needs and ...' is part of a name.
 VERBISH = re.compile(r"^(?:is|are|was|were|has|have|had|do|does|did|will|would|shall|should|can|could|may|might|must|"
                      r"agree|agrees|remain|remains|need|needs|[a-z]{3,}ed)$")
@@ -158,6 +159,9 @@ def _after_last_connective(chunk: str) -> str | None:
         if word == "that":
             before = words[i - 1].lower() if i else ""
             if before in REPORTING or before.endswith("ed") or before.endswith("s"):
+                return after
+            # 'We have agreed with the Trust that we ...': the verb reporting it stands a few words back.
+            if after.lower() == "we" and any(w.lower() in AGREEING for w in words[max(0, i - 8):i]):
                 return after
             return None
         if word in COORDINATE and i > 0:
