@@ -50,7 +50,14 @@ def test_an_undertaking_a_pledge_or_a_commitment_made_is_firm():
 
 def test_a_pledge_of_money_or_work_undertaken_is_no_promise():
     assert promised("£40,000 pledged to the carers' hub came from local businesses.",
+                    "£1.2m committed to the programme came from reserves.",
                     "The survey undertaken to inform this plan reached 900 carers.") == []
+
+
+def test_a_sum_a_body_has_committed_to_a_programme_is_its_firm_promise():
+    said = ["Westshire County Council has committed £1.5m to the carers' programme.",
+            "Westshire Community Health Trust has committed a further £200,000 of funding towards respite."]
+    assert promised(*said) == [(said[0], AUTHOR, "firm"), (said[1], "Westshire Community Health Trust", "firm")]
 
 
 def test_a_duty_a_body_takes_on_is_a_promise_but_a_things_is_not():

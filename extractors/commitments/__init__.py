@@ -216,7 +216,7 @@ def _promise_of(ctx: PaperContext, text: str, cue: re.Match, section: str, form:
         return Verdict(False, "a thing, not a body", detail=f"{word!r}: {subject.text!r}")
     if form == "progressive" and word.split()[-1].lower() in TRENDS:
         return Verdict(False, "a state or trend", detail=word)
-    key = word.split()[-2 if word.endswith(" to") else -1].lower()
+    key = "committed" if "£" in word else word.split()[-2 if word.endswith(" to") else -1].lower()
     if key == "expected" and (subject.kind == GROUP or CONSEQUENCE.match(action.lstrip()) or STATE_EXPECTED.match(action) or
                               action.split()[:1] and action.split()[0].lower() in RISK):
         return Verdict(False, "what is expected of bodies of a kind, or to befall a body", detail=action[:30])
