@@ -306,3 +306,11 @@ def test_we_after_agreeing_with_a_body_a_thing_due_to_finish_and_an_ambition_for
     assert promised(*said) == [(said[0], AUTHOR, "firm"), (said[1], AUTHOR, "firm"), (said[2], AUTHOR, "conditional")]
     assert promised("The take-up rate is due to rise next year.", "Our plan for the winter is for more staff.",
                     "The model that we will adopt is set out below.") == []
+
+
+def test_the_role_a_body_acts_in_as_an_aside_leaves_it_the_subject():
+    said = ["Westshire Community Health Trust, as the lead provider, will manage the respite contract.",
+            "Westshire County Council as a whole will adopt the carers' charter."]
+    assert promised(*said) == [(said[0], "Westshire Community Health Trust", "firm"), (said[1], AUTHOR, "firm")]
+    # An aside with a verb of its own is a clause, whose subject is not the promiser.
+    assert promised("Carers, as the survey has shown, will value a single point of contact.") == []

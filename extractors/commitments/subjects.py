@@ -34,6 +34,11 @@ DASHED = re.compile(r"\s[-–—]\s[^-–—;:]{1,80}\s[-–—]\s")
 # The reader addressed in passing: 'As you would expect we will ...', 'As members will be aware, the CCG ...'.
 READER_ASIDE = re.compile(r"(?:^|(?<=,))\s*as\s+(?:you|members|colleagues|the\s+board|the\s+committee)\s+(?:will\s+|would\s+|may\s+|"
                           r"might\s+|can\s+)?(?:know|expect|be\s+aware|recall|remember|see|have\s+seen|have\s+heard)\b,?", re.I)
+# The role a body acts in, as an aside: 'KCC, as a partner in the ICS, will ...', 'The Council as a whole will ...'.
+AS_ROLE = re.compile(r",\s*as\s+(?:a|an|the|its|their|our|one\s+of\s+the)\s+[^,;:]{1,60},|"
+                     r"\s+as\s+a\s+(?:whole|system|partnership|group|collective)\b", re.I)
+VERB_INSIDE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|shall|should|can|could|may|might|must|does|did)\b",
+                         re.I)
 APPOSITION = re.compile(r"^\s*(?:along\s+with|such\s+as|including|together\s+with|as\s+well\s+as|alongside|like|e\.g|"
                         r"i\.e|in\s+particular|particularly|and\s+other|as\s+appropriate|(?:where|if|when)\s+(?:possible|appropriate|"
                         r"required|necessary|needed|relevant)|"
@@ -104,6 +109,7 @@ def subject_of(ctx: PaperContext, text: str, cue_at: int) -> Subject:
     """The subject of the promise word at `cue_at` in `text` (a clause)."""
     start = len(text) - len(item_text(text))
     stretch = READER_ASIDE.sub(" ", DASHED.sub(" ", PARENS.sub(" ", text[start:cue_at])))
+    stretch = AS_ROLE.sub(lambda m: m.group(0) if VERB_INSIDE.search(m.group(0)) else " ", stretch)
     stretch = re.split(r"[;:–—]|\s-\s", stretch)[-1]
     chunk = _last_chunk(ctx, stretch)
     if chunk is None:
