@@ -109,6 +109,14 @@ def test_a_count_of_people_in_a_state_a_projection_or_a_plans_own_years_are_not_
     assert [m.status for m in out.milestones] == ["achieved", "planned"]
 
 
+def test_a_figure_dated_in_brackets_or_a_financial_position_on_a_day_is_no_milestone():
+    out = run(("bullet", "4,120 people on the dementia register (August 2020)"),
+              "The balance sheet sets out the financial position of the Council on 31 March.")
+    assert out.milestones == []
+    out = run("12 new carers' hubs (April 2020) opened across the borough.")
+    assert [m.status for m in out.milestones] == ["achieved"]
+
+
 def test_an_address_line_or_the_end_of_an_accounting_year_is_no_milestone():
     out = run("2021 Exampleton Borough Council, Civic Centre, Market Street, Exampleton EX4 9QT",
               "The statement of accounts for the year ended 31 March 2020 was audited.")

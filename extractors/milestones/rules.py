@@ -69,8 +69,9 @@ CITATION_BRACKET = re.compile(r"(?:[A-Z][\w’'.-]*(?:’s|'s)?|[,’'\"”])\s*
 DATA_YEAR = re.compile(rf"{FIGURE}(?:\s+(?!will\b|would\b|was\b|were\b|is\b|are\b)[a-z]+){{0,2}}\s+"
                        r"(?:in|at|by|for|during|of)\s+$")     # '18,000 in 2012', '1.1% accuracy rate in 2023'
 POSTCODE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]?\s[0-9][A-Z]{2}\b")
-SNAPSHOT = re.compile(r"\bas\s+(?:at|of)\s+$|\b(?:year|period|quarter|month|weeks?)\s+end(?:ed|ing)\s+$", re.I)
+SNAPSHOT = re.compile(r"\bas\s+(?:at|of)\s+$|\bposition\b[^.;]{0,40}\s(?:on|at)\s+$|\b(?:year|period|quarter|month|weeks?)\s+end(?:ed|ing)\s+$", re.I)
 RATE = re.compile(r"\d\s?%|\bper\s?cent\b|\b(?:per|for\s+every)\s+(?:1,?000|10,?000|100,?000|head|capita)\b|"
+                  r"\bfor\s+every\s+(?:[\w-]+\s+){0,2}(?:person|people|resident|child|adult|household|patient)\b|"
                   r"\b(?:\d+|one|two|three|four|five)\s+in\s+(?:\d+|three|four|five|six|ten)\b", re.I)
 TREND = re.compile(r"\b(?:(?:has|have|had)\s+(?:\w+\s+)?(?:increased|decreased|risen|fallen|declined|grown|remained|"
                    r"peaked|dropped|doubled|halved|improved|worsened)|(?:increased|decreased|rose|fell|declined|grew|"
@@ -91,6 +92,7 @@ NUMBER = re.compile(r"(?<![\w.,/-])(?:\d{1,3}(?:,\d{3})+|\d+\.\d+|\d{3,}|\d+\s?%
 HEADCOUNT = re.compile(r"(?<![\w.,/-])(?!(?:19|20)\d\d\b)(?:\d{1,3}(?:,\d{3})+|\d{3,})\s+(?:[\w+-]+\s+){0,3}?(?:people|persons|"
                        r"children|adults|residents|patients|families|households|carers|pupils|users|clients|individuals|"
                        r"aged)\b", re.I)
+FIGURE_LED = re.compile(r"^\W*(?:£\s?)?\d[\d,]*(?:\.\d+)?\s?(?:%|[mk]\b)?\s+[a-z]")
 IN_STATE = re.compile(r"\b(?:(?:were|was|are|is)\s+(?:being\s+)?(?:working\s+with|living|supported|receiving|known\s+to|"
                       r"registered|waiting|in\s+receipt|open\s+to|on)|registered|living\s+(?:alone|in|with))\b", re.I)
 SINCE = re.compile(r"\b(?:since|than|compared\s+(?:to|with)|relative\s+to)\s+$", re.I)
@@ -167,6 +169,8 @@ def _statistic(w: Where) -> bool:
     if BASELINE.search(w.text) or PROJECTION.search(w.text) or figures >= 3 or (figures and ESTIMATE.search(w.text)) \
             or re.search(rf"\b{DATA_SOURCE}\s+$", w.before, re.I) or re.match(rf"\s+{DATA_SOURCE}\b", w.after, re.I):
         return True                         # a baseline, a projection, a table of figures, 'the 2011 census'
+    if FIGURE_LED.match(w.text) and w.before.rstrip().endswith("(") and not (VERB.search(w.words) or looks_back(w.words)):
+        return True                         # '9,148 on the dementia register (August 2018)': a figure's date
     if HEADCOUNT.search(w.text) and IN_STATE.search(w.text) and not target and not looks_ahead(w.text):
         return True                         # how many people were in a state then: a count, no event
     if TREND.search(w.text) or MULTIPLE.search(w.text):
