@@ -314,3 +314,14 @@ def test_the_role_a_body_acts_in_as_an_aside_leaves_it_the_subject():
     assert promised(*said) == [(said[0], "Westshire Community Health Trust", "firm"), (said[1], AUTHOR, "firm")]
     # An aside with a verb of its own is a clause, whose subject is not the promiser.
     assert promised("Carers, as the survey has shown, will value a single point of contact.") == []
+
+
+def test_a_piece_of_work_named_in_an_action_column_is_promised_but_an_outcome_is_not():
+    from schemas import Table
+
+    out = extract(Table(page=1, rows=[["Action", "Lead", "By when"],
+                                      ["Development of a carers' hub in the north", "Westshire County Council", "June 2025"],
+                                      ["More carers live well at home", "Westshire County Council", "2026"],
+                                      ["Increased uptake of carers' assessments", "Westshire County Council", "2026"]]),
+                  cover=COVER)
+    assert [(c.quote, c.actor) for c in out.commitments] == [("Development of a carers' hub in the north", AUTHOR)]
