@@ -325,3 +325,9 @@ def test_a_piece_of_work_named_in_an_action_column_is_promised_but_an_outcome_is
                                       ["Increased uptake of carers' assessments", "Westshire County Council", "2026"]]),
                   cover=COVER)
     assert [(c.quote, c.actor) for c in out.commitments] == [("Development of a carers' hub in the north", AUTHOR)]
+
+
+def test_what_a_member_said_would_be_done_is_reported_as_a_plan_in_minutes():
+    said = ["The Cabinet Member said that a consultation on respite would be launched in the spring."]
+    assert promised(*said, cover=MINUTES) == [(said[0], AUTHOR, "conditional")]
+    assert promised("Members said that the scheme would cost too much.", cover=MINUTES) == []

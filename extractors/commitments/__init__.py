@@ -281,7 +281,9 @@ def _modal(ctx: PaperContext, cue: re.Match, subject: Subject, action: str, sect
             return Verdict(False, "a forecast or target of a measure, no body's act", detail=f"{subject.text!r} {verb}")
         if verb == "take" and not TAKE_STEP.match(cue.string, cue.end("verb")):
             return Verdict(False, "a prediction with no agent", detail=f"{subject.text!r} will take ...")
-        if (verb in PLAN_VERBS or aim or (due and verb in DUE_VERBS) or (verb == "come" and COME_BACK.match(cue.string, cue.end("verb")))) and (modal in ("will", "shall") or (modal == "would" and minutes)):
+        planned = verb in PLAN_VERBS or aim or (due and verb in DUE_VERBS) or (
+            verb == "come" and COME_BACK.match(cue.string, cue.end("verb")))
+        if planned and (modal in ("will", "shall") or (modal == "would" and minutes)):
             return _kept(ctx.orgs.author, modal, action, "a planned change to the paper's own business", hedged)
         return Verdict(False, "a prediction with no agent", detail=f"{subject.text!r} {modal} {verb}")
     if CONSEQUENCE.match(cue.string[cue.start("verb"):]) or (modal in ("could", "may", "might") and verb in RISK):

@@ -54,7 +54,8 @@ SETS_OUT = re.compile(r"(?:\b(?:sets?|lays?)\s+out|\b(?:details|describes|explai
 # Words that open a new clause's subject, so a relative pronoun before them has its own subject.
 SUBJECT_START = {"the", "a", "an", "our", "we", "it", "they", "this", "these", "their", "its", "he", "she", "you"}
 PRONOUNS = {"it", "this", "these", "they", "that", "those", "there", "he", "she", "them", "i", "one"}
-REPORTING = {"is", "was", "are", "were", "say", "says", "agree", "agrees", "note", "notes", "recognise", "recognises",
+REPORTING = {"is", "was", "are", "were", "say", "says", "said", "told", "felt", "thought", "knew", "saw", "heard",
+             "agree", "agrees", "note", "notes", "recognise", "recognises",
              "believe", "believes", "expect", "expects", "confirm", "confirms", "means", "mean", "ensure", "ensuring",
              "suggest", "suggests", "show", "shows", "advise", "advises", "state", "states", "know", "hope", "feel"}
 AGREEING = {"agreed", "confirmed", "assured", "told", "informed", "advised", "reassured", "promised", "undertaken"}
