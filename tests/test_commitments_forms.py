@@ -331,3 +331,11 @@ def test_what_a_member_said_would_be_done_is_reported_as_a_plan_in_minutes():
     said = ["The Cabinet Member said that a consultation on respite would be launched in the spring."]
     assert promised(*said, cover=MINUTES) == [(said[0], AUTHOR, "conditional")]
     assert promised("Members said that the scheme would cost too much.", cover=MINUTES) == []
+
+
+def test_an_assurance_that_the_papers_business_stays_as_it_is_is_a_promise():
+    said = ["None of this will change when the two services merge.",
+            "The carers' helpline will not change under these proposals."]
+    assert promised(*said) == [(said[0], AUTHOR, "firm"), (said[1], AUTHOR, "firm")]
+    assert promised("Demand for respite will not change.", "The funding gap will not change next year.",
+                    "This will change the way carers are assessed.") == []

@@ -172,6 +172,18 @@ def _promise(ctx: PaperContext, text: str, cue: re.Match, section: str, previous
     return _promise_of(ctx, text, cue, section, form, subject)
 
 
+def _unchanged(cue: re.Match, subject: Subject) -> bool:
+    """'None of this will change', 'This approach will not change': the paper's assurance that its
+    business stays as it is; not a measure or a sum that 'will not change' (a forecast)."""
+    if cue.group("modal").lower() not in ("will", "shall") or cue.group("verb") not in ("change", "alter"):
+        return False
+    if re.match(r"(?:none|nothing)\b", subject.text, re.I):
+        return "not" not in cue.group(0).split()
+    head = re.split(r"\s+(?:for|of|in|on)\s+", subject.text)[0]      # 'Demand for respite' -> 'Demand'
+    return ("not" in cue.group(0).split() and subject.kind in (PRONOUN, THING, OWN) and not MEASURE.search(subject.text)
+            and not FORECAST_SUBJECT.search(head))
+
+
 def _carried_on(ctx: PaperContext, text: str, cue: re.Match, section: str, subject: Subject, previous: str) -> Verdict | None:
     """'We will set up a carers' forum. This will meet monthly ...': 'this' or 'it' after a promise
     carries that promise on, with its body, when it says what will be done; what the promise will
@@ -193,6 +205,8 @@ def _carried_on(ctx: PaperContext, text: str, cue: re.Match, section: str, subje
 
 def _promise_of(ctx: PaperContext, text: str, cue: re.Match, section: str, form: str, subject: Subject) -> Verdict:
     word, action = cue.group(form), text[cue.end():]
+    if form == "modal" and _unchanged(cue, subject):
+        return _kept(ctx.orgs.author, cue.group("modal"), action, "what the paper's business keeps unchanged")
     if subject.kind in (CLAUSE, PRONOUN) and not (form == "modal" and cue.group("passive")):
         return Verdict(False, "no subject that can promise", detail=f"{subject.kind}: {subject.text!r}")
     if re.search(r"\bfollowing\b", subject.text, re.I) and subject.kind not in (WE, BODY):
