@@ -50,7 +50,14 @@ def test_an_undertaking_a_pledge_or_a_commitment_made_is_firm():
 
 def test_a_pledge_of_money_or_work_undertaken_is_no_promise():
     assert promised("£40,000 pledged to the carers' hub came from local businesses.",
+                    "£1.2m committed to the programme came from reserves.",
                     "The survey undertaken to inform this plan reached 900 carers.") == []
+
+
+def test_a_sum_a_body_has_committed_to_a_programme_is_its_firm_promise():
+    said = ["Westshire County Council has committed £1.5m to the carers' programme.",
+            "Westshire Community Health Trust has committed a further £200,000 of funding towards respite."]
+    assert promised(*said) == [(said[0], AUTHOR, "firm"), (said[1], "Westshire Community Health Trust", "firm")]
 
 
 def test_a_duty_a_body_takes_on_is_a_promise_but_a_things_is_not():
@@ -200,3 +207,135 @@ def test_a_bodys_priorities_objectives_or_plan_stated_as_to_are_its_aims():
     assert promised(*said) == [(said[0], "Westshire Community Health Trust", "conditional"),
                                (said[1], AUTHOR, "conditional")]
     assert promised("This report's objective is to update the Board on the carers' offer.") == []
+
+
+def test_work_of_the_papers_business_that_will_need_to_be_done_is_its_firm_promise():
+    said = ["The remaining actions will need to be delivered within existing resources.",
+            "Further engagement with carers will need to be undertaken before the service goes live."]
+    assert promised(*said) == [(said[0], AUTHOR, "firm"), (said[1], AUTHOR, "firm")]
+    # A body acted upon, a state, a hypothetical or a possibility is not.
+    assert promised("Westshire County Council will need to be assured that the offer is safe.",
+                    "Carers will need to be involved in the design.",
+                    "The offer would need to be extended if demand rose.",
+                    "The scheme may need to be reviewed.") == []
+
+
+def test_what_the_paper_proposes_in_a_that_clause_is_a_conditional_promise():
+    said = ["It is proposed that a carers' reference group is set up to oversee the new offer.",
+            "It is proposed that Westshire Community Health Trust hosts the single point of access.",
+            "It is intended that the respite service will move to the new hub in the spring."]
+    assert promised(*said) == [(said[0], AUTHOR, "conditional"),
+                               (said[1], "Westshire Community Health Trust", "conditional"),
+                               (said[2], AUTHOR, "conditional")]
+    # What the board is asked to decide, a power granted, and a motion put in minutes are not.
+    assert promised("It is proposed that the Board notes the progress made.",
+                    "It is proposed that the Director of Adult Services receives delegated authority to sign.") == []
+    assert promised("It was proposed that the item be deferred to the next meeting.", cover=MINUTES) == []
+
+
+def test_a_span_of_time_before_the_subject_is_passed_over():
+    said = ["Over the next few weeks each of the three borough councils will hold a briefing for carers.",
+            "In the coming months the Shared Lives service will recruit ten more carers."]
+    assert [(actor, modality) for _, actor, modality in promised(*said)] == [
+        ("three borough councils", "firm"), (AUTHOR, "firm")]
+    assert promised("Over the next five years demand for respite will rise.",
+                    "In phase two the number of carers assessed will grow.") == []
+
+
+def test_a_step_of_the_papers_business_expected_or_a_report_coming_back_is_the_authors():
+    said = ["The new respite contract is expected to be awarded in the autumn.",
+            "The carers' hub is expected to open in January 2025.",
+            "A further report will come back to the Board once the costs are known."]
+    assert promised(*said) == [(said[0], AUTHOR, "conditional"), (said[1], AUTHOR, "conditional"),
+                               (said[2], AUTHOR, "firm")]
+    # A forecast of a sum or a measure, or what is to befall a service, is not.
+    assert promised("The funding gap is expected to be reduced by 2026.",
+                    "The number of carers assessed is expected to be higher next year.",
+                    "The day service is expected to be affected by the changes.",
+                    "Most of the savings will come from fewer admissions.") == []
+
+
+def test_this_or_it_carrying_on_a_promise_just_made_is_that_bodys_promise():
+    out = promised("Westshire Community Health Trust will open a carers' drop-in at the hospital.",
+                   "This will run every Tuesday from September.",
+                   "We will set up a carers' reference group.",
+                   "It will report to the Board twice a year.")
+    assert [actor for _, actor, _ in out] == ["Westshire Community Health Trust"] * 2 + [AUTHOR] * 2
+    # What a promise will cost, mean or allow is its consequence; after no promise 'this' promises nothing.
+    assert len(promised("We will recruit four carers' support workers.", "This will cost £120,000 a year.",
+                        "This will mean shorter waits for an assessment.")) == 1
+    assert promised("Demand for respite has risen by a fifth.", "This will ensure pressure on the service stays high.") == []
+
+
+def test_a_target_for_a_measure_in_the_passive_or_what_a_task_will_take_is_no_promise():
+    assert promised("By 2027, the proportion of carers who feel supported will be increased from 38% to 45%.",
+                    "Meeting the needs of young carers will take a sustained effort from every partner.") == []
+    said = ["The number of respite beds will be increased to twelve.", "The carers' summit will take place in May."]
+    assert promised(*said) == [(said[0], AUTHOR, "firm"), (said[1], AUTHOR, "firm")]
+
+
+def test_an_offer_made_in_a_meeting_or_a_commitment_a_strategy_states_is_a_promise():
+    said = ["Cllr Shah offered to write to the bus operator about the evening timetable.",
+            "The Clerk volunteered to contact the insurer before the next meeting."]
+    assert promised(*said, cover=MINUTES) == [(said[0], AUTHOR, "conditional"), (said[1], AUTHOR, "conditional")]
+    stated = "The decision supports the Council's strategy, with the commitment to support every carer in Westshire."
+    assert promised(stated) == [(stated, AUTHOR, "firm")]
+    # An offer of a service, help offered in the passive, and a commitment to a value are not.
+    assert promised("Respite breaks are offered to carers across the county.",
+                    "The Council offered to families a range of short breaks.",
+                    "The plan was drawn up with a commitment to openness.") == []
+
+
+def test_work_afoot_plans_in_place_next_steps_and_what_will_be_in_place_are_the_authors():
+    said = ["Work is underway to refresh the carers' strategy.",
+            "Recruitment to the two carers' support posts is in progress.",
+            "Discussions are taking place with the hospice about a joint offer.",
+            "Plans are in place to open a second carers' hub in 2025.",
+            "Next steps include a review of respite provision by March 2025.",
+            "The new online assessment will be in place by April 2025."]
+    assert promised(*said) == [(said[0], AUTHOR, "firm"), (said[1], AUTHOR, "firm"), (said[2], AUTHOR, "firm"),
+                               (said[3], AUTHOR, "conditional"), (said[4], AUTHOR, "firm"), (said[5], AUTHOR, "firm")]
+    assert promised("The winter pressures period is underway.", "The carers' fair is taking place in the town hall.",
+                    "The next steps are:", "The new hub will be busy with visitors.") == []
+
+
+def test_we_after_agreeing_with_a_body_a_thing_due_to_finish_and_an_ambition_for_others_to_act():
+    said = ["We have agreed with Westshire Community Health Trust that we will jointly fund the post.",
+            "The carers' review is due to complete in March 2025.",
+            "Our ambition is for every carer to be offered an assessment within a month."]
+    assert promised(*said) == [(said[0], AUTHOR, "firm"), (said[1], AUTHOR, "firm"), (said[2], AUTHOR, "conditional")]
+    assert promised("The take-up rate is due to rise next year.", "Our plan for the winter is for more staff.",
+                    "The model that we will adopt is set out below.") == []
+
+
+def test_the_role_a_body_acts_in_as_an_aside_leaves_it_the_subject():
+    said = ["Westshire Community Health Trust, as the lead provider, will manage the respite contract.",
+            "Westshire County Council as a whole will adopt the carers' charter."]
+    assert promised(*said) == [(said[0], "Westshire Community Health Trust", "firm"), (said[1], AUTHOR, "firm")]
+    # An aside with a verb of its own is a clause, whose subject is not the promiser.
+    assert promised("Carers, as the survey has shown, will value a single point of contact.") == []
+
+
+def test_a_piece_of_work_named_in_an_action_column_is_promised_but_an_outcome_is_not():
+    from schemas import Table
+
+    out = extract(Table(page=1, rows=[["Action", "Lead", "By when"],
+                                      ["Development of a carers' hub in the north", "Westshire County Council", "June 2025"],
+                                      ["More carers live well at home", "Westshire County Council", "2026"],
+                                      ["Increased uptake of carers' assessments", "Westshire County Council", "2026"]]),
+                  cover=COVER)
+    assert [(c.quote, c.actor) for c in out.commitments] == [("Development of a carers' hub in the north", AUTHOR)]
+
+
+def test_what_a_member_said_would_be_done_is_reported_as_a_plan_in_minutes():
+    said = ["The Cabinet Member said that a consultation on respite would be launched in the spring."]
+    assert promised(*said, cover=MINUTES) == [(said[0], AUTHOR, "conditional")]
+    assert promised("Members said that the scheme would cost too much.", cover=MINUTES) == []
+
+
+def test_an_assurance_that_the_papers_business_stays_as_it_is_is_a_promise():
+    said = ["None of this will change when the two services merge.",
+            "The carers' helpline will not change under these proposals."]
+    assert promised(*said) == [(said[0], AUTHOR, "firm"), (said[1], AUTHOR, "firm")]
+    assert promised("Demand for respite will not change.", "The funding gap will not change next year.",
+                    "This will change the way carers are assessed.") == []

@@ -41,7 +41,7 @@ def test_every_shared_paper_meets_the_bars(scored, tmp_path):
     for row in ["budget", "milestone+dates", "commitment", "risk", "decision", "organisation"]:
         assert report[row]["f1"] >= 0.75, row
         assert report[row]["precision"] >= 0.8, row
-    for row, recall in [("commitment", 0.82), ("risk", 0.88), ("decision", 0.87), ("milestone+dates", 0.92)]:
+    for row, recall in [("commitment", 0.85), ("risk", 0.88), ("decision", 0.87), ("milestone+dates", 0.92)]:
         assert report[row]["recall"] >= recall, row
     assert report["commitment"]["precision"] >= 0.9
     assert report["relation"]["f1"] >= 0.75 and report["relation"]["precision"] >= 0.85
@@ -58,3 +58,4 @@ def test_the_papers_no_rule_was_written_on_stay_above_their_floor(scored, tmp_pa
     for row in ["budget", "milestone+dates", "commitment", "risk", "decision", "organisation", "relation"]:
         assert report[row]["precision"] >= 0.8, row
     assert report["relation"]["recall"] >= 0.5 and report["organisation"]["recall"] >= 0.8
+    assert report["commitment"]["recall"] >= 0.79

@@ -97,6 +97,42 @@ def test_data_years_of_statistics_are_not_milestones():
     assert out.milestones == []
 
 
+def test_a_count_of_people_in_a_state_a_projection_or_a_plans_own_years_are_not_milestones():
+    out = run("In March 2020, the reablement team were working with 412 older people.",
+              "In Q2 2019, 1,150 households were living in temporary accommodation.",
+              "Recent projections suggest the number of carers will grow over the next ten years.",
+              "Related plans include the economic growth plan 2018-2023 and the local transport plan 2011-2026.")
+    assert out.milestones == []
+    # What a service did at a date, or a target for a count of people, is still one.
+    out = run("In April 2020 the carers' service helped 300 carers back into work.",
+              "We will support 500 more families by March 2022.")
+    assert [m.status for m in out.milestones] == ["achieved", "planned"]
+
+
+def test_a_figure_dated_in_brackets_or_a_financial_position_on_a_day_is_no_milestone():
+    out = run(("bullet", "4,120 people on the dementia register (August 2020)"),
+              "The balance sheet sets out the financial position of the Council on 31 March.")
+    assert out.milestones == []
+    out = run("12 new carers' hubs (April 2020) opened across the borough.")
+    assert [m.status for m in out.milestones] == ["achieved"]
+
+
+def test_an_address_line_or_the_end_of_an_accounting_year_is_no_milestone():
+    out = run("2021 Exampleton Borough Council, Civic Centre, Market Street, Exampleton EX4 9QT",
+              "The statement of accounts for the year ended 31 March 2020 was audited.")
+    assert out.milestones == []
+
+
+def test_the_meeting_day_a_packs_title_names_is_its_own_date():
+    from pipeline.extract import extract_paper
+    from tests.textpaper import paper
+
+    parsed, _ = paper("Dear Councillor, I enclose for consideration at the Thursday, 4 February 2021 meeting of the "
+                      "Cabinet the following reports.", "The new hub will open on 1 April 2021.",
+                      cover=["Report Title: Cabinet - Thursday, 4 February 2021", "Date: 3 February 2021"])
+    assert [m.date_text for m in extract_paper(parsed).milestones] == ["1 April 2021"]
+
+
 def test_past_trends_and_the_past_in_general_are_not_milestones():
     out = run("Delayed discharges have fallen since 2018/19.",
               "There has been a fall in the number of children entering reception since 2016.",

@@ -16,12 +16,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.commitments.cues import (AGENT, ASKED, ATTITUDE, CHOICE, CONDITION, CONDITIONAL_WORDS, CONSEQUENCE,
-                                         COUNTERFACTUAL, CUE, DEADLINE, DECIDE, DENIED_STATE, DUE_VERBS, FIRM_WORDS,
-                                         FORECAST, HEDGE, HYPOTHETICAL_SECTION, INDIRECT_QUESTION, MEASURE,
-                                         NEXT_STEP, NOT_A_VERB, NOT_AN_ACT, PAST_CONDITIONAL, PLAN_VERBS, PURPOSE,
-                                         RESPONSIBLE, RISK, RULE_OF_PROCEDURE, SAFEGUARD, SECOND_PROMISE, STATIVE,
-                                         SUGGESTION, TRENDS, UNDER_WAY, WORK_UNDER_WAY)
+from extractors.commitments.cues import (AGENT, ASKED, ATTITUDE, CARRIED_ACTS, CHOICE, COME_BACK, CONDITION,
+                                         CONDITIONAL_WORDS, CONSEQUENCE, COUNTERFACTUAL, CUE, DEADLINE, DECIDE,
+                                         DENIED_STATE, DETERMINER_ONLY, DUE_VERBS, EXPECTED_STEP, FIRM_WORDS,
+                                         FORECAST, FORECAST_SUBJECT, HEDGE, HYPOTHETICAL_SECTION, INDIRECT_QUESTION,
+                                         IN_PLACE, MEASURE, NEEDED_PASSIVE, NEXT_STEP, NOT_AN_ACT, NOT_A_VERB,
+                                         PAST_CONDITIONAL, PLAN_VERBS, PURPOSE, RATE, RECOMMENDED, RESPONSIBLE, RISK,
+                                         RULE_OF_PROCEDURE, SAFEGUARD, SECOND_PROMISE, STATE_EXPECTED, STATIVE,
+                                         SUGGESTION, TAKE_STEP, TRENDS, UNDER_WAY, WORK_UNDER_WAY)
 from extractors.commitments.lists import ACTION_VERBS, action_cell, listed_promiser, under_promise
 from extractors.commitments.subjects import BODY, CLAUSE, GROUP, OWN, PRONOUN, THING, UNIT, WE, Subject, antecedent, subject_of
 from extractors.context import PaperContext, Sentence
@@ -141,7 +143,9 @@ def _promise(ctx: PaperContext, text: str, cue: re.Match, section: str, previous
     action = text[cue.end():]
     if form == "impersonal":
         if word.endswith("that"):
-            return Verdict(False, "what is proposed is the clause that follows: its own promise word decides")
+            return _proposed_that(ctx, word, action)
+        if cue.group("steps"):
+            return _kept(ctx.orgs.author, "will", action, "the paper's own next step")
         return _kept(ctx.orgs.author, word, action, "the paper proposes")
     if form == "noun":
         return _noun_commitment(ctx, text, cue)
@@ -157,15 +161,52 @@ def _promise(ctx: PaperContext, text: str, cue: re.Match, section: str, previous
         subject = Subject(subject.text, UNIT, ctx.orgs.author)
     if subject.kind == PRONOUN and not cue.group("passive"):
         resolved = antecedent(ctx, subject, text[:cue.start()], previous)
+        verdict = None
         if resolved:
             verdict = _promise_of(ctx, text, cue, section, form, resolved)
             verdict.reason = f"a pronoun for the {resolved.kind} before it: {verdict.reason}"
-            return verdict
+            if verdict.keep:
+                return verdict
+        carried = _carried_on(ctx, text, cue, section, subject, previous)
+        return carried or verdict or _promise_of(ctx, text, cue, section, form, subject)
     return _promise_of(ctx, text, cue, section, form, subject)
+
+
+def _unchanged(cue: re.Match, subject: Subject) -> bool:
+    """'None of this will change', 'This approach will not change': the paper's assurance that its
+    business stays as it is; not a measure or a sum that 'will not change' (a forecast)."""
+    if cue.group("modal").lower() not in ("will", "shall") or cue.group("verb") not in ("change", "alter"):
+        return False
+    if re.match(r"(?:none|nothing)\b", subject.text, re.I):
+        return "not" not in cue.group(0).split()
+    head = re.split(r"\s+(?:for|of|in|on)\s+", subject.text)[0]      # 'Demand for respite' -> 'Demand'
+    return ("not" in cue.group(0).split() and subject.kind in (PRONOUN, THING, OWN) and not MEASURE.search(subject.text)
+            and not FORECAST_SUBJECT.search(head))
+
+
+def _carried_on(ctx: PaperContext, text: str, cue: re.Match, section: str, subject: Subject, previous: str) -> Verdict | None:
+    """'We will set up a carers' forum. This will meet monthly ...': 'this' or 'it' after a promise
+    carries that promise on, with its body, when it says what will be done; what the promise will
+    mean, cost or allow is its consequence, no promise of its own."""
+    if not previous or subject.text.lower() not in ("this", "it") or not cue.group("modal") or not cue.group("verb"):
+        return None
+    modal, verb = cue.group("modal").lower(), cue.group("verb")
+    if modal not in ("will", "shall") or _main_verb(text, cue.end("verb"), verb) not in CARRIED_ACTS:
+        return None
+    before = next((v for c in CUE.finditer(previous) if (v := _promise(ctx, previous, c, section, "")).keep), None)
+    if not before:
+        return None
+    verdict = _promise_of(ctx, text, cue, section, "modal", Subject(subject.text, BODY, before.actor))
+    if verdict.keep:
+        verdict.reason = "a pronoun carrying on the promise before it"
+        return verdict
+    return None
 
 
 def _promise_of(ctx: PaperContext, text: str, cue: re.Match, section: str, form: str, subject: Subject) -> Verdict:
     word, action = cue.group(form), text[cue.end():]
+    if form == "modal" and _unchanged(cue, subject):
+        return _kept(ctx.orgs.author, cue.group("modal"), action, "what the paper's business keeps unchanged")
     if subject.kind in (CLAUSE, PRONOUN) and not (form == "modal" and cue.group("passive")):
         return Verdict(False, "no subject that can promise", detail=f"{subject.kind}: {subject.text!r}")
     if re.search(r"\bfollowing\b", subject.text, re.I) and subject.kind not in (WE, BODY):
@@ -175,15 +216,22 @@ def _promise_of(ctx: PaperContext, text: str, cue: re.Match, section: str, form:
     if form == "underway":
         if cue.group("ongoing") in STATIVE:
             return Verdict(False, "a state, not work under way")
+        if cue.group("afoot") and not WORK_UNDER_WAY.fullmatch(subject.text):
+            return Verdict(False, "a state, not work under way", detail=f"{subject.text!r} {cue.group('afoot')}")
         return _kept(_agent(ctx, text, cue) or ctx.orgs.author, word, action, "work under way")
-    if form == "progressive" and WORK_UNDER_WAY.fullmatch(subject.text) and word.split()[-1].lower() in UNDER_WAY:
+    if form == "progressive" and WORK_UNDER_WAY.fullmatch(subject.text) and (
+            word.split()[-1].lower() in UNDER_WAY or re.match(r"(?:\S+\s+)+taking$", word) and action.startswith(" place")):
         return _kept(ctx.orgs.author, "is", action, "the paper's own work under way")
+    if subject.kind == THING and form == "intent" and word.split()[-2].lower() == "expected" \
+            and not MEASURE.search(subject.text) and not FORECAST_SUBJECT.search(subject.text) and EXPECTED_STEP.match(action):
+        # 'The new contract is expected to be awarded in May': a step of the paper's own business, as planned.
+        return _kept(ctx.orgs.author, word, action, "a step of the paper's own business expected")
     if subject.kind == THING:
         return Verdict(False, "a thing, not a body", detail=f"{word!r}: {subject.text!r}")
     if form == "progressive" and word.split()[-1].lower() in TRENDS:
         return Verdict(False, "a state or trend", detail=word)
-    key = word.split()[-2 if word.endswith(" to") else -1].lower()
-    if key == "expected" and (subject.kind == GROUP or CONSEQUENCE.match(action.lstrip()) or
+    key = "committed" if "£" in word else word.split()[-2 if word.endswith(" to") else -1].lower()
+    if key == "expected" and (subject.kind == GROUP or CONSEQUENCE.match(action.lstrip()) or STATE_EXPECTED.match(action) or
                               action.split()[:1] and action.split()[0].lower() in RISK):
         return Verdict(False, "what is expected of bodies of a kind, or to befall a body", detail=action[:30])
     if key == "need" and NOT_AN_ACT.match(action):
@@ -195,6 +243,11 @@ def _promise_of(ctx: PaperContext, text: str, cue: re.Match, section: str, form:
 def _modal(ctx: PaperContext, cue: re.Match, subject: Subject, action: str, section: str) -> Verdict:
     modal, verb, participle = cue.group("modal").lower(), cue.group("verb"), cue.group("passive")
     minutes, hedged = reported_speech(ctx), bool(HEDGE.search(cue.group(0)))
+    needed = NEEDED_PASSIVE.match(cue.string, cue.start("verb")) if verb == "need" and modal in ("will", "shall") else None
+    if needed:
+        # 'The savings will need to be found from existing budgets': a passive the paper's business must carry out.
+        participle = needed.group(1)
+    due = " due " in f" {modal} "
     if modal.endswith(" to"):
         verdict = _announced(ctx, cue, verb, participle, subject, action)
         if verdict:
@@ -220,6 +273,9 @@ def _modal(ctx: PaperContext, cue: re.Match, subject: Subject, action: str, sect
             return Verdict(False, "a body acted upon, not acting")
         if re.search(r"\bdecisions?$", subject.text, re.I):
             return Verdict(False, "a decision still to be taken")
+        if MEASURE.search(subject.text) and RATE.search(action):
+            # 'The proportion of adults who smoke will be reduced from 14% to 12%': a target, as in the active voice.
+            return Verdict(False, "a forecast or target of a measure, no body's act", detail=f"{subject.text!r} be {participle}")
         agent = _agent(ctx, cue.string, cue)
         if subject.kind == PRONOUN and not agent and re.match(r"\s+by\b", cue.string[cue.end():]):
             return Verdict(False, "what something rests on: 'this will be supported by ...'")
@@ -227,6 +283,9 @@ def _modal(ctx: PaperContext, cue: re.Match, subject: Subject, action: str, sect
                      "a passive about the paper's own business", hedged)
     if verb == "be" and subject.kind == THING and modal in ("will", "shall") and SAFEGUARD.match(cue.string, cue.end("verb")):
         return _kept(ctx.orgs.author, modal, action, "a safeguard the paper's own business will be subject to", hedged)
+    if verb == "be" and modal in ("will", "shall") and subject.kind in (THING, OWN, UNIT) and IN_PLACE.match(cue.string, cue.end("verb")):
+        return _kept(ctx.orgs.author if subject.kind == THING else subject.actor, modal, action,
+                     "a planned change to the paper's own business", hedged)
     verb = _main_verb(cue.string, cue.end("verb"), verb)
     if verb is None:
         return Verdict(False, "a copula: will be ...", detail=modal)
@@ -234,7 +293,11 @@ def _modal(ctx: PaperContext, cue: re.Match, subject: Subject, action: str, sect
         aim = re.match(r"be\s+to\s+[a-z]", cue.string[cue.start("verb"):])
         if MEASURE.search(subject.text) and not aim:
             return Verdict(False, "a forecast or target of a measure, no body's act", detail=f"{subject.text!r} {verb}")
-        if (verb in PLAN_VERBS or aim) and (modal in ("will", "shall") or (modal == "would" and minutes)):
+        if verb == "take" and not TAKE_STEP.match(cue.string, cue.end("verb")):
+            return Verdict(False, "a prediction with no agent", detail=f"{subject.text!r} will take ...")
+        planned = verb in PLAN_VERBS or aim or (due and verb in DUE_VERBS) or (
+            verb == "come" and COME_BACK.match(cue.string, cue.end("verb")))
+        if planned and (modal in ("will", "shall") or (modal == "would" and minutes)):
             return _kept(ctx.orgs.author, modal, action, "a planned change to the paper's own business", hedged)
         return Verdict(False, "a prediction with no agent", detail=f"{subject.text!r} {modal} {verb}")
     if CONSEQUENCE.match(cue.string[cue.start("verb"):]) or (modal in ("could", "may", "might") and verb in RISK):
@@ -267,6 +330,8 @@ def _announced(ctx: PaperContext, cue: re.Match, verb: str | None, participle: s
         return None if subject.kind == THING else Verdict(False, "a body or pronoun acted upon: 'is to be ...'")
     if not verb or verb in NOT_A_VERB or (" due " in f" {modal} " and verb not in DUE_VERBS):
         return Verdict(False, "no verb after 'is to'", detail=f"{modal} {verb}")
+    if subject.kind == THING and " due " in f" {modal} " and not MEASURE.search(subject.text):
+        return None                 # 'The programme is due to complete in March': a planned step, as with 'will'
     if subject.kind == THING and verb != "be":
         step = NEXT_STEP.match(subject.text)
         if step:
@@ -303,6 +368,21 @@ def _main_verb(text: str, at: int, verb: str) -> str | None:
     return ing.group(1) if ing else (m.group(1) or None)
 
 
+def _proposed_that(ctx: PaperContext, word: str, action: str) -> Verdict:
+    """'It is proposed that a steering group is set up ...': the paper proposes the clause that follows,
+    a conditional promise of the body it opens with, else of the author. A clause with a promise word
+    of its own ('It was agreed that the Clerk would write ...') is read by that word; one that asks the
+    board to decide or grants a body a power ('that the Board approves ...') is a recommendation; 'It
+    was proposed that ...' in minutes is a motion put, not a plan."""
+    if CUE.search(action) or not re.match(r"it\s+is\b", word, re.I):
+        return Verdict(False, "what is proposed is the clause that follows: its own promise word decides")
+    if RECOMMENDED.search(" ".join(action.split()[:10])):
+        return Verdict(False, "a request to the board or a question", detail="proposed that ... approves")
+    opening = [m for m in ctx.orgs.find(action[:80]) if m.text.lower() not in ("we", "us", "our")
+               and not DETERMINER_ONLY.sub("", action[:m.start]).strip()]
+    return _kept(opening[0].name if opening else ctx.orgs.author, word, action, "the paper proposes what follows")
+
+
 def _noun_commitment(ctx: PaperContext, text: str, cue: re.Match, conditional: bool = False) -> Verdict:
     """'our commitment to ...', "KCC's commitment to ...", 'A commitment to ...' at an item's start;
     `conditional`: 'Our vision is to ...', 'The Partnership's aim is to ...', a body's stated aim."""
@@ -311,11 +391,20 @@ def _noun_commitment(ctx: PaperContext, text: str, cue: re.Match, conditional: b
     actor = mentions[-1].name if mentions else ctx.orgs.author
     if "personal" in cue.group(0) or not actor:
         return Verdict(False, "a commitment of no body")
+    if cue.group(0).lower().startswith("with") and not _opens_with_act(text[cue.end():]):
+        # 'with the commitment to support ...' states a promise; 'with a commitment to openness' a value.
+        return Verdict(False, "a commitment to a value, not an act", detail=text[cue.end():cue.end() + 20])
     if conditional:
         if not mentions and not cue.group(0).lower().startswith("our"):
             return Verdict(False, "an aim of no body: 'the strategy's aim is to ...'")
         return _kept(actor, "aim", text[cue.end():].lstrip(" :"), "a stated aim")
     return _kept(actor, "commitment", text[cue.end():], "a stated commitment")
+
+
+def _opens_with_act(words: str) -> bool:
+    """'support the most vulnerable ...', '‘deliver ...', 'improving ...': a verb or its '-ing' form opens the words."""
+    first = re.match(r"[\s'‘’\"“”]*([a-z]+)", words)
+    return bool(first) and (first.group(1) in ACTION_VERBS or first.group(1).endswith("ing"))
 
 
 def _action_point(ctx: PaperContext, cue: re.Match) -> Verdict:

@@ -33,6 +33,11 @@ ACTION_HEAD = re.compile(r"^\W*(?:(?:a|an|the)\s+)?(?:\w+ed\b|(?:more|better|gre
                          r"stronger|wider|closer|earlier|focus|development|delivery|expansion|introduction|creation|"
                          r"provision|review|roll-?out|implementation|investment|improvements?|increased?|reduction|"
                          r"promotion|use|establishment|extension|strengthening)\b)", re.I)
+# A cell naming a piece of work, not an outcome: 'Review of respite provision', 'Delivery of the action plan';
+# not 'More people live well at home' nor 'Increased uptake'.
+WORK_NOUN = re.compile(r"^\W*(?:(?:a|an|the)\s+)?(?:development|delivery|expansion|introduction|creation|provision|review|"
+                       r"roll-?out|implementation|establishment|extension|launch|procurement|recruitment|refresh|"
+                       r"publication|completion|evaluation|redesign|commissioning)\s+(?:of|to|for)\b", re.I)
 # What a plan lead-in may not be: the paper's own purpose ('This report aims to:').
 NOT_PLAN_LEAD = re.compile(r"\b(?:this|the)\s+(?:report|paper|document|briefing|presentation|update|item)\b|\bpurpose\b",
                            re.I)
@@ -103,8 +108,12 @@ def action_cell(ctx: PaperContext, clause: Sentence) -> bool:
     """A cell of an action plan's action column that opens with a verb; in a table with a lead
     column and a date column ('Objective | Owner | Target date'), any such column but those."""
     header = _header(ctx, clause)
-    if not header or not _opens_with_action(clause.text):
+    if not header:
         return False
+    if not _opens_with_action(clause.text):
+        # 'Review of respite provision' under an 'Action' header: a work noun stands for the verb.
+        return bool(ACTION_HEADER.search(header) and not NOT_ACTION_HEADER.search(header) and _fragment(clause.text)
+                    and WORK_NOUN.match(item_text(clause.text)))
     if ACTION_HEADER.search(header):
         return True
     headers = _headers(ctx, clause)

@@ -34,6 +34,11 @@ DASHED = re.compile(r"\s[-–—]\s[^-–—;:]{1,80}\s[-–—]\s")
 # The reader addressed in passing: 'As you would expect we will ...', 'As members will be aware, the CCG ...'.
 READER_ASIDE = re.compile(r"(?:^|(?<=,))\s*as\s+(?:you|members|colleagues|the\s+board|the\s+committee)\s+(?:will\s+|would\s+|may\s+|"
                           r"might\s+|can\s+)?(?:know|expect|be\s+aware|recall|remember|see|have\s+seen|have\s+heard)\b,?", re.I)
+# The role a body acts in, as an aside: 'KCC, as a partner in the ICS, will ...', 'The Council as a whole will ...'.
+AS_ROLE = re.compile(r",\s*as\s+(?:a|an|the|its|their|our|one\s+of\s+the)\s+[^,;:]{1,60},|"
+                     r"\s+as\s+a\s+(?:whole|system|partnership|group|collective)\b", re.I)
+VERB_INSIDE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|shall|should|can|could|may|might|must|does|did)\b",
+                         re.I)
 APPOSITION = re.compile(r"^\s*(?:along\s+with|such\s+as|including|together\s+with|as\s+well\s+as|alongside|like|e\.g|"
                         r"i\.e|in\s+particular|particularly|and\s+other|as\s+appropriate|(?:where|if|when)\s+(?:possible|appropriate|"
                         r"required|necessary|needed|relevant)|"
@@ -49,9 +54,11 @@ SETS_OUT = re.compile(r"(?:\b(?:sets?|lays?)\s+out|\b(?:details|describes|explai
 # Words that open a new clause's subject, so a relative pronoun before them has its own subject.
 SUBJECT_START = {"the", "a", "an", "our", "we", "it", "they", "this", "these", "their", "its", "he", "she", "you"}
 PRONOUNS = {"it", "this", "these", "they", "that", "those", "there", "he", "she", "them", "i", "one"}
-REPORTING = {"is", "was", "are", "were", "say", "says", "agree", "agrees", "note", "notes", "recognise", "recognises",
+REPORTING = {"is", "was", "are", "were", "say", "says", "said", "told", "felt", "thought", "knew", "saw", "heard",
+             "agree", "agrees", "note", "notes", "recognise", "recognises",
              "believe", "believes", "expect", "expects", "confirm", "confirms", "means", "mean", "ensure", "ensuring",
              "suggest", "suggests", "show", "shows", "advise", "advises", "state", "states", "know", "hope", "feel"}
+AGREEING = {"agreed", "confirmed", "assured", "told", "informed", "advised", "reassured", "promised", "undertaken"}
 # Verbs are in lower case: 'Needs' in 'Special Educational Needs and ...' is part of a name.
 VERBISH = re.compile(r"^(?:is|are|was|were|has|have|had|do|does|did|will|would|shall|should|can|could|may|might|must|"
                      r"agree|agrees|remain|remains|need|needs|[a-z]{3,}ed)$")
@@ -90,6 +97,11 @@ FRAME = re.compile(FRAME_WORDS + r"(?:\S+\s+){0,4}?(?=(?:the|our|each|all|both)\
 # A fronted phrase of time that runs up to a body named with its own 'the' ('In the first year
 # the CCGs will ...').
 WHOLE_FRAME = re.compile(FRAME_WORDS + r"(?:\S+\s+){0,4}$")
+# A fronted span of time with no comma after it: 'Over the next few weeks each of the councils',
+# 'In the coming months the reablement service'.
+TIME_FRAME = re.compile(r"^(?:in|during|over|within|for|after|before|by|from)\s+(?:the\s+)?(?:next|coming|following|first|"
+                        r"last|final|same|current)?\s*(?:[\w-]+\s+){0,2}?(?:weeks?|months?|years?|days?|quarters?|period|"
+                        r"phase|stage|term|winter|spring|summer|autumn)(?:\s+(?:one|two|three|four|[0-9]+|[ivx]+))?\s*,?\s+(?=\S)", re.I)
 PERSON = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Professor|Sir|Dame)\b\.?\s+[A-Z]")
 DETERMINER = re.compile(r"^(?:the|a|an|our|its|their|both|all|each)\s+", re.I)
 
@@ -98,6 +110,7 @@ def subject_of(ctx: PaperContext, text: str, cue_at: int) -> Subject:
     """The subject of the promise word at `cue_at` in `text` (a clause)."""
     start = len(text) - len(item_text(text))
     stretch = READER_ASIDE.sub(" ", DASHED.sub(" ", PARENS.sub(" ", text[start:cue_at])))
+    stretch = AS_ROLE.sub(lambda m: m.group(0) if VERB_INSIDE.search(m.group(0)) else " ", stretch)
     stretch = re.split(r"[;:–—]|\s-\s", stretch)[-1]
     chunk = _last_chunk(ctx, stretch)
     if chunk is None:
@@ -154,6 +167,9 @@ def _after_last_connective(chunk: str) -> str | None:
             before = words[i - 1].lower() if i else ""
             if before in REPORTING or before.endswith("ed") or before.endswith("s"):
                 return after
+            # 'We have agreed with the Trust that we ...': the verb reporting it stands a few words back.
+            if after.lower() == "we" and any(w.lower() in AGREEING for w in words[max(0, i - 8):i]):
+                return after
             return None
         if word in COORDINATE and i > 0:
             before = words[:i]
@@ -182,6 +198,7 @@ def _leading_subject(words: list[str]) -> str | None:
 
 def _classify(ctx: PaperContext, head: str) -> Subject:
     """The kind of subject `head` is, and the body it names."""
+    head = TIME_FRAME.sub("", head) or head
     words = head.split()
     if not words:
         return Subject(head, CLAUSE)

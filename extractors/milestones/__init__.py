@@ -128,7 +128,15 @@ def _own_date(ctx: PaperContext, c: Candidate) -> str | None:
     interval, own = c.mention.interval, ctx.document.date
     if own and interval.precision == "day" and interval.start.isoformat() == own or ADDRESS.match(c.sentence.text):
         return "the paper's own date"
+    if interval.precision == "day" and interval.start in _title_days(ctx.document.title, ctx.ref_date):
+        return "the paper's own date"       # a pack titled 'Cabinet - Thursday, 30 January 2025', sent the day before
     return None
+
+
+@lru_cache(maxsize=64)
+def _title_days(title: str | None, ref: date | None) -> frozenset[date]:
+    """The days the paper's title names: its meeting's."""
+    return frozenset(m.interval.start for m in find_dates(title or "", ref) if m.interval.precision == "day")
 
 
 # --- fill --------------------------------------------------------------------------------

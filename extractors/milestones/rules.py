@@ -68,8 +68,10 @@ REFERENCE = re.compile(r"\bet\s+al\b|\[\s*online\s*\]|\baccessed\b|\bjournal\b|�
 CITATION_BRACKET = re.compile(r"(?:[A-Z][\w’'.-]*(?:’s|'s)?|[,’'\"”])\s*\($")
 DATA_YEAR = re.compile(rf"{FIGURE}(?:\s+(?!will\b|would\b|was\b|were\b|is\b|are\b)[a-z]+){{0,2}}\s+"
                        r"(?:in|at|by|for|during|of)\s+$")     # '18,000 in 2012', '1.1% accuracy rate in 2023'
-SNAPSHOT = re.compile(r"\bas\s+(?:at|of)\s+$", re.I)
+POSTCODE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]?\s[0-9][A-Z]{2}\b")
+SNAPSHOT = re.compile(r"\bas\s+(?:at|of)\s+$|\bposition\b[^.;]{0,40}\s(?:on|at)\s+$|\b(?:year|period|quarter|month|weeks?)\s+end(?:ed|ing)\s+$", re.I)
 RATE = re.compile(r"\d\s?%|\bper\s?cent\b|\b(?:per|for\s+every)\s+(?:1,?000|10,?000|100,?000|head|capita)\b|"
+                  r"\bfor\s+every\s+(?:[\w-]+\s+){0,2}(?:person|people|resident|child|adult|household|patient)\b|"
                   r"\b(?:\d+|one|two|three|four|five)\s+in\s+(?:\d+|three|four|five|six|ten)\b", re.I)
 TREND = re.compile(r"\b(?:(?:has|have|had)\s+(?:\w+\s+)?(?:increased|decreased|risen|fallen|declined|grown|remained|"
                    r"peaked|dropped|doubled|halved|improved|worsened)|(?:increased|decreased|rose|fell|declined|grew|"
@@ -80,10 +82,19 @@ DATA_SOURCE = r"(?:survey|census|estimates?|data|figures|statistics|returns|snap
 STAT_LABEL = re.compile(r"^\)?\s*[-–:]\s*(?:£\s?)?\d")
 BASELINE = re.compile(r"\bbaselines?\b", re.I)
 PROJECTION = re.compile(r"\b(?:projected|predicted|estimated|forecast|anticipated|expected)\s+to\s+"
-                        r"(?:increase|rise|fall|decrease|decline|grow|reach|double|halve|remain|stay)\b", re.I)
+                        r"(?:increase|rise|fall|decrease|decline|grow|reach|double|halve|remain|stay)\b|"
+                        r"\bprojections?\s+(?:suggest|show|indicate|predict)s?\b", re.I)
 ESTIMATE = re.compile(r"\b(?:projected|projections?|estimated|estimates?|predicted)\b", re.I)   # with a figure
 # A figure of a table of statistics, not a list number, an age band ('18-25') or a reference.
 NUMBER = re.compile(r"(?<![\w.,/-])(?:\d{1,3}(?:,\d{3})+|\d+\.\d+|\d{3,}|\d+\s?%)(?![\w/-]|\.\d)")
+# A count of people in a state at a date: '894 young adults were being supported in 2024', 'In Q4 2017,
+# 724 children were living in temporary accommodation', '2,615 aged 65+ registered as blind in 2016/17'.
+HEADCOUNT = re.compile(r"(?<![\w.,/-])(?!(?:19|20)\d\d\b)(?:\d{1,3}(?:,\d{3})+|\d{3,})\s+(?:[\w+-]+\s+){0,3}?(?:people|persons|"
+                       r"children|adults|residents|patients|families|households|carers|pupils|users|clients|individuals|"
+                       r"aged)\b", re.I)
+FIGURE_LED = re.compile(r"^\W*(?:£\s?)?\d[\d,]*(?:\.\d+)?\s?(?:%|[mk]\b)?\s+[a-z]")
+IN_STATE = re.compile(r"\b(?:(?:were|was|are|is)\s+(?:being\s+)?(?:working\s+with|living|supported|receiving|known\s+to|"
+                      r"registered|waiting|in\s+receipt|open\s+to|on)|registered|living\s+(?:alone|in|with))\b", re.I)
 SINCE = re.compile(r"\b(?:since|than|compared\s+(?:to|with)|relative\s+to)\s+$", re.I)
 EXISTENTIAL = re.compile(r"\bthere\s+(?:was|were|has\s+been|have\s+been|had\s+been)\b", re.I)
 # An event the clause itself states, just before its date: 'the Board was established in'.
@@ -93,6 +104,8 @@ EVENT_PASSIVE = re.compile(r"\b(?:was|were|has\s+been|have\s+been)\s+(?:first\s+
 NONE_AHEAD = re.compile(r"\bthere\s+(?:will|would)\s+(?:not|no\s+longer)\s+be\b", re.I)
 TITLE_WORD = re.compile(r"(?<![.:;]\s)\b(?!(?:In|By|From|Since|Until|Before|After|During|Of|For|To|On|At|"
                         r"The|Early|Mid|Late|End|Between|And|Or|Date|Dated)\s)[A-Z][\w’'&)-]*\s+$")
+# A plan's or strategy's own years, its name written in lower case: 'the economic growth plan 2018-2023'.
+DOCUMENT_YEARS = re.compile(r"\b(?:plan|strateg(?:y|ies)|programme|framework|policy)\s*\(?\s*$", re.I)
 NAMING = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Oo]ur|[Tt]his|[Tt]hat)\s+$")
 NOUN_AFTER = re.compile(r"^\s+[A-Za-z]")
 SEASON_NAMED = re.compile(r"[ \t]+(?!(?:I|We|The|This|It|Our)\b)[A-Z][a-z]+")
@@ -128,6 +141,11 @@ def _question(w: Where) -> bool:
     return bool(QUESTION.search(w.text))
 
 
+def _contact(w: Where) -> bool:
+    """A line of contact details: an address with its postcode, a copyright line."""
+    return bool(POSTCODE.search(w.text))
+
+
 def _cited(w: Where) -> bool:
     """A cited document's date: 'guidance issued in 2014', a reference entry, '(Smith, 2019)',
     'the NHS Long Term Plan's (2019)'."""
@@ -151,6 +169,10 @@ def _statistic(w: Where) -> bool:
     if BASELINE.search(w.text) or PROJECTION.search(w.text) or figures >= 3 or (figures and ESTIMATE.search(w.text)) \
             or re.search(rf"\b{DATA_SOURCE}\s+$", w.before, re.I) or re.match(rf"\s+{DATA_SOURCE}\b", w.after, re.I):
         return True                         # a baseline, a projection, a table of figures, 'the 2011 census'
+    if FIGURE_LED.match(w.text) and w.before.rstrip().endswith("(") and not (VERB.search(w.words) or looks_back(w.words)):
+        return True                         # '9,148 on the dementia register (August 2018)': a figure's date
+    if HEADCOUNT.search(w.text) and IN_STATE.search(w.text) and not target and not looks_ahead(w.text):
+        return True                         # how many people were in a state then: a count, no event
     if TREND.search(w.text) or MULTIPLE.search(w.text):
         return not (target and looks_ahead(w.text))     # 'has fallen since 2016/17', not 'will have fallen by 2028'
     return not target and bool(SNAPSHOT.search(w.before) or RATE.search(w.text) or STAT_LABEL.search(w.after))
@@ -181,6 +203,7 @@ def _named_by_date(w: Where) -> bool:
     if w.listed or w.precision not in YEARS or w.mention.interval.qualifier:
         return False
     return bool(TITLE_WORD.search(w.before) or (NAMING.search(w.before) and NOUN_AFTER.search(w.after))
+                or DOCUMENT_YEARS.search(w.before)
                 or OF_YEAR.search(w.before) or AIM_FOR.search(w.before))
 
 
@@ -220,6 +243,7 @@ def _no_event(w: Where) -> bool:
 
 RULES: list[tuple[str, Callable[[Where], bool]]] = [
     ("a question", _question),
+    ("contact details", _contact),
     ("a cited document's date", _cited),
     ("a statistic's data year", _statistic),
     ("the past in general", _past_in_general),
