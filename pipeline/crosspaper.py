@@ -113,8 +113,9 @@ def entity_key(scope: str, key: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def body_key(name: str) -> str:
     """The folded name (_key) that says which body across papers: a trust before and after it
-    became a foundation trust ('Delford Hospitals NHS Trust', '... NHS Foundation Trust') is one."""
-    return re.sub(r"\b(?:nhs )?(?:foundation )?trust$", "trust", folded(name))
+    became a foundation trust ('Delford Hospitals NHS Trust', '... NHS Foundation Trust', whose
+    folded name ends in 'ft') is one."""
+    return re.sub(r"\b(?:(?:nhs )?(?:foundation )?trust|ft)$", "trust", folded(name))
 
 
 def name_key(org: dict) -> str:
