@@ -292,9 +292,13 @@ def blocking_keys(milestones: list[dict]) -> set[tuple[str, str]]:
     uses one of the two), are all among its 'term' keys; so no shared key means no shared term."""
     acronyms = paper_acronyms(milestones)
     keys = {("defines", re.findall(r"\w+", a)[0]) for a in acronyms if re.findall(r"\w+", a)}
+    read = set()        # a sentence restated with the same body adds no key (a pack repeats many)
     for m in milestones:
-        text = _what_happens(m)
-        for body_names in ((), m.get("body_names", ())):
+        text, names = _what_happens(m), m.get("body_names", ())
+        if (text, tuple(names)) in read:
+            continue
+        read.add((text, tuple(names)))
+        for body_names in ((), names) if names else ((),):
             keys |= {("term", t) for t in profile(text, acronyms, body_names)[1]}
         for said in (text, expand_acronyms(text, acronyms)):
             keys |= {("says", w) for w in re.findall(r"\w+", said) if w[0].isupper()}

@@ -165,7 +165,8 @@ def _unique_rows(records: list[BaseModel]) -> list[dict]:
     type, span and identity) should not cost the whole paper its load."""
     rows: dict[str, dict] = {}
     for record in records:
-        rows.setdefault(record.id, record.model_dump(mode="json"))
+        row = record.model_dump(mode="json")        # holds the id, computed once
+        rows.setdefault(row["id"], row)
     return list(rows.values())
 
 
