@@ -193,8 +193,10 @@ def resolve_organisations(orgs: list[dict]) -> tuple[list[dict], dict[tuple[str,
 
 # --- milestone series ----------------------------------------------------------------------
 
+@lru_cache(maxsize=1 << 12)
 def paper_day(iso: str | None) -> date | None:
-    """A paper's date as a day: '2019-07-15', '2018-09' (its first day), '2016' (1 January)."""
+    """A paper's date as a day: '2019-07-15', '2018-09' (its first day), '2016' (1 January).
+    Remembered: it is asked of every milestone, with its paper's date."""
     if not iso:
         return None
     parts = [int(p) for p in str(iso).split("-")]
