@@ -194,8 +194,10 @@ def resolve_organisations(orgs: list[dict]) -> tuple[list[dict], dict[tuple[str,
 
 # --- milestone series ----------------------------------------------------------------------
 
+@lru_cache(maxsize=1 << 12)
 def paper_day(iso: str | None) -> date | None:
-    """A paper's date as a day: '2019-07-15', '2018-09' (its first day), '2016' (1 January)."""
+    """A paper's date as a day: '2019-07-15', '2018-09' (its first day), '2016' (1 January).
+    Remembered: it is asked of every milestone, with its paper's date."""
     if not iso:
         return None
     parts = [int(p) for p in str(iso).split("-")]
@@ -293,9 +295,13 @@ def blocking_keys(milestones: list[dict]) -> set[tuple[str, str]]:
     uses one of the two), are all among its 'term' keys; so no shared key means no shared term."""
     acronyms = paper_acronyms(milestones)
     keys = {("defines", re.findall(r"\w+", a)[0]) for a in acronyms if re.findall(r"\w+", a)}
+    read = set()        # a sentence restated with the same body adds no key (a pack repeats many)
     for m in milestones:
-        text = _what_happens(m)
-        for body_names in ((), m.get("body_names", ())):
+        text, names = _what_happens(m), m.get("body_names", ())
+        if (text, tuple(names)) in read:
+            continue
+        read.add((text, tuple(names)))
+        for body_names in ((), names) if names else ((),):
             keys |= {("term", t) for t in profile(text, acronyms, body_names)[1]}
         for said in (text, expand_acronyms(text, acronyms)):
             keys |= {("says", w) for w in re.findall(r"\w+", said) if w[0].isupper()}

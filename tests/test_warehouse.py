@@ -106,6 +106,29 @@ def test_failure_mid_load_stores_nothing_of_that_paper(con, monkeypatch):
     assert warehouse.counts(con) == {"document": 1, **RECORD_COUNTS}
 
 
+def test_rows_round_trip_through_the_column_lists(con):
+    """Lists, dates, nulls, quotes and non-ASCII text come back as they went in."""
+    con.execute("CREATE TEMP TABLE probe (name VARCHAR, aliases VARCHAR[], day DATE, n INTEGER)")
+    sent = [{"name": 'the "Hub", Ynys Môn', "aliases": ["a", "b"], "day": "2024-02-29", "n": 1},
+            {"name": None, "aliases": [], "day": None, "n": None}]
+    load_module.insert_columns(con, "probe", [("name", "VARCHAR"), ("aliases", "VARCHAR[]"),
+                                              ("day", "DATE"), ("n", "INTEGER")], sent)
+    assert rows(con, "SELECT name, aliases, day::VARCHAR, n FROM probe ORDER BY n NULLS LAST") == [
+        ('the "Hub", Ynys Môn', ["a", "b"], "2024-02-29", 1), (None, [], None, None)]
+
+
+def test_a_row_that_is_not_the_table_s_is_refused(con):
+    extraction = paper()
+    load(con, extraction)
+    row = extraction.risks[0].model_dump(mode="json")
+    with pytest.raises(ValueError, match="not_a_column"):
+        load_module._insert_rows(con, "risks", [{**row, "not_a_column": 1}])
+    row.pop("quote")
+    with pytest.raises(ValueError, match="quote"):
+        load_module._insert_rows(con, "risks", [row])
+    assert warehouse.counts(con) == {"document": 1, **RECORD_COUNTS}
+
+
 def test_constraint_violation_rolls_back_the_paper(con):
     extraction = paper()
     extraction.risks.append(page_zero(extraction.risks[0]))

@@ -6,6 +6,7 @@ import json
 
 import duckdb
 
+from warehouse.load import insert_columns
 from warehouse.store import as_dicts, transaction
 
 CROSS_PAPER_TABLES = ["org_entities", "org_names", "milestone_links", "graph_nodes", "graph_edges"]
@@ -72,17 +73,13 @@ def store_cross_paper(con: duckdb.DuckDBPyConnection, *, entities: list[dict], n
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: list[str], rows: list[dict]) -> None:
-    """Insert rows in one statement, as a JSON array cast to the columns' types (executemany
-    goes value by value and is a hundred times slower; a graph has thousands of rows)."""
+    """Insert rows in one statement, as load.insert_columns does (a graph has thousands)."""
     if not rows:
         return
     types = dict(con.execute("SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ? "
                              "AND database_name = current_database() AND schema_name = 'main'",
                              [table]).fetchall())
-    row_type = ", ".join(f'"{c}" {types[c]}' for c in columns)
-    con.execute(f"INSERT INTO {table} ({', '.join(columns)}) "
-                f"SELECT unnest(?::JSON::STRUCT({row_type})[], recursive := true)",
-                [json.dumps([{c: row[c] for c in columns} for row in rows], default=str)])
+    insert_columns(con, table, [(c, types[c]) for c in columns], rows)
 
 
 def org_filter(con: duckdb.DuckDBPyConnection, org: str | None) -> tuple[str, list]:

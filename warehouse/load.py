@@ -165,22 +165,40 @@ def _unique_rows(records: list[BaseModel]) -> list[dict]:
     type, span and identity) should not cost the whole paper its load."""
     rows: dict[str, dict] = {}
     for record in records:
-        rows.setdefault(record.id, record.model_dump(mode="json"))
+        row = record.model_dump(mode="json")        # holds the id, computed once
+        rows.setdefault(row["id"], row)
     return list(rows.values())
 
 
 def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> int:
-    """Insert rows in one statement, sent as a single JSON array cast to the table's row type;
-    executemany converts value by value and is about a hundred times slower. A row with a
-    key the table lacks, or lacking one of its columns, is an error."""
+    """Insert rows in one statement (insert_columns). A row with a key the table lacks, or
+    lacking one of its columns, is an error."""
     if not rows:
         return 0
     columns = con.execute(
         "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ? "
         "AND database_name = current_database() AND schema_name = 'main' "
         "ORDER BY column_index", [table]).fetchall()
-    row_type = ", ".join(f'"{name}" {data_type}' for name, data_type in columns)
-    con.execute(f"INSERT INTO {table} BY NAME "
-                f"SELECT unnest(?::JSON::STRUCT({row_type})[], recursive := true)",
-                [json.dumps(rows)])
+    names = {name for name, _ in columns}
+    for row in rows:
+        if row.keys() != names:
+            raise ValueError(f"a row for {table} has keys that are not its columns, or lacks "
+                             f"some: {sorted(names.symmetric_difference(row))}")
+    insert_columns(con, table, columns, rows)
     return len(rows)
+
+
+def insert_columns(con: duckdb.DuckDBPyConnection, table: str, columns: list[tuple[str, str]],
+                   rows: list[dict]) -> None:
+    """Insert rows (dicts holding each of `columns`, (name, DuckDB type) pairs) in one
+    statement, sent as one JSON object holding a list per column, cast to the columns' types
+    and unnested side by side. executemany converts value by value and is about a hundred
+    times slower; an array of row objects spells every key in every row, and parsing it took
+    twice as long (0.48 s of CPU against 0.27 s for a 400-page pack's 11,680 milestones)."""
+    if not rows:
+        return
+    names = ", ".join(f'"{name}"' for name, _ in columns)
+    lists = ", ".join(f'"{name}" {data_type}[]' for name, data_type in columns)
+    values = ", ".join(f'unnest(c."{name}")' for name, _ in columns)
+    con.execute(f"INSERT INTO {table} ({names}) SELECT {values} FROM (SELECT ?::JSON::STRUCT({lists}) AS c)",
+                [json.dumps({name: [row[name] for row in rows] for name, _ in columns}, default=str)])

@@ -127,24 +127,27 @@ starts a segment in the middle of a paper (the paper facet's counting relies on 
 def _add_items(writer, con: duckdb.DuckDBPyConnection, papers: str) -> int:
     """Add the papers' items, committing at a paper's first item every SEGMENT_ITEMS."""
     cursor = con.execute(items_query(papers))
-    names = [column[0] for column in cursor.description]
+    column = {name: n for n, (name, *_) in enumerate(cursor.description)}
+    stored = [(name, column[name]) for name in STORED]
+    orders = [(field, column[field]) for field in sorted(set(ORDERS.values()))]
+    doc_id, stems, orgs = column["doc_id"], column["stems"], column["orgs"]
+    start, end = column["paper_start"], column["paper_end"]
     added, paper, uncommitted = 0, None, 0
     while rows := cursor.fetchmany(10_000):
         for row in rows:
-            item = dict(zip(names, row))
-            if item["doc_id"] != paper:
-                paper = item["doc_id"]
+            if row[doc_id] != paper:
+                paper = row[doc_id]
                 if uncommitted >= SEGMENT_ITEMS:
                     writer.commit()
                     uncommitted = 0
             uncommitted += 1
-            fields = {name: item[name] for name in STORED if item[name] is not None}
-            fields["terms"] = item["stems"] or ""
-            for field in set(ORDERS.values()):
-                fields[field] = item[field]
-            if item["orgs"]:
-                fields["org"] = item["orgs"]
-            if dates := span_terms(item["paper_start"], item["paper_end"]):
+            fields = {name: row[n] for name, n in stored if row[n] is not None}
+            fields["terms"] = row[stems] or ""
+            for field, n in orders:
+                fields[field] = row[n]
+            if row[orgs]:
+                fields["org"] = row[orgs]
+            if dates := span_terms(row[start], row[end]):
                 fields["dates"] = list(dates)
             writer.add_document(tantivy.Document(**fields))
             added += 1
