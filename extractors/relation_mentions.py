@@ -69,7 +69,7 @@ INDEFINITE = re.compile(r"\b(?:a|an|any|each|every|another)\s+$", re.I)
 def _a_kind(text: str, m: OrgMention) -> bool:
     """'a JHOSC comprising two councils', 'every Health and Wellbeing Board': a short form after
     an indefinite article speaks of the kind of body, not of the one the paper names (which an
-    introduction names in full: 'There will be a Kent and Medway Joint ... Committee')."""
+    introduction names in full: 'There will be an Ashdown and Weald Joint ... Committee')."""
     return bool(INDEFINITE.search(text, 0, m.start)) and _key(m.text) != _key(m.name)
 
 
