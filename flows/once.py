@@ -30,6 +30,7 @@ import urllib.request
 from collections.abc import Callable
 from contextlib import AbstractContextManager, ExitStack, contextmanager, nullcontext
 from functools import partial
+from pathlib import Path
 
 from pipeline import workers as pool
 from pipeline.sources import SourcedPaper
@@ -106,7 +107,7 @@ def _server_child(parent: int) -> None:
 def _cpu_seconds(pid: int) -> float | None:
     """CPU seconds the process has used (Linux's /proc), or None where that is unknown."""
     try:
-        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     except (OSError, IndexError, ValueError):
         return None
