@@ -2,7 +2,7 @@
 
 list sources -> open the warehouse -> plan -> parse and extract (in parallel, on the flow's
 task runner; a long paper's pages are first laid out in ranges, a task each) -> load (one
-writer, in the flow's process) -> cross-paper -> refresh search -> publish (what the web app reads) -> report.
+writer, in the flow's process) -> cross-paper beside refresh search -> publish (what the web app reads) -> report.
 
 The default task runner runs tasks in threads of the flow's process and their parsing and
 extracting on one pool of worker processes for the run (pipeline/workers.py), which
@@ -15,9 +15,11 @@ With no Prefect server configured, Prefect starts a temporary local API for the 
 """
 from __future__ import annotations
 
+import contextvars
 import os
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import duckdb
@@ -153,8 +155,11 @@ def cross_paper_task(con) -> CrossPaperSummary:
 
 
 @task(name="refresh-search-index", cache_policy=NO_CACHE)
-def refresh_index_task(con) -> None:
-    warehouse.refresh_search_index(con)
+def refresh_index_task(cursor) -> int:
+    """The papers marked changed re-indexed, on a cursor of the warehouse's own: beside the
+    cross-paper task, in another thread (pipeline.ingest.refresh_derived says why). The
+    contents version indexed, which the flow marks fresh once both are done."""
+    return warehouse.reindex_changed(cursor)
 
 
 @task(name="publish", cache_policy=NO_CACHE)
@@ -236,12 +241,15 @@ def nightly_ingest(sources: list[str], db: str = DEFAULT_DB, store: str | None =
             for other in settle_same_bytes(con, outcome, work.same_bytes.get(paper.sha256, []),
                                            run_id):
                 _done(outcomes, other)
-        # Derived state (cross-paper tables, then the search index) lags the records after a
-        # load, or after a crash between a load and these steps: both are rebuilt together.
+        # Derived state (cross-paper tables and the search index) lags the records after a
+        # load, or after a crash between a load and these steps: both are rebuilt together,
+        # side by side (pipeline.ingest.refresh_derived).
         cross_paper = None
         if warehouse.search_index_stale(con):
-            cross_paper = cross_paper_task(con)
-            refresh_index_task(con)
+            with con.cursor() as cursor, ThreadPoolExecutor(1) as beside:   # whatever the task runner
+                indexing = beside.submit(contextvars.copy_context().run, refresh_index_task, cursor)
+                cross_paper = cross_paper_task(con)
+            warehouse.mark_search_index_fresh(con, indexing.result())
         publish_task(con, db)
     except BaseException:
         warehouse.finish_run(con, run_id, "aborted", {"papers_done": len(outcomes)})

@@ -7,6 +7,7 @@ that finds nothing to read (`to_read`, `ingest_here`) never loads spaCy.
 from __future__ import annotations
 
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import duckdb
@@ -188,15 +189,20 @@ def ingest_here(con: duckdb.DuckDBPyConnection, sources: list[str],
 
 
 def refresh_derived(con: duckdb.DuckDBPyConnection):
-    """Derived state (cross-paper tables, then the search index) lags the records after a
-    load, or after a crash between a load and these steps: both are rebuilt together,
-    when stale. The cross-paper summary, or None when nothing was stale."""
+    """Derived state (cross-paper tables and the search index) lags the records after a
+    load, or after a crash between a load and these steps: both are rebuilt together, when
+    stale, side by side (they read the records and write tables of their own: the index on
+    a cursor of its own, in a thread, mostly in DuckDB, while the cross-paper refresh is
+    mostly Python), and the index is marked fresh when both are done. The cross-paper
+    summary, or None when nothing was stale."""
     if not warehouse.search_index_stale(con):
         return None
     from pipeline.crosspaper import refresh_cross_paper
 
-    cross_paper = refresh_cross_paper(con)
-    warehouse.refresh_search_index(con)
+    with con.cursor() as cursor, ThreadPoolExecutor(1) as beside:
+        indexing = beside.submit(warehouse.reindex_changed, cursor)
+        cross_paper = refresh_cross_paper(con)
+    warehouse.mark_search_index_fresh(con, indexing.result())
     return cross_paper
 
 

@@ -107,3 +107,26 @@ def test_a_search_index_left_stale_by_a_crash_is_rebuilt_by_a_run_that_loads_not
     assert summary.by_status == {"unchanged": 1}
     con = warehouse.connect(db, read_only=True)
     assert not warehouse.search_index_stale(con) and warehouse.search(con, "accountable care")
+
+
+def test_a_cross_paper_refresh_that_fails_beside_the_index_leaves_both_to_redo(tmp_path, samples, monkeypatch):
+    """The search index is rebuilt beside the cross-paper tables; a run whose cross-paper step
+    fails must not leave the index marked fresh, or the next run would skip both."""
+    from pipeline import crosspaper
+    from pipeline.ingest import refresh_derived
+
+    paper = samples / "brent-hwb-accountable-care-2016.pdf"
+    con = warehouse.connect(tmp_path / "w.duckdb")
+    extraction = process_file(paper.resolve())
+    warehouse.load_paper(con, extraction, warehouse.start_run(con))
+
+    def fails(con, full=False):
+        raise RuntimeError("disk full while writing the graph")
+    monkeypatch.setattr(crosspaper, "refresh_cross_paper", fails)
+    with pytest.raises(RuntimeError, match="disk full"):
+        refresh_derived(con)
+    assert warehouse.search(con, "accountable care")       # the index's own work was kept...
+    assert warehouse.search_index_stale(con)                # ...but it is not called fresh
+    monkeypatch.undo()
+    assert refresh_derived(con).organisations > 0           # the next run redoes both
+    assert not warehouse.search_index_stale(con)

@@ -111,9 +111,18 @@ first index, a warehouse indexed anew) the join is cheaper than binding that man
 
 
 def refresh_search_index(con: duckdb.DuckDBPyConnection) -> None:
+    """Re-index the papers marked changed (`reindex_changed`) and mark the index fresh."""
+    mark_search_index_fresh(con, reindex_changed(con))
+
+
+def reindex_changed(con: duckdb.DuckDBPyConnection) -> int:
     """Re-index the papers marked changed, in one transaction: their old items' stems leave
-    the index, their current items' come in; the rest is not read."""
+    the index, their current items' come in; the rest is not read. Returns the contents
+    version indexed, for `mark_search_index_fresh` once the rest of what is derived from the
+    records (the cross-paper tables, refreshed beside this on another cursor) is up to date
+    too: till then the index counts as stale, so a run that dies on the way redoes both."""
     with transaction(con):
+        version = con.execute("SELECT contents_version FROM search_index_state").fetchone()[0]
         pending = [doc_id for (doc_id,) in con.execute(
             "SELECT doc_id FROM search_pending ORDER BY doc_id").fetchall()]
         if len(pending) > NAMED_PAPERS:
@@ -121,7 +130,12 @@ def refresh_search_index(con: duckdb.DuckDBPyConnection) -> None:
         elif pending:
             _reindex(con, f"doc_id IN ({', '.join('?' for _ in pending)})", pending)
         con.execute("DELETE FROM search_pending")
-        con.execute("UPDATE search_index_state SET indexed_version = contents_version")
+    return version
+
+
+def mark_search_index_fresh(con: duckdb.DuckDBPyConnection, version: int) -> None:
+    """The records of contents `version` are indexed, and everything else derived from them."""
+    con.execute("UPDATE search_index_state SET indexed_version = ?", [version])
 
 
 def _reindex(con: duckdb.DuckDBPyConnection, changed: str, papers: list[str]) -> None:
