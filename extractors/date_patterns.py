@@ -105,7 +105,7 @@ BARE_DAY = rf"(?P<day>\d{{1,2}}){ORDINAL}?"
 RANGE_SIDE = _any(DAY_NAMED, DAY_MONTH_FIRST, DAY_NUMERIC, PART, MONTH_YEAR, FINANCIAL_YEAR,
                   QUARTER, SEASON_YEAR, YEAR, MONTH_ALONE, SEASON_ALONE)
 RANGE = (rf"(?:(?P<between>\b(?i:between))\s+)?(?P<first>{RANGE_SIDE}|{unnamed(BARE_DAY)})"
-         r"(?P<joint>\s*[-–—/]\s*|\s+(?i:to|until|till|through|and)\s+)"
+         r"(?P<joint>\s*[-–—/]\s*|\s+(?i:to|until|till|through|and)\s+|\s+&\s+)"
          rf"(?P<last>{RANGE_SIDE})")
 
 LEAD = "|".join(sorted((w.replace(" ", r"\s+") for w in LEADS), key=len, reverse=True))

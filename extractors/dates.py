@@ -243,7 +243,7 @@ def _range(m: re.Match, ref: date | None) -> DateInterval | None:
     if first is None or first.start > last.start:
         return None
     joint = m["joint"].strip().lower()
-    if joint == "and" and not m["between"] and (
+    if joint in ("and", "&") and not m["between"] and (
             first.precision != "day" or last.precision != "day" or (last.start - first.start).days > 7):
         return None     # "Saturday 1 July and Sunday 2 July" is one event; "3 March and 5 May" two
     return DateInterval(first.start, last.end, "range")

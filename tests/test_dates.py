@@ -507,3 +507,8 @@ ADDRESS_WORDS = st.sampled_from(["£3m", "5%", "0208 123 4567", "www.example.org
 def test_non_dates_without_the_email_shape_are_the_same_where_no_at_sign(text):
     """find_dates leaves out the e-mail shape when a text has no '@': it must find no less."""
     assert [m.span() for m in NOT_DATES_BUT_EMAIL.finditer(text)] == [m.span() for m in NOT_DATES.finditer(text)]
+
+
+def test_two_days_joined_by_an_ampersand_are_one_range():
+    m = only("The fete will be held on 23rd & 24th June 2019.")
+    assert (m.text, m.interval.start, m.interval.end) == ("23rd & 24th June 2019", D("2019-06-23"), D("2019-06-24"))

@@ -219,3 +219,22 @@ def test_a_trend_expected_to_remain_is_no_milestone():
     out = run("Demand is expected to remain stable in the coming years.",
               "The hub is expected to open in the coming months.")
     assert [m.quote for m in out.milestones] == ["The hub is expected to open in the coming months."]
+
+
+def test_a_survey_finding_an_estimate_a_ratio_and_a_span_gone_by_are_no_milestones():
+    out = run("A Kingsmere survey of young carers in 2016 found:",
+              "Around 5,000 older people are estimated to be living alone in 2018",
+              "That means three working age residents for every older person in the next 15 years.",
+              "Over the last year we have worked hard to bring the district partnerships closer together.")
+    assert out.milestones == []
+    # A survey run at a date, or a date a ratio is planned for with 'will', is still one.
+    out = run("A survey of young carers in 2016 was run by the Carers' Centre.")
+    assert [m.status for m in out.milestones] == ["achieved"]
+
+
+def test_a_line_of_a_statement_of_accounts_is_no_milestone():
+    out = run("Consultants 4,210 For work carried out up to the end of March 2019",
+              "Grants 12,480 Grant awards committed in 2018/19 but not yet paid")
+    assert out.milestones == []
+    out = run("Grants of 12,480 Pounds were paid to the Kingsmere Trust in March 2019.")
+    assert [m.status for m in out.milestones] == ["achieved"]

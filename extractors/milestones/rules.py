@@ -85,6 +85,20 @@ PROJECTION = re.compile(r"\b(?:projected|predicted|estimated|forecast|anticipate
                         r"(?:increase|rise|fall|decrease|decline|grow|reach|double|halve|remain|stay)\b|"
                         r"\bprojections?\s+(?:suggest|show|indicate|predict)s?\b", re.I)
 ESTIMATE = re.compile(r"\b(?:projected|projections?|estimated|estimates?|predicted)\b", re.I)   # with a figure
+# A state estimated, with or without its figure: '... are estimated to be living alone in 2017'.
+ESTIMATED_STATE = re.compile(r"\b(?:estimated|projected|predicted|thought)\s+to\s+(?:be|have)\b", re.I)
+# What a survey or a census found: 'A survey of older people in 2013 found:', 'the 2021 census showed'.
+FINDINGS = re.compile(r"^\W*(?:found|showed|shows|revealed|reported|indicated|suggested)\b", re.I)
+DATA_OF = re.compile(rf"\b{DATA_SOURCE}\s+(?:of|among|amongst|with|across)\s+(?:[\w’'-]+\s+){{0,4}}$", re.I)
+# A ratio of people ('two working-age residents for every older person'): a demographic figure.
+RATIO = re.compile(r"\bfor\s+every\s+(?:[\w-]+\s+){0,2}(?:person|people|resident|child|adult|household|patient)\b|"
+                   r"\b(?:\d+|one|two|three|four|five)\s+in\s+(?:\d+|three|four|five|six|ten)\b", re.I)
+# A line of a statement of accounts: a bare sum between its label and its note, no verb of its own
+# ('Consultants 5,913 For work carried out upto the end of March 2017'); its date is the ledger's.
+LEDGER = re.compile(r"(?<![£$€\d.,])\d{1,3}(?:,\d{3})+(?![\d,.%])\s+[A-Z]")
+FINITE = re.compile(r"\b(?:will|shall|would|is|are|was|were|has|have|had|be|been)\b", re.I)
+# A span back from the paper's date: 'Over the last year we have worked hard to ...'.
+SPAN_BACK = re.compile(r"\b(?:over|during|in|throughout)\s+the\s+(?:last|past|previous)\b", re.I)
 # A figure of a table of statistics, not a list number, an age band ('18-25') or a reference.
 NUMBER = re.compile(r"(?<![\w.,/-])(?:\d{1,3}(?:,\d{3})+|\d+\.\d+|\d{3,}|\d+\s?%)(?![\w/-]|\.\d)")
 # A count of people in a state at a date: '894 young adults were being supported in 2024', 'In Q4 2017,
@@ -169,6 +183,10 @@ def _statistic(w: Where) -> bool:
     if BASELINE.search(w.text) or PROJECTION.search(w.text) or figures >= 3 or (figures and ESTIMATE.search(w.text)) \
             or re.search(rf"\b{DATA_SOURCE}\s+$", w.before, re.I) or re.match(rf"\s+{DATA_SOURCE}\b", w.after, re.I):
         return True                         # a baseline, a projection, a table of figures, 'the 2011 census'
+    if (DATA_OF.search(w.before) and FINDINGS.match(w.after)) or LEDGER.search(w.text) and not FINITE.search(w.text):
+        return True                         # 'a survey of carers in 2013 found', a line of the accounts
+    if (ESTIMATED_STATE.search(w.text) or RATIO.search(w.text)) and not re.search(r"\b(?:will|shall)\b", w.text, re.I):
+        return True                         # a state estimated or a ratio of people: a figure, no event
     if FIGURE_LED.match(w.text) and w.before.rstrip().endswith("(") and not (VERB.search(w.words) or looks_back(w.words)):
         return True                         # '9,148 on the dementia register (August 2018)': a figure's date
     if HEADCOUNT.search(w.text) and IN_STATE.search(w.text) and not target and not looks_ahead(w.text):
@@ -184,7 +202,8 @@ def _past_in_general(w: Where) -> bool:
     if w.listed:
         return False
     existential = EXISTENTIAL.search(w.text) and not FORWARD_SPAN.search(w.mention.text) and not _own_event(w)
-    return bool(SINCE.search(w.before) or existential or NONE_AHEAD.search(w.text) or POSSESSIVE.search(w.after))
+    return bool(SINCE.search(w.before) or existential or NONE_AHEAD.search(w.text) or POSSESSIVE.search(w.after)
+                or SPAN_BACK.match(w.mention.text))
 
 
 def _own_event(w: Where) -> bool:
