@@ -417,3 +417,12 @@ def test_a_plan_based_on_recommendations_is_no_proposal_but_recommended_actions_
               "The following actions are recommended:",
               ("bullet", "Expand the falls service to every practice."))
     assert [c.modality for c in out.commitments] == ["firm", "conditional"]
+
+
+def test_a_body_seeking_funding_from_a_grants_panel_promises_nothing():
+    out = minutes("Friends of Kingsmere Park are seeking funding to restore the bandstand in the park.",
+                  "The Exampleton Youth Trust is requesting grant funding to run holiday clubs.")
+    assert promised(out) == []
+    # What the applicant says it will do with the money is its promise.
+    out = minutes("The Exampleton Youth Trust will also run a holiday club for young carers.")
+    assert [a for _, a, _ in promised(out)] == ["Exampleton Youth Trust"]

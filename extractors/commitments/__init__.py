@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from extractors.commitments.cues import (AGENT, ASKED, ATTITUDE, CARRIED_ACTS, CHOICE, COME_BACK, CONDITION,
                                          CONDITIONAL_WORDS, CONSEQUENCE, COUNTERFACTUAL, CUE, DEADLINE, DECIDE,
-                                         DENIED_STATE, DETERMINER_ONLY, DUE_VERBS, EXPECTED_STEP, FIRM_WORDS,
+                                         DENIED_STATE, DETERMINER_ONLY, DUE_VERBS, EXPECTED_STEP, FIRM_WORDS, FUNDS, FUNDS_SOUGHT,
                                          FORECAST, FORECAST_SUBJECT, HEDGE, HYPOTHETICAL_SECTION, INDIRECT_QUESTION,
                                          IN_PLACE, MEASURE, NEEDED_PASSIVE, NEXT_STEP, NOT_AN_ACT, NOT_A_VERB,
                                          PAST_CONDITIONAL, PLAN_VERBS, PURPOSE, RATE, RECOMMENDED, RESPONSIBLE, RISK,
@@ -230,6 +230,9 @@ def _promise_of(ctx: PaperContext, text: str, cue: re.Match, section: str, form:
         return Verdict(False, "a thing, not a body", detail=f"{word!r}: {subject.text!r}")
     if form == "progressive" and word.split()[-1].lower() in TRENDS:
         return Verdict(False, "a state or trend", detail=word)
+    if form in ("progressive", "intent") and FUNDS_SOUGHT.match(word.split()[-1 if form == "progressive" else -2]) \
+            and FUNDS.match(action):
+        return Verdict(False, "an application for funds, not a promise", detail=action[:30])
     key = "committed" if "£" in word else word.split()[-2 if word.endswith(" to") else -1].lower()
     if key == "expected" and (subject.kind == GROUP or CONSEQUENCE.match(action.lstrip()) or STATE_EXPECTED.match(action) or
                               action.split()[:1] and action.split()[0].lower() in RISK):

@@ -164,3 +164,8 @@ DENIED_STATE = {"have", "need", "get", "receive", "know", "see", "hold"}
 INDIRECT_QUESTION = re.compile(r"\b(?:ask(?:ed|s)?|enquired|queried|wondered)\s+(?:if|whether)\b[^.;]*$", re.I)
 # 'If we are to improve health, we need to ...': 'is to' after 'if' is a purpose, not a plan.
 PURPOSE = re.compile(r"\b(?:if|unless|whether)\s+(?:[\w'’-]+\s+){1,6}$", re.I)
+# An application for money, as a grants panel lists them: 'The Friends of the park are seeking funding
+# to restore the bandstand'; what the money would pay for is no promise until it is granted.
+FUNDS_SOUGHT = re.compile(r"(?:seek|request|apply|bid)(?:s|ing|ed)?$", re.I)
+FUNDS = re.compile(r"\s*(?:(?:additional|further|some|match|grant|capital|revenue)\s+)?(?:funding|funds|grants?|money|"
+                   r"sponsorship|donations|£)", re.I)
