@@ -426,3 +426,13 @@ def test_a_body_seeking_funding_from_a_grants_panel_promises_nothing():
     # What the applicant says it will do with the money is its promise.
     out = minutes("The Exampleton Youth Trust will also run a holiday club for young carers.")
     assert [a for _, a, _ in promised(out)] == ["Exampleton Youth Trust"]
+
+
+def test_a_role_fronted_before_we_without_a_comma_leaves_we_the_subject():
+    out = run("Change will take time, and as leaders in Exampleton we are committed to working as one system.")
+    assert [a for _, a, _ in promised(out)] == [AUTHOR]
+
+
+def test_minutes_give_an_action_to_a_body_by_initials_never_spelt_out():
+    out = minutes("Highways: the bin on Mill Lane is broken. KBC to remove the bin and replace it.")
+    assert [(a, m) for _, a, m in promised(out)] == [("KBC", "firm")]

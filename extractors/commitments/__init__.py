@@ -414,6 +414,9 @@ def _action_point(ctx: PaperContext, cue: re.Match) -> Verdict:
     """A minutes' action point: 'Clerk to write to the operator', 'ACTION: Cllr Patel to report back'."""
     who = cue.group("action")[:-2].strip()
     subject = subject_of(ctx, who + " will", len(who) + 1)
+    if subject.kind == THING and re.fullmatch(r"[A-Z]{2,6}", who) and reported_speech(ctx):
+        # 'MCC to remove the bin': minutes name the bodies they give actions to by initials never spelt out.
+        subject = Subject(who, BODY, who)
     if subject.kind not in (UNIT, BODY):
         return Verdict(False, "not an action point of minutes")
     return _kept(subject.actor, "will", cue.string[cue.end("action"):], "an action point")

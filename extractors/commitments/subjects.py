@@ -36,7 +36,11 @@ READER_ASIDE = re.compile(r"(?:^|(?<=,))\s*as\s+(?:you|members|colleagues|the\s+
                           r"might\s+|can\s+)?(?:know|expect|be\s+aware|recall|remember|see|have\s+seen|have\s+heard)\b,?", re.I)
 # The role a body acts in, as an aside: 'KCC, as a partner in the ICS, will ...', 'The Council as a whole will ...'.
 AS_ROLE = re.compile(r",\s*as\s+(?:a|an|the|its|their|our|one\s+of\s+the)\s+[^,;:]{1,60},|"
-                     r"\s+as\s+a\s+(?:whole|system|partnership|group|collective)\b", re.I)
+                     r"\s+as\s+a\s+(?:whole|system|partnership|group|collective)\b|"
+                     # 'and as leaders in Exampleton we are committed to ...': a role fronted before 'we', no comma
+                     r"\bas\s+(?:(?:a|an|the|its|their|our)\s+)?(?:[\w-]+\s+){0,2}?(?:leaders|partners|commissioners|"
+                     r"providers|members|employers|organisations|a\s+board|a\s+partnership)"
+                     r"(?:\s+(?:in|of|across|for)\s+(?:[A-Z][\w-]*\s+){1,3})?\s*(?=(?:we|they)\s)", re.I)
 VERB_INSIDE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|shall|should|can|could|may|might|must|does|did)\b",
                          re.I)
 APPOSITION = re.compile(r"^\s*(?:along\s+with|such\s+as|including|together\s+with|as\s+well\s+as|alongside|like|e\.g|"
