@@ -436,3 +436,11 @@ def test_a_role_fronted_before_we_without_a_comma_leaves_we_the_subject():
 def test_minutes_give_an_action_to_a_body_by_initials_never_spelt_out():
     out = minutes("Highways: the bin on Mill Lane is broken. KBC to remove the bin and replace it.")
     assert [(a, m) for _, a, m in promised(out)] == [("KBC", "firm")]
+
+
+def test_initials_in_a_groups_minutes_with_no_author_body_promise_for_themselves():
+    from tests.textpaper import extract as extract_with
+    out = extract_with("JB and KT will draft the terms of reference before the next meeting.",
+                       "PR would circulate the slides to the group.",
+                       cover=["Minutes of the data sharing working group", "Date: 12 March 2019"])
+    assert [(a, m) for _, a, m in promised(out)] == [("JB and KT", "firm"), ("PR", "conditional")]

@@ -31,6 +31,9 @@ from extractors.cues import QUESTION, item_text, short
 from schemas import BlockKind, Commitment
 
 
+INITIALS = re.compile(r"[A-Z]{2,3}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)[A-Z]{2,3})*")
+
+
 @dataclass
 class Candidate:
     """A clause with a promise construction, or a list item or table cell under a promise."""
@@ -156,9 +159,10 @@ def _promise(ctx: PaperContext, text: str, cue: re.Match, section: str, previous
     if INDIRECT_QUESTION.search(text, 0, cue.start()):
         return Verdict(False, "a request to the board or a question", detail="asked if ...")
     subject = subject_of(ctx, text, cue.start())
-    if subject.kind == THING and re.fullmatch(r"[A-Z]{2,3}", subject.text) and reported_speech(ctx):
-        # Minutes name those present by their initials: 'DS would circulate the notes'.
-        subject = Subject(subject.text, UNIT, ctx.orgs.author)
+    if subject.kind == THING and INITIALS.fullmatch(subject.text) and reported_speech(ctx):
+        # Minutes name those present by their initials: 'DS would circulate the notes', 'DS and AM will
+        # explore'; of a group with no author body found, those named act for themselves.
+        subject = Subject(subject.text, UNIT, ctx.orgs.author or ctx.orgs.board or subject.text)
     if subject.kind == PRONOUN and not cue.group("passive"):
         resolved = antecedent(ctx, subject, text[:cue.start()], previous)
         verdict = None
