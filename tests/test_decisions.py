@@ -475,7 +475,8 @@ def test_minutes_in_the_present_tense_and_of_groups_and_executives_are_decisions
 def test_a_motion_moved_seconded_and_carried_is_a_decision_taken_but_a_seconding_alone_is_not():
     for sentence in ["The motion was moved, seconded and agreed.",
                      "It was proposed by Cllr Patel, seconded by Cllr Jones and agreed unanimously to renew the lease.",
-                     "The amendment was seconded and carried."]:
+                     "The amendment was seconded and carried.",
+                     "Cllr Patel proposed & Cllr Jones seconded that the Council pay the surveyor's fee."]:
         assert [d.kind for d in run(sentence).decisions] == ["taken"], sentence
     assert run("Cllr Evans seconded the motion.").decisions == []
 

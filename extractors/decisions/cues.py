@@ -92,6 +92,8 @@ TAKEN = re.compile(
     # a town council's 'Proposed by Cllr A, seconded by Cllr B and agreed unanimously'
     r"\bseconded(?:\s+by\s+[^.;]{1,60}?)?,?\s+(?:and\s+)?(?:was\s+)?(?:unanimously\s+)?(?:agreed|approved|resolved|carried|"
     r"accepted|RESOLVED|AGREED|CARRIED)\b|"
+    # a parish council's motion: 'Cllr A proposed & Cllr B seconded that the Council pay the fee'
+    r"\bproposed\s+(?:and|&)\s+(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]*\s+seconded\s+that\b|"
     # a determination: 'Planning permission was granted', 'The appeal was dismissed'
     r"\b(?:application|permission|consent|licence|appeal|bid)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
     r"(?:\w+ly\s+)?(?:granted|refused|dismissed|upheld|allowed)\b|"
