@@ -444,3 +444,14 @@ def test_initials_in_a_groups_minutes_with_no_author_body_promise_for_themselves
                        "PR would circulate the slides to the group.",
                        cover=["Minutes of the data sharing working group", "Date: 12 March 2019"])
     assert [(a, m) for _, a, m in promised(out)] == [("JB and KT", "firm"), ("PR", "conditional")]
+
+
+def test_an_offer_made_at_a_meeting_is_a_conditional_commitment_but_a_service_offered_elsewhere_is_not():
+    out = minutes("Exampleton County Council offered the Mill Road depot as a site for the trial.")
+    assert [(a, m) for _, a, m in promised(out)] == [(COUNCIL, "conditional")]
+    assert promised(run("NHS Exampleton Clinical Commissioning Group offered a range of services in 2018.")) == []
+
+
+def test_our_deadline_or_aim_is_that_we_is_a_stated_aim():
+    out = run("Our proposed deadline is that we become one commissioning body by April 2021.")
+    assert [(a, m) for _, a, m in promised(out)] == [(AUTHOR, "conditional")]

@@ -238,6 +238,10 @@ def _promise_of(ctx: PaperContext, text: str, cue: re.Match, section: str, form:
             and FUNDS.match(action):
         return Verdict(False, "an application for funds, not a promise", detail=action[:30])
     key = "committed" if "£" in word else word.split()[-2 if word.endswith(" to") else -1].lower()
+    if word == "offered" and not reported_speech(ctx):
+        # Minutes record an offer made at the meeting ('KCC offered the site as a pilot'); elsewhere
+        # 'offered' reports what a service provided.
+        return Verdict(False, "what a body provided, reported", detail=action[:30])
     if key == "expected" and (subject.kind == GROUP or CONSEQUENCE.match(action.lstrip()) or STATE_EXPECTED.match(action) or
                               action.split()[:1] and action.split()[0].lower() in RISK):
         return Verdict(False, "what is expected of bodies of a kind, or to befall a body", detail=action[:30])

@@ -20,7 +20,7 @@ CUE = re.compile(
     rf"(?:be\s+{ADV}(?P<passive>{PARTICIPLE})\b|(?P<verb>[a-z]+))"
     rf"|\b(?P<stance>(?:is|are|am|was|were|remains?|remained)\s+{ADV}committed\s+to|commit(?:s|ted)?\s+to|"
     rf"undert(?:akes?|ook)\s+to|(?:offer(?:s|ed)|volunteer(?:s|ed))\s+to(?=\s+(?!(?:the|a|an|all|our|their|its|his|her|"
-    rf"them|us|those|these|each|every|any|people|residents|families|patients)\b)[a-z]+\b)|(?:has|have|had)\s+{ADV}(?:undertaken|pledged)\s+to|pledge[sd]?\s+to|"
+    rf"them|us|those|these|each|every|any|people|residents|families|patients)\b)[a-z]+\b)|offered(?=\s+(?:(?:the|a|an|its|their|his|her|our|some|further)\s|[A-Z][\w-]*\b))|(?:has|have|had)\s+{ADV}(?:undertaken|pledged)\s+to|pledge[sd]?\s+to|"
     rf"(?:(?:has|have|had)\s+{ADV})?(?:made|makes?|gave|give[sn]?)\s+(?:a\s+|an\s+)?(?:[a-z]+\s+)?(?:commitment|undertaking|pledge)\s+to|"
     rf"(?:has|have)\s+{ADV}signed\s+up\s+to|"
     rf"(?:has|have|had)\s+{ADV}(?:committed|agreed)\s+to|(?:has|have)\s+{ADV}committed\s+(?:a\s+further\s+|an\s+additional\s+)?"
@@ -37,7 +37,7 @@ CUE = re.compile(
     rf"(?P<steps>(?:\b[Tt]he\s+|^)[Nn]ext\s+steps\s+(?:will\s+)?(?:include|are|involve)))\b"
     rf"|(?P<noun>(?:\b[Oo]ur|['’]s|^[Aa]|\bwith\s+(?:the|a|its|their))\s+(?:[a-z]+\s+)?commitments?\s+to)\b"
     rf"|(?P<aim>(?:\b[Oo]ur|['’]s)\s+(?:[a-z]+\s+)?(?:vision|aims?|ambitions?|mission|goals?|intentions?|"
-    rf"priorit(?:y|ies)|objectives?|plans?)(?:\s+for\s+[\w/-]+)?\s+(?:is|are|remains?)\s+(?:to|for(?=\s+(?:[\w-]+\s+){{1,4}}to\s+[a-z])))\b"
+    rf"priorit(?:y|ies)|objectives?|plans?|deadlines?|targets?)(?:\s+for\s+[\w/-]+)?\s+(?:is|are|remains?)\s+(?:to|for(?=\s+(?:[\w-]+\s+){{1,4}}to\s+[a-z])|that(?=\s+we\s)))\b"
     rf"|^(?:\(?[0-9]{{1,2}}[a-z]?[.)]\s+|\(?[a-z][.)]\s+)?(?:(?:ACTIONS?|Actions?)\s*[:\-–]\s*)?(?P<action>(?:[A-Z][\w.&/-]*\s+(?:(?:of|for|and|&)\s+)?){{1,5}}to)\s+[a-z]+")
 FIRM_WORDS = re.compile(r"^(?:will|shall|must)$|committed|commit|agreed|agree|need|required|develop|being|process|"
                         r"undert|pledge|signed|"
