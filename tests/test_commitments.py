@@ -455,3 +455,11 @@ def test_an_offer_made_at_a_meeting_is_a_conditional_commitment_but_a_service_of
 def test_our_deadline_or_aim_is_that_we_is_a_stated_aim():
     out = run("Our proposed deadline is that we become one commissioning body by April 2021.")
     assert [(a, m) for _, a, m in promised(out)] == [(AUTHOR, "conditional")]
+
+
+def test_an_action_plan_cell_reporting_its_action_done_is_progress_not_a_promise():
+    out = run(Table(page=1, rows=[["Action", "Lead", "By when"],
+                          ["Carers awareness campaign funded by the Better Care Fund, went live in May", "Exampleton Borough Council",
+                           "2024"],
+                          ["Recruit two social prescribers", "Exampleton Borough Council", "March 2025"]]))
+    assert [q for q, _, _ in promised(out)] == ["Recruit two social prescribers"]

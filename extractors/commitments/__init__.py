@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from extractors.commitments.cues import (AGENT, ASKED, ATTITUDE, CARRIED_ACTS, CHOICE, COME_BACK, CONDITION,
                                          CONDITIONAL_WORDS, CONSEQUENCE, COUNTERFACTUAL, CUE, DEADLINE, DECIDE,
-                                         DENIED_STATE, DETERMINER_ONLY, DUE_VERBS, EXPECTED_STEP, FIRM_WORDS, FUNDS, FUNDS_SOUGHT,
+                                         DENIED_STATE, DETERMINER_ONLY, DONE, DUE_VERBS, EXPECTED_STEP, FIRM_WORDS, FUNDS, FUNDS_SOUGHT,
                                          FORECAST, FORECAST_SUBJECT, HEDGE, HYPOTHETICAL_SECTION, INDIRECT_QUESTION,
                                          IN_PLACE, MEASURE, NEEDED_PASSIVE, NEXT_STEP, NOT_AN_ACT, NOT_A_VERB,
                                          PAST_CONDITIONAL, PLAN_VERBS, PURPOSE, RATE, RECOMMENDED, RESPONSIBLE, RISK,
@@ -111,6 +111,8 @@ def classify(ctx: PaperContext, candidate: Candidate) -> Verdict:
     if candidate.form != "clause":
         if re.search(r"[,;]?\s+or$", text):
             return Verdict(False, "one of the alternatives a list offers")
+        if DONE.search(text):
+            return Verdict(False, "progress reported as done, not a promise")
         actor, conditional = listed_promiser(ctx, candidate.clause, candidate.form)
         if not actor:
             return Verdict(False, "no body to promise it")

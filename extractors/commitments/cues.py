@@ -169,3 +169,7 @@ PURPOSE = re.compile(r"\b(?:if|unless|whether)\s+(?:[\w'’-]+\s+){1,6}$", re.I)
 FUNDS_SOUGHT = re.compile(r"(?:seek|request|apply|bid)(?:s|ing|ed)?$", re.I)
 FUNDS = re.compile(r"\s*(?:(?:additional|further|some|match|grant|capital|revenue)\s+)?(?:funding|funds|grants?|money|"
                    r"sponsorship|donations|£)", re.I)
+# An action plan's cell or item that reports its action done: 'Carers campaign ... went live at the start
+# of June', 'New post was appointed to in May'; a progress column, no promise.
+DONE = re.compile(r"\b(?:went\s+live|(?:was|were|has\s+been|have\s+been)\s+(?:successfully\s+)?(?:launched|completed|"
+                  r"delivered|implemented|appointed|recruited|introduced|published|held))\b", re.I)
