@@ -459,7 +459,7 @@ def test_our_deadline_or_aim_is_that_we_is_a_stated_aim():
 
 def test_an_action_plan_cell_reporting_its_action_done_is_progress_not_a_promise():
     out = run(Table(page=1, rows=[["Action", "Lead", "By when"],
-                          ["Carers awareness campaign funded by the Better Care Fund, went live in May", "Exampleton Borough Council",
+                          ["Support for unpaid carers: a carers campaign funded by the Better Care Fund went live in May", "Exampleton Borough Council",
                            "2024"],
                           ["Recruit two social prescribers", "Exampleton Borough Council", "March 2025"]]))
     assert [q for q, _, _ in promised(out)] == ["Recruit two social prescribers"]
