@@ -463,3 +463,9 @@ def test_an_action_plan_cell_reporting_its_action_done_is_progress_not_a_promise
                            "2024"],
                           ["Recruit two social prescribers", "Exampleton Borough Council", "March 2025"]]))
     assert [q for q, _, _ in promised(out)] == ["Recruit two social prescribers"]
+
+
+def test_a_fronted_purpose_without_a_comma_does_not_hide_the_body_after_it():
+    out = run("In order to make the most of the arts partnership the Exampleton Borough Council proposes to host "
+              "an open-air concert.")
+    assert [(a, m) for _, a, m in promised(out)] == [("Exampleton Borough Council", "conditional")]

@@ -106,6 +106,8 @@ WHOLE_FRAME = re.compile(FRAME_WORDS + r"(?:\S+\s+){0,4}$")
 TIME_FRAME = re.compile(r"^(?:in|during|over|within|for|after|before|by|from)\s+(?:the\s+)?(?:next|coming|following|first|"
                         r"last|final|same|current)?\s*(?:[\w-]+\s+){0,2}?(?:weeks?|months?|years?|days?|quarters?|period|"
                         r"phase|stage|term|winter|spring|summer|autumn)(?:\s+(?:one|two|three|four|[0-9]+|[ivx]+))?\s*,?\s+(?=\S)", re.I)
+# A fronted purpose: 'In order to ...', 'So as to ...'.
+PURPOSE_FRAME = re.compile(r"^(?:In\s+order|So\s+as)\s+to\s+[a-z]+\b")
 PERSON = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Professor|Sir|Dame)\b\.?\s+[A-Z]")
 DETERMINER = re.compile(r"^(?:the|a|an|our|its|their|both|all|each)\s+", re.I)
 
@@ -233,6 +235,12 @@ def _classify(ctx: PaperContext, head: str) -> Subject:
     tail = re.split(r"\band\s+(?=(?:the|our|its)\s)", head)[-1]
     if tail != head:        # '... in areas like reviews and the directorate remained committed'
         return _classify(ctx, tail)
+    if PURPOSE_FRAME.match(head):
+        # 'In order to maximise the partnership the Town Council proposes to ...': no comma ends the purpose.
+        for start in reversed([m.start() for m in re.finditer(r"\b(?:the|we)\s", head) if m.start()]):
+            subject = _classify(ctx, head[start:])
+            if subject.kind in (BODY, WE):
+                return subject
     return Subject(head, THING)
 
 
