@@ -238,3 +238,9 @@ def test_a_line_of_a_statement_of_accounts_is_no_milestone():
     assert out.milestones == []
     out = run("Grants of 12,480 Pounds were paid to the Kingsmere Trust in March 2019.")
     assert [m.status for m in out.milestones] == ["achieved"]
+
+
+def test_the_days_of_an_event_beside_its_budget_are_no_sums_period():
+    out = run("The Council will hold a festival in Kingsmere Park on Saturday 3 July and Sunday 4 July 2021 "
+              "and use £40,000 from the events budget.")
+    assert [(m.date_start, m.date_end) for m in out.milestones] == [(date(2021, 7, 3), date(2021, 7, 4))]

@@ -232,6 +232,9 @@ def _sum_period(w: Where) -> bool:
     date a sum was approved) stay events."""
     if w.listed or not find_money(w.text):
         return False
+    interval = w.mention.interval
+    if w.precision == "range" and (interval.end - interval.start).days <= 31:
+        return False                        # 'on Saturday 1 July and Sunday 2 July': an event's days, no period
     relative = RELATIVE.search(w.mention.text)
     return bool(relative or (w.precision in YEARS | {"quarter"} and not FORWARD_SPAN.search(w.mention.text)))
 
