@@ -244,3 +244,9 @@ def test_the_days_of_an_event_beside_its_budget_are_no_sums_period():
     out = run("The Council will hold a festival in Kingsmere Park on Saturday 3 July and Sunday 4 July 2021 "
               "and use £40,000 from the events budget.")
     assert [(m.date_start, m.date_end) for m in out.milestones] == [(date(2021, 7, 3), date(2021, 7, 4))]
+
+
+def test_an_act_done_this_year_is_an_achieved_milestone_but_a_year_that_has_been_hard_is_none():
+    out = run("This year the Board has published its first carers' survey.")
+    assert [m.status for m in out.milestones] == ["achieved"]
+    assert run("This year has been a difficult one for the carers' service.").milestones == []

@@ -130,6 +130,10 @@ RELATIVE = re.compile(r"\b(?:this|current|next|coming|last|previous)\s+(?:financ
                       re.I)
 FORWARD_SPAN = re.compile(r"\b(?:next|coming|following)\s", re.I)
 POSSESSIVE = re.compile(r"^[’']s\b")
+# An act done in the period the paper is in: 'has produced', 'have launched'; not 'has been', 'has risen'.
+DONE_THIS = re.compile(r"\b(?:has|have)\s+(?:now\s+|already\s+|also\s+)?(?!been\b)(?:produced|published|launched|"
+                       r"completed|agreed|approved|appointed|opened|held|commissioned|delivered|established|set\s+up|"
+                       r"introduced|signed|adopted|developed|started|begun|run|hosted|awarded)\b", re.I)
 
 # Words that make a clause an event: its verbs, or the nouns an event is named by.
 EVENT_NOUN = re.compile(r"\b(?:meetings?|launch|consultations?|events?|visits?|forums?|conferences?|elections?|"
@@ -246,6 +250,8 @@ def _relative_without_aim(w: Where) -> bool:
     if w.listed or not RELATIVE.search(w.mention.text):
         return False
     ahead = re.search(r"\b(?:this|current|next|coming)\b", w.mention.text, re.I)
+    if re.search(r"\bthis\s+(?:year|month|week)\b", w.mention.text, re.I) and DONE_THIS.search(w.text):
+        return False                    # 'This year the Board has produced its first carers' survey': done
     return not (looks_ahead(w.text) if ahead else looks_back(w.text))
 
 
