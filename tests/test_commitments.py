@@ -469,3 +469,11 @@ def test_a_fronted_purpose_without_a_comma_does_not_hide_the_body_after_it():
     out = run("In order to make the most of the arts partnership the Exampleton Borough Council proposes to host "
               "an open-air concert.")
     assert [(a, m) for _, a, m in promised(out)] == [("Exampleton Borough Council", "conditional")]
+
+
+def test_a_body_that_has_promised_and_an_agreement_that_commits_a_body_are_firm_commitments():
+    out = run("Central government has also promised new funding for the county's care homes.",
+              "Exampleton County Council has promised to publish the review by June.",
+              "The Deal commits Exampleton County Council to develop a joint spatial plan.")
+    assert [(a, m) for _, a, m in promised(out)] == [("Central Government", "firm"), ("Exampleton County Council", "firm"),
+                                                     ("Exampleton County Council", "firm")]

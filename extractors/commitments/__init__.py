@@ -158,6 +158,13 @@ def _promise(ctx: PaperContext, text: str, cue: re.Match, section: str, previous
         return _noun_commitment(ctx, text, cue, conditional=True)
     if form == "action":
         return _action_point(ctx, cue)
+    if form == "stance" and cue.group("bound"):
+        bound = cue.group("bound").strip()
+        named = [m for m in ctx.orgs.find(bound) if m.text.lower() not in ("we", "us", "our")]
+        subject = subject_of(ctx, bound + " will", len(bound) + 1)
+        actor = named[0].name if named else subject.actor if subject.kind in (BODY, GROUP, UNIT) else None
+        if actor:
+            return _kept(actor, "commits", action, "an agreement binding a body")
     if INDIRECT_QUESTION.search(text, 0, cue.start()):
         return Verdict(False, "a request to the board or a question", detail="asked if ...")
     subject = subject_of(ctx, text, cue.start())

@@ -20,7 +20,10 @@ CUE = re.compile(
     rf"(?:be\s+{ADV}(?P<passive>{PARTICIPLE})\b|(?P<verb>[a-z]+))"
     rf"|\b(?P<stance>(?:is|are|am|was|were|remains?|remained)\s+{ADV}committed\s+to|commit(?:s|ted)?\s+to|"
     rf"undert(?:akes?|ook)\s+to|(?:offer(?:s|ed)|volunteer(?:s|ed))\s+to(?=\s+(?!(?:the|a|an|all|our|their|its|his|her|"
-    rf"them|us|those|these|each|every|any|people|residents|families|patients)\b)[a-z]+\b)|offered(?=\s+(?:(?:the|a|an|its|their|his|her|our|some|further)\s|[A-Z][\w-]*\b))|(?:has|have|had)\s+{ADV}(?:undertaken|pledged)\s+to|pledge[sd]?\s+to|"
+    rf"them|us|those|these|each|every|any|people|residents|families|patients)\b)[a-z]+\b)|offered(?=\s+(?:(?:the|a|an|its|their|his|her|our|some|further)\s|[A-Z][\w-]*\b))|(?:has|have|had)\s+{ADV}(?:undertaken|pledged|promised)\s+to|pledge[sd]?\s+to|promis(?:e[sd]?|ing)\s+to|"
+    rf"(?:has|have|had)\s+{ADV}promised(?=\s+(?:the|a|an|its|their|our|further|new|additional|[a-z]+s)\b)|"
+    # 'The Deal commits Oxfordshire's councils to develop a spatial plan': an agreement binding a body named after it.
+    rf"commits\s+(?P<bound>(?:[\w’'-]+\s+){{1,5}}?)to(?=\s+[a-z]+\b)|"
     rf"(?:(?:has|have|had)\s+{ADV})?(?:made|makes?|gave|give[sn]?)\s+(?:a\s+|an\s+)?(?:[a-z]+\s+)?(?:commitment|undertaking|pledge)\s+to|"
     rf"(?:has|have)\s+{ADV}signed\s+up\s+to|"
     rf"(?:has|have|had)\s+{ADV}(?:committed|agreed)\s+to|(?:has|have)\s+{ADV}committed\s+(?:a\s+further\s+|an\s+additional\s+)?"
@@ -40,7 +43,7 @@ CUE = re.compile(
     rf"priorit(?:y|ies)|objectives?|plans?|deadlines?|targets?)(?:\s+for\s+[\w/-]+)?\s+(?:is|are|remains?)\s+(?:to|for(?=\s+(?:[\w-]+\s+){{1,4}}to\s+[a-z])|that(?=\s+we\s)))\b"
     rf"|^(?:\(?[0-9]{{1,2}}[a-z]?[.)]\s+|\(?[a-z][.)]\s+)?(?:(?:ACTIONS?|Actions?)\s*[:\-–]\s*)?(?P<action>(?:[A-Z][\w.&/-]*\s+(?:(?:of|for|and|&)\s+)?){{1,5}}to)\s+[a-z]+")
 FIRM_WORDS = re.compile(r"^(?:will|shall|must)$|committed|commit|agreed|agree|need|required|develop|being|process|"
-                        r"undert|pledge|signed|"
+                        r"undert|pledge|promis|commits|signed|"
                         r"started|begun|^(?:is|are|am)\b")
 # Word starts, so 'plan' is not read in 'explanation' nor 'may' in 'Mayor'.
 CONDITIONAL_WORDS = re.compile(r"\b(?:would|could|should|may|might|propos|intend|aim|plan|seek|hope|endeavour|want|expect|offer|volunteer|"
