@@ -69,6 +69,9 @@ DAY_NAMED = (rf"(?:{WEEKDAY},?\s+)?(?:[Tt]he\s+)?(?P<day>\d{{1,2}}){ORDINAL}?(?:
              rf"(?P<month>{MONTH}|{MONTH_AFTER_ORDINAL})(?:,?\s+(?P<year>{YEAR4}|'\d{{2}}))?")
 DAY_MONTH_FIRST = (rf"(?:{WEEKDAY},?\s+)?(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?P<ordinal>{ORDINAL})?"
                    rf"(?!\d)(?:,?\s+(?P<year>{YEAR4}))?")
+# "June 23rd & 24th 2018", "March 3-5, 2019": two days of one month, the month written first.
+MONTH_DAYS = (rf"(?:{WEEKDAY},?\s+)?(?P<month>{MONTH})\s+(?P<day>\d{{1,2}}){ORDINAL}?\s*(?:[-–&]|\s(?i:and|to)\s)\s*"
+              rf"(?P<last_day>\d{{1,2}})(?P<ordinal>{ORDINAL})?(?!\d)(?:,?\s+(?P<year>{YEAR4}))?")
 DAY_NUMERIC = (r"(?P<numeric>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{1,2}-\d{1,2}-\d{4}|\d{1,2}\.\d{1,2}\.\d{4}"
                rf"|{YEAR4}-\d{{2}}-\d{{2}})")
 FINANCIAL_YEAR = rf"(?:\b(?P<fy>FY)\s?)?(?P<first>{YEAR4}|\d{{2}})(?P<sep>[/–-])(?P<second>{YEAR4}|\d{{2}})"

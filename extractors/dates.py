@@ -110,6 +110,16 @@ def _day_month_first(m: re.Match, ref: date | None) -> DateInterval | None:
     return _day(_year(m["year"], ref), _month_number(m["month"]), int(m["day"]))
 
 
+def _month_days(m: re.Match, ref: date | None) -> DateInterval | None:
+    if not m["ordinal"] and not m["year"]:
+        return None   # "Feb 18-19" may be a span of years
+    year, month = _year(m["year"], ref), _month_number(m["month"])
+    first, last = _day(year, month, int(m["day"])), _day(year, month, int(m["last_day"]))
+    if first is None or last is None or first.precision != "day" or last.precision != "day" or last.start <= first.start:
+        return None
+    return DateInterval(first.start, last.end, "range")
+
+
 def _day_numeric(m: re.Match, ref: date | None) -> DateInterval | None:
     parts = re.split(r"[/.-]", m["numeric"])
     year, month, day = parts if len(parts[0]) == 4 else reversed(parts)
@@ -304,6 +314,7 @@ class _Family:
 # In order of preference when two families read the same span ("2018-2019" is a financial year).
 _FAMILIES = [
     _Family(p.DAY_NAMED, _day_named, cues=(_DIGIT, _DAY_MONTH), leans=True),
+    _Family(p.MONTH_DAYS, _month_days, range_side=False, cues=(_DIGIT, _MONTH), leans=True),
     _Family(p.DAY_MONTH_FIRST, _day_month_first, cues=(_DIGIT, _MONTH), leans=True),
     _Family(p.DAY_NUMERIC, _day_numeric, cues=(re.compile(r"\d[/.-]\d"),)),
     _Family(p.FINANCIAL_YEAR, _financial_year_match, cues=(re.compile(r"\d[/–-]\d"),)),

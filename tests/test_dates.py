@@ -512,3 +512,13 @@ def test_non_dates_without_the_email_shape_are_the_same_where_no_at_sign(text):
 def test_two_days_joined_by_an_ampersand_are_one_range():
     m = only("The fete will be held on 23rd & 24th June 2019.")
     assert (m.text, m.interval.start, m.interval.end) == ("23rd & 24th June 2019", D("2019-06-23"), D("2019-06-24"))
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("The art trail will be held on June 23rd & 24th 2019.", "2019-06-23", "2019-06-24"),
+    ("The conference runs on March 3-5, 2020.", "2020-03-03", "2020-03-05"),
+])
+def test_two_days_of_a_month_written_first_are_one_range(text, start, end):
+    m = only(text)
+    assert (m.interval.start, m.interval.end, m.interval.precision) == (D(start), D(end), "range")
+    assert find_dates("The Feb 18-19 budget was set.", REF) == []      # a span of years, not days
