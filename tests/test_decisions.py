@@ -503,3 +503,9 @@ def test_a_minute_table_s_decision_and_action_column_gives_its_decisions_not_its
                                  ["Budget", "The paper was presented.", "Approved subject to minor amendments.", "CFO"],
                                  ["Estates", "An update was given.", "JB to circulate the estates plan.", "JB"]])
     assert [(d.quote, d.kind) for d in run(minute).decisions] == [("Approved subject to minor amendments.", "taken")]
+
+
+def test_a_one_word_verdict_closing_a_minutes_item_is_a_decision_taken():
+    out = run(("bullet", "PA/2021/0042 – Rear extension, Mill Cottage, Church Lane. Approved."))
+    assert [d.kind for d in out.decisions] == ["taken"]
+    assert run(("bullet", "The approach to the new scheme was not yet approved by anyone.")).decisions == []

@@ -57,6 +57,8 @@ FORMAL = re.compile(
     r"\b(?:agreed|approved|signed|confirmed|accepted)\b[^.;]{0,40}?\bas\s+(?:an?\s+)?(?:true|correct|accurate)\b|"
     r"^(?:Decisions?|DECISIONS?|Agreed|Resolved|Resolutions?|RESOLUTIONS?)(?:\s+(?:taken|made))?\s*[:\-–]\s*(?=\S)|"
     r"^Agreed\s+(?:that|to)\b|"
+    # a one-word verdict closing a minute's item: 'DM/2019/0042 – Rear extension, Mill Cottage. Approved.'
+    r"[.;:–—]\s+(?:Approved|Refused|Rejected|Agreed|Deferred)\.?\s*$|"
     # 'There was a consensus that ...', 'The consensus was to ...', 'There was general agreement that ...'
     r"\b[Tt]here\s+was\s+(?:a\s+|an\s+|the\s+)?(?:general\s+|broad\s+|unanimous\s+|clear\s+)?(?:discussion\s+and\s+)?"
     r"(?:consensus|agreement)\s+(?:that|to|on)\b|\b[Tt]he\s+(?:general\s+)?consensus\s+was\s+(?:that|to)\b|"
@@ -158,7 +160,7 @@ TRIGGERS = {cue: set(words.split()) for cue, words in {
     "resolution": "resolved resolves agreed decided deferred rejected declined voted endorsed noted approved signed confirmed "
                   "accepted requested recommended supported decision decisions resolution resolutions agree approve decide "
                   "consensus agreement content delegated support gave reaffirmed preferred preference ratified carried "
-                  "deferred assurance notes agrees approves endorses decides delegates ratifies",
+                  "deferred assurance notes agrees approves endorses decides delegates ratifies refused",
     "pending": "decide vote votes determine decision asked considered reconsidered approval agreement endorsement "
                "ratification sign decisions agreed approved decided signed ratified determined choose agree consider "
                "consideration approve seek seeking endorsed adopted adopt endorse ratify sought awaited pending yet",
