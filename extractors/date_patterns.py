@@ -87,6 +87,8 @@ PART = (r"(?P<part>\b(?i:early|mid|late))(?:\s*-\s*|\s+)(?:in\s+)?"
         rf"(?P<base>{_any(FINANCIAL_YEAR, MONTH_YEAR, SEASON_YEAR, YEAR, MONTH_ALONE, SEASON_ALONE)})")
 RELATIVE_PERIOD = (r"(?:\b(?i:the)\s+)?(?P<which>\b(?i:this|current|next|coming|last|previous))\s+"
                    r"(?P<unit>(?i:financial\s+year|year|month|week))")
+# "this Thursday", "last Monday": a day of the week counted from the paper's date (minutes' usage).
+RELATIVE_WEEKDAY = rf"(?P<which>\b(?i:this|next|last))\s+(?P<weekday>{WEEKDAY})"
 _COUNT = rf"(?:\d{{1,2}}|(?i:{'|'.join(NUMBER_WORDS)}))"
 # "over the next two years"; a span of counts ("for the next one to three years") runs to the larger
 RELATIVE_SPAN = (r"(?P<prep>\b(?i:over|within|in|during|for))\s+(?i:the)\s+(?i:next|coming|following)\s+"

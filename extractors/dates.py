@@ -217,6 +217,27 @@ def _relative_period(m: re.Match, ref: date | None) -> DateInterval | None:
     return _months(ref.year, ref.month + step, 1, "month")
 
 
+def _relative_weekday(m: re.Match, ref: date | None) -> DateInterval | None:
+    """'this Thursday' is the coming one (the day itself when ref is one), 'next Thursday' the one
+    of the week after ref's, 'last Thursday' the one before ref."""
+    if ref is None:
+        return None
+    name = m["weekday"].lower().rstrip(".")
+    wanted = next(i for i, days in enumerate(_WEEKDAY_NAMES) if name in days)
+    which = m["which"].lower()
+    if which == "last":
+        day = ref - timedelta(days=(ref.weekday() - wanted - 1) % 7 + 1)
+    elif which == "next":
+        day = ref - timedelta(days=ref.weekday()) + timedelta(weeks=1, days=wanted)
+    else:
+        day = ref + timedelta(days=(wanted - ref.weekday()) % 7)
+    return DateInterval(day, day, "day")
+
+
+_WEEKDAY_NAMES = [("monday", "mon"), ("tuesday", "tues", "tue"), ("wednesday", "wed"), ("thursday", "thurs", "thur", "thu"),
+                  ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun")]
+
+
 def _relative_span(m: re.Match, ref: date | None) -> DateInterval | None:
     """"over the next N months": from ref to the same day N months on."""
     if ref is None:
@@ -331,6 +352,8 @@ _FAMILIES = [
     _Family(p.RELATIVE_PERIOD, _relative_period, range_side=False,
             cues=(re.compile(r"(?i:this|current|next|coming|last|previous)"),)),
     _Family(p.SEASON_RELATIVE, _season_relative, range_side=False, cues=(_SEASON,)),
+    _Family(p.RELATIVE_WEEKDAY, _relative_weekday, range_side=False,
+            cues=(re.compile(r"(?i:(?:this|next|last)\s+(?:mon|tue|wed|thu|fri|sat|sun))"),)),
     _Family(p.MONTH_ALONE, _month_alone, needs_lead=True, cues=(_MONTH,), leans=True),
     _Family(p.SEASON_ALONE, _season_alone, needs_lead=True, cues=(_SEASON,), leans=True),
     _Family(p.HOLIDAY, _holiday, needs_lead=True, range_side=False,

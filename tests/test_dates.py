@@ -522,3 +522,13 @@ def test_two_days_of_a_month_written_first_are_one_range(text, start, end):
     m = only(text)
     assert (m.interval.start, m.interval.end, m.interval.precision) == (D(start), D(end), "range")
     assert find_dates("The Feb 18-19 budget was set.", REF) == []      # a span of years, not days
+
+
+@pytest.mark.parametrize("text, day", [
+    ("New pilates classes start this Thursday in the hall.", "2019-07-18"),     # REF is a Monday
+    ("The group met last Friday with the operator.", "2019-07-12"),
+    ("The panel will meet next Tuesday.", "2019-07-23"),
+])
+def test_a_weekday_this_next_or_last_is_counted_from_the_papers_date(text, day):
+    m = only(text)
+    assert (m.interval.start, m.interval.end, m.interval.precision) == (D(day), D(day), "day")
