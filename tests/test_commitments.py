@@ -477,3 +477,9 @@ def test_a_body_that_has_promised_and_an_agreement_that_commits_a_body_are_firm_
               "The Deal commits Exampleton County Council to develop a joint spatial plan.")
     assert [(a, m) for _, a, m in promised(out)] == [("Central Government", "firm"), ("Exampleton County Council", "firm"),
                                                      ("Exampleton County Council", "firm")]
+
+
+def test_a_reply_confirming_a_body_is_happy_to_act_is_its_conditional_promise():
+    out = minutes("The memorial belongs to Exampleton County Council (ECC).",
+                  "Clerk reply confirming ECC are happy to maintain the memorial provided the charity meets the costs.")
+    assert (COUNCIL, "conditional") in [(a, m) for _, a, m in promised(out)]

@@ -58,6 +58,8 @@ SETS_OUT = re.compile(r"(?:\b(?:sets?|lays?)\s+out|\b(?:details|describes|explai
 # Words that open a new clause's subject, so a relative pronoun before them has its own subject.
 SUBJECT_START = {"the", "a", "an", "our", "we", "it", "they", "this", "these", "their", "its", "he", "she", "you"}
 PRONOUNS = {"it", "this", "these", "they", "that", "those", "there", "he", "she", "them", "i", "one"}
+# A reporting participle with no 'that' after it: 'a reply confirming the Council is happy to ...'.
+REPORTING_PARTICIPLES = {"confirming", "stating", "saying", "advising", "explaining"}
 REPORTING = {"is", "was", "are", "were", "say", "says", "said", "told", "felt", "thought", "knew", "saw", "heard",
              "agree", "agrees", "note", "notes", "recognise", "recognises",
              "believe", "believes", "expect", "expects", "confirm", "confirms", "means", "mean", "ensure", "ensuring",
@@ -169,6 +171,8 @@ def _after_last_connective(chunk: str) -> str | None:
                     and not SELF_DESCRIBED.search(chunk):
                 return after
             return None
+        if word in REPORTING_PARTICIPLES and after and i > 0:
+            return after        # 'Clerk to reply confirming the Council is happy to ...': what is confirmed
         if word == "that":
             before = words[i - 1].lower() if i else ""
             if before in REPORTING or before.endswith("ed") or before.endswith("s"):
