@@ -76,6 +76,9 @@ DAY_NUMERIC = (r"(?P<numeric>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{1,2}-\d{1,2}-\d{
                rf"|{YEAR4}-\d{{2}}-\d{{2}})")
 FINANCIAL_YEAR = rf"(?:\b(?P<fy>FY)\s?)?(?P<first>{YEAR4}|\d{{2}})(?P<sep>[/–-])(?P<second>{YEAR4}|\d{{2}})"
 YEAR = rf"(?P<year>{YEAR4})"
+# "By 2026-28", "over 2024-27": a span of plain years, written after a deadline word (bare, "2015-17"
+# is as often a statistic's pooled years).
+YEAR_SPAN = rf"(?P<span_lead>\b(?i:by|from|until|over|during|throughout|before))\s+(?P<first>{YEAR4})[–-](?P<second>\d{{2}})"
 QUARTER = (rf"(?:\bQ|\b(?i:quarter|qtr)\s?)(?P<quarter>[1-4])(?!\d)"
            rf"(?:\s*(?:of\s+)?(?P<year>{_any(FINANCIAL_YEAR, YEAR)}))?")
 MONTH_YEAR = rf"(?P<month>{MONTH})(?:,?\s*'|,?\s+|-)(?P<year>{YEAR4}|\d{{2}})"

@@ -138,6 +138,16 @@ def _financial_year_match(m: re.Match, ref: date | None) -> DateInterval | None:
     return _financial_year(year)
 
 
+def _year_span(m: re.Match, ref: date | None) -> DateInterval | None:
+    """'By 2026-28': first January of the first year to the last December of the last; a financial
+    year ('2026-27') is read by its own family."""
+    year = int(m["first"])
+    last = year // 100 * 100 + int(m["second"])
+    if not year + 1 < last <= year + 10:
+        return None
+    return DateInterval(date(year, 1, 1), date(last, 12, 31), "range", p.LEADS[m["span_lead"].lower()])
+
+
 def _bare_year(m: re.Match, ref: date | None) -> DateInterval | None:
     year = int(m["year"])
     return _months(year, 1, 12, "year") if year in BARE_YEARS else None
@@ -344,6 +354,7 @@ _FAMILIES = [
     _Family(p.SEASON_YEAR, _season_year, cues=(_DIGIT, _SEASON)),
     _Family(p.PART, _part, cues=(re.compile(r"(?i:early|mid|late)"), _DATED), leans=True),
     _Family(p.YEAR, _bare_year, cues=(re.compile(p.YEAR4),)),
+    _Family(p.YEAR_SPAN, _year_span, range_side=False, cues=(re.compile(r"\d[–-]\d"),)),
     _Family(p.RANGE, _range, range_side=False, leans=True),
     _Family(p.RELATIVE_SPAN, _relative_span, range_side=False,
             cues=(re.compile(r"(?i:next|coming|following)"),)),

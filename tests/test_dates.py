@@ -532,3 +532,11 @@ def test_two_days_of_a_month_written_first_are_one_range(text, start, end):
 def test_a_weekday_this_next_or_last_is_counted_from_the_papers_date(text, day):
     m = only(text)
     assert (m.interval.start, m.interval.end, m.interval.precision) == (D(day), D(day), "day")
+
+
+def test_a_span_of_plain_years_after_a_deadline_word_runs_first_january_to_last_december():
+    m = only("By 2026-28, life expectancy at birth will rise by a year.")
+    assert (m.text, m.interval.start, m.interval.end, m.interval.qualifier) == ("By 2026-28", D("2026-01-01"),
+                                                                               D("2028-12-31"), "by")
+    assert find_dates("There were 123 deaths in 2015-17 across the county.", REF) == []     # a statistic's pooled years
+    assert only("by 2025-26").interval.precision == "financial_year"
