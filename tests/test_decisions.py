@@ -509,3 +509,9 @@ def test_a_one_word_verdict_closing_a_minutes_item_is_a_decision_taken():
     out = run(("bullet", "PA/2021/0042 – Rear extension, Mill Cottage, Church Lane. Approved."))
     assert [d.kind for d in out.decisions] == ["taken"]
     assert run(("bullet", "The approach to the new scheme was not yet approved by anyone.")).decisions == []
+
+
+def test_feedback_the_paper_encourages_from_its_readers_is_a_recommendation():
+    out = run("We encourage input from all our stakeholders, patient groups and partners, including scrutiny committees.")
+    assert [d.kind for d in out.decisions] == ["recommendation"]
+    assert run("Residents encourage each other to take part in the survey.").decisions == []

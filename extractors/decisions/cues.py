@@ -26,6 +26,8 @@ ASK = re.compile(rf"\b(?:is|are)\s+(?:therefore\s+|also\s+|now\s+|being\s+)?{ASK
                  rf"\b{ASKED_BODY}\s+(?:therefore\s+|also\s+)?recommends\s+(?:to\s+(?:the\s+)?[A-Z][\w-]*\s+)?that\b|"
                  r"\b(?:views|comments|feedback|input)\s+(?:of\s+(?:the\s+)?[A-Z][\w-]*\s+)?(?:is|are)\s+"
                  r"(?:therefore\s+|being\s+)?sought\b|"
+                 # 'we encourage input from all our stakeholders, ... including scrutiny committees': feedback asked for
+                 r"\b(?:we|I)\s+(?:would\s+)?(?:encourage|welcome|invite)\s+(?:input|views|comments|feedback)\s+from\b|"
                  r"\b(?:is|are)\s+(?:also\s+)?(?:asked|invited)\s+(?:for|to\s+(?:give|provide|offer|share))\s+(?:its|their)\s+"
                  r"(?:views|comments|feedback)\b|"
                  rf"\b(?:report|paper)\s+(?:therefore\s+)?(?:seeks?\s+{SOUGHT}|asks?\s+(?:the\s+)?{ASKED_BODY}\s+to)\b|"
@@ -156,7 +158,7 @@ PENDING = re.compile(
 # Every word at least one alternative of each pattern needs: a sentence with none cannot match it.
 TRIGGERS = {cue: set(words.split()) for cue, words in {
     "ask": "asked invited requested recommended recommendation recommendations recommends recommend seeks seek "
-           "asks required sought views",
+           "asks required sought views input comments feedback",
     "resolution": "resolved resolves agreed decided deferred rejected declined voted endorsed noted approved signed confirmed "
                   "accepted requested recommended supported decision decisions resolution resolutions agree approve decide "
                   "consensus agreement content delegated support gave reaffirmed preferred preference ratified carried "
