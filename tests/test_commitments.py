@@ -483,3 +483,9 @@ def test_a_reply_confirming_a_body_is_happy_to_act_is_its_conditional_promise():
     out = minutes("The memorial belongs to Exampleton County Council (ECC).",
                   "Clerk reply confirming ECC are happy to maintain the memorial provided the charity meets the costs.")
     assert (COUNCIL, "conditional") in [(a, m) for _, a, m in promised(out)]
+
+
+def test_moving_towards_a_model_is_a_direction_of_travel_but_moving_a_service_is_a_promise():
+    assert promised(run("In line with national policy we are also moving towards a more collaborative model of care.")) == []
+    out = run("We are moving the community nursing team to the new health centre in May.")
+    assert [a for _, a, _ in promised(out)] == [AUTHOR]

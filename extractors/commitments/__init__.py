@@ -243,6 +243,9 @@ def _promise_of(ctx: PaperContext, text: str, cue: re.Match, section: str, form:
         return Verdict(False, "a thing, not a body", detail=f"{word!r}: {subject.text!r}")
     if form == "progressive" and word.split()[-1].lower() in TRENDS:
         return Verdict(False, "a state or trend", detail=word)
+    if form == "progressive" and word.split()[-1].lower() in ("moving", "heading", "shifting") \
+            and re.match(r"\s+towards?\b", action):
+        return Verdict(False, "a direction of travel, not a promise", detail=action[:30])
     if form in ("progressive", "intent") and FUNDS_SOUGHT.match(word.split()[-1 if form == "progressive" else -2]) \
             and FUNDS.match(action):
         return Verdict(False, "an application for funds, not a promise", detail=action[:30])
