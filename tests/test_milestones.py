@@ -250,3 +250,9 @@ def test_an_act_done_this_year_is_an_achieved_milestone_but_a_year_that_has_been
     out = run("This year the Board has published its first carers' survey.")
     assert [m.status for m in out.milestones] == ["achieved"]
     assert run("This year has been a difficult one for the carers' service.").milestones == []
+
+
+def test_a_meeting_with_a_named_officer_last_week_is_an_event_not_a_name():
+    out = run("Cllr Amis had a meeting with the new Police Inspector last week.")
+    assert [m.status for m in out.milestones] == ["achieved"]
+    assert run("The Kingsmere Strategy 2019 sets out our priorities.").milestones == []

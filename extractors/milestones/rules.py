@@ -225,7 +225,9 @@ def _named_by_date(w: Where) -> bool:
         return True
     if w.listed or w.precision not in YEARS or w.mention.interval.qualifier:
         return False
-    return bool(TITLE_WORD.search(w.before) or (NAMING.search(w.before) and NOUN_AFTER.search(w.after))
+    # A capitalised word before 'last week' or 'this year' ends a clause ('met the new Police Inspector
+    # last week'), not a name; 'Strategy 2022-2026' names a year.
+    return bool((TITLE_WORD.search(w.before) and not RELATIVE.search(w.mention.text)) or (NAMING.search(w.before) and NOUN_AFTER.search(w.after))
                 or DOCUMENT_YEARS.search(w.before)
                 or OF_YEAR.search(w.before) or AIM_FOR.search(w.before))
 
