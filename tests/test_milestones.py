@@ -256,3 +256,7 @@ def test_a_meeting_with_a_named_officer_last_week_is_an_event_not_a_name():
     out = run("Cllr Amis had a meeting with the new Police Inspector last week.")
     assert [m.status for m in out.milestones] == ["achieved"]
     assert run("The Kingsmere Strategy 2019 sets out our priorities.").milestones == []
+
+
+def test_a_tribute_to_someone_who_passed_away_is_no_milestone():
+    assert run("(c) Councillor Amis paid tribute to a former officer who sadly passed away last month.").milestones == []

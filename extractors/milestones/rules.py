@@ -129,6 +129,7 @@ AIM_FOR = re.compile(r"\b(?:goals?|targets?|ambitions?|aspirations?|forecasts?|b
 RELATIVE = re.compile(r"\b(?:this|current|next|coming|last|previous)\s+(?:financial\s+)?(?:year|month|week)\b",
                       re.I)
 FORWARD_SPAN = re.compile(r"\b(?:next|coming|following)\s", re.I)
+TRIBUTE = re.compile(r"\b(?:passed\s+away|paid\s+tribute|condolences)\b", re.I)
 POSSESSIVE = re.compile(r"^[’']s\b")
 # An act done in the period the paper is in: 'has produced', 'have launched'; not 'has been', 'has risen'.
 DONE_THIS = re.compile(r"\b(?:has|have)\s+(?:now\s+|already\s+|also\s+)?(?!been\b)(?:produced|published|launched|"
@@ -157,6 +158,12 @@ safeguarding learning offending screening shopping parking wording""".split())
 
 def _question(w: Where) -> bool:
     return bool(QUESTION.search(w.text))
+
+
+def _tribute(w: Where) -> bool:
+    """A tribute in minutes: 'paid tribute to a former officer, who sadly passed away last month'.
+    A death is no event of the programme."""
+    return bool(TRIBUTE.search(w.text))
 
 
 def _contact(w: Where) -> bool:
@@ -273,6 +280,7 @@ def _no_event(w: Where) -> bool:
 
 RULES: list[tuple[str, Callable[[Where], bool]]] = [
     ("a question", _question),
+    ("a tribute", _tribute),
     ("contact details", _contact),
     ("a cited document's date", _cited),
     ("a statistic's data year", _statistic),
