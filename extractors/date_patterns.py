@@ -69,10 +69,16 @@ DAY_NAMED = (rf"(?:{WEEKDAY},?\s+)?(?:[Tt]he\s+)?(?P<day>\d{{1,2}}){ORDINAL}?(?:
              rf"(?P<month>{MONTH}|{MONTH_AFTER_ORDINAL})(?:,?\s+(?P<year>{YEAR4}|'\d{{2}}))?")
 DAY_MONTH_FIRST = (rf"(?:{WEEKDAY},?\s+)?(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?P<ordinal>{ORDINAL})?"
                    rf"(?!\d)(?:,?\s+(?P<year>{YEAR4}))?")
+# "June 23rd & 24th 2018", "March 3-5, 2019": two days of one month, the month written first.
+MONTH_DAYS = (rf"(?:{WEEKDAY},?\s+)?(?P<month>{MONTH})\s+(?P<day>\d{{1,2}}){ORDINAL}?\s*(?:[-–&]|\s(?i:and|to)\s)\s*"
+              rf"(?P<last_day>\d{{1,2}})(?P<ordinal>{ORDINAL})?(?!\d)(?:,?\s+(?P<year>{YEAR4}))?")
 DAY_NUMERIC = (r"(?P<numeric>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{1,2}-\d{1,2}-\d{4}|\d{1,2}\.\d{1,2}\.\d{4}"
                rf"|{YEAR4}-\d{{2}}-\d{{2}})")
 FINANCIAL_YEAR = rf"(?:\b(?P<fy>FY)\s?)?(?P<first>{YEAR4}|\d{{2}})(?P<sep>[/–-])(?P<second>{YEAR4}|\d{{2}})"
 YEAR = rf"(?P<year>{YEAR4})"
+# "By 2026-28", "over 2024-27": a span of plain years, written after a deadline word (bare, "2015-17"
+# is as often a statistic's pooled years).
+YEAR_SPAN = rf"(?P<span_lead>\b(?i:by|from|until|over|during|throughout|before))\s+(?P<first>{YEAR4})[–-](?P<second>\d{{2}})"
 QUARTER = (rf"(?:\bQ|\b(?i:quarter|qtr)\s?)(?P<quarter>[1-4])(?!\d)"
            rf"(?:\s*(?:of\s+)?(?P<year>{_any(FINANCIAL_YEAR, YEAR)}))?")
 MONTH_YEAR = rf"(?P<month>{MONTH})(?:,?\s*'|,?\s+|-)(?P<year>{YEAR4}|\d{{2}})"
@@ -84,6 +90,8 @@ PART = (r"(?P<part>\b(?i:early|mid|late))(?:\s*-\s*|\s+)(?:in\s+)?"
         rf"(?P<base>{_any(FINANCIAL_YEAR, MONTH_YEAR, SEASON_YEAR, YEAR, MONTH_ALONE, SEASON_ALONE)})")
 RELATIVE_PERIOD = (r"(?:\b(?i:the)\s+)?(?P<which>\b(?i:this|current|next|coming|last|previous))\s+"
                    r"(?P<unit>(?i:financial\s+year|year|month|week))")
+# "this Thursday", "last Monday": a day of the week counted from the paper's date (minutes' usage).
+RELATIVE_WEEKDAY = rf"(?P<which>\b(?i:this|next|last))\s+(?P<weekday>{WEEKDAY})"
 _COUNT = rf"(?:\d{{1,2}}|(?i:{'|'.join(NUMBER_WORDS)}))"
 # "over the next two years"; a span of counts ("for the next one to three years") runs to the larger
 RELATIVE_SPAN = (r"(?P<prep>\b(?i:over|within|in|during|for))\s+(?i:the)\s+(?i:next|coming|following)\s+"
@@ -105,7 +113,7 @@ BARE_DAY = rf"(?P<day>\d{{1,2}}){ORDINAL}?"
 RANGE_SIDE = _any(DAY_NAMED, DAY_MONTH_FIRST, DAY_NUMERIC, PART, MONTH_YEAR, FINANCIAL_YEAR,
                   QUARTER, SEASON_YEAR, YEAR, MONTH_ALONE, SEASON_ALONE)
 RANGE = (rf"(?:(?P<between>\b(?i:between))\s+)?(?P<first>{RANGE_SIDE}|{unnamed(BARE_DAY)})"
-         r"(?P<joint>\s*[-–—/]\s*|\s+(?i:to|until|till|through|and)\s+)"
+         r"(?P<joint>\s*[-–—/]\s*|\s+(?i:to|until|till|through|and)\s+|\s+&\s+)"
          rf"(?P<last>{RANGE_SIDE})")
 
 LEAD = "|".join(sorted((w.replace(" ", r"\s+") for w in LEADS), key=len, reverse=True))

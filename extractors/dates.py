@@ -110,6 +110,16 @@ def _day_month_first(m: re.Match, ref: date | None) -> DateInterval | None:
     return _day(_year(m["year"], ref), _month_number(m["month"]), int(m["day"]))
 
 
+def _month_days(m: re.Match, ref: date | None) -> DateInterval | None:
+    if not m["ordinal"] and not m["year"]:
+        return None   # "Feb 18-19" may be a span of years
+    year, month = _year(m["year"], ref), _month_number(m["month"])
+    first, last = _day(year, month, int(m["day"])), _day(year, month, int(m["last_day"]))
+    if first is None or last is None or first.precision != "day" or last.precision != "day" or last.start <= first.start:
+        return None
+    return DateInterval(first.start, last.end, "range")
+
+
 def _day_numeric(m: re.Match, ref: date | None) -> DateInterval | None:
     parts = re.split(r"[/.-]", m["numeric"])
     year, month, day = parts if len(parts[0]) == 4 else reversed(parts)
@@ -126,6 +136,16 @@ def _financial_year_match(m: re.Match, ref: date | None) -> DateInterval | None:
     if int(second) != (year + 1 if len(second) == 4 else (year + 1) % 100):
         return None
     return _financial_year(year)
+
+
+def _year_span(m: re.Match, ref: date | None) -> DateInterval | None:
+    """'By 2026-28': first January of the first year to the last December of the last; a financial
+    year ('2026-27') is read by its own family."""
+    year = int(m["first"])
+    last = year // 100 * 100 + int(m["second"])
+    if not year + 1 < last <= year + 10:
+        return None
+    return DateInterval(date(year, 1, 1), date(last, 12, 31), "range", p.LEADS[m["span_lead"].lower()])
 
 
 def _bare_year(m: re.Match, ref: date | None) -> DateInterval | None:
@@ -207,6 +227,27 @@ def _relative_period(m: re.Match, ref: date | None) -> DateInterval | None:
     return _months(ref.year, ref.month + step, 1, "month")
 
 
+def _relative_weekday(m: re.Match, ref: date | None) -> DateInterval | None:
+    """'this Thursday' is the coming one (the day itself when ref is one), 'next Thursday' the one
+    of the week after ref's, 'last Thursday' the one before ref."""
+    if ref is None:
+        return None
+    name = m["weekday"].lower().rstrip(".")
+    wanted = next(i for i, days in enumerate(_WEEKDAY_NAMES) if name in days)
+    which = m["which"].lower()
+    if which == "last":
+        day = ref - timedelta(days=(ref.weekday() - wanted - 1) % 7 + 1)
+    elif which == "next":
+        day = ref - timedelta(days=ref.weekday()) + timedelta(weeks=1, days=wanted)
+    else:
+        day = ref + timedelta(days=(wanted - ref.weekday()) % 7)
+    return DateInterval(day, day, "day")
+
+
+_WEEKDAY_NAMES = [("monday", "mon"), ("tuesday", "tues", "tue"), ("wednesday", "wed"), ("thursday", "thurs", "thur", "thu"),
+                  ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun")]
+
+
 def _relative_span(m: re.Match, ref: date | None) -> DateInterval | None:
     """"over the next N months": from ref to the same day N months on."""
     if ref is None:
@@ -243,7 +284,7 @@ def _range(m: re.Match, ref: date | None) -> DateInterval | None:
     if first is None or first.start > last.start:
         return None
     joint = m["joint"].strip().lower()
-    if joint == "and" and not m["between"] and (
+    if joint in ("and", "&") and not m["between"] and (
             first.precision != "day" or last.precision != "day" or (last.start - first.start).days > 7):
         return None     # "Saturday 1 July and Sunday 2 July" is one event; "3 March and 5 May" two
     return DateInterval(first.start, last.end, "range")
@@ -304,6 +345,7 @@ class _Family:
 # In order of preference when two families read the same span ("2018-2019" is a financial year).
 _FAMILIES = [
     _Family(p.DAY_NAMED, _day_named, cues=(_DIGIT, _DAY_MONTH), leans=True),
+    _Family(p.MONTH_DAYS, _month_days, range_side=False, cues=(_DIGIT, _MONTH), leans=True),
     _Family(p.DAY_MONTH_FIRST, _day_month_first, cues=(_DIGIT, _MONTH), leans=True),
     _Family(p.DAY_NUMERIC, _day_numeric, cues=(re.compile(r"\d[/.-]\d"),)),
     _Family(p.FINANCIAL_YEAR, _financial_year_match, cues=(re.compile(r"\d[/–-]\d"),)),
@@ -312,6 +354,7 @@ _FAMILIES = [
     _Family(p.SEASON_YEAR, _season_year, cues=(_DIGIT, _SEASON)),
     _Family(p.PART, _part, cues=(re.compile(r"(?i:early|mid|late)"), _DATED), leans=True),
     _Family(p.YEAR, _bare_year, cues=(re.compile(p.YEAR4),)),
+    _Family(p.YEAR_SPAN, _year_span, range_side=False, cues=(re.compile(r"\d[–-]\d"),)),
     _Family(p.RANGE, _range, range_side=False, leans=True),
     _Family(p.RELATIVE_SPAN, _relative_span, range_side=False,
             cues=(re.compile(r"(?i:next|coming|following)"),)),
@@ -320,6 +363,8 @@ _FAMILIES = [
     _Family(p.RELATIVE_PERIOD, _relative_period, range_side=False,
             cues=(re.compile(r"(?i:this|current|next|coming|last|previous)"),)),
     _Family(p.SEASON_RELATIVE, _season_relative, range_side=False, cues=(_SEASON,)),
+    _Family(p.RELATIVE_WEEKDAY, _relative_weekday, range_side=False,
+            cues=(re.compile(r"(?i:(?:this|next|last)\s+(?:mon|tue|wed|thu|fri|sat|sun))"),)),
     _Family(p.MONTH_ALONE, _month_alone, needs_lead=True, cues=(_MONTH,), leans=True),
     _Family(p.SEASON_ALONE, _season_alone, needs_lead=True, cues=(_SEASON,), leans=True),
     _Family(p.HOLIDAY, _holiday, needs_lead=True, range_side=False,

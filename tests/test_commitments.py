@@ -417,3 +417,75 @@ def test_a_plan_based_on_recommendations_is_no_proposal_but_recommended_actions_
               "The following actions are recommended:",
               ("bullet", "Expand the falls service to every practice."))
     assert [c.modality for c in out.commitments] == ["firm", "conditional"]
+
+
+def test_a_body_seeking_funding_from_a_grants_panel_promises_nothing():
+    out = minutes("Friends of Kingsmere Park are seeking funding to restore the bandstand in the park.",
+                  "The Exampleton Youth Trust is requesting grant funding to run holiday clubs.")
+    assert promised(out) == []
+    # What the applicant says it will do with the money is its promise.
+    out = minutes("The Exampleton Youth Trust will also run a holiday club for young carers.")
+    assert [a for _, a, _ in promised(out)] == ["Exampleton Youth Trust"]
+
+
+def test_a_role_fronted_before_we_without_a_comma_leaves_we_the_subject():
+    out = run("Change will take time, and as leaders in Exampleton we are committed to working as one system.")
+    assert [a for _, a, _ in promised(out)] == [AUTHOR]
+
+
+def test_minutes_give_an_action_to_a_body_by_initials_never_spelt_out():
+    out = minutes("Highways: the bin on Mill Lane is broken. KBC to remove the bin and replace it.")
+    assert [(a, m) for _, a, m in promised(out)] == [("KBC", "firm")]
+
+
+def test_initials_in_a_groups_minutes_with_no_author_body_promise_for_themselves():
+    from tests.textpaper import extract as extract_with
+    out = extract_with("JB and KT will draft the terms of reference before the next meeting.",
+                       "PR would circulate the slides to the group.",
+                       cover=["Minutes of the data sharing working group", "Date: 12 March 2019"])
+    assert [(a, m) for _, a, m in promised(out)] == [("JB and KT", "firm"), ("PR", "conditional")]
+
+
+def test_an_offer_made_at_a_meeting_is_a_conditional_commitment_but_a_service_offered_elsewhere_is_not():
+    out = minutes("Exampleton County Council offered the Mill Road depot as a site for the trial.")
+    assert [(a, m) for _, a, m in promised(out)] == [(COUNCIL, "conditional")]
+    assert promised(run("NHS Exampleton Clinical Commissioning Group offered a range of services in 2018.")) == []
+
+
+def test_our_deadline_or_aim_is_that_we_is_a_stated_aim():
+    out = run("Our proposed deadline is that we become one commissioning body by April 2021.")
+    assert [(a, m) for _, a, m in promised(out)] == [(AUTHOR, "conditional")]
+
+
+def test_an_action_plan_cell_reporting_its_action_done_is_progress_not_a_promise():
+    out = run(Table(page=1, rows=[["Action", "Lead", "By when"],
+                          ["Support for unpaid carers: a carers campaign funded by the Better Care Fund went live in May", "Exampleton Borough Council",
+                           "2024"],
+                          ["Recruit two social prescribers", "Exampleton Borough Council", "March 2025"]]))
+    assert [q for q, _, _ in promised(out)] == ["Recruit two social prescribers"]
+
+
+def test_a_fronted_purpose_without_a_comma_does_not_hide_the_body_after_it():
+    out = run("In order to make the most of the arts partnership the Exampleton Borough Council proposes to host "
+              "an open-air concert.")
+    assert [(a, m) for _, a, m in promised(out)] == [("Exampleton Borough Council", "conditional")]
+
+
+def test_a_body_that_has_promised_and_an_agreement_that_commits_a_body_are_firm_commitments():
+    out = run("Central government has also promised new funding for the county's care homes.",
+              "Exampleton County Council has promised to publish the review by June.",
+              "The Deal commits Exampleton County Council to develop a joint spatial plan.")
+    assert [(a, m) for _, a, m in promised(out)] == [("Central Government", "firm"), ("Exampleton County Council", "firm"),
+                                                     ("Exampleton County Council", "firm")]
+
+
+def test_a_reply_confirming_a_body_is_happy_to_act_is_its_conditional_promise():
+    out = minutes("The memorial belongs to Exampleton County Council (ECC).",
+                  "Clerk reply confirming ECC are happy to maintain the memorial provided the charity meets the costs.")
+    assert (COUNCIL, "conditional") in [(a, m) for _, a, m in promised(out)]
+
+
+def test_moving_towards_a_model_is_a_direction_of_travel_but_moving_a_service_is_a_promise():
+    assert promised(run("In line with national policy we are also moving towards a more collaborative model of care.")) == []
+    out = run("We are moving the community nursing team to the new health centre in May.")
+    assert [a for _, a, _ in promised(out)] == [AUTHOR]

@@ -507,3 +507,36 @@ ADDRESS_WORDS = st.sampled_from(["£3m", "5%", "0208 123 4567", "www.example.org
 def test_non_dates_without_the_email_shape_are_the_same_where_no_at_sign(text):
     """find_dates leaves out the e-mail shape when a text has no '@': it must find no less."""
     assert [m.span() for m in NOT_DATES_BUT_EMAIL.finditer(text)] == [m.span() for m in NOT_DATES.finditer(text)]
+
+
+def test_two_days_joined_by_an_ampersand_are_one_range():
+    m = only("The fete will be held on 23rd & 24th June 2019.")
+    assert (m.text, m.interval.start, m.interval.end) == ("23rd & 24th June 2019", D("2019-06-23"), D("2019-06-24"))
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("The art trail will be held on June 23rd & 24th 2019.", "2019-06-23", "2019-06-24"),
+    ("The conference runs on March 3-5, 2020.", "2020-03-03", "2020-03-05"),
+])
+def test_two_days_of_a_month_written_first_are_one_range(text, start, end):
+    m = only(text)
+    assert (m.interval.start, m.interval.end, m.interval.precision) == (D(start), D(end), "range")
+    assert find_dates("The Feb 18-19 budget was set.", REF) == []      # a span of years, not days
+
+
+@pytest.mark.parametrize("text, day", [
+    ("New pilates classes start this Thursday in the hall.", "2019-07-18"),     # REF is a Monday
+    ("The group met last Friday with the operator.", "2019-07-12"),
+    ("The panel will meet next Tuesday.", "2019-07-23"),
+])
+def test_a_weekday_this_next_or_last_is_counted_from_the_papers_date(text, day):
+    m = only(text)
+    assert (m.interval.start, m.interval.end, m.interval.precision) == (D(day), D(day), "day")
+
+
+def test_a_span_of_plain_years_after_a_deadline_word_runs_first_january_to_last_december():
+    m = only("By 2026-28, life expectancy at birth will rise by a year.")
+    assert (m.text, m.interval.start, m.interval.end, m.interval.qualifier) == ("By 2026-28", D("2026-01-01"),
+                                                                               D("2028-12-31"), "by")
+    assert find_dates("There were 123 deaths in 2015-17 across the county.", REF) == []     # a statistic's pooled years
+    assert only("by 2025-26").interval.precision == "financial_year"

@@ -475,7 +475,8 @@ def test_minutes_in_the_present_tense_and_of_groups_and_executives_are_decisions
 def test_a_motion_moved_seconded_and_carried_is_a_decision_taken_but_a_seconding_alone_is_not():
     for sentence in ["The motion was moved, seconded and agreed.",
                      "It was proposed by Cllr Patel, seconded by Cllr Jones and agreed unanimously to renew the lease.",
-                     "The amendment was seconded and carried."]:
+                     "The amendment was seconded and carried.",
+                     "Cllr Patel proposed & Cllr Jones seconded that the Council pay the surveyor's fee."]:
         assert [d.kind for d in run(sentence).decisions] == ["taken"], sentence
     assert run("Cllr Evans seconded the motion.").decisions == []
 
@@ -502,3 +503,15 @@ def test_a_minute_table_s_decision_and_action_column_gives_its_decisions_not_its
                                  ["Budget", "The paper was presented.", "Approved subject to minor amendments.", "CFO"],
                                  ["Estates", "An update was given.", "JB to circulate the estates plan.", "JB"]])
     assert [(d.quote, d.kind) for d in run(minute).decisions] == [("Approved subject to minor amendments.", "taken")]
+
+
+def test_a_one_word_verdict_closing_a_minutes_item_is_a_decision_taken():
+    out = run(("bullet", "PA/2021/0042 – Rear extension, Mill Cottage, Church Lane. Approved."))
+    assert [d.kind for d in out.decisions] == ["taken"]
+    assert run(("bullet", "The approach to the new scheme was not yet approved by anyone.")).decisions == []
+
+
+def test_feedback_the_paper_encourages_from_its_readers_is_a_recommendation():
+    out = run("We encourage input from all our stakeholders, patient groups and partners, including scrutiny committees.")
+    assert [d.kind for d in out.decisions] == ["recommendation"]
+    assert run("Residents encourage each other to take part in the survey.").decisions == []

@@ -219,3 +219,44 @@ def test_a_trend_expected_to_remain_is_no_milestone():
     out = run("Demand is expected to remain stable in the coming years.",
               "The hub is expected to open in the coming months.")
     assert [m.quote for m in out.milestones] == ["The hub is expected to open in the coming months."]
+
+
+def test_a_survey_finding_an_estimate_a_ratio_and_a_span_gone_by_are_no_milestones():
+    out = run("A Kingsmere survey of young carers in 2016 found:",
+              "Around 5,000 older people are estimated to be living alone in 2018",
+              "That means three working age residents for every older person in the next 15 years.",
+              "Over the last year we have worked hard to bring the district partnerships closer together.")
+    assert out.milestones == []
+    # A survey run at a date, or a date a ratio is planned for with 'will', is still one.
+    out = run("A survey of young carers in 2016 was run by the Carers' Centre.")
+    assert [m.status for m in out.milestones] == ["achieved"]
+
+
+def test_a_line_of_a_statement_of_accounts_is_no_milestone():
+    out = run("Consultants 4,210 For work carried out up to the end of March 2019",
+              "Grants 12,480 Grant awards committed in 2018/19 but not yet paid")
+    assert out.milestones == []
+    out = run("Grants of 12,480 Pounds were paid to the Kingsmere Trust in March 2019.")
+    assert [m.status for m in out.milestones] == ["achieved"]
+
+
+def test_the_days_of_an_event_beside_its_budget_are_no_sums_period():
+    out = run("The Council will hold a festival in Kingsmere Park on Saturday 3 July and Sunday 4 July 2021 "
+              "and use £40,000 from the events budget.")
+    assert [(m.date_start, m.date_end) for m in out.milestones] == [(date(2021, 7, 3), date(2021, 7, 4))]
+
+
+def test_an_act_done_this_year_is_an_achieved_milestone_but_a_year_that_has_been_hard_is_none():
+    out = run("This year the Board has published its first carers' survey.")
+    assert [m.status for m in out.milestones] == ["achieved"]
+    assert run("This year has been a difficult one for the carers' service.").milestones == []
+
+
+def test_a_meeting_with_a_named_officer_last_week_is_an_event_not_a_name():
+    out = run("Cllr Amis had a meeting with the new Police Inspector last week.")
+    assert [m.status for m in out.milestones] == ["achieved"]
+    assert run("The Kingsmere Strategy 2019 sets out our priorities.").milestones == []
+
+
+def test_a_tribute_to_someone_who_passed_away_is_no_milestone():
+    assert run("(c) Councillor Amis paid tribute to a former officer who sadly passed away last month.").milestones == []

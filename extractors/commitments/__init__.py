@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from extractors.commitments.cues import (AGENT, ASKED, ATTITUDE, CARRIED_ACTS, CHOICE, COME_BACK, CONDITION,
                                          CONDITIONAL_WORDS, CONSEQUENCE, COUNTERFACTUAL, CUE, DEADLINE, DECIDE,
-                                         DENIED_STATE, DETERMINER_ONLY, DUE_VERBS, EXPECTED_STEP, FIRM_WORDS,
+                                         DENIED_STATE, DETERMINER_ONLY, DONE, DUE_VERBS, EXPECTED_STEP, FIRM_WORDS, FUNDS, FUNDS_SOUGHT,
                                          FORECAST, FORECAST_SUBJECT, HEDGE, HYPOTHETICAL_SECTION, INDIRECT_QUESTION,
                                          IN_PLACE, MEASURE, NEEDED_PASSIVE, NEXT_STEP, NOT_AN_ACT, NOT_A_VERB,
                                          PAST_CONDITIONAL, PLAN_VERBS, PURPOSE, RATE, RECOMMENDED, RESPONSIBLE, RISK,
@@ -29,6 +29,9 @@ from extractors.commitments.subjects import BODY, CLAUSE, GROUP, OWN, PRONOUN, T
 from extractors.context import PaperContext, Sentence
 from extractors.cues import QUESTION, item_text, short
 from schemas import BlockKind, Commitment
+
+
+INITIALS = re.compile(r"[A-Z]{2,3}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)[A-Z]{2,3})*")
 
 
 @dataclass
@@ -108,6 +111,8 @@ def classify(ctx: PaperContext, candidate: Candidate) -> Verdict:
     if candidate.form != "clause":
         if re.search(r"[,;]?\s+or$", text):
             return Verdict(False, "one of the alternatives a list offers")
+        if DONE.search(text):
+            return Verdict(False, "progress reported as done, not a promise")
         actor, conditional = listed_promiser(ctx, candidate.clause, candidate.form)
         if not actor:
             return Verdict(False, "no body to promise it")
@@ -153,12 +158,20 @@ def _promise(ctx: PaperContext, text: str, cue: re.Match, section: str, previous
         return _noun_commitment(ctx, text, cue, conditional=True)
     if form == "action":
         return _action_point(ctx, cue)
+    if form == "stance" and cue.group("bound"):
+        bound = cue.group("bound").strip()
+        named = [m for m in ctx.orgs.find(bound) if m.text.lower() not in ("we", "us", "our")]
+        subject = subject_of(ctx, bound + " will", len(bound) + 1)
+        actor = named[0].name if named else subject.actor if subject.kind in (BODY, GROUP, UNIT) else None
+        if actor:
+            return _kept(actor, "commits", action, "an agreement binding a body")
     if INDIRECT_QUESTION.search(text, 0, cue.start()):
         return Verdict(False, "a request to the board or a question", detail="asked if ...")
     subject = subject_of(ctx, text, cue.start())
-    if subject.kind == THING and re.fullmatch(r"[A-Z]{2,3}", subject.text) and reported_speech(ctx):
-        # Minutes name those present by their initials: 'DS would circulate the notes'.
-        subject = Subject(subject.text, UNIT, ctx.orgs.author)
+    if subject.kind == THING and INITIALS.fullmatch(subject.text) and reported_speech(ctx):
+        # Minutes name those present by their initials: 'DS would circulate the notes', 'DS and AM will
+        # explore'; of a group with no author body found, those named act for themselves.
+        subject = Subject(subject.text, UNIT, ctx.orgs.author or ctx.orgs.board or subject.text)
     if subject.kind == PRONOUN and not cue.group("passive"):
         resolved = antecedent(ctx, subject, text[:cue.start()], previous)
         verdict = None
@@ -230,7 +243,17 @@ def _promise_of(ctx: PaperContext, text: str, cue: re.Match, section: str, form:
         return Verdict(False, "a thing, not a body", detail=f"{word!r}: {subject.text!r}")
     if form == "progressive" and word.split()[-1].lower() in TRENDS:
         return Verdict(False, "a state or trend", detail=word)
+    if form == "progressive" and word.split()[-1].lower() in ("moving", "heading", "shifting") \
+            and re.match(r"\s+towards?\b", action):
+        return Verdict(False, "a direction of travel, not a promise", detail=action[:30])
+    if form in ("progressive", "intent") and FUNDS_SOUGHT.match(word.split()[-1 if form == "progressive" else -2]) \
+            and FUNDS.match(action):
+        return Verdict(False, "an application for funds, not a promise", detail=action[:30])
     key = "committed" if "£" in word else word.split()[-2 if word.endswith(" to") else -1].lower()
+    if word == "offered" and not reported_speech(ctx):
+        # Minutes record an offer made at the meeting ('KCC offered the site as a pilot'); elsewhere
+        # 'offered' reports what a service provided.
+        return Verdict(False, "what a body provided, reported", detail=action[:30])
     if key == "expected" and (subject.kind == GROUP or CONSEQUENCE.match(action.lstrip()) or STATE_EXPECTED.match(action) or
                               action.split()[:1] and action.split()[0].lower() in RISK):
         return Verdict(False, "what is expected of bodies of a kind, or to befall a body", detail=action[:30])
@@ -411,6 +434,9 @@ def _action_point(ctx: PaperContext, cue: re.Match) -> Verdict:
     """A minutes' action point: 'Clerk to write to the operator', 'ACTION: Cllr Patel to report back'."""
     who = cue.group("action")[:-2].strip()
     subject = subject_of(ctx, who + " will", len(who) + 1)
+    if subject.kind == THING and re.fullmatch(r"[A-Z]{2,6}", who) and reported_speech(ctx):
+        # 'MCC to remove the bin': minutes name the bodies they give actions to by initials never spelt out.
+        subject = Subject(who, BODY, who)
     if subject.kind not in (UNIT, BODY):
         return Verdict(False, "not an action point of minutes")
     return _kept(subject.actor, "will", cue.string[cue.end("action"):], "an action point")

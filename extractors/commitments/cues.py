@@ -20,7 +20,10 @@ CUE = re.compile(
     rf"(?:be\s+{ADV}(?P<passive>{PARTICIPLE})\b|(?P<verb>[a-z]+))"
     rf"|\b(?P<stance>(?:is|are|am|was|were|remains?|remained)\s+{ADV}committed\s+to|commit(?:s|ted)?\s+to|"
     rf"undert(?:akes?|ook)\s+to|(?:offer(?:s|ed)|volunteer(?:s|ed))\s+to(?=\s+(?!(?:the|a|an|all|our|their|its|his|her|"
-    rf"them|us|those|these|each|every|any|people|residents|families|patients)\b)[a-z]+\b)|(?:has|have|had)\s+{ADV}(?:undertaken|pledged)\s+to|pledge[sd]?\s+to|"
+    rf"them|us|those|these|each|every|any|people|residents|families|patients)\b)[a-z]+\b)|offered(?=\s+(?:(?:the|a|an|its|their|his|her|our|some|further)\s|[A-Z][\w-]*\b))|(?:has|have|had)\s+{ADV}(?:undertaken|pledged|promised)\s+to|pledge[sd]?\s+to|promis(?:e[sd]?|ing)\s+to|"
+    rf"(?:has|have|had)\s+{ADV}promised(?=\s+(?:the|a|an|its|their|our|further|new|additional|[a-z]+s)\b)|"
+    # 'The Deal commits Oxfordshire's councils to develop a spatial plan': an agreement binding a body named after it.
+    rf"commits\s+(?P<bound>(?:[\w’'-]+\s+){{1,5}}?)to(?=\s+[a-z]+\b)|"
     rf"(?:(?:has|have|had)\s+{ADV})?(?:made|makes?|gave|give[sn]?)\s+(?:a\s+|an\s+)?(?:[a-z]+\s+)?(?:commitment|undertaking|pledge)\s+to|"
     rf"(?:has|have)\s+{ADV}signed\s+up\s+to|"
     rf"(?:has|have|had)\s+{ADV}(?:committed|agreed)\s+to|(?:has|have)\s+{ADV}committed\s+(?:a\s+further\s+|an\s+additional\s+)?"
@@ -37,10 +40,10 @@ CUE = re.compile(
     rf"(?P<steps>(?:\b[Tt]he\s+|^)[Nn]ext\s+steps\s+(?:will\s+)?(?:include|are|involve)))\b"
     rf"|(?P<noun>(?:\b[Oo]ur|['’]s|^[Aa]|\bwith\s+(?:the|a|its|their))\s+(?:[a-z]+\s+)?commitments?\s+to)\b"
     rf"|(?P<aim>(?:\b[Oo]ur|['’]s)\s+(?:[a-z]+\s+)?(?:vision|aims?|ambitions?|mission|goals?|intentions?|"
-    rf"priorit(?:y|ies)|objectives?|plans?)(?:\s+for\s+[\w/-]+)?\s+(?:is|are|remains?)\s+(?:to|for(?=\s+(?:[\w-]+\s+){{1,4}}to\s+[a-z])))\b"
+    rf"priorit(?:y|ies)|objectives?|plans?|deadlines?|targets?)(?:\s+for\s+[\w/-]+)?\s+(?:is|are|remains?)\s+(?:to|for(?=\s+(?:[\w-]+\s+){{1,4}}to\s+[a-z])|that(?=\s+we\s)))\b"
     rf"|^(?:\(?[0-9]{{1,2}}[a-z]?[.)]\s+|\(?[a-z][.)]\s+)?(?:(?:ACTIONS?|Actions?)\s*[:\-–]\s*)?(?P<action>(?:[A-Z][\w.&/-]*\s+(?:(?:of|for|and|&)\s+)?){{1,5}}to)\s+[a-z]+")
 FIRM_WORDS = re.compile(r"^(?:will|shall|must)$|committed|commit|agreed|agree|need|required|develop|being|process|"
-                        r"undert|pledge|signed|"
+                        r"undert|pledge|promis|commits|signed|"
                         r"started|begun|^(?:is|are|am)\b")
 # Word starts, so 'plan' is not read in 'explanation' nor 'may' in 'Mayor'.
 CONDITIONAL_WORDS = re.compile(r"\b(?:would|could|should|may|might|propos|intend|aim|plan|seek|hope|endeavour|want|expect|offer|volunteer|"
@@ -164,3 +167,12 @@ DENIED_STATE = {"have", "need", "get", "receive", "know", "see", "hold"}
 INDIRECT_QUESTION = re.compile(r"\b(?:ask(?:ed|s)?|enquired|queried|wondered)\s+(?:if|whether)\b[^.;]*$", re.I)
 # 'If we are to improve health, we need to ...': 'is to' after 'if' is a purpose, not a plan.
 PURPOSE = re.compile(r"\b(?:if|unless|whether)\s+(?:[\w'’-]+\s+){1,6}$", re.I)
+# An application for money, as a grants panel lists them: 'The Friends of the park are seeking funding
+# to restore the bandstand'; what the money would pay for is no promise until it is granted.
+FUNDS_SOUGHT = re.compile(r"(?:seek|request|apply|bid)(?:s|ing|ed)?$", re.I)
+FUNDS = re.compile(r"\s*(?:(?:additional|further|some|match|grant|capital|revenue)\s+)?(?:funding|funds|grants?|money|"
+                   r"sponsorship|donations|£)", re.I)
+# An action plan's cell or item that reports its action done: 'Carers campaign ... went live at the start
+# of June', 'New post was appointed to in May'; a progress column, no promise.
+DONE = re.compile(r"\b(?:went\s+live|(?:was|were|has\s+been|have\s+been)\s+(?:successfully\s+)?(?:launched|completed|"
+                  r"delivered|implemented|appointed|recruited|introduced|published|held))\b", re.I)

@@ -36,7 +36,11 @@ READER_ASIDE = re.compile(r"(?:^|(?<=,))\s*as\s+(?:you|members|colleagues|the\s+
                           r"might\s+|can\s+)?(?:know|expect|be\s+aware|recall|remember|see|have\s+seen|have\s+heard)\b,?", re.I)
 # The role a body acts in, as an aside: 'KCC, as a partner in the ICS, will ...', 'The Council as a whole will ...'.
 AS_ROLE = re.compile(r",\s*as\s+(?:a|an|the|its|their|our|one\s+of\s+the)\s+[^,;:]{1,60},|"
-                     r"\s+as\s+a\s+(?:whole|system|partnership|group|collective)\b", re.I)
+                     r"\s+as\s+a\s+(?:whole|system|partnership|group|collective)\b|"
+                     # 'and as leaders in Exampleton we are committed to ...': a role fronted before 'we', no comma
+                     r"\bas\s+(?:(?:a|an|the|its|their|our)\s+)?(?:[\w-]+\s+){0,2}?(?:leaders|partners|commissioners|"
+                     r"providers|members|employers|organisations|a\s+board|a\s+partnership)"
+                     r"(?:\s+(?:in|of|across|for)\s+(?:[A-Z][\w-]*\s+){1,3})?\s*(?=(?:we|they)\s)", re.I)
 VERB_INSIDE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|shall|should|can|could|may|might|must|does|did)\b",
                          re.I)
 APPOSITION = re.compile(r"^\s*(?:along\s+with|such\s+as|including|together\s+with|as\s+well\s+as|alongside|like|e\.g|"
@@ -54,6 +58,8 @@ SETS_OUT = re.compile(r"(?:\b(?:sets?|lays?)\s+out|\b(?:details|describes|explai
 # Words that open a new clause's subject, so a relative pronoun before them has its own subject.
 SUBJECT_START = {"the", "a", "an", "our", "we", "it", "they", "this", "these", "their", "its", "he", "she", "you"}
 PRONOUNS = {"it", "this", "these", "they", "that", "those", "there", "he", "she", "them", "i", "one"}
+# A reporting participle with no 'that' after it: 'a reply confirming the Council is happy to ...'.
+REPORTING_PARTICIPLES = {"confirming", "stating", "saying", "advising", "explaining"}
 REPORTING = {"is", "was", "are", "were", "say", "says", "said", "told", "felt", "thought", "knew", "saw", "heard",
              "agree", "agrees", "note", "notes", "recognise", "recognises",
              "believe", "believes", "expect", "expects", "confirm", "confirms", "means", "mean", "ensure", "ensuring",
@@ -102,6 +108,8 @@ WHOLE_FRAME = re.compile(FRAME_WORDS + r"(?:\S+\s+){0,4}$")
 TIME_FRAME = re.compile(r"^(?:in|during|over|within|for|after|before|by|from)\s+(?:the\s+)?(?:next|coming|following|first|"
                         r"last|final|same|current)?\s*(?:[\w-]+\s+){0,2}?(?:weeks?|months?|years?|days?|quarters?|period|"
                         r"phase|stage|term|winter|spring|summer|autumn)(?:\s+(?:one|two|three|four|[0-9]+|[ivx]+))?\s*,?\s+(?=\S)", re.I)
+# A fronted purpose: 'In order to ...', 'So as to ...'.
+PURPOSE_FRAME = re.compile(r"^(?:In\s+order|So\s+as)\s+to\s+[a-z]+\b")
 PERSON = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Professor|Sir|Dame)\b\.?\s+[A-Z]")
 DETERMINER = re.compile(r"^(?:the|a|an|our|its|their|both|all|each)\s+", re.I)
 
@@ -163,6 +171,8 @@ def _after_last_connective(chunk: str) -> str | None:
                     and not SELF_DESCRIBED.search(chunk):
                 return after
             return None
+        if word in REPORTING_PARTICIPLES and after and i > 0:
+            return after        # 'Clerk to reply confirming the Council is happy to ...': what is confirmed
         if word == "that":
             before = words[i - 1].lower() if i else ""
             if before in REPORTING or before.endswith("ed") or before.endswith("s"):
@@ -229,6 +239,12 @@ def _classify(ctx: PaperContext, head: str) -> Subject:
     tail = re.split(r"\band\s+(?=(?:the|our|its)\s)", head)[-1]
     if tail != head:        # '... in areas like reviews and the directorate remained committed'
         return _classify(ctx, tail)
+    if PURPOSE_FRAME.match(head):
+        # 'In order to maximise the partnership the Town Council proposes to ...': no comma ends the purpose.
+        for start in reversed([m.start() for m in re.finditer(r"\b(?:the|we)\s", head) if m.start()]):
+            subject = _classify(ctx, head[start:])
+            if subject.kind in (BODY, WE):
+                return subject
     return Subject(head, THING)
 
 

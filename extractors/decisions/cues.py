@@ -26,6 +26,8 @@ ASK = re.compile(rf"\b(?:is|are)\s+(?:therefore\s+|also\s+|now\s+|being\s+)?{ASK
                  rf"\b{ASKED_BODY}\s+(?:therefore\s+|also\s+)?recommends\s+(?:to\s+(?:the\s+)?[A-Z][\w-]*\s+)?that\b|"
                  r"\b(?:views|comments|feedback|input)\s+(?:of\s+(?:the\s+)?[A-Z][\w-]*\s+)?(?:is|are)\s+"
                  r"(?:therefore\s+|being\s+)?sought\b|"
+                 # 'we encourage input from all our stakeholders, ... including scrutiny committees': feedback asked for
+                 r"\b(?:we|I)\s+(?:would\s+)?(?:encourage|welcome|invite)\s+(?:input|views|comments|feedback)\s+from\b|"
                  r"\b(?:is|are)\s+(?:also\s+)?(?:asked|invited)\s+(?:for|to\s+(?:give|provide|offer|share))\s+(?:its|their)\s+"
                  r"(?:views|comments|feedback)\b|"
                  rf"\b(?:report|paper)\s+(?:therefore\s+)?(?:seeks?\s+{SOUGHT}|asks?\s+(?:the\s+)?{ASKED_BODY}\s+to)\b|"
@@ -57,6 +59,8 @@ FORMAL = re.compile(
     r"\b(?:agreed|approved|signed|confirmed|accepted)\b[^.;]{0,40}?\bas\s+(?:an?\s+)?(?:true|correct|accurate)\b|"
     r"^(?:Decisions?|DECISIONS?|Agreed|Resolved|Resolutions?|RESOLUTIONS?)(?:\s+(?:taken|made))?\s*[:\-–]\s*(?=\S)|"
     r"^Agreed\s+(?:that|to)\b|"
+    # a one-word verdict closing a minute's item: 'DM/2019/0042 – Rear extension, Mill Cottage. Approved.'
+    r"[.;:–—]\s+(?:Approved|Refused|Rejected|Agreed|Deferred)\.?\s*$|"
     # 'There was a consensus that ...', 'The consensus was to ...', 'There was general agreement that ...'
     r"\b[Tt]here\s+was\s+(?:a\s+|an\s+|the\s+)?(?:general\s+|broad\s+|unanimous\s+|clear\s+)?(?:discussion\s+and\s+)?"
     r"(?:consensus|agreement)\s+(?:that|to|on)\b|\b[Tt]he\s+(?:general\s+)?consensus\s+was\s+(?:that|to)\b|"
@@ -92,6 +96,8 @@ TAKEN = re.compile(
     # a town council's 'Proposed by Cllr A, seconded by Cllr B and agreed unanimously'
     r"\bseconded(?:\s+by\s+[^.;]{1,60}?)?,?\s+(?:and\s+)?(?:was\s+)?(?:unanimously\s+)?(?:agreed|approved|resolved|carried|"
     r"accepted|RESOLVED|AGREED|CARRIED)\b|"
+    # a parish council's motion: 'Cllr A proposed & Cllr B seconded that the Council pay the fee'
+    r"\bproposed\s+(?:and|&)\s+(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]*\s+seconded\s+that\b|"
     # a determination: 'Planning permission was granted', 'The appeal was dismissed'
     r"\b(?:application|permission|consent|licence|appeal|bid)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
     r"(?:\w+ly\s+)?(?:granted|refused|dismissed|upheld|allowed)\b|"
@@ -152,11 +158,11 @@ PENDING = re.compile(
 # Every word at least one alternative of each pattern needs: a sentence with none cannot match it.
 TRIGGERS = {cue: set(words.split()) for cue, words in {
     "ask": "asked invited requested recommended recommendation recommendations recommends recommend seeks seek "
-           "asks required sought views",
+           "asks required sought views input comments feedback",
     "resolution": "resolved resolves agreed decided deferred rejected declined voted endorsed noted approved signed confirmed "
                   "accepted requested recommended supported decision decisions resolution resolutions agree approve decide "
                   "consensus agreement content delegated support gave reaffirmed preferred preference ratified carried "
-                  "deferred assurance notes agrees approves endorses decides delegates ratifies",
+                  "deferred assurance notes agrees approves endorses decides delegates ratifies refused",
     "pending": "decide vote votes determine decision asked considered reconsidered approval agreement endorsement "
                "ratification sign decisions agreed approved decided signed ratified determined choose agree consider "
                "consideration approve seek seeking endorsed adopted adopt endorse ratify sought awaited pending yet",

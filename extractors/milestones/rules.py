@@ -85,6 +85,20 @@ PROJECTION = re.compile(r"\b(?:projected|predicted|estimated|forecast|anticipate
                         r"(?:increase|rise|fall|decrease|decline|grow|reach|double|halve|remain|stay)\b|"
                         r"\bprojections?\s+(?:suggest|show|indicate|predict)s?\b", re.I)
 ESTIMATE = re.compile(r"\b(?:projected|projections?|estimated|estimates?|predicted)\b", re.I)   # with a figure
+# A state estimated, with or without its figure: '... are estimated to be living alone in 2017'.
+ESTIMATED_STATE = re.compile(r"\b(?:estimated|projected|predicted|thought)\s+to\s+(?:be|have)\b", re.I)
+# What a survey or a census found: 'A survey of older people in 2013 found:', 'the 2021 census showed'.
+FINDINGS = re.compile(r"^\W*(?:found|showed|shows|revealed|reported|indicated|suggested)\b", re.I)
+DATA_OF = re.compile(rf"\b{DATA_SOURCE}\s+(?:of|among|amongst|with|across)\s+(?:[\w’'-]+\s+){{0,4}}$", re.I)
+# A ratio of people ('two working-age residents for every older person'): a demographic figure.
+RATIO = re.compile(r"\bfor\s+every\s+(?:[\w-]+\s+){0,2}(?:person|people|resident|child|adult|household|patient)\b|"
+                   r"\b(?:\d+|one|two|three|four|five)\s+in\s+(?:\d+|three|four|five|six|ten)\b", re.I)
+# A line of a statement of accounts: a bare sum between its label and its note, no verb of its own
+# ('Consultants 5,913 For work carried out upto the end of March 2017'); its date is the ledger's.
+LEDGER = re.compile(r"(?<![£$€\d.,])\d{1,3}(?:,\d{3})+(?![\d,.%])\s+[A-Z]")
+FINITE = re.compile(r"\b(?:will|shall|would|is|are|was|were|has|have|had|be|been)\b", re.I)
+# A span back from the paper's date: 'Over the last year we have worked hard to ...'.
+SPAN_BACK = re.compile(r"\b(?:over|during|in|throughout)\s+the\s+(?:last|past|previous)\b", re.I)
 # A figure of a table of statistics, not a list number, an age band ('18-25') or a reference.
 NUMBER = re.compile(r"(?<![\w.,/-])(?:\d{1,3}(?:,\d{3})+|\d+\.\d+|\d{3,}|\d+\s?%)(?![\w/-]|\.\d)")
 # A count of people in a state at a date: '894 young adults were being supported in 2024', 'In Q4 2017,
@@ -115,7 +129,12 @@ AIM_FOR = re.compile(r"\b(?:goals?|targets?|ambitions?|aspirations?|forecasts?|b
 RELATIVE = re.compile(r"\b(?:this|current|next|coming|last|previous)\s+(?:financial\s+)?(?:year|month|week)\b",
                       re.I)
 FORWARD_SPAN = re.compile(r"\b(?:next|coming|following)\s", re.I)
+TRIBUTE = re.compile(r"\b(?:passed\s+away|paid\s+tribute|condolences)\b", re.I)
 POSSESSIVE = re.compile(r"^[’']s\b")
+# An act done in the period the paper is in: 'has produced', 'have launched'; not 'has been', 'has risen'.
+DONE_THIS = re.compile(r"\b(?:has|have)\s+(?:now\s+|already\s+|also\s+)?(?!been\b)(?:produced|published|launched|"
+                       r"completed|agreed|approved|appointed|opened|held|commissioned|delivered|established|set\s+up|"
+                       r"introduced|signed|adopted|developed|started|begun|run|hosted|awarded)\b", re.I)
 
 # Words that make a clause an event: its verbs, or the nouns an event is named by.
 EVENT_NOUN = re.compile(r"\b(?:meetings?|launch|consultations?|events?|visits?|forums?|conferences?|elections?|"
@@ -139,6 +158,12 @@ safeguarding learning offending screening shopping parking wording""".split())
 
 def _question(w: Where) -> bool:
     return bool(QUESTION.search(w.text))
+
+
+def _tribute(w: Where) -> bool:
+    """A tribute in minutes: 'paid tribute to a former officer, who sadly passed away last month'.
+    A death is no event of the programme."""
+    return bool(TRIBUTE.search(w.text))
 
 
 def _contact(w: Where) -> bool:
@@ -169,6 +194,10 @@ def _statistic(w: Where) -> bool:
     if BASELINE.search(w.text) or PROJECTION.search(w.text) or figures >= 3 or (figures and ESTIMATE.search(w.text)) \
             or re.search(rf"\b{DATA_SOURCE}\s+$", w.before, re.I) or re.match(rf"\s+{DATA_SOURCE}\b", w.after, re.I):
         return True                         # a baseline, a projection, a table of figures, 'the 2011 census'
+    if (DATA_OF.search(w.before) and FINDINGS.match(w.after)) or LEDGER.search(w.text) and not FINITE.search(w.text):
+        return True                         # 'a survey of carers in 2013 found', a line of the accounts
+    if (ESTIMATED_STATE.search(w.text) or RATIO.search(w.text)) and not re.search(r"\b(?:will|shall)\b", w.text, re.I):
+        return True                         # a state estimated or a ratio of people: a figure, no event
     if FIGURE_LED.match(w.text) and w.before.rstrip().endswith("(") and not (VERB.search(w.words) or looks_back(w.words)):
         return True                         # '9,148 on the dementia register (August 2018)': a figure's date
     if HEADCOUNT.search(w.text) and IN_STATE.search(w.text) and not target and not looks_ahead(w.text):
@@ -184,7 +213,8 @@ def _past_in_general(w: Where) -> bool:
     if w.listed:
         return False
     existential = EXISTENTIAL.search(w.text) and not FORWARD_SPAN.search(w.mention.text) and not _own_event(w)
-    return bool(SINCE.search(w.before) or existential or NONE_AHEAD.search(w.text) or POSSESSIVE.search(w.after))
+    return bool(SINCE.search(w.before) or existential or NONE_AHEAD.search(w.text) or POSSESSIVE.search(w.after)
+                or SPAN_BACK.match(w.mention.text))
 
 
 def _own_event(w: Where) -> bool:
@@ -202,7 +232,9 @@ def _named_by_date(w: Where) -> bool:
         return True
     if w.listed or w.precision not in YEARS or w.mention.interval.qualifier:
         return False
-    return bool(TITLE_WORD.search(w.before) or (NAMING.search(w.before) and NOUN_AFTER.search(w.after))
+    # A capitalised word before 'last week' or 'this year' ends a clause ('met the new Police Inspector
+    # last week'), not a name; 'Strategy 2022-2026' names a year.
+    return bool((TITLE_WORD.search(w.before) and not RELATIVE.search(w.mention.text)) or (NAMING.search(w.before) and NOUN_AFTER.search(w.after))
                 or DOCUMENT_YEARS.search(w.before)
                 or OF_YEAR.search(w.before) or AIM_FOR.search(w.before))
 
@@ -213,6 +245,9 @@ def _sum_period(w: Where) -> bool:
     date a sum was approved) stay events."""
     if w.listed or not find_money(w.text):
         return False
+    interval = w.mention.interval
+    if w.precision == "range" and (interval.end - interval.start).days <= 31:
+        return False                        # 'on Saturday 1 July and Sunday 2 July': an event's days, no period
     relative = RELATIVE.search(w.mention.text)
     return bool(relative or (w.precision in YEARS | {"quarter"} and not FORWARD_SPAN.search(w.mention.text)))
 
@@ -224,6 +259,8 @@ def _relative_without_aim(w: Where) -> bool:
     if w.listed or not RELATIVE.search(w.mention.text):
         return False
     ahead = re.search(r"\b(?:this|current|next|coming)\b", w.mention.text, re.I)
+    if re.search(r"\bthis\s+(?:year|month|week)\b", w.mention.text, re.I) and DONE_THIS.search(w.text):
+        return False                    # 'This year the Board has produced its first carers' survey': done
     return not (looks_ahead(w.text) if ahead else looks_back(w.text))
 
 
@@ -243,6 +280,7 @@ def _no_event(w: Where) -> bool:
 
 RULES: list[tuple[str, Callable[[Where], bool]]] = [
     ("a question", _question),
+    ("a tribute", _tribute),
     ("contact details", _contact),
     ("a cited document's date", _cited),
     ("a statistic's data year", _statistic),
