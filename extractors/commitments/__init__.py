@@ -251,7 +251,7 @@ def _promise_of(ctx: PaperContext, text: str, cue: re.Match, section: str, form:
         return Verdict(False, "an application for funds, not a promise", detail=action[:30])
     key = "committed" if "£" in word else word.split()[-2 if word.endswith(" to") else -1].lower()
     if word == "offered" and not reported_speech(ctx):
-        # Minutes record an offer made at the meeting ('KCC offered the site as a pilot'); elsewhere
+        # Minutes record an offer made at the meeting ('ECC offered the site as a pilot'); elsewhere
         # 'offered' reports what a service provided.
         return Verdict(False, "what a body provided, reported", detail=action[:30])
     if key == "expected" and (subject.kind == GROUP or CONSEQUENCE.match(action.lstrip()) or STATE_EXPECTED.match(action) or
@@ -435,7 +435,7 @@ def _action_point(ctx: PaperContext, cue: re.Match) -> Verdict:
     who = cue.group("action")[:-2].strip()
     subject = subject_of(ctx, who + " will", len(who) + 1)
     if subject.kind == THING and re.fullmatch(r"[A-Z]{2,6}", who) and reported_speech(ctx):
-        # 'MCC to remove the bin': minutes name the bodies they give actions to by initials never spelt out.
+        # 'EBC to remove the bin': minutes name the bodies they give actions to by initials never spelt out.
         subject = Subject(who, BODY, who)
     if subject.kind not in (UNIT, BODY):
         return Verdict(False, "not an action point of minutes")

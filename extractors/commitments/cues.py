@@ -22,7 +22,7 @@ CUE = re.compile(
     rf"undert(?:akes?|ook)\s+to|(?:offer(?:s|ed)|volunteer(?:s|ed))\s+to(?=\s+(?!(?:the|a|an|all|our|their|its|his|her|"
     rf"them|us|those|these|each|every|any|people|residents|families|patients)\b)[a-z]+\b)|offered(?=\s+(?:(?:the|a|an|its|their|his|her|our|some|further)\s|[A-Z][\w-]*\b))|(?:has|have|had)\s+{ADV}(?:undertaken|pledged|promised)\s+to|pledge[sd]?\s+to|promis(?:e[sd]?|ing)\s+to|"
     rf"(?:has|have|had)\s+{ADV}promised(?=\s+(?:the|a|an|its|their|our|further|new|additional|[a-z]+s)\b)|"
-    # 'The Deal commits Oxfordshire's councils to develop a spatial plan': an agreement binding a body named after it.
+    # 'The Deal commits Exampleshire's councils to draw up a joint plan': an agreement binding a body named after it.
     rf"commits\s+(?P<bound>(?:[\w’'-]+\s+){{1,5}}?)to(?=\s+[a-z]+\b)|"
     rf"(?:(?:has|have|had)\s+{ADV})?(?:made|makes?|gave|give[sn]?)\s+(?:a\s+|an\s+)?(?:[a-z]+\s+)?(?:commitment|undertaking|pledge)\s+to|"
     rf"(?:has|have)\s+{ADV}signed\s+up\s+to|"
