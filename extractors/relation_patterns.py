@@ -68,6 +68,7 @@ PATTERNS: list[tuple[str, str, str]] = [
      rf"(?:has\s+|have\s+)?agreed|let|lets|entered\s+into)\s+(?:a\s+|an\s+|the\s+)?"
      rf"(?:[\w\-]+\s+){{0,7}}?contracts?\s+with\s+(?P<t>{ONE})", "contract", "contract with"),
     (rf"(?P<s>{ONE})['’]s?\s+(?:[\w\-]+\s+){{0,5}}?contracts?\s+with\s+(?P<t>{ONE})", "contract", "X's contract with Y"),
+    (rf"(?P<s>{ONE})\s+{AUX}(?:contract|contracts|contracted|contracting)\s+(?:directly\s+)?with\s+(?P<t>{ONE})", "contract", "X contracts with Y"),
     (rf"contracts?\s+between\s+(?P<s>{ONE})\s+and\s+(?P<t>{ONE})", "contract", "contract between X and Y"),
     (rf"(?:^|\bby\s+|[,;]\s*)(?P<s>{ONE})[^@.;]{{0,80}}?\bunder\s+(?:a\s+|an\s+|the\s+|its\s+)?(?:[\w\-]+\s+){{0,3}}?contract\s+"
      rf"(?:with|to|from)\s+(?P<t>{ONE})", "contract", "under a contract with"),
@@ -90,7 +91,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s+{AUX}(?:has\s+|have\s+)?(?:awarded|awards|award|let|lets)\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w\-]+\s+){{0,5}}?"
      rf"contracts?\s+(?:[^@.;]{{0,60}}?\s)?to\s+{T}", "commissions", "awards contract to"),
     # funds
-    (rf"{S}\s+{AUX}(?:fund|funds|funded|provides?\s+funding\s+(?:to|for)|makes?\s+a\s+(?:financial\s+)?contribution\s+to)\s+{T}(?!\s*['’]s)", "funds", "X funds Y"),
+    (rf"{S}\s+{AUX}(?:(?:grant|part|co|jointly)[\s\-]?)?(?:fund|funds|funded|provides?\s+funding\s+(?:to|for)|makes?\s+a\s+(?:financial\s+)?contribution\s+to)\s+{T}(?!\s*['’]s)", "funds", "X funds Y"),
     (rf"{T}\s+{BE}\s+{FUNDED}\s+(?:jointly\s+|directly\s+|in\s+part\s+)?by\s+{S}", "funds", "funded by"),
     (rf"{T}\s*[,(]?\s*(?:which\s+{BE}\s+|currently\s+|now\s+)?{FUNDED}\s+by\s+{S}{ENDS}", "funds", "Y, funded by X"),
     (rf"{T}\s+{AUX}(?:{BE}\s+)?{FUNDED}\s+(?:jointly\s+|directly\s+|in\s+part\s+)?(?:through|via|from)\s+{S}{ENDS}", "funds", "funded through"),
@@ -102,7 +103,7 @@ PATTERNS: list[tuple[str, str, str]] = [
      rf"(?=\s*(?:[,.;:)]|$)|\s+(?:is|was|are|were|will|has|had|of|and|for|in|from)\b)", "funds",
      "X's contribution to Y"),
     (rf"{S}\s+{AUX}(?:transfer|transfers|transferred|pass|passes|passed|contribute|contributes|contributed)\s+"
-     rf"(?:a\s+further\s+|an\s+additional\s+|up\s+to\s+|around\s+|over\s+)?{MONEY}\s+(?:[\w\-]+\s+){{0,3}}?(?:to|towards)\s+{T}",
+     rf"(?:a\s+further\s+|an\s+additional\s+|up\s+to\s+|around\s+|over\s+)?(?:{MONEY}|(?:\w+\s+)?(?:funding|money|grants?))\s+(?:[\w\-]+\s+){{0,3}}?(?:to|towards)\s+{T}",
      "funds", "X transfers £ to Y"),
     (rf"{T}\s+{BE}\s+{PROVIDER_KIND}funded\s+(?:jointly\s+)?by\s+{S}", "funds", "one of the providers funded by"),
     (rf"{S}\s+{AUX}(?:provide|provides|provided|issue|issues|issued|supply|supplies|supplied)\s+{T}\s+with\s+(?:a\s+|an\s+|its\s+)?"
@@ -167,11 +168,13 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{T}\s+{AUX}(?:hold|holds)\s+{S}\s+to\s+account", "accountable_to", "holds to account"),
     # delegation: the body that exercises delegated functions answers to the one that delegated them
     (rf"{T}\s+{AUX}(?:delegate|delegates|delegated)\s+(?:(?!to\b)[\w\-]+\s+){{0,6}}?to\s+{S}{ENDS}", "accountable_to", "X delegates to Y"),
-    (rf"(?:functions|powers|authority|responsibilit(?:y|ies)|budgets?)\s+(?:[\w\-]+\s+){{0,3}}?{BE}\s+delegated\s+to\s+{S}\s+by\s+{T}{ENDS}",
+    (rf"(?:functions|powers|authority|responsibilit(?:y|ies)|budgets?|commissioning)\s+(?:[\w\-]+\s+){{0,3}}?{BE}\s+(?:formally\s+|fully\s+)?delegated\s+to\s+{S}\s+by\s+{T}{ENDS}",
      "accountable_to", "delegated to Y by X"),
     (rf"{S}\s+{AUX}(?:has|have|holds?|exercises?|receives?|received)\s+(?:[\w\-]+\s+){{0,2}}?delegated\s+(?:[\w\-]+\s+){{0,3}}?"
-     rf"(?:authority|powers|functions|responsibilit(?:y|ies)|budgets?)\s+(?:[^@.;]{{0,40}}?\s)?from\s+{T}{ENDS}", "accountable_to",
+     rf"(?:authority|powers|functions|responsibilit(?:y|ies)|budgets?)\s+(?:[^@.;]{{0,40}}?\s)?(?:from|on\s+behalf\s+of)\s+{T}{ENDS}", "accountable_to",
      "holds delegated powers from"),
+    (rf"{S}\s+{AUX}(?:acts?|acting|operates?|operating|works?|working|{BE})\s+(?:under|with)\s+(?:the\s+)?delegated\s+(?:authority|powers|functions|responsibilit(?:y|ies))\s+"
+     rf"(?:[^@.;]{{0,40}}?\s)?(?:from|of)\s+{T}{ENDS}", "accountable_to", "acts under delegated authority from"),
     (rf"{S}\s+{AUX}{BE}\s+(?:given|granted)\s+(?:[\w\-]+\s+){{0,2}}?delegated\s+(?:authority|powers|functions|responsibilit(?:y|ies))\s+"
      rf"(?:[^@.;]{{0,40}}?\s)?(?:by|from)\s+{T}{ENDS}", "accountable_to", "given delegated authority by"),
     (rf"{S}\s+{AUX}{BE}\s+(?:held\s+to\s+account|scrutinised|scrutinized)\s+by\s+{T}", "accountable_to", "held to account by"),

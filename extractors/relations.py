@@ -38,7 +38,8 @@ TOGETHER = re.compile(rf"^\W*(?:\d+(?:\.\d+)*\.?\s+|\([a-z0-9]+\)\s+)?(?:both\s+
                       r"work\s+(?:closely\s+)?together|(?:are\s+|will\s+be\s+)?working\s+(?:closely\s+)?in\s+partnership|"
                       r"have\s+committed|are\s+committed|(?:formed|set\s+up|established)\s+a\s+joint\s+venture|"
                       r"co-?hosted|hosted|signed|launched|(?:have|has|hold|share|operate|run)\s+(?:a\s+|an\s+)?(?:pooled|joint|shared)\s+"
-                      r"(?:budgets?|funds?|arrangements?|teams?|posts?|committees?|services?))\b", re.I)
+                      r"(?:budgets?|funds?|arrangements?|teams?|posts?|committees?|services?)|(?:have|has|hold|signed|entered\s+into)\s+"
+                      r"(?:a\s+|an\s+)?(?:section\s+75|s75|partnership|joint\s+working|collaboration)\s+(?:agreements?|arrangements?))\b", re.I)
 # "@0@ and Mr Jones wrote to the Minister": a body acting with one of the author's members.
 WITH_MEMBER = re.compile(rf"(?P<s>{ONE})\s+and\s+(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+[A-Z][\w'’\-]+\s+"
                          r"(?:had\s+|have\s+)?(?:wrote|written|met|jointly|signed|hosted|launched|visited)\b")

@@ -737,3 +737,22 @@ def test_our_commissioner_in_a_providers_paper_commissions_the_provider(sentence
              f"Report Author: Jo Bloggs, Director of Finance, {TRUST}"]
     out = extract(f"This paper is from {TRUST}.", sentence, cover=cover)
     assert {(r.source, r.relation, r.target) for r in out.relations} == {(CCG, "commissions", TRUST)}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a contract stated with its verb: the commissioner holds it, whichever body the sentence opens with
+    (f"The CCG contracts with {TRUST} for community nursing.", {(CCG, "commissions", TRUST)}),
+    (f"{TRUST} has contracted directly with the CCG since 2017.", {(CCG, "commissions", TRUST)}),
+    # acting under delegated authority answers to the body that delegated it
+    (f"{TRUST} acts under delegated authority from the CCG.", {(TRUST, "accountable_to", CCG)}),
+    ("The CCG exercises delegated commissioning functions on behalf of NHS England.", {(CCG, "accountable_to", "NHS England")}),
+    ("Primary care commissioning is delegated to the CCG by NHS England.", {(CCG, "accountable_to", "NHS England")}),
+    # money passed on and grants given
+    ("The CCG transfers funding to the Council through the Better Care Fund.", {(CCG, "funds", COUNCIL)}),
+    (f"The Council grant-funds {CARERS}.", {(COUNCIL, "funds", CARERS)}),
+    (f"{CARERS} is supported by a grant from the Council.", {(COUNCIL, "funds", CARERS)}),
+    # a Section 75 agreement the two bodies hold together
+    ("The Council and the CCG have a Section 75 agreement for learning disability services.", {(COUNCIL, "partners_with", CCG)}),
+])
+def test_contracts_by_their_verb_delegated_authority_and_money_passed_on(sentence, expected):
+    assert triples(sentence) == expected
