@@ -379,6 +379,8 @@ def _begin(piece, end: int, openers: list[int]) -> int | None:
             begin = j + 1        # 'Director of Strategy, NHS Delford and Ormsby ICB': a name opens at 'NHS'
         if tok[:1].isupper() and tok.lower() in FUNCTION_WORDS and j > 0 and not any(o < j for o in openers):
             begin = j + 1        # a Title Case heading: "Working With Other Boards", not "Department for Levelling Up"
+        if tok[:1].isupper() and nxt in ("on", "upon") and piece[j + 2][1] == "the" and not any(o < j for o in openers):
+            begin = j + 3        # "Partners on the Exampleton Board": a place's 'on' takes no 'the' ("Henley on Thames")
     chain = end
     while chain > begin and _bare(piece[chain - 1][1]) in KIND:
         chain -= 1

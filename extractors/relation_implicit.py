@@ -34,7 +34,13 @@ IMPLICIT = [(re.compile(p, re.I), relation, rule) for p, relation, rule in [
 LISTED = re.compile(r"^\W*(?P<back>(?:the|its|their)\s+)?(?:(?:current|full|voting|key|main|other|strategic|statutory)\s+)*"
                     r"(?:(?P<member>membership|members)|partners|partner\s+organisations|interdependencies|links)\s+"
                     r"(?:includes?|included|comprises?|consists\s+of|is\s+made\s+up\s+of|is\s+comprised(?:\s+of)?|is\s+drawn\s+from|"
-                    r"are|(?:will|shall)\s+(?:include|comprise|consist\s+of|be\s+made\s+up\s+of|be))" + NOT_LIMITED + r"\s*:?\s+" + NOT_AN_ACT + r"(?P<t>[^;]*)", re.I)
+                    r"are|(?:will|shall)\s+(?:include|comprise|consist\s+of|be\s+made\s+up\s+of|be))" + NOT_LIMITED + r"\s*:?\s+" + NOT_AN_ACT + r"(?P<t>[^;]*)"
+                    # a terms of reference's field: "Membership: the Council, the CCG and ..."
+                    r"|^\W*(?P<field>(?P<member2>membership|members)|partners|partner\s+organisations)\s*:\s*(?P<t2>[^;]*)", re.I)
+# A terms of reference's line of answerability as a field: "Accountable to: @0@", "Reports to: @0@",
+# said of the body the section's heading names.
+ANSWERS_TO = re.compile(r"^\W*(?:(?P<acc>accountable|answerable|accountability)|reports?|reporting(?:\s+lines?)?)\s*(?:to|into)?\s*:\s*"
+                        r"(?:the\s+)?(?P<t>@\d+@(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?@\d+@)*)\s*\.?$", re.I)
 # "... retained within @1@, which will require close working with @2@": the body a relative
 # clause hangs on is the one that works with the other.
 RELATIVE = re.compile(r"@(\d+)@\s*,?\s*(?:which|who)\b[^@;:]*$")
@@ -53,7 +59,7 @@ OPENING = 60
 # Money a body gives: 'a £2m grant from @0@', 'received additional @0@ funding', 'funding of £2m
 # has been secured from @0@'.
 RECEIVED = re.compile(r"\b(?:received|receive|receives|awarded|funded|allocated|secured|supported\s+by)\b", re.I)
-GIVERS = r"@\d+@(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?@\d+@)*"
+GIVERS = r"(?:both\s+(?:the\s+)?)?@\d+@(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?@\d+@)*"
 GRANT = re.compile(r"(?:\b(?:grant|funding|allocation|contribution)s?|£[\d.,]+\s*(?:m|k|bn|million|billion)?)"
                    r"(?:\s+of\s+£[\d.,]+\s*(?:m|k|bn|million|billion)?)?(?:\s+(?:has|have)\s+been\s+(?:secured|received|awarded|allocated))?"
                    r"\s+from\s+(?:the\s+)?(?P<s>" + GIVERS + ")|"
@@ -121,12 +127,15 @@ def implicit_relations(template: Template, finder: MentionFinder, ends: Ends):
     # whom a sentence that names no body of its own speaks of
     speaker = ends.subject if ends.subject and PRONOUN.match(text) else ends.author
     m = LISTED.match(text)
-    whose = (ends.subject if m.group("back") else ends.topic or speaker) if m else None
-    for body in template.bodies(m.group("t")) if whose else ():
-        if m.group("member"):
+    whose = (ends.subject if m.group("back") else ends.topic if m.group("field") else ends.topic or speaker) if m else None
+    for body in template.bodies(m.group("t") or m.group("t2")) if whose else ():
+        if m.group("member") or m.group("member2"):
             yield body, "member_of", whose, "implicit: membership includes"
         else:
             yield whose, "partners_with", body, "implicit: partners include"
+    m = ANSWERS_TO.match(text)
+    for body in template.bodies(m.group("t")) if m and ends.topic else ():
+        yield ends.topic, "accountable_to" if m.group("acc") else "reports_to", body, "implicit: accountable to, as a field"
     opening = re.match(rf"^\W*(?:\d+(?:\.\d+)*\.?\s+|\([a-z0-9]+\)\s+)?[^@.;]{{0,{OPENING}}}?(@\d+@)", text)
     subject = template.mentions[int(opening.group(1)[1:-1])].name if opening else speaker
     for regex, relation, rule in IMPLICIT:

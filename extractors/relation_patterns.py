@@ -50,8 +50,11 @@ PROVIDER_KIND = (r"(?:one\s+of\s+)?(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,3}?(?:
 # function or event a body hosts.
 PATTERNS: list[tuple[str, str, str]] = [
     # commissions
-    (rf"{S}\s+{AUX}(?:commission|commissions|commissioned|commissioning)\s+(?:[\w\-]+\s+){{0,3}}?from\s+{T}", "commissions", "commissioning from"),
-    (rf"{S}\s+{AUX}(?:commission|commissions|commissioned)\s+{T}", "commissions", "X commissions Y"),
+    (rf"{S}\s+{AUX}(?:re-?)?(?:commission|commissions|commissioned|commissioning)\s+(?:[\w\-]+\s+){{0,3}}?from\s+{T}", "commissions", "commissioning from"),
+    (rf"{S}\s+{AUX}(?:re-?)?(?:commission|commissions|commissioned)\s+{T}", "commissions", "X commissions Y"),
+    # "@0@ commissions the service, which is provided by @1@"
+    (rf"{S}\s+{AUX}(?:re-?)?(?:commission|commissions|commissioned)\s+(?:the\s+|a\s+|an\s+|this\s+)?[^@.;,]{{3,60}}?,?\s+(?:which|that)\s+{BE}\s+"
+     rf"(?:currently\s+|now\s+)?(?:provided|delivered|run)\s+by\s+{T}{ENDS}", "commissions", "X commissions a service provided by Y"),
     (rf"{S}-commissioned\s+{T}", "commissions", "X-commissioned Y"),
     (rf"{T}\s+{BE}\s+(?:jointly\s+|directly\s+)?commissioned\s+(?:jointly\s+|directly\s+)?by\s+{S}", "commissions", "commissioned by"),
     (rf"{T}\s+{BE}\s+{PROVIDER_KIND}commissioned\s+(?:jointly\s+)?by\s+{S}", "commissions", "one of the providers commissioned by"),
@@ -86,13 +89,17 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s*,?\s+as\s+(?:the\s+)?(?:lead\s+|main\s+|sole\s+)?commissioners?\s+(?:of|for)\s+{T}{ENDS}", "commissioner", "as the commissioner of"),
     (rf"{S}\s+{AUX}(?:appoint|appoints|appointed|select|selects|selected|chose|chosen)\s+{T}\s+(?:as|to\s+be)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?"
      rf"(?:[\w\-]+\s+){{0,3}}?(?:provider|supplier|contractor|operator)\b", "commissions", "appoints Y as the provider"),
+    (rf"{T}\s+{AUX}{BE}\s+(?:selected|appointed|chosen|confirmed|named)\s+as\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){{0,3}}?"
+     rf"(?:provider|supplier|contractor|operator)\s+(?:[^@.;]{{0,40}}?\s)?by\s+{S}{ENDS}", "commissions", "Y selected as the provider by X"),
+    (rf"(?P<t>{ONE})\s+{AUX}(?:is|are|was|were|will\s+be|remains?)\s+(?P<s>{ONE})['’]s?\s+(?:(?:main|lead|sole|principal|preferred|single|largest|"
+     rf"commissioned|contracted)\s+)*(?:[\w\-]+\s+){{0,2}}?providers?\b", "commissions", "Y is X's provider"),
     (rf"(?P<s>{ONE})\s+{AUX}(?:won|wins|win|(?:was|were|has\s+been|have\s+been)\s+awarded)\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){{0,4}}?"
      rf"contracts?\s+(?:[^@.;]{{0,60}}?\s)?(?:for|with|from|by)\s+(?P<t>{ONE}){ENDS}", "contract", "won the contract for"),
     (rf"{S}\s+{AUX}(?:has\s+|have\s+)?(?:awarded|awards|award|let|lets)\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w\-]+\s+){{0,5}}?"
      rf"contracts?\s+(?:[^@.;]{{0,60}}?\s)?to\s+{T}", "commissions", "awards contract to"),
     # funds
     (rf"{S}\s+{AUX}(?:(?:grant|part|co|jointly)[\s\-]?)?(?:fund|funds|funded|provides?\s+funding\s+(?:to|for)|makes?\s+a\s+(?:financial\s+)?contribution\s+to)\s+{T}(?!\s*['’]s)", "funds", "X funds Y"),
-    (rf"{T}\s+{BE}\s+{FUNDED}\s+(?:jointly\s+|directly\s+|in\s+part\s+)?by\s+{S}", "funds", "funded by"),
+    (rf"{T}\s+{BE}\s+{FUNDED}\s+(?:jointly\s+|directly\s+|in\s+part\s+)?(?:(?:through|via|from|under)\s+[^@.;,]{{3,50}}?\s+)?by\s+{S}", "funds", "funded by"),
     (rf"{T}\s*[,(]?\s*(?:which\s+{BE}\s+|currently\s+|now\s+)?{FUNDED}\s+by\s+{S}{ENDS}", "funds", "Y, funded by X"),
     (rf"{T}\s+{AUX}(?:{BE}\s+)?{FUNDED}\s+(?:jointly\s+|directly\s+|in\s+part\s+)?(?:through|via|from)\s+{S}{ENDS}", "funds", "funded through"),
     (rf"(?:funding|grants?|money|contributions?|{MONEY})\s+from\s+{S}\s+(?:to|for)\s+{T}", "funds", "funding from X to Y"),
@@ -112,7 +119,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s+{AUX}(?:awarded|awards|award|gave|gives|give|given|granted|grants|grant)\s+{T}\s+(?:a\s+|an\s+)?(?:[\w\-£.,]+\s+){{0,3}}?"
      rf"(?:grant|funding|contribution)\b", "funds", "X gives Y a grant"),
     (rf"{S}\s+{AUX}(?:has\s+|have\s+)?(?:allocated|awarded|granted|gave|given|committed|provide|provides|provided|pay|pays|paid)\s+"
-     rf"[^@.;]{{0,40}}?(?:funding|grant|{MONEY})\s+(?:to|for)\s+{T}", "funds", "allocated funding to"),
+     rf"[^@.;]{{0,40}}?(?:funding|grant|{MONEY})(?:\s+(?:per|a|each|every)\s+(?:year|annum|month|quarter))?\s+(?:to|for)\s+{T}", "funds", "allocated funding to"),
     (rf"(?:funding|money|grants?)\s+for\s+{T}\s+(?:comes|will\s+come|came|is\s+provided|is\s+drawn|is\s+received)\s+from\s+{S}{ENDS}",
      "funds", "funding for Y comes from X"),
     (rf"{T}\s+{AUX}{BE}\s+(?:awarded|granted|given|allocated|offered)\s+(?:a\s+|an\s+)?(?:[\w\-£.,]+\s+){{0,4}}?"
@@ -173,11 +180,13 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s+{AUX}(?:has|have|holds?|exercises?|receives?|received)\s+(?:[\w\-]+\s+){{0,2}}?delegated\s+(?:[\w\-]+\s+){{0,3}}?"
      rf"(?:authority|powers|functions|responsibilit(?:y|ies)|budgets?)\s+(?:[^@.;]{{0,40}}?\s)?(?:from|on\s+behalf\s+of)\s+{T}{ENDS}", "accountable_to",
      "holds delegated powers from"),
+    (rf"(?:functions|powers|authority|responsibilit(?:y|ies)|budgets?|commissioning)\s+(?:[\w\-]+\s+){{0,3}}?{BE}\s+(?:formally\s+|fully\s+)?"
+     rf"delegated\s+by\s+{T}\s+to\s+{S}{ENDS}", "accountable_to", "delegated by X to Y"),
     (rf"{S}\s+{AUX}(?:acts?|acting|operates?|operating|works?|working|{BE})\s+(?:under|with)\s+(?:the\s+)?delegated\s+(?:authority|powers|functions|responsibilit(?:y|ies))\s+"
      rf"(?:[^@.;]{{0,40}}?\s)?(?:from|of)\s+{T}{ENDS}", "accountable_to", "acts under delegated authority from"),
     (rf"{S}\s+{AUX}{BE}\s+(?:given|granted)\s+(?:[\w\-]+\s+){{0,2}}?delegated\s+(?:authority|powers|functions|responsibilit(?:y|ies))\s+"
      rf"(?:[^@.;]{{0,40}}?\s)?(?:by|from)\s+{T}{ENDS}", "accountable_to", "given delegated authority by"),
-    (rf"{S}\s+{AUX}{BE}\s+(?:held\s+to\s+account|scrutinised|scrutinized)\s+by\s+{T}", "accountable_to", "held to account by"),
+    (rf"{S}\s+{AUX}{BE}\s+(?:held\s+to\s+account|held\s+accountable|scrutinised|scrutinized)\s+by\s+{T}", "accountable_to", "held to account by"),
     (rf"{S}\s+{AUX}{BE}\s+(?:performance[\s\-]managed|regulated|inspected)\s+by\s+{T}{ENDS}", "accountable_to", "regulated by"),
     (rf"{S}\s+{AUX}{BE}\s+subject\s+to\s+(?:[\w\-]+\s+){{0,2}}?(?:scrutiny|oversight|inspection|regulation|challenge|assurance)\s+"
      rf"(?:by|from)\s+{T}{ENDS}", "accountable_to", "subject to scrutiny by"),
@@ -205,7 +214,10 @@ PATTERNS: list[tuple[str, str, str]] = [
      rf"(?:reports|updates|amendments|recommendations|comments)\s+from\s+{S}", "reports_to", "receives reports from"),
     # member_of
     (rf"{S}\s+{AUX}(?:is|are|be|become|becomes|became|remain|remains|was|were)\s+(?:a\s+|all\s+|one\s+of\s+the\s+)?"
-     rf"{MEMBER_KIND}(?:members?|part|partners?)\s+(?:of|in|on)\s+{T}", "member_of", "is a member of"),
+     rf"{MEMBER_KIND}(?:members?|part)\s+(?:of|in|on)\s+{T}", "member_of", "is a member of"),
+    (rf"{S}\s+{AUX}(?:is|are|be|become|becomes|became|remain|remains|was|were)\s+(?:a\s+|all\s+|one\s+of\s+the\s+)?"
+     rf"(?:(?:key|core|strategic|statutory|main|full|founding|principal|important|valued|close|long-standing)\s+)*partners?\s+(?:of|in|on)\s+{T}",
+     "partner", "is a partner of"),
     (rf"{S}\s+{AUX}(?:forms?|formed|forming)\s+(?:a\s+|an\s+)?(?:\w+\s+)?part\s+of\s+{T}", "member_of", "forms part of"),
     (rf"{S}\s+{AUX}{BE}\s+one\s+of\s+(?:the\s+)?(?:[\w\-]+\s+){{0,3}}?(?:CCGs|councils|authorities|trusts|partners|organisations|members|"
      rf"bodies|boroughs|districts)\s+(?:in|of|on|within|that\s+(?:make|form)\s+up|making\s+up|forming)\s+{T}{ENDS}", "member_of",
@@ -218,7 +230,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"(?P<t>{ONE})\s*[,(]\s*(?:which\s+is\s+|which\s+are\s+)?(?:made\s+up\s+of|comprising(?:\s+of)?|consisting\s+of|drawn\s+from)\s+"
      rf"(?:(?:representatives|members|leaders|partners|councillors|senior\s+\w+)\s+)?(?:appointed\s+by\s+|from\s+|of\s+)?{S}", "member_of",
      "Y, made up of X"),
-    (rf"{T}\s+{BE}\s+(?:co-)?chaired\s+by\s+{S}", "member_of", "chaired by"),
+    (rf"{T}\s+{BE}\s+(?:jointly\s+)?(?:co-)?chaired\s+(?:jointly\s+)?by\s+{S}", "member_of", "chaired by"),
     (rf"{S}\s+{AUX}(?:has|have|had|holds?|held|takes?|took|occupies)\s+(?:a|an|one|two|three|its|their)\s+(?:\w+\s+)?(?:seats?|places?)\s+"
      rf"(?:on|at)\s+{T}", "member_of", "has a seat on"),
     (rf"{S}\s+{AUX}(?:is|are|be|was|were|remains?)\s+(?:a|an|one\s+of\s+the)\s+(?:\w+\s+)?(?:member|partner)\s+(?:organisations?|bodies|body|agenc(?:y|ies))\s+"
@@ -309,7 +321,7 @@ PATTERNS: list[tuple[str, str, str]] = [
      "X, which replaced Y"),
     (rf"{S}\s+{AUX}{BE}\s+(?:the\s+)?(?:legal\s+|statutory\s+)?successor\s+(?:body\s+|organisation\s+)?(?:to|of)\s+{T}", "replaces",
      "the successor to"),
-    (rf"{T}\s+{BE}\s+(?:abolished|dissolved|disbanded|closed)\s+(?:[^@.;]{{0,40}}?\s)?(?:and\s+)?(?:{BE}\s+)?(?:replaced|succeeded)\s+by\s+{S}",
+    (rf"{T}\s+{BE}\s+(?:abolished|dissolved|disbanded|closed|stood\s+down|wound\s+up)\s+(?:[^@.;]{{0,40}}?\s)?(?:and\s+)?(?:{BE}\s+)?(?:replaced|succeeded)\s+by\s+{S}",
      "replaces", "abolished and replaced by"),
     (rf"{T}\s+{AUX}(?:merged|merge|merges|merging)\s+(?:together\s+)?(?:to\s+(?:form|create|become)|into)\s+{S}", "replaces", "Y merge to form X"),
     (rf"{S}\s+{AUX}{BE}\s+(?:formed|created|established)\s+(?:from|by|through|following)\s+(?:the\s+)?(?:merger|merging|amalgamation)\s+"

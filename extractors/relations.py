@@ -282,11 +282,14 @@ def _directed(source: str, relation: str, target: str, finder: MentionFinder):
     """A contract between two bodies is commissioning from the commissioner to the provider,
     whichever of them the sentence says holds it; between two commissioners it says nothing.
     Consulting a body, or its asking for attendance, is answering to it when it is a
-    scrutiny body. Joining makes a member only of a body one can join; updating a board is
+    scrutiny body. Joining, or being a partner of a body, makes a member only of a body one can join; updating a board is
     reporting to it; a team that is part of a body is hosted by it."""
     if relation == "scrutiny":
         if SCRUTINY.search(target) and not SCRUTINY.search(source):
             yield source, "accountable_to", target
+        return
+    if relation == "partner":
+        yield source, "member_of" if finder.org_type(target) in JOINED else "partners_with", target
         return
     if relation == "join":
         if finder.org_type(target) in JOINED:

@@ -756,3 +756,47 @@ def test_our_commissioner_in_a_providers_paper_commissions_the_provider(sentence
 ])
 def test_contracts_by_their_verb_delegated_authority_and_money_passed_on(sentence, expected):
     assert triples(sentence) == expected
+
+
+TRANSFORMATION = "Exampleton Transformation Board"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a partner of a body one joins is its member; a partner of a council is its partner
+    (f"{TRUST} is a key partner of the Council.", {(TRUST, "partners_with", COUNCIL)}),
+    (f"{TRUST} is a key partner of the {UCPB}.", {(TRUST, "member_of", UCPB)}),
+    (f"Partners on the {UCPB} include the Council and the CCG.", {(COUNCIL, "member_of", UCPB), (CCG, "member_of", UCPB)}),
+    (f"The {UCPB} is jointly chaired by the Council and the CCG.", {(COUNCIL, "member_of", UCPB), (CCG, "member_of", UCPB)}),
+    (f"The Council commissions the service, which is provided by {CARERS}.", {(COUNCIL, "commissions", CARERS)}),
+    (f"The Council has recommissioned {CARERS}.", {(COUNCIL, "commissions", CARERS)}),
+    (f"{CARERS} has been selected as the preferred provider by the Council.", {(COUNCIL, "commissions", CARERS)}),
+    (f"{CARERS} is the Council's provider of carers' assessments.", {(COUNCIL, "commissions", CARERS)}),
+    (f"{CARERS} receives funding from both the Council and the CCG.", {(COUNCIL, "funds", CARERS), (CCG, "funds", CARERS)}),
+    (f"The CCG provides £2m per year to {CARERS}.", {(CCG, "funds", CARERS)}),
+    (f"{CARERS} is funded through the Better Care Fund by the Council.", {(COUNCIL, "funds", CARERS)}),
+    (f"The {UCPB} will be held accountable by the Health and Wellbeing Board.", {(UCPB, "accountable_to", HWB)}),
+    (f"Responsibility for the plan has been delegated by the Health and Wellbeing Board to the {UCPB}.", {(UCPB, "accountable_to", HWB)}),
+    (f"The {TRANSFORMATION} will be stood down and replaced by the {UCPB}.", {(UCPB, "replaces", TRANSFORMATION)}),
+])
+def test_partners_of_joint_chairs_recommissioning_and_bodies_stood_down(sentence, expected):
+    assert triples(sentence) == expected
+
+
+def _terms_of_reference(*lines):
+    from pipeline.extract import extract_paper
+    from tests.textpaper import paper
+
+    heading = f"{UCPB} Terms of Reference"
+    parsed, _ = paper(*INTRO, ("heading", heading), *lines, cover=COVER)
+    for block in parsed.blocks[len(INTRO):]:
+        block.section = heading
+    return {(r.source, r.relation, r.target) for r in extract_paper(parsed).relations}
+
+
+def test_a_terms_of_references_fields_are_said_of_the_body_its_heading_names():
+    assert _terms_of_reference("Accountable to: Exampleton Health and Wellbeing Board",
+                               f"Membership: Exampleton Borough Council, {TRUST} and {CARERS}.") == \
+        {(UCPB, "accountable_to", HWB), (COUNCIL, "member_of", UCPB), (TRUST, "member_of", UCPB), (CARERS, "member_of", UCPB)}
+    assert _terms_of_reference("Reports to: the Council and the CCG.") == {(UCPB, "reports_to", COUNCIL), (UCPB, "reports_to", CCG)}
+    # with no body in its heading, a membership field says nothing of the author
+    assert triples(f"Membership: Exampleton Borough Council and {CARERS}.") == set()
