@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from extractors.gazetteer import COUNTY_COUNCILS, GENERIC, GENERIC_WORDS, KIND, KNOWN_ACRONYMS, NATIONAL_BODIES, THE_NHS, is_generic, name_candidates
 from extractors.org_lists import acronym_kind_bodies, column_bodies, listed_bodies
-from extractors.org_merge import LOCAL_AUTHORITY, OrgEntry, _acronyms_merged, _key, _learn_initials, _merge_into, _same_key_merged, _words
+from extractors.org_merge import (LOCAL_AUTHORITY, OrgEntry, _acronyms_merged, _key, _learn_initials, _merge_into, _same_key_merged,
+                                   _shortened_merged, _words)
 from schemas import Document, Organisation
 
 __all__ = ["GENERIC_WORDS", "OrgEntry", "OrgIndex", "OrgMention", "_key", "build_org_index", "leftmost_longest"]
@@ -254,7 +255,7 @@ def build_org_index(text: str, page_of, blocks=()) -> OrgIndex:
         entry.forms |= {name, *forms}
     kept = _acronyms_merged(_learn_initials(text, kept))
     kept += _county_council_by_initials(text, kept, page_of)
-    merged = [e for e in _merge_into(kept, set(), common) if not e.name.isupper() or e.name not in KIND]
+    merged = [e for e in _shortened_merged(_merge_into(kept, set(), common)) if not e.name.isupper() or e.name not in KIND]
     return OrgIndex(merged, author=None, board=None, common=common)
 
 

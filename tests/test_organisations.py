@@ -409,3 +409,17 @@ def test_a_healthwatch_report_or_visit_is_not_part_of_its_name():
                   "Healthwatch Delby Enter and View visits were made to three care homes.")
     assert {"Healthwatch Northmoor", "Healthwatch Delby"} <= found
     assert not [n for n in found if n.endswith(("Report", "Enter"))]
+
+
+def test_a_short_form_of_one_longer_name_is_that_body():
+    found = names("The Amenities, Leisure and Community Services Committee met on 3 May.",
+                  "The Amenities Committee approved the grant.",
+                  "Ashgrove Primary School applied for a grant; Ashgrove School will buy recycling bins.",
+                  "Ridgeway Analytics Ltd supplies the dashboard and Ridgeway will train staff.")
+    assert {"Amenities, Leisure and Community Services Committee", "Ashgrove Primary School"} <= found
+    assert not {"Amenities Committee", "Ashgrove School", "Ridgeway"} & found
+
+
+def test_the_body_of_one_of_two_places_is_no_short_form_of_the_joint_one():
+    found = names("Delby CCG and Delby and Ormsby CCG signed the agreement.")
+    assert {"Delby CCG", "Delby and Ormsby CCG"} <= found
