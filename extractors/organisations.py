@@ -238,7 +238,8 @@ def build_org_index(text: str, page_of, blocks=()) -> OrgIndex:
         if acronym and _initials_fit(acronym.group(1), name):
             entry.forms.add(acronym.group(1))
     kept = [e for key, e in entries.items() if not (_only_indefinite(text, mentions[key]) and _common_words_only(e.name, common))
-            and not _only_in_titles(text, mentions[key])]
+            and not _only_in_titles(text, mentions[key])
+            and not (_common_words_only(e.name, common | ITEM_WORDS) and _only_item_titles(text, mentions[key]))]
     by_key = {_key(e.name): e for e in kept}
     for acronym, full in KNOWN_ACRONYMS.items():
         entry = by_key.get(_key(full))
@@ -310,6 +311,20 @@ def _only_in_titles(text: str, spans: list[tuple[int, int]]) -> bool:
     tier of geography."""
     return all(DOCUMENT_AFTER.match(text, e) or LEVEL_AFTER.match(text, e) or LEVEL_BEFORE.search(text[max(0, s - 20):s])
                for s, e in spans)
+
+
+ITEM_WORDS = {"public", "open", "general", "members"}
+"""Words of the standing items of a council's minutes ('Public Forum', 'Open Forum') that a short
+paper may never write in lower case."""
+ITEM_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:\(?[\dA-Za-z]{1,4}(?:\.\d+)*[.)][ \t]+)?$")
+ITEM_TITLE_END = re.compile(r"[ \t]*(?::|[\-–][ \t])")
+
+
+def _only_item_titles(text: str, spans: list[tuple[int, int]]) -> bool:
+    """A minute's item titled by what happens in it ('2710. Public Forum: No one present.'): a
+    name of common words written only as a line's opening title before a colon is the item, not
+    a body."""
+    return all(ITEM_OPENING.search(text, max(0, s - 16), s) and ITEM_TITLE_END.match(text, e) for s, e in spans)
 
 
 def _initials_fit(acronym: str, name: str) -> bool:

@@ -423,3 +423,10 @@ def test_a_short_form_of_one_longer_name_is_that_body():
 def test_the_body_of_one_of_two_places_is_no_short_form_of_the_joint_one():
     found = names("Delby CCG and Delby and Ormsby CCG signed the agreement.")
     assert {"Delby CCG", "Delby and Ormsby CCG"} <= found
+
+
+def test_a_minutes_standing_item_titled_like_a_forum_is_no_body():
+    found = names("Minutes of the meeting held on 4 June 2024.", "2710. Public Forum: No one present.",
+                  "2711. Kingsmere Youth Forum: members presented their survey.")
+    assert "Public Forum" not in found
+    assert "Kingsmere Youth Forum" in found
