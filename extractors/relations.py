@@ -168,7 +168,43 @@ def suggest(ctx: PaperContext) -> list[Candidate]:
         providers += [(n, sentence.section, m.name) for m in mentions if finder.org_type(m.name) in PROVIDERS]
         out += [Candidate(sentence, *f) for f in found]
         previous = sentence
-    return out
+    return out + list(_table_relations(ctx, find))
+
+
+# A table of services whose header names each row's provider and its commissioner or funder:
+# "Service | Provider | Commissioner | Value".
+PROVIDER_HEAD = re.compile(r"^\W*(?:(?:service\s+|lead\s+|main\s+)?providers?|provided\s+by|delivered\s+by|"
+                           r"delivery\s+(?:partners?|organisations?|bodies|body)|suppliers?|contractors?)\W*$", re.I)
+GIVER_HEADS = [(re.compile(r"^\W*(?:(?:lead\s+|responsible\s+)?commissioners?|commissioned\s+by|commissioning\s+"
+                           r"(?:body|bodies|organisations?|lead))\W*$", re.I), "commissions"),
+               (re.compile(r"^\W*(?:funders?|funded\s+by|funding\s+(?:body|bodies|organisations?|partners?))\W*$", re.I), "funds")]
+
+
+def _table_relations(ctx: PaperContext, find):
+    """Each row of a table whose header has a provider column and a commissioner's or funder's:
+    the row's commissioner commissions (its funder funds) the row's provider, quoted at the
+    provider's cell."""
+    first = {}
+    for sentence in ctx.sentences:
+        block = ctx.paper.blocks[sentence.block_index]
+        if block.table is not None and block.row is not None and block.col is not None:
+            first.setdefault((block.table, block.row, block.col), sentence)
+    for t, table in enumerate(ctx.paper.tables):
+        head = table.rows[0] if table.rows else []
+        provider_cols = [i for i, cell in enumerate(head) if PROVIDER_HEAD.match(cell or "")]
+        givers = [(i, relation) for i, cell in enumerate(head) for regex, relation in GIVER_HEADS if regex.match(cell or "")]
+        if len(provider_cols) != 1 or not givers:
+            continue
+        col = provider_cols[0]
+        for r, row in enumerate(table.rows[1:], start=1):
+            sentence = first.get((t, r, col))
+            if sentence is None or col >= len(row):
+                continue
+            providers = [m.name for m in find(row[col] or "")]
+            for i, relation in givers:
+                for giver in find(row[i] or "") if i < len(row) else ():
+                    for provider in providers:
+                        yield Candidate(sentence, giver.name, relation, provider, "table: provider and commissioner columns")
 
 
 def _read(template: Template, before: list[OrgMention], finder: MentionFinder, ends: Ends) -> list[tuple]:

@@ -800,3 +800,17 @@ def test_a_terms_of_references_fields_are_said_of_the_body_its_heading_names():
     assert _terms_of_reference("Reports to: the Council and the CCG.") == {(UCPB, "reports_to", COUNCIL), (UCPB, "reports_to", CCG)}
     # with no body in its heading, a membership field says nothing of the author
     assert triples(f"Membership: Exampleton Borough Council and {CARERS}.") == set()
+
+
+def test_a_table_of_services_gives_each_rows_commissioner_and_funder_the_rows_provider():
+    from schemas import Table
+
+    table = Table(page=1, rows=[["Service", "Provider", "Commissioner", "Funder"],
+                                ["Community nursing", TRUST, "NHS Exampleton CCG", ""],
+                                ["Carers' support", CARERS, COUNCIL, "NHS England"]])
+    out = extract(*INTRO, "The table below lists the main contracts.", table, cover=COVER)
+    assert {(r.source, r.relation, r.target) for r in out.relations} == \
+        {(CCG, "commissions", TRUST), (COUNCIL, "commissions", CARERS), ("NHS England", "funds", CARERS)}
+    # a table with no provider column says nothing of who commissions whom
+    table = Table(page=1, rows=[["Organisation", "Commissioner"], [TRUST, "NHS Exampleton CCG"]])
+    assert not extract(*INTRO, "The table below lists the attendees.", table, cover=COVER).relations
