@@ -36,6 +36,7 @@ DOCUMENT_AFTER = re.compile(r"[ \t]*(?:Strateg(?:y|ies)|Strategic[ \t]+Plan|(?:A
 # A name followed by these is a tier of geography data or services are given at ('Upper Tier Local
 # Authority (UTLA) level', 'at Integrated Care Board footprint'), not a body.
 LEVEL_AFTER = re.compile(r"[ \t]*(?:\([A-Z]{2,6}\)[ \t]*)?(?:level|levels|footprint|footprints|geography)\b")
+IDENTITY_BEFORE = re.compile(r"\b(?:identify|identifies|identified|identifying|describe\s+themselves|described\s+themselves)\s+as\s+(?:an?\s+)?$", re.I)
 LEVEL_BEFORE = re.compile(r"\b(?:level|levels|footprint|footprints)[ \t]*\([ \t]*$")   # 'at LTLA level (district councils)'
 # The CCGs of a paper that names one group of them ('North West London CCGs'), named by kind:
 # 'the CCGs', 'local CCGs', 'the eight CCGs', 'individual CCGs'.
@@ -307,10 +308,11 @@ def _only_indefinite(text: str, spans: list[tuple[int, int]]) -> bool:
 
 
 def _only_in_titles(text: str, spans: list[tuple[int, int]]) -> bool:
-    """A name the paper writes only as part of a document's or a statute's title, or as a
-    tier of geography."""
+    """A name the paper writes only as part of a document's or a statute's title, as a tier of
+    geography, or as what people identify as in an equality assessment's data ('2.5% identify
+    as Church of England')."""
     return all(DOCUMENT_AFTER.match(text, e) or LEVEL_AFTER.match(text, e) or LEVEL_BEFORE.search(text[max(0, s - 20):s])
-               for s, e in spans)
+               or IDENTITY_BEFORE.search(text[max(0, s - 24):s]) for s, e in spans)
 
 
 ITEM_WORDS = {"public", "open", "general", "members"}

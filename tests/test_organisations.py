@@ -430,3 +430,10 @@ def test_a_minutes_standing_item_titled_like_a_forum_is_no_body():
                   "2711. Kingsmere Youth Forum: members presented their survey.")
     assert "Public Forum" not in found
     assert "Kingsmere Youth Forum" in found
+
+
+def test_what_people_identify_as_in_equality_data_is_no_body():
+    found = names("Of the people using the service, 3.1% identify as Church of England and 1.2% identify as Catholic.",
+                  "The Church of England diocese runs two of the day centres.")
+    assert "Church of England" in found     # named as a body elsewhere
+    assert "Church of England" not in names("Of the people using the service, 3.1% identify as Church of England.")
