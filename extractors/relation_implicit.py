@@ -14,7 +14,7 @@ from extractors.relation_patterns import NOT_AN_ACT, NOT_LIMITED
 # Clauses that name only the other end: the source opens the sentence, or is the author.
 REST = r"(?P<t>[^.;:]*?)(?=\s+(?:to|which|who|that|in\s+order|on|for|by)\b|[.;:]|$)"
 IMPLICIT = [(re.compile(p, re.I), relation, rule) for p, relation, rule in [
-    (r"\b(?:in\s+(?:close\s+)?(?:partnership|collaboration|conjunction)\s+with|jointly\s+with|joint\s+working\s+with|"
+    (r"\b(?:in\s+(?:close\s+)?(?:partnership|collaboration|conjunction)\s+with|in\s+(?:an\s+|a\s+)?(?:alliance|consortium)\s+with|jointly\s+with|joint\s+working\s+with|"
      r"(?:work|works|working|worked)\s+(?:(?:more\s+|very\s+)?closely\s+|jointly\s+)?(?:together\s+)?(?:with|alongside)|"
      r"collaborat(?:e|es|ed|ing|ion|ive\s+work|ive\s+working)\s+with|(?:partner|partners|partnered|partnering)\s+with|"
      r"(?:interface|interfaces|interfacing|liaise|liaises|liaised|liaising|co-?operate|co-?operates|co-?operated|"

@@ -65,6 +65,10 @@ PATTERNS: list[tuple[str, str, str]] = [
      "delivered by Y and commissioned by X"),
     (rf"{T}\s*[,(]\s*(?:which\s+{BE}\s+|currently\s+|jointly\s+|directly\s+)?commissioned\s+by\s+{S}", "commissions", "Y, commissioned by X"),
     (rf"{S}\s+{AUX}(?:sub-?contract|sub-?contracts|sub-?contracted)\s+(?:[\w\-]+\s+){{0,4}}?to\s+{T}", "commissions", "subcontracts to"),
+    (rf"{T}\s+{AUX}{BE}\s+(?:contracted|commissioned|funded)\s+to\s+(?:provide|deliver|run)\s+[^@.;]{{0,80}}?\s+on\s+behalf\s+of\s+{S}{ENDS}", "commissions",
+     "contracted to deliver on behalf of"),
+    (rf"{S}\s+{AUX}{BE}\s+(?:the\s+)?(?:lead|prime|main)\s+(?:provider|contractor)[^@.;]{{0,40}}?\bwith\s+{T}\s+as\s+(?:a\s+|an\s+|its\s+|the\s+)?sub-?contractors?",
+     "commissions", "lead provider with Y as a subcontractor"),
     (rf"\(?{T}\)?\s+{BE}\s+sub-?contracted\s+by\s+{S}", "commissions", "subcontracted by"),
     (rf"{S}\s+{AUX}(?:use|uses|used)\s+{T}\s+as\s+(?:their|its|the)\s+(?:main\s+|lead\s+|sole\s+|principal\s+)?(?:[\w\-]+\s+){{0,3}}?provider", "commissions", "uses as provider"),
     (rf"(?P<s>{ONE})\s+{AUX}(?:hold|holds|holding|has|have|signed|signs|award|awards|awarded|(?:has\s+|have\s+)?secured|"
@@ -148,7 +152,7 @@ PATTERNS: list[tuple[str, str, str]] = [
      rf"assistance|input|supervision|training)\s+from\s+{S}{ENDS}", "provides_to", "Y receives support from X"),
     # hosts
     (rf"{S}\s+{AUX}(?:host|hosts|hosted)\s+{T}", "hosts", "X hosts Y"),
-    (rf"{T}\s+{BE}\s+hosted\s+by\s+{S}", "hosts", "hosted by"),
+    (rf"{T}\s+{BE}\s+(?:hosted|sponsored)\s+by\s+{S}", "hosts", "hosted by"),
     (rf"{T}\s*[,(]\s*(?:which\s+{BE}\s+|currently\s+)?hosted\s+by\s+{S}", "hosts", "Y, hosted by X"),
     (rf"{T}\s+{BE}\s+(?:jointly\s+)?led\s+by\s+{S}{ENDS}", "hosts", "body led by"),
     (rf"{T}\s*[,(]\s*(?:which\s+{BE}\s+|currently\s+|jointly\s+)?led\s+by\s+{S}{ENDS}", "hosts", "Y, led by X"),
@@ -191,7 +195,8 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s+{AUX}{BE}\s+subject\s+to\s+(?:[\w\-]+\s+){{0,2}}?(?:scrutiny|oversight|inspection|regulation|challenge|assurance)\s+"
      rf"(?:by|from)\s+{T}{ENDS}", "accountable_to", "subject to scrutiny by"),
     (rf"{S}\s+{AUX}(?:{BE}\s+)?(?:directly\s+)?responsible\s+to\s+{T}", "accountable_to", "responsible to"),
-    (rf"{S}\s+(?:must|should|shall|will|would|are\s+required\s+to|is\s+required\s+to|has\s+to|have\s+to|need\s+to|needs\s+to)\s+"
+    (rf"{S}\s+(?:must|should|shall|will|would|are\s+required\s+to|is\s+required\s+to|has\s+to|have\s+to|need\s+to|needs\s+to|"
+     rf"(?:has|have)\s+(?:a\s+)?(?:statutory\s+|legal\s+)?(?:duty|obligation|requirement)\s+to)\s+"
      rf"(?:formally\s+)?consult\s+(?:with\s+)?(?:their\s+|its\s+|the\s+)?{T}", "scrutiny", "must consult scrutiny"),
     (rf"{T}[^@;]{{0,80}}?\b(?:require|requires|required|request|requests|requested)\s+(?:the\s+)?(?:attendance|information|"
      rf"attendance\s+and\s+information|information\s+and\s+attendance|evidence|a\s+response)\s+(?:of|from)\s+(?:the\s+)?(?:relevant\s+)?{S}",
@@ -258,7 +263,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"(?P<t>{ONE})\s+(?:comprises|comprising(?:\s+of)?|consists\s+of|is\s+(?:made\s+up|formed|composed)\s+of|brings\s+together|"
      rf"(?:will|shall|would|should|must)\s+(?:comprise|consist\s+of|be\s+(?:made\s+up|formed|composed)\s+of|bring\s+together))\s+"
      rf"(?:(?:representatives|members|leaders|partners|councillors|senior\s+\w+)\s+)?(?:appointed\s+by\s+|from\s+|of\s+)?(?P<s>[^;]*)", "member_of", "comprises"),
-    (rf"(?P<t>{ONE})\s+{BE}\s+(?:a\s+|the\s+)?(?:statutory\s+)?(?:joint\s+committee|partnership|alliance|collaboration|coalition)\s+"
+    (rf"(?P<t>{ONE})\s+{BE}\s+(?:a\s+|the\s+)?(?:statutory\s+)?(?:joint\s+(?:committee|board|body|forum)|partnership|alliance|collaboration|coalition)\s+"
      rf"(?:of|between)\s+(?P<s>[^;.]*)", "member_of", "is a partnership of"),
     (rf"(?P<t>{ONE})\s*[,(]\s*(?:a|an|the)\s+(?:(?:statutory|formal|standing|strategic|multi-agency|local|voluntary)\s+)*"
      rf"(?:joint\s+committee|partnership|alliance|collaboration|coalition|consortium)\s+(?:of|between)\s+{S}", "member_of", "Y, a partnership of X"),
@@ -291,7 +296,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s+{AUX}(?:(?:has|have)\s+been\s+(?:commissioned|contracted|funded)\s+to\s+)?(?:provide|provides|provided|deliver|delivers|"
      rf"delivered|run|runs|ran)\s+(?:[^@.;]{{0,100}}?\s)?(?:services?|programmes?|projects?|schemes?|pilots?|sessions|support)\)?\s+"
      rf"(?:jointly\s+|together\s+)?(?:with|alongside)\s+{T}{ENDS}", "partners_with", "delivers services with"),
-    (rf"{S},?\s+(?:(?:along|together)\s+with|alongside)\s+(?:other\s+\w+,?\s+(?:such\s+as|including)\s+)?{T}", "partners_with", "along with"),
+    (rf"^[^@]*?{S},?\s+(?:(?:along|together)\s+with|alongside)\s+(?:other\s+\w+,?\s+(?:such\s+as|including)\s+)?{T}", "partners_with", "along with"),
     (rf"partnership\s+between\s+{S}\s+and\s+{T}", "partners_with", "partnership between"),
     (rf"joint\s+ventures?\s+(?:company\s+)?between\s+{S}\s+and\s+{T}", "partners_with", "joint venture between"),
     (rf"{S}\s+{AUX}(?:has\s+|have\s+)?(?:formed|form|forms|set\s+up|established|entered\s+into)\s+(?:a|an)\s+(?:\w+\s+)?joint\s+venture\s+with\s+{T}",

@@ -36,7 +36,8 @@ SCRUTINY = re.compile(r"scrutiny|\bJHOSC\b|\bOSC\b", re.I)
 TOGETHER = re.compile(rf"^\W*(?:\d+(?:\.\d+)*\.?\s+|\([a-z0-9]+\)\s+)?(?:both\s+)?(?P<s>{ONE})\s*(?:,|and|&)\s*(?P<t>{ONE})\s+"
                       r"(?:[^@.;]{0,120}?)\b(?:both\s+agree|have\s+agreed|jointly|working\s+(?:closely\s+)?together|"
                       r"work\s+(?:closely\s+)?together|(?:are\s+|will\s+be\s+)?working\s+(?:closely\s+)?in\s+partnership|"
-                      r"have\s+committed|are\s+committed|(?:formed|set\s+up|established)\s+a\s+joint\s+venture|"
+                      r"have\s+committed|are\s+committed|(?:formed|set\s+up|established)\s+(?:a|an)\s+(?:\w+\s+)?(?:joint\s+venture|alliance|consortium)|"
+                      r"co-?commission\w*|co-?fund\w*|"
                       r"co-?hosted|hosted|signed|launched|(?:have|has|hold|share|operate|run)\s+(?:a\s+|an\s+)?(?:pooled|joint|shared)\s+"
                       r"(?:budgets?|funds?|arrangements?|teams?|posts?|committees?|services?)|(?:have|has|hold|signed|entered\s+into)\s+"
                       r"(?:a\s+|an\s+)?(?:section\s+75|s75|partnership|joint\s+working|collaboration)\s+(?:agreements?|arrangements?))\b", re.I)

@@ -814,3 +814,22 @@ def test_a_table_of_services_gives_each_rows_commissioner_and_funder_the_rows_pr
     # a table with no provider column says nothing of who commissions whom
     table = Table(page=1, rows=[["Organisation", "Commissioner"], [TRUST, "NHS Exampleton CCG"]])
     assert not extract(*INTRO, "The table below lists the attendees.", table, cover=COVER).relations
+
+
+JHOSC = "Exampleton Joint Health Overview and Scrutiny Committee"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    (f"The Trust has a statutory duty to consult the {JHOSC} on the proposals.", {(TRUST, "accountable_to", JHOSC)}),
+    (f"The {UCPB} is sponsored by the Council.", {(COUNCIL, "hosts", UCPB)}),
+    ("The Council and the CCG co-commission the service.", {(COUNCIL, "partners_with", CCG)}),
+    (f"The {UCPB} is a joint board of the Council and the CCG.", {(COUNCIL, "member_of", UCPB), (CCG, "member_of", UCPB)}),
+    (f"{CARERS} is contracted to deliver the service on behalf of the Council.", {(COUNCIL, "commissions", CARERS)}),
+    (f"{TRUST} and {CARERS} have formed an alliance.", {(TRUST, "partners_with", CARERS)}),
+    (f"{TRUST} is in an alliance with {CARERS}.", {(TRUST, "partners_with", CARERS)}),
+    (f"{TRUST} is the lead provider, with {CARERS} as a subcontractor.", {(TRUST, "commissions", CARERS)}),
+    # 'alongside' after a clause is said of the sentence's subject, not of the body the clause ends on
+    (f"The CCG is a member of the {UCPB}, alongside the Council.", {(CCG, "member_of", UCPB)}),
+])
+def test_duties_to_consult_sponsors_joint_boards_alliances_and_lead_providers(sentence, expected):
+    assert triples(sentence) == expected
