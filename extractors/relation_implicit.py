@@ -54,6 +54,7 @@ PRONOUN = re.compile(r"^\W*(?:(?:however|also|in\s+addition|in\s+(?:most|many|so
                      r"(?:(?:It|They)\s+(?!(?:is|was|are|were|will\s+be|would\s+be|has\s+been|may\s+be|should\s+be)\s+"
                      r"(?:\w+\s+)?(?:that|to|for|of)\b)|This\s+(?=(?:will|would|should|may|could|can|also|is|has|requires|"
                      r"required|includes|included|involves|means)\b))", re.I)
+ITEMS_SUBJECT = re.compile(r"^\W*(?:the\s+)?following\b[^:]*:\s*$", re.I)
 OPENING = 60
 """How far into a sentence its opening body may stand ('The Council, along with ...')."""
 # Money a body gives: 'a £2m grant from @0@', 'received additional @0@ funding', 'funding of £2m
@@ -126,6 +127,8 @@ def implicit_relations(template: Template, finder: MentionFinder, ends: Ends):
         return
     # whom a sentence that names no body of its own speaks of
     speaker = ends.subject if ends.subject and PRONOUN.match(text) else ends.author
+    if ITEMS_SUBJECT.match(text):
+        speaker = None          # "The following organisations receive grants from @0@:" speaks of its items
     m = LISTED.match(text)
     whose = (ends.subject if m.group("back") else ends.topic if m.group("field") else ends.topic or speaker) if m else None
     for body in template.bodies(m.group("t") or m.group("t2")) if whose else ():

@@ -70,6 +70,10 @@ IT = re.compile(r"^\W*(It)\s+(?:also\s+|now\s+|currently\s+|formally\s+|directly
                 r"brings\s+together|has\s+representation|commissions|funds|hosts)\b")
 # A lead-in's closing words, which its items stand in for: "... works with the following partners:".
 LEAD_END = re.compile(r"\s*(?:(?:the\s+)?following(?:\s+[\w\-]+){0,2}|as\s+follows|below)?\s*:\s*$", re.I)
+# A lead-in whose subject is its items: "The following organisations are members of the Board:".
+FOLLOWING = re.compile(r"^\W*(?:the\s+)?following\s+(?:[\w\-]+\s+){0,2}?(?:organisations|bodies|partners|agencies|providers|councils|"
+                       r"members|groups|services|charities|trusts)\s+(?P<rest>(?:are|were|will|have|has|sit|form|make|receive|"
+                       r"received|report)\b.*)$", re.I)
 # The subject of a sentence: a body opening it, before its verb.
 SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+|\([a-z0-9]+\)\s+)?(?:The\s+)?@(\d+)@\s+(?:\w+\s+)?"
                      r"(?:is|are|was|were|has|have|had|will|would|shall|should|must|can|may|meets|met|reports|works|brings|"
@@ -216,8 +220,15 @@ def _read_item(lead_in: str, item: str, find, finder: MentionFinder, ends: Ends)
     """The relations of a lead-in and its item read as one sentence that reach a body the item names."""
     lead = LEAD_END.sub("", lead_in) + " "
     named = find(item)
-    mentions = [*find(lead), *(OrgMention(m.start + len(lead), m.end + len(lead), m.name, m.text) for m in named)]
-    found = _read(template_of(lead + item, mentions), [], finder, ends)
+    following = FOLLOWING.match(lead)
+    if following:               # "The following organisations are members of @0@:" + item: the item is the subject
+        item = re.sub(r"\s*[.;,]?\s*$", "", item) + " "
+        rest = following.group("rest")
+        mentions = [*named, *(OrgMention(m.start + len(item), m.end + len(item), m.name, m.text) for m in find(rest))]
+        found = _read(template_of(item + rest, mentions), [], finder, ends)
+    else:
+        mentions = [*find(lead), *(OrgMention(m.start + len(lead), m.end + len(lead), m.name, m.text) for m in named)]
+        found = _read(template_of(lead + item, mentions), [], finder, ends)
     names = {m.name for m in named}
     return [(s, r, t, f"{rule} (list item)") for s, r, t, rule in found if s in names or t in names]
 

@@ -833,3 +833,15 @@ JHOSC = "Exampleton Joint Health Overview and Scrutiny Committee"
 ])
 def test_duties_to_consult_sponsors_joint_boards_alliances_and_lead_providers(sentence, expected):
     assert triples(sentence) == expected
+
+
+def test_a_lead_in_whose_subject_is_its_items_gives_each_item_the_relation():
+    def with_items(lead, *items):
+        out = extract(*INTRO, lead, *(("bullet", item) for item in items), cover=COVER)
+        return {(r.source, r.relation, r.target) for r in out.relations}
+
+    assert with_items(f"The following organisations are members of the {UCPB}:", COUNCIL, CARERS) == \
+        {(COUNCIL, "member_of", UCPB), (CARERS, "member_of", UCPB)}
+    # the lead-in names the items' giver; the author receives nothing
+    assert with_items("The following organisations receive grants from the Council:", CARERS, "Exampleton Mind") == \
+        {(COUNCIL, "funds", CARERS), (COUNCIL, "funds", "Exampleton Mind")}
