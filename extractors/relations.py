@@ -70,6 +70,8 @@ IT = re.compile(r"^\W*(It)\s+(?:also\s+|now\s+|currently\s+|formally\s+|directly
                 r"brings\s+together|has\s+representation|commissions|funds|hosts)\b")
 # A lead-in's closing words, which its items stand in for: "... works with the following partners:".
 LEAD_END = re.compile(r"\s*(?:(?:the\s+)?following(?:\s+[\w\-]+){0,2}|as\s+follows|below)?\s*:\s*$", re.I)
+# A short label between two sentences ('Multi-Agency Collaboration'): no stop, no verb of its own.
+LABEL_ONLY = re.compile(r"^\W*(?:[\w'’\-&/]+\s+){0,4}[\w'’\-&/]+\s*$")
 # A lead-in whose subject is its items: "The following organisations are members of the Board:".
 FOLLOWING = re.compile(r"^\W*(?:the\s+)?following\s+(?:[\w\-]+\s+){0,2}?(?:organisations|bodies|partners|agencies|providers|councils|"
                        r"members|groups|services|charities|trusts)\s+(?P<rest>(?:are|were|will|have|has|sit|form|make|receive|"
@@ -153,11 +155,12 @@ def suggest(ctx: PaperContext) -> list[Candidate]:
     topic = functools.lru_cache(maxsize=None)(lambda section: _topic(section, find))
     out: list[Candidate] = []
     previous: Sentence | None = None
+    carried: Sentence | None = None       # the sentence before, past any label between ('Multi-Agency Collaboration')
     providers: list[tuple[int, str, str]] = []      # (sentence number, section, provider named)
     for n, sentence in enumerate(ctx.sentences):
         before = find(previous.text) if previous and previous.block_index == sentence.block_index else []
         mentions = _with_anaphor(sentence.text, find(sentence.text), before)
-        subject = _subject(previous.text, find) if previous and previous.section == sentence.section else None
+        subject = _subject(carried.text, find) if carried and carried.section == sentence.section else None
         mentions = _with_pronoun(sentence.text, mentions, subject)
         template = template_of(sentence.text, mentions)
         ends = Ends(ctx.orgs.author, topic(sentence.section), subject)
@@ -173,6 +176,8 @@ def suggest(ctx: PaperContext) -> list[Candidate]:
         providers += [(n, sentence.section, m.name) for m in mentions if finder.org_type(m.name) in PROVIDERS]
         out += [Candidate(sentence, *f) for f in found]
         previous = sentence
+        if not (LABEL_ONLY.match(sentence.text) and not mentions and carried and carried.section == sentence.section):
+            carried = sentence
     return out + list(_table_relations(ctx, find))
 
 

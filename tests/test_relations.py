@@ -845,3 +845,11 @@ def test_a_lead_in_whose_subject_is_its_items_gives_each_item_the_relation():
     # the lead-in names the items' giver; the author receives nothing
     assert with_items("The following organisations receive grants from the Council:", CARERS, "Exampleton Mind") == \
         {(COUNCIL, "funds", CARERS), (COUNCIL, "funds", "Exampleton Mind")}
+
+
+def test_a_label_between_two_items_does_not_hide_the_subject_before():
+    service = "Exampleton Reablement Service"
+    team = "Exampleton Falls Response Team"
+    out = extract(*INTRO, ("bullet", f"The {service} supports adults leaving hospital."), ("bullet", "Joint Working"),
+                  ("bullet", f"Includes a {team}"), cover=COVER)
+    assert (service, "hosts", team) in {(r.source, r.relation, r.target) for r in out.relations}
