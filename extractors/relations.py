@@ -190,15 +190,43 @@ GIVER_HEADS = [(re.compile(r"^\W*(?:(?:lead\s+|responsible\s+)?commissioners?|co
                (re.compile(r"^\W*(?:funders?|funded\s+by|funding\s+(?:body|bodies|organisations?|partners?))\W*$", re.I), "funds")]
 
 
+# A table of grant applications: "Organisation | Project | Amount requested | Recommendation",
+# a row whose decision opens "Approved" funded by the body deciding (the paper's author).
+APPLICANT_HEAD = re.compile(r"^\W*(?:applicants?|organisations?|groups?|(?:applicant|organisation|group)['’]?s?\s+names?|"
+                            r"name\s+of\s+(?:applicant|organisation|group)|applicant\s+organisations?)\W*$", re.I)
+DECISION_HEAD = re.compile(r"^\W*(?:recommendations?|decisions?|outcomes?|status|committee\s+decision)\W*$", re.I)
+MONEY_HEAD = re.compile(r"\b(?:amount|grant|award|funding|requested|£)", re.I)
+APPROVED = re.compile(r"^\W*(?:£[\d,.]+\s*)?(?:approved|agreed|awarded|granted)\b", re.I)
+
+
+def _grant_rows(ctx: PaperContext, find, first):
+    """The approved rows of each grant applications table: (applicant's cell sentence, applicant)."""
+    author = ctx.orgs.author
+    for t, table in enumerate(ctx.paper.tables):
+        head = table.rows[0] if table.rows else []
+        applicant = [i for i, cell in enumerate(head) if APPLICANT_HEAD.match(cell or "")]
+        decision = [i for i, cell in enumerate(head) if DECISION_HEAD.match(cell or "")]
+        if not author or len(applicant) != 1 or len(decision) != 1 or not any(MONEY_HEAD.search(cell or "") for cell in head):
+            continue
+        for r, row in enumerate(table.rows[1:], start=1):
+            sentence = first.get((t, r, applicant[0]))
+            if sentence is None or max(applicant[0], decision[0]) >= len(row) or not APPROVED.match(row[decision[0]] or ""):
+                continue
+            for m in find(row[applicant[0]] or ""):
+                if m.name != author:
+                    yield Candidate(sentence, author, "funds", m.name, "table: grant application approved")
+
+
 def _table_relations(ctx: PaperContext, find):
     """Each row of a table whose header has a provider column and a commissioner's or funder's:
     the row's commissioner commissions (its funder funds) the row's provider, quoted at the
-    provider's cell."""
+    provider's cell; and each approved row of a table of grant applications."""
     first = {}
     for sentence in ctx.sentences:
         block = ctx.paper.blocks[sentence.block_index]
         if block.table is not None and block.row is not None and block.col is not None:
             first.setdefault((block.table, block.row, block.col), sentence)
+    yield from _grant_rows(ctx, find, first)
     for t, table in enumerate(ctx.paper.tables):
         head = table.rows[0] if table.rows else []
         provider_cols = [i for i, cell in enumerate(head) if PROVIDER_HEAD.match(cell or "")]

@@ -853,3 +853,18 @@ def test_a_label_between_two_items_does_not_hide_the_subject_before():
     out = extract(*INTRO, ("bullet", f"The {service} supports adults leaving hospital."), ("bullet", "Joint Working"),
                   ("bullet", f"Includes a {team}"), cover=COVER)
     assert (service, "hosts", team) in {(r.source, r.relation, r.target) for r in out.relations}
+
+
+def test_an_approved_row_of_a_grant_applications_table_is_funded_by_the_author():
+    from schemas import Table
+
+    cover = ["Exampleton Borough Council", "Community Committee", "Date: 4 June 2024", "Report Title: Community grants",
+             f"Report Author: Jo Bloggs, Grants Officer, {COUNCIL}"]
+    table = Table(page=1, rows=[["Organisation", "Project Summary", "Amount Requested", "Recommendation"],
+                                [CARERS, "A carers' cafe", "£1,200", "Approved. Meets the criteria."],
+                                ["Exampleton Mind", "Peer support", "£900", "£500 approved."],
+                                ["Exampleton Rugby Club", "New kit", "£2,000", "Rejected. Does not meet the criteria."]])
+    out = extract(f"This report is from {COUNCIL}.", "The applications are set out below.", table, cover=cover)
+    found = {(r.source, r.relation, r.target) for r in out.relations}
+    assert {(COUNCIL, "funds", CARERS), (COUNCIL, "funds", "Exampleton Mind")} <= found
+    assert not any(t == "Exampleton Rugby Club" for _, _, t in found)
