@@ -99,8 +99,11 @@ ALLOCATION = [re.compile(p, re.I) for p in (
 # published the allocations'); a council's allocations to schools say nothing of the author.
 NATIONAL = re.compile(r"\bnhs_england\b|\bGovernment\b|\bDepartment\b|\bMinistry\b|\bTreasury\b")
 # A grant paid to a body, by whoever the sentence is about: 'to halve the grant to @0@'.
-GRANT_TO = re.compile(r"\b(?:grants?|subsid(?:y|ies))\s+(?:(?:issued|paid|awarded|given|made|provided)\s+)?to\s+"
-                      r"(?:the\s+)?(?P<t>@\d+@)", re.I)
+GRANT_TO = re.compile(r"\b(?:grants?|subsid(?:y|ies)|donations?)\s+(?:of\s+(?:up\s+to\s+)?£[\d.,]+\s*(?:m|k|bn|million|billion)?\s+)?"
+                      r"(?:(?:be|is|was|were|has\s+been|have\s+been|will\s+be)\s+)?(?:(?:issued|paid|awarded|given|made|provided|approved|agreed)\s+)?to\s+"
+                      r"(?:the\s+)?(?P<t>@\d+@)|(?P<t2>@\d+@)\s+(?:was|were|has\s+been|have\s+been|is|are|will\s+be|be)\s+"
+                      r"(?:awarded|granted|given|allocated|paid)\s+(?:a\s+grant\s+of\s+|a\s+further\s+|an\s+additional\s+)?£", re.I)
+GIVEN_BY = re.compile(r"\b(?:by|from|through|via|under|of)\b", re.I)
 ASKED_FOR = re.compile(r"\b(?:bids?|applied|apply|applying|applications?|seek|seeks|sought|request\w*)\b|\bfrom\s+(?:the\s+)?@", re.I)
 # A regulator's inspections and regulations: the body inspected answers to it.
 REGULATED = re.compile(r"\binspect\w*|\bregulat\w*|\bregist\w*", re.I)
@@ -227,12 +230,15 @@ def _allocations(template: Template, finder: MentionFinder, subject: str | None,
 
 
 def _grants_to(template: Template, subject: str | None, author: str | None):
-    """A grant to a body is given by the sentence's subject, else the author; a grant bid for
-    or applied for, or one that comes from a body the sentence names, is not."""
+    """A grant to a body, or a sum a body was awarded, is given by the sentence's subject, else
+    the author; a grant bid for or applied for, one that comes from a body the sentence names, or
+    a sum awarded by or through someone the sentence names, is not."""
     if ASKED_FOR.search(template.text):
         return
     for m in GRANT_TO.finditer(template.text):
-        receiver = template.bodies(m.group("t"))[0]
+        if m.group("t2") and GIVEN_BY.search(template.text):
+            continue
+        receiver = template.bodies(m.group("t") or m.group("t2"))[0]
         giver = subject if subject and subject != receiver else author
         if giver and giver != receiver:
             yield giver, "funds", receiver, "implicit: a grant to"

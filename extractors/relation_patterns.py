@@ -277,6 +277,12 @@ PATTERNS: list[tuple[str, str, str]] = [
      "reports_to", "is a sub-group of"),
     (rf"{S}\s+{AUX}{BE}\s+(?:overseen|supervised|governed)\s+by\s+{T}{ENDS}", "reports_to", "overseen by"),
     (rf"{S}\s+{AUX}(?:update|updates|updated|brief|briefs|briefed)\s+{T}{ENDS}", "update", "X updates Y"),
+    # a minute's presentation: "@0@ presented an update to @1@", "@1@ received a presentation from @0@" (to a board)
+    (rf"{S}\s+{AUX}(?:present|presents|presented|presenting|gave|gives|give|given|submitted|submits|submit)\s+(?:an?\s+|its\s+|their\s+|the\s+)?"
+     rf"(?:[\w\-]+\s+){{0,3}}?(?:update|report|presentation|briefing|overview)s?\s+(?:[^@.;:]{{0,40}}?\s)?to\s+{T}{ENDS}", "update",
+     "X presents an update to Y"),
+    (rf"{T}\s+{AUX}(?:received|receives|receive|noted|notes|welcomed|heard)\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){{0,3}}?"
+     rf"(?:update|report|presentation|briefing|overview)\s+(?:[^@.;:]{{0,40}}?\s)?from\s+{S}{ENDS}", "update", "Y received an update from X"),
     (rf"{T}\s+{AUX}(?:oversee|oversees|oversaw)\s+(?:the\s+work\s+of\s+)?{S}{ENDS}", "reports_to", "X oversees Y"),
     (rf"{S}\s+{AUX}(?:{BE}\s+|operates\s+|sits\s+|works\s+)?under\s+the\s+(?:oversight|governance|direction)\s+of\s+{T}{ENDS}",
      "reports_to", "under the oversight of"),

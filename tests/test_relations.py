@@ -868,3 +868,20 @@ def test_an_approved_row_of_a_grant_applications_table_is_funded_by_the_author()
     found = {(r.source, r.relation, r.target) for r in out.relations}
     assert {(COUNCIL, "funds", CARERS), (COUNCIL, "funds", "Exampleton Mind")} <= found
     assert not any(t == "Exampleton Rugby Club" for _, _, t in found)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a minute's presentations and updates to a board
+    (f"{TRUST} presented an update to the Health and Wellbeing Board on winter pressures.", {(TRUST, "reports_to", HWB)}),
+    (f"The Board received a presentation from {TRUST}.", {(TRUST, "reports_to", HWB)}),
+    (f"The Board noted the report from {TRUST}.", {(TRUST, "reports_to", HWB)}),
+    # a minute's grants: given by the subject, else by the author
+    (f"RESOLVED that the Council award a grant of £5,000 to {CARERS}.", {(COUNCIL, "funds", CARERS)}),
+    (f"It was agreed that a grant of £5,000 be awarded to {CARERS}.", {(CCG, "funds", CARERS)}),
+    (f"{CARERS} was awarded £2,000.", {(CCG, "funds", CARERS)}),
+    # a sum awarded by someone else, named or not, is not the author's
+    (f"{CARERS} was awarded £2m by the National Lottery.", set()),
+    (f"{CARERS} was awarded £2m by NHS England.", {("NHS England", "funds", CARERS)}),
+])
+def test_a_minutes_presentations_to_a_board_and_grants_awarded(sentence, expected):
+    assert triples(sentence) == expected
