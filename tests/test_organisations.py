@@ -437,3 +437,7 @@ def test_what_people_identify_as_in_equality_data_is_no_body():
                   "The Church of England diocese runs two of the day centres.")
     assert "Church of England" in found     # named as a body elsewhere
     assert "Church of England" not in names("Of the people using the service, 3.1% identify as Church of England.")
+
+
+def test_healthwatch_written_in_camel_case_is_healthwatch():
+    assert "HealthWatch Westshire" in names("HealthWatch Westshire gathered the views of 300 residents.")
