@@ -224,6 +224,8 @@ PATTERNS: list[tuple[str, str, str]] = [
      rf"(?:(?:key|core|strategic|statutory|main|full|founding|principal|important|valued|close|long-standing)\s+)*partners?\s+(?:of|in|on)\s+{T}",
      "partner", "is a partner of"),
     (rf"{S}\s+{AUX}(?:forms?|formed|forming)\s+(?:a\s+|an\s+)?(?:\w+\s+)?part\s+of\s+{T}", "member_of", "forms part of"),
+    (rf"^\W*{NUMBER}{S}\s+{AUX}(?:make\s+up|makes\s+up|made\s+up|together\s+form|form|forms|formed)\s+(?P<t>(?:the\s+)@\d+@){ENDS}", "member_of",
+     "X and Y make up Z"),
     (rf"{S}\s+{AUX}{BE}\s+one\s+of\s+(?:the\s+)?(?:[\w\-]+\s+){{0,3}}?(?:CCGs|councils|authorities|trusts|partners|organisations|members|"
      rf"bodies|boroughs|districts)\s+(?:in|of|on|within|that\s+(?:make|form)\s+up|making\s+up|forming)\s+{T}{ENDS}", "member_of",
      "one of the councils in"),
@@ -240,7 +242,7 @@ PATTERNS: list[tuple[str, str, str]] = [
      rf"(?:on|at)\s+{T}", "member_of", "has a seat on"),
     (rf"{S}\s+{AUX}(?:is|are|be|was|were|remains?)\s+(?:a|an|one\s+of\s+the)\s+(?:\w+\s+)?(?:member|partner)\s+(?:organisations?|bodies|body|agenc(?:y|ies))\s+"
      rf"(?:of|on|in)\s+{T}", "member_of", "a member organisation of"),
-    (rf"(?P<t>{ONE})\s+(?:has|have|had|includes?|included|will\s+(?:have|include))\s+(?:\w+\s+)?(?:members|representatives|representation)\s+"
+    (rf"(?P<t>{ONE})\s+(?:has|have|had|includes?|included|will\s+(?:have|include))\s+(?:\w+\s+){{0,2}}?(?:members|representatives|representation|leaders|officers|councillors)\s+"
      rf"(?:from|of)\s+(?P<s>{ONE}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){ONE})*)", "member_of", "has members from"),
     (rf"{T}\s+{BE}\s+(?:co-)?chaired\s+by\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){{1,5}}?(?:of|from|at)\s+{S}", "member_of",
      "chaired by a role of X"),
@@ -248,7 +250,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"(?P<t>{ONE})\s*,?\s*(?:which|that)\s+(?:brings|will\s+bring|brought)\s+together\s+(?P<s>[^;]*)", "member_of", "which brings together"),
     (rf"(?P<t>{ONE})\s*,?\s*(?:which|that)\s+(?:includes|included|include|comprises|comprised|is\s+made\s+up\s+of)\s+"
      rf"(?:[a-z]+\s+){{0,3}}?(?:from\s+|of\s+)?(?P<s>[^;]*)", "member_of", "which includes"),
-    (rf"(?P<t>{ONE})(?:['’]s)?\s+(?:membership|members)\s+(?:includes?|comprises?|is\s+made\s+up\s+of|are){NOT_LIMITED}\s+{NOT_AN_ACT}(?P<s>[^;]*)", "member_of", "membership includes"),
+    (rf"(?P<t>{ONE})(?:['’]s)?\s+{MEMBER_KIND}(?:membership|members)\s+(?:includes?|comprises?|is\s+made\s+up\s+of|are){NOT_LIMITED}\s+{NOT_AN_ACT}(?P<s>[^;]*)", "member_of", "membership includes"),
     (rf"\b(?:the\s+)?(?:membership|members)\s+of\s+{T}\s+(?:includes?|included|comprises?|comprised|consists\s+of|"
      rf"is\s+made\s+up\s+of|is\s+comprised(?:\s+of)?|is\s+drawn\s+from|are|were|(?:will|shall)\s+(?:include|comprise|consist\s+of|be\s+made\s+up\s+of|be)){NOT_LIMITED}\s*:?\s+{NOT_AN_ACT}(?P<s>[^;]*)",
      "member_of", "membership of X includes"),

@@ -885,3 +885,13 @@ def test_an_approved_row_of_a_grant_applications_table_is_funded_by_the_author()
 ])
 def test_a_minutes_presentations_to_a_board_and_grants_awarded(sentence, expected):
     assert triples(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    f"The {UCPB}'s statutory members are the Council and the CCG.",
+    f"The {UCPB}'s core membership includes the Council and the CCG.",
+    f"The {UCPB} includes senior leaders from the Council and the CCG.",
+    f"The Council and the CCG make up the {UCPB}.",
+])
+def test_more_of_the_genres_ways_of_naming_a_boards_members(sentence):
+    assert triples(sentence) == {(COUNCIL, "member_of", UCPB), (CCG, "member_of", UCPB)}
