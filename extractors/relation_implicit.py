@@ -37,6 +37,11 @@ LISTED = re.compile(r"^\W*(?P<back>(?:the|its|their)\s+)?(?:(?:current|full|voti
                     r"are|(?:will|shall)\s+(?:include|comprise|consist\s+of|be\s+made\s+up\s+of|be))" + NOT_LIMITED + r"\s*:?\s+" + NOT_AN_ACT + r"(?P<t>[^;]*)"
                     # a terms of reference's field: "Membership: the Council, the CCG and ..."
                     r"|^\W*(?P<field>(?P<member2>membership|members)|partners|partner\s+organisations)\s*:\s*(?P<t2>[^;]*)", re.I)
+# A terms of reference's function of reporting: "To report on such reviews to the relevant @0@ of @1@ and @2@",
+# said of the body the heading names, else the board the paper is for.
+FUNCTION_TO_REPORT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+|\([a-z0-9]+\)\s+)?To\s+(?:report|make\s+(?:reports|recommendations)|"
+                                r"provide\s+(?:reports|updates|assurance))\b[^@;:]{0,80}?\bto\s+(?:the\s+)?(?:relevant\s+)?"
+                                r"(?P<t>@\d+@(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?@\d+@)*)")
 # A terms of reference's line of answerability as a field: "Accountable to: @0@", "Reports to: @0@",
 # said of the body the section's heading names.
 ANSWERS_TO = re.compile(r"^\W*(?:(?P<acc>accountable|answerable|accountability)|reports?|reporting(?:\s+lines?)?)\s*(?:to|into)?\s*:\s*"
@@ -112,11 +117,13 @@ REGULATED = re.compile(r"\binspect\w*|\bregulat\w*|\bregist\w*", re.I)
 @dataclass
 class Ends:
     """The bodies a clause that names one end may mean by the other: the paper's author, the
-    one body the section's heading names, and the subject of the sentence before."""
+    one body the section's heading names, the subject of the sentence before, and the board the
+    paper is for (whose terms of reference a paper of them sets out)."""
 
     author: str | None
     topic: str | None = None
     subject: str | None = None
+    board: str | None = None
 
 
 def implicit_relations(template: Template, finder: MentionFinder, ends: Ends):
@@ -142,6 +149,11 @@ def implicit_relations(template: Template, finder: MentionFinder, ends: Ends):
     m = ANSWERS_TO.match(text)
     for body in template.bodies(m.group("t")) if m and ends.topic else ():
         yield ends.topic, "accountable_to" if m.group("acc") else "reports_to", body, "implicit: accountable to, as a field"
+    m = FUNCTION_TO_REPORT.match(text)
+    whose = ends.topic or ends.board
+    for body in template.bodies(m.group("t")) if m and whose else ():
+        if body != whose:
+            yield whose, "reports_to", body, "implicit: a function to report to"
     opening = re.match(rf"^\W*(?:\d+(?:\.\d+)*\.?\s+|\([a-z0-9]+\)\s+)?[^@.;]{{0,{OPENING}}}?(@\d+@)", text)
     subject = template.mentions[int(opening.group(1)[1:-1])].name if opening else speaker
     for regex, relation, rule in IMPLICIT:

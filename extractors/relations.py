@@ -163,7 +163,7 @@ def suggest(ctx: PaperContext) -> list[Candidate]:
         subject = _subject(carried.text, find) if carried and carried.section == sentence.section else None
         mentions = _with_pronoun(sentence.text, mentions, subject)
         template = template_of(sentence.text, mentions)
-        ends = Ends(ctx.orgs.author, topic(sentence.section), subject)
+        ends = Ends(ctx.orgs.author, topic(sentence.section), subject, ctx.orgs.board)
         found = [*_read(template, before, finder, ends), *_dependencies(sentence.text)]
         if sentence.is_item and sentence.lead_in.rstrip().endswith(":") and mentions:
             own = {f[:3] for f in found}

@@ -895,3 +895,9 @@ def test_a_minutes_presentations_to_a_board_and_grants_awarded(sentence, expecte
 ])
 def test_more_of_the_genres_ways_of_naming_a_boards_members(sentence):
     assert triples(sentence) == {(COUNCIL, "member_of", UCPB), (CCG, "member_of", UCPB)}
+
+
+def test_a_terms_of_references_function_to_report_is_the_heading_bodys():
+    assert _terms_of_reference("To report on its reviews to the Health and Wellbeing Board.") == {(UCPB, "reports_to", HWB)}
+    # with no body in the heading and no board the paper is for, nobody reports
+    assert triples("To report on its reviews to the Health and Wellbeing Board.") == set()
