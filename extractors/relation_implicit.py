@@ -140,17 +140,18 @@ def implicit_relations(template: Template, finder: MentionFinder, ends: Ends):
     if ITEMS_SUBJECT.match(text):
         speaker = None          # "The following organisations receive grants from @0@:" speaks of its items
     m = LISTED.match(text)
-    whose = (ends.subject if m.group("back") else ends.topic if m.group("field") else ends.topic or speaker) if m else None
+    whose = (ends.subject if m.group("back") else (ends.topic or ends.board) if m.group("field") else ends.topic or speaker) if m else None
     for body in template.bodies(m.group("t") or m.group("t2")) if whose else ():
         if m.group("member") or m.group("member2"):
             yield body, "member_of", whose, "implicit: membership includes"
         else:
             yield whose, "partners_with", body, "implicit: partners include"
-    m = ANSWERS_TO.match(text)
-    for body in template.bodies(m.group("t")) if m and ends.topic else ():
-        yield ends.topic, "accountable_to" if m.group("acc") else "reports_to", body, "implicit: accountable to, as a field"
-    m = FUNCTION_TO_REPORT.match(text)
     whose = ends.topic or ends.board
+    m = ANSWERS_TO.match(text)
+    for body in template.bodies(m.group("t")) if m and whose else ():
+        if body != whose:
+            yield whose, "accountable_to" if m.group("acc") else "reports_to", body, "implicit: accountable to, as a field"
+    m = FUNCTION_TO_REPORT.match(text)
     for body in template.bodies(m.group("t")) if m and whose else ():
         if body != whose:
             yield whose, "reports_to", body, "implicit: a function to report to"

@@ -798,8 +798,8 @@ def test_a_terms_of_references_fields_are_said_of_the_body_its_heading_names():
                                f"Membership: Exampleton Borough Council, {TRUST} and {CARERS}.") == \
         {(UCPB, "accountable_to", HWB), (COUNCIL, "member_of", UCPB), (TRUST, "member_of", UCPB), (CARERS, "member_of", UCPB)}
     assert _terms_of_reference("Reports to: the Council and the CCG.") == {(UCPB, "reports_to", COUNCIL), (UCPB, "reports_to", CCG)}
-    # with no body in its heading, a membership field says nothing of the author
-    assert triples(f"Membership: Exampleton Borough Council and {CARERS}.") == set()
+    # with no body in its heading, a membership field is the board's the paper is for, never the author's
+    assert triples(f"Membership: Exampleton Borough Council and {CARERS}.") == {(COUNCIL, "member_of", HWB), (CARERS, "member_of", HWB)}
 
 
 def test_a_table_of_services_gives_each_rows_commissioner_and_funder_the_rows_provider():
