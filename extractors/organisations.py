@@ -240,7 +240,8 @@ def build_org_index(text: str, page_of, blocks=()) -> OrgIndex:
             entry.forms.add(acronym.group(1))
     kept = [e for key, e in entries.items() if not (_only_indefinite(text, mentions[key]) and _common_words_only(e.name, common))
             and not _only_in_titles(text, mentions[key])
-            and not (_common_words_only(e.name, common | ITEM_WORDS) and _only_item_titles(text, mentions[key]))]
+            and not (_common_words_only(e.name, common | ITEM_WORDS) and _only_item_titles(text, mentions[key]))
+            and not (_common_words_only(e.name, common) and _only_cost_items(text, mentions[key]))]
     by_key = {_key(e.name): e for e in kept}
     for acronym, full in KNOWN_ACRONYMS.items():
         entry = by_key.get(_key(full))
@@ -313,6 +314,15 @@ def _only_in_titles(text: str, spans: list[tuple[int, int]]) -> bool:
     as Church of England')."""
     return all(DOCUMENT_AFTER.match(text, e) or LEVEL_AFTER.match(text, e) or LEVEL_BEFORE.search(text[max(0, s - 20):s])
                or IDENTITY_BEFORE.search(text[max(0, s - 24):s]) for s, e in spans)
+
+
+COST_LINE = re.compile(r"[^\n]{0,80}?£\s?[\d,.]+[^\n]{0,10}(?=\n|$)")
+
+
+def _only_cost_items(text: str, spans: list[tuple[int, int]]) -> bool:
+    """A costs table's item ('Box Office, Marketing Press & PR £ 3,800'): a name of common words
+    opening every line it is on, each line a sum's, is a line of spending, not a body."""
+    return all(ITEM_OPENING.search(text, max(0, s - 16), s) and COST_LINE.match(text, e) for s, e in spans)
 
 
 ITEM_WORDS = {"public", "open", "general", "members"}

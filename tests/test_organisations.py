@@ -441,3 +441,11 @@ def test_what_people_identify_as_in_equality_data_is_no_body():
 
 def test_healthwatch_written_in_camel_case_is_healthwatch():
     assert "HealthWatch Westshire" in names("HealthWatch Westshire gathered the views of 300 residents.")
+
+
+def test_a_costs_tables_line_of_common_words_is_no_body():
+    found = names("The box office arrangements will be run by the events team.",
+                  "Box Office, Marketing Press & PR £ 3,800", "Artists' fees £ 5,000",
+                  "Exampleton Events Office, Ticketing £ 1,200")
+    assert "Box Office" not in found
+    assert "Exampleton Events Office" in found     # a name with a place of its own stays a body
