@@ -104,13 +104,13 @@ NATIONAL = re.compile(r"(?<![\w'’\-])(?:NHS England(?:/Improvement)?|NHSE/?I|N
                       r"Public Health England|Health Education England|NHS Digital|NHS London|GP practices|NHS bodies|"
                       r"Secretary of State(?: for [A-Z][a-z]+(?:(?: and| &)? [A-Z][a-z]+)*)?|"
                       r"(?:[A-Z][a-z]+ )*Integrated Care Systems?|"
-                      r"(?:Healthwatch|Age UK|Citizens Advice|CVS)(?: (?!(?:Annual|Reports?|Strateg\w+|Plans?|Surveys?|Reviews?|"
+                      r"(?:Health[Ww]atch|Age UK|Citizens Advice|CVS)(?: (?!(?:Annual|Reports?|Strateg\w+|Plans?|Surveys?|Reviews?|"
                       r"Updates?|Findings|Projects?|Programmes?|Enter|Visits?|Priorities|Work)\b)[A-Z][a-z]+){0,3}|"
                       r"Voluntary Action(?: [A-Z][a-z]+){1,3}|"
                       r"(?:[A-Z][a-z]+ )*Mencap|(?:[A-Z][a-z]+ )+(?:MIND|Mind|CVS|Citizens Advice)|"
                       r"Monitor(?= has| will| is))(?![\w'’\-])")
 NATIONAL_TYPE = {"NHS Improvement": "regulator", "Monitor": "regulator"}
-VOLUNTARY = re.compile(r"Healthwatch|Age UK|Citizens Advice|CVS|Mencap|MIND|Mind|Voluntary Action")
+VOLUNTARY = re.compile(r"Health[Ww]atch|Age UK|Citizens Advice|CVS|Mencap|MIND|Mind|Voluntary Action")
 # National bodies of England that papers name with no kind word, or in lower case, each under
 # its own name whatever the form: (pattern, name, type).
 NATIONAL_BODIES = [(re.compile(rf"(?<![\w'’\-])(?:{pattern})(?![\w'’\-])"), name, org_type) for pattern, name, org_type in [
@@ -379,6 +379,8 @@ def _begin(piece, end: int, openers: list[int]) -> int | None:
             begin = j + 1        # 'Director of Strategy, NHS Delford and Ormsby ICB': a name opens at 'NHS'
         if tok[:1].isupper() and tok.lower() in FUNCTION_WORDS and j > 0 and not any(o < j for o in openers):
             begin = j + 1        # a Title Case heading: "Working With Other Boards", not "Department for Levelling Up"
+        if tok[:1].isupper() and nxt in ("on", "upon") and piece[j + 2][1] == "the" and not any(o < j for o in openers):
+            begin = j + 3        # "Partners on the Exampleton Board": a place's 'on' takes no 'the' ("Henley on Thames")
     chain = end
     while chain > begin and _bare(piece[chain - 1][1]) in KIND:
         chain -= 1

@@ -147,3 +147,51 @@ def _adds_place(name: str, tail: int, common: set[str]) -> bool:
     front = [w for w in front if w != "&"]
     return bool(front) and all(w.lower() not in common or w in ("and", "of") or
                                (w[0].isupper() and w.lower() in COMPASS) for w in front)
+
+
+SHORTENED_ALONE = {"company", "other", "voluntary"}
+"""The bodies a paper calls by the first word of their name alone ('Endeavour' for Endeavour
+Health); a council or a board is never one word."""
+
+
+def _shortened_merged(entries: list[OrgEntry]) -> list[OrgEntry]:
+    """A short form of one longer name the paper also uses is that body: 'Amenities Committee'
+    of the Amenities, Leisure & Community Services Committee, 'Exampleton School' of Exampleton
+    Primary School (the same first and last words, words left out between), 'Endeavour' of
+    Endeavour Health. Not a body of a place the longer name joins another to ('Delby CCG' and
+    'Delby and Ormsby CCG'), and not when two longer names could be meant."""
+    out = []
+    for entry in entries:
+        own = _words(entry.name)
+        if not own or entry.name.isupper() or is_generic(entry.name):
+            out.append(entry)
+            continue
+        longer = [e for e in entries if e is not entry and e.org_type == entry.org_type and _shortens(own, _words(e.name))]
+        if len(own) == 1 and entry.org_type not in SHORTENED_ALONE:
+            longer = []
+        if len(longer) == 1:
+            longer[0].forms |= entry.forms | {entry.name}
+        else:
+            out.append(entry)
+    return out
+
+
+def _shortens(short: list[str], long: list[str]) -> bool:
+    """Whether `short` is `long` with words left out: its first word, then (for a name of two or
+    more words) its last, with the words between in order and no 'and' opening what is left out."""
+    if len(long) <= len(short) or long[0] != short[0]:
+        return False
+    if len(short) == 1:
+        return True
+    if long[-1] != short[-1]:
+        return False
+    at = 0
+    for word in short:
+        while at < len(long) and long[at] != word:
+            if long[at] == "and" and at > 0 and long[at - 1] in short:
+                return False
+            at += 1
+        if at == len(long):
+            return False
+        at += 1
+    return True

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from extractors.gazetteer import COUNTY_COUNCILS, GENERIC, GENERIC_WORDS, KIND, KNOWN_ACRONYMS, NATIONAL_BODIES, THE_NHS, is_generic, name_candidates
 from extractors.org_lists import acronym_kind_bodies, column_bodies, listed_bodies
-from extractors.org_merge import LOCAL_AUTHORITY, OrgEntry, _acronyms_merged, _key, _learn_initials, _merge_into, _same_key_merged, _words
+from extractors.org_merge import (LOCAL_AUTHORITY, OrgEntry, _acronyms_merged, _key, _learn_initials, _merge_into, _same_key_merged,
+                                   _shortened_merged, _words)
 from schemas import Document, Organisation
 
 __all__ = ["GENERIC_WORDS", "OrgEntry", "OrgIndex", "OrgMention", "_key", "build_org_index", "leftmost_longest"]
@@ -35,6 +36,7 @@ DOCUMENT_AFTER = re.compile(r"[ \t]*(?:Strateg(?:y|ies)|Strategic[ \t]+Plan|(?:A
 # A name followed by these is a tier of geography data or services are given at ('Upper Tier Local
 # Authority (UTLA) level', 'at Integrated Care Board footprint'), not a body.
 LEVEL_AFTER = re.compile(r"[ \t]*(?:\([A-Z]{2,6}\)[ \t]*)?(?:level|levels|footprint|footprints|geography)\b")
+IDENTITY_BEFORE = re.compile(r"\b(?:identify|identifies|identified|identifying|describe\s+themselves|described\s+themselves)\s+as\s+(?:an?\s+)?$", re.I)
 LEVEL_BEFORE = re.compile(r"\b(?:level|levels|footprint|footprints)[ \t]*\([ \t]*$")   # 'at LTLA level (district councils)'
 # The CCGs of a paper that names one group of them ('North West London CCGs'), named by kind:
 # 'the CCGs', 'local CCGs', 'the eight CCGs', 'individual CCGs'.
@@ -237,7 +239,9 @@ def build_org_index(text: str, page_of, blocks=()) -> OrgIndex:
         if acronym and _initials_fit(acronym.group(1), name):
             entry.forms.add(acronym.group(1))
     kept = [e for key, e in entries.items() if not (_only_indefinite(text, mentions[key]) and _common_words_only(e.name, common))
-            and not _only_in_titles(text, mentions[key])]
+            and not _only_in_titles(text, mentions[key])
+            and not (_common_words_only(e.name, common | ITEM_WORDS) and _only_item_titles(text, mentions[key]))
+            and not (_common_words_only(e.name, common) and _only_cost_items(text, mentions[key]))]
     by_key = {_key(e.name): e for e in kept}
     for acronym, full in KNOWN_ACRONYMS.items():
         entry = by_key.get(_key(full))
@@ -254,7 +258,7 @@ def build_org_index(text: str, page_of, blocks=()) -> OrgIndex:
         entry.forms |= {name, *forms}
     kept = _acronyms_merged(_learn_initials(text, kept))
     kept += _county_council_by_initials(text, kept, page_of)
-    merged = [e for e in _merge_into(kept, set(), common) if not e.name.isupper() or e.name not in KIND]
+    merged = [e for e in _shortened_merged(_merge_into(kept, set(), common)) if not e.name.isupper() or e.name not in KIND]
     return OrgIndex(merged, author=None, board=None, common=common)
 
 
@@ -305,10 +309,34 @@ def _only_indefinite(text: str, spans: list[tuple[int, int]]) -> bool:
 
 
 def _only_in_titles(text: str, spans: list[tuple[int, int]]) -> bool:
-    """A name the paper writes only as part of a document's or a statute's title, or as a
-    tier of geography."""
+    """A name the paper writes only as part of a document's or a statute's title, as a tier of
+    geography, or as what people identify as in an equality assessment's data ('2.5% identify
+    as Church of England')."""
     return all(DOCUMENT_AFTER.match(text, e) or LEVEL_AFTER.match(text, e) or LEVEL_BEFORE.search(text[max(0, s - 20):s])
-               for s, e in spans)
+               or IDENTITY_BEFORE.search(text[max(0, s - 24):s]) for s, e in spans)
+
+
+COST_LINE = re.compile(r"[^\n]{0,80}?£\s?[\d,.]+[^\n]{0,10}(?=\n|$)")
+
+
+def _only_cost_items(text: str, spans: list[tuple[int, int]]) -> bool:
+    """A costs table's item ('Box Office, Marketing Press & PR £ 3,800'): a name of common words
+    opening every line it is on, each line a sum's, is a line of spending, not a body."""
+    return all(ITEM_OPENING.search(text, max(0, s - 16), s) and COST_LINE.match(text, e) for s, e in spans)
+
+
+ITEM_WORDS = {"public", "open", "general", "members"}
+"""Words of the standing items of a council's minutes ('Public Forum', 'Open Forum') that a short
+paper may never write in lower case."""
+ITEM_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:\(?[\dA-Za-z]{1,4}(?:\.\d+)*[.)][ \t]+)?$")
+ITEM_TITLE_END = re.compile(r"[ \t]*(?::|[\-–][ \t])")
+
+
+def _only_item_titles(text: str, spans: list[tuple[int, int]]) -> bool:
+    """A minute's item titled by what happens in it ('2710. Public Forum: No one present.'): a
+    name of common words written only as a line's opening title before a colon is the item, not
+    a body."""
+    return all(ITEM_OPENING.search(text, max(0, s - 16), s) and ITEM_TITLE_END.match(text, e) for s, e in spans)
 
 
 def _initials_fit(acronym: str, name: str) -> bool:

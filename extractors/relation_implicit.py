@@ -14,7 +14,7 @@ from extractors.relation_patterns import NOT_AN_ACT, NOT_LIMITED
 # Clauses that name only the other end: the source opens the sentence, or is the author.
 REST = r"(?P<t>[^.;:]*?)(?=\s+(?:to|which|who|that|in\s+order|on|for|by)\b|[.;:]|$)"
 IMPLICIT = [(re.compile(p, re.I), relation, rule) for p, relation, rule in [
-    (r"\b(?:in\s+(?:close\s+)?(?:partnership|collaboration|conjunction)\s+with|jointly\s+with|joint\s+working\s+with|"
+    (r"\b(?:in\s+(?:close\s+)?(?:partnership|collaboration|conjunction)\s+with|in\s+(?:an\s+|a\s+)?(?:alliance|consortium)\s+with|jointly\s+with|joint\s+working\s+with|"
      r"(?:work|works|working|worked)\s+(?:(?:more\s+|very\s+)?closely\s+|jointly\s+)?(?:together\s+)?(?:with|alongside)|"
      r"collaborat(?:e|es|ed|ing|ion|ive\s+work|ive\s+working)\s+with|(?:partner|partners|partnered|partnering)\s+with|"
      r"(?:interface|interfaces|interfacing|liaise|liaises|liaised|liaising|co-?operate|co-?operates|co-?operated|"
@@ -34,7 +34,18 @@ IMPLICIT = [(re.compile(p, re.I), relation, rule) for p, relation, rule in [
 LISTED = re.compile(r"^\W*(?P<back>(?:the|its|their)\s+)?(?:(?:current|full|voting|key|main|other|strategic|statutory)\s+)*"
                     r"(?:(?P<member>membership|members)|partners|partner\s+organisations|interdependencies|links)\s+"
                     r"(?:includes?|included|comprises?|consists\s+of|is\s+made\s+up\s+of|is\s+comprised(?:\s+of)?|is\s+drawn\s+from|"
-                    r"are|(?:will|shall)\s+(?:include|comprise|consist\s+of|be\s+made\s+up\s+of|be))" + NOT_LIMITED + r"\s*:?\s+" + NOT_AN_ACT + r"(?P<t>[^;]*)", re.I)
+                    r"are|(?:will|shall)\s+(?:include|comprise|consist\s+of|be\s+made\s+up\s+of|be))" + NOT_LIMITED + r"\s*:?\s+" + NOT_AN_ACT + r"(?P<t>[^;]*)"
+                    # a terms of reference's field: "Membership: the Council, the CCG and ..."
+                    r"|^\W*(?P<field>(?P<member2>membership|members)|partners|partner\s+organisations)\s*:\s*(?P<t2>[^;]*)", re.I)
+# A terms of reference's function of reporting: "To report on such reviews to the relevant @0@ of @1@ and @2@",
+# said of the body the heading names, else the board the paper is for.
+FUNCTION_TO_REPORT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+|\([a-z0-9]+\)\s+)?To\s+(?:report|make\s+(?:reports|recommendations)|"
+                                r"provide\s+(?:reports|updates|assurance))\b[^@;:]{0,80}?\bto\s+(?:the\s+)?(?:relevant\s+)?"
+                                r"(?P<t>@\d+@(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?@\d+@)*)")
+# A terms of reference's line of answerability as a field: "Accountable to: @0@", "Reports to: @0@",
+# said of the body the section's heading names.
+ANSWERS_TO = re.compile(r"^\W*(?:(?P<acc>accountable|answerable|accountability)|reports?|reporting(?:\s+lines?)?)\s*(?:to|into)?\s*:\s*"
+                        r"(?:the\s+)?(?P<t>@\d+@(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?@\d+@)*)\s*\.?$", re.I)
 # "... retained within @1@, which will require close working with @2@": the body a relative
 # clause hangs on is the one that works with the other.
 RELATIVE = re.compile(r"@(\d+)@\s*,?\s*(?:which|who)\b[^@;:]*$")
@@ -48,12 +59,13 @@ PRONOUN = re.compile(r"^\W*(?:(?:however|also|in\s+addition|in\s+(?:most|many|so
                      r"(?:(?:It|They)\s+(?!(?:is|was|are|were|will\s+be|would\s+be|has\s+been|may\s+be|should\s+be)\s+"
                      r"(?:\w+\s+)?(?:that|to|for|of)\b)|This\s+(?=(?:will|would|should|may|could|can|also|is|has|requires|"
                      r"required|includes|included|involves|means)\b))", re.I)
+ITEMS_SUBJECT = re.compile(r"^\W*(?:the\s+)?following\b[^:]*:\s*$", re.I)
 OPENING = 60
 """How far into a sentence its opening body may stand ('The Council, along with ...')."""
 # Money a body gives: 'a £2m grant from @0@', 'received additional @0@ funding', 'funding of £2m
 # has been secured from @0@'.
-RECEIVED = re.compile(r"\b(?:received|receive|receives|awarded|funded|allocated|secured)\b", re.I)
-GIVERS = r"@\d+@(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?@\d+@)*"
+RECEIVED = re.compile(r"\b(?:received|receive|receives|awarded|funded|allocated|secured|supported\s+by)\b", re.I)
+GIVERS = r"(?:both\s+(?:the\s+)?)?@\d+@(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?@\d+@)*"
 GRANT = re.compile(r"(?:\b(?:grant|funding|allocation|contribution)s?|£[\d.,]+\s*(?:m|k|bn|million|billion)?)"
                    r"(?:\s+of\s+£[\d.,]+\s*(?:m|k|bn|million|billion)?)?(?:\s+(?:has|have)\s+been\s+(?:secured|received|awarded|allocated))?"
                    r"\s+from\s+(?:the\s+)?(?P<s>" + GIVERS + ")|"
@@ -92,8 +104,11 @@ ALLOCATION = [re.compile(p, re.I) for p in (
 # published the allocations'); a council's allocations to schools say nothing of the author.
 NATIONAL = re.compile(r"\bnhs_england\b|\bGovernment\b|\bDepartment\b|\bMinistry\b|\bTreasury\b")
 # A grant paid to a body, by whoever the sentence is about: 'to halve the grant to @0@'.
-GRANT_TO = re.compile(r"\b(?:grants?|subsid(?:y|ies))\s+(?:(?:issued|paid|awarded|given|made|provided)\s+)?to\s+"
-                      r"(?:the\s+)?(?P<t>@\d+@)", re.I)
+GRANT_TO = re.compile(r"\b(?:grants?|subsid(?:y|ies)|donations?)\s+(?:of\s+(?:up\s+to\s+)?£[\d.,]+\s*(?:m|k|bn|million|billion)?\s+)?"
+                      r"(?:(?:be|is|was|were|has\s+been|have\s+been|will\s+be)\s+)?(?:(?:issued|paid|awarded|given|made|provided|approved|agreed)\s+)?to\s+"
+                      r"(?:the\s+)?(?P<t>@\d+@)|(?P<t2>@\d+@)\s+(?:was|were|has\s+been|have\s+been|is|are|will\s+be|be)\s+"
+                      r"(?:awarded|granted|given|allocated|paid)\s+(?:a\s+grant\s+of\s+|a\s+further\s+|an\s+additional\s+)?£", re.I)
+GIVEN_BY = re.compile(r"\b(?:by|from|through|via|under|of)\b", re.I)
 ASKED_FOR = re.compile(r"\b(?:bids?|applied|apply|applying|applications?|seek|seeks|sought|request\w*)\b|\bfrom\s+(?:the\s+)?@", re.I)
 # A regulator's inspections and regulations: the body inspected answers to it.
 REGULATED = re.compile(r"\binspect\w*|\bregulat\w*|\bregist\w*", re.I)
@@ -102,11 +117,13 @@ REGULATED = re.compile(r"\binspect\w*|\bregulat\w*|\bregist\w*", re.I)
 @dataclass
 class Ends:
     """The bodies a clause that names one end may mean by the other: the paper's author, the
-    one body the section's heading names, and the subject of the sentence before."""
+    one body the section's heading names, the subject of the sentence before, and the board the
+    paper is for (whose terms of reference a paper of them sets out)."""
 
     author: str | None
     topic: str | None = None
     subject: str | None = None
+    board: str | None = None
 
 
 def implicit_relations(template: Template, finder: MentionFinder, ends: Ends):
@@ -120,13 +137,24 @@ def implicit_relations(template: Template, finder: MentionFinder, ends: Ends):
         return
     # whom a sentence that names no body of its own speaks of
     speaker = ends.subject if ends.subject and PRONOUN.match(text) else ends.author
+    if ITEMS_SUBJECT.match(text):
+        speaker = None          # "The following organisations receive grants from @0@:" speaks of its items
     m = LISTED.match(text)
-    whose = (ends.subject if m.group("back") else ends.topic or speaker) if m else None
-    for body in template.bodies(m.group("t")) if whose else ():
-        if m.group("member"):
+    whose = (ends.subject if m.group("back") else (ends.topic or ends.board) if m.group("field") else ends.topic or speaker) if m else None
+    for body in template.bodies(m.group("t") or m.group("t2")) if whose else ():
+        if m.group("member") or m.group("member2"):
             yield body, "member_of", whose, "implicit: membership includes"
         else:
             yield whose, "partners_with", body, "implicit: partners include"
+    whose = ends.topic or ends.board
+    m = ANSWERS_TO.match(text)
+    for body in template.bodies(m.group("t")) if m and whose else ():
+        if body != whose:
+            yield whose, "accountable_to" if m.group("acc") else "reports_to", body, "implicit: accountable to, as a field"
+    m = FUNCTION_TO_REPORT.match(text)
+    for body in template.bodies(m.group("t")) if m and whose else ():
+        if body != whose:
+            yield whose, "reports_to", body, "implicit: a function to report to"
     opening = re.match(rf"^\W*(?:\d+(?:\.\d+)*\.?\s+|\([a-z0-9]+\)\s+)?[^@.;]{{0,{OPENING}}}?(@\d+@)", text)
     subject = template.mentions[int(opening.group(1)[1:-1])].name if opening else speaker
     for regex, relation, rule in IMPLICIT:
@@ -215,12 +243,15 @@ def _allocations(template: Template, finder: MentionFinder, subject: str | None,
 
 
 def _grants_to(template: Template, subject: str | None, author: str | None):
-    """A grant to a body is given by the sentence's subject, else the author; a grant bid for
-    or applied for, or one that comes from a body the sentence names, is not."""
+    """A grant to a body, or a sum a body was awarded, is given by the sentence's subject, else
+    the author; a grant bid for or applied for, one that comes from a body the sentence names, or
+    a sum awarded by or through someone the sentence names, is not."""
     if ASKED_FOR.search(template.text):
         return
     for m in GRANT_TO.finditer(template.text):
-        receiver = template.bodies(m.group("t"))[0]
+        if m.group("t2") and GIVEN_BY.search(template.text):
+            continue
+        receiver = template.bodies(m.group("t") or m.group("t2"))[0]
         giver = subject if subject and subject != receiver else author
         if giver and giver != receiver:
             yield giver, "funds", receiver, "implicit: a grant to"

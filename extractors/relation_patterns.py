@@ -50,8 +50,11 @@ PROVIDER_KIND = (r"(?:one\s+of\s+)?(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,3}?(?:
 # function or event a body hosts.
 PATTERNS: list[tuple[str, str, str]] = [
     # commissions
-    (rf"{S}\s+{AUX}(?:commission|commissions|commissioned|commissioning)\s+(?:[\w\-]+\s+){{0,3}}?from\s+{T}", "commissions", "commissioning from"),
-    (rf"{S}\s+{AUX}(?:commission|commissions|commissioned)\s+{T}", "commissions", "X commissions Y"),
+    (rf"{S}\s+{AUX}(?:re-?)?(?:commission|commissions|commissioned|commissioning)\s+(?:[\w\-]+\s+){{0,3}}?from\s+{T}", "commissions", "commissioning from"),
+    (rf"{S}\s+{AUX}(?:re-?)?(?:commission|commissions|commissioned)\s+{T}", "commissions", "X commissions Y"),
+    # "@0@ commissions the service, which is provided by @1@"
+    (rf"{S}\s+{AUX}(?:re-?)?(?:commission|commissions|commissioned)\s+(?:the\s+|a\s+|an\s+|this\s+)?[^@.;,]{{3,60}}?,?\s+(?:which|that)\s+{BE}\s+"
+     rf"(?:currently\s+|now\s+)?(?:provided|delivered|run)\s+by\s+{T}{ENDS}", "commissions", "X commissions a service provided by Y"),
     (rf"{S}-commissioned\s+{T}", "commissions", "X-commissioned Y"),
     (rf"{T}\s+{BE}\s+(?:jointly\s+|directly\s+)?commissioned\s+(?:jointly\s+|directly\s+)?by\s+{S}", "commissions", "commissioned by"),
     (rf"{T}\s+{BE}\s+{PROVIDER_KIND}commissioned\s+(?:jointly\s+)?by\s+{S}", "commissions", "one of the providers commissioned by"),
@@ -62,12 +65,17 @@ PATTERNS: list[tuple[str, str, str]] = [
      "delivered by Y and commissioned by X"),
     (rf"{T}\s*[,(]\s*(?:which\s+{BE}\s+|currently\s+|jointly\s+|directly\s+)?commissioned\s+by\s+{S}", "commissions", "Y, commissioned by X"),
     (rf"{S}\s+{AUX}(?:sub-?contract|sub-?contracts|sub-?contracted)\s+(?:[\w\-]+\s+){{0,4}}?to\s+{T}", "commissions", "subcontracts to"),
+    (rf"{T}\s+{AUX}{BE}\s+(?:contracted|commissioned|funded)\s+to\s+(?:provide|deliver|run)\s+[^@.;]{{0,80}}?\s+on\s+behalf\s+of\s+{S}{ENDS}", "commissions",
+     "contracted to deliver on behalf of"),
+    (rf"{S}\s+{AUX}{BE}\s+(?:the\s+)?(?:lead|prime|main)\s+(?:provider|contractor)[^@.;]{{0,40}}?\bwith\s+{T}\s+as\s+(?:a\s+|an\s+|its\s+|the\s+)?sub-?contractors?",
+     "commissions", "lead provider with Y as a subcontractor"),
     (rf"\(?{T}\)?\s+{BE}\s+sub-?contracted\s+by\s+{S}", "commissions", "subcontracted by"),
     (rf"{S}\s+{AUX}(?:use|uses|used)\s+{T}\s+as\s+(?:their|its|the)\s+(?:main\s+|lead\s+|sole\s+|principal\s+)?(?:[\w\-]+\s+){{0,3}}?provider", "commissions", "uses as provider"),
     (rf"(?P<s>{ONE})\s+{AUX}(?:hold|holds|holding|has|have|signed|signs|award|awards|awarded|(?:has\s+|have\s+)?secured|"
      rf"(?:has\s+|have\s+)?agreed|let|lets|entered\s+into)\s+(?:a\s+|an\s+|the\s+)?"
      rf"(?:[\w\-]+\s+){{0,7}}?contracts?\s+with\s+(?P<t>{ONE})", "contract", "contract with"),
     (rf"(?P<s>{ONE})['’]s?\s+(?:[\w\-]+\s+){{0,5}}?contracts?\s+with\s+(?P<t>{ONE})", "contract", "X's contract with Y"),
+    (rf"(?P<s>{ONE})\s+{AUX}(?:contract|contracts|contracted|contracting)\s+(?:directly\s+)?with\s+(?P<t>{ONE})", "contract", "X contracts with Y"),
     (rf"contracts?\s+between\s+(?P<s>{ONE})\s+and\s+(?P<t>{ONE})", "contract", "contract between X and Y"),
     (rf"(?:^|\bby\s+|[,;]\s*)(?P<s>{ONE})[^@.;]{{0,80}}?\bunder\s+(?:a\s+|an\s+|the\s+|its\s+)?(?:[\w\-]+\s+){{0,3}}?contract\s+"
      rf"(?:with|to|from)\s+(?P<t>{ONE})", "contract", "under a contract with"),
@@ -85,13 +93,17 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s*,?\s+as\s+(?:the\s+)?(?:lead\s+|main\s+|sole\s+)?commissioners?\s+(?:of|for)\s+{T}{ENDS}", "commissioner", "as the commissioner of"),
     (rf"{S}\s+{AUX}(?:appoint|appoints|appointed|select|selects|selected|chose|chosen)\s+{T}\s+(?:as|to\s+be)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?"
      rf"(?:[\w\-]+\s+){{0,3}}?(?:provider|supplier|contractor|operator)\b", "commissions", "appoints Y as the provider"),
+    (rf"{T}\s+{AUX}{BE}\s+(?:selected|appointed|chosen|confirmed|named)\s+as\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){{0,3}}?"
+     rf"(?:provider|supplier|contractor|operator)\s+(?:[^@.;]{{0,40}}?\s)?by\s+{S}{ENDS}", "commissions", "Y selected as the provider by X"),
+    (rf"(?P<t>{ONE})\s+{AUX}(?:is|are|was|were|will\s+be|remains?)\s+(?P<s>{ONE})['’]s?\s+(?:(?:main|lead|sole|principal|preferred|single|largest|"
+     rf"commissioned|contracted)\s+)*(?:[\w\-]+\s+){{0,2}}?providers?\b", "commissions", "Y is X's provider"),
     (rf"(?P<s>{ONE})\s+{AUX}(?:won|wins|win|(?:was|were|has\s+been|have\s+been)\s+awarded)\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){{0,4}}?"
      rf"contracts?\s+(?:[^@.;]{{0,60}}?\s)?(?:for|with|from|by)\s+(?P<t>{ONE}){ENDS}", "contract", "won the contract for"),
     (rf"{S}\s+{AUX}(?:has\s+|have\s+)?(?:awarded|awards|award|let|lets)\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w\-]+\s+){{0,5}}?"
      rf"contracts?\s+(?:[^@.;]{{0,60}}?\s)?to\s+{T}", "commissions", "awards contract to"),
     # funds
-    (rf"{S}\s+{AUX}(?:fund|funds|funded|provides?\s+funding\s+(?:to|for)|makes?\s+a\s+(?:financial\s+)?contribution\s+to)\s+{T}(?!\s*['’]s)", "funds", "X funds Y"),
-    (rf"{T}\s+{BE}\s+{FUNDED}\s+(?:jointly\s+|directly\s+|in\s+part\s+)?by\s+{S}", "funds", "funded by"),
+    (rf"{S}\s+{AUX}(?:(?:grant|part|co|jointly)[\s\-]?)?(?:fund|funds|funded|provides?\s+funding\s+(?:to|for)|makes?\s+a\s+(?:financial\s+)?contribution\s+to)\s+{T}(?!\s*['’]s)", "funds", "X funds Y"),
+    (rf"{T}\s+{BE}\s+{FUNDED}\s+(?:jointly\s+|directly\s+|in\s+part\s+)?(?:(?:through|via|from|under)\s+[^@.;,]{{3,50}}?\s+)?by\s+{S}", "funds", "funded by"),
     (rf"{T}\s*[,(]?\s*(?:which\s+{BE}\s+|currently\s+|now\s+)?{FUNDED}\s+by\s+{S}{ENDS}", "funds", "Y, funded by X"),
     (rf"{T}\s+{AUX}(?:{BE}\s+)?{FUNDED}\s+(?:jointly\s+|directly\s+|in\s+part\s+)?(?:through|via|from)\s+{S}{ENDS}", "funds", "funded through"),
     (rf"(?:funding|grants?|money|contributions?|{MONEY})\s+from\s+{S}\s+(?:to|for)\s+{T}", "funds", "funding from X to Y"),
@@ -102,7 +114,7 @@ PATTERNS: list[tuple[str, str, str]] = [
      rf"(?=\s*(?:[,.;:)]|$)|\s+(?:is|was|are|were|will|has|had|of|and|for|in|from)\b)", "funds",
      "X's contribution to Y"),
     (rf"{S}\s+{AUX}(?:transfer|transfers|transferred|pass|passes|passed|contribute|contributes|contributed)\s+"
-     rf"(?:a\s+further\s+|an\s+additional\s+|up\s+to\s+|around\s+|over\s+)?{MONEY}\s+(?:[\w\-]+\s+){{0,3}}?(?:to|towards)\s+{T}",
+     rf"(?:a\s+further\s+|an\s+additional\s+|up\s+to\s+|around\s+|over\s+)?(?:{MONEY}|(?:\w+\s+)?(?:funding|money|grants?))\s+(?:[\w\-]+\s+){{0,3}}?(?:to|towards)\s+{T}",
      "funds", "X transfers £ to Y"),
     (rf"{T}\s+{BE}\s+{PROVIDER_KIND}funded\s+(?:jointly\s+)?by\s+{S}", "funds", "one of the providers funded by"),
     (rf"{S}\s+{AUX}(?:provide|provides|provided|issue|issues|issued|supply|supplies|supplied)\s+{T}\s+with\s+(?:a\s+|an\s+|its\s+)?"
@@ -111,7 +123,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s+{AUX}(?:awarded|awards|award|gave|gives|give|given|granted|grants|grant)\s+{T}\s+(?:a\s+|an\s+)?(?:[\w\-£.,]+\s+){{0,3}}?"
      rf"(?:grant|funding|contribution)\b", "funds", "X gives Y a grant"),
     (rf"{S}\s+{AUX}(?:has\s+|have\s+)?(?:allocated|awarded|granted|gave|given|committed|provide|provides|provided|pay|pays|paid)\s+"
-     rf"[^@.;]{{0,40}}?(?:funding|grant|{MONEY})\s+(?:to|for)\s+{T}", "funds", "allocated funding to"),
+     rf"[^@.;]{{0,40}}?(?:funding|grant|{MONEY})(?:\s+(?:per|a|each|every)\s+(?:year|annum|month|quarter))?\s+(?:to|for)\s+{T}", "funds", "allocated funding to"),
     (rf"(?:funding|money|grants?)\s+for\s+{T}\s+(?:comes|will\s+come|came|is\s+provided|is\s+drawn|is\s+received)\s+from\s+{S}{ENDS}",
      "funds", "funding for Y comes from X"),
     (rf"{T}\s+{AUX}{BE}\s+(?:awarded|granted|given|allocated|offered)\s+(?:a\s+|an\s+)?(?:[\w\-£.,]+\s+){{0,4}}?"
@@ -140,7 +152,7 @@ PATTERNS: list[tuple[str, str, str]] = [
      rf"assistance|input|supervision|training)\s+from\s+{S}{ENDS}", "provides_to", "Y receives support from X"),
     # hosts
     (rf"{S}\s+{AUX}(?:host|hosts|hosted)\s+{T}", "hosts", "X hosts Y"),
-    (rf"{T}\s+{BE}\s+hosted\s+by\s+{S}", "hosts", "hosted by"),
+    (rf"{T}\s+{BE}\s+(?:hosted|sponsored)\s+by\s+{S}", "hosts", "hosted by"),
     (rf"{T}\s*[,(]\s*(?:which\s+{BE}\s+|currently\s+)?hosted\s+by\s+{S}", "hosts", "Y, hosted by X"),
     (rf"{T}\s+{BE}\s+(?:jointly\s+)?led\s+by\s+{S}{ENDS}", "hosts", "body led by"),
     (rf"{T}\s*[,(]\s*(?:which\s+{BE}\s+|currently\s+|jointly\s+)?led\s+by\s+{S}{ENDS}", "hosts", "Y, led by X"),
@@ -167,19 +179,24 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{T}\s+{AUX}(?:hold|holds)\s+{S}\s+to\s+account", "accountable_to", "holds to account"),
     # delegation: the body that exercises delegated functions answers to the one that delegated them
     (rf"{T}\s+{AUX}(?:delegate|delegates|delegated)\s+(?:(?!to\b)[\w\-]+\s+){{0,6}}?to\s+{S}{ENDS}", "accountable_to", "X delegates to Y"),
-    (rf"(?:functions|powers|authority|responsibilit(?:y|ies)|budgets?)\s+(?:[\w\-]+\s+){{0,3}}?{BE}\s+delegated\s+to\s+{S}\s+by\s+{T}{ENDS}",
+    (rf"(?:functions|powers|authority|responsibilit(?:y|ies)|budgets?|commissioning)\s+(?:[\w\-]+\s+){{0,3}}?{BE}\s+(?:formally\s+|fully\s+)?delegated\s+to\s+{S}\s+by\s+{T}{ENDS}",
      "accountable_to", "delegated to Y by X"),
     (rf"{S}\s+{AUX}(?:has|have|holds?|exercises?|receives?|received)\s+(?:[\w\-]+\s+){{0,2}}?delegated\s+(?:[\w\-]+\s+){{0,3}}?"
-     rf"(?:authority|powers|functions|responsibilit(?:y|ies)|budgets?)\s+(?:[^@.;]{{0,40}}?\s)?from\s+{T}{ENDS}", "accountable_to",
+     rf"(?:authority|powers|functions|responsibilit(?:y|ies)|budgets?)\s+(?:[^@.;]{{0,40}}?\s)?(?:from|on\s+behalf\s+of)\s+{T}{ENDS}", "accountable_to",
      "holds delegated powers from"),
+    (rf"(?:functions|powers|authority|responsibilit(?:y|ies)|budgets?|commissioning)\s+(?:[\w\-]+\s+){{0,3}}?{BE}\s+(?:formally\s+|fully\s+)?"
+     rf"delegated\s+by\s+{T}\s+to\s+{S}{ENDS}", "accountable_to", "delegated by X to Y"),
+    (rf"{S}\s+{AUX}(?:acts?|acting|operates?|operating|works?|working|{BE})\s+(?:under|with)\s+(?:the\s+)?delegated\s+(?:authority|powers|functions|responsibilit(?:y|ies))\s+"
+     rf"(?:[^@.;]{{0,40}}?\s)?(?:from|of)\s+{T}{ENDS}", "accountable_to", "acts under delegated authority from"),
     (rf"{S}\s+{AUX}{BE}\s+(?:given|granted)\s+(?:[\w\-]+\s+){{0,2}}?delegated\s+(?:authority|powers|functions|responsibilit(?:y|ies))\s+"
      rf"(?:[^@.;]{{0,40}}?\s)?(?:by|from)\s+{T}{ENDS}", "accountable_to", "given delegated authority by"),
-    (rf"{S}\s+{AUX}{BE}\s+(?:held\s+to\s+account|scrutinised|scrutinized)\s+by\s+{T}", "accountable_to", "held to account by"),
+    (rf"{S}\s+{AUX}{BE}\s+(?:held\s+to\s+account|held\s+accountable|scrutinised|scrutinized)\s+by\s+{T}", "accountable_to", "held to account by"),
     (rf"{S}\s+{AUX}{BE}\s+(?:performance[\s\-]managed|regulated|inspected)\s+by\s+{T}{ENDS}", "accountable_to", "regulated by"),
     (rf"{S}\s+{AUX}{BE}\s+subject\s+to\s+(?:[\w\-]+\s+){{0,2}}?(?:scrutiny|oversight|inspection|regulation|challenge|assurance)\s+"
      rf"(?:by|from)\s+{T}{ENDS}", "accountable_to", "subject to scrutiny by"),
     (rf"{S}\s+{AUX}(?:{BE}\s+)?(?:directly\s+)?responsible\s+to\s+{T}", "accountable_to", "responsible to"),
-    (rf"{S}\s+(?:must|should|shall|will|would|are\s+required\s+to|is\s+required\s+to|has\s+to|have\s+to|need\s+to|needs\s+to)\s+"
+    (rf"{S}\s+(?:must|should|shall|will|would|are\s+required\s+to|is\s+required\s+to|has\s+to|have\s+to|need\s+to|needs\s+to|"
+     rf"(?:has|have)\s+(?:a\s+)?(?:statutory\s+|legal\s+)?(?:duty|obligation|requirement)\s+to)\s+"
      rf"(?:formally\s+)?consult\s+(?:with\s+)?(?:their\s+|its\s+|the\s+)?{T}", "scrutiny", "must consult scrutiny"),
     (rf"{T}[^@;]{{0,80}}?\b(?:require|requires|required|request|requests|requested)\s+(?:the\s+)?(?:attendance|information|"
      rf"attendance\s+and\s+information|information\s+and\s+attendance|evidence|a\s+response)\s+(?:of|from)\s+(?:the\s+)?(?:relevant\s+)?{S}",
@@ -202,8 +219,13 @@ PATTERNS: list[tuple[str, str, str]] = [
      rf"(?:reports|updates|amendments|recommendations|comments)\s+from\s+{S}", "reports_to", "receives reports from"),
     # member_of
     (rf"{S}\s+{AUX}(?:is|are|be|become|becomes|became|remain|remains|was|were)\s+(?:a\s+|all\s+|one\s+of\s+the\s+)?"
-     rf"{MEMBER_KIND}(?:members?|part|partners?)\s+(?:of|in|on)\s+{T}", "member_of", "is a member of"),
+     rf"{MEMBER_KIND}(?:members?|part)\s+(?:of|in|on)\s+{T}", "member_of", "is a member of"),
+    (rf"{S}\s+{AUX}(?:is|are|be|become|becomes|became|remain|remains|was|were)\s+(?:a\s+|all\s+|one\s+of\s+the\s+)?"
+     rf"(?:(?:key|core|strategic|statutory|main|full|founding|principal|important|valued|close|long-standing)\s+)*partners?\s+(?:of|in|on)\s+{T}",
+     "partner", "is a partner of"),
     (rf"{S}\s+{AUX}(?:forms?|formed|forming)\s+(?:a\s+|an\s+)?(?:\w+\s+)?part\s+of\s+{T}", "member_of", "forms part of"),
+    (rf"^\W*{NUMBER}{S}\s+{AUX}(?:make\s+up|makes\s+up|made\s+up|together\s+form|form|forms|formed)\s+(?P<t>(?:the\s+)@\d+@){ENDS}", "member_of",
+     "X and Y make up Z"),
     (rf"{S}\s+{AUX}{BE}\s+one\s+of\s+(?:the\s+)?(?:[\w\-]+\s+){{0,3}}?(?:CCGs|councils|authorities|trusts|partners|organisations|members|"
      rf"bodies|boroughs|districts)\s+(?:in|of|on|within|that\s+(?:make|form)\s+up|making\s+up|forming)\s+{T}{ENDS}", "member_of",
      "one of the councils in"),
@@ -215,12 +237,12 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"(?P<t>{ONE})\s*[,(]\s*(?:which\s+is\s+|which\s+are\s+)?(?:made\s+up\s+of|comprising(?:\s+of)?|consisting\s+of|drawn\s+from)\s+"
      rf"(?:(?:representatives|members|leaders|partners|councillors|senior\s+\w+)\s+)?(?:appointed\s+by\s+|from\s+|of\s+)?{S}", "member_of",
      "Y, made up of X"),
-    (rf"{T}\s+{BE}\s+(?:co-)?chaired\s+by\s+{S}", "member_of", "chaired by"),
+    (rf"{T}\s+{BE}\s+(?:jointly\s+)?(?:co-)?chaired\s+(?:jointly\s+)?by\s+{S}", "member_of", "chaired by"),
     (rf"{S}\s+{AUX}(?:has|have|had|holds?|held|takes?|took|occupies)\s+(?:a|an|one|two|three|its|their)\s+(?:\w+\s+)?(?:seats?|places?)\s+"
      rf"(?:on|at)\s+{T}", "member_of", "has a seat on"),
     (rf"{S}\s+{AUX}(?:is|are|be|was|were|remains?)\s+(?:a|an|one\s+of\s+the)\s+(?:\w+\s+)?(?:member|partner)\s+(?:organisations?|bodies|body|agenc(?:y|ies))\s+"
      rf"(?:of|on|in)\s+{T}", "member_of", "a member organisation of"),
-    (rf"(?P<t>{ONE})\s+(?:has|have|had|includes?|included|will\s+(?:have|include))\s+(?:\w+\s+)?(?:members|representatives|representation)\s+"
+    (rf"(?P<t>{ONE})\s+(?:has|have|had|includes?|included|will\s+(?:have|include))\s+(?:\w+\s+){{0,2}}?(?:members|representatives|representation|leaders|officers|councillors)\s+"
      rf"(?:from|of)\s+(?P<s>{ONE}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){ONE})*)", "member_of", "has members from"),
     (rf"{T}\s+{BE}\s+(?:co-)?chaired\s+by\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){{1,5}}?(?:of|from|at)\s+{S}", "member_of",
      "chaired by a role of X"),
@@ -228,7 +250,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"(?P<t>{ONE})\s*,?\s*(?:which|that)\s+(?:brings|will\s+bring|brought)\s+together\s+(?P<s>[^;]*)", "member_of", "which brings together"),
     (rf"(?P<t>{ONE})\s*,?\s*(?:which|that)\s+(?:includes|included|include|comprises|comprised|is\s+made\s+up\s+of)\s+"
      rf"(?:[a-z]+\s+){{0,3}}?(?:from\s+|of\s+)?(?P<s>[^;]*)", "member_of", "which includes"),
-    (rf"(?P<t>{ONE})(?:['’]s)?\s+(?:membership|members)\s+(?:includes?|comprises?|is\s+made\s+up\s+of|are){NOT_LIMITED}\s+{NOT_AN_ACT}(?P<s>[^;]*)", "member_of", "membership includes"),
+    (rf"(?P<t>{ONE})(?:['’]s)?\s+{MEMBER_KIND}(?:membership|members)\s+(?:includes?|comprises?|is\s+made\s+up\s+of|are){NOT_LIMITED}\s+{NOT_AN_ACT}(?P<s>[^;]*)", "member_of", "membership includes"),
     (rf"\b(?:the\s+)?(?:membership|members)\s+of\s+{T}\s+(?:includes?|included|comprises?|comprised|consists\s+of|"
      rf"is\s+made\s+up\s+of|is\s+comprised(?:\s+of)?|is\s+drawn\s+from|are|were|(?:will|shall)\s+(?:include|comprise|consist\s+of|be\s+made\s+up\s+of|be)){NOT_LIMITED}\s*:?\s+{NOT_AN_ACT}(?P<s>[^;]*)",
      "member_of", "membership of X includes"),
@@ -243,7 +265,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"(?P<t>{ONE})\s+(?:comprises|comprising(?:\s+of)?|consists\s+of|is\s+(?:made\s+up|formed|composed)\s+of|brings\s+together|"
      rf"(?:will|shall|would|should|must)\s+(?:comprise|consist\s+of|be\s+(?:made\s+up|formed|composed)\s+of|bring\s+together))\s+"
      rf"(?:(?:representatives|members|leaders|partners|councillors|senior\s+\w+)\s+)?(?:appointed\s+by\s+|from\s+|of\s+)?(?P<s>[^;]*)", "member_of", "comprises"),
-    (rf"(?P<t>{ONE})\s+{BE}\s+(?:a\s+|the\s+)?(?:statutory\s+)?(?:joint\s+committee|partnership|alliance|collaboration|coalition)\s+"
+    (rf"(?P<t>{ONE})\s+{BE}\s+(?:a\s+|the\s+)?(?:statutory\s+)?(?:joint\s+(?:committee|board|body|forum)|partnership|alliance|collaboration|coalition)\s+"
      rf"(?:of|between)\s+(?P<s>[^;.]*)", "member_of", "is a partnership of"),
     (rf"(?P<t>{ONE})\s*[,(]\s*(?:a|an|the)\s+(?:(?:statutory|formal|standing|strategic|multi-agency|local|voluntary)\s+)*"
      rf"(?:joint\s+committee|partnership|alliance|collaboration|coalition|consortium)\s+(?:of|between)\s+{S}", "member_of", "Y, a partnership of X"),
@@ -257,6 +279,12 @@ PATTERNS: list[tuple[str, str, str]] = [
      "reports_to", "is a sub-group of"),
     (rf"{S}\s+{AUX}{BE}\s+(?:overseen|supervised|governed)\s+by\s+{T}{ENDS}", "reports_to", "overseen by"),
     (rf"{S}\s+{AUX}(?:update|updates|updated|brief|briefs|briefed)\s+{T}{ENDS}", "update", "X updates Y"),
+    # a minute's presentation: "@0@ presented an update to @1@", "@1@ received a presentation from @0@" (to a board)
+    (rf"{S}\s+{AUX}(?:present|presents|presented|presenting|gave|gives|give|given|submitted|submits|submit)\s+(?:an?\s+|its\s+|their\s+|the\s+)?"
+     rf"(?:[\w\-]+\s+){{0,3}}?(?:update|report|presentation|briefing|overview)s?\s+(?:[^@.;:]{{0,40}}?\s)?to\s+{T}{ENDS}", "update",
+     "X presents an update to Y"),
+    (rf"{T}\s+{AUX}(?:received|receives|receive|noted|notes|welcomed|heard)\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){{0,3}}?"
+     rf"(?:update|report|presentation|briefing|overview)\s+(?:[^@.;:]{{0,40}}?\s)?from\s+{S}{ENDS}", "update", "Y received an update from X"),
     (rf"{T}\s+{AUX}(?:oversee|oversees|oversaw)\s+(?:the\s+work\s+of\s+)?{S}{ENDS}", "reports_to", "X oversees Y"),
     (rf"{S}\s+{AUX}(?:{BE}\s+|operates\s+|sits\s+|works\s+)?under\s+the\s+(?:oversight|governance|direction)\s+of\s+{T}{ENDS}",
      "reports_to", "under the oversight of"),
@@ -276,7 +304,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s+{AUX}(?:(?:has|have)\s+been\s+(?:commissioned|contracted|funded)\s+to\s+)?(?:provide|provides|provided|deliver|delivers|"
      rf"delivered|run|runs|ran)\s+(?:[^@.;]{{0,100}}?\s)?(?:services?|programmes?|projects?|schemes?|pilots?|sessions|support)\)?\s+"
      rf"(?:jointly\s+|together\s+)?(?:with|alongside)\s+{T}{ENDS}", "partners_with", "delivers services with"),
-    (rf"{S},?\s+(?:(?:along|together)\s+with|alongside)\s+(?:other\s+\w+,?\s+(?:such\s+as|including)\s+)?{T}", "partners_with", "along with"),
+    (rf"^[^@]*?{S},?\s+(?:(?:along|together)\s+with|alongside)\s+(?:other\s+\w+,?\s+(?:such\s+as|including)\s+)?{T}", "partners_with", "along with"),
     (rf"partnership\s+between\s+{S}\s+and\s+{T}", "partners_with", "partnership between"),
     (rf"joint\s+ventures?\s+(?:company\s+)?between\s+{S}\s+and\s+{T}", "partners_with", "joint venture between"),
     (rf"{S}\s+{AUX}(?:has\s+|have\s+)?(?:formed|form|forms|set\s+up|established|entered\s+into)\s+(?:a|an)\s+(?:\w+\s+)?joint\s+venture\s+with\s+{T}",
@@ -306,7 +334,7 @@ PATTERNS: list[tuple[str, str, str]] = [
      "X, which replaced Y"),
     (rf"{S}\s+{AUX}{BE}\s+(?:the\s+)?(?:legal\s+|statutory\s+)?successor\s+(?:body\s+|organisation\s+)?(?:to|of)\s+{T}", "replaces",
      "the successor to"),
-    (rf"{T}\s+{BE}\s+(?:abolished|dissolved|disbanded|closed)\s+(?:[^@.;]{{0,40}}?\s)?(?:and\s+)?(?:{BE}\s+)?(?:replaced|succeeded)\s+by\s+{S}",
+    (rf"{T}\s+{BE}\s+(?:abolished|dissolved|disbanded|closed|stood\s+down|wound\s+up)\s+(?:[^@.;]{{0,40}}?\s)?(?:and\s+)?(?:{BE}\s+)?(?:replaced|succeeded)\s+by\s+{S}",
      "replaces", "abolished and replaced by"),
     (rf"{T}\s+{AUX}(?:merged|merge|merges|merging)\s+(?:together\s+)?(?:to\s+(?:form|create|become)|into)\s+{S}", "replaces", "Y merge to form X"),
     (rf"{S}\s+{AUX}{BE}\s+(?:formed|created|established)\s+(?:from|by|through|following)\s+(?:the\s+)?(?:merger|merging|amalgamation)\s+"

@@ -36,9 +36,11 @@ SCRUTINY = re.compile(r"scrutiny|\bJHOSC\b|\bOSC\b", re.I)
 TOGETHER = re.compile(rf"^\W*(?:\d+(?:\.\d+)*\.?\s+|\([a-z0-9]+\)\s+)?(?:both\s+)?(?P<s>{ONE})\s*(?:,|and|&)\s*(?P<t>{ONE})\s+"
                       r"(?:[^@.;]{0,120}?)\b(?:both\s+agree|have\s+agreed|jointly|working\s+(?:closely\s+)?together|"
                       r"work\s+(?:closely\s+)?together|(?:are\s+|will\s+be\s+)?working\s+(?:closely\s+)?in\s+partnership|"
-                      r"have\s+committed|are\s+committed|(?:formed|set\s+up|established)\s+a\s+joint\s+venture|"
+                      r"have\s+committed|are\s+committed|(?:formed|set\s+up|established)\s+(?:a|an)\s+(?:\w+\s+)?(?:joint\s+venture|alliance|consortium)|"
+                      r"co-?commission\w*|co-?fund\w*|"
                       r"co-?hosted|hosted|signed|launched|(?:have|has|hold|share|operate|run)\s+(?:a\s+|an\s+)?(?:pooled|joint|shared)\s+"
-                      r"(?:budgets?|funds?|arrangements?|teams?|posts?|committees?|services?))\b", re.I)
+                      r"(?:budgets?|funds?|arrangements?|teams?|posts?|committees?|services?)|(?:have|has|hold|signed|entered\s+into)\s+"
+                      r"(?:a\s+|an\s+)?(?:section\s+75|s75|partnership|joint\s+working|collaboration)\s+(?:agreements?|arrangements?))\b", re.I)
 # "@0@ and Mr Jones wrote to the Minister": a body acting with one of the author's members.
 WITH_MEMBER = re.compile(rf"(?P<s>{ONE})\s+and\s+(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+[A-Z][\w'’\-]+\s+"
                          r"(?:had\s+|have\s+)?(?:wrote|written|met|jointly|signed|hosted|launched|visited)\b")
@@ -68,6 +70,12 @@ IT = re.compile(r"^\W*(It)\s+(?:also\s+|now\s+|currently\s+|formally\s+|directly
                 r"brings\s+together|has\s+representation|commissions|funds|hosts)\b")
 # A lead-in's closing words, which its items stand in for: "... works with the following partners:".
 LEAD_END = re.compile(r"\s*(?:(?:the\s+)?following(?:\s+[\w\-]+){0,2}|as\s+follows|below)?\s*:\s*$", re.I)
+# A short label between two sentences ('Multi-Agency Collaboration'): no stop, no verb of its own.
+LABEL_ONLY = re.compile(r"^\W*(?:[\w'’\-&/]+\s+){0,4}[\w'’\-&/]+\s*$")
+# A lead-in whose subject is its items: "The following organisations are members of the Board:".
+FOLLOWING = re.compile(r"^\W*(?:the\s+)?following\s+(?:[\w\-]+\s+){0,2}?(?:organisations|bodies|partners|agencies|providers|councils|"
+                       r"members|groups|services|charities|trusts)\s+(?P<rest>(?:are|were|will|have|has|sit|form|make|receive|"
+                       r"received|report)\b.*)$", re.I)
 # The subject of a sentence: a body opening it, before its verb.
 SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+|\([a-z0-9]+\)\s+)?(?:The\s+)?@(\d+)@\s+(?:\w+\s+)?"
                      r"(?:is|are|was|were|has|have|had|will|would|shall|should|must|can|may|meets|met|reports|works|brings|"
@@ -147,14 +155,15 @@ def suggest(ctx: PaperContext) -> list[Candidate]:
     topic = functools.lru_cache(maxsize=None)(lambda section: _topic(section, find))
     out: list[Candidate] = []
     previous: Sentence | None = None
+    carried: Sentence | None = None       # the sentence before, past any label between ('Multi-Agency Collaboration')
     providers: list[tuple[int, str, str]] = []      # (sentence number, section, provider named)
     for n, sentence in enumerate(ctx.sentences):
         before = find(previous.text) if previous and previous.block_index == sentence.block_index else []
         mentions = _with_anaphor(sentence.text, find(sentence.text), before)
-        subject = _subject(previous.text, find) if previous and previous.section == sentence.section else None
+        subject = _subject(carried.text, find) if carried and carried.section == sentence.section else None
         mentions = _with_pronoun(sentence.text, mentions, subject)
         template = template_of(sentence.text, mentions)
-        ends = Ends(ctx.orgs.author, topic(sentence.section), subject)
+        ends = Ends(ctx.orgs.author, topic(sentence.section), subject, ctx.orgs.board)
         found = [*_read(template, before, finder, ends), *_dependencies(sentence.text)]
         if sentence.is_item and sentence.lead_in.rstrip().endswith(":") and mentions:
             own = {f[:3] for f in found}
@@ -167,7 +176,73 @@ def suggest(ctx: PaperContext) -> list[Candidate]:
         providers += [(n, sentence.section, m.name) for m in mentions if finder.org_type(m.name) in PROVIDERS]
         out += [Candidate(sentence, *f) for f in found]
         previous = sentence
-    return out
+        if not (LABEL_ONLY.match(sentence.text) and not mentions and carried and carried.section == sentence.section):
+            carried = sentence
+    return out + list(_table_relations(ctx, find))
+
+
+# A table of services whose header names each row's provider and its commissioner or funder:
+# "Service | Provider | Commissioner | Value".
+PROVIDER_HEAD = re.compile(r"^\W*(?:(?:service\s+|lead\s+|main\s+)?providers?|provided\s+by|delivered\s+by|"
+                           r"delivery\s+(?:partners?|organisations?|bodies|body)|suppliers?|contractors?)\W*$", re.I)
+GIVER_HEADS = [(re.compile(r"^\W*(?:(?:lead\s+|responsible\s+)?commissioners?|commissioned\s+by|commissioning\s+"
+                           r"(?:body|bodies|organisations?|lead))\W*$", re.I), "commissions"),
+               (re.compile(r"^\W*(?:funders?|funded\s+by|funding\s+(?:body|bodies|organisations?|partners?))\W*$", re.I), "funds")]
+
+
+# A table of grant applications: "Organisation | Project | Amount requested | Recommendation",
+# a row whose decision opens "Approved" funded by the body deciding (the paper's author).
+APPLICANT_HEAD = re.compile(r"^\W*(?:applicants?|organisations?|groups?|(?:applicant|organisation|group)['’]?s?\s+names?|"
+                            r"name\s+of\s+(?:applicant|organisation|group)|applicant\s+organisations?)\W*$", re.I)
+DECISION_HEAD = re.compile(r"^\W*(?:recommendations?|decisions?|outcomes?|status|committee\s+decision)\W*$", re.I)
+MONEY_HEAD = re.compile(r"\b(?:amount|grant|award|funding|requested|£)", re.I)
+APPROVED = re.compile(r"^\W*(?:£[\d,.]+\s*)?(?:approved|agreed|awarded|granted)\b", re.I)
+
+
+def _grant_rows(ctx: PaperContext, find, first):
+    """The approved rows of each grant applications table: (applicant's cell sentence, applicant)."""
+    author = ctx.orgs.author
+    for t, table in enumerate(ctx.paper.tables):
+        head = table.rows[0] if table.rows else []
+        applicant = [i for i, cell in enumerate(head) if APPLICANT_HEAD.match(cell or "")]
+        decision = [i for i, cell in enumerate(head) if DECISION_HEAD.match(cell or "")]
+        if not author or len(applicant) != 1 or len(decision) != 1 or not any(MONEY_HEAD.search(cell or "") for cell in head):
+            continue
+        for r, row in enumerate(table.rows[1:], start=1):
+            sentence = first.get((t, r, applicant[0]))
+            if sentence is None or max(applicant[0], decision[0]) >= len(row) or not APPROVED.match(row[decision[0]] or ""):
+                continue
+            for m in find(row[applicant[0]] or ""):
+                if m.name != author:
+                    yield Candidate(sentence, author, "funds", m.name, "table: grant application approved")
+
+
+def _table_relations(ctx: PaperContext, find):
+    """Each row of a table whose header has a provider column and a commissioner's or funder's:
+    the row's commissioner commissions (its funder funds) the row's provider, quoted at the
+    provider's cell; and each approved row of a table of grant applications."""
+    first = {}
+    for sentence in ctx.sentences:
+        block = ctx.paper.blocks[sentence.block_index]
+        if block.table is not None and block.row is not None and block.col is not None:
+            first.setdefault((block.table, block.row, block.col), sentence)
+    yield from _grant_rows(ctx, find, first)
+    for t, table in enumerate(ctx.paper.tables):
+        head = table.rows[0] if table.rows else []
+        provider_cols = [i for i, cell in enumerate(head) if PROVIDER_HEAD.match(cell or "")]
+        givers = [(i, relation) for i, cell in enumerate(head) for regex, relation in GIVER_HEADS if regex.match(cell or "")]
+        if len(provider_cols) != 1 or not givers:
+            continue
+        col = provider_cols[0]
+        for r, row in enumerate(table.rows[1:], start=1):
+            sentence = first.get((t, r, col))
+            if sentence is None or col >= len(row):
+                continue
+            providers = [m.name for m in find(row[col] or "")]
+            for i, relation in givers:
+                for giver in find(row[i] or "") if i < len(row) else ():
+                    for provider in providers:
+                        yield Candidate(sentence, giver.name, relation, provider, "table: provider and commissioner columns")
 
 
 def _read(template: Template, before: list[OrgMention], finder: MentionFinder, ends: Ends) -> list[tuple]:
@@ -178,8 +253,15 @@ def _read_item(lead_in: str, item: str, find, finder: MentionFinder, ends: Ends)
     """The relations of a lead-in and its item read as one sentence that reach a body the item names."""
     lead = LEAD_END.sub("", lead_in) + " "
     named = find(item)
-    mentions = [*find(lead), *(OrgMention(m.start + len(lead), m.end + len(lead), m.name, m.text) for m in named)]
-    found = _read(template_of(lead + item, mentions), [], finder, ends)
+    following = FOLLOWING.match(lead)
+    if following:               # "The following organisations are members of @0@:" + item: the item is the subject
+        item = re.sub(r"\s*[.;,]?\s*$", "", item) + " "
+        rest = following.group("rest")
+        mentions = [*named, *(OrgMention(m.start + len(item), m.end + len(item), m.name, m.text) for m in find(rest))]
+        found = _read(template_of(item + rest, mentions), [], finder, ends)
+    else:
+        mentions = [*find(lead), *(OrgMention(m.start + len(lead), m.end + len(lead), m.name, m.text) for m in named)]
+        found = _read(template_of(lead + item, mentions), [], finder, ends)
     names = {m.name for m in named}
     return [(s, r, t, f"{rule} (list item)") for s, r, t, rule in found if s in names or t in names]
 
@@ -281,11 +363,14 @@ def _directed(source: str, relation: str, target: str, finder: MentionFinder):
     """A contract between two bodies is commissioning from the commissioner to the provider,
     whichever of them the sentence says holds it; between two commissioners it says nothing.
     Consulting a body, or its asking for attendance, is answering to it when it is a
-    scrutiny body. Joining makes a member only of a body one can join; updating a board is
+    scrutiny body. Joining, or being a partner of a body, makes a member only of a body one can join; updating a board is
     reporting to it; a team that is part of a body is hosted by it."""
     if relation == "scrutiny":
         if SCRUTINY.search(target) and not SCRUTINY.search(source):
             yield source, "accountable_to", target
+        return
+    if relation == "partner":
+        yield source, "member_of" if finder.org_type(target) in JOINED else "partners_with", target
         return
     if relation == "join":
         if finder.org_type(target) in JOINED:

@@ -409,3 +409,43 @@ def test_a_healthwatch_report_or_visit_is_not_part_of_its_name():
                   "Healthwatch Delby Enter and View visits were made to three care homes.")
     assert {"Healthwatch Northmoor", "Healthwatch Delby"} <= found
     assert not [n for n in found if n.endswith(("Report", "Enter"))]
+
+
+def test_a_short_form_of_one_longer_name_is_that_body():
+    found = names("The Amenities, Leisure and Community Services Committee met on 3 May.",
+                  "The Amenities Committee approved the grant.",
+                  "Ashgrove Primary School applied for a grant; Ashgrove School will buy recycling bins.",
+                  "Ridgeway Analytics Ltd supplies the dashboard and Ridgeway will train staff.")
+    assert {"Amenities, Leisure and Community Services Committee", "Ashgrove Primary School"} <= found
+    assert not {"Amenities Committee", "Ashgrove School", "Ridgeway"} & found
+
+
+def test_the_body_of_one_of_two_places_is_no_short_form_of_the_joint_one():
+    found = names("Delby CCG and Delby and Ormsby CCG signed the agreement.")
+    assert {"Delby CCG", "Delby and Ormsby CCG"} <= found
+
+
+def test_a_minutes_standing_item_titled_like_a_forum_is_no_body():
+    found = names("Minutes of the meeting held on 4 June 2024.", "2710. Public Forum: No one present.",
+                  "2711. Kingsmere Youth Forum: members presented their survey.")
+    assert "Public Forum" not in found
+    assert "Kingsmere Youth Forum" in found
+
+
+def test_what_people_identify_as_in_equality_data_is_no_body():
+    found = names("Of the people using the service, 3.1% identify as Church of England and 1.2% identify as Catholic.",
+                  "The Church of England diocese runs two of the day centres.")
+    assert "Church of England" in found     # named as a body elsewhere
+    assert "Church of England" not in names("Of the people using the service, 3.1% identify as Church of England.")
+
+
+def test_healthwatch_written_in_camel_case_is_healthwatch():
+    assert "HealthWatch Westshire" in names("HealthWatch Westshire gathered the views of 300 residents.")
+
+
+def test_a_costs_tables_line_of_common_words_is_no_body():
+    found = names("The box office arrangements will be run by the events team.",
+                  "Box Office, Marketing Press & PR £ 3,800", "Artists' fees £ 5,000",
+                  "Exampleton Events Office, Ticketing £ 1,200")
+    assert "Box Office" not in found
+    assert "Exampleton Events Office" in found     # a name with a place of its own stays a body

@@ -737,3 +737,167 @@ def test_our_commissioner_in_a_providers_paper_commissions_the_provider(sentence
              f"Report Author: Jo Bloggs, Director of Finance, {TRUST}"]
     out = extract(f"This paper is from {TRUST}.", sentence, cover=cover)
     assert {(r.source, r.relation, r.target) for r in out.relations} == {(CCG, "commissions", TRUST)}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a contract stated with its verb: the commissioner holds it, whichever body the sentence opens with
+    (f"The CCG contracts with {TRUST} for community nursing.", {(CCG, "commissions", TRUST)}),
+    (f"{TRUST} has contracted directly with the CCG since 2017.", {(CCG, "commissions", TRUST)}),
+    # acting under delegated authority answers to the body that delegated it
+    (f"{TRUST} acts under delegated authority from the CCG.", {(TRUST, "accountable_to", CCG)}),
+    ("The CCG exercises delegated commissioning functions on behalf of NHS England.", {(CCG, "accountable_to", "NHS England")}),
+    ("Primary care commissioning is delegated to the CCG by NHS England.", {(CCG, "accountable_to", "NHS England")}),
+    # money passed on and grants given
+    ("The CCG transfers funding to the Council through the Better Care Fund.", {(CCG, "funds", COUNCIL)}),
+    (f"The Council grant-funds {CARERS}.", {(COUNCIL, "funds", CARERS)}),
+    (f"{CARERS} is supported by a grant from the Council.", {(COUNCIL, "funds", CARERS)}),
+    # a Section 75 agreement the two bodies hold together
+    ("The Council and the CCG have a Section 75 agreement for learning disability services.", {(COUNCIL, "partners_with", CCG)}),
+])
+def test_contracts_by_their_verb_delegated_authority_and_money_passed_on(sentence, expected):
+    assert triples(sentence) == expected
+
+
+TRANSFORMATION = "Exampleton Transformation Board"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a partner of a body one joins is its member; a partner of a council is its partner
+    (f"{TRUST} is a key partner of the Council.", {(TRUST, "partners_with", COUNCIL)}),
+    (f"{TRUST} is a key partner of the {UCPB}.", {(TRUST, "member_of", UCPB)}),
+    (f"Partners on the {UCPB} include the Council and the CCG.", {(COUNCIL, "member_of", UCPB), (CCG, "member_of", UCPB)}),
+    (f"The {UCPB} is jointly chaired by the Council and the CCG.", {(COUNCIL, "member_of", UCPB), (CCG, "member_of", UCPB)}),
+    (f"The Council commissions the service, which is provided by {CARERS}.", {(COUNCIL, "commissions", CARERS)}),
+    (f"The Council has recommissioned {CARERS}.", {(COUNCIL, "commissions", CARERS)}),
+    (f"{CARERS} has been selected as the preferred provider by the Council.", {(COUNCIL, "commissions", CARERS)}),
+    (f"{CARERS} is the Council's provider of carers' assessments.", {(COUNCIL, "commissions", CARERS)}),
+    (f"{CARERS} receives funding from both the Council and the CCG.", {(COUNCIL, "funds", CARERS), (CCG, "funds", CARERS)}),
+    (f"The CCG provides £2m per year to {CARERS}.", {(CCG, "funds", CARERS)}),
+    (f"{CARERS} is funded through the Better Care Fund by the Council.", {(COUNCIL, "funds", CARERS)}),
+    (f"The {UCPB} will be held accountable by the Health and Wellbeing Board.", {(UCPB, "accountable_to", HWB)}),
+    (f"Responsibility for the plan has been delegated by the Health and Wellbeing Board to the {UCPB}.", {(UCPB, "accountable_to", HWB)}),
+    (f"The {TRANSFORMATION} will be stood down and replaced by the {UCPB}.", {(UCPB, "replaces", TRANSFORMATION)}),
+])
+def test_partners_of_joint_chairs_recommissioning_and_bodies_stood_down(sentence, expected):
+    assert triples(sentence) == expected
+
+
+def _terms_of_reference(*lines):
+    from pipeline.extract import extract_paper
+    from tests.textpaper import paper
+
+    heading = f"{UCPB} Terms of Reference"
+    parsed, _ = paper(*INTRO, ("heading", heading), *lines, cover=COVER)
+    for block in parsed.blocks[len(INTRO):]:
+        block.section = heading
+    return {(r.source, r.relation, r.target) for r in extract_paper(parsed).relations}
+
+
+def test_a_terms_of_references_fields_are_said_of_the_body_its_heading_names():
+    assert _terms_of_reference("Accountable to: Exampleton Health and Wellbeing Board",
+                               f"Membership: Exampleton Borough Council, {TRUST} and {CARERS}.") == \
+        {(UCPB, "accountable_to", HWB), (COUNCIL, "member_of", UCPB), (TRUST, "member_of", UCPB), (CARERS, "member_of", UCPB)}
+    assert _terms_of_reference("Reports to: the Council and the CCG.") == {(UCPB, "reports_to", COUNCIL), (UCPB, "reports_to", CCG)}
+    # with no body in its heading, a membership field is the board's the paper is for, never the author's
+    assert triples(f"Membership: Exampleton Borough Council and {CARERS}.") == {(COUNCIL, "member_of", HWB), (CARERS, "member_of", HWB)}
+
+
+def test_a_table_of_services_gives_each_rows_commissioner_and_funder_the_rows_provider():
+    from schemas import Table
+
+    table = Table(page=1, rows=[["Service", "Provider", "Commissioner", "Funder"],
+                                ["Community nursing", TRUST, "NHS Exampleton CCG", ""],
+                                ["Carers' support", CARERS, COUNCIL, "NHS England"]])
+    out = extract(*INTRO, "The table below lists the main contracts.", table, cover=COVER)
+    assert {(r.source, r.relation, r.target) for r in out.relations} == \
+        {(CCG, "commissions", TRUST), (COUNCIL, "commissions", CARERS), ("NHS England", "funds", CARERS)}
+    # a table with no provider column says nothing of who commissions whom
+    table = Table(page=1, rows=[["Organisation", "Commissioner"], [TRUST, "NHS Exampleton CCG"]])
+    assert not extract(*INTRO, "The table below lists the attendees.", table, cover=COVER).relations
+
+
+JHOSC = "Exampleton Joint Health Overview and Scrutiny Committee"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    (f"The Trust has a statutory duty to consult the {JHOSC} on the proposals.", {(TRUST, "accountable_to", JHOSC)}),
+    (f"The {UCPB} is sponsored by the Council.", {(COUNCIL, "hosts", UCPB)}),
+    ("The Council and the CCG co-commission the service.", {(COUNCIL, "partners_with", CCG)}),
+    (f"The {UCPB} is a joint board of the Council and the CCG.", {(COUNCIL, "member_of", UCPB), (CCG, "member_of", UCPB)}),
+    (f"{CARERS} is contracted to deliver the service on behalf of the Council.", {(COUNCIL, "commissions", CARERS)}),
+    (f"{TRUST} and {CARERS} have formed an alliance.", {(TRUST, "partners_with", CARERS)}),
+    (f"{TRUST} is in an alliance with {CARERS}.", {(TRUST, "partners_with", CARERS)}),
+    (f"{TRUST} is the lead provider, with {CARERS} as a subcontractor.", {(TRUST, "commissions", CARERS)}),
+    # 'alongside' after a clause is said of the sentence's subject, not of the body the clause ends on
+    (f"The CCG is a member of the {UCPB}, alongside the Council.", {(CCG, "member_of", UCPB)}),
+])
+def test_duties_to_consult_sponsors_joint_boards_alliances_and_lead_providers(sentence, expected):
+    assert triples(sentence) == expected
+
+
+def test_a_lead_in_whose_subject_is_its_items_gives_each_item_the_relation():
+    def with_items(lead, *items):
+        out = extract(*INTRO, lead, *(("bullet", item) for item in items), cover=COVER)
+        return {(r.source, r.relation, r.target) for r in out.relations}
+
+    assert with_items(f"The following organisations are members of the {UCPB}:", COUNCIL, CARERS) == \
+        {(COUNCIL, "member_of", UCPB), (CARERS, "member_of", UCPB)}
+    # the lead-in names the items' giver; the author receives nothing
+    assert with_items("The following organisations receive grants from the Council:", CARERS, "Exampleton Mind") == \
+        {(COUNCIL, "funds", CARERS), (COUNCIL, "funds", "Exampleton Mind")}
+
+
+def test_a_label_between_two_items_does_not_hide_the_subject_before():
+    service = "Exampleton Reablement Service"
+    team = "Exampleton Falls Response Team"
+    out = extract(*INTRO, ("bullet", f"The {service} supports adults leaving hospital."), ("bullet", "Joint Working"),
+                  ("bullet", f"Includes a {team}"), cover=COVER)
+    assert (service, "hosts", team) in {(r.source, r.relation, r.target) for r in out.relations}
+
+
+def test_an_approved_row_of_a_grant_applications_table_is_funded_by_the_author():
+    from schemas import Table
+
+    cover = ["Exampleton Borough Council", "Community Committee", "Date: 4 June 2024", "Report Title: Community grants",
+             f"Report Author: Jo Bloggs, Grants Officer, {COUNCIL}"]
+    table = Table(page=1, rows=[["Organisation", "Project Summary", "Amount Requested", "Recommendation"],
+                                [CARERS, "A carers' cafe", "£1,200", "Approved. Meets the criteria."],
+                                ["Exampleton Mind", "Peer support", "£900", "£500 approved."],
+                                ["Exampleton Rugby Club", "New kit", "£2,000", "Rejected. Does not meet the criteria."]])
+    out = extract(f"This report is from {COUNCIL}.", "The applications are set out below.", table, cover=cover)
+    found = {(r.source, r.relation, r.target) for r in out.relations}
+    assert {(COUNCIL, "funds", CARERS), (COUNCIL, "funds", "Exampleton Mind")} <= found
+    assert not any(t == "Exampleton Rugby Club" for _, _, t in found)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a minute's presentations and updates to a board
+    (f"{TRUST} presented an update to the Health and Wellbeing Board on winter pressures.", {(TRUST, "reports_to", HWB)}),
+    (f"The Board received a presentation from {TRUST}.", {(TRUST, "reports_to", HWB)}),
+    (f"The Board noted the report from {TRUST}.", {(TRUST, "reports_to", HWB)}),
+    # a minute's grants: given by the subject, else by the author
+    (f"RESOLVED that the Council award a grant of £5,000 to {CARERS}.", {(COUNCIL, "funds", CARERS)}),
+    (f"It was agreed that a grant of £5,000 be awarded to {CARERS}.", {(CCG, "funds", CARERS)}),
+    (f"{CARERS} was awarded £2,000.", {(CCG, "funds", CARERS)}),
+    # a sum awarded by someone else, named or not, is not the author's
+    (f"{CARERS} was awarded £2m by the National Lottery.", set()),
+    (f"{CARERS} was awarded £2m by NHS England.", {("NHS England", "funds", CARERS)}),
+])
+def test_a_minutes_presentations_to_a_board_and_grants_awarded(sentence, expected):
+    assert triples(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    f"The {UCPB}'s statutory members are the Council and the CCG.",
+    f"The {UCPB}'s core membership includes the Council and the CCG.",
+    f"The {UCPB} includes senior leaders from the Council and the CCG.",
+    f"The Council and the CCG make up the {UCPB}.",
+])
+def test_more_of_the_genres_ways_of_naming_a_boards_members(sentence):
+    assert triples(sentence) == {(COUNCIL, "member_of", UCPB), (CCG, "member_of", UCPB)}
+
+
+def test_a_terms_of_references_function_to_report_is_the_heading_bodys():
+    assert _terms_of_reference("To report on its reviews to the Health and Wellbeing Board.") == {(UCPB, "reports_to", HWB)}
+    # with no body in the heading and no board the paper is for, nobody reports
+    assert triples("To report on its reviews to the Health and Wellbeing Board.") == set()
