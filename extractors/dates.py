@@ -7,6 +7,7 @@ Expressions that need a reference date (no year, "next year") are skipped when `
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import dataclass, replace
@@ -450,13 +451,27 @@ def _leaned(m: re.Match, family: _Family, ref: date, lean: str) -> DateInterval 
     return min(readings, key=lambda r: _distance(r, ref))
 
 
-def _readings(text: str, m: re.Match, family: _Family, blocked: list[tuple[int, int]],
+class _Blocked:
+    """The spans of a text's numbers that are no dates, in order and apart (one finditer's),
+    asked whether a span overlaps one by bisection: a table row or a page of accounts has
+    hundreds, and each of its date matches asked them all."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts = [b for b, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.ends, start)      # the first span ending after start
+        return i < len(self.starts) and self.starts[i] < end
+
+
+def _readings(text: str, m: re.Match, family: _Family, blocked: _Blocked,
               ref: date | None, lean: str | None = None) -> list[DateMention]:
     """The mentions one match makes: led by a deadline word just before it, and bare unless
     the family needs a lead; none that overlaps a number that is not a date."""
     lead = _LEAD_BEFORE.search(text, max(0, m.start() - LEAD_REACH), m.start())
     starts = ([lead.start()] if lead else []) + ([] if family.needs_lead else [m.start()])
-    starts = [start for start in starts if not any(b < m.end() and start < e for b, e in blocked)]
+    starts = [start for start in starts if not blocked.overlaps(start, m.end())]
     if not starts:
         return []
     interval = _leaned(m, family, ref, lean) if lean and ref and family.leans else family.interpret(m, ref)
@@ -473,7 +488,7 @@ def find_dates(text: str, ref: date | None = None, lean: str | None = None) -> l
     families = _cued(text)
     if not families:
         return []
-    blocked = [m.span() for m in (p.NOT_DATES if "@" in text else p.NOT_DATES_BUT_EMAIL).finditer(text)]
+    blocked = _Blocked([m.span() for m in (p.NOT_DATES if "@" in text else p.NOT_DATES_BUT_EMAIL).finditer(text)])
     candidates = [((mention.start, -mention.end, rank), mention)
                   for rank, regex, family in families for m in _matches(regex, text)
                   for mention in _readings(text, m, family, blocked, ref, lean)]
