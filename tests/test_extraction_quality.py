@@ -41,11 +41,11 @@ def test_every_shared_paper_meets_the_bars(scored, tmp_path):
     for row in ["budget", "milestone+dates", "commitment", "risk", "decision", "organisation"]:
         assert report[row]["f1"] >= 0.75, row
         assert report[row]["precision"] >= 0.8, row
-    for row, recall in [("commitment", 0.85), ("risk", 0.88), ("decision", 0.87), ("milestone+dates", 0.92)]:
+    for row, recall in [("commitment", 0.86), ("risk", 0.88), ("decision", 0.89), ("milestone+dates", 0.92)]:
         assert report[row]["recall"] >= recall, row
     assert report["commitment"]["precision"] >= 0.9
     assert report["relation"]["f1"] >= 0.75 and report["relation"]["precision"] >= 0.85
-    assert report["relation"]["recall"] >= 0.64
+    assert report["relation"]["recall"] >= 0.66
     assert report["organisation"]["recall"] >= 0.84 and report["organisation"]["precision"] >= 0.88
     assert report["title_acc"] >= 0.95 and report["document"]["date_acc"] >= 0.9
     assert report["document"]["committee_acc"] >= 0.9
