@@ -15,11 +15,9 @@ With no Prefect server configured, Prefect starts a temporary local API for the 
 """
 from __future__ import annotations
 
-import contextvars
 import os
 from collections import Counter
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import duckdb
@@ -35,7 +33,7 @@ from warehouse.publish import publish_if_changed
 from pipeline.crosspaper import CrossPaperSummary, refresh_cross_paper
 from pipeline.errors import PaperError
 from pipeline.ingest import (PaperOutcome, Plan, RunSummary, begin_run, end_run, load_one, plan, settle_same_bytes,
-                             summary_markdown)
+                             side_by_side, summary_markdown)
 from pipeline.paperstore import PaperStore
 from pipeline.reading import combine_one, extract_one, extract_part_one, first_steps, lay_out_range, prepare_one
 from pipeline.sources import FetchError, HttpClient, SourcedPaper, Unfetched, open_source
@@ -157,7 +155,7 @@ def cross_paper_task(con) -> CrossPaperSummary:
 @task(name="refresh-search-index", cache_policy=NO_CACHE)
 def refresh_index_task(cursor) -> int:
     """The papers marked changed re-indexed, on a cursor of the warehouse's own: beside the
-    cross-paper task, in another thread (pipeline.ingest.refresh_derived says why). The
+    cross-paper task, in another thread (pipeline.ingest.side_by_side says why). The
     contents version indexed, which the flow marks fresh once both are done."""
     return warehouse.reindex_changed(cursor)
 
@@ -243,13 +241,10 @@ def nightly_ingest(sources: list[str], db: str = DEFAULT_DB, store: str | None =
                 _done(outcomes, other)
         # Derived state (cross-paper tables and the search index) lags the records after a
         # load, or after a crash between a load and these steps: both are rebuilt together,
-        # side by side (pipeline.ingest.refresh_derived).
+        # side by side (pipeline.ingest.side_by_side).
         cross_paper = None
         if warehouse.search_index_stale(con):
-            with con.cursor() as cursor, ThreadPoolExecutor(1) as beside:   # whatever the task runner
-                indexing = beside.submit(contextvars.copy_context().run, refresh_index_task, cursor)
-                cross_paper = cross_paper_task(con)
-            warehouse.mark_search_index_fresh(con, indexing.result())
+            cross_paper = side_by_side(con, cross_paper_task, refresh_index_task)
         publish_task(con, db)
     except BaseException:
         warehouse.finish_run(con, run_id, "aborted", {"papers_done": len(outcomes)})

@@ -6,7 +6,9 @@ that finds nothing to read (`to_read`, `ingest_here`) never loads spaCy.
 """
 from __future__ import annotations
 
+import contextvars
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -191,19 +193,26 @@ def ingest_here(con: duckdb.DuckDBPyConnection, sources: list[str],
 def refresh_derived(con: duckdb.DuckDBPyConnection):
     """Derived state (cross-paper tables and the search index) lags the records after a
     load, or after a crash between a load and these steps: both are rebuilt together, when
-    stale, side by side (they read the records and write tables of their own: the index on
-    a cursor of its own, in a thread, mostly in DuckDB, while the cross-paper refresh is
-    mostly Python), and the index is marked fresh when both are done. The cross-paper
-    summary, or None when nothing was stale."""
+    stale (`side_by_side`). The cross-paper summary, or None when nothing was stale."""
     if not warehouse.search_index_stale(con):
         return None
     from pipeline.crosspaper import refresh_cross_paper
 
+    return side_by_side(con, refresh_cross_paper, warehouse.reindex_changed)
+
+
+def side_by_side(con: duckdb.DuckDBPyConnection, cross_paper: Callable, reindex: Callable):
+    """`cross_paper(con)` and `reindex(cursor)` at once: they read the records and write
+    tables of their own, the index on a cursor of its own in a thread (mostly DuckDB) while
+    the cross-paper refresh is mostly Python; the index is marked fresh only when both are
+    done, so a run that dies in either redoes both. The thread runs in this one's context
+    (a Prefect task called here stays the flow's, whatever its task runner). Returns
+    `cross_paper`'s result."""
     with con.cursor() as cursor, ThreadPoolExecutor(1) as beside:
-        indexing = beside.submit(warehouse.reindex_changed, cursor)
-        cross_paper = refresh_cross_paper(con)
+        indexing = beside.submit(contextvars.copy_context().run, reindex, cursor)
+        summary = cross_paper(con)
     warehouse.mark_search_index_fresh(con, indexing.result())
-    return cross_paper
+    return summary
 
 
 def summary_markdown(summary: RunSummary, sources: list[str]) -> str:
