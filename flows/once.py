@@ -154,15 +154,24 @@ def api_configured() -> bool | None:
 @contextmanager
 def prefect_api(server: TemporaryServer | None):
     """Prefect's client pointed at `server` while the context lasts, once it answers;
-    unless Prefect turns out to have an API configured, which is used instead."""
+    unless Prefect turns out to have an API configured, which is used instead. A flow run
+    on the temporary server sends no heartbeats (they tell a lasting server that a run has
+    crashed; this one dies with the run), and what Prefect still holds to send (events,
+    logs) is sent before the context ends, while the server is there to take it."""
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
     from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
 
     if server is None or get_current_settings().api.url:
         yield
         return
     server.wait_until_up()
-    with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
-        yield
+    with temporary_settings(updates={PREFECT_API_URL: server.api_url, "flows.heartbeat_frequency": None}):
+        try:
+            yield
+        finally:
+            for service in (EventsWorker, APILogWorker):
+                service.drain_all(timeout=5)
 
 
 def ingest_once(sources: list[str], db: str, store: str | None, runner: str = "process",
