@@ -489,3 +489,12 @@ def test_moving_towards_a_model_is_a_direction_of_travel_but_moving_a_service_is
     assert promised(run("In line with national policy we are also moving towards a more collaborative model of care.")) == []
     out = run("We are moving the community nursing team to the new health centre in May.")
     assert [a for _, a, _ in promised(out)] == [AUTHOR]
+
+
+def test_where_the_money_comes_from_is_no_promise_but_a_body_funding_is():
+    out = run("The new falls service will be funded from the Better Care Fund.",
+              "The cost of the extra beds will be met from reserves held by the CCG.",
+              "Additional sessions will be provided in part from the public health grant.",
+              "The Exampleton Health and Wellbeing Board will fund the pilot for a further year.")
+    assert [q for q, *_ in promised(out)] == [
+        "The Exampleton Health and Wellbeing Board will fund the pilot for a further year."]

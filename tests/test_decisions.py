@@ -515,3 +515,13 @@ def test_feedback_the_paper_encourages_from_its_readers_is_a_recommendation():
     out = run("We encourage input from all our stakeholders, patient groups and partners, including scrutiny committees.")
     assert [d.kind for d in out.decisions] == ["recommendation"]
     assert run("Residents encourage each other to take part in the survey.").decisions == []
+
+
+def test_a_board_that_received_and_noted_a_named_report_took_a_decision():
+    out = run("The Exampleton Health and Wellbeing Board received and noted the Quarterly Performance Report.")
+    assert [(kind, body) for _, kind, body, _ in rows(out)] == [("taken", BOARD)]
+
+
+def test_a_body_ratifying_another_s_decision_is_the_one_that_decides():
+    out = run("The Exampleton Health and Wellbeing Board ratified the decision of the Finance Committee.")
+    assert [(kind, body) for _, kind, body, _ in rows(out)] == [("taken", BOARD)]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from extractors.commitments.cues import (AGENT, ASKED, ATTITUDE, CARRIED_ACTS, CHOICE, COME_BACK, CONDITION,
                                          CONDITIONAL_WORDS, CONSEQUENCE, COUNTERFACTUAL, CUE, DEADLINE, DECIDE,
-                                         DENIED_STATE, DETERMINER_ONLY, DONE, DUE_VERBS, EXPECTED_STEP, FIRM_WORDS, FUNDS, FUNDS_SOUGHT,
+                                         DENIED_STATE, DETERMINER_ONLY, DONE, DUE_VERBS, EXPECTED_STEP, FIRM_WORDS, FUNDING_SOURCE, FUNDS, FUNDS_SOUGHT,
                                          FORECAST, FORECAST_SUBJECT, HEDGE, HYPOTHETICAL_SECTION, INDIRECT_QUESTION,
                                          IN_PLACE, MEASURE, NEEDED_PASSIVE, NEXT_STEP, NOT_AN_ACT, NOT_A_VERB,
                                          PAST_CONDITIONAL, PLAN_VERBS, PURPOSE, RATE, RECOMMENDED, RESPONSIBLE, RISK,
@@ -296,6 +296,8 @@ def _modal(ctx: PaperContext, cue: re.Match, subject: Subject, action: str, sect
             return Verdict(False, "a body acted upon, not acting")
         if re.search(r"\bdecisions?$", subject.text, re.I):
             return Verdict(False, "a decision still to be taken")
+        if FUNDING_SOURCE.match(cue.string, cue.start("passive")):
+            return Verdict(False, "where the money comes from, not a promise", detail=f"be {participle}")
         if MEASURE.search(subject.text) and RATE.search(action):
             # 'The proportion of adults who smoke will be reduced from 14% to 12%': a target, as in the active voice.
             return Verdict(False, "a forecast or target of a measure, no body's act", detail=f"{subject.text!r} be {participle}")

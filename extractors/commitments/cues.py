@@ -129,6 +129,12 @@ TAKE_STEP = re.compile(r"\s+(?:place|over|forward|effect|on\s+(?:the|a|an|respon
 MEASURE = re.compile(r"^(?:the\s+|this\s+|our\s+)?(?:[\w-]+\s+){0,2}(?:rates?|levels?|numbers?|proportions?|percentages?|"
                      r"prevalence|figures?|mortality|incidence|uptake)\b(?!\s+(?:team|service|board|group|plan|strategy))", re.I)
 AGENT = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:by|from|between)\s+")
+# Where the money for a thing comes from: 'The scheme will be funded from the Better Care Fund', 'The cost
+# will be met from reserves'; a source named, not a body's promise.
+FUNDING_SOURCE = re.compile(r"(?:funded|financed|met|paid|covered|resourced|provided|drawn|supported)\s+"
+                            r"(?:(?:in\s+full|in\s+part|partly|wholly|entirely|fully|jointly)\s+)?(?:from|out\s+of|through|via)\s+"
+                            r"(?:[\w’'-]+\s+){0,6}?(?:funds?|funding|grants?|budgets?|reserves?|contributions?|allocations?|"
+                            r"receipts|monies|money|levy|capital|revenue|underspends?|balances)\b", re.I)
 SECOND_PROMISE = re.compile(r",?\s+and\s+(?=we\s+(?:will|shall|would|could|may|should|intend|aim|plan)\b)")
 # Sections that weigh options or risks: their 'would' and 'could' are hypothetical.
 HYPOTHETICAL_SECTION = re.compile(r"\boptions?\b|\balternatives?\b|\brisks?\b", re.I)

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from extractors.context import PaperContext, Sentence
 from extractors.cues import QUESTION, opens_with_imperative
-from extractors.decisions.cues import (AGENT, ANAPHOR, ASK, ASK_HEADING, BODY_LEAD, BODY_NAME, CONTINUES, COUNCIL_PARTS,
+from extractors.decisions.cues import (ACTIVE_TAKEN, AGENT, ANAPHOR, ASK, ASK_HEADING, BODY_LEAD, BODY_NAME, CONTINUES, COUNCIL_PARTS,
                                       DANGLING, FORM_FIELD, FORMAL, MARKER, NEGATED, OBJECT_LEAD, OPINION, PATTERNS, PENDING,
                                       PERSON, PUT_TO, QUALIFIED_COUNCIL, RULE, STATUTE, TAKEN, THAT_ITEM, THAT_VERB, TRIGGERS,
                                       VERBS, WORD)
@@ -311,7 +311,9 @@ def _body(ctx: PaperContext, c: Candidate) -> str | None:
         return _named(ctx, re.sub(r"^\W*That\s+", "", MARKER.sub("", text, count=1)), first=True) or fallback
     agent = (c.cue == "pending" and PUT_TO.search(text, cue.start(), cue.end())) or \
         AGENT.search(text, cue.start(), cue.end() + 40)
-    if c.cue in ("taken", "pending") and agent and (named := _named(ctx, text[agent.end():agent.end() + 80], first=True)):
+    # 'The Board ratified the decision of the Committee': in the active voice the subject decided.
+    active = c.cue == "taken" and ACTIVE_TAKEN.search(cue.group(0))
+    if c.cue in ("taken", "pending") and agent and not active and (named := _named(ctx, text[agent.end():agent.end() + 80], first=True)):
         return named
     if c.cue == "resolution" and re.match(r"RESOLVED|It\s+was", cue.group(0), re.I):
         after = re.sub(r"^\s*(?:that|:|-)\s*", "", text[cue.end():cue.end() + 60], flags=re.I)

@@ -74,7 +74,7 @@ RESOLUTION = re.compile(
     r"supported\s+the|"
     r"(?:requested|recommended)\s+(?:to\s+(?:the\s+)?[A-Z][\w-]*\s+)?that|"
     r"(?:(?:received|considered|discussed)\s+and\s+)?noted\s+the\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:report|update|progress|contents|position|information|paper|presentation|briefing)|"
+    r"(?i:report|update|progress|contents|position|information|paper|presentation|briefing)|"
     r"accepted\s+(?:the\s+|all\s+|its\s+)?(?:\w+\s+)?(?:recommendations?|proposals?|report|findings|offer)|"
     r"(?:was|were)\s+content\s+to\s+(?:note|approve|agree|endorse|support|accept|proceed)|"
     r"delegated\s+(?:authority|responsibility|powers?)\s+to|did\s+not\s+(?:support|agree|approve|endorse|accept)|"
@@ -190,6 +190,8 @@ CONTINUES = re.compile(r"^(?:and|or)\s+(?:that\s+|to\s+)?\S", re.I)
 ANAPHOR = re.compile(r"^(?:This|These|It|They|Both)\s+(?:was|were|has\s+been|have\s+been)\s+"
                      r"(?:subsequently\s+|formally\s+)?(?:agreed|approved|endorsed|ratified|adopted)\b(?!\s+(?:that|to)\b)|"
                      r"^All\s+(?:\w+\s+){0,2}?agreed\W*$")
+# A verb of decision in the active voice with its object after it: its subject, not a body named later, decided.
+ACTIVE_TAKEN = re.compile(r"\b(?:agreed|approved|endorsed|decided|ratified)\s+(?:to|that|a|an|the|this|these|its|their)$")
 AGENT = re.compile(r"\b(?:by|from|at|(?:approval|agreement|endorsement|decision)\s+of)\s+(?:the\s+)?")
 PUT_TO = re.compile(r"\b(?:presented|submitted|taken|brought|reported|referred|come\s+back)\s+to\s+(?:the\s+)?")
 # A deciding body named by its head noun: 'Cabinet', 'the Scrutiny Committee', 'Government', 'Members'.
