@@ -525,3 +525,9 @@ def test_a_board_that_received_and_noted_a_named_report_took_a_decision():
 def test_a_body_ratifying_another_s_decision_is_the_one_that_decides():
     out = run("The Exampleton Health and Wellbeing Board ratified the decision of the Finance Committee.")
     assert [(kind, body) for _, kind, body, _ in rows(out)] == [("taken", BOARD)]
+
+
+def test_a_body_named_in_a_resolution_s_object_did_not_decide():
+    out = run("The Exampleton Health and Wellbeing Board supported the proposal to set up a Quality and Safety Committee.",
+              "The Exampleton Health and Wellbeing Board resolved to accept the recommendations of the Audit Committee.")
+    assert [(kind, body) for _, kind, body, _ in rows(out)] == [("taken", BOARD), ("taken", BOARD)]

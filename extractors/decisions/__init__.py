@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from extractors.context import PaperContext, Sentence
 from extractors.cues import QUESTION, opens_with_imperative
-from extractors.decisions.cues import (ACTIVE_TAKEN, AGENT, ANAPHOR, ASK, ASK_HEADING, BODY_LEAD, BODY_NAME, CONTINUES, COUNCIL_PARTS,
+from extractors.decisions.cues import (ACTIVE_TAKEN, AGENT, ANAPHOR, BARE_BODY, ASK, ASK_HEADING, BODY_LEAD, BODY_NAME, CONTINUES, COUNCIL_PARTS,
                                       DANGLING, FORM_FIELD, FORMAL, MARKER, NEGATED, OBJECT_LEAD, OPINION, PATTERNS, PENDING,
                                       PERSON, PUT_TO, QUALIFIED_COUNCIL, RULE, STATUTE, TAKEN, THAT_ITEM, THAT_VERB, TRIGGERS,
                                       VERBS, WORD)
@@ -318,7 +318,13 @@ def _body(ctx: PaperContext, c: Candidate) -> str | None:
     if c.cue == "resolution" and re.match(r"RESOLVED|It\s+was", cue.group(0), re.I):
         after = re.sub(r"^\s*(?:that|:|-)\s*", "", text[cue.end():cue.end() + 60], flags=re.I)
         return _named(ctx, after, first=True) or fallback
-    return _named(ctx, text[:cue.start()], first=False) or \
+    subject_end = cue.start()
+    if c.cue == "resolution" and BARE_BODY.match(cue.group(0)):
+        # 'The Board supported the proposal to set up a Quality Committee': the cue opens with its
+        # subject, a body named by its head noun; a body named in the object did not decide.
+        subject_end += len(cue.group(0).split()[0])
+        return _named(ctx, text[:subject_end], first=False) or fallback
+    return _named(ctx, text[:subject_end], first=False) or \
         (c.cue in ("ask", "resolution") and _named(ctx, text[cue.start():cue.end() + 60], first=True)) or fallback
 
 

@@ -199,6 +199,8 @@ HEADS = r"(?:Cabinet|Executive|Council|Authority|Committee|Sub-Committee|Board|P
 BODY_NAME = re.compile(rf"\b(?:[A-Z][\w’'&-]*\s+(?:(?:and|&|of|for)\s+)?)*{HEADS}\b"
                        r"(?!\s+(?:[Mm]embers?|Chair|Chairman|Lead|[Rr]eport|[Mm]eeting)\b)|\b[Mm]embers\b")
 QUALIFIED_COUNCIL = re.compile(r"\b((?:County|City|Borough|District|Town|Parish)\s+Council)\b")
+# A resolution cue opening with its subject's head noun: 'Board supported the', 'Committee resolved'.
+BARE_BODY = re.compile(r"(?:[Cc]ommittee|Board|Cabinet|Executive|Group|Forum|Partnership|Body|[Pp]anel)\s")
 COUNCIL_PARTS = {"Cabinet", "Executive", "Committee", "Sub-Committee", "Panel"}   # a council's own, named after it
 
 PATTERNS = {"ask": ASK, "resolution": RESOLUTION, "pending": PENDING, "taken": TAKEN}
