@@ -531,3 +531,16 @@ def test_a_body_named_in_a_resolution_s_object_did_not_decide():
     out = run("The Exampleton Health and Wellbeing Board supported the proposal to set up a Quality and Safety Committee.",
               "The Exampleton Health and Wellbeing Board resolved to accept the recommendations of the Audit Committee.")
     assert [(kind, body) for _, kind, body, _ in rows(out)] == [("taken", BOARD), ("taken", BOARD)]
+
+
+def test_minutes_of_a_group_no_council_or_board_owns_give_their_decisions_to_that_group():
+    out = extract("It was agreed that the group would meet monthly.", "All agreed to share the draft standards.",
+                  cover=["Minutes of the Regional Data Suppliers Subgroup", "9th May 2017",
+                         "Present: Ann Jones (AJ), Ben Lee (BL)"])
+    assert {body for _, _, body, _ in rows(out)} == {"Regional Data Suppliers Subgroup"}
+
+
+def test_minutes_headed_by_their_committee_s_name_above_those_present_give_it_their_decisions():
+    out = extract("The Parks and Open Spaces Committee met at the Town Hall.", "Committee resolved to note the report.",
+                  cover=["Parks & Open Space", "Tuesday 4th June 2019", "Town Hall", "Present:", "Cllrs Green and Hill."])
+    assert [body for _, _, body, _ in rows(out)] == ["Parks and Open Spaces Committee"]

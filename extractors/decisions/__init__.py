@@ -21,11 +21,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.context import PaperContext, Sentence
+from extractors.organisations import OrgIndex
 from extractors.cues import QUESTION, opens_with_imperative
-from extractors.decisions.cues import (ACTIVE_TAKEN, AGENT, ANAPHOR, BARE_BODY, ASK, ASK_HEADING, BODY_LEAD, BODY_NAME, CONTINUES, COUNCIL_PARTS,
-                                      DANGLING, FORM_FIELD, FORMAL, MARKER, NEGATED, OBJECT_LEAD, OPINION, PATTERNS, PENDING,
-                                      PERSON, PUT_TO, QUALIFIED_COUNCIL, RULE, STATUTE, TAKEN, THAT_ITEM, THAT_VERB, TRIGGERS,
-                                      VERBS, WORD)
+from extractors.decisions.cues import (ACTIVE_TAKEN, AGENT, ANAPHOR, ASK, ASK_HEADING, BARE_BODY, BODY_LEAD, BODY_NAME,
+                                      CONTINUES, COUNCIL_PARTS, DANGLING, FORM_FIELD, FORMAL, MARKER, MINUTES_OF, NEGATED,
+                                      NO_MEETING_NAME, OBJECT_LEAD, OPINION, PATTERNS, PENDING, PERSON, PRESENT, PUT_TO,
+                                      QUALIFIED_COUNCIL, RULE, STATUTE, TAKEN, THAT_ITEM, THAT_VERB, TRIGGERS, VERBS, WORD)
 from extractors.decisions.tables import decided, decision_cells, labelled_cells, whole_cell
 from schemas import BlockKind, Decision
 
@@ -304,7 +305,8 @@ def _body(ctx: PaperContext, c: Candidate) -> str | None:
     from Government'), the body a proposal goes to for decision ('presented to Cabinet for
     approval') or the subject of the verb; else the paper's board (for asks and resolutions)
     or its author."""
-    fallback = ctx.orgs.board or ctx.orgs.author if c.cue in ("ask", "resolution") else ctx.orgs.author
+    fallback = (ctx.orgs.board or ctx.orgs.author if c.cue in ("ask", "resolution") else ctx.orgs.author) or \
+        minuted_meeting(ctx.orgs, ctx.paper.cover_lines[:8])
     text = c.lead or c.sentence.text
     cue = PATTERNS[c.cue].search(text)
     if cue is None:           # an item under a heading, or 'That the Board ...'
@@ -326,6 +328,30 @@ def _body(ctx: PaperContext, c: Candidate) -> str | None:
         return _named(ctx, text[:subject_end], first=False) or fallback
     return _named(ctx, text[:subject_end], first=False) or \
         (c.cue in ("ask", "resolution") and _named(ctx, text[cue.start():cue.end() + 60], first=True)) or fallback
+
+
+def minuted_meeting(orgs: OrgIndex, cover: list[str]) -> str | None:
+    """The meeting minutes record, for minutes whose author and board are not known: 'Minutes of
+    the Digital Suppliers Subgroup', or the first line of a cover that lists those present
+    ('Finance and Resources Committee' / 'Tuesday 4th June 2019' / 'Present: ...'); under the name
+    the paper knows it by, when it names it."""
+    lines = [line.strip() for line in cover if line.strip()]
+    named = next((m.group("body") for line in lines[:3] if (m := MINUTES_OF.match(line))), None)
+    if named is None and lines and not re.search(r"\d", lines[0]) and len(lines[0].split()) <= 10 \
+            and any(PRESENT.match(line) for line in lines[1:6]):
+        named = lines[0]
+    if not named or NO_MEETING_NAME.fullmatch(named.strip()):
+        return None
+    key = _name_key(named)
+    known = [e.name for e in orgs.entries if _name_key(e.name) == key]
+    return orgs.canonical(named) or (known[0] if known else named.strip())
+
+
+def _name_key(name: str) -> str:
+    """A meeting's name as the paper may write it again: 'Amenities, Leisure & Community Service
+    Committee' and 'Amenities, Leisure and Community Services' are one name."""
+    words = re.sub(r"[^\w\s]", " ", name.lower().replace("&", " and ")).split()
+    return " ".join(w.rstrip("s") for w in words if w not in ("the", "committee", "meeting"))
 
 
 def _named(ctx: PaperContext, phrase: str, first: bool) -> str | None:

@@ -201,6 +201,14 @@ BODY_NAME = re.compile(rf"\b(?:[A-Z][\w’'&-]*\s+(?:(?:and|&|of|for)\s+)?)*{HEA
 QUALIFIED_COUNCIL = re.compile(r"\b((?:County|City|Borough|District|Town|Parish)\s+Council)\b")
 # A resolution cue opening with its subject's head noun: 'Board supported the', 'Committee resolved'.
 BARE_BODY = re.compile(r"(?:[Cc]ommittee|Board|Cabinet|Executive|Group|Forum|Partnership|Body|[Pp]anel)\s")
+# A minutes' title line, and the body it names: 'Minutes of the Digital Suppliers Subgroup', 'MINUTES OF
+# THE QUALITY COMMITTEE MEETING held on ...'.
+MINUTES_OF = re.compile(r"^\W*minutes\s+of\s+(?:the\s+|a\s+)?(?:(?:meeting|proceedings)\s+of\s+(?:the\s+)?)?"
+                        r"(?P<body>[A-Za-z0-9][\w&,'’ -]{2,80}?)(?:\s+(?:meeting|held|on|at)\b|\s*[-–(]|\s*$)", re.I)
+# The attendance list that follows a minutes' heading: 'Present:', 'PRESENT', 'Members present:'.
+PRESENT = re.compile(r"^(?:members\s+)?present\b", re.I)
+# A title that names no meeting of its own: 'Minutes of the above Council', 'Minutes of a meeting'.
+NO_MEETING_NAME = re.compile(r"(?:(?:the\s+)?above\s+\w+|a|the|meeting|[A-Z][a-z]+\s+\d.*)", re.I)
 COUNCIL_PARTS = {"Cabinet", "Executive", "Committee", "Sub-Committee", "Panel"}   # a council's own, named after it
 
 PATTERNS = {"ask": ASK, "resolution": RESOLUTION, "pending": PENDING, "taken": TAKEN}
