@@ -438,3 +438,13 @@ def test_worries_named_as_such_and_a_reliance_counted_against_the_service_are_ri
     for sentence in ["Our main concern is to support carers to stay well.",
                      "The Board's main concern for the year is prevention."]:
         assert run(sentence).risks == [], sentence
+
+
+def test_a_strain_on_delivery_ahead_is_a_risk_but_a_neutral_effect_is_not():
+    out = run("Vacancies in the district nursing team remain high and could affect the delivery of the winter plan.",
+              "The service may not meet the 18-week standard this year.",
+              "The new referral form may affect how GPs refer patients.",
+              "The pilot may not start until the new clinic opens.")
+    assert [r.quote for r in out.risks] == [
+        "Vacancies in the district nursing team remain high and could affect the delivery of the winter plan.",
+        "The service may not meet the 18-week standard this year."]

@@ -177,6 +177,11 @@ THREAT = {
     "consequence": re.compile(
         rf"\b{MODAL}\s+{HEDGE}{ADVERSE_VERB}\b|"
         rf"\b{MODAL}\s+{HEDGE}{CONSEQUENCE}\s+(?:\S+\s+){{0,6}}?{ADVERSE_NOUN}\b|"
+        # a strain on delivery ahead: 'could affect the delivery of the plan', 'may impact on our ability to recruit',
+        # 'may not achieve its control total'
+        rf"\b(?:could|may|might|would)\s+{HEDGE}(?:affect|impact(?:\s+on)?)\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:[\w-]+\s+)?"
+        r"(?:delivery|ability|capacity|performance|achievement|sustainability|timescales?|timing|safety|quality\s+of\s+care)\b|"
+        rf"\b(?:may|might)\s+not\s+(?:be\s+able\s+to\s+)?{DELIVER}\b|"
         r"\bpotential(?:ly)?\s+(?:\w+\s+)?(?:closures?|displacements?|conflicts?|shortages?|deficits?|postponement|"
         r"loss|disruption|problems?|harm|delays?|reductions?|diminished|requiring\s+closure)\b|"
         r"\bpotential\s+for\s+(?:\w+\s+){0,3}(?:disruption|conflict|confusion|duplication|blurring|loss|delay|harm)\b|"
