@@ -498,3 +498,22 @@ def test_where_the_money_comes_from_is_no_promise_but_a_body_funding_is():
               "The Exampleton Health and Wellbeing Board will fund the pilot for a further year.")
     assert [q for q, *_ in promised(out)] == [
         "The Exampleton Health and Wellbeing Board will fund the pilot for a further year."]
+
+
+def test_costs_paid_for_or_covered_by_a_budget_are_no_promise():
+    out = run("The scheme will be paid for by developer contributions.",
+              "The costs will be covered by the existing falls prevention budget.")
+    assert promised(out) == []
+
+
+def test_a_board_that_will_receive_a_further_report_plans_its_business():
+    out = run("The Exampleton Health and Wellbeing Board will receive a further report in the autumn.",
+              "Providers will receive less funding next year.")
+    assert [(q, actor) for q, actor, _ in promised(out)] == [
+        ("The Exampleton Health and Wellbeing Board will receive a further report in the autumn.",
+         "Exampleton Health and Wellbeing Board")]
+
+
+def test_a_chief_nurse_promises_as_an_officer_does():
+    out = run("The Chief Nurse will present the safer staffing review to the Board in September.")
+    assert [modality for *_, modality in promised(out)] == ["firm"]

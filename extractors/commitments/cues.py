@@ -85,7 +85,9 @@ anticipated predicted concerned interested tied driven caused felt experienced d
 prepared used spent shown born placed open often even decided voted determined resolved appreciated
 welcomed""".split())
 # What even a body may be the subject of without promising: consequences and risks.
-CONSEQUENCE = re.compile(r"^(?:mean|face|result|lead\s+to|suffer|struggle|lose|fail|receive)\b")
+# Not a board receiving its papers: 'The Cabinet will receive a further report in the autumn'.
+CONSEQUENCE = re.compile(r"^(?:mean|face|result|lead\s+to|suffer|struggle|lose|fail|"
+                         r"receive(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:reports?|updates?|papers?|briefings?|presentations?)\b))\b")
 # 'will need to be delivered': a passive of necessity, read as 'will be delivered'.
 NEEDED_PASSIVE = re.compile(rf"need\s+to\s+be\s+{ADV}({PARTICIPLE})\b")
 # What follows 'we need to' when it is no act: a state ('be careful', 'be clear') or a question
@@ -131,8 +133,8 @@ MEASURE = re.compile(r"^(?:the\s+|this\s+|our\s+)?(?:[\w-]+\s+){0,2}(?:rates?|le
 AGENT = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:by|from|between)\s+")
 # Where the money for a thing comes from: 'The scheme will be funded from the Better Care Fund', 'The cost
 # will be met from reserves'; a source named, not a body's promise.
-FUNDING_SOURCE = re.compile(r"(?:funded|financed|met|paid|covered|resourced|provided|drawn|supported)\s+"
-                            r"(?:(?:in\s+full|in\s+part|partly|wholly|entirely|fully|jointly)\s+)?(?:from|out\s+of|through|via)\s+"
+FUNDING_SOURCE = re.compile(r"(?:funded|financed|met|paid(?:\s+for)?|covered|resourced|provided|drawn|supported)\s+"
+                            r"(?:(?:in\s+full|in\s+part|partly|wholly|entirely|fully|jointly)\s+)?(?:from|out\s+of|through|via|by)\s+"
                             r"(?:[\w’'-]+\s+){0,6}?(?:funds?|funding|grants?|budgets?|reserves?|contributions?|allocations?|"
                             r"receipts|monies|money|levy|capital|revenue|underspends?|balances)\b", re.I)
 SECOND_PROMISE = re.compile(r",?\s+and\s+(?=we\s+(?:will|shall|would|could|may|should|intend|aim|plan)\b)")
