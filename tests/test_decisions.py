@@ -544,3 +544,16 @@ def test_minutes_headed_by_their_committee_s_name_above_those_present_give_it_th
     out = extract("The Parks and Open Spaces Committee met at the Town Hall.", "Committee resolved to note the report.",
                   cover=["Parks & Open Space", "Tuesday 4th June 2019", "Town Hall", "Present:", "Cllrs Green and Hill."])
     assert [body for _, _, body, _ in rows(out)] == ["Parks and Open Spaces Committee"]
+
+
+def test_the_subject_before_a_resolution_decides_not_a_body_in_its_object():
+    out = run("The Exampleton Health and Wellbeing Board NOTED the Chief Executive's report.")
+    assert [(kind, body) for _, kind, body, _ in rows(out)] == [("taken", BOARD)]
+    out = council("The Cabinet RESOLVED to approve the revised fees and charges.")
+    assert [(kind, body) for _, kind, body, _ in rows(out)] == [("taken", CABINET)]
+
+
+def test_the_committee_of_a_paper_to_cabinet_that_names_one_committee_is_that_committee():
+    out = council("The Exampleton Borough Council Scrutiny Committee met on 3 March to consider the call-in.",
+                  "After the debate, the Committee resolved to refer the matter to full Council.")
+    assert [body for _, _, body, _ in rows(out)][-1].endswith("Scrutiny Committee")

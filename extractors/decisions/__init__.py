@@ -26,7 +26,7 @@ from extractors.cues import QUESTION, opens_with_imperative
 from extractors.decisions.cues import (ACTIVE_TAKEN, AGENT, ANAPHOR, ASK, ASK_HEADING, BARE_BODY, BODY_LEAD, BODY_NAME,
                                       CONTINUES, COUNCIL_PARTS, DANGLING, FORM_FIELD, FORMAL, MARKER, MINUTES_OF, NEGATED,
                                       NO_MEETING_NAME, OBJECT_LEAD, OPINION, PATTERNS, PENDING, PERSON, PRESENT, PUT_TO,
-                                      QUALIFIED_COUNCIL, RULE, STATUTE, TAKEN, THAT_ITEM, THAT_VERB, TRIGGERS, VERBS, WORD)
+                                      QUALIFIED_COUNCIL, RULE, STATUTE, SUBJECT_BODY, TAKEN, THAT_ITEM, THAT_VERB, TRIGGERS, VERBS, WORD)
 from extractors.decisions.tables import decided, decision_cells, labelled_cells, whole_cell
 from schemas import BlockKind, Decision
 
@@ -317,15 +317,15 @@ def _body(ctx: PaperContext, c: Candidate) -> str | None:
     active = c.cue == "taken" and ACTIVE_TAKEN.search(cue.group(0))
     if c.cue in ("taken", "pending") and agent and not active and (named := _named(ctx, text[agent.end():agent.end() + 80], first=True)):
         return named
+    subject_end = cue.start() + (len(cue.group(0).split()[0]) if c.cue == "resolution" and BARE_BODY.match(cue.group(0)) else 0)
+    if SUBJECT_BODY.search(text, 0, subject_end):
+        # 'The Board supported the proposal to set up a Quality Committee', 'The Board NOTED the Chief
+        # Executive's report', 'The Cabinet RESOLVED to ...': the subject, a body named by its head noun,
+        # decided; a body named in the object did not.
+        return _named(ctx, text[:subject_end], first=False) or fallback
     if c.cue == "resolution" and re.match(r"RESOLVED|It\s+was", cue.group(0), re.I):
         after = re.sub(r"^\s*(?:that|:|-)\s*", "", text[cue.end():cue.end() + 60], flags=re.I)
         return _named(ctx, after, first=True) or fallback
-    subject_end = cue.start()
-    if c.cue == "resolution" and BARE_BODY.match(cue.group(0)):
-        # 'The Board supported the proposal to set up a Quality Committee': the cue opens with its
-        # subject, a body named by its head noun; a body named in the object did not decide.
-        subject_end += len(cue.group(0).split()[0])
-        return _named(ctx, text[:subject_end], first=False) or fallback
     return _named(ctx, text[:subject_end], first=False) or \
         (c.cue in ("ask", "resolution") and _named(ctx, text[cue.start():cue.end() + 60], first=True)) or fallback
 
@@ -380,8 +380,13 @@ def _named(ctx: PaperContext, phrase: str, first: bool) -> str | None:
         return council
     if name in ("Members", "members") or (name == head and head in COUNCIL_PARTS | {"Board"}):
         board = ctx.orgs.board
-        return board if board and (name.lower() == "members" or board.endswith(head)) else \
-            (f"{council} {head}" if council and head in ("Cabinet", "Executive") else None)
+        if board and (name.lower() == "members" or board.endswith(head)):
+            return board
+        if council and head in ("Cabinet", "Executive"):
+            return f"{council} {head}"
+        # 'the Committee' in a paper to Cabinet that names one committee: that committee.
+        only = {e.name for e in ctx.orgs.entries if e.name.endswith(f" {head}")} if head != "Board" else set()
+        return only.pop() if len(only) == 1 else None
     return f"{council} {name}" if council and head in COUNCIL_PARTS else name
 
 

@@ -209,6 +209,8 @@ MINUTES_OF = re.compile(r"^\W*minutes\s+of\s+(?:the\s+|a\s+)?(?:(?:meeting|proce
 PRESENT = re.compile(r"^(?:members\s+)?present\b", re.I)
 # A title that names no meeting of its own: 'Minutes of the above Council', 'Minutes of a meeting'.
 NO_MEETING_NAME = re.compile(r"(?:(?:the\s+)?above\s+\w+|a|the|meeting|[A-Z][a-z]+\s+\d.*)", re.I)
+# A body named by its head noun just before a decision's verb: its subject ('The Board ', 'Cabinet ').
+SUBJECT_BODY = re.compile(rf"\b(?:{HEADS}|[Mm]embers)\s*$")
 COUNCIL_PARTS = {"Cabinet", "Executive", "Committee", "Sub-Committee", "Panel"}   # a council's own, named after it
 
 PATTERNS = {"ask": ASK, "resolution": RESOLUTION, "pending": PENDING, "taken": TAKEN}
