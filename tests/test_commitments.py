@@ -517,3 +517,9 @@ def test_a_board_that_will_receive_a_further_report_plans_its_business():
 def test_a_chief_nurse_promises_as_an_officer_does():
     out = run("The Chief Nurse will present the safer staffing review to the Board in September.")
     assert [modality for *_, modality in promised(out)] == ["firm"]
+
+
+def test_a_passive_whose_participle_carries_a_hyphened_prefix_is_read_as_a_passive():
+    out = run("The community equipment service will be re-tendered in 2020.",
+              "The new pathway will be co-produced with carers.")
+    assert [(actor, modality) for _, actor, modality in promised(out)] == [(AUTHOR, "firm"), (AUTHOR, "firm")]

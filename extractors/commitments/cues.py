@@ -11,7 +11,8 @@ import re
 ADV = r"(?:(?:also|now|then|still|further|fully|deeply|currently|actively|jointly|always|therefore|again|not|" \
       r"continue\s+to|[a-z]+ly)\s+)*"
 # Not 'keen': 'we will be keen to ensure' is a stance, as 'happy to' is.
-PARTICIPLE = r"(?:(?!keen\b)[a-z]+(?:ed|en|wn|ght)|set|put|run|met|kept|sent|spent|meant|built|led|paid|held|told|made|done|" \
+# A prefix with its hyphen, as in 're-tendered', 'co-produced', 're-commissioned'.
+PARTICIPLE = r"(?:(?!keen\b)(?:(?:re|co|pre|de|non|sub|over|under)-)?[a-z]+(?:ed|en|wn|ght)|set|put|run|met|kept|sent|spent|meant|built|led|paid|held|told|made|done|" \
              r"brought|sought|taught|won|begun|undergone)"
 # 'The Council is to publish ...', 'Officers are due to report ...': a plan announced, as firm as 'will'.
 IS_TO = r"(?:is|are)\s+(?:(?:also|now|then|therefore|still)\s+)?(?:due\s+)?to"
