@@ -523,3 +523,13 @@ def test_a_passive_whose_participle_carries_a_hyphened_prefix_is_read_as_a_passi
     out = run("The community equipment service will be re-tendered in 2020.",
               "The new pathway will be co-produced with carers.")
     assert [(actor, modality) for _, actor, modality in promised(out)] == [(AUTHOR, "firm"), (AUTHOR, "firm")]
+
+
+def test_an_action_log_s_open_actions_are_promises_and_its_completed_ones_are_not():
+    log = Table(page=1, rows=[["Action", "Owner", "Due date", "Status"],
+                              ["Circulate the revised referral criteria", "Clerk", "30 April 2019", "Open"],
+                              ["Bring the winter plan to the Board", "Director of Operations", "June 2019", "Open"],
+                              ["Review the complaints process", "Head of Quality", "March 2019", "Complete"]])
+    out = run("The action log is below.", log)
+    assert [q for q, *_ in promised(out)] == ["Circulate the revised referral criteria",
+                                              "Bring the winter plan to the Board"]

@@ -24,7 +24,7 @@ from extractors.commitments.cues import (AGENT, ASKED, ATTITUDE, CARRIED_ACTS, C
                                          PAST_CONDITIONAL, PLAN_VERBS, PURPOSE, RATE, RECOMMENDED, RESPONSIBLE, RISK,
                                          RULE_OF_PROCEDURE, SAFEGUARD, SECOND_PROMISE, STATE_EXPECTED, STATIVE,
                                          SUGGESTION, TAKE_STEP, TRENDS, UNDER_WAY, WORK_UNDER_WAY)
-from extractors.commitments.lists import ACTION_VERBS, action_cell, listed_promiser, under_promise
+from extractors.commitments.lists import ACTION_VERBS, action_cell, listed_promiser, row_done, under_promise
 from extractors.commitments.subjects import BODY, CLAUSE, GROUP, OWN, PRONOUN, THING, UNIT, WE, Subject, antecedent, subject_of
 from extractors.context import PaperContext, Sentence
 from extractors.cues import QUESTION, item_text, short
@@ -75,12 +75,14 @@ def suggest(ctx: PaperContext) -> list[Candidate]:
         before = sentence
         for clause in _clauses(sentence, ctx):
             cues = [c for c in CUE.finditer(clause.text) if not c.group("action") or _action_point_shape(c, clause, minutes)]
-            if cues:
+            if clause.kind == BlockKind.table_cell and action_cell(ctx, clause):
+                # An action column's cell opens with its verb: a promise word inside it ('the winter
+                # plan to the Board') is no cue of its own.
+                out.append(Candidate(clause, [], "cell", "a cell of an action column"))
+            elif cues:
                 out.append(Candidate(clause, cues, previous=previous))
             elif shape := under_promise(ctx, clause):
                 out.append(Candidate(clause, [], "item", shape))
-            elif action_cell(ctx, clause):
-                out.append(Candidate(clause, [], "cell", "a cell of an action column"))
     return out
 
 
@@ -111,7 +113,7 @@ def classify(ctx: PaperContext, candidate: Candidate) -> Verdict:
     if candidate.form != "clause":
         if re.search(r"[,;]?\s+or$", text):
             return Verdict(False, "one of the alternatives a list offers")
-        if DONE.search(text):
+        if DONE.search(text) or (candidate.form == "cell" and row_done(ctx, candidate.clause)):
             return Verdict(False, "progress reported as done, not a promise")
         actor, conditional = listed_promiser(ctx, candidate.clause, candidate.form)
         if not actor:
