@@ -448,3 +448,10 @@ def test_a_strain_on_delivery_ahead_is_a_risk_but_a_neutral_effect_is_not():
     assert [r.quote for r in out.risks] == [
         "Vacancies in the district nursing team remain high and could affect the delivery of the winter plan.",
         "The service may not meet the 18-week standard this year."]
+
+
+def test_a_possibility_of_failure_and_a_duty_forced_by_a_condition_not_met_are_risks():
+    out = run("There is a real possibility that the contractor will not finish the works before winter.",
+              "There is a possibility that the pilot will be extended to other practices.",
+              "If the Council does not agree a balanced budget, the Chief Finance Officer will be required to issue a formal notice.")
+    assert [r.quote[:20] for r in out.risks] == ["There is a real poss", "If the Council does "]

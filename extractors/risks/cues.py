@@ -72,7 +72,9 @@ THREAT = {
         r"\blegal\s+challenge\b|\bjudicial\s+review\b|\bdanger\s+(?:of|that)\b|\bopen\s+to\s+(?:a\s+)?(?:legal\s+)?challenge\b|"
         r"^\W*(?:key\s+|main\s+)?(?:challenges?|barriers?|areas?\s+of\s+concern)\s*[:\-–]\s*\S|"
         r"\b(?:rated|rag[- ]rated)\s+(?:as\s+)?(?:red|amber)\b|\b(?:red|amber)[- ]rated\b|"
-        r"\bjeopardi[sz]\w*|\bthreat(?:en\w*|s)?\b|\bbottlenecks?\b|\bpitfalls?\b|\b(?:barriers?|obstacles?)\s+to\b",
+        r"\bjeopardi[sz]\w*|\bthreat(?:en\w*|s)?\b|\bbottlenecks?\b|\bpitfalls?\b|\b(?:barriers?|obstacles?)\s+to\b|"
+        # 'There is a real possibility that the works will not complete on time'
+        r"\b(?:possibility|likelihood|prospect)\s+that\b[^.;]*?\b(?:not|fail\w*|unable|los[et]\w*|exceed\w*|delay\w*)\b",
         ),
     # A concern is a risk when it looks ahead ('concern that the contract would not ...', 'concerns
     # about the impact of ...') or is weighed ('remained a significant concern'); a concern about a
@@ -221,7 +223,8 @@ THREAT = {
     # authorities would face ...': what follows when something is not done, if it persists or harms.
     "condition": re.compile(
         rf"(?:^\W*|\bthat\s+)(?:(?:if|unless|should|where)\b[^,;]*\b(?:not|no|fail\w*|never|unable)\b[^;]*?,|without\b)[^;]*?"
-        rf"\b(?:will|would|could|may|might)\s+{HEDGE}(?:continue\s+to|{ADVERSE_VERB}|(?:\w+\s+){{0,3}}{ADVERSE_NOUN})|"
+        rf"\b(?:will|would|could|may|might)\s+{HEDGE}(?:continue\s+to|be\s+(?:required|obliged)\s+to|{ADVERSE_VERB}|"
+        rf"(?:\w+\s+){{0,3}}{ADVERSE_NOUN})|"
         r"^\W*(?:not\s+\w+ing|not\s+to\s+\w+|doing\s+nothing|failure\s+to\s+\w+|failing\s+to\s+\w+)\b(?:\s+\S+){0,12}?\s+"
         r"(?:will|would|could|may|might)\b|\bconsequences?\s+of\s+not\b",
         ),
@@ -237,7 +240,7 @@ THREAT = {
 # pattern, spares most sentences the pattern (extraction time is bounded per page).
 GATES = {
     "named risk": ("risk", "danger", "legal challenge", "judicial review", "jeopard", "threat", "bottleneck", "pitfall",
-                   "barrier", "obstacle", "challenge", "concern", "rated"),
+                   "barrier", "obstacle", "challenge", "concern", "rated", "possibility", "likelihood", "prospect"),
     "concern": ("concern", "worr", "warned", "impact", "effect", "consequence", "implication", "risk", "pressure",
                 "difficult", "threat"),
     "negative impact": ("detriment", "advers", "negativ", "harm", "damag", "unintended", "disproportionat", "severely",
