@@ -455,3 +455,10 @@ def test_a_possibility_of_failure_and_a_duty_forced_by_a_condition_not_met_are_r
               "There is a possibility that the pilot will be extended to other practices.",
               "If the Council does not agree a balanced budget, the Chief Finance Officer will be required to issue a formal notice.")
     assert [r.quote[:20] for r in out.risks] == ["There is a real poss", "If the Council does "]
+
+
+def test_a_strain_felt_now_on_delivery_is_a_risk():
+    out = run("Vacancies in the reablement team are impacting on the service's ability to take new referrals.",
+              "Delays in discharge are leading to longer waits in the emergency department.",
+              "The new pathway is leading to faster diagnosis.")
+    assert [r.quote[:20] for r in out.risks] == ["Vacancies in the rea", "Delays in discharge "]

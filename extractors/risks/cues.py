@@ -132,6 +132,11 @@ THREAT = {
         r"\b(?:creat|caus)\w*\s+(?:\w+\s+){0,2}(?:uncertainty|instability|disruption|delays|confusion|duplication|"
         r"difficulties|problems)\b|"
         r"\bthere\s+(?:are|were|have\s+been|has\s+been|had\s+been)\s+(?:\w+\s+)?delays\b|"
+        # a strain felt now: 'gaps are impacting on the Trust's ability to', 'delays are leading to longer stays'
+        r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:impacting|affecting)\s+(?:on\s+)?(?:(?:the|our|its|their)\s+)?(?:[\w-]+['’]s\s+)?"
+        r"(?:[\w-]+\s+)?(?:ability|capacity|delivery|performance|flow|sustainability)\b|"
+        r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:leading|contributing)\s+to\s+(?:an?\s+)?(?:increased|higher|longer|worse|poorer|"
+        r"delays?|backlogs?|shortages?|additional\s+pressures?)\b|"
         r"\b(?:given|due\s+to|because\s+of|owing\s+to|amid)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:challenges|pressures|difficulties|"
         r"shortages)\b|"
         r"\b(?:due\s+to|because\s+of|owing\s+to)\s+(?:\w+\s+){0,2}(?:capacity|staffing|workforce|recruitment|funding|resourcing|"
@@ -248,7 +253,8 @@ GATES = {
     "pressure": ("pressure", "challenge", "difficult", "uncertain", "instab", "disrupt", "confusion", "duplicat", "problem", "hamper",
                  "hinder", "constrain", "constraint", "shortage", "slippage", "strain", "demand", "cost", "need",
                  "impacted", "affected", "delays", "gap", "deficit", "burden", "overspend", "deteriorat", "worsen",
-                 "delayed", "postponed", "paused", "suspended", "on hold", "than", "behind", "capacity", "issues"),
+                 "delayed", "postponed", "paused", "suspended", "on hold", "than", "behind", "capacity", "issues", "impacting",
+                 "affecting", "leading", "contributing"),
     "shortfall": ("sufficient", "sustainab", "shortfall", "affordab", "able to", "viable", "not", "no additional",
                   "no extra", "no new", "no further", "unfunded", "unmet", "gap", "lack", "difficult", "hard",
                   "challenging", "exposed", "not all", "decisions", "choices", "capacity", "fragil", "breach", "basis",
