@@ -462,3 +462,9 @@ def test_a_strain_felt_now_on_delivery_is_a_risk():
               "Delays in discharge are leading to longer waits in the emergency department.",
               "The new pathway is leading to faster diagnosis.")
     assert [r.quote[:20] for r in out.risks] == ["Vacancies in the rea", "Delays in discharge "]
+
+
+def test_a_harm_a_plan_expects_to_reduce_is_no_risk_but_a_loss_it_may_bring_is():
+    out = run("The new falls service will mean fewer emergency admissions over the winter.",
+              "Closing the unit would mean fewer beds for patients in the north of the borough.")
+    assert [r.quote[:20] for r in out.risks] == ["Closing the unit wou"]
