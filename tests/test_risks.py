@@ -468,3 +468,9 @@ def test_a_harm_a_plan_expects_to_reduce_is_no_risk_but_a_loss_it_may_bring_is()
     out = run("The new falls service will mean fewer emergency admissions over the winter.",
               "Closing the unit would mean fewer beds for patients in the north of the borough.")
     assert [r.quote[:20] for r in out.risks] == ["Closing the unit wou"]
+
+
+def test_the_risks_raised_in_minutes_of_a_group_no_body_owns_are_the_group_s():
+    out = run("AJ expressed concern that the timetable could slip without more suppliers.",
+              cover=["Minutes of the Regional Data Suppliers Subgroup", "9th May 2017", "Present: Ann Jones (AJ)"])
+    assert [r.org for r in out.risks] == ["Regional Data Suppliers Subgroup"]
