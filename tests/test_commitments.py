@@ -533,3 +533,12 @@ def test_an_action_log_s_open_actions_are_promises_and_its_completed_ones_are_no
     out = run("The action log is below.", log)
     assert [q for q, *_ in promised(out)] == ["Circulate the revised referral criteria",
                                               "Bring the winter plan to the Board"]
+
+
+def test_minutes_known_by_their_list_of_those_present_read_would_as_a_meeting_s_future():
+    from tests.textpaper import extract as extract_with
+    out = extract_with("Exampleton Town Council held its Parks Committee at the Town Hall.",
+                       "A further update on the lease would be provided to the Committee in September.",
+                       cover=["Parks and Open Spaces", "Tuesday 4th June 2019", "Town Hall", "Present:",
+                              "Cllrs Green (Chairman), Hill and Shaw."])
+    assert [m for *_, m in promised(out)] == ["conditional"]

@@ -27,6 +27,7 @@ from extractors.commitments.cues import (AGENT, ASKED, ATTITUDE, CARRIED_ACTS, C
 from extractors.commitments.lists import ACTION_VERBS, action_cell, listed_promiser, row_done, under_promise
 from extractors.commitments.subjects import BODY, CLAUSE, GROUP, OWN, PRONOUN, THING, UNIT, WE, Subject, antecedent, subject_of
 from extractors.context import PaperContext, Sentence
+from extractors.decisions.cues import PRESENT
 from extractors.cues import QUESTION, item_text, short
 from schemas import BlockKind, Commitment
 
@@ -470,8 +471,10 @@ def _kept(actor: str | None, word: str, action: str, reason: str, hedged: bool =
 
 
 def reported_speech(ctx: PaperContext) -> bool:
-    """Minutes report what was said in the past tense: their 'would' is the future of a meeting."""
-    return any(re.search(r"\bminutes\b", line, re.I) for line in ctx.paper.cover_lines[:6])
+    """Minutes report what was said in the past tense: their 'would' is the future of a meeting.
+    Minutes are known by their title or by the list of those present under it."""
+    return any(re.search(r"\bminutes\b", line, re.I) for line in ctx.paper.cover_lines[:6]) or \
+        any(PRESENT.match(line.strip()) for line in ctx.paper.cover_lines[1:8])     # a cover listing those present
 
 
 # --- fill ---------------------------------------------------------------------------------
