@@ -557,3 +557,8 @@ def test_the_committee_of_a_paper_to_cabinet_that_names_one_committee_is_that_co
     out = council("The Exampleton Borough Council Scrutiny Committee met on 3 March to consider the call-in.",
                   "After the debate, the Committee resolved to refer the matter to full Council.")
     assert [body for _, _, body, _ in rows(out)][-1].endswith("Scrutiny Committee")
+
+
+def test_an_officer_whose_title_opens_with_a_body_s_head_noun_is_no_body():
+    out = council("The Executive Director approved the award of the contract under delegated powers.")
+    assert [(kind, body) for _, kind, body, _ in rows(out)] == [("taken", COUNCIL)]

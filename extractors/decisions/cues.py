@@ -197,7 +197,8 @@ PUT_TO = re.compile(r"\b(?:presented|submitted|taken|brought|reported|referred|c
 # A deciding body named by its head noun: 'Cabinet', 'the Scrutiny Committee', 'Government', 'Members'.
 HEADS = r"(?:Cabinet|Executive|Council|Authority|Committee|Sub-Committee|Board|Panel|Government|Court|Partnership|Forum)"
 BODY_NAME = re.compile(rf"\b(?:[A-Z][\w’'&-]*\s+(?:(?:and|&|of|for)\s+)?)*{HEADS}\b"
-                       r"(?!\s+(?:[Mm]embers?|Chair|Chairman|Lead|[Rr]eport|[Mm]eeting)\b)|\b[Mm]embers\b")
+                       r"(?!\s+(?:[Mm]embers?|Chair|Chairman|Lead|[Rr]eport|[Mm]eeting|Director|Officer|Manager|Secretary|Assistant)\b)|"
+                       r"\b[Mm]embers\b")
 QUALIFIED_COUNCIL = re.compile(r"\b((?:County|City|Borough|District|Town|Parish)\s+Council)\b")
 # A resolution cue opening with its subject's head noun: 'Board supported the', 'Committee resolved'.
 BARE_BODY = re.compile(r"(?:[Cc]ommittee|Board|Cabinet|Executive|Group|Forum|Partnership|Body|[Pp]anel)\s")
