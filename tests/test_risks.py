@@ -474,3 +474,14 @@ def test_the_risks_raised_in_minutes_of_a_group_no_body_owns_are_the_group_s():
     out = run("AJ expressed concern that the timetable could slip without more suppliers.",
               cover=["Minutes of the Regional Data Suppliers Subgroup", "9th May 2017", "Present: Ann Jones (AJ)"])
     assert [r.org for r in out.risks] == ["Regional Data Suppliers Subgroup"]
+
+
+def test_a_register_known_by_its_owner_and_score_columns_gives_its_descriptions_as_risks():
+    register = Table(page=1, rows=[["Ref", "Description", "Owner", "Score"],
+                                   ["R1", "Demand for placements exceeds the budget", "Director of Children's Services", "16"],
+                                   ["R2", "Delays to the capital programme", "Head of Property", "12"]])
+    scorecard = Table(page=1, rows=[["Ref", "Description", "Lead", "Score"],
+                                    ["S1", "Residents satisfied with parks", "Head of Parks", "78"]])
+    out = run("The register is below.", register, cover=CABINET)
+    assert [r.quote for r in out.risks] == ["Demand for placements exceeds the budget", "Delays to the capital programme"]
+    assert run("The scorecard is below.", scorecard, cover=CABINET).risks == []
