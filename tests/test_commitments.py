@@ -489,3 +489,56 @@ def test_moving_towards_a_model_is_a_direction_of_travel_but_moving_a_service_is
     assert promised(run("In line with national policy we are also moving towards a more collaborative model of care.")) == []
     out = run("We are moving the community nursing team to the new health centre in May.")
     assert [a for _, a, _ in promised(out)] == [AUTHOR]
+
+
+def test_where_the_money_comes_from_is_no_promise_but_a_body_funding_is():
+    out = run("The new falls service will be funded from the Better Care Fund.",
+              "The cost of the extra beds will be met from reserves held by the CCG.",
+              "Additional sessions will be provided in part from the public health grant.",
+              "The Exampleton Health and Wellbeing Board will fund the pilot for a further year.")
+    assert [q for q, *_ in promised(out)] == [
+        "The Exampleton Health and Wellbeing Board will fund the pilot for a further year."]
+
+
+def test_costs_paid_for_or_covered_by_a_budget_are_no_promise():
+    out = run("The scheme will be paid for by developer contributions.",
+              "The costs will be covered by the existing falls prevention budget.")
+    assert promised(out) == []
+
+
+def test_a_board_that_will_receive_a_further_report_plans_its_business():
+    out = run("The Exampleton Health and Wellbeing Board will receive a further report in the autumn.",
+              "Providers will receive less funding next year.")
+    assert [(q, actor) for q, actor, _ in promised(out)] == [
+        ("The Exampleton Health and Wellbeing Board will receive a further report in the autumn.",
+         "Exampleton Health and Wellbeing Board")]
+
+
+def test_a_chief_nurse_promises_as_an_officer_does():
+    out = run("The Chief Nurse will present the safer staffing review to the Board in September.")
+    assert [modality for *_, modality in promised(out)] == ["firm"]
+
+
+def test_a_passive_whose_participle_carries_a_hyphened_prefix_is_read_as_a_passive():
+    out = run("The community equipment service will be re-tendered in 2020.",
+              "The new pathway will be co-produced with carers.")
+    assert [(actor, modality) for _, actor, modality in promised(out)] == [(AUTHOR, "firm"), (AUTHOR, "firm")]
+
+
+def test_an_action_log_s_open_actions_are_promises_and_its_completed_ones_are_not():
+    log = Table(page=1, rows=[["Action", "Owner", "Due date", "Status"],
+                              ["Circulate the revised referral criteria", "Clerk", "30 April 2019", "Open"],
+                              ["Bring the winter plan to the Board", "Director of Operations", "June 2019", "Open"],
+                              ["Review the complaints process", "Head of Quality", "March 2019", "Complete"]])
+    out = run("The action log is below.", log)
+    assert [q for q, *_ in promised(out)] == ["Circulate the revised referral criteria",
+                                              "Bring the winter plan to the Board"]
+
+
+def test_minutes_known_by_their_list_of_those_present_read_would_as_a_meeting_s_future():
+    from tests.textpaper import extract as extract_with
+    out = extract_with("Exampleton Town Council held its Parks Committee at the Town Hall.",
+                       "A further update on the lease would be provided to the Committee in September.",
+                       cover=["Parks and Open Spaces", "Tuesday 4th June 2019", "Town Hall", "Present:",
+                              "Cllrs Green (Chairman), Hill and Shaw."])
+    assert [m for *_, m in promised(out)] == ["conditional"]

@@ -515,3 +515,50 @@ def test_feedback_the_paper_encourages_from_its_readers_is_a_recommendation():
     out = run("We encourage input from all our stakeholders, patient groups and partners, including scrutiny committees.")
     assert [d.kind for d in out.decisions] == ["recommendation"]
     assert run("Residents encourage each other to take part in the survey.").decisions == []
+
+
+def test_a_board_that_received_and_noted_a_named_report_took_a_decision():
+    out = run("The Exampleton Health and Wellbeing Board received and noted the Quarterly Performance Report.")
+    assert [(kind, body) for _, kind, body, _ in rows(out)] == [("taken", BOARD)]
+
+
+def test_a_body_ratifying_another_s_decision_is_the_one_that_decides():
+    out = run("The Exampleton Health and Wellbeing Board ratified the decision of the Finance Committee.")
+    assert [(kind, body) for _, kind, body, _ in rows(out)] == [("taken", BOARD)]
+
+
+def test_a_body_named_in_a_resolution_s_object_did_not_decide():
+    out = run("The Exampleton Health and Wellbeing Board supported the proposal to set up a Quality and Safety Committee.",
+              "The Exampleton Health and Wellbeing Board resolved to accept the recommendations of the Audit Committee.")
+    assert [(kind, body) for _, kind, body, _ in rows(out)] == [("taken", BOARD), ("taken", BOARD)]
+
+
+def test_minutes_of_a_group_no_council_or_board_owns_give_their_decisions_to_that_group():
+    out = extract("It was agreed that the group would meet monthly.", "All agreed to share the draft standards.",
+                  cover=["Minutes of the Regional Data Suppliers Subgroup", "9th May 2017",
+                         "Present: Ann Jones (AJ), Ben Lee (BL)"])
+    assert {body for _, _, body, _ in rows(out)} == {"Regional Data Suppliers Subgroup"}
+
+
+def test_minutes_headed_by_their_committee_s_name_above_those_present_give_it_their_decisions():
+    out = extract("The Parks and Open Spaces Committee met at the Town Hall.", "Committee resolved to note the report.",
+                  cover=["Parks & Open Space", "Tuesday 4th June 2019", "Town Hall", "Present:", "Cllrs Green and Hill."])
+    assert [body for _, _, body, _ in rows(out)] == ["Parks and Open Spaces Committee"]
+
+
+def test_the_subject_before_a_resolution_decides_not_a_body_in_its_object():
+    out = run("The Exampleton Health and Wellbeing Board NOTED the Chief Executive's report.")
+    assert [(kind, body) for _, kind, body, _ in rows(out)] == [("taken", BOARD)]
+    out = council("The Cabinet RESOLVED to approve the revised fees and charges.")
+    assert [(kind, body) for _, kind, body, _ in rows(out)] == [("taken", CABINET)]
+
+
+def test_the_committee_of_a_paper_to_cabinet_that_names_one_committee_is_that_committee():
+    out = council("The Exampleton Borough Council Scrutiny Committee met on 3 March to consider the call-in.",
+                  "After the debate, the Committee resolved to refer the matter to full Council.")
+    assert [body for _, _, body, _ in rows(out)][-1].endswith("Scrutiny Committee")
+
+
+def test_an_officer_whose_title_opens_with_a_body_s_head_noun_is_no_body():
+    out = council("The Executive Director approved the award of the contract under delegated powers.")
+    assert [(kind, body) for _, kind, body, _ in rows(out)] == [("taken", COUNCIL)]

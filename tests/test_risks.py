@@ -438,3 +438,50 @@ def test_worries_named_as_such_and_a_reliance_counted_against_the_service_are_ri
     for sentence in ["Our main concern is to support carers to stay well.",
                      "The Board's main concern for the year is prevention."]:
         assert run(sentence).risks == [], sentence
+
+
+def test_a_strain_on_delivery_ahead_is_a_risk_but_a_neutral_effect_is_not():
+    out = run("Vacancies in the district nursing team remain high and could affect the delivery of the winter plan.",
+              "The service may not meet the 18-week standard this year.",
+              "The new referral form may affect how GPs refer patients.",
+              "The pilot may not start until the new clinic opens.")
+    assert [r.quote for r in out.risks] == [
+        "Vacancies in the district nursing team remain high and could affect the delivery of the winter plan.",
+        "The service may not meet the 18-week standard this year."]
+
+
+def test_a_possibility_of_failure_and_a_duty_forced_by_a_condition_not_met_are_risks():
+    out = run("There is a real possibility that the contractor will not finish the works before winter.",
+              "There is a possibility that the pilot will be extended to other practices.",
+              "If the Council does not agree a balanced budget, the Chief Finance Officer will be required to issue a formal notice.")
+    assert [r.quote[:20] for r in out.risks] == ["There is a real poss", "If the Council does "]
+
+
+def test_a_strain_felt_now_on_delivery_is_a_risk():
+    out = run("Vacancies in the reablement team are impacting on the service's ability to take new referrals.",
+              "Delays in discharge are leading to longer waits in the emergency department.",
+              "The new pathway is leading to faster diagnosis.")
+    assert [r.quote[:20] for r in out.risks] == ["Vacancies in the rea", "Delays in discharge "]
+
+
+def test_a_harm_a_plan_expects_to_reduce_is_no_risk_but_a_loss_it_may_bring_is():
+    out = run("The new falls service will mean fewer emergency admissions over the winter.",
+              "Closing the unit would mean fewer beds for patients in the north of the borough.")
+    assert [r.quote[:20] for r in out.risks] == ["Closing the unit wou"]
+
+
+def test_the_risks_raised_in_minutes_of_a_group_no_body_owns_are_the_group_s():
+    out = run("AJ expressed concern that the timetable could slip without more suppliers.",
+              cover=["Minutes of the Regional Data Suppliers Subgroup", "9th May 2017", "Present: Ann Jones (AJ)"])
+    assert [r.org for r in out.risks] == ["Regional Data Suppliers Subgroup"]
+
+
+def test_a_register_known_by_its_owner_and_score_columns_gives_its_descriptions_as_risks():
+    register = Table(page=1, rows=[["Ref", "Description", "Owner", "Score"],
+                                   ["R1", "Demand for placements exceeds the budget", "Director of Children's Services", "16"],
+                                   ["R2", "Delays to the capital programme", "Head of Property", "12"]])
+    scorecard = Table(page=1, rows=[["Ref", "Description", "Lead", "Score"],
+                                    ["S1", "Residents satisfied with parks", "Head of Parks", "78"]])
+    out = run("The register is below.", register, cover=CABINET)
+    assert [r.quote for r in out.risks] == ["Demand for placements exceeds the budget", "Delays to the capital programme"]
+    assert run("The scorecard is below.", scorecard, cover=CABINET).risks == []

@@ -18,15 +18,16 @@ from dataclasses import dataclass
 
 from extractors.commitments.cues import (AGENT, ASKED, ATTITUDE, CARRIED_ACTS, CHOICE, COME_BACK, CONDITION,
                                          CONDITIONAL_WORDS, CONSEQUENCE, COUNTERFACTUAL, CUE, DEADLINE, DECIDE,
-                                         DENIED_STATE, DETERMINER_ONLY, DONE, DUE_VERBS, EXPECTED_STEP, FIRM_WORDS, FUNDS, FUNDS_SOUGHT,
+                                         DENIED_STATE, DETERMINER_ONLY, DONE, DUE_VERBS, EXPECTED_STEP, FIRM_WORDS, FUNDING_SOURCE, FUNDS, FUNDS_SOUGHT,
                                          FORECAST, FORECAST_SUBJECT, HEDGE, HYPOTHETICAL_SECTION, INDIRECT_QUESTION,
                                          IN_PLACE, MEASURE, NEEDED_PASSIVE, NEXT_STEP, NOT_AN_ACT, NOT_A_VERB,
                                          PAST_CONDITIONAL, PLAN_VERBS, PURPOSE, RATE, RECOMMENDED, RESPONSIBLE, RISK,
                                          RULE_OF_PROCEDURE, SAFEGUARD, SECOND_PROMISE, STATE_EXPECTED, STATIVE,
                                          SUGGESTION, TAKE_STEP, TRENDS, UNDER_WAY, WORK_UNDER_WAY)
-from extractors.commitments.lists import ACTION_VERBS, action_cell, listed_promiser, under_promise
+from extractors.commitments.lists import ACTION_VERBS, action_cell, listed_promiser, row_done, under_promise
 from extractors.commitments.subjects import BODY, CLAUSE, GROUP, OWN, PRONOUN, THING, UNIT, WE, Subject, antecedent, subject_of
 from extractors.context import PaperContext, Sentence
+from extractors.decisions.cues import PRESENT
 from extractors.cues import QUESTION, item_text, short
 from schemas import BlockKind, Commitment
 
@@ -75,12 +76,14 @@ def suggest(ctx: PaperContext) -> list[Candidate]:
         before = sentence
         for clause in _clauses(sentence, ctx):
             cues = [c for c in CUE.finditer(clause.text) if not c.group("action") or _action_point_shape(c, clause, minutes)]
-            if cues:
+            if clause.kind == BlockKind.table_cell and action_cell(ctx, clause):
+                # An action column's cell opens with its verb: a promise word inside it ('the winter
+                # plan to the Board') is no cue of its own.
+                out.append(Candidate(clause, [], "cell", "a cell of an action column"))
+            elif cues:
                 out.append(Candidate(clause, cues, previous=previous))
             elif shape := under_promise(ctx, clause):
                 out.append(Candidate(clause, [], "item", shape))
-            elif action_cell(ctx, clause):
-                out.append(Candidate(clause, [], "cell", "a cell of an action column"))
     return out
 
 
@@ -111,7 +114,7 @@ def classify(ctx: PaperContext, candidate: Candidate) -> Verdict:
     if candidate.form != "clause":
         if re.search(r"[,;]?\s+or$", text):
             return Verdict(False, "one of the alternatives a list offers")
-        if DONE.search(text):
+        if DONE.search(text) or (candidate.form == "cell" and row_done(ctx, candidate.clause)):
             return Verdict(False, "progress reported as done, not a promise")
         actor, conditional = listed_promiser(ctx, candidate.clause, candidate.form)
         if not actor:
@@ -296,6 +299,8 @@ def _modal(ctx: PaperContext, cue: re.Match, subject: Subject, action: str, sect
             return Verdict(False, "a body acted upon, not acting")
         if re.search(r"\bdecisions?$", subject.text, re.I):
             return Verdict(False, "a decision still to be taken")
+        if FUNDING_SOURCE.match(cue.string, cue.start("passive")):
+            return Verdict(False, "where the money comes from, not a promise", detail=f"be {participle}")
         if MEASURE.search(subject.text) and RATE.search(action):
             # 'The proportion of adults who smoke will be reduced from 14% to 12%': a target, as in the active voice.
             return Verdict(False, "a forecast or target of a measure, no body's act", detail=f"{subject.text!r} be {participle}")
@@ -466,8 +471,10 @@ def _kept(actor: str | None, word: str, action: str, reason: str, hedged: bool =
 
 
 def reported_speech(ctx: PaperContext) -> bool:
-    """Minutes report what was said in the past tense: their 'would' is the future of a meeting."""
-    return any(re.search(r"\bminutes\b", line, re.I) for line in ctx.paper.cover_lines[:6])
+    """Minutes report what was said in the past tense: their 'would' is the future of a meeting.
+    Minutes are known by their title or by the list of those present under it."""
+    return any(re.search(r"\bminutes\b", line, re.I) for line in ctx.paper.cover_lines[:6]) or \
+        any(PRESENT.match(line.strip()) for line in ctx.paper.cover_lines[1:8])     # a cover listing those present
 
 
 # --- fill ---------------------------------------------------------------------------------

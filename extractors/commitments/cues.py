@@ -11,7 +11,8 @@ import re
 ADV = r"(?:(?:also|now|then|still|further|fully|deeply|currently|actively|jointly|always|therefore|again|not|" \
       r"continue\s+to|[a-z]+ly)\s+)*"
 # Not 'keen': 'we will be keen to ensure' is a stance, as 'happy to' is.
-PARTICIPLE = r"(?:(?!keen\b)[a-z]+(?:ed|en|wn|ght)|set|put|run|met|kept|sent|spent|meant|built|led|paid|held|told|made|done|" \
+# A prefix with its hyphen, as in 're-tendered', 'co-produced', 're-commissioned'.
+PARTICIPLE = r"(?:(?!keen\b)(?:(?:re|co|pre|de|non|sub|over|under)-)?[a-z]+(?:ed|en|wn|ght)|set|put|run|met|kept|sent|spent|meant|built|led|paid|held|told|made|done|" \
              r"brought|sought|taught|won|begun|undergone)"
 # 'The Council is to publish ...', 'Officers are due to report ...': a plan announced, as firm as 'will'.
 IS_TO = r"(?:is|are)\s+(?:(?:also|now|then|therefore|still)\s+)?(?:due\s+)?to"
@@ -85,7 +86,9 @@ anticipated predicted concerned interested tied driven caused felt experienced d
 prepared used spent shown born placed open often even decided voted determined resolved appreciated
 welcomed""".split())
 # What even a body may be the subject of without promising: consequences and risks.
-CONSEQUENCE = re.compile(r"^(?:mean|face|result|lead\s+to|suffer|struggle|lose|fail|receive)\b")
+# Not a board receiving its papers: 'The Cabinet will receive a further report in the autumn'.
+CONSEQUENCE = re.compile(r"^(?:mean|face|result|lead\s+to|suffer|struggle|lose|fail|"
+                         r"receive(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:reports?|updates?|papers?|briefings?|presentations?)\b))\b")
 # 'will need to be delivered': a passive of necessity, read as 'will be delivered'.
 NEEDED_PASSIVE = re.compile(rf"need\s+to\s+be\s+{ADV}({PARTICIPLE})\b")
 # What follows 'we need to' when it is no act: a state ('be careful', 'be clear') or a question
@@ -129,6 +132,12 @@ TAKE_STEP = re.compile(r"\s+(?:place|over|forward|effect|on\s+(?:the|a|an|respon
 MEASURE = re.compile(r"^(?:the\s+|this\s+|our\s+)?(?:[\w-]+\s+){0,2}(?:rates?|levels?|numbers?|proportions?|percentages?|"
                      r"prevalence|figures?|mortality|incidence|uptake)\b(?!\s+(?:team|service|board|group|plan|strategy))", re.I)
 AGENT = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:by|from|between)\s+")
+# Where the money for a thing comes from: 'The scheme will be funded from the Better Care Fund', 'The cost
+# will be met from reserves'; a source named, not a body's promise.
+FUNDING_SOURCE = re.compile(r"(?:funded|financed|met|paid(?:\s+for)?|covered|resourced|provided|drawn|supported)\s+"
+                            r"(?:(?:in\s+full|in\s+part|partly|wholly|entirely|fully|jointly)\s+)?(?:from|out\s+of|through|via|by)\s+"
+                            r"(?:[\w’'-]+\s+){0,6}?(?:funds?|funding|grants?|budgets?|reserves?|contributions?|allocations?|"
+                            r"receipts|monies|money|levy|capital|revenue|underspends?|balances)\b", re.I)
 SECOND_PROMISE = re.compile(r",?\s+and\s+(?=we\s+(?:will|shall|would|could|may|should|intend|aim|plan)\b)")
 # Sections that weigh options or risks: their 'would' and 'could' are hypothetical.
 HYPOTHETICAL_SECTION = re.compile(r"\boptions?\b|\balternatives?\b|\brisks?\b", re.I)

@@ -58,7 +58,8 @@ communicate complete coordinate define design drive embed empower enable encoura
 facilitate foster grow harness help host influence inform involve join make map maximise measure minimise mobilise
 offer optimise oversee partner plan prevent protect raise recruit redesign reshape respond retain roll run safeguard
 scale secure shape signpost simplify standardise streamline tackle target train transform understand upgrade value
-widen""".split())
+widen circulate arrange liaise contact update prepare present report write check investigate schedule draft send
+organise""".split())
 ITEM_OPENING = re.compile(r"^[\"'‘“(]*(?:To\s+(?P<to>[a-z][a-z-]+)\b|(?P<word>[A-Z][a-z]+))")
 ACTION_HEADER = re.compile(r"\b(?:actions?|activit(?:y|ies)|what\s+we\s+will\s+do|we\s+will|commit\w*|deliverables?|"
                            r"next\s+steps|tasks?|how\s+we\s+will)\b", re.I)
@@ -68,6 +69,8 @@ DATE_HEADER = re.compile(r"\b(?:dates?|deadlines?|timescales?|time\s*frames?|tim
 # Columns of a table whose cells report or weigh rather than promise, whatever their first word.
 NOT_ACTION_HEADER = re.compile(r"\b(?:risks?|issues?|mitigations?|controls?|progress|updates?|status|comments?|rag|"
                                r"outcomes?|measures?|indicators?|evidence|notes?|achieved|impact)\b", re.I)
+STATUS_HEADER = re.compile(r"\b(?:status|progress|rag|update)\b", re.I)
+DONE_STATUS = re.compile(r"^\W*(?:complete[d]?|closed|done|achieved|delivered|finished)\b", re.I)
 LEAD_HEADER = re.compile(r"\b(?:lead|led\s+by|owner|responsib\w*|who|by\s+whom|accountable)\b", re.I)
 
 
@@ -162,6 +165,14 @@ def _headers(ctx: PaperContext, clause: Sentence) -> list[str]:
         return []
     rows = ctx.paper.tables[block.table].rows if block.table < len(ctx.paper.tables) else []
     return [h or "" for h in rows[0]] if rows else []
+
+
+def row_done(ctx: PaperContext, clause: Sentence) -> bool:
+    """An action log's row its status column reports done: 'Complete', 'Closed', 'Achieved'."""
+    block = ctx.paper.blocks[clause.block_index]
+    rows = ctx.paper.tables[block.table].rows
+    return any(col != block.col and header and STATUS_HEADER.search(header) and col < len(rows[block.row])
+               and DONE_STATUS.match(rows[block.row][col] or "") for col, header in enumerate(rows[0]))
 
 
 def _lead_cell(ctx: PaperContext, clause: Sentence) -> str | None:

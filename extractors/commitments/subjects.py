@@ -84,7 +84,7 @@ GROUP_HEADS = {"councils", "authorities", "partners", "partnerships", "boards", 
                "agencies", "providers", "bodies"}
 PREPOSITIONS = {"of", "from", "in", "at", "with", "within", "across", "for", "to", "on", "by", "into", "between"}
 # 'Cabinet Member', 'Portfolio Holder': one member named by office; 'Members' alone are the meeting deciding.
-ROLE_WORDS = (r"Director|Officer|Executive|Leader|Chair|Chairman|Head|Manager|Secretary|Commissioner|Lead|Clerk|"
+ROLE_WORDS = (r"Director|Officer|Executive|Leader|Chair|Chairman|Head|Manager|Secretary|Commissioner|Lead|Clerk|Nurse|Treasurer|"
               r"(?<=[a-z]{3}\s)(?:Member|Holder)(?!s)")
 ROLE = re.compile(rf"^(?:[Tt]he\s+)?(?:[A-Z][\w/-]*\s+)*(?:{ROLE_WORDS})s?(?:,?\s+(?:of|for|and|the|[A-Z][\w/-]*))*$")
 # The words after a comma inside a name: ' Young People and Education' of 'Children, Young People and Education'.

@@ -21,11 +21,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.context import PaperContext, Sentence
+from extractors.organisations import OrgIndex
 from extractors.cues import QUESTION, opens_with_imperative
-from extractors.decisions.cues import (AGENT, ANAPHOR, ASK, ASK_HEADING, BODY_LEAD, BODY_NAME, CONTINUES, COUNCIL_PARTS,
-                                      DANGLING, FORM_FIELD, FORMAL, MARKER, NEGATED, OBJECT_LEAD, OPINION, PATTERNS, PENDING,
-                                      PERSON, PUT_TO, QUALIFIED_COUNCIL, RULE, STATUTE, TAKEN, THAT_ITEM, THAT_VERB, TRIGGERS,
-                                      VERBS, WORD)
+from extractors.decisions.cues import (ACTIVE_TAKEN, AGENT, ANAPHOR, ASK, ASK_HEADING, BARE_BODY, BODY_LEAD, BODY_NAME,
+                                      CONTINUES, COUNCIL_PARTS, DANGLING, FORM_FIELD, FORMAL, MARKER, MINUTES_OF, NEGATED,
+                                      NO_MEETING_NAME, OBJECT_LEAD, OPINION, PATTERNS, PENDING, PERSON, PRESENT, PUT_TO,
+                                      QUALIFIED_COUNCIL, RULE, STATUTE, SUBJECT_BODY, TAKEN, THAT_ITEM, THAT_VERB, TRIGGERS, VERBS, WORD)
 from extractors.decisions.tables import decided, decision_cells, labelled_cells, whole_cell
 from schemas import BlockKind, Decision
 
@@ -304,20 +305,53 @@ def _body(ctx: PaperContext, c: Candidate) -> str | None:
     from Government'), the body a proposal goes to for decision ('presented to Cabinet for
     approval') or the subject of the verb; else the paper's board (for asks and resolutions)
     or its author."""
-    fallback = ctx.orgs.board or ctx.orgs.author if c.cue in ("ask", "resolution") else ctx.orgs.author
+    fallback = (ctx.orgs.board or ctx.orgs.author if c.cue in ("ask", "resolution") else ctx.orgs.author) or \
+        minuted_meeting(ctx.orgs, ctx.paper.cover_lines[:8])
     text = c.lead or c.sentence.text
     cue = PATTERNS[c.cue].search(text)
     if cue is None:           # an item under a heading, or 'That the Board ...'
         return _named(ctx, re.sub(r"^\W*That\s+", "", MARKER.sub("", text, count=1)), first=True) or fallback
     agent = (c.cue == "pending" and PUT_TO.search(text, cue.start(), cue.end())) or \
         AGENT.search(text, cue.start(), cue.end() + 40)
-    if c.cue in ("taken", "pending") and agent and (named := _named(ctx, text[agent.end():agent.end() + 80], first=True)):
+    # 'The Board ratified the decision of the Committee': in the active voice the subject decided.
+    active = c.cue == "taken" and ACTIVE_TAKEN.search(cue.group(0))
+    if c.cue in ("taken", "pending") and agent and not active and (named := _named(ctx, text[agent.end():agent.end() + 80], first=True)):
         return named
+    subject_end = cue.start() + (len(cue.group(0).split()[0]) if c.cue == "resolution" and BARE_BODY.match(cue.group(0)) else 0)
+    if SUBJECT_BODY.search(text, 0, subject_end):
+        # 'The Board supported the proposal to set up a Quality Committee', 'The Board NOTED the Chief
+        # Executive's report', 'The Cabinet RESOLVED to ...': the subject, a body named by its head noun,
+        # decided; a body named in the object did not.
+        return _named(ctx, text[:subject_end], first=False) or fallback
     if c.cue == "resolution" and re.match(r"RESOLVED|It\s+was", cue.group(0), re.I):
         after = re.sub(r"^\s*(?:that|:|-)\s*", "", text[cue.end():cue.end() + 60], flags=re.I)
         return _named(ctx, after, first=True) or fallback
-    return _named(ctx, text[:cue.start()], first=False) or \
+    return _named(ctx, text[:subject_end], first=False) or \
         (c.cue in ("ask", "resolution") and _named(ctx, text[cue.start():cue.end() + 60], first=True)) or fallback
+
+
+def minuted_meeting(orgs: OrgIndex, cover: list[str]) -> str | None:
+    """The meeting minutes record, for minutes whose author and board are not known: 'Minutes of
+    the Digital Suppliers Subgroup', or the first line of a cover that lists those present
+    ('Finance and Resources Committee' / 'Tuesday 4th June 2019' / 'Present: ...'); under the name
+    the paper knows it by, when it names it."""
+    lines = [line.strip() for line in cover if line.strip()]
+    named = next((m.group("body") for line in lines[:3] if (m := MINUTES_OF.match(line))), None)
+    if named is None and lines and not re.search(r"\d", lines[0]) and len(lines[0].split()) <= 10 \
+            and any(PRESENT.match(line) for line in lines[1:6]):
+        named = lines[0]
+    if not named or NO_MEETING_NAME.fullmatch(named.strip()):
+        return None
+    key = _name_key(named)
+    known = [e.name for e in orgs.entries if _name_key(e.name) == key]
+    return orgs.canonical(named) or (known[0] if known else named.strip())
+
+
+def _name_key(name: str) -> str:
+    """A meeting's name as the paper may write it again: 'Amenities, Leisure & Community Service
+    Committee' and 'Amenities, Leisure and Community Services' are one name."""
+    words = re.sub(r"[^\w\s]", " ", name.lower().replace("&", " and ")).split()
+    return " ".join(w.rstrip("s") for w in words if w not in ("the", "committee", "meeting"))
 
 
 def _named(ctx: PaperContext, phrase: str, first: bool) -> str | None:
@@ -346,8 +380,13 @@ def _named(ctx: PaperContext, phrase: str, first: bool) -> str | None:
         return council
     if name in ("Members", "members") or (name == head and head in COUNCIL_PARTS | {"Board"}):
         board = ctx.orgs.board
-        return board if board and (name.lower() == "members" or board.endswith(head)) else \
-            (f"{council} {head}" if council and head in ("Cabinet", "Executive") else None)
+        if board and (name.lower() == "members" or board.endswith(head)):
+            return board
+        if council and head in ("Cabinet", "Executive"):
+            return f"{council} {head}"
+        # 'the Committee' in a paper to Cabinet that names one committee: that committee.
+        only = {e.name for e in ctx.orgs.entries if e.name.endswith(f" {head}")} if head != "Board" else set()
+        return only.pop() if len(only) == 1 else None
     return f"{council} {name}" if council and head in COUNCIL_PARTS else name
 
 

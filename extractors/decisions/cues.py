@@ -74,7 +74,7 @@ RESOLUTION = re.compile(
     r"supported\s+the|"
     r"(?:requested|recommended)\s+(?:to\s+(?:the\s+)?[A-Z][\w-]*\s+)?that|"
     r"(?:(?:received|considered|discussed)\s+and\s+)?noted\s+the\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:report|update|progress|contents|position|information|paper|presentation|briefing)|"
+    r"(?i:report|update|progress|contents|position|information|paper|presentation|briefing)|"
     r"accepted\s+(?:the\s+|all\s+|its\s+)?(?:\w+\s+)?(?:recommendations?|proposals?|report|findings|offer)|"
     r"(?:was|were)\s+content\s+to\s+(?:note|approve|agree|endorse|support|accept|proceed)|"
     r"delegated\s+(?:authority|responsibility|powers?)\s+to|did\s+not\s+(?:support|agree|approve|endorse|accept)|"
@@ -190,13 +190,28 @@ CONTINUES = re.compile(r"^(?:and|or)\s+(?:that\s+|to\s+)?\S", re.I)
 ANAPHOR = re.compile(r"^(?:This|These|It|They|Both)\s+(?:was|were|has\s+been|have\s+been)\s+"
                      r"(?:subsequently\s+|formally\s+)?(?:agreed|approved|endorsed|ratified|adopted)\b(?!\s+(?:that|to)\b)|"
                      r"^All\s+(?:\w+\s+){0,2}?agreed\W*$")
+# A verb of decision in the active voice with its object after it: its subject, not a body named later, decided.
+ACTIVE_TAKEN = re.compile(r"\b(?:agreed|approved|endorsed|decided|ratified)\s+(?:to|that|a|an|the|this|these|its|their)$")
 AGENT = re.compile(r"\b(?:by|from|at|(?:approval|agreement|endorsement|decision)\s+of)\s+(?:the\s+)?")
 PUT_TO = re.compile(r"\b(?:presented|submitted|taken|brought|reported|referred|come\s+back)\s+to\s+(?:the\s+)?")
 # A deciding body named by its head noun: 'Cabinet', 'the Scrutiny Committee', 'Government', 'Members'.
 HEADS = r"(?:Cabinet|Executive|Council|Authority|Committee|Sub-Committee|Board|Panel|Government|Court|Partnership|Forum)"
 BODY_NAME = re.compile(rf"\b(?:[A-Z][\w’'&-]*\s+(?:(?:and|&|of|for)\s+)?)*{HEADS}\b"
-                       r"(?!\s+(?:[Mm]embers?|Chair|Chairman|Lead|[Rr]eport|[Mm]eeting)\b)|\b[Mm]embers\b")
+                       r"(?!\s+(?:[Mm]embers?|Chair|Chairman|Lead|[Rr]eport|[Mm]eeting|Director|Officer|Manager|Secretary|Assistant)\b)|"
+                       r"\b[Mm]embers\b")
 QUALIFIED_COUNCIL = re.compile(r"\b((?:County|City|Borough|District|Town|Parish)\s+Council)\b")
+# A resolution cue opening with its subject's head noun: 'Board supported the', 'Committee resolved'.
+BARE_BODY = re.compile(r"(?:[Cc]ommittee|Board|Cabinet|Executive|Group|Forum|Partnership|Body|[Pp]anel)\s")
+# A minutes' title line, and the body it names: 'Minutes of the Digital Suppliers Subgroup', 'MINUTES OF
+# THE QUALITY COMMITTEE MEETING held on ...'.
+MINUTES_OF = re.compile(r"^\W*minutes\s+of\s+(?:the\s+|a\s+)?(?:(?:meeting|proceedings)\s+of\s+(?:the\s+)?)?"
+                        r"(?P<body>[A-Za-z0-9][\w&,'’ -]{2,80}?)(?:\s+(?:meeting|held|on|at)\b|\s*[-–(]|\s*$)", re.I)
+# The attendance list that follows a minutes' heading: 'Present:', 'PRESENT', 'Members present:'.
+PRESENT = re.compile(r"^(?:members\s+)?present\b", re.I)
+# A title that names no meeting of its own: 'Minutes of the above Council', 'Minutes of a meeting'.
+NO_MEETING_NAME = re.compile(r"(?:(?:the\s+)?above\s+\w+|a|the|meeting|[A-Z][a-z]+\s+\d.*)", re.I)
+# A body named by its head noun just before a decision's verb: its subject ('The Board ', 'Cabinet ').
+SUBJECT_BODY = re.compile(rf"\b(?:{HEADS}|[Mm]embers)\s*$")
 COUNCIL_PARTS = {"Cabinet", "Executive", "Committee", "Sub-Committee", "Panel"}   # a council's own, named after it
 
 PATTERNS = {"ask": ASK, "resolution": RESOLUTION, "pending": PENDING, "taken": TAKEN}

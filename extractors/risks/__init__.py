@@ -20,6 +20,7 @@ from extractors.risks import cues
 from extractors.risks import lookalikes as looks
 from extractors.risks import structure
 from extractors.context import PaperContext, Sentence
+from extractors.decisions import minuted_meeting
 from extractors.cues import item_text, opens_with_imperative, short
 from schemas import BlockKind, Risk
 
@@ -245,11 +246,13 @@ def _mitigation(ctx: PaperContext, candidate: Candidate) -> str | None:
 def _org(ctx: PaperContext, sentence: Sentence) -> str | None:
     """Whose risk: the body the sentence speaks for ('we', 'our', 'the Council', 'the Authority');
     else, in a body's own cabinet report or minutes, that body. A partnership board's paper
-    (HWB, JHOSC) states risks to the system, no one body's."""
+    (HWB, JHOSC) states risks to the system, no one body's; minutes of a group no body owns,
+    that group's."""
     for mention in ctx.orgs.find(sentence.text):
         if mention.text.lower() in ("we", "our", "us") or mention.text.lower().startswith(("the ", "council")):
             return mention.name
     own_paper = ctx.document.committee not in ("HWB", "JHOSC")
     if ctx.orgs.author and (own_paper or structure.AUTHORITY.search(sentence.text)):
         return ctx.orgs.author
-    return None
+    # Minutes of a group no council or board owns: the risks its members raise are the group's.
+    return minuted_meeting(ctx.orgs, ctx.paper.cover_lines[:8]) if own_paper and not ctx.orgs.author else None

@@ -72,7 +72,9 @@ THREAT = {
         r"\blegal\s+challenge\b|\bjudicial\s+review\b|\bdanger\s+(?:of|that)\b|\bopen\s+to\s+(?:a\s+)?(?:legal\s+)?challenge\b|"
         r"^\W*(?:key\s+|main\s+)?(?:challenges?|barriers?|areas?\s+of\s+concern)\s*[:\-–]\s*\S|"
         r"\b(?:rated|rag[- ]rated)\s+(?:as\s+)?(?:red|amber)\b|\b(?:red|amber)[- ]rated\b|"
-        r"\bjeopardi[sz]\w*|\bthreat(?:en\w*|s)?\b|\bbottlenecks?\b|\bpitfalls?\b|\b(?:barriers?|obstacles?)\s+to\b",
+        r"\bjeopardi[sz]\w*|\bthreat(?:en\w*|s)?\b|\bbottlenecks?\b|\bpitfalls?\b|\b(?:barriers?|obstacles?)\s+to\b|"
+        # 'There is a real possibility that the works will not complete on time'
+        r"\b(?:possibility|likelihood|prospect)\s+that\b[^.;]*?\b(?:not|fail\w*|unable|los[et]\w*|exceed\w*|delay\w*)\b",
         ),
     # A concern is a risk when it looks ahead ('concern that the contract would not ...', 'concerns
     # about the impact of ...') or is weighed ('remained a significant concern'); a concern about a
@@ -130,6 +132,11 @@ THREAT = {
         r"\b(?:creat|caus)\w*\s+(?:\w+\s+){0,2}(?:uncertainty|instability|disruption|delays|confusion|duplication|"
         r"difficulties|problems)\b|"
         r"\bthere\s+(?:are|were|have\s+been|has\s+been|had\s+been)\s+(?:\w+\s+)?delays\b|"
+        # a strain felt now: 'gaps are impacting on the Trust's ability to', 'delays are leading to longer stays'
+        r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:impacting|affecting)\s+(?:on\s+)?(?:(?:the|our|its|their)\s+)?(?:[\w-]+['’]s\s+)?"
+        r"(?:[\w-]+\s+)?(?:ability|capacity|delivery|performance|flow|sustainability)\b|"
+        r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:leading|contributing)\s+to\s+(?:an?\s+)?(?:increased|higher|longer|worse|poorer|"
+        r"delays?|backlogs?|shortages?|additional\s+pressures?)\b|"
         r"\b(?:given|due\s+to|because\s+of|owing\s+to|amid)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:challenges|pressures|difficulties|"
         r"shortages)\b|"
         r"\b(?:due\s+to|because\s+of|owing\s+to)\s+(?:\w+\s+){0,2}(?:capacity|staffing|workforce|recruitment|funding|resourcing|"
@@ -177,6 +184,11 @@ THREAT = {
     "consequence": re.compile(
         rf"\b{MODAL}\s+{HEDGE}{ADVERSE_VERB}\b|"
         rf"\b{MODAL}\s+{HEDGE}{CONSEQUENCE}\s+(?:\S+\s+){{0,6}}?{ADVERSE_NOUN}\b|"
+        # a strain on delivery ahead: 'could affect the delivery of the plan', 'may impact on our ability to recruit',
+        # 'may not achieve its control total'
+        rf"\b(?:could|may|might|would)\s+{HEDGE}(?:affect|impact(?:\s+on)?)\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:[\w-]+\s+)?"
+        r"(?:delivery|ability|capacity|performance|achievement|sustainability|timescales?|timing|safety|quality\s+of\s+care)\b|"
+        rf"\b(?:may|might)\s+not\s+(?:be\s+able\s+to\s+)?{DELIVER}\b|"
         r"\bpotential(?:ly)?\s+(?:\w+\s+)?(?:closures?|displacements?|conflicts?|shortages?|deficits?|postponement|"
         r"loss|disruption|problems?|harm|delays?|reductions?|diminished|requiring\s+closure)\b|"
         r"\bpotential\s+for\s+(?:\w+\s+){0,3}(?:disruption|conflict|confusion|duplication|blurring|loss|delay|harm)\b|"
@@ -216,7 +228,8 @@ THREAT = {
     # authorities would face ...': what follows when something is not done, if it persists or harms.
     "condition": re.compile(
         rf"(?:^\W*|\bthat\s+)(?:(?:if|unless|should|where)\b[^,;]*\b(?:not|no|fail\w*|never|unable)\b[^;]*?,|without\b)[^;]*?"
-        rf"\b(?:will|would|could|may|might)\s+{HEDGE}(?:continue\s+to|{ADVERSE_VERB}|(?:\w+\s+){{0,3}}{ADVERSE_NOUN})|"
+        rf"\b(?:will|would|could|may|might)\s+{HEDGE}(?:continue\s+to|be\s+(?:required|obliged)\s+to|{ADVERSE_VERB}|"
+        rf"(?:\w+\s+){{0,3}}{ADVERSE_NOUN})|"
         r"^\W*(?:not\s+\w+ing|not\s+to\s+\w+|doing\s+nothing|failure\s+to\s+\w+|failing\s+to\s+\w+)\b(?:\s+\S+){0,12}?\s+"
         r"(?:will|would|could|may|might)\b|\bconsequences?\s+of\s+not\b",
         ),
@@ -232,7 +245,7 @@ THREAT = {
 # pattern, spares most sentences the pattern (extraction time is bounded per page).
 GATES = {
     "named risk": ("risk", "danger", "legal challenge", "judicial review", "jeopard", "threat", "bottleneck", "pitfall",
-                   "barrier", "obstacle", "challenge", "concern", "rated"),
+                   "barrier", "obstacle", "challenge", "concern", "rated", "possibility", "likelihood", "prospect"),
     "concern": ("concern", "worr", "warned", "impact", "effect", "consequence", "implication", "risk", "pressure",
                 "difficult", "threat"),
     "negative impact": ("detriment", "advers", "negativ", "harm", "damag", "unintended", "disproportionat", "severely",
@@ -240,7 +253,8 @@ GATES = {
     "pressure": ("pressure", "challenge", "difficult", "uncertain", "instab", "disrupt", "confusion", "duplicat", "problem", "hamper",
                  "hinder", "constrain", "constraint", "shortage", "slippage", "strain", "demand", "cost", "need",
                  "impacted", "affected", "delays", "gap", "deficit", "burden", "overspend", "deteriorat", "worsen",
-                 "delayed", "postponed", "paused", "suspended", "on hold", "than", "behind", "capacity", "issues"),
+                 "delayed", "postponed", "paused", "suspended", "on hold", "than", "behind", "capacity", "issues", "impacting",
+                 "affecting", "leading", "contributing"),
     "shortfall": ("sufficient", "sustainab", "shortfall", "affordab", "able to", "viable", "not", "no additional",
                   "no extra", "no new", "no further", "unfunded", "unmet", "gap", "lack", "difficult", "hard",
                   "challenging", "exposed", "not all", "decisions", "choices", "capacity", "fragil", "breach", "basis",

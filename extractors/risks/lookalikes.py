@@ -53,6 +53,11 @@ NOT_A_THREAT = {
                                    r"\b(?:risks|challenges|issues|concerns)\s+(?:\w+\s+){0,3}(?:are|is|were|have\s+been)\s+"
                                    r"(?:set\s+out|listed|summari[sz]ed|shown|detailed|described|included|recorded|captured|"
                                    r"outlined)\b", I),
+    # 'This will mean fewer admissions to hospital': a harm reduced, the benefit a plan expects.
+    "harm reduced": re.compile(r"\b(?:mean\w*|lead\w*\s+to|led\s+to|result\w*\s+in)\s+(?:that\s+)?(?:\w+\s+){0,2}?(?:fewer|less|lower|"
+                               r"reduced|shorter)\s+(?:\w+\s+){0,3}?(?:accidents|admissions|readmissions|delays|waits|waiting|"
+                               r"falls|deaths|complaints|incidents|harm|errors|(?:length\s+of\s+)?stays?|duplication|travel|"
+                               r"(?:emergency|avoidable|unplanned)\s+\w+|admitted|readmitted|harmed|injured)\b", I),
     # 'if there were any obstacles to ..., a new domain could be set up': a plan for a case that may not arise.
     "contingency": re.compile(r"\b(?:if|should|where|in\s+case)\s+(?:there\s+(?:is|are|was|were)\s+)?any\s+(?:\w+\s+)?"
                               r"(?:obstacles?|problems?|issues?|concerns?|risks?|barriers?|difficult\w+|delays?)\b", I),

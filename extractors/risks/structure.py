@@ -70,13 +70,17 @@ def column_role(header: str | None) -> str:
 # its scoring columns say the table is a register, and then its description column holds the risks.
 REGISTER_COLUMN = re.compile(r"^\W*(?:risk\s+(?:id|ref\w*|no\.?|number|score|rating|owner|level)|likelihood|probability|"
                              r"(?:current|residual|inherent|initial|target)\s+(?:risk\s+)?(?:score|rating)|severity)\W*$", I)
+# 'Ref | Description | Owner | Score': a register's plain score column, with an owner beside it.
+SCORE_COLUMN = re.compile(r"^\W*(?:total\s+|overall\s+|current\s+)?scores?\W*$", I)
+OWNER_COLUMN = re.compile(r"^\W*(?:risk\s+)?owners?\W*$", I)
 DESCRIPTION_COLUMN = re.compile(r"^\W*(?:description|title|summary|details?|issue|event)\W*$", I)
 
 
 def register_roles(headers: list[str | None]) -> list[str]:
     """The role of each of a table's columns, by its header row."""
     roles = [column_role(cell) for cell in headers]
-    if "risk" not in roles and any(REGISTER_COLUMN.match(cell or "") for cell in headers):
+    scored = any(SCORE_COLUMN.match(cell or "") for cell in headers) and any(OWNER_COLUMN.match(cell or "") for cell in headers)
+    if "risk" not in roles and (scored or any(REGISTER_COLUMN.match(cell or "") for cell in headers)):
         described = [i for i, cell in enumerate(headers) if DESCRIPTION_COLUMN.match(cell or "")]
         if described:
             roles[described[0]] = "risk"
