@@ -103,7 +103,7 @@ PLACE_KINDS = {"Council", "Councils", "CCG", "CCGs", "ICB", "ICBs", "Police", "C
 NATIONAL = re.compile(r"(?<![\w'’\-])(?:NHS England(?:/Improvement)?|NHSE/?I|NHS Improvement|"
                       r"Public Health England|Health Education England|NHS Digital|NHS London|GP practices|NHS bodies|"
                       r"Secretary of State(?: for [A-Z][a-z]+(?:(?: and| &)? [A-Z][a-z]+)*)?|"
-                      r"(?:[A-Z][a-z]+ )*Integrated Care Systems?|"
+                      r"(?:[A-Z][a-z]+ (?:(?:and|&) (?=[A-Z][a-z]+ ))?)*Integrated Care Systems?|"
                       r"(?:Health[Ww]atch|Age UK|Citizens Advice|CVS)(?: (?!(?:Annual|Reports?|Strateg\w+|Plans?|Surveys?|Reviews?|"
                       r"Updates?|Findings|Projects?|Programmes?|Enter|Visits?|Priorities|Work)\b)[A-Z][a-z]+){0,3}|"
                       r"Voluntary Action(?: [A-Z][a-z]+){1,3}|"

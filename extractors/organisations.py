@@ -43,6 +43,11 @@ LEVEL_BEFORE = re.compile(r"\b(?:level|levels|footprint|footprints)[ \t]*\([ \t]
 PLURAL_CCG_NAME = re.compile(r"\b(?:CCGs|Clinical Commissioning Groups)$")
 THE_CCGS = re.compile(r"\b(?:[Tt]he|[Ll]ocal|[Oo]ur|[Aa]ll|[Ii]ndividual|[Ee]xisting|[Tt]hese)\s+(?:(?:[a-z]+|\d+)\s+)?"
                       r"(?:CCGs|[Cc]linical [Cc]ommissioning [Gg]roups)\b")
+# A body of a kind named for its place after the kind ('the Integrated Care System (ICS) for
+# Westshire', 'the Integrated Care Board for Delby and Ormsby'): the place's words, each one the
+# paper never writes in lower case, and nothing capitalised after them.
+FOR_PLACE = re.compile(r"(?:[ \t]*\([A-Z]{2,6}\))?[ \t]+for[ \t]+"
+                       r"((?>[A-Z][a-z'’\-]+(?:[ \t]+(?:and|&)[ \t]+[A-Z][a-z'’\-]+|[ \t]+[A-Z][a-z'’\-]+){0,3}))(?![ \t]*[A-Z(])")
 COUNCIL_MENTION = next(regex for regex, kind in GENERIC if kind == "council")
 NATIONAL_NAMES = {name for _, name, _ in NATIONAL_BODIES if name}
 CABINET = re.compile(r"\b(?:[Tt]he\s+)?Cabinet\b(?!\s+(?:Members?|Office|Committees?|Portfolio|Leads?)\b)")
@@ -238,7 +243,7 @@ def build_org_index(text: str, page_of, blocks=()) -> OrgIndex:
         acronym = ACRONYM_AFTER.match(text, end)
         if acronym and _initials_fit(acronym.group(1), name):
             entry.forms.add(acronym.group(1))
-    kept = [e for key, e in entries.items() if not (_only_indefinite(text, mentions[key]) and _common_words_only(e.name, common))
+    kept = [_named_for_place(text, e, mentions[key], common) for key, e in entries.items() if not (_only_indefinite(text, mentions[key]) and _common_words_only(e.name, common))
             and not _only_in_titles(text, mentions[key])
             and not (_common_words_only(e.name, common | ITEM_WORDS) and _only_item_titles(text, mentions[key]))
             and not (_common_words_only(e.name, common) and _only_cost_items(text, mentions[key]))]
@@ -260,6 +265,21 @@ def build_org_index(text: str, page_of, blocks=()) -> OrgIndex:
     kept += _county_council_by_initials(text, kept, page_of)
     merged = [e for e in _shortened_merged(_merge_into(kept, set(), common)) if not e.name.isupper() or e.name not in KIND]
     return OrgIndex(merged, author=None, board=None, common=common)
+
+
+def _named_for_place(text: str, entry: OrgEntry, spans: list[tuple[int, int]], common: set[str]) -> OrgEntry:
+    """A generic name the paper once writes with its place after it ('the Integrated Care System
+    for Westshire') is that place's body, 'Westshire Integrated Care System'; the generic name is a form."""
+    if not _common_words_only(entry.name, common) or entry.name.endswith("s"):
+        return entry
+    for _, end in spans:
+        m = FOR_PLACE.match(text, end)
+        words = re.findall(r"[A-Za-z'’\-]+", m.group(1)) if m else []
+        if words and all(w in ("and",) or (w.lower() not in common and w.lower() not in GENERIC_WORDS) for w in words):
+            entry.forms |= {entry.name}
+            entry.name = f"{m.group(1)} {entry.name}"
+            return entry
+    return entry
 
 
 def _county_council_by_initials(text: str, entries: list[OrgEntry], page_of) -> list[OrgEntry]:
