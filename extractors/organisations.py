@@ -91,7 +91,7 @@ class OrgIndex:
         self.common = common or set()
         self._by_form = {_key(f): e for e in entries for f in e.forms | {e.name}}
         self._generic = {}
-        for org_type in ("ccg", "icb", "council", "board", "nhs_trust", "cabinet"):
+        for org_type in ("ccg", "icb", "ics", "council", "board", "nhs_trust", "cabinet"):
             of_type = [e for e in entries if _generic_kind(e) == org_type and not e.name.endswith("s")]
             preferred = [e for e in of_type if e.name in (author, board)]
             if len(of_type) == 1 or len(preferred) == 1:
@@ -368,9 +368,12 @@ def _initials_fit(acronym: str, name: str) -> bool:
 
 
 def _generic_kind(entry: OrgEntry) -> str:
-    """ICBs share the type 'ccg' but 'the CCG' and 'the ICB' are different bodies."""
+    """ICBs share the type 'ccg' but 'the CCG' and 'the ICB' are different bodies; 'the ICS' is
+    the one integrated care system among the paper's other bodies."""
     if entry.org_type == "ccg" and re.search(r"\bICBs?\b|Integrated Care Boards?", entry.name):
         return "icb"
+    if entry.org_type == "other" and re.search(r"\bICS$|Integrated Care System$", entry.name):
+        return "ics"
     if entry.org_type == "board" and re.search(r"\bCabinet$", entry.name):
         return "cabinet"
     return entry.org_type

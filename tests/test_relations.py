@@ -901,3 +901,13 @@ def test_a_terms_of_references_function_to_report_is_the_heading_bodys():
     assert _terms_of_reference("To report on its reviews to the Health and Wellbeing Board.") == {(UCPB, "reports_to", HWB)}
     # with no body in the heading and no board the paper is for, nobody reports
     assert triples("To report on its reviews to the Health and Wellbeing Board.") == set()
+
+
+def test_a_kind_written_in_lower_case_is_the_one_body_of_that_kind():
+    ics = "Exampleton Integrated Care System"
+    found = {(r.source, r.relation, r.target) for r in extract(
+        *INTRO, f"{ics} (ICS) was formed in 2022.",
+        "The integrated care system brings together the CCG, the Council and the Trust.",
+        "The clinical commissioning group will work with the borough council on the pathway.", cover=COVER).relations}
+    assert {(CCG, "member_of", ics), (COUNCIL, "member_of", ics), (TRUST, "member_of", ics),
+            (CCG, "partners_with", COUNCIL)} <= found
