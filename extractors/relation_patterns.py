@@ -265,10 +265,13 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"(?P<t>{ONE})\s+(?:comprises|comprising(?:\s+of)?|consists\s+of|is\s+(?:made\s+up|formed|composed)\s+of|brings\s+together|"
      rf"(?:will|shall|would|should|must)\s+(?:comprise|consist\s+of|be\s+(?:made\s+up|formed|composed)\s+of|bring\s+together))\s+"
      rf"(?:(?:representatives|members|leaders|partners|councillors|senior\s+\w+)\s+)?(?:appointed\s+by\s+|from\s+|of\s+)?(?P<s>[^;]*)", "member_of", "comprises"),
-    (rf"(?P<t>{ONE})\s+{BE}\s+(?:a\s+|the\s+)?(?:statutory\s+)?(?:joint\s+(?:committee|board|body|forum)|partnership|alliance|collaboration|coalition)\s+"
+    (rf"(?P<t>{ONE})\s+{BE}\s+(?:a\s+|the\s+)?(?:statutory\s+)?(?:joint\s+(?:committee|board|body|forum)|partnership(?:\s+(?:board|body|forum|committee))?|alliance|collaboration|coalition)\s+"
      rf"(?:of|between)\s+(?P<s>[^;.]*)", "member_of", "is a partnership of"),
     (rf"(?P<t>{ONE})\s*[,(]\s*(?:a|an|the)\s+(?:(?:statutory|formal|standing|strategic|multi-agency|local|voluntary)\s+)*"
-     rf"(?:joint\s+committee|partnership|alliance|collaboration|coalition|consortium)\s+(?:of|between)\s+{S}", "member_of", "Y, a partnership of X"),
+     rf"(?:joint\s+committee|partnership(?:\s+(?:board|body|forum|committee))?|alliance|collaboration|coalition|consortium)\s+(?:of|between)\s+{S}",
+     "member_of", "Y, a partnership of X"),
+    # a terms of reference's membership written on one line: "Membership of @0@: @1@; @2@; @3@."
+    (rf"^\W*{NUMBER}(?:the\s+)?membership\s+(?:of|for)\s+{T}\s*:\s+(?P<s>[^.:]*)", "member_of", "membership of X: A; B"),
     (rf"(?P<t>{ONE})\s*,?\s*(?:of|on)\s+which\s+{S}\s+(?:is|are|was|were|will\s+be|has\s+been|have\s+been|becomes?|became|remains?|sits?)"
      rf"(?:\s+(?:a|an|one|all))?(?:\s+(?:full|voting|founding|statutory|key|core|permanent|standing))?(?:\s+(?:members?|partners?|part)\b|$|[,.;])",
      "member_of", "of which X is a member"),
@@ -318,6 +321,8 @@ PATTERNS: list[tuple[str, str, str]] = [
      "partners_with", "joint working between"),
     (rf"(?P<s>{ONE})(?:['’]s)?\s+(?:key\s+|main\s+|strategic\s+)?(?:interdependencies|interfaces|links)\s+(?:include|includes|are|with)\s+(?P<t>[^;]*)",
      "partners_with", "X's links include"),
+    (rf"(?P<s>{ONE})['’]s?\s+(?:(?:key|main|strategic|statutory|local|system|delivery|other)\s+)*partners\s+(?:include|includes|included|are|were)"
+     rf"{NOT_LIMITED}\s*:?\s+{NOT_AN_ACT}(?P<t>[^;]*)", "partners_with", "X's partners include"),
     (rf"{S}\s+{AUX}(?:has|have)\s+(?:\w+\s+){{0,2}}?(?:interdependencies|interfaces|links)\s+with\s+(?P<t>[^;]*)", "partners_with",
      "X has links with"),
     (rf"(?:interdependencies|interfaces|links)\s+(?:of|for)\s+{S}\s+(?:include|includes|are)\s*:?\s+(?P<t>[^;]*)", "partners_with", "the links of X include"),
@@ -342,6 +347,8 @@ PATTERNS: list[tuple[str, str, str]] = [
     # provides_to
     (rf"{S}[^@.;]{{0,60}}?\b(?:helped|helps|help)\s+{T}", "provides_to", "helps"),
     (rf"(?:delivered|provided|run)\s+by\s+{S}\s+on\s+behalf\s+of\s+{T}", "provides_to", "delivered by X on behalf of Y"),
+    (rf"{S}\s*,\s*(?:acting\s+)?on\s+behalf\s+of\s+{T}\s*,\s*{AUX}(?:deliver|delivers|delivered|provide|provides|provided|run|runs|ran|"
+     rf"offer|offers|offered)\b", "provides_to", "X, on behalf of Y, delivers"),
     (rf"{S}\s+{AUX}(?:deliver|delivers|delivered|provide|provides|provided|run|runs)\s+[^@.;]{{0,80}}?on\s+behalf\s+of\s+{T}", "provides_to", "X delivers on behalf of Y"),
 ]
 COMPILED = [(re.compile(p, re.I), relation, rule) for p, relation, rule in PATTERNS]

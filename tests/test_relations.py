@@ -681,6 +681,12 @@ EXEC = "Exampleton Integration Executive"
     # terms of reference: what a body's membership shall comprise
     (f"The membership of the {EXEC} shall comprise the Council, the CCG and {TRUST}.",
      {(COUNCIL, "member_of", EXEC), (CCG, "member_of", EXEC), (TRUST, "member_of", EXEC)}),
+    (f"4.1 Membership of the {EXEC}: the Council and the CCG.", {(COUNCIL, "member_of", EXEC), (CCG, "member_of", EXEC)}),
+    (f"The {EXEC} is a partnership board of the Council, the CCG and {TRUST}.",
+     {(COUNCIL, "member_of", EXEC), (CCG, "member_of", EXEC), (TRUST, "member_of", EXEC)}),
+    # a body's partners named as such; a provider acting for another, named between commas
+    (f"The Council's key partners include the CCG and {TRUST}.", {(COUNCIL, "partners_with", CCG), (COUNCIL, "partners_with", TRUST)}),
+    (f"{TRUST}, on behalf of the Council, provides the reablement service.", {(TRUST, "provides_to", COUNCIL)}),
 ])
 def test_more_of_the_genres_forms(sentence, expected):
     assert triples(sentence) == expected
@@ -689,6 +695,8 @@ def test_more_of_the_genres_forms(sentence, expected):
 @pytest.mark.parametrize("sentence", [
     # joining a council or trust is no membership; joining someone in an act is none either
     f"The Council joined {TRUST} in calling for more funding.",
+    # partners asked to act are no list of partners
+    "The Council's partners are asked to note the report.",
     # a commissioner of a service, not of a body; a sum towards a body's own scheme
     "The Council is the lead commissioner for the Better Care Fund.",
     # a body said to be subject to something is no event that depends on another
