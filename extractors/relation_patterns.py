@@ -137,7 +137,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s+{AUX}(?:provide|provides|provided|supply|supplies|supplied)\s+{T}\s+with\s+{NOT_A_SERVICE}", "provides_to", "X provides Y with"),
     # the lead provider: "@0@ is the main provider of community services for @1@", "@1@'s lead provider is @0@"
     (rf"{S}\s+{AUX}(?:is|are|was|were|be|remains?|acts?\s+as|acted\s+as)\s+(?:the\s+|a\s+|an\s+|one\s+of\s+the\s+)?"
-     rf"(?:(?:main|lead|sole|principal|preferred|single|largest|key|core)\s+)*(?:[\w\-]+\s+){{0,2}}?providers?\s+"
+     rf"(?:(?:main|lead|sole|principal|preferred|single|largest|key|core)\s+)*(?:(?!host\b)[\w\-]+\s+){{0,2}}?providers?\s+"
      rf"(?:of\s+[^@.;]{{0,60}}?\s)?(?:for|to)\s+{T}{ENDS}", "provides_to", "the lead provider for"),
     (rf"(?P<s>{ONE})['’]s?\s+(?:(?:main|lead|sole|principal|preferred|single|largest)\s+)+(?:[\w\-]+\s+){{0,3}}?providers?\s+"
      rf"(?:is|are|was|were|will\s+be|remains?)\s+{T}", "commissions", "X's lead provider is Y"),
@@ -159,7 +159,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s+{AUX}(?:lead|leads|leading|(?:is|are)\s+leading)\s+(?:on\s+)?{T}(?=\s*(?:[,.;:)]|$)|\s+(?:and|on\s+behalf|for|as|since)\b)",
      "hosts", "X leads Y"),
     (rf"{S}\s+{AUX}(?:{BE}|acts?\s+as|acted\s+as)\s+(?:the\s+)?(?:host|hosting)\s+(?:for|of|to)\s+{T}", "hosts", "host for"),
-    (rf"{S}\s+{AUX}(?:{BE}|acts?\s+as|acted\s+as)\s+(?:the\s+)?(?:host|hosting|lead|accountable)\s+(?:organisation|body|authority|agency|employer)\s+"
+    (rf"{S}\s+{AUX}(?:{BE}|acts?\s+as|acted\s+as)\s+(?:the\s+)?(?:host|hosting|lead|accountable)\s+(?:organisation|body|authority|agency|employer|provider|trust)\s+"
      rf"(?:for|of)\s+{T}", "hosts", "host organisation for"),
     (rf"{S}\s+{AUX}(?:provide|provides|provided|host|hosts|hosted)\s+(?:the\s+)?(?:secretariat|administrative\s+support|"
      rf"clerking|business\s+management)\s+(?:for|to)\s+{T}", "hosts", "provides the secretariat for"),
@@ -176,6 +176,9 @@ PATTERNS: list[tuple[str, str, str]] = [
      "hosts", "moves from X to Y"),
     # accountable_to and reports_to
     (rf"{S}\s+{AUX}(?:{BE}\s+)?(?:held\s+)?(?:directly\s+)?(?:accountable|answerable)\s+to\s+{T_AND_TO}", "accountable_to", "accountable to"),
+    # "@0@ is a statutory body accountable to @1@": what kind of body it is, then to whom it answers
+    (rf"{S}\s+{AUX}{BE}\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,4}}?(?:body|organisation|committee|board|partnership)\s+(?:(?:which|that)\s+{BE}\s+)?"
+     rf"(?:directly\s+)?(?:accountable|answerable)\s+to\s+{T_AND_TO}", "accountable_to", "a body accountable to"),
     (rf"{T}\s+{AUX}(?:hold|holds)\s+{S}\s+to\s+account", "accountable_to", "holds to account"),
     # delegation: the body that exercises delegated functions answers to the one that delegated them
     (rf"{T}\s+{AUX}(?:delegate|delegates|delegated)\s+(?:(?!to\b)[\w\-]+\s+){{0,6}}?to\s+{S}{ENDS}", "accountable_to", "X delegates to Y"),

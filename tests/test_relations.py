@@ -687,6 +687,9 @@ EXEC = "Exampleton Integration Executive"
     # a body's partners named as such; a provider acting for another, named between commas
     (f"The Council's key partners include the CCG and {TRUST}.", {(COUNCIL, "partners_with", CCG), (COUNCIL, "partners_with", TRUST)}),
     (f"{TRUST}, on behalf of the Council, provides the reablement service.", {(TRUST, "provides_to", COUNCIL)}),
+    # a host provider hosts; a kind of body named before the body it answers to
+    (f"{TRUST} is the host provider for the {ALLIANCE}.", {(TRUST, "hosts", ALLIANCE)}),
+    ("The CCG is a statutory NHS body accountable to the Council.", {(CCG, "accountable_to", COUNCIL)}),
 ])
 def test_more_of_the_genres_forms(sentence, expected):
     assert triples(sentence) == expected
