@@ -159,7 +159,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s+{AUX}(?:lead|leads|leading|(?:is|are)\s+leading)\s+(?:on\s+)?{T}(?=\s*(?:[,.;:)]|$)|\s+(?:and|on\s+behalf|for|as|since)\b)",
      "hosts", "X leads Y"),
     (rf"{S}\s+{AUX}(?:{BE}|acts?\s+as|acted\s+as)\s+(?:the\s+)?(?:host|hosting)\s+(?:for|of|to)\s+{T}", "hosts", "host for"),
-    (rf"{S}\s+{AUX}(?:{BE}|acts?\s+as|acted\s+as)\s+(?:the\s+)?(?:host|hosting|lead|accountable)\s+(?:organisation|body|authority|agency|employer|provider|trust)\s+"
+    (rf"{S}\s+{AUX}(?:{BE}|acts?\s+as|acted\s+as)\s+(?:the\s+)?(?:(?:host|hosting|lead|accountable)\s+(?:organisation|body|authority|agency|employer)|host\s+(?:provider|trust))\s+"
      rf"(?:for|of)\s+{T}", "hosts", "host organisation for"),
     (rf"{S}\s+{AUX}(?:provide|provides|provided|host|hosts|hosted)\s+(?:the\s+)?(?:secretariat|administrative\s+support|"
      rf"clerking|business\s+management)\s+(?:for|to)\s+{T}", "hosts", "provides the secretariat for"),
