@@ -129,6 +129,8 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{T}\s+{AUX}{BE}\s+(?:awarded|granted|given|allocated|offered)\s+(?:a\s+|an\s+)?(?:[\w\-£.,]+\s+){{0,4}}?"
      rf"(?:grant|funding|{MONEY})\s+(?:[^@.;]{{0,40}}?\s)?(?:by|from)\s+{S}{ENDS}", "funds", "Y is awarded a grant by X"),
     (rf"{S}\s+{AUX}(?:pay|pays|paid)\s+{T}\s+(?:an?\s+|its\s+)?(?:annual\s+|yearly\s+|monthly\s+)?(?:{MONEY}|grant|subsidy)", "funds", "X pays Y £"),
+    (rf"(?:funding|grants?|{MONEY})\s+(?:[^@.;]{{0,40}}?\s)?{BE}\s+(?:awarded|given|granted|allocated|paid|provided|offered)\s+to\s+{T}\s+by\s+{S}{ENDS}",
+     "funds", "a grant is awarded to Y by X"),
     # provides_to
     (rf"{S}(?:['’]s)?\s+(?:[\w\-]+\s+){{0,3}}?{BE}?\s*seconded\s+to\s+{T}", "provides_to", "seconded to"),
     (rf"seconded\s+from\s+{S}\s+(?:in)?to\s+{T}", "provides_to", "seconded from X to Y"),
@@ -249,6 +251,8 @@ PATTERNS: list[tuple[str, str, str]] = [
      rf"(?:from|of)\s+(?P<s>{ONE}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){ONE})*)", "member_of", "has members from"),
     (rf"{T}\s+{BE}\s+(?:co-)?chaired\s+by\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){{1,5}}?(?:of|from|at)\s+{S}", "member_of",
      "chaired by a role of X"),
+    (rf"(?P<s>{ONE})['’]s?\s+(?:[\w\-]+\s+){{1,4}}?(?:chairs|co-chairs|chaired|co-chaired|(?:sits|sat)\s+on)\s+{T}", "member_of",
+     "X's role chairs Y"),
     (rf"(?P<t>{ONE})[^@;]{{0,40}}?\b(?:has|have|with|includes?|including)\s+(?:\w+\s+)?representation\s+from\s+{S}", "member_of", "representation from"),
     (rf"(?P<t>{ONE})\s*,?\s*(?:which|that)\s+(?:brings|will\s+bring|brought)\s+together\s+(?P<s>[^;]*)", "member_of", "which brings together"),
     (rf"(?P<t>{ONE})\s*,?\s*(?:which|that)\s+(?:includes|included|include|comprises|comprised|is\s+made\s+up\s+of)\s+"
@@ -352,7 +356,8 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"(?:delivered|provided|run)\s+by\s+{S}\s+on\s+behalf\s+of\s+{T}", "provides_to", "delivered by X on behalf of Y"),
     (rf"{S}\s*,\s*(?:acting\s+)?on\s+behalf\s+of\s+{T}\s*,\s*{AUX}(?:deliver|delivers|delivered|provide|provides|provided|run|runs|ran|"
      rf"offer|offers|offered)\b", "provides_to", "X, on behalf of Y, delivers"),
-    (rf"{S}\s+{AUX}(?:deliver|delivers|delivered|provide|provides|provided|run|runs)\s+[^@.;]{{0,80}}?on\s+behalf\s+of\s+{T}", "provides_to", "X delivers on behalf of Y"),
+    (rf"{S}\s*(?:,\s*(?:which|who|that)\s+)?{AUX}(?:deliver|delivers|delivered|provide|provides|provided|run|runs)\s+[^@.;]{{0,80}}?on\s+behalf\s+of\s+{T}",
+     "provides_to", "X delivers on behalf of Y"),
 ]
 COMPILED = [(re.compile(p, re.I), relation, rule) for p, relation, rule in PATTERNS]
 AT_BODY = [p.startswith(("(?P<s>", "(?P<t>", r"\(?(?P<t>")) for p, _, _ in PATTERNS]

@@ -690,6 +690,10 @@ EXEC = "Exampleton Integration Executive"
     # a host provider hosts; a kind of body named before the body it answers to
     (f"{TRUST} is the host provider for the {ALLIANCE}.", {(TRUST, "hosts", ALLIANCE)}),
     ("The CCG is a statutory NHS body accountable to the Council.", {(CCG, "accountable_to", COUNCIL)}),
+    # a provider in a relative clause; a grant given to one body by another; a body's officer in the chair
+    (f"The Chair welcomed staff of {CARERS}, which delivers respite care on behalf of the Council.", {(CARERS, "provides_to", COUNCIL)}),
+    (f"Grant funding of £50,000 was awarded to {CARERS} by the Council.", {(COUNCIL, "funds", CARERS)}),
+    (f"The CCG's Accountable Officer chairs the {EXEC}.", {(CCG, "member_of", EXEC)}),
 ])
 def test_more_of_the_genres_forms(sentence, expected):
     assert triples(sentence) == expected
