@@ -75,7 +75,7 @@ EXECUTIVE_ROLE = {"Director", "Directors", "Officer", "Member", "Members", "Lead
 LEADING_NOISE = {"The", "A", "An", "Both", "All", "Each", "Our", "Their", "Its", "This", "These", "Those",
                  "Existing", "Single", "Current", "Individual", "Other", "Eight", "Two", "Three",
                  "Four", "Five", "Six", "Seven", "Nine", "Ten", "Several", "Many", "Some", "Since",
-                 "Recent", "Including", "Via", "Whole", "Wider", "Furthermore", "Additionally", "Moreover",
+                 "Recent", "Including", "Via", "Wider", "Furthermore", "Additionally", "Moreover",
                  "Recommendation", "Recommendations", "Summary", "Agenda", "Item", "Minutes", "Report",
                  "Subject", "Title", "To", "From", "Date", "Following", "Attendance", "Present",
                  "Apologies", "Update", "Updates", "Background", "Introduction", "Appendix", "Dear",
@@ -354,8 +354,9 @@ def _name(piece: list[tuple[int, str]], common: set[str]):
     if words and words[0] == "Local" and all(w in KIND and w.isupper() for w in words[1:]):
         begin, words = begin + 1, words[1:]      # "Local LMC": the LMC
         name = name.split(" ", 1)[1] if " " in name else name
-    if all(w in KIND for w in words) and not words[0].isupper() and not (words[0] == "Cabinet" and len(words) > 1):
-        return None          # kind words alone ("Council", "Foundation Trust") are a generic mention
+    if all(w in KIND for w in words[1 if words[:1] == ["Whole"] else 0:]) and not words[0].isupper() and \
+            not (words[0] == "Cabinet" and len(words) > 1):
+        return None          # kind words alone ("Council", "Foundation Trust", "the Whole Council") are a generic mention
     if all(w.lower() in GENERIC_WORDS or w.lower() in common for w in words) and \
             any(tok[:1].isupper() for _, tok in piece[end + 1:]):
         return None          # "Local Government Reorganisation", "Family Group Conferencing"

@@ -461,3 +461,8 @@ def test_a_generic_body_named_for_its_place_after_its_kind_is_that_places_body()
 def test_an_integrated_care_system_of_two_places_keeps_both():
     found = names("Delby and Ormsby Integrated Care System met in May.")
     assert "Delby and Ormsby Integrated Care System" in found and "Ormsby Integrated Care System" not in found
+
+
+def test_whole_opens_a_name_but_not_a_kind_word_alone():
+    found = names("The review was supported by Whole Systems Partnership.", "The Whole Council agreed the budget.")
+    assert "Whole Systems Partnership" in found and "Whole Council" not in found
