@@ -364,7 +364,8 @@ def _directed(source: str, relation: str, target: str, finder: MentionFinder):
     whichever of them the sentence says holds it; between two commissioners it says nothing.
     Consulting a body, or its asking for attendance, is answering to it when it is a
     scrutiny body. Joining, or being a partner of a body, makes a member only of a body one can join; updating a board is
-    reporting to it; a team that is part of a body is hosted by it."""
+    reporting to it; a team that is part of a body is hosted by it, and a body is no member of
+    its own committee."""
     if relation == "scrutiny":
         if SCRUTINY.search(target) and not SCRUTINY.search(source):
             yield source, "accountable_to", target
@@ -376,6 +377,8 @@ def _directed(source: str, relation: str, target: str, finder: MentionFinder):
         if finder.org_type(target) in JOINED:
             yield source, "member_of", target
         return
+    if relation == "member_of" and target.startswith(source + " "):
+        return                  # a body is no member of its own committee ('Westshire Council Cabinet')
     if relation == "member_of" and finder.org_type(source) == "unit" and finder.org_type(target) in OWNERS:
         yield target, "hosts", source          # a team part of a council or a directorate is its own
         return

@@ -704,6 +704,9 @@ def test_more_of_the_genres_forms(sentence, expected):
     f"The Council joined {TRUST} in calling for more funding.",
     # partners asked to act are no list of partners
     "The Council's partners are asked to note the report.",
+    # a council's own cabinet chaired by its leader: no body is a member of its own committee
+    "The Council's Leader chairs the Exampleton Borough Council Cabinet.",
+    "The Exampleton Borough Council Cabinet is chaired by the Leader of the Council.",
     # a commissioner of a service, not of a body; a sum towards a body's own scheme
     "The Council is the lead commissioner for the Better Care Fund.",
     # a body said to be subject to something is no event that depends on another
