@@ -270,12 +270,12 @@ def build_org_index(text: str, page_of, blocks=()) -> OrgIndex:
 def _named_for_place(text: str, entry: OrgEntry, spans: list[tuple[int, int]], common: set[str]) -> OrgEntry:
     """A generic name the paper once writes with its place after it ('the Integrated Care System
     for Westshire') is that place's body, 'Westshire Integrated Care System'; the generic name is a form."""
-    if not _common_words_only(entry.name, common) or entry.name.endswith("s"):
-        return entry
+    if not _common_words_only(entry.name, common) or entry.name.endswith("s") or entry.name.startswith("National "):
+        return entry            # a national body's own name may go on 'for <nation>' ('National Trust for Scotland')
     for _, end in spans:
         m = FOR_PLACE.match(text, end)
         words = re.findall(r"[A-Za-z'’\-]+", m.group(1)) if m else []
-        if words and all(w in ("and",) or (w.lower() not in common and w.lower() not in GENERIC_WORDS) for w in words):
+        if words and all(w == "and" or (w.lower() not in common and w.lower() not in GENERIC_WORDS) for w in words):
             entry.forms |= {entry.name}
             entry.name = f"{m.group(1)} {entry.name}"
             return entry
