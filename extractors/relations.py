@@ -101,6 +101,8 @@ DISMISSED = re.compile(r"\b(?:other|alternative)\s+options\b|\balternatives?\s+c
 REPORTED_SPEECH = re.compile(r"\b(?:reported|said|noted|stated|explained|confirmed|advised|suggested|highlighted)\s+that\b", re.I)
 # "The CCG is subject to ...": a stretch that ends on its verb is a clause's subject, not an event.
 UNFINISHED = re.compile(r"\b(?:is|are|was|were|be|been|being|remains?|will|would|shall|must|may|can|could|should)$", re.I)
+# "comments and conditions as these had to be submitted": the reason given for an event is no part of its label.
+REASON = re.compile(r"\s+(?:as|because|since)\s+(?:these|this|it|they|there|we|he|she)\b.*$", re.I)
 LABEL_WORDS = 12
 """The most words an event's label takes from its sentence ('approval of the business case by
 the Governing Body'); a longer stretch is a clause, not a label."""
@@ -405,6 +407,7 @@ def _clean_label(label: str) -> str | None:
     end of a dependency."""
     label = re.sub(r"^\W*(?:the|a|an)\s+", "", label.strip(), flags=re.I).strip(" '\"‘’")
     label = re.sub(r"^[‘'\"]|[’'\"](?=\s)", "", label).strip()
+    label = REASON.sub("", label).strip()
     if not label or re.match(r"(?:this|that|it|these|those|which|who|they)\b", label, re.I) or "@" in label \
             or REPORTED_SPEECH.search(label) or len(label.split()) > LABEL_WORDS or UNFINISHED.search(label):
         return None

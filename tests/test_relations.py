@@ -308,6 +308,9 @@ def test_a_dependency_joins_two_short_event_labels_never_a_reported_clause():
         "The pilot will extend to every ward in the borough and to each of the neighbouring districts in the "
         "county by the end of the year, subject to funding.") if t[1] == "depends_on"}
     assert found == {("new service will launch in April", "depends_on", "Governing Body's approval")}
+    reason = {t for t in triples("Approval was recommended subject to the conditions set out as these had to be sent by June.")
+              if t[1] == "depends_on"}
+    assert reason == {("Approval was recommended", "depends_on", "conditions set out")}
 
 
 # --- a function moved into a body, a relative clause's body, a council's own units, a dismissed option ---
