@@ -26,14 +26,15 @@ from schemas import Relation
 OWNERS = {"council", "ccg", "nhs_trust", "nhs_england", "company", "unit"}
 """The bodies whose own teams and directorates are part of them (not a partnership or board a
 team sits on)."""
-JOINED = {"board", "voluntary", "other"}
+JOINED = {"board", "partnership", "voluntary", "other"}
 """The bodies one joins as a member (a partnership, an alliance, a board); a council or trust
 'joined' by another is a merger or a joint act, not membership."""
 SCRUTINY = re.compile(r"scrutiny|\bJHOSC\b|\bOSC\b", re.I)
 
 
-# "The CCG and the Council both agree ...": two bodies as the sentence's subject, acting together.
-TOGETHER = re.compile(rf"^\W*(?:\d+(?:\.\d+)*\.?\s+|\([a-z0-9]+\)\s+)?(?:both\s+)?(?P<s>{ONE})\s*(?:,|and|&)\s*(?P<t>{ONE})\s+"
+# "The CCG and the Council both agree ...": two or more bodies as the sentence's subject, acting together.
+TOGETHER = re.compile(rf"^\W*(?:\d+(?:\.\d+)*\.?\s+|\([a-z0-9]+\)\s+)?(?:both\s+)?(?P<s>{ONE})\s*(?:,|and|&)\s*"
+                      rf"(?P<t>{ONE}(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*){ONE})*)\s+"
                       r"(?:[^@.;]{0,120}?)\b(?:both\s+agree|have\s+agreed|jointly|working\s+(?:closely\s+)?together|"
                       r"work\s+(?:closely\s+)?together|(?:are\s+|will\s+be\s+)?working\s+(?:closely\s+)?in\s+partnership|"
                       r"have\s+committed|are\s+committed|(?:formed|set\s+up|established)\s+(?:a|an)\s+(?:\w+\s+)?(?:joint\s+venture|alliance|consortium)|"
@@ -327,7 +328,10 @@ def _relations(template: Template, before: list[OrgMention], finder: MentionFind
             yield owner, "hosts", owned, "a body's own unit"
     m = TOGETHER.search(text)
     if m:
-        yield template.bodies(m.group("s"))[0], "partners_with", template.bodies(m.group("t"))[0], "acting together"
+        together = [*template.bodies(m.group("s")), *template.bodies(m.group("t"))]
+        for i, source in enumerate(together):
+            for target in together[i + 1:]:
+                yield source, "partners_with", target, "acting together"
     m = WITH_MEMBER.search(text)
     if m and finder.orgs.author:
         for source in template.bodies(m.group("s")):

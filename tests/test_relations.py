@@ -68,6 +68,16 @@ def test_two_bodies_agreeing_together_are_partners():
         {(CCG, "partners_with", COUNCIL)}
 
 
+def test_three_bodies_working_together_are_each_others_partners():
+    assert triples(f"The CCG, the Council and {TRUST} are working together on the frailty pathway.") == \
+        {(CCG, "partners_with", COUNCIL), (CCG, "partners_with", TRUST), (COUNCIL, "partners_with", TRUST)}
+
+
+def test_a_partner_in_a_partnership_is_its_member_only():
+    assert triples("The Council is a partner in the Exampleton Carers Partnership.") == \
+        {(COUNCIL, "member_of", "Exampleton Carers Partnership")}
+
+
 def test_attending_scrutiny_is_accountability_and_attending_a_board_is_reporting():
     found = triples("Officers of the CCG attend the Exampleton Health Scrutiny Committee and "
                     "the Health and Wellbeing Board each quarter.")
