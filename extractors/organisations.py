@@ -264,7 +264,7 @@ def build_org_index(text: str, page_of, blocks=()) -> OrgIndex:
     kept = _acronyms_merged(_learn_initials(text, kept))
     kept += _county_council_by_initials(text, kept, page_of)
     merged = [e for e in _shortened_merged(_merge_into(kept, set(), common)) if not e.name.isupper() or e.name not in KIND]
-    return OrgIndex(merged, author=None, board=None, common=common)
+    return OrgIndex(_same_key_merged(_system_placed(merged)), author=None, board=None, common=common)
 
 
 def _named_for_place(text: str, entry: OrgEntry, spans: list[tuple[int, int]], common: set[str]) -> OrgEntry:
@@ -280,6 +280,27 @@ def _named_for_place(text: str, entry: OrgEntry, spans: list[tuple[int, int]], c
             entry.name = f"{m.group(1)} {entry.name}"
             return entry
     return entry
+
+
+# An integrated care system's board and partnership share its footprint: 'NHS Delby and Ormsby
+# Integrated Care Board', 'Delby and Ormsby ICP'.
+SYSTEM_PART = re.compile(r"^(?:NHS )?(?P<place>[A-Z].*?) (?:Integrated Care (?:System|Board|Partnership)|ICS|ICB|ICP)$")
+SYSTEM_NAME = {"Integrated Care System": "{} Integrated Care System", "Integrated Care Board": "NHS {} Integrated Care Board",
+               "Integrated Care Partnership": "{} Integrated Care Partnership"}
+
+
+def _system_placed(entries: list[OrgEntry]) -> list[OrgEntry]:
+    """A paper that names one part of an integrated care system by its place and another only by
+    its kind ('the Integrated Care System') means the same place's: both cover one footprint."""
+    places = {m["place"] for e in entries if (m := SYSTEM_PART.match(e.name)) and not is_generic(m["place"])}
+    if len(places) != 1:
+        return entries
+    place = places.pop()
+    for e in entries:
+        if e.name in SYSTEM_NAME:
+            e.forms |= {e.name}
+            e.name = SYSTEM_NAME[e.name].format(place)
+    return entries
 
 
 def _county_council_by_initials(text: str, entries: list[OrgEntry], page_of) -> list[OrgEntry]:

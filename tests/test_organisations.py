@@ -466,3 +466,11 @@ def test_an_integrated_care_system_of_two_places_keeps_both():
 def test_whole_opens_a_name_but_not_a_kind_word_alone():
     found = names("The review was supported by Whole Systems Partnership.", "The Whole Council agreed the budget.")
     assert "Whole Systems Partnership" in found and "Whole Council" not in found
+
+
+def test_parts_of_an_integrated_care_system_named_by_kind_take_the_place_of_the_part_named_by_place():
+    found = names("The Delby and Ormsby Integrated Care Partnership (ICP) met in May.",
+                  "The Integrated Care System will set the strategy and the Integrated Care Board agreed it.")
+    assert {"Delby and Ormsby Integrated Care System", "NHS Delby and Ormsby Integrated Care Board"} <= found
+    two_places = names("Delby Integrated Care Partnership met in May.", "NHS Ormsby Integrated Care Board attended.", "The Integrated Care System will set the strategy.")
+    assert "Integrated Care System" in two_places
