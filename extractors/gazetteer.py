@@ -75,7 +75,7 @@ EXECUTIVE_ROLE = {"Director", "Directors", "Officer", "Member", "Members", "Lead
 LEADING_NOISE = {"The", "A", "An", "Both", "All", "Each", "Our", "Their", "Its", "This", "These", "Those",
                  "Existing", "Single", "Current", "Individual", "Other", "Eight", "Two", "Three",
                  "Four", "Five", "Six", "Seven", "Nine", "Ten", "Several", "Many", "Some", "Since",
-                 "Recent", "Including", "Via", "Whole", "Wider", "Furthermore", "Additionally", "Moreover",
+                 "Recent", "Including", "Via", "Wider", "Furthermore", "Additionally", "Moreover",
                  "Recommendation", "Recommendations", "Summary", "Agenda", "Item", "Minutes", "Report",
                  "Subject", "Title", "To", "From", "Date", "Following", "Attendance", "Present",
                  "Apologies", "Update", "Updates", "Background", "Introduction", "Appendix", "Dear",
@@ -103,7 +103,7 @@ PLACE_KINDS = {"Council", "Councils", "CCG", "CCGs", "ICB", "ICBs", "Police", "C
 NATIONAL = re.compile(r"(?<![\w'’\-])(?:NHS England(?:/Improvement)?|NHSE/?I|NHS Improvement|"
                       r"Public Health England|Health Education England|NHS Digital|NHS London|GP practices|NHS bodies|"
                       r"Secretary of State(?: for [A-Z][a-z]+(?:(?: and| &)? [A-Z][a-z]+)*)?|"
-                      r"(?:[A-Z][a-z]+ )*Integrated Care Systems?|"
+                      r"(?:[A-Z][a-z]+ (?:(?:and|&) (?=[A-Z][a-z]+ ))?)*Integrated Care Systems?|"
                       r"(?:Health[Ww]atch|Age UK|Citizens Advice|CVS)(?: (?!(?:Annual|Reports?|Strateg\w+|Plans?|Surveys?|Reviews?|"
                       r"Updates?|Findings|Projects?|Programmes?|Enter|Visits?|Priorities|Work)\b)[A-Z][a-z]+){0,3}|"
                       r"Voluntary Action(?: [A-Z][a-z]+){1,3}|"
@@ -178,10 +178,16 @@ AFTER_GENERIC = r"(?![\w\-/]|\s+(?:area|areas|level|Governing|governing|members?
 GENERIC = [
     (re.compile(rf"\b[Tt]he\s+(?:single\s+|new\s+)?(?:CCG|Clinical Commissioning Group){AFTER_GENERIC}"), "ccg"),
     (re.compile(rf"\b[Tt]he\s+(?:ICB|Integrated Care Board){AFTER_GENERIC}"), "icb"),
+    (re.compile(rf"\b[Tt]he\s+(?:ICS|Integrated Care System){AFTER_GENERIC}"), "ics"),
     (re.compile(rf"\b[Tt]he\s+Trust{AFTER_GENERIC}"), "nhs_trust"),
     (re.compile(rf"\b(?:[Tt]he\s+)?(?:(?:County|Borough|City|District|Town)\s+)?(?:Council|Local Authority){AFTER_GENERIC}(?!\s+[A-Z])|"
                 rf"\b[Tt]he\s+(?:LA|Authority)\b(?![\w\-/])"), "council"),
     (re.compile(rf"\b[Tt]he\s+(?:Board|Health\s+(?:and|&)\s+Wellbeing\s+Board){AFTER_GENERIC}"), "board"),
+    # the same kinds written in lower case, as some papers write every kind of body
+    (re.compile(rf"\b[Tt]he\s+clinical commissioning group{AFTER_GENERIC}"), "ccg"),
+    (re.compile(rf"\b[Tt]he\s+integrated care board{AFTER_GENERIC}"), "icb"),
+    (re.compile(rf"\b[Tt]he\s+integrated care system{AFTER_GENERIC}"), "ics"),
+    (re.compile(rf"\b[Tt]he\s+(?:county|borough|city|district) council{AFTER_GENERIC}"), "council"),
 ]
 
 
@@ -348,8 +354,9 @@ def _name(piece: list[tuple[int, str]], common: set[str]):
     if words and words[0] == "Local" and all(w in KIND and w.isupper() for w in words[1:]):
         begin, words = begin + 1, words[1:]      # "Local LMC": the LMC
         name = name.split(" ", 1)[1] if " " in name else name
-    if all(w in KIND for w in words) and not words[0].isupper() and not (words[0] == "Cabinet" and len(words) > 1):
-        return None          # kind words alone ("Council", "Foundation Trust") are a generic mention
+    if all(w in KIND for w in words[1 if words[:1] == ["Whole"] else 0:]) and not words[0].isupper() and \
+            not (words[0] == "Cabinet" and len(words) > 1):
+        return None          # kind words alone ("Council", "Foundation Trust", "the Whole Council") are a generic mention
     if all(w.lower() in GENERIC_WORDS or w.lower() in common for w in words) and \
             any(tok[:1].isupper() for _, tok in piece[end + 1:]):
         return None          # "Local Government Reorganisation", "Family Group Conferencing"

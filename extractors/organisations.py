@@ -43,6 +43,11 @@ LEVEL_BEFORE = re.compile(r"\b(?:level|levels|footprint|footprints)[ \t]*\([ \t]
 PLURAL_CCG_NAME = re.compile(r"\b(?:CCGs|Clinical Commissioning Groups)$")
 THE_CCGS = re.compile(r"\b(?:[Tt]he|[Ll]ocal|[Oo]ur|[Aa]ll|[Ii]ndividual|[Ee]xisting|[Tt]hese)\s+(?:(?:[a-z]+|\d+)\s+)?"
                       r"(?:CCGs|[Cc]linical [Cc]ommissioning [Gg]roups)\b")
+# A body of a kind named for its place after the kind ('the Integrated Care System (ICS) for
+# Westshire', 'the Integrated Care Board for Delby and Ormsby'): the place's words, each one the
+# paper never writes in lower case, and nothing capitalised after them.
+FOR_PLACE = re.compile(r"(?:[ \t]*\([A-Z]{2,6}\))?[ \t]+for[ \t]+"
+                       r"((?>[A-Z][a-z'’\-]+(?:[ \t]+(?:and|&)[ \t]+[A-Z][a-z'’\-]+|[ \t]+[A-Z][a-z'’\-]+){0,3}))(?![ \t]*[A-Z(])")
 COUNCIL_MENTION = next(regex for regex, kind in GENERIC if kind == "council")
 NATIONAL_NAMES = {name for _, name, _ in NATIONAL_BODIES if name}
 CABINET = re.compile(r"\b(?:[Tt]he\s+)?Cabinet\b(?!\s+(?:Members?|Office|Committees?|Portfolio|Leads?)\b)")
@@ -86,7 +91,7 @@ class OrgIndex:
         self.common = common or set()
         self._by_form = {_key(f): e for e in entries for f in e.forms | {e.name}}
         self._generic = {}
-        for org_type in ("ccg", "icb", "council", "board", "nhs_trust", "cabinet"):
+        for org_type in ("ccg", "icb", "ics", "council", "board", "nhs_trust", "cabinet"):
             of_type = [e for e in entries if _generic_kind(e) == org_type and not e.name.endswith("s")]
             preferred = [e for e in of_type if e.name in (author, board)]
             if len(of_type) == 1 or len(preferred) == 1:
@@ -238,7 +243,7 @@ def build_org_index(text: str, page_of, blocks=()) -> OrgIndex:
         acronym = ACRONYM_AFTER.match(text, end)
         if acronym and _initials_fit(acronym.group(1), name):
             entry.forms.add(acronym.group(1))
-    kept = [e for key, e in entries.items() if not (_only_indefinite(text, mentions[key]) and _common_words_only(e.name, common))
+    kept = [_named_for_place(text, e, mentions[key], common) for key, e in entries.items() if not (_only_indefinite(text, mentions[key]) and _common_words_only(e.name, common))
             and not _only_in_titles(text, mentions[key])
             and not (_common_words_only(e.name, common | ITEM_WORDS) and _only_item_titles(text, mentions[key]))
             and not (_common_words_only(e.name, common) and _only_cost_items(text, mentions[key]))]
@@ -259,7 +264,43 @@ def build_org_index(text: str, page_of, blocks=()) -> OrgIndex:
     kept = _acronyms_merged(_learn_initials(text, kept))
     kept += _county_council_by_initials(text, kept, page_of)
     merged = [e for e in _shortened_merged(_merge_into(kept, set(), common)) if not e.name.isupper() or e.name not in KIND]
-    return OrgIndex(merged, author=None, board=None, common=common)
+    return OrgIndex(_same_key_merged(_system_placed(merged)), author=None, board=None, common=common)
+
+
+def _named_for_place(text: str, entry: OrgEntry, spans: list[tuple[int, int]], common: set[str]) -> OrgEntry:
+    """A generic name the paper once writes with its place after it ('the Integrated Care System
+    for Westshire') is that place's body, 'Westshire Integrated Care System'; the generic name is a form."""
+    if not _common_words_only(entry.name, common) or entry.name.endswith("s") or entry.name.startswith("National "):
+        return entry            # a national body's own name may go on 'for <nation>' ('National Trust for Scotland')
+    for _, end in spans:
+        m = FOR_PLACE.match(text, end)
+        words = re.findall(r"[A-Za-z'’\-]+", m.group(1)) if m else []
+        if words and all(w == "and" or (w.lower() not in common and w.lower() not in GENERIC_WORDS) for w in words):
+            entry.forms |= {entry.name}
+            entry.name = f"{m.group(1)} {entry.name}"
+            return entry
+    return entry
+
+
+# An integrated care system's board and partnership share its footprint: 'NHS Delby and Ormsby
+# Integrated Care Board', 'Delby and Ormsby ICP'.
+SYSTEM_PART = re.compile(r"^(?:NHS )?(?P<place>[A-Z].*?) (?:Integrated Care (?:System|Board|Partnership)|ICS|ICB|ICP)$")
+SYSTEM_NAME = {"Integrated Care System": "{} Integrated Care System", "Integrated Care Board": "NHS {} Integrated Care Board",
+               "Integrated Care Partnership": "{} Integrated Care Partnership"}
+
+
+def _system_placed(entries: list[OrgEntry]) -> list[OrgEntry]:
+    """A paper that names one part of an integrated care system by its place and another only by
+    its kind ('the Integrated Care System') means the same place's: both cover one footprint."""
+    places = {m["place"] for e in entries if (m := SYSTEM_PART.match(e.name)) and not is_generic(m["place"])}
+    if len(places) != 1:
+        return entries
+    place = places.pop()
+    for e in entries:
+        if e.name in SYSTEM_NAME:
+            e.forms |= {e.name}
+            e.name = SYSTEM_NAME[e.name].format(place)
+    return entries
 
 
 def _county_council_by_initials(text: str, entries: list[OrgEntry], page_of) -> list[OrgEntry]:
@@ -348,9 +389,12 @@ def _initials_fit(acronym: str, name: str) -> bool:
 
 
 def _generic_kind(entry: OrgEntry) -> str:
-    """ICBs share the type 'ccg' but 'the CCG' and 'the ICB' are different bodies."""
+    """ICBs share the type 'ccg' but 'the CCG' and 'the ICB' are different bodies; 'the ICS' is
+    the one integrated care system among the paper's other bodies."""
     if entry.org_type == "ccg" and re.search(r"\bICBs?\b|Integrated Care Boards?", entry.name):
         return "icb"
+    if entry.org_type == "other" and re.search(r"\bICS$|Integrated Care System$", entry.name):
+        return "ics"
     if entry.org_type == "board" and re.search(r"\bCabinet$", entry.name):
         return "cabinet"
     return entry.org_type

@@ -129,6 +129,8 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{T}\s+{AUX}{BE}\s+(?:awarded|granted|given|allocated|offered)\s+(?:a\s+|an\s+)?(?:[\w\-£.,]+\s+){{0,4}}?"
      rf"(?:grant|funding|{MONEY})\s+(?:[^@.;]{{0,40}}?\s)?(?:by|from)\s+{S}{ENDS}", "funds", "Y is awarded a grant by X"),
     (rf"{S}\s+{AUX}(?:pay|pays|paid)\s+{T}\s+(?:an?\s+|its\s+)?(?:annual\s+|yearly\s+|monthly\s+)?(?:{MONEY}|grant|subsidy)", "funds", "X pays Y £"),
+    (rf"(?:funding|grants?|{MONEY})\s+(?:[^@.;]{{0,40}}?\s)?{BE}\s+(?:awarded|given|granted|allocated|paid|provided|offered)\s+to\s+{T}\s+by\s+{S}{ENDS}",
+     "funds", "a grant is awarded to Y by X"),
     # provides_to
     (rf"{S}(?:['’]s)?\s+(?:[\w\-]+\s+){{0,3}}?{BE}?\s*seconded\s+to\s+{T}", "provides_to", "seconded to"),
     (rf"seconded\s+from\s+{S}\s+(?:in)?to\s+{T}", "provides_to", "seconded from X to Y"),
@@ -137,7 +139,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s+{AUX}(?:provide|provides|provided|supply|supplies|supplied)\s+{T}\s+with\s+{NOT_A_SERVICE}", "provides_to", "X provides Y with"),
     # the lead provider: "@0@ is the main provider of community services for @1@", "@1@'s lead provider is @0@"
     (rf"{S}\s+{AUX}(?:is|are|was|were|be|remains?|acts?\s+as|acted\s+as)\s+(?:the\s+|a\s+|an\s+|one\s+of\s+the\s+)?"
-     rf"(?:(?:main|lead|sole|principal|preferred|single|largest|key|core)\s+)*(?:[\w\-]+\s+){{0,2}}?providers?\s+"
+     rf"(?:(?:main|lead|sole|principal|preferred|single|largest|key|core)\s+)*(?:(?!host\b)[\w\-]+\s+){{0,2}}?providers?\s+"
      rf"(?:of\s+[^@.;]{{0,60}}?\s)?(?:for|to)\s+{T}{ENDS}", "provides_to", "the lead provider for"),
     (rf"(?P<s>{ONE})['’]s?\s+(?:(?:main|lead|sole|principal|preferred|single|largest)\s+)+(?:[\w\-]+\s+){{0,3}}?providers?\s+"
      rf"(?:is|are|was|were|will\s+be|remains?)\s+{T}", "commissions", "X's lead provider is Y"),
@@ -159,7 +161,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"{S}\s+{AUX}(?:lead|leads|leading|(?:is|are)\s+leading)\s+(?:on\s+)?{T}(?=\s*(?:[,.;:)]|$)|\s+(?:and|on\s+behalf|for|as|since)\b)",
      "hosts", "X leads Y"),
     (rf"{S}\s+{AUX}(?:{BE}|acts?\s+as|acted\s+as)\s+(?:the\s+)?(?:host|hosting)\s+(?:for|of|to)\s+{T}", "hosts", "host for"),
-    (rf"{S}\s+{AUX}(?:{BE}|acts?\s+as|acted\s+as)\s+(?:the\s+)?(?:host|hosting|lead|accountable)\s+(?:organisation|body|authority|agency|employer)\s+"
+    (rf"{S}\s+{AUX}(?:{BE}|acts?\s+as|acted\s+as)\s+(?:the\s+)?(?:(?:host|hosting|lead|accountable)\s+(?:organisation|body|authority|agency|employer)|host\s+(?:provider|trust))\s+"
      rf"(?:for|of)\s+{T}", "hosts", "host organisation for"),
     (rf"{S}\s+{AUX}(?:provide|provides|provided|host|hosts|hosted)\s+(?:the\s+)?(?:secretariat|administrative\s+support|"
      rf"clerking|business\s+management)\s+(?:for|to)\s+{T}", "hosts", "provides the secretariat for"),
@@ -176,6 +178,9 @@ PATTERNS: list[tuple[str, str, str]] = [
      "hosts", "moves from X to Y"),
     # accountable_to and reports_to
     (rf"{S}\s+{AUX}(?:{BE}\s+)?(?:held\s+)?(?:directly\s+)?(?:accountable|answerable)\s+to\s+{T_AND_TO}", "accountable_to", "accountable to"),
+    # "@0@ is a statutory body accountable to @1@": what kind of body it is, then to whom it answers
+    (rf"{S}\s+{AUX}{BE}\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,4}}?(?:body|organisation|committee|board|partnership)\s+(?:(?:which|that)\s+{BE}\s+)?"
+     rf"(?:directly\s+)?(?:accountable|answerable)\s+to\s+{T_AND_TO}", "accountable_to", "a body accountable to"),
     (rf"{T}\s+{AUX}(?:hold|holds)\s+{S}\s+to\s+account", "accountable_to", "holds to account"),
     # delegation: the body that exercises delegated functions answers to the one that delegated them
     (rf"{T}\s+{AUX}(?:delegate|delegates|delegated)\s+(?:(?!to\b)[\w\-]+\s+){{0,6}}?to\s+{S}{ENDS}", "accountable_to", "X delegates to Y"),
@@ -246,6 +251,8 @@ PATTERNS: list[tuple[str, str, str]] = [
      rf"(?:from|of)\s+(?P<s>{ONE}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){ONE})*)", "member_of", "has members from"),
     (rf"{T}\s+{BE}\s+(?:co-)?chaired\s+by\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){{1,5}}?(?:of|from|at)\s+{S}", "member_of",
      "chaired by a role of X"),
+    (rf"(?P<s>{ONE})['’]s?\s+(?:[\w\-]+\s+){{1,4}}?(?:chairs|co-chairs|chaired|co-chaired|(?:sits|sat)\s+on)\s+{T}", "member_of",
+     "X's role chairs Y"),
     (rf"(?P<t>{ONE})[^@;]{{0,40}}?\b(?:has|have|with|includes?|including)\s+(?:\w+\s+)?representation\s+from\s+{S}", "member_of", "representation from"),
     (rf"(?P<t>{ONE})\s*,?\s*(?:which|that)\s+(?:brings|will\s+bring|brought)\s+together\s+(?P<s>[^;]*)", "member_of", "which brings together"),
     (rf"(?P<t>{ONE})\s*,?\s*(?:which|that)\s+(?:includes|included|include|comprises|comprised|is\s+made\s+up\s+of)\s+"
@@ -265,10 +272,13 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"(?P<t>{ONE})\s+(?:comprises|comprising(?:\s+of)?|consists\s+of|is\s+(?:made\s+up|formed|composed)\s+of|brings\s+together|"
      rf"(?:will|shall|would|should|must)\s+(?:comprise|consist\s+of|be\s+(?:made\s+up|formed|composed)\s+of|bring\s+together))\s+"
      rf"(?:(?:representatives|members|leaders|partners|councillors|senior\s+\w+)\s+)?(?:appointed\s+by\s+|from\s+|of\s+)?(?P<s>[^;]*)", "member_of", "comprises"),
-    (rf"(?P<t>{ONE})\s+{BE}\s+(?:a\s+|the\s+)?(?:statutory\s+)?(?:joint\s+(?:committee|board|body|forum)|partnership|alliance|collaboration|coalition)\s+"
+    (rf"(?P<t>{ONE})\s+{BE}\s+(?:a\s+|the\s+)?(?:statutory\s+)?(?:joint\s+(?:committee|board|body|forum)|partnership(?:\s+(?:board|body|forum|committee))?|alliance|collaboration|coalition)\s+"
      rf"(?:of|between)\s+(?P<s>[^;.]*)", "member_of", "is a partnership of"),
     (rf"(?P<t>{ONE})\s*[,(]\s*(?:a|an|the)\s+(?:(?:statutory|formal|standing|strategic|multi-agency|local|voluntary)\s+)*"
-     rf"(?:joint\s+committee|partnership|alliance|collaboration|coalition|consortium)\s+(?:of|between)\s+{S}", "member_of", "Y, a partnership of X"),
+     rf"(?:joint\s+committee|partnership(?:\s+(?:board|body|forum|committee))?|alliance|collaboration|coalition|consortium)\s+(?:of|between)\s+{S}",
+     "member_of", "Y, a partnership of X"),
+    # a terms of reference's membership written on one line: "Membership of @0@: @1@; @2@; @3@."
+    (rf"^\W*{NUMBER}(?:the\s+)?membership\s+(?:of|for)\s+{T}\s*:\s+(?P<s>[^.:]*)", "member_of", "membership of X: A; B"),
     (rf"(?P<t>{ONE})\s*,?\s*(?:of|on)\s+which\s+{S}\s+(?:is|are|was|were|will\s+be|has\s+been|have\s+been|becomes?|became|remains?|sits?)"
      rf"(?:\s+(?:a|an|one|all))?(?:\s+(?:full|voting|founding|statutory|key|core|permanent|standing))?(?:\s+(?:members?|partners?|part)\b|$|[,.;])",
      "member_of", "of which X is a member"),
@@ -318,6 +328,8 @@ PATTERNS: list[tuple[str, str, str]] = [
      "partners_with", "joint working between"),
     (rf"(?P<s>{ONE})(?:['’]s)?\s+(?:key\s+|main\s+|strategic\s+)?(?:interdependencies|interfaces|links)\s+(?:include|includes|are|with)\s+(?P<t>[^;]*)",
      "partners_with", "X's links include"),
+    (rf"(?P<s>{ONE})['’]s?\s+(?:(?:key|main|strategic|statutory|local|system|delivery|other)\s+)*partners\s+(?:include|includes|included|are|were)"
+     rf"{NOT_LIMITED}\s*:?\s+{NOT_AN_ACT}(?P<t>[^;]*)", "partners_with", "X's partners include"),
     (rf"{S}\s+{AUX}(?:has|have)\s+(?:\w+\s+){{0,2}}?(?:interdependencies|interfaces|links)\s+with\s+(?P<t>[^;]*)", "partners_with",
      "X has links with"),
     (rf"(?:interdependencies|interfaces|links)\s+(?:of|for)\s+{S}\s+(?:include|includes|are)\s*:?\s+(?P<t>[^;]*)", "partners_with", "the links of X include"),
@@ -342,7 +354,10 @@ PATTERNS: list[tuple[str, str, str]] = [
     # provides_to
     (rf"{S}[^@.;]{{0,60}}?\b(?:helped|helps|help)\s+{T}", "provides_to", "helps"),
     (rf"(?:delivered|provided|run)\s+by\s+{S}\s+on\s+behalf\s+of\s+{T}", "provides_to", "delivered by X on behalf of Y"),
-    (rf"{S}\s+{AUX}(?:deliver|delivers|delivered|provide|provides|provided|run|runs)\s+[^@.;]{{0,80}}?on\s+behalf\s+of\s+{T}", "provides_to", "X delivers on behalf of Y"),
+    (rf"{S}\s*,\s*(?:acting\s+)?on\s+behalf\s+of\s+{T}\s*,\s*{AUX}(?:deliver|delivers|delivered|provide|provides|provided|run|runs|ran|"
+     rf"offer|offers|offered)\b", "provides_to", "X, on behalf of Y, delivers"),
+    (rf"{S}\s*(?:,\s*(?:which|who|that)\s+)?{AUX}(?:deliver|delivers|delivered|provide|provides|provided|run|runs)\s+[^@.;]{{0,80}}?on\s+behalf\s+of\s+{T}",
+     "provides_to", "X delivers on behalf of Y"),
 ]
 COMPILED = [(re.compile(p, re.I), relation, rule) for p, relation, rule in PATTERNS]
 AT_BODY = [p.startswith(("(?P<s>", "(?P<t>", r"\(?(?P<t>")) for p, _, _ in PATTERNS]

@@ -26,14 +26,15 @@ from schemas import Relation
 OWNERS = {"council", "ccg", "nhs_trust", "nhs_england", "company", "unit"}
 """The bodies whose own teams and directorates are part of them (not a partnership or board a
 team sits on)."""
-JOINED = {"board", "voluntary", "other"}
+JOINED = {"board", "partnership", "voluntary", "other"}
 """The bodies one joins as a member (a partnership, an alliance, a board); a council or trust
 'joined' by another is a merger or a joint act, not membership."""
 SCRUTINY = re.compile(r"scrutiny|\bJHOSC\b|\bOSC\b", re.I)
 
 
-# "The CCG and the Council both agree ...": two bodies as the sentence's subject, acting together.
-TOGETHER = re.compile(rf"^\W*(?:\d+(?:\.\d+)*\.?\s+|\([a-z0-9]+\)\s+)?(?:both\s+)?(?P<s>{ONE})\s*(?:,|and|&)\s*(?P<t>{ONE})\s+"
+# "The CCG and the Council both agree ...": two or more bodies as the sentence's subject, acting together.
+TOGETHER = re.compile(rf"^\W*(?:\d+(?:\.\d+)*\.?\s+|\([a-z0-9]+\)\s+)?(?:both\s+)?(?P<s>{ONE})\s*(?:,|and|&)\s*"
+                      rf"(?P<t>{ONE}(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*){ONE})*)\s+"
                       r"(?:[^@.;]{0,120}?)\b(?:both\s+agree|have\s+agreed|jointly|working\s+(?:closely\s+)?together|"
                       r"work\s+(?:closely\s+)?together|(?:are\s+|will\s+be\s+)?working\s+(?:closely\s+)?in\s+partnership|"
                       r"have\s+committed|are\s+committed|(?:formed|set\s+up|established)\s+(?:a|an)\s+(?:\w+\s+)?(?:joint\s+venture|alliance|consortium)|"
@@ -101,6 +102,8 @@ DISMISSED = re.compile(r"\b(?:other|alternative)\s+options\b|\balternatives?\s+c
 REPORTED_SPEECH = re.compile(r"\b(?:reported|said|noted|stated|explained|confirmed|advised|suggested|highlighted)\s+that\b", re.I)
 # "The CCG is subject to ...": a stretch that ends on its verb is a clause's subject, not an event.
 UNFINISHED = re.compile(r"\b(?:is|are|was|were|be|been|being|remains?|will|would|shall|must|may|can|could|should)$", re.I)
+# "comments and conditions as these had to be submitted": the reason given for an event is no part of its label.
+REASON = re.compile(r"\s+(?:as|because|since)\s+(?:these|this|it|they|there|we|he|she)\b.*$", re.I)
 LABEL_WORDS = 12
 """The most words an event's label takes from its sentence ('approval of the business case by
 the Governing Body'); a longer stretch is a clause, not a label."""
@@ -325,7 +328,10 @@ def _relations(template: Template, before: list[OrgMention], finder: MentionFind
             yield owner, "hosts", owned, "a body's own unit"
     m = TOGETHER.search(text)
     if m:
-        yield template.bodies(m.group("s"))[0], "partners_with", template.bodies(m.group("t"))[0], "acting together"
+        together = [*template.bodies(m.group("s")), *template.bodies(m.group("t"))]
+        for i, source in enumerate(together):
+            for target in together[i + 1:]:
+                yield source, "partners_with", target, "acting together"
     m = WITH_MEMBER.search(text)
     if m and finder.orgs.author:
         for source in template.bodies(m.group("s")):
@@ -364,7 +370,8 @@ def _directed(source: str, relation: str, target: str, finder: MentionFinder):
     whichever of them the sentence says holds it; between two commissioners it says nothing.
     Consulting a body, or its asking for attendance, is answering to it when it is a
     scrutiny body. Joining, or being a partner of a body, makes a member only of a body one can join; updating a board is
-    reporting to it; a team that is part of a body is hosted by it."""
+    reporting to it; a team that is part of a body is hosted by it, and a body is no member of
+    its own committee."""
     if relation == "scrutiny":
         if SCRUTINY.search(target) and not SCRUTINY.search(source):
             yield source, "accountable_to", target
@@ -376,6 +383,8 @@ def _directed(source: str, relation: str, target: str, finder: MentionFinder):
         if finder.org_type(target) in JOINED:
             yield source, "member_of", target
         return
+    if relation == "member_of" and target.startswith(source + " "):
+        return                  # a body is no member of its own committee ('Westshire Council Cabinet')
     if relation == "member_of" and finder.org_type(source) == "unit" and finder.org_type(target) in OWNERS:
         yield target, "hosts", source          # a team part of a council or a directorate is its own
         return
@@ -402,6 +411,7 @@ def _clean_label(label: str) -> str | None:
     end of a dependency."""
     label = re.sub(r"^\W*(?:the|a|an)\s+", "", label.strip(), flags=re.I).strip(" '\"‘’")
     label = re.sub(r"^[‘'\"]|[’'\"](?=\s)", "", label).strip()
+    label = REASON.sub("", label).strip()
     if not label or re.match(r"(?:this|that|it|these|those|which|who|they)\b", label, re.I) or "@" in label \
             or REPORTED_SPEECH.search(label) or len(label.split()) > LABEL_WORDS or UNFINISHED.search(label):
         return None

@@ -449,3 +449,28 @@ def test_a_costs_tables_line_of_common_words_is_no_body():
                   "Exampleton Events Office, Ticketing £ 1,200")
     assert "Box Office" not in found
     assert "Exampleton Events Office" in found     # a name with a place of its own stays a body
+
+
+def test_a_generic_body_named_for_its_place_after_its_kind_is_that_places_body():
+    found = names("The Integrated Care System (ICS) for Northmoor will set out its priorities.",
+                  "The ICS will report in June.")
+    assert "Northmoor Integrated Care System" in found and "Integrated Care System" not in found
+    assert "Partnership for Health" not in names("The Partnership for Health and Care met in May.")
+
+
+def test_an_integrated_care_system_of_two_places_keeps_both():
+    found = names("Delby and Ormsby Integrated Care System met in May.")
+    assert "Delby and Ormsby Integrated Care System" in found and "Ormsby Integrated Care System" not in found
+
+
+def test_whole_opens_a_name_but_not_a_kind_word_alone():
+    found = names("The review was supported by Whole Systems Partnership.", "The Whole Council agreed the budget.")
+    assert "Whole Systems Partnership" in found and "Whole Council" not in found
+
+
+def test_parts_of_an_integrated_care_system_named_by_kind_take_the_place_of_the_part_named_by_place():
+    found = names("The Delby and Ormsby Integrated Care Partnership (ICP) met in May.",
+                  "The Integrated Care System will set the strategy and the Integrated Care Board agreed it.")
+    assert {"Delby and Ormsby Integrated Care System", "NHS Delby and Ormsby Integrated Care Board"} <= found
+    two_places = names("Delby Integrated Care Partnership met in May.", "NHS Ormsby Integrated Care Board attended.", "The Integrated Care System will set the strategy.")
+    assert "Integrated Care System" in two_places

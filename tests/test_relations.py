@@ -68,6 +68,16 @@ def test_two_bodies_agreeing_together_are_partners():
         {(CCG, "partners_with", COUNCIL)}
 
 
+def test_three_bodies_working_together_are_each_others_partners():
+    assert triples(f"The CCG, the Council and {TRUST} are working together on the frailty pathway.") == \
+        {(CCG, "partners_with", COUNCIL), (CCG, "partners_with", TRUST), (COUNCIL, "partners_with", TRUST)}
+
+
+def test_a_partner_in_a_partnership_is_its_member_only():
+    assert triples("The Council is a partner in the Exampleton Carers Partnership.") == \
+        {(COUNCIL, "member_of", "Exampleton Carers Partnership")}
+
+
 def test_attending_scrutiny_is_accountability_and_attending_a_board_is_reporting():
     found = triples("Officers of the CCG attend the Exampleton Health Scrutiny Committee and "
                     "the Health and Wellbeing Board each quarter.")
@@ -308,6 +318,9 @@ def test_a_dependency_joins_two_short_event_labels_never_a_reported_clause():
         "The pilot will extend to every ward in the borough and to each of the neighbouring districts in the "
         "county by the end of the year, subject to funding.") if t[1] == "depends_on"}
     assert found == {("new service will launch in April", "depends_on", "Governing Body's approval")}
+    reason = {t for t in triples("Approval was recommended subject to the conditions set out as these had to be sent by June.")
+              if t[1] == "depends_on"}
+    assert reason == {("Approval was recommended", "depends_on", "conditions set out")}
 
 
 # --- a function moved into a body, a relative clause's body, a council's own units, a dismissed option ---
@@ -681,6 +694,19 @@ EXEC = "Exampleton Integration Executive"
     # terms of reference: what a body's membership shall comprise
     (f"The membership of the {EXEC} shall comprise the Council, the CCG and {TRUST}.",
      {(COUNCIL, "member_of", EXEC), (CCG, "member_of", EXEC), (TRUST, "member_of", EXEC)}),
+    (f"4.1 Membership of the {EXEC}: the Council and the CCG.", {(COUNCIL, "member_of", EXEC), (CCG, "member_of", EXEC)}),
+    (f"The {EXEC} is a partnership board of the Council, the CCG and {TRUST}.",
+     {(COUNCIL, "member_of", EXEC), (CCG, "member_of", EXEC), (TRUST, "member_of", EXEC)}),
+    # a body's partners named as such; a provider acting for another, named between commas
+    (f"The Council's key partners include the CCG and {TRUST}.", {(COUNCIL, "partners_with", CCG), (COUNCIL, "partners_with", TRUST)}),
+    (f"{TRUST}, on behalf of the Council, provides the reablement service.", {(TRUST, "provides_to", COUNCIL)}),
+    # a host provider hosts; a kind of body named before the body it answers to
+    (f"{TRUST} is the host provider for the {ALLIANCE}.", {(TRUST, "hosts", ALLIANCE)}),
+    ("The CCG is a statutory NHS body accountable to the Council.", {(CCG, "accountable_to", COUNCIL)}),
+    # a provider in a relative clause; a grant given to one body by another; a body's officer in the chair
+    (f"The Chair welcomed staff of {CARERS}, which delivers respite care on behalf of the Council.", {(CARERS, "provides_to", COUNCIL)}),
+    (f"Grant funding of £50,000 was awarded to {CARERS} by the Council.", {(COUNCIL, "funds", CARERS)}),
+    (f"The CCG's Accountable Officer chairs the {EXEC}.", {(CCG, "member_of", EXEC)}),
 ])
 def test_more_of_the_genres_forms(sentence, expected):
     assert triples(sentence) == expected
@@ -689,6 +715,11 @@ def test_more_of_the_genres_forms(sentence, expected):
 @pytest.mark.parametrize("sentence", [
     # joining a council or trust is no membership; joining someone in an act is none either
     f"The Council joined {TRUST} in calling for more funding.",
+    # partners asked to act are no list of partners
+    "The Council's partners are asked to note the report.",
+    # a council's own cabinet chaired by its leader: no body is a member of its own committee
+    "The Council's Leader chairs the Exampleton Borough Council Cabinet.",
+    "The Exampleton Borough Council Cabinet is chaired by the Leader of the Council.",
     # a commissioner of a service, not of a body; a sum towards a body's own scheme
     "The Council is the lead commissioner for the Better Care Fund.",
     # a body said to be subject to something is no event that depends on another
@@ -901,3 +932,13 @@ def test_a_terms_of_references_function_to_report_is_the_heading_bodys():
     assert _terms_of_reference("To report on its reviews to the Health and Wellbeing Board.") == {(UCPB, "reports_to", HWB)}
     # with no body in the heading and no board the paper is for, nobody reports
     assert triples("To report on its reviews to the Health and Wellbeing Board.") == set()
+
+
+def test_a_kind_written_in_lower_case_is_the_one_body_of_that_kind():
+    ics = "Exampleton Integrated Care System"
+    found = {(r.source, r.relation, r.target) for r in extract(
+        *INTRO, f"{ics} (ICS) was formed in 2022.",
+        "The integrated care system brings together the CCG, the Council and the Trust.",
+        "The clinical commissioning group will work with the borough council on the pathway.", cover=COVER).relations}
+    assert {(CCG, "member_of", ics), (COUNCIL, "member_of", ics), (TRUST, "member_of", ics),
+            (CCG, "partners_with", COUNCIL)} <= found
