@@ -32,20 +32,21 @@ def test_a_long_paper_read_ahead_fills_the_warehouse_as_the_flow_reading_it_does
 def test_a_run_on_the_temporary_server_sends_no_heartbeats_and_leaves_the_settings_as_they_were(monkeypatch):
     """Heartbeats tell a lasting server that a run crashed; the temporary one dies with the
     run, and joining their thread held up the end of every run by up to a second."""
-    from prefect.settings import get_current_settings
+    from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
 
     from flows.once import TemporaryServer, prefect_api
 
     monkeypatch.delenv("PREFECT_API_URL", raising=False)
-    before = get_current_settings()
-    server = TemporaryServer()
-    try:
-        with prefect_api(server):
-            inside = get_current_settings()
-            assert inside.api.url == server.api_url
-            assert inside.flows.heartbeat_frequency is None
-    finally:
-        server.stop()
-    after = get_current_settings()
-    assert after.api.url == before.api.url
-    assert after.flows.heartbeat_frequency == before.flows.heartbeat_frequency is not None
+    with temporary_settings(restore_defaults={PREFECT_API_URL}):     # no API configured, as on a user's machine
+        before = get_current_settings()
+        server = TemporaryServer()
+        try:
+            with prefect_api(server):
+                inside = get_current_settings()
+                assert inside.api.url == server.api_url
+                assert inside.flows.heartbeat_frequency is None
+        finally:
+            server.stop()
+        after = get_current_settings()
+        assert after.api.url is None and before.api.url is None
+        assert after.flows.heartbeat_frequency == before.flows.heartbeat_frequency is not None
