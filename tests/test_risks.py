@@ -485,3 +485,16 @@ def test_a_register_known_by_its_owner_and_score_columns_gives_its_descriptions_
     out = run("The register is below.", register, cover=CABINET)
     assert [r.quote for r in out.risks] == ["Demand for placements exceeds the budget", "Delays to the capital programme"]
     assert run("The scorecard is below.", scorecard, cover=CABINET).risks == []
+
+
+def test_what_follows_a_setback_is_a_risk_and_no_promise():
+    """'If the bid is unsuccessful, the service will close': a condition the paper fears, with
+    nothing promised; a condition that is only a step of the plan ('Should the Board agree')
+    stays the promise it was."""
+    setbacks = ["If the bid is unsuccessful, the day centre will close in March 2025.",
+                "Should the industrial action continue, planned operations will be cancelled.",
+                "If funding is withdrawn, three outreach posts would end."]
+    plan = "Should the Board agree, the day centre will close on 31 March and its users will move to the new hub."
+    result = run(*setbacks, plan)
+    assert [r.quote for r in result.risks] == setbacks
+    assert [c.quote for c in result.commitments] == [plan]

@@ -28,6 +28,7 @@ from extractors.commitments.lists import ACTION_VERBS, action_cell, listed_promi
 from extractors.commitments.subjects import BODY, CLAUSE, GROUP, OWN, PRONOUN, THING, UNIT, WE, Subject, antecedent, subject_of
 from extractors.context import PaperContext, Sentence
 from extractors.decisions.cues import PRESENT
+from extractors.risks.cues import states_a_condition
 from extractors.cues import QUESTION, item_text, short
 from schemas import BlockKind, Commitment
 
@@ -129,6 +130,8 @@ def classify(ctx: PaperContext, candidate: Candidate) -> Verdict:
         return Verdict(False, "a lead-in whose promise is in the list that follows")
     if FORECAST.search(text, 0, candidate.cues[0].start()):
         return Verdict(False, "a forecast reported")
+    if states_a_condition(text):
+        return Verdict(False, "what follows a setback: a risk's condition, no promise")
     dropped = []
     for cue in candidate.cues:
         if COUNTERFACTUAL.search(text, 0, cue.start()):

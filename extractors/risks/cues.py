@@ -49,6 +49,10 @@ ADVERSE_NOUN = (r"(?:crisis|shortages?|pressures?|deficits?|overspends?|gaps?|cl
                 r"backlogs?|breach\w*|complaints?|penalt\w+|sanctions?|intervention|instability|withdraw\w*|cuts?|"
                 r"vacanc\w+|inequalit\w+|disparit\w+|challenges?|difficult\w*|strain|burden|stopping|ceasing|decommissioning|"
                 r"duplication)")
+# A condition's setback ('If the bid is unsuccessful', 'Should the strike continue') and what
+# ends because of it ('the service will close', 'clinics would be cancelled'): a condition's parts.
+SETBACK = r"(?:unsuccessful|rejected|refused|declined|withdrawn|insufficient|unavailable|continues?|persists?)"
+ENDING = r"(?:close|cease|end|stop|be\s+(?:cancelled|postponed|suspended|closed|stopped|decommissioned|scaled\s+back))\b"
 CONSEQUENCE = r"(?:lead\s+to|leading\s+to|result\s+in|resulting\s+in|cause|increase|push|pushing|put|putting|create|leave|mean)"
 PROBLEM = r"(?:challenge|issue|problem|barrier|concern|risk|difficulty|threat|obstacle)"
 # What a concern that is a risk is about: what may follow, or a strain on delivery.
@@ -227,8 +231,8 @@ THREAT = {
     # 'If these changes are not made, the service will continue to ...', 'Without a resolution, the
     # authorities would face ...': what follows when something is not done, if it persists or harms.
     "condition": re.compile(
-        rf"(?:^\W*|\bthat\s+)(?:(?:if|unless|should|where)\b[^,;]*\b(?:not|no|fail\w*|never|unable)\b[^;]*?,|without\b)[^;]*?"
-        rf"\b(?:will|would|could|may|might)\s+{HEDGE}(?:continue\s+to|be\s+(?:required|obliged)\s+to|{ADVERSE_VERB}|"
+        rf"(?:^\W*|\bthat\s+)(?:(?:if|unless|should|where)\b[^,;]*\b(?:not|no|fail\w*|never|unable|{SETBACK})\b[^;]*?,|without\b)[^;]*?"
+        rf"\b(?:will|would|could|may|might)\s+{HEDGE}(?:continue\s+to|be\s+(?:required|obliged)\s+to|{ADVERSE_VERB}|{ENDING}|"
         rf"(?:\w+\s+){{0,3}}{ADVERSE_NOUN})|"
         r"^\W*(?:not\s+\w+ing|not\s+to\s+\w+|doing\s+nothing|failure\s+to\s+\w+|failing\s+to\s+\w+)\b(?:\s+\S+){0,12}?\s+"
         r"(?:will|would|could|may|might)\b|\bconsequences?\s+of\s+not\b",
@@ -275,3 +279,10 @@ def threat_family(text: str) -> str | None:
         if any(word in low for word in GATES[family]) and pattern.search(low):
             return family
     return None
+
+
+def states_a_condition(text: str) -> bool:
+    """Whether `text` says what follows when something is not done or goes wrong ('If the bid
+    is unsuccessful, the service will close'): a risk's condition, which promises nothing."""
+    low = item_text(text).lower()
+    return any(word in low for word in GATES["condition"]) and THREAT["condition"].search(low) is not None
