@@ -3,9 +3,9 @@
 ru_maxrss sees one process only, but ingest spreads over worker processes (a pool's
 workers, a forkserver and its children, Prefect's temporary API server). TreeRSS samples
 this process and all its descendants with psutil every `interval` seconds from a
-background thread, keeping the largest total and the largest single process. Peaks
-shorter than the interval can be missed, and the
-tree's members are looked for again every LOOK_FOR_NEW_EVERY samples. Without psutil (the `bench` extra) both are None.
+background thread, keeping the largest total and the largest single process; it looks for
+new members of the tree every LOOK_FOR_NEW_EVERY samples. Peaks shorter than the interval can
+be missed. Without psutil (the `bench` extra) both are None.
 """
 from __future__ import annotations
 

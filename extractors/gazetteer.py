@@ -176,17 +176,15 @@ KNOWN_ACRONYMS = {"NHSE": "NHS England", "NHSI": "NHS Improvement", "CQC": "Care
 # Generic mentions resolved to the one body of that kind the paper means.
 AFTER_GENERIC = r"(?![\w\-/]|\s+(?:area|areas|level|Governing|governing|members?|Members?|staff|officers?|teams?|of|'s|Chamber|Leader|Officer))"
 GENERIC = [
-    (re.compile(rf"\b[Tt]he\s+(?:single\s+|new\s+)?(?:CCG|Clinical Commissioning Group){AFTER_GENERIC}"), "ccg"),
-    (re.compile(rf"\b[Tt]he\s+(?:ICB|Integrated Care Board){AFTER_GENERIC}"), "icb"),
-    (re.compile(rf"\b[Tt]he\s+(?:ICS|Integrated Care System){AFTER_GENERIC}"), "ics"),
+    (re.compile(rf"\b[Tt]he\s+(?:single\s+|new\s+)?(?:CCG|Clinical Commissioning Group|clinical commissioning group){AFTER_GENERIC}"), "ccg"),
+    (re.compile(rf"\b[Tt]he\s+(?:ICB|Integrated Care Board|integrated care board){AFTER_GENERIC}"), "icb"),
+    (re.compile(rf"\b[Tt]he\s+(?:ICS|Integrated Care System|integrated care system){AFTER_GENERIC}"), "ics"),
     (re.compile(rf"\b[Tt]he\s+Trust{AFTER_GENERIC}"), "nhs_trust"),
     (re.compile(rf"\b(?:[Tt]he\s+)?(?:(?:County|Borough|City|District|Town)\s+)?(?:Council|Local Authority){AFTER_GENERIC}(?!\s+[A-Z])|"
                 rf"\b[Tt]he\s+(?:LA|Authority)\b(?![\w\-/])"), "council"),
     (re.compile(rf"\b[Tt]he\s+(?:Board|Health\s+(?:and|&)\s+Wellbeing\s+Board){AFTER_GENERIC}"), "board"),
-    # the same kinds written in lower case, as some papers write every kind of body
-    (re.compile(rf"\b[Tt]he\s+clinical commissioning group{AFTER_GENERIC}"), "ccg"),
-    (re.compile(rf"\b[Tt]he\s+integrated care board{AFTER_GENERIC}"), "icb"),
-    (re.compile(rf"\b[Tt]he\s+integrated care system{AFTER_GENERIC}"), "ics"),
+    # a tier of council in lower case, as some papers write every kind of body (apart from the first
+    # council pattern, which COUNCIL_MENTION reads as a council's capitalised mention)
     (re.compile(rf"\b[Tt]he\s+(?:county|borough|city|district) council{AFTER_GENERIC}"), "council"),
 ]
 

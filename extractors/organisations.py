@@ -243,10 +243,11 @@ def build_org_index(text: str, page_of, blocks=()) -> OrgIndex:
         acronym = ACRONYM_AFTER.match(text, end)
         if acronym and _initials_fit(acronym.group(1), name):
             entry.forms.add(acronym.group(1))
-    kept = [_named_for_place(text, e, mentions[key], common) for key, e in entries.items() if not (_only_indefinite(text, mentions[key]) and _common_words_only(e.name, common))
+    kept = [(key, e) for key, e in entries.items() if not (_only_indefinite(text, mentions[key]) and _common_words_only(e.name, common))
             and not _only_in_titles(text, mentions[key])
             and not (_common_words_only(e.name, common | ITEM_WORDS) and _only_item_titles(text, mentions[key]))
             and not (_common_words_only(e.name, common) and _only_cost_items(text, mentions[key]))]
+    kept = [_named_for_place(text, e, mentions[key], common) for key, e in kept]
     by_key = {_key(e.name): e for e in kept}
     for acronym, full in KNOWN_ACRONYMS.items():
         entry = by_key.get(_key(full))

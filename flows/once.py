@@ -158,13 +158,14 @@ def prefect_api(server: TemporaryServer | None):
     on the temporary server sends no heartbeats (they tell a lasting server that a run has
     crashed; this one dies with the run), and what Prefect still holds to send (events,
     logs) is sent before the context ends, while the server is there to take it."""
-    from prefect.events.worker import EventsWorker
-    from prefect.logging.handlers import APILogWorker
     from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
 
     if server is None or get_current_settings().api.url:
         yield
         return
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
     server.wait_until_up()
     with temporary_settings(updates={PREFECT_API_URL: server.api_url, "flows.heartbeat_frequency": None}):
         try:

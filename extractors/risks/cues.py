@@ -275,14 +275,15 @@ GATES = {
 def threat_family(text: str) -> str | None:
     """The first family of threat construction that `text` (its paragraph number aside) states, if any."""
     low = item_text(text).lower()
-    for family, pattern in THREAT.items():
-        if any(word in low for word in GATES[family]) and pattern.search(low):
-            return family
-    return None
+    return next((family for family in THREAT if _states(family, low)), None)
 
 
 def states_a_condition(text: str) -> bool:
     """Whether `text` says what follows when something is not done or goes wrong ('If the bid
     is unsuccessful, the service will close'): a risk's condition, which promises nothing."""
-    low = item_text(text).lower()
-    return any(word in low for word in GATES["condition"]) and THREAT["condition"].search(low) is not None
+    return _states("condition", item_text(text).lower())
+
+
+def _states(family: str, low: str) -> bool:
+    """Whether the lower-cased text `low` is built as `family` is: its gate words first, then its pattern."""
+    return any(word in low for word in GATES[family]) and THREAT[family].search(low) is not None
