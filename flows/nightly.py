@@ -1,7 +1,7 @@
 """The nightly ingestion flow: a task per stage, each calling a pipeline/ function.
 
 list sources -> open the warehouse -> plan -> parse and extract (in parallel, on the flow's
-task runner; a long paper's pages are first laid out in ranges, a task each) -> load (one
+task runner; a long paper's pages are first laid out in ranges, on every worker) -> load (one
 writer, in the flow's process) -> cross-paper beside refresh search -> publish (what the web app reads) -> report.
 
 The default task runner runs tasks in threads of the flow's process and their parsing and
@@ -37,7 +37,7 @@ from pipeline.ingest import (PaperOutcome, Plan, RunSummary, begin_run, end_run,
 from pipeline.paperstore import PaperStore
 from pipeline.reading import combine_one, extract_one, extract_part_one, first_steps, lay_out_range, prepare_one
 from pipeline.sources import FetchError, HttpClient, SourcedPaper, Unfetched, open_source
-from pipeline.workers import cpus, has_run_pool, here, on_workers, run_pool
+from pipeline.workers import cpus, has_run_pool, here, on_workers, on_workers_each, run_pool
 from schemas import PaperExtraction
 
 DEFAULT_DB = "boardpapers.duckdb"
@@ -95,8 +95,9 @@ def extract_task(paper: SourcedPaper) -> Parcel:
 
 
 @task(name="lay-out-pages", cache_policy=NO_CACHE)
-def lay_out_task(paper: SourcedPaper, first: int, last: int) -> Parcel:
-    return Parcel(on_workers(lay_out_range, paper, first, last))
+def lay_out_task(paper: SourcedPaper, ranges: list[tuple[int, int]]) -> Parcel:
+    """The pages of `ranges` laid out, a range's pages each: at once on the run's pool."""
+    return Parcel(on_workers_each(lay_out_range, [(paper, first, last) for first, last in ranges]))
 
 
 @task(name="prepare-paper", cache_policy=NO_CACHE)
@@ -104,7 +105,8 @@ def prepare_task(paper: SourcedPaper, ranges: list[Parcel]) -> Parcel:
     """Where the task runs: under the default runner, in the flow's process, where the
     laid-out pages arrived and where the prepared paper is sent to the parts' workers. The
     command line may have prepared it already, while Prefect started (flows/once.py)."""
-    return Parcel(here(prepare_one, paper, otherwise=lambda: prepare_one(paper, [parcel.content for parcel in ranges])))
+    return Parcel(here(prepare_one, paper, otherwise=lambda: prepare_one(
+        paper, [laid_out for parcel in ranges for laid_out in parcel.content])))
 
 
 @task(name="extract-part", cache_policy=NO_CACHE)
@@ -124,11 +126,15 @@ class Extraction:
 
     @classmethod
     def submit(cls, paper: SourcedPaper, status: str) -> Extraction:
-        """The paper's tasks, submitted: a long one is read in a part per CPU."""
+        """The paper's tasks, submitted: a long one is read in a part per CPU, its pages laid
+        out by one task on the run's pool (which hands the ranges out as workers come free),
+        or else by a task a range (on Dask's workers)."""
         steps = first_steps(paper)
         if steps[0][0] is extract_one:
             return cls(paper, status, [extract_task.submit(paper)])
-        prepared = prepare_task.submit(paper, [lay_out_task.submit(*args) for _, *args in steps])
+        ranges = [(first, last) for _, _, first, last in steps]
+        groups = [ranges] if has_run_pool() else [[one] for one in ranges]
+        prepared = prepare_task.submit(paper, [lay_out_task.submit(paper, group) for group in groups])
         parts = cpus()
         return cls(paper, status, [prepared, *(extract_part_task.submit(prepared, part, parts)
                                               for part in range(parts))])

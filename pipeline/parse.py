@@ -15,7 +15,6 @@ offsets.
 from __future__ import annotations
 
 import logging
-import math
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -54,6 +53,7 @@ WORD_OPTIONS = dict(keep_blank_chars=False, use_text_flow=False, extra_attrs=["s
 # already: below it, starting them costs more than it saves.
 PARALLEL_MIN_PAGES = 24
 RANGE_PAGES = 25
+TAIL_PAGES = 4
 HEAD_BYTES = 1024
 TAIL_BYTES = 8192
 # Words a sentence cannot end on: a block ending in one runs on into the next.
@@ -247,21 +247,26 @@ def lay_out_pages(path: str | Path, first: int, last: int) -> list[PageLayout]:
     return [_lay_out(page) for page in _read_pages(path, _held[2], first, last)]
 
 
-def _ranges(weights: list[int], parts: int) -> list[tuple[int, int]]:
-    """Pages of these weights cut into `parts` contiguous (first, last) ranges of
-    near-equal weight."""
-    cumulative = [0]
-    for weight in weights:
-        cumulative.append(cumulative[-1] + weight)
-    total = cumulative[-1]
-    bounds = [0, *(min(range(len(cumulative)), key=lambda k: abs(cumulative[k] - total * i / parts))
-                   for i in range(1, parts)), len(weights)]
-    return [(bounds[i] + 1, bounds[i + 1]) for i in range(parts) if bounds[i + 1] > bounds[i]]
+def _ranges(weights: list[int], workers: int) -> list[tuple[int, int]]:
+    """Pages of these weights cut into contiguous (first, last) ranges for `workers` to take
+    in order as they come free: RANGE_PAGES pages' work each at first, then a share of what
+    is left, down to TAIL_PAGES, so that the workers finish together (ranges of one size
+    left a worker idle for up to a whole range while another laid out the last)."""
+    ranges, first, left = [], 0, sum(weights)
+    while first < len(weights):
+        target = min(RANGE_PAGES, max(TAIL_PAGES, left / (2 * workers)))
+        last, weight = first, weights[first]
+        while last + 1 < len(weights) and weight < target:
+            last += 1
+            weight += weights[last]
+        ranges.append((first + 1, last + 1))
+        first, left = last + 1, left - weight
+    return ranges
 
 
 def page_ranges(path: str | Path, parallel_min_pages: int = PARALLEL_MIN_PAGES) -> list[tuple[int, int]] | None:
-    """How to share a long paper's pages among workers: contiguous ranges of about
-    RANGE_PAGES pages' work, at least one per CPU, handed out as workers come free. A page
+    """How to share a long paper's pages among workers: contiguous ranges (`_ranges`),
+    handed out as workers come free. A page
     to OCR counts as ocr.PAGE_WEIGHT pages, so a short scan is shared out too. None for a
     paper to read whole in one process: a short one, or one that does not open (reading it
     whole raises its PaperError)."""
@@ -272,7 +277,7 @@ def page_ranges(path: str | Path, parallel_min_pages: int = PARALLEL_MIN_PAGES) 
         return None
     if len(weights) < 2 or sum(weights) < parallel_min_pages:
         return None
-    return _ranges(weights, max(cpus(), math.ceil(sum(weights) / RANGE_PAGES)))
+    return _ranges(weights, cpus())
 
 
 def _page_layouts(path: Path, parallel_min_pages: int, pool: ProcessPoolExecutor | None) -> list[PageLayout]:

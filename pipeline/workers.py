@@ -120,7 +120,7 @@ class RunPool:
 
     def start_early(self, function: Callable, *args) -> Future:
         """Begin `function(*args)` (its arguments hashable) now, before the run asks for it:
-        the first `run` of the same call takes its result rather than doing it again. Work
+        the first `run_each` of the same call takes its result rather than doing it again. Work
         the run never asks for is cancelled at shutdown, or finishes unread. Its future, for
         the caller to read too."""
         with self._lock:
@@ -146,16 +146,20 @@ class RunPool:
                 return self._early.pop((function, *args))[1]
         return None
 
-    def run(self, function: Callable, *args):
+    def run_each(self, function: Callable, calls: list[tuple]) -> list:
+        """`function(*args)` for each args of `calls`, all at once on the pool; their results
+        in order."""
         with self._lock:
-            pool, future = self._early.pop((function, *args), (self._pool, None))
+            early = [self._early.pop((function, *args), (self._pool, None)) for args in calls]
         try:
-            return (future or pool.submit(function, *args)).result()
+            futures = [future or pool.submit(function, *args) for (pool, future), args in zip(early, calls)]
+            return [future.result() for future in futures]
         except BrokenProcessPool:
             with self._lock:
-                if self._pool is pool:
-                    self._pool = paper_pool(self.workers)
-                    pool.shutdown(wait=False)
+                for pool in {pool for pool, _ in early}:
+                    if self._pool is pool:
+                        self._pool = paper_pool(self.workers)
+                        pool.shutdown(wait=False)
             raise
 
     def shutdown(self) -> None:
@@ -189,6 +193,12 @@ def here(function: Callable, *args, otherwise: Callable):
 def on_workers(function: Callable, *args):
     """`function(*args)` on the run's pool when this process has one (the flow's own
     process), else here (a Dask worker, or a test calling a task's body)."""
+    return on_workers_each(function, [args])[0]
+
+
+def on_workers_each(function: Callable, calls: list[tuple]) -> list:
+    """`function(*args)` for each args of `calls`: all at once on the run's pool when this
+    process has one, else here, one after another."""
     if _run_pool is None:
-        return function(*args)
-    return _run_pool.run(function, *args)
+        return [function(*args) for args in calls]
+    return _run_pool.run_each(function, calls)

@@ -311,9 +311,19 @@ def test_a_short_paper_is_read_in_this_process(monkeypatch):
 
 
 def test_page_ranges_are_contiguous_and_cover_every_page():
-    assert parse._ranges([1] * 10, 2) == [(1, 5), (6, 10)]
-    assert parse._ranges([1] * 7, 3) == [(1, 2), (3, 5), (6, 7)]
-    assert parse._ranges([1], 2) == [(1, 1)]
+    for pages, workers in ((10, 2), (7, 3), (1, 2), (400, 2), (61, 4)):
+        ranges = parse._ranges([1] * pages, workers)
+        assert [first for first, _ in ranges] == [1] + [last + 1 for _, last in ranges[:-1]]
+        assert ranges[-1][1] == pages and all(first <= last for first, last in ranges)
+
+
+def test_page_ranges_shrink_towards_the_end_so_that_workers_finish_together():
+    """A long pack's ranges are RANGE_PAGES pages at first and then shrink, each a share of
+    what is left, down to TAIL_PAGES: the last worker to finish starts its last range
+    when at most a few pages are left for the others."""
+    sizes = [last - first + 1 for first, last in parse._ranges([1] * 400, 2)]
+    assert sizes[0] == parse.RANGE_PAGES and sizes == sorted(sizes, reverse=True)
+    assert max(sizes[-3:]) <= parse.TAIL_PAGES < sizes[len(sizes) // 2]
 
 
 def test_page_ranges_share_out_the_weight_of_pages_to_ocr():

@@ -43,6 +43,25 @@ def test_work_started_early_is_taken_by_the_first_run_of_the_same_call_not_done_
     assert open(early).read().splitlines() == ["ran", "ran"]
 
 
+def test_calls_run_each_at_once_on_the_pool_take_early_work_and_answer_in_order(tmp_path):
+    """A long paper's page ranges go to the pool in one task: those begun early are taken,
+    the rest run beside them on every worker, and the answers come back in the calls' order."""
+    logs = [str(tmp_path / f"range{n}.log") for n in range(5)]
+    with workers.run_pool(2) as pool:
+        pool.start_early(note_call, logs[3])
+        assert workers.on_workers_each(note_call, [(log,) for log in logs]) == [1] * 5
+        assert len(set(workers.on_workers_each(slow_pid, [()] * 4))) == 2    # both workers at once
+    assert all(open(log).read().splitlines() == ["ran"] for log in logs)
+    assert workers.on_workers_each(note_call, [(logs[0],)]) == [2]       # no pool: here
+
+
+def slow_pid() -> int:
+    import time
+
+    time.sleep(0.3)
+    return os.getpid()
+
+
 def test_work_claimed_here_is_waited_for_by_the_run_and_not_done_again(tmp_path):
     import threading
 
