@@ -6,10 +6,10 @@ With no API configured, Prefect 3.8.8 starts a temporary API server itself the f
 time a client is needed (SubprocessASGIServer: uvicorn in a subprocess, stopped by an
 atexit hook), and only then: the flow waits for it, seconds of a busy machine. And an
 atexit hook runs on a clean exit only: after `kill -9` of the ingest, the server ran on
-as an orphan. So this module starts the same server the same way, at once, as a child the
-kernel kills when this process dies (`die_with_parent`), while the workers fork and
-Prefect is imported; then points Prefect at it as at any server (PREFECT_API_URL).
-Nothing here imports Prefect before the server is on its way.
+as an orphan. So this module starts the same server (Prefect's app under uvicorn) early,
+as a child the kernel kills when this process dies (`die_with_parent`), forked once
+Prefect's client is imported, which it then need not import again; then points Prefect
+at it as at any server (PREFECT_API_URL).
 
 The server's start is seconds of CPU that the workers laying out a long paper's pages
 want too. So the server runs niced, and the command line reads ahead without it: the
@@ -21,60 +21,80 @@ tasks, retries and artefacts as ever.
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
 import threading
 import time
+import traceback
 import urllib.request
 from collections.abc import Callable
 from contextlib import AbstractContextManager, ExitStack, contextmanager, nullcontext
-from functools import partial
 from pathlib import Path
+from typing import NoReturn
 
 from pipeline import workers as pool
 from pipeline.sources import SourcedPaper
 
 STARTUP_TIMEOUT_S = float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120"))
+SERVER_NICENESS = 10
+"""The server's CPU comes after the workers': it starts while they lay out pages and the
+command line reads ahead (`read_ahead`), and takes the cores they leave idle."""
+SERVER_NAME = b"prefect-server"
+"""The forked server's name in ps and top (/proc/PID/comm); its command line is ours."""
 
 
 class TemporaryServer:
-    """Prefect's API server for one run: started on a free local port, as Prefect starts
-    its own temporary one (no UI, no background services), dying with this process."""
+    """Prefect's API server for one run, as Prefect starts its own temporary one (no UI, no
+    background services), dying with this process. Its socket is bound here and handed
+    over, so no other process can take the port between choosing and serving it.
+
+    Forked from this process when it runs no other thread: the server then shares the
+    Prefect modules this process imported (importing `prefect.server` on top of them costs
+    about 3 CPU-s, in a new interpreter about 5.5). Beside threads, whose locks a forked
+    child could inherit held, it is a new interpreter given the socket."""
 
     def __init__(self) -> None:
-        self.process: subprocess.Popen | None = None
-        self.port = 0
-        self._launch()
+        listener = socket.create_server(("127.0.0.1", 0))
+        self.port = listener.getsockname()[1]
+        parent = os.getpid()
+        self._popen = None
+        if threading.active_count() == 1:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            self.pid = os.fork()
+            if self.pid == 0:
+                _serve(listener, parent, forked=True)
+        else:
+            self._popen = subprocess.Popen(
+                [sys.executable, "-c", f"from flows.once import serve_on; serve_on({listener.fileno()}, {parent})"],
+                pass_fds=(listener.fileno(),))
+            self.pid = self._popen.pid
+        listener.close()
+        self.returncode: int | None = None
 
     @property
     def api_url(self) -> str:
         return f"http://127.0.0.1:{self.port}/api"
 
-    def _launch(self) -> None:
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
-             "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "error", "--lifespan", "on"],
-            env={**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
-                 "PREFECT__SERVER_FINAL": "1"},
-            preexec_fn=partial(_server_child, os.getpid()))
+    def exited(self) -> bool:
+        """Whether the server has ended (its exit code in `returncode`), reaping it if so."""
+        if self.returncode is None:
+            if self._popen is not None:
+                self.returncode = self._popen.poll()
+            elif (ended := os.waitpid(self.pid, os.WNOHANG))[0]:
+                self.returncode = os.waitstatus_to_exitcode(ended[1])
+        return self.returncode is not None
 
     def wait_until_up(self, timeout: float = STARTUP_TIMEOUT_S) -> None:
         """Until the API answers its health check; `timeout` counts while the server does
-        no work (a server niced behind busy workers is slow, not stuck). A server that
-        exits first (its port taken in the moment after it was found free) is started
-        again, on another."""
-        deadline, relaunched, worked = time.monotonic() + timeout, False, 0.0
+        no work (a server niced behind busy workers is slow, not stuck)."""
+        deadline, worked = time.monotonic() + timeout, 0.0
         while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                if relaunched:
-                    raise RuntimeError(f"Prefect's temporary API exited with code {self.process.returncode}")
-                self._launch()
-                relaunched, worked = True, 0.0
-            if (used := _cpu_seconds(self.process.pid)) is not None and used > worked + 0.5:
+            if self.exited():
+                raise RuntimeError(f"Prefect's temporary API exited with code {self.returncode}")
+            if (used := _cpu_seconds(self.pid)) is not None and used > worked + 0.5:
                 deadline, worked = time.monotonic() + timeout, used
             try:
                 with urllib.request.urlopen(f"{self.api_url}/health", timeout=2) as reply:
@@ -86,22 +106,43 @@ class TemporaryServer:
         raise RuntimeError(f"Prefect's temporary API did not answer, nor work, for {timeout:.0f} s")
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        """Asked to stop, as uvicorn stops on SIGTERM; killed if it has not within 10 s."""
+        if self.exited():
+            return
+        os.kill(self.pid, signal.SIGTERM)
+        deadline = time.monotonic() + 10
+        while not self.exited():
+            if time.monotonic() > deadline:
+                os.kill(self.pid, signal.SIGKILL)
+                deadline = float("inf")
+            time.sleep(0.02)
 
 
-SERVER_NICENESS = 10
-"""The server's CPU comes after the workers': it starts while they lay out pages and the
-command line reads ahead (`read_ahead`), and takes the cores they leave idle."""
+def serve_on(fd: int, parent: int) -> NoReturn:
+    """The new interpreter's side of `TemporaryServer`: serve on the socket at `fd`."""
+    _serve(socket.socket(fileno=fd), parent, forked=False)
 
 
-def _server_child(parent: int) -> None:
-    pool.die_with_parent(parent)
-    os.nice(SERVER_NICENESS)
+def _serve(listener: socket.socket, parent: int, forked: bool) -> NoReturn:
+    """The server's process: dies with `parent`, niced, serves Prefect's API on `listener`
+    until SIGTERM, and exits without running this process's exit handlers (a forked one
+    holds the command's)."""
+    code = 1
+    try:
+        pool.die_with_parent(parent)
+        os.nice(SERVER_NICENESS)
+        if forked:
+            pool.name_this_process(SERVER_NAME)
+        import uvicorn
+        from prefect.server.api.server import create_app
+
+        app = create_app(ephemeral=True, final=True)
+        uvicorn.Server(uvicorn.Config(app, log_level="error", lifespan="on")).run(sockets=[listener])
+        code = 0
+    except BaseException:
+        traceback.print_exc()
+    finally:
+        os._exit(code)
 
 
 def _cpu_seconds(pid: int) -> float | None:
@@ -141,26 +182,16 @@ def read_ahead(run_pool: pool.RunPool, papers: list[SourcedPaper]) -> None:
             run_pool.start_early(extract_part_one, prepared, part, parts)
 
 
-def api_configured() -> bool | None:
-    """Whether Prefect has an API to talk to; None when that can only be known by
-    importing Prefect (a profile or a prefect.toml may name one)."""
-    if os.environ.get("PREFECT_API_URL"):
-        return True
-    if "prefect.settings" in sys.modules:
-        return bool(sys.modules["prefect.settings"].get_current_settings().api.url)
-    return None
-
-
 @contextmanager
 def prefect_api(server: TemporaryServer | None):
-    """Prefect's client pointed at `server` while the context lasts, once it answers;
-    unless Prefect turns out to have an API configured, which is used instead. A flow run
+    """Prefect's client pointed at `server` while the context lasts, once it answers (with
+    no server, Prefect's own settings say where its API is). A flow run
     on the temporary server sends no heartbeats (they tell a lasting server that a run has
     crashed; this one dies with the run), and what Prefect still holds to send (events,
     logs) is sent before the context ends, while the server is there to take it."""
-    from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
+    from prefect.settings import PREFECT_API_URL, temporary_settings
 
-    if server is None or get_current_settings().api.url:
+    if server is None:
         yield
         return
     from prefect.events.worker import EventsWorker
@@ -179,25 +210,28 @@ def ingest_once(sources: list[str], db: str, store: str | None, runner: str = "p
                 workers: int | None = None, dask_address: str | None = None,
                 watch: Callable[[], AbstractContextManager] = nullcontext,
                 read_first: list[SourcedPaper] = ()):
-    """`nightly_ingest` over `sources`, once, in this process: its RunSummary. The server
-    (unless Prefect has an API) is started first, before the pool's and the bar's
-    threads (a child's `preexec_fn` is unsafe beside threads); then the pool's workers
-    (with the process runner), which begin reading `read_first` (papers the caller knows
-    the run will read) while Prefect starts; then `watch`, a context around the rest (a
-    progress bar)."""
+    """`nightly_ingest` over `sources`, once, in this process: its RunSummary. With the
+    process runner, the pool's forkserver is started first, importing the pipeline while
+    this process imports Prefect; then the server, unless Prefect has an API configured,
+    forked before any thread starts; then the pool's workers, which begin reading
+    `read_first` (papers the caller knows the run will read) while the server starts; then
+    `watch`, a context around the rest (a progress bar)."""
     with ExitStack() as stack:
+        if runner == "process":
+            run_pool = stack.enter_context(pool.run_pool(workers))
+        from prefect.settings import get_current_settings
+
+        from flows import nightly
+
         server = None
-        if not api_configured():
+        if not get_current_settings().api.url:
             server = TemporaryServer()
             stack.callback(server.stop)
         if runner == "process":
-            run_pool = stack.enter_context(pool.run_pool(workers))
             threading.Thread(target=run_pool.warm, daemon=True).start()
             if read_first:      # submitted from a thread: a submission waits for the forkserver's imports
                 threading.Thread(target=read_ahead, args=(run_pool, read_first), daemon=True).start()
         stack.enter_context(watch())
-        from flows import nightly
-
         stack.enter_context(prefect_api(server))
         flow = nightly.nightly_ingest.with_options(task_runner=nightly.task_runner(runner, workers, dask_address))
         return flow(sources, db, store)

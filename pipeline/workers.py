@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ctypes
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import select
 import signal
@@ -25,7 +26,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 
-PR_SET_PDEATHSIG = 1          # linux/prctl.h
+PR_SET_NAME, PR_SET_PDEATHSIG = 15, 1          # linux/prctl.h
 # Looked up here, not in a child between fork and exec, where as little as possible should run.
 _prctl = ctypes.CDLL(None, use_errno=True).prctl if sys.platform.startswith("linux") else None
 
@@ -48,6 +49,12 @@ def die_with_parent(parent: int) -> None:
         _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:
         os._exit(1)
+
+
+def name_this_process(name: bytes) -> None:
+    """This process's name in ps and top (Linux's /proc/PID/comm, 15 bytes at most)."""
+    if _prctl is not None:
+        _prctl(PR_SET_NAME, ctypes.c_char_p(name[:15]))
 
 
 def exit_with(owner: int) -> None:
@@ -104,6 +111,9 @@ class RunPool:
     def __init__(self, workers: int | None) -> None:
         self.workers = workers
         self._pool = paper_pool(workers)
+        # The forkserver imports the pipeline from now on, not from the first submission;
+        # starting it starts no thread here (flows/once.py forks after it).
+        multiprocessing.forkserver.ensure_running()
         self._lock = threading.Lock()
         self._early: dict[tuple, tuple[ProcessPoolExecutor, Future]] = {}
 

@@ -58,9 +58,34 @@ def running(pid: int) -> bool:
     return state not in ("Z", "X")
 
 
-def flow_run_is_running(command: str) -> bool:
-    """Whether the server started with `command` has a flow run in state Running."""
-    port = command.split("--port ", 1)[1].split()[0]
+def name_of(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip()
+    except OSError:
+        return ""
+
+
+def listening_port(pid: int) -> int | None:
+    """The TCP port the process listens on, from its sockets' inodes in /proc/net/tcp."""
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").glob("*"):
+        try:
+            target = os.readlink(fd)
+        except OSError:
+            continue
+        if target.startswith("socket:["):
+            inodes.add(target[8:-1])
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if fields[3] == "0A" and fields[9] in inodes:          # 0A: LISTEN
+            return int(fields[1].split(":")[1], 16)
+    return None
+
+
+def flow_run_is_running(server: int) -> bool:
+    """Whether the server process `server` has a flow run in state Running."""
+    if (port := listening_port(server)) is None:
+        return False
     request = urllib.request.Request(
         f"http://127.0.0.1:{port}/api/flow_runs/filter", method="POST",
         data=json.dumps({"flow_runs": {"state": {"type": {"any_": ["RUNNING"]}}}, "limit": 1}).encode(),
@@ -97,10 +122,10 @@ def test_a_killed_ingest_leaves_no_process_of_its_own_running(papers, tmp_path):
         deadline = time.monotonic() + 600          # a shared machine can be very slow
         while time.monotonic() < deadline and process.poll() is None:
             seen.update(descendants(process.pid))
-            servers = [pid for pid in seen if "uvicorn" in command_of(pid)]
+            servers = [pid for pid in seen if name_of(pid) == "prefect-server"]
             forkservers = {pid for pid in seen if "forkserver" in command_of(pid) and seen[pid] == process.pid}
             workers = [pid for pid, parent in seen.items() if parent in forkservers]
-            if servers and len(workers) == 2 and flow_run_is_running(command_of(servers[0])):
+            if servers and len(workers) == 2 and flow_run_is_running(servers[0]):
                 break
             time.sleep(0.2)
         else:
