@@ -83,16 +83,19 @@ def prepare(paper: ParsedPaper) -> PreparedPaper:
 
 def part_blocks(paper: ParsedPaper, parts: int) -> list[range]:
     """The paper's blocks cut into at most `parts` runs of about equal text, each cut just
-    before a heading that opens a new section. No extractor looks across a section's edge
-    (a list's lead-in, a risk's remedy in the next sentence), so reading the parts apart,
-    even in different processes, finds exactly the records of reading the paper whole."""
+    before a heading that opens a new section: the one nearest an even share, before or
+    after it (a part's reading costs about its text, and the parts' workers end together).
+    No extractor looks across a section's edge (a list's lead-in, a risk's remedy in the
+    next sentence), so reading the parts apart, even in different processes, finds exactly
+    the records of reading the paper whole."""
     blocks = paper.blocks
     cuts = [i for i in range(1, len(blocks))
             if blocks[i].kind == BlockKind.heading and blocks[i].section != blocks[i - 1].section]
     bounds, total = [0], max(len(paper.text), 1)
-    for i in cuts:
-        if len(bounds) < parts and blocks[i].char_start >= total * len(bounds) / parts:
-            bounds.append(i)
+    for share in range(1, parts):
+        if not (later := [i for i in cuts if i > bounds[-1]]):
+            break
+        bounds.append(min(later, key=lambda i: abs(blocks[i].char_start - total * share / parts)))
     bounds.append(len(blocks))
     return [range(start, end) for start, end in zip(bounds, bounds[1:])]
 

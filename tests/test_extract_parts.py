@@ -94,3 +94,19 @@ def test_stop_words_are_spacys_own():
     from extractors.gazetteer import STOP_WORDS as read_from_its_file
 
     assert read_from_its_file == STOP_WORDS and "the" in read_from_its_file
+
+
+def test_two_parts_are_as_even_as_a_cut_at_a_new_section_can_make_them(tmp_path):
+    """The cut is the section opening nearest half the text, before or after it: the
+    parts' workers then finish together."""
+    paper = parse_pdf(reports_pack(tmp_path / "pack.pdf", 23), parallel_min_pages=10**6)
+    blocks = paper.blocks
+    first, second = part_blocks(paper, 2)
+    openings = [i for i in range(1, len(blocks))
+                if blocks[i].kind == BlockKind.heading and blocks[i].section != blocks[i - 1].section]
+
+    def imbalance(cut: int) -> int:
+        return abs(sum(len(b.text) for b in blocks[:cut]) - sum(len(b.text) for b in blocks[cut:]))
+
+    assert second.start in openings and len(openings) >= 3
+    assert imbalance(second.start) == min(imbalance(cut) for cut in openings)
