@@ -112,8 +112,9 @@ NATIONAL = re.compile(r"(?<![\w'’\-])(?:NHS England(?:/Improvement)?|NHSE/?I|N
 NATIONAL_TYPE = {"NHS Improvement": "regulator", "Monitor": "regulator"}
 VOLUNTARY = re.compile(r"Health[Ww]atch|Age UK|Citizens Advice|CVS|Mencap|MIND|Mind|Voluntary Action")
 # National bodies of England that papers name with no kind word, or in lower case, each under
-# its own name whatever the form: (pattern, name, type).
-NATIONAL_BODIES = [(re.compile(rf"(?<![\w'’\-])(?:{pattern})(?![\w'’\-])"), name, org_type) for pattern, name, org_type in [
+# its own name whatever the form: (pattern, name, type). Each pattern is matched where no word
+# character comes before it (`standalone`).
+NATIONAL_BODIES = [(re.compile(rf"(?:{pattern})(?![\w'’\-])"), name, org_type) for pattern, name, org_type in [
     (r"Jobcent(?:re|er) Plus|Job ?[Cc]ent(?:re|er) Plus", "Jobcentre Plus", "other"),
     (r"[Nn]ational [Tt]rading [Ss]tandards", "National Trading Standards", "other"),
     (r"[Cc]entral [Gg]overnment", "Central Government", "other"),
@@ -214,8 +215,25 @@ def name_candidates(text: str, common: set[str]) -> list[tuple[int, int, str, st
                                                    "nhs_england" if re.match(r"NHS ?E\b|NHSE|NHS England|NHS London", name) else "other")
             found.append((start, m.end(), name, org_type))
     for regex, name, org_type in NATIONAL_BODIES:
-        found += [(m.start(), m.end(), name or m.group(0), org_type) for m in regex.finditer(text)]
+        found += [(m.start(), m.end(), name or m.group(0), org_type) for m in standalone(regex, text)]
     return found
+
+
+WORD_CHARACTER = re.compile(r"[\w'’\-]")
+
+
+def standalone(regex: re.Pattern, text: str):
+    """The matches of `regex` in `text` that no word character (WORD_CHARACTER) comes before:
+    what the same pattern led by a negative lookbehind for one finds, in a third of the time
+    on a long paper (Python's re skips to a pattern's first characters only when no
+    assertion leads it)."""
+    pos = 0
+    while found := regex.search(text, pos):
+        if found.start() and WORD_CHARACTER.match(text, found.start() - 1):
+            pos = found.start() + 1
+        else:
+            yield found
+            pos = found.end()
 
 
 # Places' bodies of one kind in one phrase: "NHS Wexcombe and Northfold CCGs", "Ashby, Delford

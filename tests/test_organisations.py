@@ -474,3 +474,21 @@ def test_parts_of_an_integrated_care_system_named_by_kind_take_the_place_of_the_
     assert {"Delby and Ormsby Integrated Care System", "NHS Delby and Ormsby Integrated Care Board"} <= found
     two_places = names("Delby Integrated Care Partnership met in May.", "NHS Ormsby Integrated Care Board attended.", "The Integrated Care System will set the strategy.")
     assert "Integrated Care System" in two_places
+
+
+def test_a_national_body_is_found_where_no_word_runs_into_it_as_a_leading_lookbehind_finds_it():
+    """`standalone` stands in for a leading (?<![\\w'’\\-]), which keeps Python's re from
+    skipping ahead to a pattern's first characters; what it finds must not change."""
+    import re
+
+    from extractors.gazetteer import NATIONAL_BODIES, standalone
+
+    text = ("Central Government funding ended; non-Central Government bodies and Ex-Central Government "
+            "staff, and Jobcentre Plus.Jobcentre Plus with XJobcentre Plus")
+    found = []
+    for regex, _, _ in NATIONAL_BODIES:
+        led = re.compile(r"(?<![\w'’\-])" + regex.pattern)
+        spans = [m.span() for m in standalone(regex, text)]
+        assert spans == [m.span() for m in led.finditer(text)], regex.pattern
+        found += [text[start:end] for start, end in spans]
+    assert sorted(found) == ["Central Government", "Jobcentre Plus", "Jobcentre Plus"]
