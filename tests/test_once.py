@@ -50,3 +50,32 @@ def test_a_run_on_the_temporary_server_sends_no_heartbeats_and_leaves_the_settin
         after = get_current_settings()
         assert after.api.url is None and before.api.url is None
         assert after.flows.heartbeat_frequency == before.flows.heartbeat_frequency is not None
+
+
+def test_beside_a_thread_the_server_is_a_new_interpreter_that_answers_and_stops(monkeypatch):
+    """A child forked beside threads could inherit their locks held: with another thread
+    running, the server is a new interpreter, given the socket the command bound."""
+    import signal
+    import threading
+    from pathlib import Path
+
+    from flows.once import TemporaryServer
+
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    monkeypatch.setenv("PREFECT_SERVER_ANALYTICS_ENABLED", "false")     # no network here
+    release = threading.Event()
+    beside = threading.Thread(target=release.wait)
+    beside.start()
+    try:
+        server = TemporaryServer()
+    finally:
+        release.set()
+        beside.join()
+    try:
+        command = Path(f"/proc/{server.pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+        assert "serve_on" in command
+        server.wait_until_up()
+    finally:
+        server.stop()
+    # uvicorn shuts down on SIGTERM, then raises the signal again: the process ends by it
+    assert server.exited() and server.returncode in (0, -signal.SIGTERM)
