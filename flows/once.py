@@ -42,7 +42,7 @@ SERVER_NICENESS = 10
 """The server's CPU comes after the workers': it starts while they lay out pages and the
 command line reads ahead (`read_ahead`), and takes the cores they leave idle."""
 SERVER_NAME = b"prefect-server"
-"""The forked server's name in ps and top (/proc/PID/comm); its command line is ours."""
+"""The server's name in ps and top (/proc/PID/comm): a forked one's command line is the command's."""
 
 
 class TemporaryServer:
@@ -65,7 +65,7 @@ class TemporaryServer:
             sys.stderr.flush()
             self.pid = os.fork()
             if self.pid == 0:
-                _serve(listener, parent, forked=True)
+                _serve(listener, parent)
         else:
             self._popen = subprocess.Popen(
                 [sys.executable, "-c", f"from flows.once import serve_on; serve_on({listener.fileno()}, {parent})"],
@@ -120,10 +120,10 @@ class TemporaryServer:
 
 def serve_on(fd: int, parent: int) -> NoReturn:
     """The new interpreter's side of `TemporaryServer`: serve on the socket at `fd`."""
-    _serve(socket.socket(fileno=fd), parent, forked=False)
+    _serve(socket.socket(fileno=fd), parent)
 
 
-def _serve(listener: socket.socket, parent: int, forked: bool) -> NoReturn:
+def _serve(listener: socket.socket, parent: int) -> NoReturn:
     """The server's process: dies with `parent`, niced, serves Prefect's API on `listener`
     until SIGTERM, and exits without running this process's exit handlers (a forked one
     holds the command's)."""
@@ -131,8 +131,7 @@ def _serve(listener: socket.socket, parent: int, forked: bool) -> NoReturn:
     try:
         pool.die_with_parent(parent)
         os.nice(SERVER_NICENESS)
-        if forked:
-            pool.name_this_process(SERVER_NAME)
+        pool.name_this_process(SERVER_NAME)
         import uvicorn
         from prefect.server.api.server import create_app
 
