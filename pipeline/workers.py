@@ -120,12 +120,16 @@ class RunPool:
     def warm(self, timeout: float = 30.0) -> set[int]:
         """Start every worker now, from this thread, rather than at the first paper, and
         return their pids. The executor starts workers one submission at a time and a fast
-        worker may answer them all, so this asks again until every worker has answered."""
+        worker may answer them all, so this asks again until every worker has answered, or
+        the run has ended and shut the pool (a short run can end first)."""
         wanted, answered = self.workers or cpus(), set()
         deadline = time.monotonic() + timeout
         while len(answered) < wanted and time.monotonic() < deadline:
-            answered |= {future.result() for future in
-                         [self._pool.submit(_answer_slowly) for _ in range(wanted)]}
+            try:
+                answered |= {future.result() for future in
+                             [self._pool.submit(_answer_slowly) for _ in range(wanted)]}
+            except RuntimeError:        # shut down (or broken: BrokenProcessPool is one)
+                break
         return answered
 
     def start_early(self, function: Callable, *args) -> Future:

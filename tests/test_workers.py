@@ -73,3 +73,10 @@ def test_work_claimed_here_is_waited_for_by_the_run_and_not_done_again(tmp_path)
         assert workers.here(note_call, log, otherwise=lambda: note_call(log)) == 41  # waited for
         assert workers.here(note_call, log, otherwise=lambda: note_call(log)) == 1   # taken once
     assert workers.here(note_call, log, otherwise=lambda: note_call(log)) == 2       # no pool: now
+
+
+def test_warming_a_pool_the_run_has_already_shut_ends_quietly():
+    """A short run can end, and shut its pool, before the thread warming it is done."""
+    run = workers.RunPool(2)
+    run.shutdown()
+    assert run.warm() == set()
