@@ -30,7 +30,8 @@ sys.path.insert(0, str(ROOT))
 from bench.extraction import parsed  # noqa: E402
 from bench.throughput import dense_pages  # noqa: E402
 from extractors.context import build_context  # noqa: E402
-from pipeline.extract import RECORD_EXTRACTORS, combine, prepare  # noqa: E402
+from extractors.records import RECORD_EXTRACTORS  # noqa: E402
+from pipeline.extract import combine, prepare  # noqa: E402
 from pipeline.parse import assemble, lay_out_pages  # noqa: E402
 from tests.pdfgen import write_pdf  # noqa: E402
 

@@ -7,15 +7,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from extractors.budgets import extract_budgets
-from extractors.commitments import extract_commitments
 from extractors.context import build_context
-from extractors.decisions import extract_decisions
-from extractors.milestones import extract_milestones
 from extractors.gazetteer import GENERIC
 from extractors.organisations import CABINET, OrgIndex, build_org_index, line_around
-from extractors.relations import extract_relations
-from extractors.risks import extract_risks
 from pipeline.metadata import detect_metadata, meeting_body
 from pipeline.parse import page_ranges, parse_pdf
 from pipeline.workers import cpus, may_share, paper_pool
@@ -55,11 +49,8 @@ class PreparedPaper:
     orgs: OrgIndex
 
 
-# The extractor of each record type (PaperExtraction's field), in the order a part is read.
-# Each reads the part's sentences alone and never looks across a section's edge (part_blocks).
-RECORD_EXTRACTORS = {"budgets": extract_budgets, "milestones": extract_milestones,
-                     "commitments": extract_commitments, "risks": extract_risks,
-                     "decisions": extract_decisions, "relations": extract_relations}
+RECORD_FIELDS = ("budgets", "milestones", "commitments", "risks", "decisions", "relations")
+"""PaperExtraction's fields of records, in the order a part is read (extractors/records.py)."""
 # The records of one part of a paper, by PaperExtraction field, in reading order.
 PartRecords = dict[str, list]
 
@@ -101,6 +92,8 @@ def part_blocks(paper: ParsedPaper, parts: int) -> list[range]:
 
 
 def extract_part(prepared: PreparedPaper, blocks: range) -> PartRecords:
+    from extractors.records import RECORD_EXTRACTORS     # imported where parts are read (its docstring)
+
     ctx = build_context(prepared.paper, prepared.document, prepared.orgs, blocks)
     return {field: extract(ctx) for field, extract in RECORD_EXTRACTORS.items()}
 
@@ -108,7 +101,7 @@ def extract_part(prepared: PreparedPaper, blocks: range) -> PartRecords:
 def combine(prepared: PreparedPaper, parts: list[PartRecords]) -> PaperExtraction:
     """The paper's extraction from its parts' records, in order; a relation stated again in a
     later part is the same relation, kept once at its first statement."""
-    records = {field: [r for part in parts for r in part.get(field, [])] for field in RECORD_EXTRACTORS}
+    records = {field: [r for part in parts for r in part.get(field, [])] for field in RECORD_FIELDS}
     first: dict[tuple, object] = {}
     for relation in records["relations"]:
         first.setdefault(relation.identity(), relation)

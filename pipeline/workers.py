@@ -88,8 +88,10 @@ def _poll_until_gone(owner: int) -> None:
 
 def paper_pool(workers: int | None = None) -> ProcessPoolExecutor:
     context = multiprocessing.get_context("forkserver")
-    # spaCy too: the workers read sentences, and pipeline.reading imports it only on first use
-    context.set_forkserver_preload(["pipeline.forkserver_guard", "pipeline.reading", "spacy"])
+    # The record extractors and spaCy too: the workers read parts' sentences, and pipeline.reading
+    # imports both only on first use
+    context.set_forkserver_preload(["pipeline.forkserver_guard", "pipeline.reading",
+                                     "extractors.records", "spacy"])
     return ProcessPoolExecutor(max_workers=workers or cpus(), mp_context=context,
                                initializer=exit_with, initargs=(os.getpid(),))
 

@@ -79,3 +79,16 @@ def test_beside_a_thread_the_server_is_a_new_interpreter_that_answers_and_stops(
         server.stop()
     # uvicorn shuts down on SIGTERM, then raises the signal again: the process ends by it
     assert server.exited() and server.returncode in (0, -signal.SIGTERM)
+
+
+def test_the_command_imports_the_flow_without_the_record_extractors_its_workers_read_with():
+    """The command's process prepares papers and combines parts but reads none: importing
+    the flow must not compile the record extractors' patterns (extractors/records.py)."""
+    import subprocess
+    import sys
+
+    loaded = subprocess.run([sys.executable, "-c", "import sys, flows.nightly, boardpapers.cli; "
+                             "print(' '.join(sorted(sys.modules)))"],
+                            capture_output=True, text=True, check=True).stdout.split()
+    assert "pipeline.extract" in loaded and "extractors.organisations" in loaded
+    assert not {"extractors.records", "extractors.relations", "extractors.commitments"} & set(loaded)
