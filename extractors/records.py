@@ -4,7 +4,7 @@ edge (pipeline.extract.part_blocks).
 
 Apart from pipeline/extract.py, which imports it only to read a part: the command line's
 process prepares a long paper and combines its parts but reads none (its workers do, forked
-from a server that imported this module once), and these extractors' patterns take about a
+from the pool's forkserver, which imports this module once), and these extractors' patterns take about a
 second of CPU to compile, while the command's start keeps both cores busy."""
 from __future__ import annotations
 

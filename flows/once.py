@@ -48,8 +48,9 @@ SERVER_NAME = b"prefect-server"
 
 
 class TemporaryServer:
-    """Prefect's API server for one run, as Prefect starts its own temporary one (no UI, no
-    background services), dying with this process. Its socket is bound here and handed
+    """Prefect's API server for one run, as Prefect starts its own temporary one (no UI, and of
+    Prefect's services only those it runs in a temporary server: recording task runs and
+    events), dying with this process. Its socket is bound here and handed
     over, so no other process can take the port between choosing and serving it.
 
     Forked from this process when it runs no other thread: the server then shares the

@@ -49,8 +49,6 @@ class PreparedPaper:
     orgs: OrgIndex
 
 
-RECORD_FIELDS = ("budgets", "milestones", "commitments", "risks", "decisions", "relations")
-"""PaperExtraction's fields of records, in the order a part is read (extractors/records.py)."""
 # The records of one part of a paper, by PaperExtraction field, in reading order.
 PartRecords = dict[str, list]
 
@@ -92,7 +90,7 @@ def part_blocks(paper: ParsedPaper, parts: int) -> list[range]:
 
 
 def extract_part(prepared: PreparedPaper, blocks: range) -> PartRecords:
-    from extractors.records import RECORD_EXTRACTORS     # imported where parts are read (its docstring)
+    from extractors.records import RECORD_EXTRACTORS     # here, where parts are read: its docstring says why
 
     ctx = build_context(prepared.paper, prepared.document, prepared.orgs, blocks)
     return {field: extract(ctx) for field, extract in RECORD_EXTRACTORS.items()}
@@ -101,9 +99,12 @@ def extract_part(prepared: PreparedPaper, blocks: range) -> PartRecords:
 def combine(prepared: PreparedPaper, parts: list[PartRecords]) -> PaperExtraction:
     """The paper's extraction from its parts' records, in order; a relation stated again in a
     later part is the same relation, kept once at its first statement."""
-    records = {field: [r for part in parts for r in part.get(field, [])] for field in RECORD_FIELDS}
+    records: dict[str, list] = {}
+    for part in parts:
+        for field, found in part.items():
+            records.setdefault(field, []).extend(found)
     first: dict[tuple, object] = {}
-    for relation in records["relations"]:
+    for relation in records.get("relations", []):
         first.setdefault(relation.identity(), relation)
     records["relations"] = list(first.values())
     paper, document = prepared.paper, prepared.document

@@ -93,11 +93,3 @@ def test_the_command_imports_the_flow_without_the_record_extractors_its_workers_
     assert "pipeline.extract" in loaded and "extractors.organisations" in loaded
     assert not {"extractors.records", "extractors.relations", "extractors.commitments"} & set(loaded)
 
-
-def test_the_record_fields_a_paper_combines_are_those_its_parts_are_read_for():
-    from extractors.records import RECORD_EXTRACTORS
-    from pipeline.extract import RECORD_FIELDS
-    from schemas import PaperExtraction
-
-    assert tuple(RECORD_EXTRACTORS) == RECORD_FIELDS
-    assert set(RECORD_FIELDS) <= set(PaperExtraction.model_fields)
