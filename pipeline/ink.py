@@ -21,7 +21,7 @@ from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import literal_name
 from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 
-from pipeline.parse_objects import page_objects
+from pipeline.parse_objects import CharConverter, CharObject, page_objects
 
 # Characters whose colour is this close (0-1 RGB, largest channel difference) to what lies
 # under them cannot be told from it.
@@ -29,7 +29,7 @@ INVISIBLE_CONTRAST = 0.08
 OVERPRINT = 1.0      # points: a second copy of a character this close to the first is an overprint
 MIN_BOX = (24.0, 12.0)   # width, height in points a drawn box needs to hold a word
 BACKGROUND_SHARE = 0.9   # a box this share of the page's width and height is its background
-PAINTED = {LTChar: "char", LTRect: "rect", LTLine: "line", LTCurve: "curve", LTImage: "image"}
+PAINTED = {CharObject: "char", LTChar: "char", LTRect: "rect", LTLine: "line", LTCurve: "curve", LTImage: "image"}
 
 
 class _AlphaInterpreter(PDFPageInterpreter):
@@ -49,7 +49,17 @@ class _AlphaInterpreter(PDFPageInterpreter):
 
 
 class _AlphaAggregator(PDFPageAggregatorWithMarkedContent):
-    """pdfplumber's layout device, marking each painted path with its fill opacity."""
+    """pdfplumber's layout device, marking each painted path with its fill opacity, and
+    making the characters of a page read without layout analysis as pdfplumber's objects
+    (`CharConverter.render`)."""
+
+    def __init__(self, page) -> None:
+        super().__init__(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
+        self.chars = CharConverter(page) if page.pdf.laparams is None else None
+
+    def render_char(self, *args) -> float:
+        adv = self.chars.render(self, *args) if self.chars else None
+        return super().render_char(*args) if adv is None else adv
 
     def paint_path(self, gstate, *args, **kwargs) -> None:
         before = len(self.cur_item._objs)
@@ -62,7 +72,7 @@ def _lay_out(page) -> None:
     """Build the page's layout tree as pdfplumber would, with fill opacities, once."""
     if hasattr(page, "_layout"):
         return
-    device = _AlphaAggregator(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
+    device = _AlphaAggregator(page)
     _AlphaInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
     page._layout = device.get_result()
 

@@ -1,19 +1,25 @@
 """A page's objects as pdfplumber lists them (`page.objects`), built in one walk of its layout
-tree with the painting order ink.py needs, and characters converted on a fast path.
+tree with the painting order ink.py needs, and characters made on a fast path.
 
 pdfplumber turns every layout object into a dict through a generic converter that resolves
 each attribute recursively and decodes the colour space's name letter by letter: for a page
 of text that costs more than reading its content stream. A character's attributes are
-numbers, strings and a matrix of numbers, so here they are copied as they are (resolved
-only where they are not) and the colour space's name is decoded once per name. The
-dicts are equal to pdfplumber's, key for key (tests/test_parse_objects.py); every other kind
-of object (rects, curves, images: a handful a page) goes through pdfplumber's own converter.
+numbers, strings and a matrix of numbers, so here its dict is made as the interpreter
+renders it (`CharObject`, in place of pdfminer's LTChar, which was made only to be
+converted), its colour space's name decoded once per name; a character pdfminer's layout
+analysis must see (a page read with laparams), or one of a vertical font, is an LTChar
+converted as pdfplumber would, its attributes copied as they are (resolved only where
+they are not). The dicts are equal to pdfplumber's, key for key
+(tests/test_parse_objects.py); every other kind of object (rects, curves, images: a
+handful a page) goes through pdfplumber's own converter.
 """
 from __future__ import annotations
 
 from operator import itemgetter
 
 from pdfminer.layout import LTChar, LTContainer
+from pdfminer.pdffont import PDFUnicodeNotDefined
+from pdfminer.utils import apply_matrix_rect
 from pdfplumber.page import ALL_ATTRS, fix_fontname_bytes, normalize_unicode
 from pdfplumber.utils.pdfinternals import resolve_all, resolve_and_decode
 
@@ -32,12 +38,14 @@ def page_objects(page, layout, painted: dict[type, str]) -> tuple[dict[str, list
     of `painted` (its kind the value), in the order the content stream paints them."""
     objects: dict[str, list[dict]] = {}
     order: list[tuple[str, int, float]] = []
-    char = _CharConverter(page)
+    char = CharConverter(page)
     with_containers = page.pdf.laparams is not None
 
     def walk(objs) -> None:
         for obj in objs:
-            if type(obj) is LTChar:
+            if type(obj) is CharObject:
+                found, kind = dict(obj), "char"
+            elif type(obj) is LTChar:
                 found, kind = char(obj), "char"
             elif isinstance(obj, LTContainer):
                 if with_containers:
@@ -62,10 +70,23 @@ def page_objects(page, layout, painted: dict[type, str]) -> tuple[dict[str, list
     return objects, order
 
 
-class _CharConverter:
+class CharObject(dict):
+    """A character's object as pdfplumber lists it, made as it is rendered (`CharConverter.render`)
+    and kept in the layout tree where pdfminer would keep an LTChar. pdfplumber's device sets
+    the marked content of the object last rendered as an attribute (`tag_cur_item`, after a
+    path or an image that may have added nothing): here that sets the key."""
+
+    __slots__ = ()
+
+    def __setattr__(self, key: str, value) -> None:
+        self[key] = resolve_all(value)
+
+
+class CharConverter:
     """pdfplumber's Page.process_object for an LTChar, without its generic walk. A page's
     characters share a few layouts of attributes (the keys of their `__dict__`): what to keep
-    of each layout, and how, is worked out once (`_Layout`)."""
+    of each layout, and how, is worked out once (`_Layout`). Or a character's object made
+    without an LTChar at all (`render`)."""
 
     def __init__(self, page) -> None:
         self.page_number = page.page_number
@@ -81,6 +102,40 @@ class _CharConverter:
         if name not in self.names:
             self.names[name] = resolve_and_decode(name)
         return self.names[name]
+
+    def render(self, device, matrix, font, fontsize: float, scaling: float, rise: float, cid: int,
+               ncs, graphicstate) -> float | None:
+        """pdfminer's `render_char` on pdfplumber's `device`, adding to its layout tree the
+        CharObject pdfplumber would convert the LTChar to; its advance, or None (and nothing
+        added) for a vertical font's character, which is left to pdfminer."""
+        if font.is_vertical():
+            return None
+        try:
+            text = font.to_unichr(cid)
+        except PDFUnicodeNotDefined:
+            text = device.handle_undefined_char(font, cid)
+        adv = font.char_width(cid) * fontsize * scaling
+        descent = font.get_descent() * fontsize + rise
+        a, b, c, d, _, _ = matrix
+        x0, y0, x1, y1 = apply_matrix_rect(matrix, (0, descent, adv, descent + fontsize))
+        if x1 < x0:
+            x0, x1 = x1, x0
+        if y1 < y0:
+            y0, y1 = y1, y0
+        height, fontname, scolor, ncolor = y1 - y0, font.fontname, graphicstate.scolor, graphicstate.ncolor
+        top = (self.height - y1) + self.mb_top
+        char = CharObject(
+            matrix=matrix, fontname=fix_fontname_bytes(fontname) if isinstance(fontname, bytes) else fontname,
+            adv=adv, upright=a * d * scaling > 0 and b * c <= 0,
+            x0=x0 + self.mb_x0, y0=y0, x1=x1 + self.mb_x0, y1=y1, width=x1 - x0, height=height, size=height,
+            mcid=resolve_all(device.cur_mcid), tag=resolve_all(device.cur_tag), object_type="char",
+            page_number=self.page_number, ncs=self._name(ncs.name),
+            text=normalize_unicode(self.unicode_norm, text) if self.unicode_norm is not None else text,
+            stroking_color=scolor if isinstance(scolor, tuple) else (scolor,),
+            non_stroking_color=ncolor if isinstance(ncolor, tuple) else (ncolor,),
+            top=top, bottom=(self.height - y0) + self.mb_top, doctop=self.doctop + top)
+        device.cur_item.add(char)
+        return adv
 
     def __call__(self, obj: LTChar) -> dict:
         found = obj.__dict__

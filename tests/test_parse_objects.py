@@ -30,21 +30,39 @@ def _pdfs(tmp_path: Path) -> list[Path]:
     return [_designed(tmp_path), *sorted(SAMPLES.glob("*.pdf"))]
 
 
-def test_page_objects_equal_pdfplumbers(tmp_path):
+@pytest.mark.parametrize("laparams", [None, {}], ids=["as-read", "layout-analysed"])
+def test_page_objects_equal_pdfplumbers(tmp_path, laparams):
+    """Read without layout analysis, the characters are made as rendered (CharObject); with
+    it, pdfminer's LTChars are converted. Either way, pdfplumber's objects from its own
+    layout of the page, key for key."""
     compared = 0
     for path in _pdfs(tmp_path):
-        with pdfplumber.open(path) as pdf:
+        with pdfplumber.open(path, laparams=laparams) as pdf:
             for page in pdf.pages:
+                theirs = page.parse_objects()
+                del page._layout                # pdfplumber's own, which ink's replaces
                 ink._lay_out(page)
                 ours, _ = page_objects(page, page._layout, ink.PAINTED)
-                theirs = page.parse_objects()
                 assert ours.keys() == theirs.keys(), (path.name, page.page_number)
                 for kind in theirs:
-                    assert ours[kind] == theirs[kind], (path.name, page.page_number, kind)
+                    assert _same(ours[kind]) == _same(theirs[kind]), (path.name, page.page_number, kind)
                     assert [list(o) for o in ours[kind]] == [list(t) for t in theirs[kind]]   # keys in order
                 compared += sum(map(len, theirs.values()))
                 page.close()
     assert compared > 10_000
+
+
+def _same(objects: list[dict]) -> list[dict]:
+    """Objects as two readings of a page can agree on: an image's stream by its bytes, and
+    not the name of an inline image or its figure, which is the id() of what its reading made."""
+    same = []
+    for o in objects:
+        if "stream" in o:
+            o = {**o, "stream": (o["stream"].attrs, o["stream"].get_rawdata())}
+        if o["object_type"] in ("image", "figure") and o["name"].isdigit():
+            o = {**o, "name": None}
+        same.append(o)
+    return same
 
 
 def test_painting_order_indexes_each_object_once_in_content_order(tmp_path):
