@@ -51,15 +51,16 @@ class _AlphaInterpreter(PDFPageInterpreter):
 class _AlphaAggregator(PDFPageAggregatorWithMarkedContent):
     """pdfplumber's layout device, marking each painted path with its fill opacity, and
     making the characters of a page read without layout analysis as pdfplumber's objects
-    (`CharConverter.render`)."""
+    (`CharConverter.render_string`)."""
 
     def __init__(self, page) -> None:
         super().__init__(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
         self.chars = CharConverter(page) if page.pdf.laparams is None else None
 
-    def render_char(self, *args) -> float:
-        adv = self.chars.render(self, *args) if self.chars else None
-        return super().render_char(*args) if adv is None else adv
+    def render_string_horizontal(self, *args):
+        if self.chars is None:
+            return super().render_string_horizontal(*args)
+        return self.chars.render_string(self, *args)
 
     def paint_path(self, gstate, *args, **kwargs) -> None:
         before = len(self.cur_item._objs)

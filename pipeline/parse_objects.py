@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from operator import itemgetter
 
+from pdfminer import pdfdevice
 from pdfminer.layout import LTChar, LTContainer
 from pdfminer.pdffont import PDFUnicodeNotDefined
-from pdfminer.utils import apply_matrix_rect
 from pdfplumber.page import ALL_ATTRS, fix_fontname_bytes, normalize_unicode
 from pdfplumber.utils.pdfinternals import resolve_all, resolve_and_decode
 
@@ -71,7 +71,7 @@ def page_objects(page, layout, painted: dict[type, str]) -> tuple[dict[str, list
 
 
 class CharObject(dict):
-    """A character's object as pdfplumber lists it, made as it is rendered (`CharConverter.render`)
+    """A character's object as pdfplumber lists it, made as it is rendered (`CharConverter.render_string`)
     and kept in the layout tree where pdfminer would keep an LTChar. pdfplumber's device sets
     the marked content of the object last rendered as an attribute (`tag_cur_item`, after a
     path or an image that may have added nothing): here that sets the key."""
@@ -85,8 +85,8 @@ class CharObject(dict):
 class CharConverter:
     """pdfplumber's Page.process_object for an LTChar, without its generic walk. A page's
     characters share a few layouts of attributes (the keys of their `__dict__`): what to keep
-    of each layout, and how, is worked out once (`_Layout`). Or a character's object made
-    without an LTChar at all (`render`)."""
+    of each layout, and how, is worked out once (`_Layout`). Or the objects of a string's
+    characters made without LTChars at all (`render_string`)."""
 
     def __init__(self, page) -> None:
         self.page_number = page.page_number
@@ -95,6 +95,7 @@ class CharConverter:
         self.mb_x0, self.mb_top = page.mediabox[:2]
         self.names: dict[str, str] = {}         # a colour space's name, decoded
         self.layouts: dict[tuple, _Layout] = {}
+        self.glyphs: dict[object, dict[int, tuple[str, float]]] = {}    # by font, by character id
 
     def _name(self, name) -> str:
         if type(name) is not str:
@@ -103,39 +104,73 @@ class CharConverter:
             self.names[name] = resolve_and_decode(name)
         return self.names[name]
 
-    def render(self, device, matrix, font, fontsize: float, scaling: float, rise: float, cid: int,
-               ncs, graphicstate) -> float | None:
-        """pdfminer's `render_char` on pdfplumber's `device`, adding to its layout tree the
-        CharObject pdfplumber would convert the LTChar to; its advance, or None (and nothing
-        added) for a vertical font's character, which is left to pdfminer."""
-        if font.is_vertical():
-            return None
+    def render_string(self, device, seq, matrix, pos, font, fontsize: float, scaling: float, charspace: float,
+                      wordspace: float, rise: float, dxscale: float, ncs, graphicstate) -> tuple[float, float]:
+        """pdfminer's `render_string_horizontal` on pdfplumber's `device` (its loop, spacing
+        and return value), adding to the device's layout tree the CharObject pdfplumber would
+        convert each LTChar to. What a string's characters share (font, colours, marked
+        content) is worked out once a string, a glyph's text and width once a font, and
+        pdfminer's matrix arithmetic is written out here in its own order, so every number
+        is the one it computes."""
+        a, b, c, d, e, f = matrix
+        x, y = pos
+        glyphs = self.glyphs.get(font)
+        if glyphs is None:
+            glyphs = self.glyphs[font] = {}
+        low = font.get_descent() * fontsize + rise
+        high = low + fontsize
+        fontname = font.fontname
+        fontname = fix_fontname_bytes(fontname) if isinstance(fontname, bytes) else fontname
+        upright = a * d * scaling > 0 and b * c <= 0
+        mcid, tag, space = resolve_all(device.cur_mcid), resolve_all(device.cur_tag), self._name(ncs.name)
+        scolor, ncolor = graphicstate.scolor, graphicstate.ncolor
+        scolor = scolor if isinstance(scolor, tuple) else (scolor,)
+        ncolor = ncolor if isinstance(ncolor, tuple) else (ncolor,)
+        page_number, height, mb_top, mb_x0, doctop = self.page_number, self.height, self.mb_top, self.mb_x0, self.doctop
+        add = device.cur_item.add
+        needcharspace = False
+        for obj in seq:
+            if isinstance(obj, (int, float)):
+                x -= obj * dxscale
+                needcharspace = True
+            elif isinstance(obj, bytes):
+                for cid in font.decode(obj):
+                    if needcharspace:
+                        x += charspace
+                    glyph = glyphs.get(cid)
+                    if glyph is None:
+                        glyph = glyphs[cid] = self._glyph(device, font, cid)
+                    text, width = glyph
+                    adv = width * fontsize * scaling
+                    e1, f1 = x * a + y * c + e, x * b + y * d + f         # utils.translate_matrix
+                    left1, bottom1 = a * 0 + c * low + e1, b * 0 + d * low + f1   # utils.apply_matrix_rect
+                    right1, bottom2 = a * adv + c * low + e1, b * adv + d * low + f1
+                    right2, top1 = a * adv + c * high + e1, b * adv + d * high + f1
+                    left2, top2 = a * 0 + c * high + e1, b * 0 + d * high + f1
+                    x0, x1 = min(left1, left2, right1, right2), max(left1, left2, right1, right2)
+                    y0, y1 = min(bottom1, bottom2, top1, top2), max(bottom1, bottom2, top1, top2)
+                    top = (height - y1) + mb_top
+                    add(CharObject(
+                        matrix=(a, b, c, d, e1, f1), fontname=fontname, adv=adv, upright=upright,
+                        x0=x0 + mb_x0, y0=y0, x1=x1 + mb_x0, y1=y1, width=x1 - x0, height=y1 - y0, size=y1 - y0,
+                        mcid=mcid, tag=tag, object_type="char", page_number=page_number, ncs=space, text=text,
+                        stroking_color=scolor, non_stroking_color=ncolor,
+                        top=top, bottom=(height - y0) + mb_top, doctop=doctop + top))
+                    x += adv
+                    if cid == 32 and wordspace:
+                        x += wordspace
+                    needcharspace = True
+            else:
+                pdfdevice.logger.warning("Cannot render horizontal string because %r is not a valid int, float or bytes.", obj)
+        return (x, y)
+
+    def _glyph(self, device, font, cid: int) -> tuple[str, float]:
+        """A character's text, as pdfplumber lists it, and its width in the font."""
         try:
             text = font.to_unichr(cid)
         except PDFUnicodeNotDefined:
             text = device.handle_undefined_char(font, cid)
-        adv = font.char_width(cid) * fontsize * scaling
-        descent = font.get_descent() * fontsize + rise
-        a, b, c, d, _, _ = matrix
-        x0, y0, x1, y1 = apply_matrix_rect(matrix, (0, descent, adv, descent + fontsize))
-        if x1 < x0:
-            x0, x1 = x1, x0
-        if y1 < y0:
-            y0, y1 = y1, y0
-        height, fontname, scolor, ncolor = y1 - y0, font.fontname, graphicstate.scolor, graphicstate.ncolor
-        top = (self.height - y1) + self.mb_top
-        char = CharObject(
-            matrix=matrix, fontname=fix_fontname_bytes(fontname) if isinstance(fontname, bytes) else fontname,
-            adv=adv, upright=a * d * scaling > 0 and b * c <= 0,
-            x0=x0 + self.mb_x0, y0=y0, x1=x1 + self.mb_x0, y1=y1, width=x1 - x0, height=height, size=height,
-            mcid=resolve_all(device.cur_mcid), tag=resolve_all(device.cur_tag), object_type="char",
-            page_number=self.page_number, ncs=self._name(ncs.name),
-            text=normalize_unicode(self.unicode_norm, text) if self.unicode_norm is not None else text,
-            stroking_color=scolor if isinstance(scolor, tuple) else (scolor,),
-            non_stroking_color=ncolor if isinstance(ncolor, tuple) else (ncolor,),
-            top=top, bottom=(self.height - y0) + self.mb_top, doctop=self.doctop + top)
-        device.cur_item.add(char)
-        return adv
+        return normalize_unicode(self.unicode_norm, text) if self.unicode_norm is not None else text, font.char_width(cid)
 
     def __call__(self, obj: LTChar) -> dict:
         found = obj.__dict__
