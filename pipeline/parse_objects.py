@@ -40,12 +40,17 @@ def page_objects(page, layout, painted: dict[type, str]) -> tuple[dict[str, list
     order: list[tuple[str, int, float]] = []
     char = CharConverter(page)
     with_containers = page.pdf.laparams is not None
+    char_painted = painted.get(CharObject)
 
     def walk(objs) -> None:
         for obj in objs:
-            if type(obj) is CharObject:
-                found, kind = dict(obj), "char"
-            elif type(obj) is LTChar:
+            if type(obj) is CharObject:         # most of a page's objects: `add` written out
+                chars = objects.setdefault("char", [])
+                if char_painted:
+                    order.append((char_painted, len(chars), 1.0))
+                chars.append(dict(obj))
+                continue
+            if type(obj) is LTChar:
                 found, kind = char(obj), "char"
             elif isinstance(obj, LTContainer):
                 if with_containers:
