@@ -21,7 +21,7 @@ from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import literal_name
 from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 
-from pipeline.parse_objects import CharConverter, CharObject, page_objects
+from pipeline.parse_objects import CharRenderer, CharObject, page_objects
 
 # Characters whose colour is this close (0-1 RGB, largest channel difference) to what lies
 # under them cannot be told from it.
@@ -51,11 +51,11 @@ class _AlphaInterpreter(PDFPageInterpreter):
 class _AlphaAggregator(PDFPageAggregatorWithMarkedContent):
     """pdfplumber's layout device, marking each painted path with its fill opacity, and
     making the characters of a page read without layout analysis as pdfplumber's objects
-    (`CharConverter.render_string`)."""
+    (`CharRenderer.render_string`)."""
 
     def __init__(self, page) -> None:
         super().__init__(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
-        self.chars = CharConverter(page) if page.pdf.laparams is None else None
+        self.chars = CharRenderer(page) if page.pdf.laparams is None else None
 
     def render_string_horizontal(self, *args):
         if self.chars is None:

@@ -6,30 +6,19 @@ each attribute recursively and decodes the colour space's name letter by letter:
 of text that costs more than reading its content stream. A character's attributes are
 numbers, strings and a matrix of numbers, so here its dict is made as the interpreter
 renders it (`CharObject`, in place of pdfminer's LTChar, which was made only to be
-converted), its colour space's name decoded once per name; a character pdfminer's layout
-analysis must see (a page read with laparams), or one of a vertical font, is an LTChar
-converted as pdfplumber would, its attributes copied as they are (resolved only where
-they are not). The dicts are equal to pdfplumber's, key for key
-(tests/test_parse_objects.py); every other kind of object (rects, curves, images: a
-handful a page) goes through pdfplumber's own converter.
+converted), its colour space's name decoded once per name. The dicts are equal to
+pdfplumber's, key for key (tests/test_parse_objects.py). Every other kind of object (rects,
+curves, images: a handful a page) goes through pdfplumber's own converter, and so do the
+LTChars pdfminer still makes: a vertical font's, and every character of a page read with
+layout analysis (laparams), which must see them.
 """
 from __future__ import annotations
 
-from operator import itemgetter
-
 from pdfminer import pdfdevice
-from pdfminer.layout import LTChar, LTContainer
+from pdfminer.layout import LTContainer
 from pdfminer.pdffont import PDFUnicodeNotDefined
-from pdfplumber.page import ALL_ATTRS, fix_fontname_bytes, normalize_unicode
+from pdfplumber.page import fix_fontname_bytes, normalize_unicode
 from pdfplumber.utils.pdfinternals import resolve_all, resolve_and_decode
-
-SCALARS = {float, int, str, bool, type(None)}
-NUMBERS = {float, int}
-
-
-def _plain(value) -> bool:
-    """Whether resolve_all gives `value` back as it is (a tuple of numbers it copies, equal)."""
-    return type(value) in SCALARS or (type(value) is tuple and set(map(type, value)) <= NUMBERS)
 
 
 def page_objects(page, layout, painted: dict[type, str]) -> tuple[dict[str, list[dict]], list[tuple[str, int, float]]]:
@@ -38,7 +27,6 @@ def page_objects(page, layout, painted: dict[type, str]) -> tuple[dict[str, list
     of `painted` (its kind the value), in the order the content stream paints them."""
     objects: dict[str, list[dict]] = {}
     order: list[tuple[str, int, float]] = []
-    char = CharConverter(page)
     with_containers = page.pdf.laparams is not None
     char_painted = painted.get(CharObject)
 
@@ -50,21 +38,15 @@ def page_objects(page, layout, painted: dict[type, str]) -> tuple[dict[str, list
                     order.append((char_painted, len(chars), 1.0))
                 chars.append(dict(obj))
                 continue
-            if type(obj) is LTChar:
-                found, kind = char(obj), "char"
-            elif isinstance(obj, LTContainer):
+            if isinstance(obj, LTContainer):
                 if with_containers:
                     add(page.process_object(obj), obj)
                 walk(obj._objs)
-                continue
             else:
-                found = page.process_object(obj)
-                kind = found["object_type"]
-            add(found, obj, kind)
+                add(page.process_object(obj), obj)
 
-    def add(found: dict, obj, kind: str | None = None) -> None:
-        kind = kind or found["object_type"]
-        if kind == "anno":
+    def add(found: dict, obj) -> None:
+        if (kind := found["object_type"]) == "anno":
             return
         listed = objects.setdefault(kind, [])
         listed.append(found)
@@ -76,7 +58,7 @@ def page_objects(page, layout, painted: dict[type, str]) -> tuple[dict[str, list
 
 
 class CharObject(dict):
-    """A character's object as pdfplumber lists it, made as it is rendered (`CharConverter.render_string`)
+    """A character's object as pdfplumber lists it, made as it is rendered (`CharRenderer.render_string`)
     and kept in the layout tree where pdfminer would keep an LTChar. pdfplumber's device sets
     the marked content of the object last rendered as an attribute (`tag_cur_item`, after a
     path or an image that may have added nothing): here that sets the key."""
@@ -87,11 +69,8 @@ class CharObject(dict):
         self[key] = resolve_all(value)
 
 
-class CharConverter:
-    """pdfplumber's Page.process_object for an LTChar, without its generic walk. A page's
-    characters share a few layouts of attributes (the keys of their `__dict__`): what to keep
-    of each layout, and how, is worked out once (`_Layout`). Or the objects of a string's
-    characters made without LTChars at all (`render_string`)."""
+class CharRenderer:
+    """Makes a page's characters as pdfplumber's objects, without LTChars (`render_string`)."""
 
     def __init__(self, page) -> None:
         self.page_number = page.page_number
@@ -99,7 +78,6 @@ class CharConverter:
         self.height, self.doctop = page.height, page.initial_doctop
         self.mb_x0, self.mb_top = page.mediabox[:2]
         self.names: dict[str, str] = {}         # a colour space's name, decoded
-        self.layouts: dict[tuple, _Layout] = {}
         self.glyphs: dict[object, dict[int, tuple[str, float]]] = {}    # by font, by character id
 
     def _name(self, name) -> str:
@@ -176,65 +154,3 @@ class CharConverter:
         except PDFUnicodeNotDefined:
             text = device.handle_undefined_char(font, cid)
         return normalize_unicode(self.unicode_norm, text) if self.unicode_norm is not None else text, font.char_width(cid)
-
-    def __call__(self, obj: LTChar) -> dict:
-        found = obj.__dict__
-        layout = self.layouts.get(keys := tuple(found))
-        if layout is None:
-            layout = self.layouts[keys] = _Layout(keys)
-        attr = found.copy()
-        for key in layout.dropped:
-            del attr[key]
-        if not layout.plain(found):
-            for key, value in attr.items():
-                if not _plain(value):
-                    attr[key] = resolve_all(value)
-        attr["object_type"] = "char"
-        attr["page_number"] = self.page_number
-        if layout.ncs or hasattr(obj, "ncs"):
-            attr["ncs"] = self._name(obj.ncs.name)
-        if layout.scs or hasattr(obj, "scs"):
-            attr["scs"] = self._name(obj.scs.name)
-        text = found["_text"]                   # LTChar.get_text()
-        attr["text"] = normalize_unicode(self.unicode_norm, text) if self.unicode_norm is not None else text
-        state = obj.graphicstate
-        attr["stroking_color"] = state.scolor if isinstance(state.scolor, tuple) else (state.scolor,)
-        attr["non_stroking_color"] = state.ncolor if isinstance(state.ncolor, tuple) else (state.ncolor,)
-        if isinstance(attr["fontname"], bytes):
-            attr["fontname"] = fix_fontname_bytes(attr["fontname"])
-        if layout.y0:
-            attr["top"] = (self.height - attr["y1"]) + self.mb_top
-            attr["bottom"] = (self.height - attr["y0"]) + self.mb_top
-            attr["doctop"] = self.doctop + attr["top"]
-        if layout.x0 and self.mb_x0 != 0:
-            attr["x0"] = attr["x0"] + self.mb_x0
-            attr["x1"] = attr["x1"] + self.mb_x0
-        return attr
-
-
-class _Layout:
-    """For LTChars whose `__dict__` has these keys: those pdfplumber keeps (`keys`, the rest
-    `dropped` from a copy), and which of the keys the conversion asks about are there."""
-
-    def __init__(self, found: tuple) -> None:
-        self.keys = [key for key in found if key in ALL_ATTRS]
-        self.dropped = [key for key in found if key not in ALL_ATTRS]
-        self.matrix = "matrix" in self.keys
-        self.others = _getter([key for key in self.keys if key != "matrix"])
-        self.ncs, self.scs = "ncs" in found, "scs" in found
-        self.y0, self.x0 = "y0" in self.keys, "x0" in self.keys
-
-    def plain(self, found: dict) -> bool:
-        """Whether every value kept is one resolve_all gives back as it is (`_plain`), told
-        at once for the usual character: numbers and strings, and a matrix of numbers."""
-        if not set(map(type, self.others(found))) <= SCALARS:
-            return False
-        matrix = found["matrix"] if self.matrix else None
-        return type(matrix) in SCALARS or (type(matrix) is tuple and set(map(type, matrix)) <= NUMBERS)
-
-
-def _getter(keys: list[str]):
-    """found -> the tuple of its values at `keys`."""
-    if len(keys) > 1:
-        return itemgetter(*keys)
-    return (lambda found: (found[keys[0]],)) if keys else (lambda found: ())

@@ -92,4 +92,3 @@ def test_the_command_imports_the_flow_without_the_record_extractors_its_workers_
                             capture_output=True, text=True, check=True).stdout.split()
     assert "pipeline.extract" in loaded and "extractors.organisations" in loaded
     assert not {"extractors.records", "extractors.relations", "extractors.commitments"} & set(loaded)
-
